@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pendamping',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: key,
+  AUDIT_CHAIN_KEY: key,
+  FIELD_ENCRYPTION_KEYS: `k1:${key}`,
+  BLIND_INDEX_KEY: key,
+};
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal valid environment', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_KEY_PREFIX).toBe('pendamping');
+  });
+
+  it('names every missing or malformed variable', () => {
+    const attempt = () => loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty', JWT_SECRET: 'short' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('DATABASE_URL is required');
+      expect(problems).toMatch(/PORT /);
+      expect(problems).toMatch(/JWT_SECRET must be 32 bytes/);
+    }
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(() => loadConfig({ ...valid, REDIS_URL: '' })).toThrow(/REDIS_URL is required/);
+  });
+});

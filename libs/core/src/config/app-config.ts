@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const base64Key = (bytes: number) =>
+  z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === bytes, {
+      message: `must be ${bytes} bytes, base64-encoded (openssl rand -base64 ${bytes})`,
+    });
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'must be a postgres:// URL' });
+
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' });
+
+export const appConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: redisUrl,
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1-40 characters of a-z, 0-9, _ or -')
+    .default('pendamping'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JWT_SECRET: base64Key(32),
+  AUDIT_CHAIN_KEY: base64Key(32),
+  FIELD_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[a-z0-9_-]{1,32}:[A-Za-z0-9+/=]+(,[a-z0-9_-]{1,32}:[A-Za-z0-9+/=]+)*$/,
+      'must be a comma-separated list of keyId:base64Key, the first one current',
+    ),
+  BLIND_INDEX_KEY: base64Key(32),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export class ConfigError extends Error {
+  readonly logSafe = true;
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once; every variable problem is reported by name in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsMissing = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = appConfigSchema.safeParse(blankAsMissing);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const variable = issue.path.join('.') || '(environment)';
+        const reason = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+        return `${variable} ${reason}`;
+      }),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES, MIGRATIONS } from './schema';
+
+export const MIGRATIONS_TABLE = 'migrations';
+
+/** The single DataSource definition: the app, the worker, the CLI, the migration CLI and the tests use it. */
+export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000, application_name: 'pendamping' },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The stable problem types of the API (RFC 9457). A client may rely on the `type` URI: it is
+ * built from the kind and never changes; titles are for humans and may be reworded.
+ */
+export const PROBLEM_KINDS = {
+  'bad-request': { status: 400, title: 'Bad request' },
+  'malformed-body': { status: 400, title: 'The request body is not valid JSON' },
+  'validation-failed': { status: 400, title: 'The request has invalid or unknown fields' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  'forbidden-fields': { status: 403, title: 'Not allowed to write these fields' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'stale-version': { status: 409, title: 'The record was changed by someone else' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'business-rule': { status: 422, title: 'A business rule refused the request' },
+  'precondition-required': { status: 428, title: 'A version is required for this update' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+  'internal-error': { status: 500, title: 'Internal error' },
+  'service-unavailable': { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+export const PROBLEM_TYPE_PREFIX = 'urn:pendamping:problem:';
+
+export function problemType(kind: ProblemKind): string {
+  return `${PROBLEM_TYPE_PREFIX}${kind}`;
+}
+
+export function kindForStatus(status: number): ProblemKind {
+  const match = (Object.keys(PROBLEM_KINDS) as ProblemKind[]).find((kind) => PROBLEM_KINDS[kind].status === status);
+  return match ?? (status >= 500 ? 'internal-error' : 'bad-request');
+}

@@ -1,0 +1,35 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * The one catalogue of queues, jobs and payloads. Payloads carry ids only: nothing confidential
+ * ever sits in Redis (SPEC §7). The worker refuses to start unless every job here has exactly
+ * one handler.
+ */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  WorkerHeartbeat = 'maintenance.worker-heartbeat',
+}
+
+export interface JobPayloads {
+  [JobName.WorkerHeartbeat]: Record<string, never>;
+}
+
+export interface JobDefinition {
+  queue: QueueName;
+  options: JobsOptions;
+  /** Run on a fixed interval by a BullMQ job scheduler the worker upserts at start. */
+  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number }) => number;
+}
+
+export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
+  [JobName.WorkerHeartbeat]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    everySeconds: (config) => config.WORKER_HEARTBEAT_SECONDS,
+  },
+};
+
+export type JobPayload<N extends JobName> = JobPayloads[N];
