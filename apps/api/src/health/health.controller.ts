@@ -1,0 +1,25 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ReadinessReport, ReadinessService } from './readiness.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is running.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'Ready, or degraded (Redis down: cases served, reports kept in the outbox).' })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL unreachable or a migration pending.' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    const report = await this.readiness.check();
+    reply.status(report.status === 'unavailable' ? 503 : 200).header('cache-control', 'no-store');
+    return report;
+  }
+}

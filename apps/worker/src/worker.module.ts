@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
+import { Logger } from 'pino';
+import { JobHandlerRegistry } from './jobs/job-handler-registry';
+import { QueueConsumers } from './jobs/queue-consumers';
+import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
+
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule],
+      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler],
+    };
+  }
+}
