@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { register } from 'tsconfig-paths';
+
+/** Jest's globalSetup runs outside its module mapper, so the path aliases are registered here. */
+export default async function globalSetup(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.json'), 'utf8'));
+  register({ baseUrl: root, paths: compilerOptions.paths });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prepareTemplateDatabase } = require('./template-database') as typeof import('./template-database');
+  await prepareTemplateDatabase();
+}
