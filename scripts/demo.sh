@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "demo: installing dependencies (npm ci)"
-  npm ci --no-fund --no-audit
+  echo "demo: installing dependencies"
+  bash scripts/install-deps.sh
 fi
 bash scripts/services.sh
 echo "demo: building"

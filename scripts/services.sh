@@ -15,7 +15,7 @@ if [ ! -f .env ]; then
   cp .env.example .env
   say "created .env from .env.example"
 fi
-[ -d node_modules/pg ] || fail "dependencies are missing: run 'npm ci' first"
+[ -d node_modules/pg ] || fail "dependencies are missing: run 'bash scripts/install-deps.sh' first"
 
 # Variables already in the environment win over .env.
 database_url=${DATABASE_URL:-$(sed -n 's/^DATABASE_URL=//p' .env | tail -1)}
