@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { PublicRoute } from '@pendamping/auth';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 
@@ -33,6 +34,7 @@ class ProbeBodyDto {
 
 /** Mounted only in tests: exercises the global validation pipe, problem filter and log redaction. */
 @Controller('test-probe')
+@PublicRoute()
 export class ProbeController {
   @Post('echo')
   echo(@Body() body: ProbeBodyDto): { accepted: true; sex: string } {

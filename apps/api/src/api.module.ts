@@ -1,18 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthModule, PolicyGuard } from '@pendamping/auth';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, ProblemFilter, QueueModule, StrictValidationPipe } from '@pendamping/core';
 import { Logger } from 'pino';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
 import { HealthModule } from './health/health.module';
+import { DirectoryController } from './organization/directory.controller';
+import { UsersController } from './organization/users.controller';
 
 @Module({})
 export class ApiModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, HealthModule],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, HealthModule],
+      controllers: [AuthController, DirectoryController, UsersController, AuditController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_GUARD, useClass: PolicyGuard },
       ],
     };
   }

@@ -1,5 +1,20 @@
+import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit/audit.entities';
+import { DataKeyEntity } from './crypto-store/data-key.entity';
+import { GroupEntity } from './organizations/group.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
+import { RegionEntity } from './organizations/region.entity';
+import { ServiceProviderEntity } from './organizations/service-provider.entity';
+import { VillageEntity } from './organizations/village.entity';
+import { LoginFailureEntity, RecoveryCodeEntity, RefreshTokenEntity } from './sessions/session.entities';
+import { UserEntity } from './users/user.entity';
+import { UserGroupEntity, UserRegionEntity } from './users/user-scope.entities';
 
-export { OrganizationEntity };
+export {
+  AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity, DataKeyEntity, GroupEntity, LoginFailureEntity, OrganizationEntity,
+  RecoveryCodeEntity, RefreshTokenEntity, RegionEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity,
+};
 
-export const AUTH_ENTITIES = [OrganizationEntity];
+export const AUTH_ENTITIES = [
+  OrganizationEntity, RegionEntity, VillageEntity, GroupEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity,
+  RefreshTokenEntity, LoginFailureEntity, RecoveryCodeEntity, DataKeyEntity, AuditEventEntity, AuditLaneHeadEntity, AuditAnchorEntity,
+];

@@ -19,3 +19,5 @@ export * from './queue/job-producer';
 export * from './queue/queue.module';
 export * from './queue/redis-connections';
 export * from './queue/redis-probe';
+export * from './persistence/cursor-page';
+export * from './persistence/expected-version';

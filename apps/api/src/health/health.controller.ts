@@ -1,10 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
 import { ReadinessReport, ReadinessService } from './readiness.service';
 
 @ApiTags('health')
 @Controller('health')
+@PublicRoute()
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 

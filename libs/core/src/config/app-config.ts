@@ -41,6 +41,11 @@ export const appConfigSchema = z.object({
       'must be a comma-separated list of keyId:base64Key, the first one current',
     ),
   BLIND_INDEX_KEY: base64Key(32),
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default('coordinator,reviewer,org_admin')
+    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['companion', 'coordinator', 'reviewer', 'org_admin']))),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

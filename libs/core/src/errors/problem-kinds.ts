@@ -7,6 +7,9 @@ export const PROBLEM_KINDS = {
   'malformed-body': { status: 400, title: 'The request body is not valid JSON' },
   'validation-failed': { status: 400, title: 'The request has invalid or unknown fields' },
   unauthenticated: { status: 401, title: 'Authentication required' },
+  'invalid-credentials': { status: 401, title: 'Wrong email or password' },
+  'mfa-required': { status: 401, title: 'A valid second-factor code is required' },
+  'mfa-enrollment-required': { status: 403, title: 'Set up the second factor first' },
   forbidden: { status: 403, title: 'Not allowed' },
   'forbidden-fields': { status: 403, title: 'Not allowed to write these fields' },
   'not-found': { status: 404, title: 'Not found' },
@@ -18,6 +21,7 @@ export const PROBLEM_KINDS = {
   'business-rule': { status: 422, title: 'A business rule refused the request' },
   'precondition-required': { status: 428, title: 'A version is required for this update' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
+  'address-blocked': { status: 429, title: 'Too many failed sign-ins from this address' },
   'internal-error': { status: 500, title: 'Internal error' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

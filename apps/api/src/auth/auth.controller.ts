@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { packRules } from '@casl/ability/extra';
+import { AccountService, Auth, PublicRoute, RequestAuth, SecondFactorService, SignedIn, SignInService } from '@pendamping/auth';
+import type { FastifyRequest } from 'fastify';
+import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly secondFactor: SecondFactorService,
+    private readonly account: AccountService,
+  ) {}
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @PublicRoute()
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
+    return this.signIn.signIn({ ...body, address: request.ip, requestId: String(request.id) });
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @PublicRoute()
+  refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest) {
+    return this.signIn.refresh(body.refreshToken, String(request.id));
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @SignedIn({ duringMfaEnrollment: true })
+  async logout(@Auth() auth: RequestAuth): Promise<void> {
+    await this.signIn.signOut(auth.sessionId, { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId }, auth.requestId);
+  }
+
+  @Post('auth/totp/enroll')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @SignedIn({ duringMfaEnrollment: true })
+  enroll(@Auth() auth: RequestAuth) {
+    return this.secondFactor.enroll(auth);
+  }
+
+  @Post('auth/totp/verify')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @SignedIn({ duringMfaEnrollment: true })
+  verify(@Auth() auth: RequestAuth, @Body() body: TotpCodeDto) {
+    return this.secondFactor.verify(auth, body.code);
+  }
+
+  @Post('auth/password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @SignedIn()
+  changePassword(@Auth() auth: RequestAuth, @Body() body: ChangePasswordDto) {
+    return this.account.changePassword(auth, body.currentPassword, body.newPassword);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @SignedIn({ duringMfaEnrollment: true })
+  me(@Auth() auth: RequestAuth) {
+    return this.account.profile(auth);
+  }
+
+  /** The caller's rules, packed (CASL packRules), so a client can hide what the user cannot see. */
+  @Get('me/abilities')
+  @ApiBearerAuth()
+  @SignedIn()
+  abilities(@Auth() auth: RequestAuth) {
+    return { rules: packRules(auth.ability.rules) };
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, DirectoryService, Policy, RequestAuth } from '@pendamping/auth';
+import { expectedVersion } from '@pendamping/core';
+import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
+import {
+  CreateGroupDto, CreateRegionDto, CreateServiceProviderDto, CreateVillageDto, GroupQueryDto, RenameDto, ServiceProviderQueryDto,
+  UpdateRegionDto, UpdateServiceProviderDto, VillageQueryDto,
+} from './organization.dtos';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller()
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get('regions')
+  @Policy('read', 'Region')
+  listRegions(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
+    return this.directory.listRegions(auth, query);
+  }
+
+  @Post('regions')
+  @Policy('create', 'Region')
+  createRegion(@Auth() auth: RequestAuth, @Body() body: CreateRegionDto) {
+    return this.directory.createRegion(auth, body);
+  }
+
+  @Get('regions/:id')
+  @Policy('read', 'Region')
+  getRegion(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.directory.getRegion(auth, id);
+  }
+
+  @Patch('regions/:id')
+  @Policy('update', 'Region')
+  updateRegion(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateRegionDto, @Headers('if-match') ifMatch?: string) {
+    return this.directory.updateRegion(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Get('villages')
+  @Policy('read', 'Village')
+  listVillages(@Auth() auth: RequestAuth, @Query() query: VillageQueryDto) {
+    return this.directory.listVillages(auth, query, query.regionId);
+  }
+
+  @Post('villages')
+  @Policy('create', 'Village')
+  createVillage(@Auth() auth: RequestAuth, @Body() body: CreateVillageDto) {
+    return this.directory.createVillage(auth, body);
+  }
+
+  @Get('villages/:id')
+  @Policy('read', 'Village')
+  getVillage(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.directory.getVillage(auth, id);
+  }
+
+  @Patch('villages/:id')
+  @Policy('update', 'Village')
+  updateVillage(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: RenameDto, @Headers('if-match') ifMatch?: string) {
+    return this.directory.updateVillage(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Get('groups')
+  @Policy('read', 'Group')
+  listGroups(@Auth() auth: RequestAuth, @Query() query: GroupQueryDto) {
+    return this.directory.listGroups(auth, query, query.villageId);
+  }
+
+  @Post('groups')
+  @Policy('create', 'Group')
+  createGroup(@Auth() auth: RequestAuth, @Body() body: CreateGroupDto) {
+    return this.directory.createGroup(auth, body);
+  }
+
+  @Get('groups/:id')
+  @Policy('read', 'Group')
+  getGroup(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.directory.getGroup(auth, id);
+  }
+
+  @Patch('groups/:id')
+  @Policy('update', 'Group')
+  updateGroup(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: RenameDto, @Headers('if-match') ifMatch?: string) {
+    return this.directory.updateGroup(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Get('service-providers')
+  @Policy('read', 'ServiceProvider')
+  listServiceProviders(@Auth() auth: RequestAuth, @Query() query: ServiceProviderQueryDto) {
+    return this.directory.listServiceProviders(auth, query, query.serviceType);
+  }
+
+  @Post('service-providers')
+  @Policy('create', 'ServiceProvider')
+  createServiceProvider(@Auth() auth: RequestAuth, @Body() body: CreateServiceProviderDto) {
+    return this.directory.createServiceProvider(auth, body);
+  }
+
+  @Get('service-providers/:id')
+  @Policy('read', 'ServiceProvider')
+  getServiceProvider(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.directory.getServiceProvider(auth, id);
+  }
+
+  @Patch('service-providers/:id')
+  @Policy('update', 'ServiceProvider')
+  updateServiceProvider(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateServiceProviderDto, @Headers('if-match') ifMatch?: string) {
+    return this.directory.updateServiceProvider(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGION_TIME_ZONES, RegionTimeZone, ROLES, Role, SERVICE_TYPES, ServiceType } from '@pendamping/auth';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PageQueryDto, VersionedDto } from '../common/params';
+
+const NAME = { min: 1, max: 200 };
+
+export class CreateRegionDto {
+  @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
+  @ApiProperty({ description: '2-6 capital letters; prefixes case numbers.' }) @Matches(/^[A-Z]{2,6}$/) code!: string;
+  @ApiPropertyOptional({ enum: REGION_TIME_ZONES, default: 'Asia/Makassar' }) @IsOptional() @IsIn(REGION_TIME_ZONES) timeZone?: RegionTimeZone;
+}
+
+export class UpdateRegionDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{2,6}$/) code?: string;
+  @ApiPropertyOptional({ enum: REGION_TIME_ZONES }) @IsOptional() @IsIn(REGION_TIME_ZONES) timeZone?: RegionTimeZone;
+}
+
+export class CreateVillageDto {
+  @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
+  @ApiProperty() @IsUUID() regionId!: string;
+}
+
+export class RenameDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+}
+
+export class VillageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() regionId?: string;
+}
+
+export class CreateGroupDto {
+  @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
+  @ApiProperty() @IsUUID() villageId!: string;
+}
+
+export class GroupQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+}
+
+export class AddMemberDto {
+  @ApiProperty() @IsUUID() userId!: string;
+}
+
+export class CreateServiceProviderDto {
+  @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
+  @ApiProperty({ enum: SERVICE_TYPES }) @IsIn(SERVICE_TYPES) serviceType!: ServiceType;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+}
+
+export class UpdateServiceProviderDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+  @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() regionId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(40) phone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(500) address?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class ServiceProviderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
+  @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
+  @ApiProperty({ description: 'At least 12 characters; common passwords are refused.' }) @IsString() @Length(1, 1024) password!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiPropertyOptional({ description: 'For companions.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
+  @ApiPropertyOptional({ description: 'For coordinators.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+}
+
+export class UpdateUserDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1024) password?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+}

@@ -1,0 +1,38 @@
+import { createHmac } from 'node:crypto';
+
+/** The prev_hash of a lane's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedEvent {
+  organizationId: string;
+  lane: number;
+  seq: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  subject: string;
+  subjectId: string | null;
+  fields: string[];
+  outcome: string;
+  requestId: string | null;
+  prevHash: string;
+}
+
+/**
+ * HMAC over an unambiguous encoding (a JSON array in fixed order) of every column but the hash:
+ * changing, removing or moving any event breaks the link after it, and without the key a
+ * forger cannot recompute the chain.
+ */
+export function chainHash(key: Buffer, event: ChainedEvent): string {
+  const canonical = JSON.stringify([
+    event.prevHash, event.organizationId, event.lane, event.seq, event.occurredAt.toISOString(), event.actorId, event.actorRole,
+    event.action, event.subject, event.subjectId, event.fields, event.outcome, event.requestId,
+  ]);
+  return createHmac('sha256', key).update(canonical).digest('hex');
+}
+
+export function anchorMac(key: Buffer, anchor: { organizationId: string; lane: number; seq: string; hash: string; anchoredAt: Date }): string {
+  const canonical = JSON.stringify(['anchor', anchor.organizationId, anchor.lane, anchor.seq, anchor.hash, anchor.anchoredAt.toISOString()]);
+  return createHmac('sha256', key).update(canonical).digest('hex');
+}

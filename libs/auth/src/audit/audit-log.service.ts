@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_PAGE_SIZE, DomainError, MAX_PAGE_SIZE, Page } from '@pendamping/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { ScopedResources } from '../permissions/scoped-resources';
+import { AuditWriter } from './audit.writer';
+import { applyRowScope } from '../permissions/row-scope';
+import { RequestAuth } from '../permissions/request-auth';
+import { AuditEventEntity } from './audit.entities';
+import { AuditVerifier, VerificationReport } from './audit-verifier';
+
+export interface AuditFilters {
+  actor?: string;
+  subject?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Reading the audit log is itself audited in the log, like every other list. */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly verifier: AuditVerifier,
+    private readonly audit: AuditWriter,
+    private readonly resources: ScopedResources,
+  ) {}
+
+  list(auth: RequestAuth, filters: AuditFilters): Promise<Page<Record<string, unknown>>> {
+    return this.dataSource.transaction(async (manager) => {
+      const page = await this.page(manager, auth, filters);
+      await this.audit.record(manager, this.resources.event(auth, 'list', 'AuditEvent', null, [], 'success'));
+      return page;
+    });
+  }
+
+  private async page(manager: EntityManager, auth: RequestAuth, filters: AuditFilters): Promise<Page<Record<string, unknown>>> {
+    const query = applyRowScope(manager.getRepository(AuditEventEntity).createQueryBuilder('row'), auth.ability, 'read', 'AuditEvent', 'row');
+    if (filters.actor) query.andWhere('row.actorId = :actor', { actor: filters.actor });
+    if (filters.subject) query.andWhere('row.subject = :subject', { subject: filters.subject });
+    if (filters.action) query.andWhere('row.action = :action', { action: filters.action });
+    if (filters.from) query.andWhere('row.occurredAt >= :from', { from: filters.from });
+    if (filters.to) query.andWhere('row.occurredAt < :to', { to: filters.to });
+    // Newest first, paged by the event id, which only grows.
+    if (filters.cursor) query.andWhere('row.id < :before', { before: this.cursorId(filters.cursor) });
+    const limit = Math.min(Math.max(filters.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+    const rows = await query.orderBy('row.id', 'DESC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit).map((event) => this.view(event));
+    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+  }
+
+  verify(auth: RequestAuth): Promise<VerificationReport> {
+    return this.verifier.verify(auth.actor.organizationId);
+  }
+
+  private cursorId(cursor: string): string {
+    if (!/^[0-9]{1,19}$/.test(cursor)) throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
+    return cursor;
+  }
+
+  private view(event: AuditEventEntity) {
+    return {
+      id: event.id,
+      occurredAt: event.occurredAt.toISOString(),
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      action: event.action,
+      subject: event.subject,
+      subjectId: event.subjectId,
+      fields: event.fields,
+      outcome: event.outcome,
+      requestId: event.requestId,
+      lane: event.lane,
+      seq: event.seq,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { DomainError } from '@pendamping/core';
+
+export type AuthErrorKind = 'invalid-credentials' | 'mfa-required' | 'mfa-enrollment-required' | 'unauthenticated' | 'forbidden' | 'address-blocked';
+
+/**
+ * Authentication and authorisation failures. The problem `type` ends with the kind (for example
+ * `…:mfa-required`), so a client can tell a missing second factor from a wrong password.
+ */
+export class AuthError extends DomainError {
+  constructor(kind: AuthErrorKind, detail: string) {
+    super(kind, detail);
+  }
+}

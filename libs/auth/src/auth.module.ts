@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditVerifier } from './audit/audit-verifier';
+import { AuditWriter } from './audit/audit.writer';
+import { FieldEncryption } from './crypto-store/field-encryption.service';
+import { DirectoryService } from './organizations/directory.service';
+import { OrganizationsService } from './organizations/organizations.service';
+import { ActorLoader } from './permissions/actor-loader';
+import { PolicyGuard } from './permissions/policy.guard';
+import { ScopedResources } from './permissions/scoped-resources';
+import { AccountService } from './sessions/account.service';
+import { SecondFactorService } from './sessions/second-factor.service';
+import { SessionIssuer } from './sessions/session-issuer';
+import { SignInService } from './sessions/sign-in.service';
+import { TokenService } from './sessions/token.service';
+import { UsersService } from './users/users.service';
+
+const PROVIDERS = [
+  AuditWriter, AuditVerifier, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
+  ScopedResources, AccountService, SecondFactorService, SessionIssuer, SignInService, TokenService, UsersService,
+];
+
+/** The trust core: who the caller is, what they may do, and the record of what they did. */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class AuthModule {}

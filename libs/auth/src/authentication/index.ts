@@ -1,0 +1,4 @@
+export * from './password-hasher';
+export * from './password-policy';
+export * from './recovery-codes';
+export * from './totp';

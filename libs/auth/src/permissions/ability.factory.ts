@@ -1,0 +1,65 @@
+import { createMongoAbility, ForcedSubject, MongoAbility, MongoQuery, RawRuleOf } from '@casl/ability';
+import { UserActor } from './actor';
+import { Action, PERMISSION_TABLE, PermissionRow, Scope } from './rules-table';
+import { fieldsOf, SUBJECTS, SubjectDefinition, SubjectName } from './subjects';
+
+export type SubjectRecord = ForcedSubject<SubjectName> & Record<string, unknown>;
+export type AppAbility = MongoAbility<[Action, SubjectName | SubjectRecord]>;
+type AppRawRule = RawRuleOf<AppAbility>;
+
+/** A condition no record can meet: a scope the actor has nothing in. */
+const NOTHING = '00000000-0000-0000-0000-000000000000';
+
+function scopeValues(actor: UserActor, scope: Scope): { field: keyof SubjectDefinition; ids: string[] } {
+  switch (scope) {
+    case 'organization':
+      return { field: 'organizationField', ids: [actor.organizationId] };
+    case 'coordinated_regions':
+      return { field: 'regionField', ids: actor.coordinatedRegionIds };
+    case 'member_regions':
+      return { field: 'regionField', ids: actor.memberRegionIds };
+    case 'member_villages':
+      return { field: 'villageField', ids: actor.memberVillageIds };
+    case 'member_groups':
+      return { field: 'groupField', ids: actor.memberGroupIds };
+    case 'self':
+      return { field: 'selfField', ids: [actor.userId] };
+  }
+}
+
+export class MisconfiguredRuleError extends Error {
+  readonly logSafe = true;
+}
+
+/** The conditions of one row for one actor: always bounded by the actor's organisation. */
+export function conditionsFor(row: PermissionRow, actor: UserActor): MongoQuery {
+  const definition: SubjectDefinition = SUBJECTS[row.subject];
+  const { field, ids } = scopeValues(actor, row.scope);
+  const property = definition[field];
+  if (typeof property !== 'string') {
+    throw new MisconfiguredRuleError(`rules table: subject ${row.subject} has no ${field} for scope ${row.scope}`);
+  }
+  const conditions: Record<string, unknown> = { [definition.organizationField]: actor.organizationId };
+  if (row.scope !== 'organization') conditions[property] = { $in: ids.length > 0 ? ids : [NOTHING] };
+  return conditions as MongoQuery;
+}
+
+export function rowFields(row: PermissionRow): string[] | undefined {
+  if (row.fields) return [...row.fields];
+  if (row.fieldClasses) return fieldsOf(row.subject, row.fieldClasses);
+  return undefined;
+}
+
+export function rulesFor(actor: UserActor): AppRawRule[] {
+  return PERMISSION_TABLE.filter((row) => row.role === actor.role).map((row) => ({
+    action: [...row.actions],
+    subject: row.subject,
+    conditions: conditionsFor(row, actor),
+    fields: rowFields(row),
+    inverted: row.inverted ?? false,
+  }));
+}
+
+export function buildAbility(actor: UserActor): AppAbility {
+  return createMongoAbility<AppAbility>(rulesFor(actor));
+}

@@ -1,0 +1,69 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ROOT_LOGGER } from '@pendamping/core';
+import type { FastifyRequest } from 'fastify';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import { AuthError } from '../auth-errors';
+import { TokenService } from '../sessions/token.service';
+import { buildAbility } from './ability.factory';
+import { ActorLoader } from './actor-loader';
+import { POLICY, RoutePolicy } from './policy.decorator';
+import { attachAuth } from './request-auth';
+
+/**
+ * The one gate of every route: deny by default, authenticate, build the caller's ability from
+ * their current role and scope, and check the route's declared policy. Record-level decisions
+ * happen later through the same ability (row scope in SQL, field filtering, field refusal).
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly actors: ActorLoader,
+    private readonly audit: AuditWriter,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(POLICY, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!policy) {
+      this.logger.error({ route: request.routeOptions?.url }, 'route without a policy refused');
+      throw new AuthError('forbidden', 'This route is closed.');
+    }
+    if (policy.kind === 'public') return true;
+
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const claims = await this.tokens.verifyAccessToken(token);
+    const actor = await this.actors.load(claims.userId, claims.organizationId, claims.sessionId);
+    if (!actor) throw new AuthError('unauthenticated', 'The session has ended. Sign in again.');
+    const ability = buildAbility(actor);
+    const requestId = String(request.id);
+    attachAuth(request, { actor, ability, mfa: claims.mfa, sessionId: claims.sessionId, requestId });
+
+    const enrollmentOnly = claims.mfa === 'enrollment_required';
+    if (enrollmentOnly && !(policy.kind === 'authenticated' && policy.duringMfaEnrollment)) {
+      throw new AuthError('mfa-enrollment-required', 'Set up your second factor (POST /api/v1/auth/totp/enroll) before using the system.');
+    }
+    if (policy.kind === 'authenticated') return true;
+    if (ability.can(policy.action, policy.subject)) return true;
+
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        organizationId: actor.organizationId,
+        actor: { id: actor.userId, role: actor.role },
+        action: policy.action,
+        subject: policy.subject,
+        outcome: 'denied',
+        requestId,
+      }),
+    );
+    throw new AuthError('forbidden', `Your role may not ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+  }
+}

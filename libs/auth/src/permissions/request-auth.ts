@@ -1,0 +1,29 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { AuthError } from '../auth-errors';
+import { AppAbility } from './ability.factory';
+import { UserActor } from './actor';
+import { MfaState } from '../sessions/token.service';
+
+/** What the guard established about the caller, handed to handlers explicitly. */
+export interface RequestAuth {
+  actor: UserActor;
+  ability: AppAbility;
+  mfa: MfaState;
+  sessionId: string;
+  requestId: string;
+}
+
+const AUTH = Symbol('AUTH');
+
+export function attachAuth(request: FastifyRequest, auth: RequestAuth): void {
+  (request as unknown as Record<symbol, RequestAuth>)[AUTH] = auth;
+}
+
+export function authOf(request: FastifyRequest): RequestAuth {
+  const auth = (request as unknown as Record<symbol, RequestAuth | undefined>)[AUTH];
+  if (!auth) throw new AuthError('unauthenticated', 'Sign in first.');
+  return auth;
+}
+
+export const Auth = createParamDecorator((_: unknown, context: ExecutionContext) => authOf(context.switchToHttp().getRequest<FastifyRequest>()));

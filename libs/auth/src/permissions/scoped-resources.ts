@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { cursorPage, DomainError, Page, staleVersion } from '@pendamping/core';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import { applyRowScope } from './row-scope';
+import { assertWritable, fieldsSetBy, ForbiddenFieldsError, readableView } from './field-access';
+import { RequestAuth } from './request-auth';
+import { Action } from './rules-table';
+import { SubjectName } from './subjects';
+
+type Row = ObjectLiteral & { id: string; createdAt: Date };
+
+/**
+ * How one resource is read: its entity, its subject in the rules table, and the allowlisted
+ * response built from an entity (never the entity itself).
+ */
+export interface ResourceSpec<E extends Row> {
+  entity: EntityTarget<E>;
+  subject: SubjectName;
+  view(row: E): Record<string, unknown>;
+  /** What the rules' conditions see; the entity itself unless the subject has derived fields. */
+  record?(row: E): Record<string, unknown>;
+}
+
+export const NOT_FOUND = () => new DomainError('not-found', 'No such resource.');
+
+/**
+ * The one path by which services read and write records under the rules: rows scoped in SQL,
+ * responses filtered to readable fields, writes refused whole when a field is not writable, and
+ * every change, list and denial audited in the same transaction.
+ */
+@Injectable()
+export class ScopedResources {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  scoped<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, action: Action = 'read'): SelectQueryBuilder<E> {
+    return applyRowScope(manager.getRepository(spec.entity).createQueryBuilder('row'), auth.ability, action, spec.subject, 'row');
+  }
+
+  async findVisible<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action = 'read'): Promise<E> {
+    const row = await this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id }).getOne();
+    if (!row) throw NOT_FOUND();
+    return row;
+  }
+
+  present<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, row: E): Record<string, unknown> {
+    return readableView(auth.ability, spec.subject, spec.record?.(row) ?? row, spec.view(row));
+  }
+
+  async get<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string): Promise<Record<string, unknown>> {
+    return this.present(spec, auth, await this.findVisible(this.dataSource.manager, spec, auth, id));
+  }
+
+  async list<E extends Row>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    page: { cursor?: string; limit?: number },
+    filter: (query: SelectQueryBuilder<E>) => void = () => undefined,
+  ): Promise<Page<Record<string, unknown>>> {
+    return this.dataSource.transaction(async (manager) => {
+      const query = this.scoped(manager, spec, auth);
+      filter(query);
+      const result = await cursorPage(query, page);
+      await this.audit.record(manager, this.event(auth, 'list', spec.subject, null, [], 'success'));
+      return { ...result, items: result.items.map((row) => this.present(spec, auth, row)) };
+    });
+  }
+
+  /**
+   * `record` is the row as it would be stored (conditions are checked on it); `body` is what the
+   * caller sent (its fields are checked). `persist` inserts and returns the id.
+   */
+  async create<E extends Row>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    record: Record<string, unknown>,
+    body: Record<string, unknown>,
+    persist: (manager: EntityManager) => Promise<string>,
+  ): Promise<Record<string, unknown>> {
+    const fields = fieldsSetBy(body, spec.subject);
+    await this.refuseForbidden(auth, spec.subject, null, () => assertWritable(auth.ability, 'create', spec.subject, record, body));
+    return this.dataSource.transaction(async (manager) => {
+      const id = await persist(manager);
+      await this.audit.record(manager, this.event(auth, 'create', spec.subject, id, fields, 'success'));
+      return this.present(spec, auth, await this.findVisible(manager, spec, auth, id));
+    });
+  }
+
+  /** Loads the row in the caller's update scope, refuses forbidden fields, then applies `changes` only if the version still matches. */
+  async update<E extends Row & { version: number }>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    version: number,
+    body: Record<string, unknown>,
+    apply: (manager: EntityManager, current: E) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
+    const fields = fieldsSetBy(body, spec.subject);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findVisible(manager, spec, auth, id, 'update');
+      await this.refuseForbidden(auth, spec.subject, id, () => assertWritable(auth.ability, 'update', spec.subject, spec.record?.(current) ?? current, body));
+      if (current.version !== version) throw staleVersion(current.version);
+      await apply(manager, current);
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(spec.entity)
+        .set({ version: () => 'version + 1' } as never)
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if ((claimed.affected ?? 0) !== 1) throw staleVersion(version + 1);
+      await this.audit.record(manager, this.event(auth, 'update', spec.subject, id, fields, 'success'));
+      return this.present(spec, auth, await this.findVisible(manager, spec, auth, id));
+    });
+  }
+
+  /** A refused write changes nothing but the audit log, which records the denial and the field names. */
+  async refuseForbidden(auth: RequestAuth, subject: SubjectName, id: string | null, check: () => void): Promise<void> {
+    try {
+      check();
+    } catch (error) {
+      if (error instanceof ForbiddenFieldsError) {
+        await this.dataSource.transaction((manager) => this.audit.record(manager, this.event(auth, 'write', subject, id, error.fields, 'denied')));
+      }
+      throw error;
+    }
+  }
+
+  event(auth: RequestAuth, action: string, subject: string, subjectId: string | null, fields: readonly string[], outcome: 'success' | 'denied') {
+    return {
+      organizationId: auth.actor.organizationId,
+      actor: { id: auth.actor.userId, role: auth.actor.role },
+      action,
+      subject,
+      subjectId,
+      fields,
+      outcome,
+      requestId: auth.requestId,
+    };
+  }
+}

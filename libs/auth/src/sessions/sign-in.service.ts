@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@pendamping/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
+import { AuthError, AuthErrorKind } from '../auth-errors';
+import { hashRecoveryCode, normaliseRecoveryCode, verifyPassword, verifyPasswordAgainstDummy, verifyTotp } from '../authentication';
+import { FieldEncryption } from '../crypto-store/field-encryption.service';
+import { UserEntity } from '../users/user.entity';
+import { LoginFailureEntity, RecoveryCodeEntity, RefreshTokenEntity } from './session.entities';
+import { SessionIssuer, TokenPair } from './session-issuer';
+import { hashRefreshToken } from './token.service';
+
+export const ACCOUNT_LOCK_FAILURES = 10;
+export const ACCOUNT_LOCK_MINUTES = 15;
+export const ADDRESS_BLOCK_FAILURES = 100;
+export const ADDRESS_WINDOW_MINUTES = 15;
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  totp?: string;
+  recoveryCode?: string;
+  address: string;
+  requestId: string;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AuthError };
+
+const WRONG_CREDENTIALS = () => new AuthError('invalid-credentials', 'Wrong email or password.');
+
+/**
+ * Sign-in, refresh and sign-out. Failures are committed (counters, audit) before the error is
+ * answered, so the work runs in a transaction that returns an outcome instead of throwing.
+ * A locked, inactive or unknown account answers exactly like a wrong password, after the same
+ * argon2 work.
+ */
+@Injectable()
+export class SignInService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionIssuer,
+    private readonly encryption: FieldEncryption,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async signIn(input: SignInInput): Promise<TokenPair> {
+    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input)));
+  }
+
+  async refresh(refreshToken: string, requestId: string): Promise<TokenPair> {
+    return this.unwrap(await this.dataSource.transaction((manager) => this.rotate(manager, refreshToken, requestId)));
+  }
+
+  async signOut(familyId: string, actor: { id: string; role: string; organizationId: string }, requestId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.endFamily(manager, familyId);
+      await this.audit.record(manager, { organizationId: actor.organizationId, actor, action: 'logout', subject: 'Session', outcome: 'success', requestId });
+    });
+  }
+
+  requiresSecondFactor(user: UserEntity): boolean {
+    return this.config.MFA_REQUIRED_ROLES.includes(user.role);
+  }
+
+  private unwrap<T>(outcome: Outcome<T>): T {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  private async attempt(manager: EntityManager, input: SignInInput): Promise<Outcome<TokenPair>> {
+    const recentFailures = await manager
+      .createQueryBuilder(LoginFailureEntity, 'failure')
+      .where('failure.address = :address', { address: input.address })
+      .andWhere(`failure.occurredAt > now() - make_interval(mins => :minutes)`, { minutes: ADDRESS_WINDOW_MINUTES })
+      .getCount();
+    if (recentFailures >= ADDRESS_BLOCK_FAILURES) {
+      await this.recordAttempt(manager, undefined, 'failure', input.requestId);
+      return { ok: false, error: new AuthError('address-blocked', 'Too many failed sign-ins from this address. Try again later.') };
+    }
+
+    const user = await manager
+      .createQueryBuilder(UserEntity, 'user')
+      .setLock('pessimistic_write')
+      .where('user.email = :email', { email: input.email.trim().toLowerCase() })
+      .getOne();
+    const usable = user && user.active && !(user.lockedUntil && user.lockedUntil > new Date());
+    const passwordMatches = usable ? await verifyPassword(input.password, user.passwordHash) : await verifyPasswordAgainstDummy(input.password);
+    if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, WRONG_CREDENTIALS());
+
+    let mfa: 'complete' | 'enrollment_required' = 'complete';
+    if (this.requiresSecondFactor(user) || user.totpEnrolledAt) {
+      if (!user.totpEnrolledAt) mfa = 'enrollment_required';
+      else if (!(await this.secondFactorAccepted(manager, user, input))) {
+        return this.fail(manager, user, input, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
+      }
+    }
+
+    await manager.update(UserEntity, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+    await this.recordAttempt(manager, user, 'success', input.requestId);
+    return { ok: true, value: await this.sessions.start(manager, user, mfa) };
+  }
+
+  private async secondFactorAccepted(manager: EntityManager, user: UserEntity, input: SignInInput): Promise<boolean> {
+    if (input.recoveryCode !== undefined) {
+      if (normaliseRecoveryCode(input.recoveryCode) === null) return false;
+      const used = await manager
+        .createQueryBuilder()
+        .update(RecoveryCodeEntity)
+        .set({ usedAt: () => 'now()' })
+        .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId: user.id, hash: hashRecoveryCode(input.recoveryCode) })
+        .execute();
+      return (used.affected ?? 0) === 1;
+    }
+    if (input.totp === undefined || !user.totpSecret) return false;
+    const secret = await this.totpSecret(manager, user);
+    if (!secret) return false;
+    const verdict = verifyTotp({ secret, code: input.totp, now: new Date(), lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep) });
+    if (!verdict.ok) return false;
+    await manager.update(UserEntity, { id: user.id }, { totpLastStep: String(verdict.step) });
+    return true;
+  }
+
+  async totpSecret(manager: EntityManager, user: UserEntity): Promise<string | undefined> {
+    const owner = { table: 'users', id: user.id };
+    const dataKey = await this.encryption.dataKey(manager, owner);
+    return dataKey && user.totpSecret ? this.encryption.decrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, user.totpSecret) : undefined;
+  }
+
+  private async fail(manager: EntityManager, user: UserEntity | undefined, input: SignInInput, error: AuthError): Promise<Outcome<TokenPair>> {
+    await manager.insert(LoginFailureEntity, { address: input.address });
+    if (user) {
+      const failedLogins = user.failedLogins + 1;
+      const locks = failedLogins >= ACCOUNT_LOCK_FAILURES;
+      await manager.update(UserEntity, { id: user.id }, {
+        failedLogins: locks ? 0 : failedLogins,
+        lockedUntil: locks ? new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) : user.lockedUntil,
+      });
+    }
+    await this.recordAttempt(manager, user, 'failure', input.requestId);
+    return { ok: false, error };
+  }
+
+  private recordAttempt(manager: EntityManager, user: UserEntity | undefined, outcome: 'success' | 'failure', requestId: string) {
+    return this.audit.record(manager, {
+      organizationId: user?.organizationId ?? DEPLOYMENT_ORGANIZATION_ID,
+      actor: user ? { id: user.id, role: user.role } : null,
+      action: 'login',
+      subject: 'Session',
+      outcome,
+      requestId,
+    });
+  }
+
+  private async rotate(manager: EntityManager, refreshToken: string, requestId: string): Promise<Outcome<TokenPair>> {
+    const refused = (kind: AuthErrorKind = 'unauthenticated') => ({ ok: false as const, error: new AuthError(kind, 'The refresh token is not valid. Sign in again.') });
+    const current = await manager
+      .createQueryBuilder(RefreshTokenEntity, 'token')
+      .setLock('pessimistic_write')
+      .where('token.tokenHash = :hash', { hash: hashRefreshToken(refreshToken) })
+      .getOne();
+    if (!current) return refused();
+    const user = await manager.findOneBy(UserEntity, { id: current.userId });
+    if (!user) return refused();
+    const audit = (outcome: 'success' | 'denied', action: string) =>
+      this.audit.record(manager, { organizationId: user.organizationId, actor: { id: user.id, role: user.role }, action, subject: 'Session', outcome, requestId });
+
+    if (current.rotatedAt || current.revokedAt) {
+      // A rotated token presented again means two holders: end the whole family.
+      await this.sessions.endFamily(manager, current.familyId);
+      await audit('denied', 'refresh_reuse');
+      return refused();
+    }
+    if (current.expiresAt <= new Date() || !user.active) return refused();
+
+    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
+    const mfa = this.requiresSecondFactor(user) && !user.totpEnrolledAt ? 'enrollment_required' : 'complete';
+    const pair = await this.sessions.issue(manager, user, current.familyId, mfa);
+    await audit('success', 'token_refresh');
+    return { ok: true, value: pair };
+  }
+}

@@ -1,0 +1,197 @@
+import { subject as asSubject } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@pendamping/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import { checkPassword, hashPassword } from '../authentication';
+import { GroupEntity } from '../organizations/group.entity';
+import { RegionEntity } from '../organizations/region.entity';
+import { uniqueOr409 } from '../organizations/unique-violation';
+import { PageQuery } from '../organizations/directory.service';
+import { RequestAuth } from '../permissions/request-auth';
+import { NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { applyRowScope } from '../permissions/row-scope';
+import { SessionIssuer } from '../sessions/session-issuer';
+import { RecoveryCodeEntity } from '../sessions/session.entities';
+import { Role } from './roles';
+import { UserEntity } from './user.entity';
+import { UserGroupEntity, UserRegionEntity } from './user-scope.entities';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  groupIds?: string[];
+  regionIds?: string[];
+}
+
+export type UserChanges = Partial<Omit<NewUser, 'role'> & { role: Role; active: boolean }>;
+
+type UserWithScope = UserEntity & { groupIds: string[]; regionIds: string[] };
+
+const USERS: ResourceSpec<UserEntity> = {
+  entity: UserEntity,
+  subject: 'User',
+  view: (row) => {
+    const scoped = row as UserWithScope;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      active: row.active,
+      groupIds: scoped.groupIds ?? [],
+      regionIds: scoped.regionIds ?? [],
+      mfaEnrolled: row.totpEnrolledAt !== null,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  },
+};
+
+/** The scope a role carries: companions belong to groups, coordinators to regions, the rest to the organisation. */
+const SCOPE_OF_ROLE: Record<Role, 'groups' | 'regions' | 'none'> = { companion: 'groups', coordinator: 'regions', reviewer: 'none', org_admin: 'none' };
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly resources: ScopedResources,
+    private readonly sessions: SessionIssuer,
+    private readonly audit: AuditWriter,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(auth: RequestAuth, page: PageQuery) {
+    const result = await this.resources.list(USERS, auth, page);
+    return { ...result, items: await this.withScopes(result.items) };
+  }
+
+  async get(auth: RequestAuth, id: string) {
+    const [view] = await this.withScopes([await this.resources.get(USERS, auth, id)]);
+    return view;
+  }
+
+  async create(auth: RequestAuth, body: NewUser) {
+    const organizationId = auth.actor.organizationId;
+    const email = body.email.trim().toLowerCase();
+    this.assertPassword(body.password, { email, name: body.name });
+    const { groupIds, regionIds } = await this.scopeFor(auth, body.role, body.groupIds, body.regionIds);
+    const passwordHash = await hashPassword(body.password);
+    const created = await this.resources.create(USERS, auth, { organizationId }, body as unknown as Record<string, unknown>, (manager) =>
+      uniqueOr409(async () => {
+        const id = (await manager.insert(UserEntity, { organizationId, email, name: body.name, role: body.role, passwordHash })).identifiers[0].id as string;
+        await this.replaceScope(manager, organizationId, id, groupIds, regionIds);
+        return id;
+      }, { UQ_users_email: 'email' }),
+    );
+    return this.get(auth, created.id as string);
+  }
+
+  async update(auth: RequestAuth, id: string, version: number, body: UserChanges) {
+    const organizationId = auth.actor.organizationId;
+    const current = await this.resources.findVisible(this.dataSource.manager, USERS, auth, id, 'update');
+    const role = body.role ?? current.role;
+    const scopeChanges = body.role !== undefined || body.groupIds !== undefined || body.regionIds !== undefined;
+    const scope = scopeChanges ? await this.scopeFor(auth, role, body.groupIds, body.regionIds) : undefined;
+    if (body.password !== undefined) this.assertPassword(body.password, { email: body.email ?? current.email, name: body.name ?? current.name });
+    const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
+
+    await this.resources.update(USERS, auth, id, version, body as Record<string, unknown>, async (manager) => {
+      const columns = {
+        ...(body.email !== undefined ? { email: body.email.trim().toLowerCase() } : {}),
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.role !== undefined ? { role: body.role } : {}),
+        ...(body.active !== undefined ? { active: body.active } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+      };
+      if (Object.keys(columns).length > 0) await uniqueOr409(() => manager.update(UserEntity, { id }, columns), { UQ_users_email: 'email' });
+      if (scope) await this.replaceScope(manager, organizationId, id, scope.groupIds, scope.regionIds);
+      if (body.active === false || passwordHash) await this.sessions.endAllOf(manager, id);
+    });
+    return this.get(auth, id);
+  }
+
+  async addGroupMember(auth: RequestAuth, groupId: string, userId: string) {
+    const organizationId = auth.actor.organizationId;
+    await this.dataSource.transaction(async (manager) => {
+      const group = await manager.findOneBy(GroupEntity, { id: groupId, organizationId });
+      const visibleGroup = group && (await this.resources.scoped(manager, { entity: GroupEntity, subject: 'Group', view: () => ({}) }, auth).andWhere('row.id = :groupId', { groupId }).getExists());
+      if (!group || !visibleGroup) throw NOT_FOUND();
+      await this.resources.refuseForbidden(auth, 'GroupMember', groupId, () => {
+        if (!auth.ability.can('create', asSubject('GroupMember', { organizationId, groupId, regionId: group.regionId } as Record<string, unknown>))) {
+          throw new DomainError('forbidden', 'You may not change the members of this group.');
+        }
+      });
+      const user = await manager.findOneBy(UserEntity, { id: userId, organizationId });
+      if (!user) throw new DomainError('business-rule', 'userId does not name a user of your organisation.', { errors: [{ field: 'userId', message: 'not found' }] });
+      if (SCOPE_OF_ROLE[user.role] !== 'groups') throw new DomainError('business-rule', 'Only companions are members of groups.', { errors: [{ field: 'userId', message: 'is not a companion' }] });
+      await manager.createQueryBuilder().insert().into(UserGroupEntity).values({ userId, groupId, organizationId }).orIgnore().execute();
+      await this.audit.record(manager, this.resources.event(auth, 'create', 'GroupMember', groupId, ['userId'], 'success'));
+    });
+    return { groupId, userId };
+  }
+
+  async resetSecondFactor(auth: RequestAuth, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.resources.scoped(manager, USERS, auth, 'reset_mfa').andWhere('row.id = :id', { id }).getOne();
+      if (!user) throw NOT_FOUND();
+      await manager.update(UserEntity, { id }, { totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
+      await manager.delete(RecoveryCodeEntity, { userId: id });
+      await this.sessions.endAllOf(manager, id);
+      await this.audit.record(manager, this.resources.event(auth, 'reset_mfa', 'User', id, [], 'success'));
+    });
+  }
+
+  private assertPassword(password: string, context: { email: string; name: string }) {
+    const problems = checkPassword(password, context);
+    if (problems.length > 0) {
+      throw new DomainError('validation-failed', 'The password does not meet the policy.', { errors: problems.map((message) => ({ field: 'password', message })) });
+    }
+  }
+
+  /** Scope ids must fit the role and name groups or regions the caller can see in their organisation. */
+  private async scopeFor(auth: RequestAuth, role: Role, groupIds: string[] = [], regionIds: string[] = []) {
+    const kind = SCOPE_OF_ROLE[role];
+    const misplaced = [...(kind !== 'groups' && groupIds.length ? ['groupIds'] : []), ...(kind !== 'regions' && regionIds.length ? ['regionIds'] : [])];
+    if (misplaced.length > 0) {
+      throw new DomainError('business-rule', `A ${role} has no ${misplaced.join(' or ')}.`, { errors: misplaced.map((field) => ({ field, message: `not allowed for ${role}` })) });
+    }
+    const unique = (ids: string[]) => [...new Set(ids)];
+    await this.assertVisible(auth, GroupEntity, 'Group', unique(groupIds), 'groupIds');
+    await this.assertVisible(auth, RegionEntity, 'Region', unique(regionIds), 'regionIds');
+    return { groupIds: unique(groupIds), regionIds: unique(regionIds) };
+  }
+
+  private async assertVisible(auth: RequestAuth, entity: typeof GroupEntity | typeof RegionEntity, subject: 'Group' | 'Region', ids: string[], field: string) {
+    if (ids.length === 0) return;
+    const query = applyRowScope(this.dataSource.getRepository<GroupEntity | RegionEntity>(entity).createQueryBuilder('row'), auth.ability, 'read', subject, 'row');
+    const found = await query.andWhere('row.id IN (:...ids)', { ids }).getCount();
+    if (found !== ids.length) throw new DomainError('business-rule', `${field} names records you cannot use.`, { errors: [{ field, message: 'not found' }] });
+  }
+
+  private async replaceScope(manager: EntityManager, organizationId: string, userId: string, groupIds: string[], regionIds: string[]) {
+    await manager.delete(UserGroupEntity, { userId });
+    await manager.delete(UserRegionEntity, { userId });
+    if (groupIds.length) await manager.insert(UserGroupEntity, groupIds.map((groupId) => ({ userId, groupId, organizationId })));
+    if (regionIds.length) await manager.insert(UserRegionEntity, regionIds.map((regionId) => ({ userId, regionId, organizationId })));
+  }
+
+  /** Adds scope ids to user views that may show them (the rules decide whether groupIds/regionIds are readable). */
+  private async withScopes(views: Record<string, unknown>[]) {
+    const ids = views.map((view) => view.id as string);
+    if (ids.length === 0) return views;
+    const [groups, regions] = await Promise.all([
+      this.dataSource.getRepository(UserGroupEntity).find({ where: { userId: In(ids) } }),
+      this.dataSource.getRepository(UserRegionEntity).find({ where: { userId: In(ids) } }),
+    ]);
+    return views.map((view) => {
+      const scoped = { ...view };
+      if ('groupIds' in view) scoped.groupIds = groups.filter((row) => row.userId === view.id).map((row) => row.groupId);
+      if ('regionIds' in view) scoped.regionIds = regions.filter((row) => row.userId === view.id).map((row) => row.regionId);
+      return scoped;
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+interface CursorPosition {
+  createdAt: string;
+  id: string;
+}
+
+function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) throw new Error('shape');
+    return { createdAt, id };
+  } catch {
+    throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
+  }
+}
+
+/**
+ * Keyset pagination in a stable order (creation time, then id), so a page costs the same however
+ * deep it is and concurrent inserts never shift items between pages.
+ */
+export async function cursorPage<T extends ObjectLiteral & { createdAt: Date; id: string }>(
+  query: SelectQueryBuilder<T>,
+  options: { cursor?: string; limit?: number },
+): Promise<Page<T>> {
+  const limit = Math.min(Math.max(options.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const alias = query.alias;
+  if (options.cursor) {
+    const position = decodeCursor(options.cursor);
+    query.andWhere(`("${alias}"."created_at", "${alias}"."id") > (:cursorCreatedAt::timestamptz, :cursorId::uuid)`, {
+      cursorCreatedAt: position.createdAt,
+      cursorId: position.id,
+    });
+  }
+  const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getMany();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return rows.length > limit && last
+    ? { items, nextCursor: Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') }
+    : { items };
+}
