@@ -1,6 +1,6 @@
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
-import { createOrganisation, Organisation } from './support/world';
+import { createOrganisation, Organisation, SignedInUser } from './support/world';
 
 describe('trust core smoke', () => {
   let database: SuiteDatabase;
@@ -19,7 +19,7 @@ describe('trust core smoke', () => {
   });
 
   it('lets each role see its own scope of regions', async () => {
-    const names = async (user: { auth(): object }) => (await api.http().get('/api/v1/regions').set(user.auth()).expect(200)).body.items.map((r: { code: string }) => r.code).sort();
+    const names = async (user: SignedInUser) => (await api.http().get('/api/v1/regions').set(user.auth()).expect(200)).body.items.map((r: { code: string }) => r.code).sort();
     expect(await names(org.admin)).toEqual(['KPG', 'SOE']);
     expect(await names(org.coordinatorA)).toEqual(['KPG']);
     expect(await names(org.companionB)).toEqual(['SOE']);

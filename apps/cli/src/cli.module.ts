@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@pendamping/auth';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -8,7 +9,7 @@ export class CliModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config)],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), AuthModule],
       providers: [DemoSeeder],
     };
   }

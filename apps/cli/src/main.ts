@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, loadConfigOrExit, NestPinoLogger } from '@pendamping/core';
+import { FieldEncryption, OrganizationsService } from '@pendamping/auth';
+import { createLogger, DomainError, loadConfigOrExit, NestPinoLogger } from '@pendamping/core';
 import { Command } from 'commander';
+import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
-import { DemoSeeder } from './demo/demo-seeder';
+import { DEMO_PASSWORD, DemoSeeder } from './demo/demo-seeder';
 
-async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
+async function withContext<T>(work: (get: <S>(type: abstract new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(CliModule.register(config, logger), { logger: new NestPinoLogger(logger) });
@@ -16,17 +18,43 @@ async function withContext<T>(work: (get: <S>(type: new (...args: never[]) => S)
   }
 }
 
+const out = (text: string) => process.stdout.write(`${text}\n`);
 const program = new Command('pendamping').description('Operator commands for Pendamping.').showHelpAfterError();
 
 program
+  .command('create-org')
+  .description('Create an organisation with its first org_admin (the deployment operator does this, not a tenant).')
+  .requiredOption('--name <name>', 'organisation name')
+  .requiredOption('--admin-email <email>', 'email of the first org_admin')
+  .requiredOption('--admin-password <password>', 'password of the first org_admin (at least 12 characters)')
+  .option('--admin-name <name>', 'display name of the first org_admin', 'Administrator')
+  .action(async (options: { name: string; adminEmail: string; adminPassword: string; adminName: string }) => {
+    const created = await withContext((get) =>
+      get(OrganizationsService).create({ name: options.name, adminEmail: options.adminEmail, adminName: options.adminName, adminPassword: options.adminPassword }),
+    );
+    out(`Created organisation ${created.organizationId}; its org_admin sets up a second factor at first sign-in.`);
+  });
+
+program
   .command('seed-demo')
-  .description('Create the demo organisation (safe to run again).')
+  .description('Create the demo organisation with a user of every role (safe to run again).')
   .action(async () => {
     const summary = await withContext((get) => get(DemoSeeder).seed());
-    process.stdout.write(`${summary.created ? 'Created' : 'Already present:'} demo organisation ${summary.organizationId}\n`);
+    out(`${summary.created ? 'Created' : 'Already present:'} demo organisation ${summary.organizationId}`);
+    out(`  Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`);
+    for (const login of summary.logins) out(`    ${login.role.padEnd(12)} ${login.email.padEnd(44)} ${login.scope}`);
+    out('  Coordinators, reviewers and admins set up an authenticator app (TOTP) at first sign-in.');
+  });
+
+program
+  .command('rewrap-keys')
+  .description('After putting a new master key first in FIELD_ENCRYPTION_KEYS: rewrap every data key under it.')
+  .action(async () => {
+    const count = await withContext((get) => get(DataSource).transaction((manager) => get(FieldEncryption).rewrapAll(manager)));
+    out(`Rewrapped ${count} data key(s) under the current master key. Older keys can be removed from FIELD_ENCRYPTION_KEYS once every process runs with this list.`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof DomainError || error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuthModule } from '@pendamping/auth';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
 import { QueueConsumers } from './jobs/queue-consumers';
+import { AuditAnchorHandler } from './maintenance/audit-anchor.handler';
 import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
 
 @Module({})
@@ -11,8 +13,8 @@ export class WorkerModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule],
-      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule],
+      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditAnchoring } from './audit/audit-anchoring';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditVerifier } from './audit/audit-verifier';
 import { AuditWriter } from './audit/audit.writer';
@@ -16,7 +17,7 @@ import { TokenService } from './sessions/token.service';
 import { UsersService } from './users/users.service';
 
 const PROVIDERS = [
-  AuditWriter, AuditVerifier, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
+  AuditAnchoring, AuditWriter, AuditVerifier, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
   ScopedResources, AccountService, SecondFactorService, SessionIssuer, SignInService, TokenService, UsersService,
 ];
 

@@ -1,3 +1,4 @@
+export * from './audit/audit-anchoring';
 export * from './audit/audit-chain';
 export * from './audit/audit-log.service';
 export * from './audit/audit-verifier';

@@ -1,27 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrganizationEntity } from '@pendamping/auth/entities';
-import { DataSource } from 'typeorm';
+import { AuditWriter, OrganizationsService, Role } from '@pendamping/auth';
+import { hashPassword } from '@pendamping/auth/authentication';
+import { GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity } from '@pendamping/auth/entities';
+import { DataSource, EntityManager } from 'typeorm';
+import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS, DEMO_USERS } from './demo-data';
 
 export const DEMO_ORGANIZATION_NAME = 'Yayasan Suara Perempuan Nusa (demo)';
+/** Public on purpose: the demo holds no real data. Never reuse it anywhere else. */
+export const DEMO_PASSWORD = 'kopi-sore-di-oesao-2026';
+
+export interface DemoLogin {
+  email: string;
+  role: Role;
+  scope: string;
+}
 
 export interface DemoSummary {
   organizationId: string;
   created: boolean;
+  logins: DemoLogin[];
 }
 
-/** Creates the demo organisation once; running it again changes nothing. */
+/** The demo organisation: two regions of Nusa Tenggara Timur, their villages and groups, a user of every role. Running it again changes nothing. */
 @Injectable()
 export class DemoSeeder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditWriter,
+  ) {}
 
   async seed(): Promise<DemoSummary> {
-    return this.dataSource.transaction(async (manager) => {
-      const organizations = manager.getRepository(OrganizationEntity);
-      const existing = await organizations.findOneBy({ name: DEMO_ORGANIZATION_NAME });
-      if (existing) return { organizationId: existing.id, created: false };
-      const created = await organizations.save(organizations.create({ name: DEMO_ORGANIZATION_NAME }));
-      return { organizationId: created.id, created: true };
+    const logins = DEMO_USERS.map(({ email, role, scope }) => ({ email, role, scope }));
+    const existing = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ name: DEMO_ORGANIZATION_NAME });
+    if (existing) return { organizationId: existing.id, created: false, logins };
+    const admin = DEMO_USERS.find((user) => user.role === 'org_admin')!;
+    const { organizationId } = await this.organizations.create({
+      name: DEMO_ORGANIZATION_NAME,
+      adminEmail: admin.email,
+      adminName: admin.name,
+      adminPassword: DEMO_PASSWORD,
     });
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.dataSource.transaction((manager) => this.fill(manager, organizationId, passwordHash));
+    return { organizationId, created: true, logins };
+  }
+
+  private async fill(manager: EntityManager, organizationId: string, passwordHash: string) {
+    const regionIds = new Map<string, string>();
+    const groupIds = new Map<string, string>();
+    for (const region of DEMO_PLACES) {
+      const regionId = (await manager.insert(RegionEntity, { organizationId, name: region.name, code: region.code, timeZone: 'Asia/Makassar' })).identifiers[0].id as string;
+      regionIds.set(region.code, regionId);
+      for (const village of region.villages) {
+        const villageId = (await manager.insert(VillageEntity, { organizationId, regionId, name: village.name })).identifiers[0].id as string;
+        const groupId = (await manager.insert(GroupEntity, { organizationId, regionId, villageId, name: village.group })).identifiers[0].id as string;
+        groupIds.set(village.group, groupId);
+      }
+    }
+    for (const provider of DEMO_SERVICE_PROVIDERS) {
+      await manager.insert(ServiceProviderEntity, { organizationId, regionId: regionIds.get(provider.region) ?? null, name: provider.name, serviceType: provider.serviceType, phone: provider.phone, address: null, active: true });
+    }
+    for (const user of DEMO_USERS.filter((candidate) => candidate.role !== 'org_admin')) {
+      const userId = (await manager.insert(UserEntity, { organizationId, email: user.email, name: user.name, role: user.role, passwordHash })).identifiers[0].id as string;
+      for (const code of user.regions ?? []) await manager.insert(UserRegionEntity, { userId, regionId: regionIds.get(code)!, organizationId });
+      for (const group of user.groups ?? []) await manager.insert(UserGroupEntity, { userId, groupId: groupIds.get(group)!, organizationId });
+    }
+    await this.audit.record(manager, { organizationId, actor: null, action: 'seed_demo', subject: 'Organization', subjectId: organizationId, outcome: 'success' });
   }
 }

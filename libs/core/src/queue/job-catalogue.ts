@@ -11,17 +11,19 @@ export enum QueueName {
 
 export enum JobName {
   WorkerHeartbeat = 'maintenance.worker-heartbeat',
+  AuditAnchor = 'maintenance.audit-anchor',
 }
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
+  [JobName.AuditAnchor]: Record<string, never>;
 }
 
 export interface JobDefinition {
   queue: QueueName;
   options: JobsOptions;
   /** Run on a fixed interval by a BullMQ job scheduler the worker upserts at start. */
-  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number }) => number;
+  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number; AUDIT_ANCHOR_SECONDS: number }) => number;
 }
 
 export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
@@ -29,6 +31,11 @@ export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
     queue: QueueName.Maintenance,
     options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     everySeconds: (config) => config.WORKER_HEARTBEAT_SECONDS,
+  },
+  [JobName.AuditAnchor]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 100, removeOnFail: 100 },
+    everySeconds: (config) => config.AUDIT_ANCHOR_SECONDS,
   },
 };
 
