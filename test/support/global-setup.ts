@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { register } from 'tsconfig-paths';
@@ -7,6 +8,7 @@ export default async function globalSetup(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.json'), 'utf8'));
   register({ baseUrl: root, paths: compilerOptions.paths });
+  process.env.PENDAMPING_TEST_RUN = randomBytes(5).toString('hex');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { prepareTemplateDatabase } = require('./template-database') as typeof import('./template-database');
   await prepareTemplateDatabase();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { quoteIdentifier, withAdminClient } from './admin-client';
-import { baseTestEnv, databaseUrl, SUITE_DATABASE_PREFIX, TEMPLATE_DATABASE } from './test-env';
+import { baseTestEnv, databaseUrl, suiteDatabasePrefix, templateDatabase } from './test-env';
 
 export interface SuiteDatabase {
   name: string;
@@ -10,8 +10,8 @@ export interface SuiteDatabase {
 
 /** A database of the suite's own: a clone of the migrated template, or an empty one. */
 export async function createSuiteDatabase(options: { empty?: boolean } = {}): Promise<SuiteDatabase> {
-  const name = `${SUITE_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
-  const template = options.empty ? 'template0' : TEMPLATE_DATABASE;
+  const name = `${suiteDatabasePrefix()}${randomBytes(6).toString('hex')}`;
+  const template = options.empty ? 'template0' : templateDatabase();
   await withAdminClient((admin) => admin.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`));
   return {
     name,

@@ -12,8 +12,18 @@ export function baseTestEnv(): NodeJS.ProcessEnv {
   return { ...fromFile, ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info' };
 }
 
-export const TEMPLATE_DATABASE = 'pendamping_test_template';
-export const SUITE_DATABASE_PREFIX = 'pendamping_test_s_';
+/**
+ * Databases are named per test run (set by the global setup, inherited by the workers), so two
+ * runs on one server never drop or clone each other's databases.
+ */
+export function testRunId(): string {
+  const id = process.env.PENDAMPING_TEST_RUN;
+  if (!id || !/^[a-z0-9]{6,16}$/.test(id)) throw new Error('PENDAMPING_TEST_RUN is set by test/support/global-setup.ts');
+  return id;
+}
+
+export const templateDatabase = () => `pendamping_test_t_${testRunId()}`;
+export const suiteDatabasePrefix = () => `pendamping_test_s_${testRunId()}_`;
 
 export function databaseUrl(base: string, database: string): string {
   const url = new URL(base);

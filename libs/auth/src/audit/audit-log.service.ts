@@ -32,7 +32,7 @@ export class AuditLogService {
   list(auth: RequestAuth, filters: AuditFilters): Promise<Page<Record<string, unknown>>> {
     return this.dataSource.transaction(async (manager) => {
       const page = await this.page(manager, auth, filters);
-      await this.audit.record(manager, this.resources.event(auth, 'list', 'AuditEvent', null, [], 'success'));
+      await this.audit.recordRead(manager, this.resources.event(auth, 'list', 'AuditEvent', null, [], 'success'));
       return page;
     });
   }

@@ -65,7 +65,7 @@ export class ScopedResources {
       const query = this.scoped(manager, spec, auth);
       filter(query);
       const result = await cursorPage(query, page);
-      await this.audit.record(manager, this.event(auth, 'list', spec.subject, null, [], 'success'));
+      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, [], 'success'));
       return { ...result, items: result.items.map((row) => this.present(spec, auth, row)) };
     });
   }
@@ -90,7 +90,7 @@ export class ScopedResources {
     });
   }
 
-  /** Loads the row in the caller's update scope, refuses forbidden fields, then applies `changes` only if the version still matches. */
+  /** Locks the row in the caller's update scope, refuses forbidden fields, then applies the change only if the version still matches. */
   async update<E extends Row & { version: number }>(
     spec: ResourceSpec<E>,
     auth: RequestAuth,
@@ -101,17 +101,14 @@ export class ScopedResources {
   ): Promise<Record<string, unknown>> {
     const fields = fieldsSetBy(body, spec.subject);
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.findVisible(manager, spec, auth, id, 'update');
+      // The row lock makes a concurrent update wait, then see the new version and answer 409.
+      const current = await this.scoped(manager, spec, auth, 'update').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!current) throw NOT_FOUND();
       await this.refuseForbidden(auth, spec.subject, id, () => assertWritable(auth.ability, 'update', spec.subject, spec.record?.(current) ?? current, body));
       if (current.version !== version) throw staleVersion(current.version);
       await apply(manager, current);
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(spec.entity)
-        .set({ version: () => 'version + 1' } as never)
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if ((claimed.affected ?? 0) !== 1) throw staleVersion(version + 1);
+      // Set, not incremented: TypeORM's update() may already have bumped the @VersionColumn.
+      await manager.createQueryBuilder().update(spec.entity).set({ version: version + 1 } as never).where('id = :id', { id }).execute();
       await this.audit.record(manager, this.event(auth, 'update', spec.subject, id, fields, 'success'));
       return this.present(spec, auth, await this.findVisible(manager, spec, auth, id));
     });
