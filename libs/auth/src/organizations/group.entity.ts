@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantRecord } from './tenant-record';
 import { VillageEntity } from './village.entity';
 
 /**
@@ -8,13 +9,7 @@ import { VillageEntity } from './village.entity';
 @Entity({ name: 'groups' })
 @Index('UQ_groups_village_name', ['villageId', 'name'], { unique: true })
 @Index('IDX_groups_org_region', ['organizationId', 'regionId'])
-export class GroupEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
-
+export class GroupEntity extends TenantRecord {
   @Column({ name: 'region_id', type: 'uuid' })
   regionId!: string;
 
@@ -27,13 +22,4 @@ export class GroupEntity {
 
   @Column({ type: 'text' })
   name!: string;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

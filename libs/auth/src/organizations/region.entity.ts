@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantRecord } from './tenant-record';
 import { OrganizationEntity } from './organization.entity';
 
 export const REGION_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -10,13 +11,7 @@ export type RegionTimeZone = (typeof REGION_TIME_ZONES)[number];
 @Index('UQ_regions_org_name', ['organizationId', 'name'], { unique: true })
 @Check('CHK_regions_code', `"code" ~ '^[A-Z]{2,6}$'`)
 @Check('CHK_regions_time_zone', `"time_zone" IN ('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura')`)
-export class RegionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
-
+export class RegionEntity extends TenantRecord {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity;
@@ -29,13 +24,4 @@ export class RegionEntity {
 
   @Column({ name: 'time_zone', type: 'text' })
   timeZone!: RegionTimeZone;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TenantRecord } from './tenant-record';
 
 export const SERVICE_TYPES = [
   'police', 'health', 'legal_aid', 'psychosocial', 'shelter', 'uptd_ppa', 'customary_religious_leader',
@@ -10,13 +11,7 @@ export type ServiceType = (typeof SERVICE_TYPES)[number];
 @Entity({ name: 'service_providers' })
 @Index('UQ_service_providers_org_name', ['organizationId', 'name'], { unique: true })
 @Check('CHK_service_providers_type', `"service_type" IN (${SERVICE_TYPES.map((type) => `'${type}'`).join(', ')})`)
-export class ServiceProviderEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
-
+export class ServiceProviderEntity extends TenantRecord {
   @Column({ name: 'region_id', type: 'uuid', nullable: true })
   regionId!: string | null;
 
@@ -34,13 +29,4 @@ export class ServiceProviderEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

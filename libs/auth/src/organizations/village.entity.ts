@@ -1,17 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantRecord } from './tenant-record';
 import { RegionEntity } from './region.entity';
 
 /** A desa/kelurahan of one region. */
 @Entity({ name: 'villages' })
 @Index('UQ_villages_region_name', ['regionId', 'name'], { unique: true })
 @Index('IDX_villages_org', ['organizationId'])
-export class VillageEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
-
+export class VillageEntity extends TenantRecord {
   @Column({ name: 'region_id', type: 'uuid' })
   regionId!: string;
 
@@ -21,13 +16,4 @@ export class VillageEntity {
 
   @Column({ type: 'text' })
   name!: string;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

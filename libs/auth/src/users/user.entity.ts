@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantRecord } from '../organizations/tenant-record';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ROLES, Role } from './roles';
 
@@ -10,13 +11,7 @@ import { ROLES, Role } from './roles';
 @Index('UQ_users_email', ['email'], { unique: true })
 @Index('IDX_users_org', ['organizationId'])
 @Check('CHK_users_role', `"role" IN (${ROLES.map((role) => `'${role}'`).join(', ')})`)
-export class UserEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId!: string;
-
+export class UserEntity extends TenantRecord {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity;
@@ -53,13 +48,4 @@ export class UserEntity {
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil!: Date | null;
-
-  @VersionColumn({ type: 'integer' })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
