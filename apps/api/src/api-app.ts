@@ -21,7 +21,7 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const offered = request.headers['x-request-id'];
