@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, ProblemFilter, 
 import { Logger } from 'pino';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
 import { UsersController } from './organization/users.controller';
@@ -15,7 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, HealthModule],
-      controllers: [AuthController, DirectoryController, UsersController, AuditController],
+      controllers: [AuthController, DirectoryController, UsersController, AuditController, CodeListsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
