@@ -4,6 +4,7 @@ import { DEFAULT_PAGE_SIZE, DomainError, MAX_PAGE_SIZE, Page } from '@pendamping
 import { DataSource, EntityManager } from 'typeorm';
 import { ScopedResources } from '../permissions/scoped-resources';
 import { AuditWriter } from './audit.writer';
+import { readableView } from '../permissions/field-access';
 import { applyRowScope } from '../permissions/row-scope';
 import { RequestAuth } from '../permissions/request-auth';
 import { AuditEventEntity } from './audit.entities';
@@ -48,8 +49,8 @@ export class AuditLogService {
     if (filters.cursor) query.andWhere('row.id < :before', { before: this.cursorId(filters.cursor) });
     const limit = Math.min(Math.max(filters.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
     const rows = await query.orderBy('row.id', 'DESC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit).map((event) => this.view(event));
-    return rows.length > limit ? { items, nextCursor: items[items.length - 1].id } : { items };
+    const items = rows.slice(0, limit).map((event) => readableView(auth.ability, 'AuditEvent', { ...event }, this.view(event)));
+    return rows.length > limit ? { items, nextCursor: rows[limit - 1].id } : { items };
   }
 
   verify(auth: RequestAuth): Promise<VerificationReport> {

@@ -40,7 +40,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'Village', actions: ['update'], scope: 'organization', fields: ['name'] },
   { role: 'org_admin', subject: 'Group', actions: ['read', 'create'], scope: 'organization' },
   { role: 'org_admin', subject: 'Group', actions: ['update'], scope: 'organization', fields: ['name'] },
-  { role: 'org_admin', subject: 'GroupMember', actions: ['create'], scope: 'organization' },
+  { role: 'org_admin', subject: 'GroupMember', actions: ['read', 'create'], scope: 'organization' },
   { role: 'org_admin', subject: 'ServiceProvider', actions: ['read', 'create', 'update'], scope: 'organization' },
   { role: 'org_admin', subject: 'User', actions: ['read'], scope: 'organization' },
   { role: 'org_admin', subject: 'User', actions: ['create', 'update'], scope: 'organization', fields: USER_ADMIN_WRITABLE },
@@ -52,7 +52,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'Region', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Village', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Group', actions: ['read'], scope: 'coordinated_regions' },
-  { role: 'coordinator', subject: 'GroupMember', actions: ['create'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'GroupMember', actions: ['read', 'create'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'ServiceProvider', actions: ['read'], scope: 'organization' },
   { role: 'coordinator', subject: 'User', actions: ['read'], scope: 'organization', fields: [...USER_DIRECTORY_FIELDS, 'groupIds', 'regionIds'] },
 

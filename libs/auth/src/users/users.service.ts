@@ -11,6 +11,7 @@ import { uniqueOr409 } from '../organizations/unique-violation';
 import { PageQuery } from '../organizations/directory.service';
 import { RequestAuth } from '../permissions/request-auth';
 import { NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { readableView } from '../permissions/field-access';
 import { applyRowScope } from '../permissions/row-scope';
 import { SessionIssuer } from '../sessions/session-issuer';
 import { RecoveryCodeEntity } from '../sessions/session.entities';
@@ -116,7 +117,7 @@ export class UsersService {
 
   async addGroupMember(auth: RequestAuth, groupId: string, userId: string) {
     const organizationId = auth.actor.organizationId;
-    await this.dataSource.transaction(async (manager) => {
+    const regionOf = await this.dataSource.transaction(async (manager) => {
       const group = await manager.findOneBy(GroupEntity, { id: groupId, organizationId });
       const visibleGroup = group && (await this.resources.scoped(manager, { entity: GroupEntity, subject: 'Group', view: () => ({}) }, auth).andWhere('row.id = :groupId', { groupId }).getExists());
       if (!group || !visibleGroup) throw NOT_FOUND();
@@ -130,8 +131,9 @@ export class UsersService {
       if (SCOPE_OF_ROLE[user.role] !== 'groups') throw new DomainError('business-rule', 'Only companions are members of groups.', { errors: [{ field: 'userId', message: 'is not a companion' }] });
       await manager.createQueryBuilder().insert().into(UserGroupEntity).values({ userId, groupId, organizationId }).orIgnore().execute();
       await this.audit.record(manager, this.resources.event(auth, 'create', 'GroupMember', groupId, ['userId'], 'success'));
+      return { regionId: group.regionId };
     });
-    return { groupId, userId };
+    return readableView(auth.ability, 'GroupMember', { organizationId, groupId, regionId: regionOf.regionId }, { groupId, userId });
   }
 
   async resetSecondFactor(auth: RequestAuth, id: string): Promise<void> {

@@ -42,10 +42,17 @@ export async function cursorPage<T extends ObjectLiteral & { createdAt: Date; id
       cursorId: position.id,
     });
   }
-  const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getMany();
-  const items = rows.slice(0, limit);
+  // The cursor carries created_at as PostgreSQL prints it (microseconds): a JS Date would cut it to
+  // milliseconds and the next page would repeat the row it ends on.
+  const { entities, raw } = await query
+    .addSelect(`to_char("${alias}"."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_created_at')
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(limit + 1)
+    .getRawAndEntities<{ cursor_created_at: string }>();
+  const items = entities.slice(0, limit);
   const last = items[items.length - 1];
-  return rows.length > limit && last
-    ? { items, nextCursor: Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') }
+  return entities.length > limit && last
+    ? { items, nextCursor: Buffer.from(JSON.stringify([raw[items.length - 1].cursor_created_at, last.id])).toString('base64url') }
     : { items };
 }
