@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The organisation model, users and sessions, data keys and the audit log. Generated from the
  * entities, then completed by hand with what entities cannot say: the audit tables are
- * append-only (a trigger refuses UPDATE, DELETE and TRUNCATE, for every role), and the
+ * append-only (a trigger refuses UPDATE, DELETE and TRUNCATE, for every role), lane heads only
+ * move forward (no delete, no rewind), and the
  * application role `pendamping_app`, when a deployment uses it, may only INSERT and SELECT there.
  */
 export class TrustCore1795435960948 implements MigrationInterface {
@@ -325,6 +326,26 @@ export class TrustCore1795435960948 implements MigrationInterface {
             `);
         }
         await queryRunner.query(`
+            CREATE FUNCTION "audit_lane_head_forward_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'UPDATE' AND NEW.organization_id = OLD.organization_id AND NEW.lane = OLD.lane
+                   AND (NEW.seq > OLD.seq OR (NEW.seq = OLD.seq AND NEW.hash = OLD.hash)) THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION 'audit lane heads only move forward: % on % refused', TG_OP, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END
+            $$
+        `);
+        await queryRunner.query(`
+            CREATE TRIGGER "audit_lane_heads_forward_only_rows" BEFORE UPDATE OR DELETE ON "audit_lane_heads"
+            FOR EACH ROW EXECUTE FUNCTION "audit_lane_head_forward_only"()
+        `);
+        await queryRunner.query(`
+            CREATE TRIGGER "audit_lane_heads_forward_only_truncate" BEFORE TRUNCATE ON "audit_lane_heads"
+            FOR EACH STATEMENT EXECUTE FUNCTION "audit_lane_head_forward_only"()
+        `);
+        await queryRunner.query(`
             DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pendamping_app') THEN
                     CREATE ROLE "pendamping_app" NOLOGIN;
@@ -336,6 +357,9 @@ export class TrustCore1795435960948 implements MigrationInterface {
         `);
         await queryRunner.query(`
             REVOKE UPDATE, DELETE, TRUNCATE ON "audit_events", "audit_anchors" FROM "pendamping_app"
+        `);
+        await queryRunner.query(`
+            REVOKE DELETE, TRUNCATE ON "audit_lane_heads" FROM "pendamping_app"
         `);
         await queryRunner.query(`
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "pendamping_app"
@@ -354,6 +378,9 @@ export class TrustCore1795435960948 implements MigrationInterface {
             await queryRunner.query(`DROP TRIGGER "${table}_append_only_rows" ON "${table}"`);
         }
         await queryRunner.query(`DROP FUNCTION "audit_append_only"()`);
+        await queryRunner.query(`DROP TRIGGER "audit_lane_heads_forward_only_truncate" ON "audit_lane_heads"`);
+        await queryRunner.query(`DROP TRIGGER "audit_lane_heads_forward_only_rows" ON "audit_lane_heads"`);
+        await queryRunner.query(`DROP FUNCTION "audit_lane_head_forward_only"()`);
         await queryRunner.query(`
             ALTER TABLE "user_regions" DROP CONSTRAINT "FK_62fc8bef9e205b50687ef310f83"
         `);

@@ -31,7 +31,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @SignedIn({ duringMfaEnrollment: true })
+  @SignedIn()
   async logout(@Auth() auth: RequestAuth): Promise<void> {
     await this.signIn.signOut(auth.sessionId, { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId }, auth.requestId);
   }

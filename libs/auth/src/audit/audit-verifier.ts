@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@pendamping/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { anchorMac, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit.entities';
 
 export interface BrokenLink {
   lane: number;
   seq: string;
-  reason: 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'missing-newest' | 'anchor-mismatch' | 'anchor-forged';
+  reason: 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'missing-newest' | 'missing-head' | 'anchor-mismatch' | 'anchor-forged';
 }
 
 export interface VerificationReport {
@@ -36,21 +36,37 @@ export class AuditVerifier {
     this.key = Buffer.from(config.AUDIT_CHAIN_KEY, 'base64');
   }
 
+  /**
+   * One REPEATABLE READ snapshot for heads, anchors and events, so events committed meanwhile
+   * are not mistaken for missing ones. Lanes are the union of those that have events, anchors or
+   * a head: deleting a head row cannot hide a lane.
+   */
   async verify(organizationId: string): Promise<VerificationReport> {
-    const heads = await this.dataSource.getRepository(AuditLaneHeadEntity).find({ where: { organizationId }, order: { lane: 'ASC' } });
-    let eventsChecked = 0;
-    for (const head of heads) {
-      const result = await this.verifyLane(organizationId, head);
-      eventsChecked += result.checked;
-      if (result.broken) return { valid: false, eventsChecked, lanes: heads.length, firstBroken: result.broken };
-    }
-    return { valid: true, eventsChecked, lanes: heads.length };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const lanes: { lane: number }[] = await manager.query(
+        `SELECT lane FROM audit_lane_heads WHERE organization_id = $1
+         UNION SELECT DISTINCT lane FROM audit_events WHERE organization_id = $1
+         UNION SELECT DISTINCT lane FROM audit_anchors WHERE organization_id = $1
+         ORDER BY lane`,
+        [organizationId],
+      );
+      let eventsChecked = 0;
+      for (const { lane } of lanes) {
+        const head = await manager.findOneBy(AuditLaneHeadEntity, { organizationId, lane });
+        if (!head) return { valid: false, eventsChecked, lanes: lanes.length, firstBroken: { lane, seq: '1', reason: 'missing-head' as const } };
+        const result = await this.verifyLane(manager, organizationId, head);
+        eventsChecked += result.checked;
+        if (result.broken) return { valid: false, eventsChecked, lanes: lanes.length, firstBroken: result.broken };
+      }
+      return { valid: true, eventsChecked, lanes: lanes.length };
+    });
   }
 
-  private async verifyLane(organizationId: string, head: AuditLaneHeadEntity): Promise<{ checked: number; broken?: BrokenLink }> {
-    const events = this.dataSource.getRepository(AuditEventEntity);
+  private async verifyLane(manager: EntityManager, organizationId: string, head: AuditLaneHeadEntity): Promise<{ checked: number; broken?: BrokenLink }> {
+    const events = manager.getRepository(AuditEventEntity);
     const hashesAtAnchors = new Map<string, string>();
-    const anchors = await this.dataSource.getRepository(AuditAnchorEntity).find({ where: { organizationId, lane: head.lane } });
+    const anchors = await manager.getRepository(AuditAnchorEntity).find({ where: { organizationId, lane: head.lane } });
     for (const anchor of anchors) {
       if (anchorMac(this.key, anchor) !== anchor.mac) return { checked: 0, broken: { lane: head.lane, seq: anchor.seq, reason: 'anchor-forged' } };
       hashesAtAnchors.set(anchor.seq, anchor.hash);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { checkPassword, hashPassword, verifyPassword } from '../authentication';
 import { RequestAuth } from '../permissions/request-auth';
+import { countFailedSignIn } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { SessionIssuer, TokenPair } from './session-issuer';
 
@@ -48,6 +49,11 @@ export class AccountService {
   async changePassword(auth: RequestAuth, currentPassword: string, newPassword: string): Promise<TokenPair> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      // A stolen access token must not become a way to guess the password without lockout.
+      await this.dataSource.transaction(async (manager) => {
+        await countFailedSignIn(manager, user);
+        await this.audit.record(manager, { ...this.event(auth, user), outcome: 'failure' });
+      });
       throw new DomainError('validation-failed', 'The current password is wrong.', { errors: [{ field: 'currentPassword', message: 'is wrong' }] });
     }
     const problems = checkPassword(newPassword, { email: user.email, name: user.name });
@@ -56,17 +62,20 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       await this.sessions.endAllOf(manager, user.id);
-      await this.audit.record(manager, {
-        organizationId: user.organizationId,
-        actor: { id: user.id, role: user.role },
-        action: 'password_change',
-        subject: 'User',
-        subjectId: user.id,
-        fields: ['password'],
-        outcome: 'success',
-        requestId: auth.requestId,
-      });
+      await this.audit.record(manager, { ...this.event(auth, user), outcome: 'success' });
       return this.sessions.start(manager, user, auth.mfa);
     });
+  }
+
+  private event(auth: RequestAuth, user: UserEntity) {
+    return {
+      organizationId: user.organizationId,
+      actor: { id: user.id, role: user.role },
+      action: 'password_change',
+      subject: 'User',
+      subjectId: user.id,
+      fields: ['password'],
+      requestId: auth.requestId,
+    };
   }
 }

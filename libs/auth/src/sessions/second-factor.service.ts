@@ -6,6 +6,7 @@ import { AuditWriter } from '../audit/audit.writer';
 import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, totpUri, verifyTotp } from '../authentication';
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
 import { RequestAuth } from '../permissions/request-auth';
+import { updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { RecoveryCodeEntity } from './session.entities';
 import { SessionIssuer, TokenPair } from './session-issuer';
@@ -31,7 +32,7 @@ export class SecondFactorService {
       const owner = { table: 'users', id: user.id };
       const dataKey = await this.encryption.ensureDataKey(manager, owner, user.organizationId);
       const secret = generateTotpSecret();
-      await manager.update(UserEntity, { id: user.id }, { totpSecret: this.encryption.encrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, secret), totpLastStep: null });
+      await updateSignInState(manager, user.id, { totpSecret: this.encryption.encrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, secret), totpLastStep: null });
       await this.audit.record(manager, this.event(auth, 'totp_enroll', 'success'));
       return { secret, otpauthUrl: totpUri({ secret, accountName: user.email, issuer: TOTP_ISSUER }) };
     });
@@ -50,7 +51,7 @@ export class SecondFactorService {
         return { error: new DomainError('business-rule', 'The code does not match. Check the time on your phone and try the next code.') };
       }
       const recoveryCodes = generateRecoveryCodes();
-      await manager.update(UserEntity, { id: user.id }, { totpEnrolledAt: new Date(), totpLastStep: String(verdict.step) });
+      await updateSignInState(manager, user.id, { totpEnrolledAt: new Date(), totpLastStep: String(verdict.step) });
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.insert(RecoveryCodeEntity, recoveryCodes.map((recovery) => ({ userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null })));
       await this.sessions.endFamily(manager, auth.sessionId);

@@ -7,13 +7,12 @@ import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
 import { AuthError, AuthErrorKind } from '../auth-errors';
 import { hashRecoveryCode, normaliseRecoveryCode, verifyPassword, verifyPasswordAgainstDummy, verifyTotp } from '../authentication';
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
+import { countFailedSignIn, updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { LoginFailureEntity, RecoveryCodeEntity, RefreshTokenEntity } from './session.entities';
 import { SessionIssuer, TokenPair } from './session-issuer';
 import { hashRefreshToken } from './token.service';
 
-export const ACCOUNT_LOCK_FAILURES = 10;
-export const ACCOUNT_LOCK_MINUTES = 15;
 export const ADDRESS_BLOCK_FAILURES = 100;
 export const ADDRESS_WINDOW_MINUTES = 15;
 
@@ -98,7 +97,7 @@ export class SignInService {
       }
     }
 
-    await manager.update(UserEntity, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+    await updateSignInState(manager, user.id, { failedLogins: 0, lockedUntil: null });
     await this.recordAttempt(manager, user, 'success', input.requestId);
     return { ok: true, value: await this.sessions.start(manager, user, mfa) };
   }
@@ -119,7 +118,7 @@ export class SignInService {
     if (!secret) return false;
     const verdict = verifyTotp({ secret, code: input.totp, now: new Date(), lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep) });
     if (!verdict.ok) return false;
-    await manager.update(UserEntity, { id: user.id }, { totpLastStep: String(verdict.step) });
+    await updateSignInState(manager, user.id, { totpLastStep: String(verdict.step) });
     return true;
   }
 
@@ -131,14 +130,7 @@ export class SignInService {
 
   private async fail(manager: EntityManager, user: UserEntity | undefined, input: SignInInput, error: AuthError): Promise<Outcome<TokenPair>> {
     await manager.insert(LoginFailureEntity, { address: input.address });
-    if (user) {
-      const failedLogins = user.failedLogins + 1;
-      const locks = failedLogins >= ACCOUNT_LOCK_FAILURES;
-      await manager.update(UserEntity, { id: user.id }, {
-        failedLogins: locks ? 0 : failedLogins,
-        lockedUntil: locks ? new Date(Date.now() + ACCOUNT_LOCK_MINUTES * 60_000) : user.lockedUntil,
-      });
-    }
+    if (user) await countFailedSignIn(manager, user);
     await this.recordAttempt(manager, user, 'failure', input.requestId);
     return { ok: false, error };
   }
