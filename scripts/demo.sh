@@ -15,7 +15,6 @@ echo "demo: applying migrations"
 npm run --silent migration:run >/dev/null
 echo "demo: seeding the demo organisation"
 seed_output=$(npm run --silent cli -- seed-demo)
-echo "$seed_output"
 
 mkdir -p .run
 port=${PORT:-$(sed -n 's/^PORT=//p' .env | tail -1)}
