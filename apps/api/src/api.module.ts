@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { AuthModule, PolicyGuard } from '@pendamping/auth';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AuthModule, IdempotencyInterceptor, PolicyGuard } from '@pendamping/auth';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, ProblemFilter, QueueModule, StrictValidationPipe } from '@pendamping/core';
 import { Logger } from 'pino';
 import { AuditController } from './audit/audit.controller';
@@ -21,6 +21,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
       ],
     };
   }

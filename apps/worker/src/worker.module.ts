@@ -6,6 +6,7 @@ import { Logger } from 'pino';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
 import { QueueConsumers } from './jobs/queue-consumers';
 import { AuditAnchorHandler } from './maintenance/audit-anchor.handler';
+import { PurgeExpiredHandler } from './maintenance/purge-expired.handler';
 import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
 
 @Module({})
@@ -14,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule],
-      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler],
+      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler, PurgeExpiredHandler],
     };
   }
 }

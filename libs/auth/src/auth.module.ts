@@ -4,6 +4,8 @@ import { AuditLogService } from './audit/audit-log.service';
 import { AuditVerifier } from './audit/audit-verifier';
 import { AuditWriter } from './audit/audit.writer';
 import { FieldEncryption } from './crypto-store/field-encryption.service';
+import { ExpiredRecords } from './idempotency/expired-records';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { DirectoryService } from './organizations/directory.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { ActorLoader } from './permissions/actor-loader';
@@ -17,7 +19,7 @@ import { TokenService } from './sessions/token.service';
 import { UsersService } from './users/users.service';
 
 const PROVIDERS = [
-  AuditAnchoring, AuditWriter, AuditVerifier, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
+  AuditAnchoring, AuditWriter, AuditVerifier, ExpiredRecords, IdempotencyInterceptor, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
   ScopedResources, AccountService, SecondFactorService, SessionIssuer, SignInService, TokenService, UsersService,
 ];
 

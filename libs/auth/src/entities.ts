@@ -1,5 +1,6 @@
 import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit/audit.entities';
 import { DataKeyEntity } from './crypto-store/data-key.entity';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { GroupEntity } from './organizations/group.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { RegionEntity } from './organizations/region.entity';
@@ -10,11 +11,12 @@ import { UserEntity } from './users/user.entity';
 import { UserGroupEntity, UserRegionEntity } from './users/user-scope.entities';
 
 export {
-  AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity, DataKeyEntity, GroupEntity, LoginFailureEntity, OrganizationEntity,
+  AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity, DataKeyEntity, GroupEntity, IdempotencyKeyEntity, LoginFailureEntity, OrganizationEntity,
   RecoveryCodeEntity, RefreshTokenEntity, RegionEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity,
 };
 
 export const AUTH_ENTITIES = [
   OrganizationEntity, RegionEntity, VillageEntity, GroupEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity,
   RefreshTokenEntity, LoginFailureEntity, RecoveryCodeEntity, DataKeyEntity, AuditEventEntity, AuditLaneHeadEntity, AuditAnchorEntity,
+  IdempotencyKeyEntity,
 ];

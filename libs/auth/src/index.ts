@@ -7,6 +7,8 @@ export * from './audit/audit.writer';
 export * from './auth-errors';
 export * from './auth.module';
 export * from './crypto-store/field-encryption.service';
+export * from './idempotency/expired-records';
+export * from './idempotency/idempotency.interceptor';
 export * from './organizations/directory.service';
 export * from './organizations/organizations.service';
 export * from './organizations/region.entity';

@@ -20,8 +20,12 @@ export function attachAuth(request: FastifyRequest, auth: RequestAuth): void {
   (request as unknown as Record<symbol, RequestAuth>)[AUTH] = auth;
 }
 
+export function authOrUndefined(request: FastifyRequest): RequestAuth | undefined {
+  return (request as unknown as Record<symbol, RequestAuth | undefined>)[AUTH];
+}
+
 export function authOf(request: FastifyRequest): RequestAuth {
-  const auth = (request as unknown as Record<symbol, RequestAuth | undefined>)[AUTH];
+  const auth = authOrUndefined(request);
   if (!auth) throw new AuthError('unauthenticated', 'Sign in first.');
   return auth;
 }

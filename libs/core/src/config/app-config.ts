@@ -36,6 +36,7 @@ export const appConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   JWT_SECRET: base64Key(32),
   AUDIT_CHAIN_KEY: base64Key(32),

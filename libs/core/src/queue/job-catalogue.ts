@@ -12,11 +12,13 @@ export enum QueueName {
 export enum JobName {
   WorkerHeartbeat = 'maintenance.worker-heartbeat',
   AuditAnchor = 'maintenance.audit-anchor',
+  PurgeExpired = 'maintenance.purge-expired',
 }
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
   [JobName.AuditAnchor]: Record<string, never>;
+  [JobName.PurgeExpired]: Record<string, never>;
 }
 
 export interface JobDefinition {
@@ -36,6 +38,11 @@ export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
     queue: QueueName.Maintenance,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 100, removeOnFail: 100 },
     everySeconds: (config) => config.AUDIT_ANCHOR_SECONDS,
+  },
+  [JobName.PurgeExpired]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 24, removeOnFail: 100 },
+    everySeconds: () => 3_600,
   },
 };
 

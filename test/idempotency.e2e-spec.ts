@@ -1,0 +1,86 @@
+import { IdempotencyKeyEntity, RegionEntity } from '@pendamping/auth/entities';
+import { DataSource } from 'typeorm';
+import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
+import { startTestApi, suiteConfig, TestApi } from './support/test-app';
+import { createOrganisation, Organisation } from './support/world';
+
+describe('Idempotency-Key on POST', () => {
+  let database: SuiteDatabase;
+  let api: TestApi;
+  let org: Organisation;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createSuiteDatabase();
+    api = await startTestApi(suiteConfig(database.url));
+    org = await createOrganisation(api);
+    dataSource = api.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  const regionsNamed = (name: string) => dataSource.getRepository(RegionEntity).countBy({ organizationId: org.id, name });
+  const post = (key: string, body: object, user = org.admin) => api.http().post('/api/v1/regions').set(user.auth()).set('idempotency-key', key).send(body);
+
+  it('creates once and answers a retry with the same status and resource', async () => {
+    const body = { name: 'Rote Ndao', code: 'RTN' };
+    const first = await post('retry-1', body).expect(201);
+    const second = await post('retry-1', { code: 'RTN', name: 'Rote Ndao' }).expect(201);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(await regionsNamed('Rote Ndao')).toBe(1);
+    const record = await dataSource.getRepository(IdempotencyKeyEntity).findOneByOrFail({ userId: org.admin.id, key: 'retry-1' });
+    expect(record).toMatchObject({ status: 201, resourcePath: `/api/v1/regions/${first.body.id}` });
+    expect(JSON.stringify(record)).not.toContain('Rote Ndao');
+  });
+
+  it('answers the resource as it reads now, not as it was', async () => {
+    const first = await post('retry-2', { name: 'Sabu', code: 'SAB' }).expect(201);
+    await api.http().patch(`/api/v1/regions/${first.body.id}`).set(org.admin.auth()).send({ name: 'Sabu Raijua', version: first.body.version }).expect(200);
+    const replay = await post('retry-2', { name: 'Sabu', code: 'SAB' }).expect(201);
+    expect(replay.body).toMatchObject({ id: first.body.id, name: 'Sabu Raijua', version: first.body.version + 1 });
+  });
+
+  it('refuses the same key with another body with 422 and creates nothing', async () => {
+    await post('retry-3', { name: 'Alor', code: 'ALR' }).expect(201);
+    const reused = await post('retry-3', { name: 'Lembata', code: 'LBT' }).expect(422);
+    expect(reused.body.type).toBe('urn:pendamping:problem:business-rule');
+    expect(await regionsNamed('Lembata')).toBe(0);
+  });
+
+  it('creates exactly one record when identical requests race', async () => {
+    const body = { name: 'Flores Timur', code: 'FLT' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post('race-1', body)));
+    expect(answers.every((answer) => answer.status === 201 || answer.status === 409)).toBe(true);
+    expect(answers.filter((answer) => answer.status === 201).length).toBeGreaterThanOrEqual(1);
+    expect(await regionsNamed('Flores Timur')).toBe(1);
+  });
+
+  it('lets a failed request be retried with its key', async () => {
+    const clash = { name: 'Kupang Lagi', code: 'KPG' };
+    await post('retry-4', clash).expect(409);
+    await post('retry-4', clash).expect(409);
+    expect(await dataSource.getRepository(IdempotencyKeyEntity).countBy({ userId: org.admin.id, key: 'retry-4' })).toBe(0);
+  });
+
+  it('keeps keys per user: under the same key, another user\'s request runs on its own', async () => {
+    await api.http().post('/api/v1/groups').set(org.admin.auth()).set('idempotency-key', 'shared-key').send({ name: 'Kelompok Anggrek', villageId: org.villages.a }).expect(201);
+    const membership = await api
+      .http()
+      .post(`/api/v1/groups/${org.groups.a}/members`)
+      .set(org.coordinatorA.auth())
+      .set('idempotency-key', 'shared-key')
+      .send({ userId: org.companionA.id })
+      .expect(201);
+    expect(membership.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('refuses a malformed key with 400', async () => {
+    await post('x'.repeat(201), { name: 'Malaka', code: 'MLK' }).expect(400);
+    await post('kunci dengan spasi', { name: 'Malaka', code: 'MLK' }).expect(400);
+    expect(await regionsNamed('Malaka')).toBe(0);
+  });
+});
