@@ -39,6 +39,7 @@ program
   .command('seed-demo')
   .description('Create the demo organisation with a user of every role (safe to run again).')
   .action(async () => {
+    if (process.env.NODE_ENV === 'production') throw new Error('seed-demo creates users with a public password; it does not run with NODE_ENV=production.');
     const summary = await withContext((get) => get(DemoSeeder).seed());
     out(`${summary.created ? 'Created' : 'Already present:'} demo organisation ${summary.organizationId}`);
     out(`  Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`);

@@ -1,15 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditLogService, Auth, Policy, RequestAuth } from '@pendamping/auth';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/params';
+
+/** A calendar date, or a date and time with a zone: what PostgreSQL reads as a timestamptz without surprises. */
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() actor?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) subject?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) action?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: '2026-01-31T00:00:00Z' }) @IsOptional() @Matches(DATE_OR_TIME) @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DATE_OR_TIME) @IsISO8601({ strict: true }) to?: string;
 }
 
 @ApiTags('audit')

@@ -4,6 +4,8 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, 
 import { PageQueryDto, VersionedDto } from '../common/params';
 
 const NAME = { min: 1, max: 200 };
+/** Plain addresses only: a quoted or colon-bearing local part breaks authenticator-app labels. */
+const PLAIN_EMAIL = /^[^\s":]+@[^\s":]+$/;
 
 export class CreateRegionDto {
   @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
@@ -65,7 +67,7 @@ export class ServiceProviderQueryDto extends PageQueryDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
+  @ApiProperty() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email!: string;
   @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
   @ApiProperty({ description: 'At least 12 characters; common passwords are refused.' }) @IsString() @Length(1, 1024) password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
@@ -74,7 +76,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto extends VersionedDto {
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1024) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;

@@ -58,7 +58,7 @@ export class AuditLogService {
   }
 
   private cursorId(cursor: string): string {
-    if (!/^[0-9]{1,19}$/.test(cursor)) throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
+    if (!/^[1-9][0-9]{0,17}$/.test(cursor)) throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
     return cursor;
   }
 

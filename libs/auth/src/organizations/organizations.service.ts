@@ -18,6 +18,7 @@ export class OrganizationsService {
 
   async create(input: { name: string; adminEmail: string; adminName: string; adminPassword: string }): Promise<{ organizationId: string; adminId: string }> {
     const email = input.adminEmail.trim().toLowerCase();
+    if (!/^[^\s":]+@[^\s":]+\.[^\s":]+$/.test(email)) throw new DomainError('validation-failed', 'The admin email is not a plain email address.');
     const problems = checkPassword(input.adminPassword, { email, name: input.adminName });
     if (problems.length > 0) throw new DomainError('validation-failed', `The admin password does not meet the policy: ${problems.join(' ')}`);
     const passwordHash = await hashPassword(input.adminPassword);

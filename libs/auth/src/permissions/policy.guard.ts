@@ -9,6 +9,7 @@ import { AuditWriter } from '../audit/audit.writer';
 import { AuthError } from '../auth-errors';
 import { TokenService } from '../sessions/token.service';
 import { buildAbility } from './ability.factory';
+import { UserActor } from './actor';
 import { ActorLoader } from './actor-loader';
 import { POLICY, RoutePolicy } from './policy.decorator';
 import { attachAuth } from './request-auth';
@@ -48,22 +49,26 @@ export class PolicyGuard implements CanActivate {
     attachAuth(request, { actor, ability, mfa: claims.mfa, sessionId: claims.sessionId, requestId });
 
     const enrollmentOnly = claims.mfa === 'enrollment_required';
+    const target = policy.kind === 'ability' ? { action: policy.action, subject: policy.subject } : { action: 'access', subject: 'Route' };
     if (enrollmentOnly && !(policy.kind === 'authenticated' && policy.duringMfaEnrollment)) {
+      await this.recordDenial(actor, target, requestId);
       throw new AuthError('mfa-enrollment-required', 'Set up your second factor (POST /api/v1/auth/totp/enroll) before using the system.');
     }
     if (policy.kind === 'authenticated') return true;
     if (ability.can(policy.action, policy.subject)) return true;
+    await this.recordDenial(actor, target, requestId);
+    throw new AuthError('forbidden', `Your role may not ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+  }
 
-    await this.dataSource.transaction((manager) =>
+  private recordDenial(actor: UserActor, target: { action: string; subject: string }, requestId: string): Promise<void> {
+    return this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organizationId: actor.organizationId,
         actor: { id: actor.userId, role: actor.role },
-        action: policy.action,
-        subject: policy.subject,
+        ...target,
         outcome: 'denied',
         requestId,
       }),
     );
-    throw new AuthError('forbidden', `Your role may not ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
   }
 }

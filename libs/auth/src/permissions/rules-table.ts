@@ -44,6 +44,8 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'ServiceProvider', actions: ['read', 'create', 'update'], scope: 'organization' },
   { role: 'org_admin', subject: 'User', actions: ['read'], scope: 'organization' },
   { role: 'org_admin', subject: 'User', actions: ['create', 'update'], scope: 'organization', fields: USER_ADMIN_WRITABLE },
+  // An administrator cannot change their own role or switch themselves off: the organisation keeps its admin.
+  { role: 'org_admin', subject: 'User', actions: ['update'], scope: 'self', fields: ['role', 'active'], inverted: true },
   { role: 'org_admin', subject: 'User', actions: ['reset_mfa'], scope: 'organization' },
   { role: 'org_admin', subject: 'AuditEvent', actions: ['read', 'verify'], scope: 'organization' },
 

@@ -48,10 +48,13 @@ export class AccountService {
   /** A new password ends every session, this one included, and starts a fresh one. */
   async changePassword(auth: RequestAuth, currentPassword: string, newPassword: string): Promise<TokenPair> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      // A stolen access token must not become a way to guess the password without lockout.
+    const locked = user.lockedUntil !== null && user.lockedUntil > new Date();
+    const matches = await verifyPassword(currentPassword, user.passwordHash);
+    if (locked || !matches) {
+      // A stolen access token must not become a way around the sign-in lockout.
       await this.dataSource.transaction(async (manager) => {
-        await countFailedSignIn(manager, user);
+        const current = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+        await countFailedSignIn(manager, current);
         await this.audit.record(manager, { ...this.event(auth, user), outcome: 'failure' });
       });
       throw new DomainError('validation-failed', 'The current password is wrong.', { errors: [{ field: 'currentPassword', message: 'is wrong' }] });

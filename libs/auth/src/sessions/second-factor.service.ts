@@ -54,7 +54,8 @@ export class SecondFactorService {
       await updateSignInState(manager, user.id, { totpEnrolledAt: new Date(), totpLastStep: String(verdict.step) });
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await manager.insert(RecoveryCodeEntity, recoveryCodes.map((recovery) => ({ userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null })));
-      await this.sessions.endFamily(manager, auth.sessionId);
+      // Every session of the user ends, above all other password-only ones.
+      await this.sessions.endAllOf(manager, user.id);
       await this.audit.record(manager, this.event(auth, 'totp_verify', 'success'));
       return { value: { ...(await this.sessions.start(manager, user, 'complete')), recoveryCodes } };
     });

@@ -24,6 +24,7 @@ export class SessionIssuer {
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
       familyId,
+      mfa,
       tokenHash: refresh.hash,
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
     });

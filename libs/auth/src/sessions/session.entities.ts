@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('UQ_refresh_tokens_hash', ['tokenHash'], { unique: true })
 @Index('IDX_refresh_tokens_family', ['familyId'])
 @Index('IDX_refresh_tokens_user', ['userId'])
+@Check('CHK_refresh_tokens_mfa', `"mfa" IN ('complete', 'enrollment_required')`)
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -34,6 +35,10 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Fixed when the session starts: a session that skipped the second factor stays limited. */
+  @Column({ type: 'text', default: 'enrollment_required' })
+  mfa!: 'complete' | 'enrollment_required';
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

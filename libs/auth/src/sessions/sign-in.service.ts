@@ -168,8 +168,9 @@ export class SignInService {
     if (current.expiresAt <= new Date() || !user.active) return refused();
 
     await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
-    const mfa = this.requiresSecondFactor(user) && !user.totpEnrolledAt ? 'enrollment_required' : 'complete';
-    const pair = await this.sessions.issue(manager, user, current.familyId, mfa);
+    // The session keeps the second-factor state it started with: enrolling elsewhere does not
+    // upgrade a session that only ever proved the password.
+    const pair = await this.sessions.issue(manager, user, current.familyId, current.mfa);
     await audit('success', 'token_refresh');
     return { ok: true, value: pair };
   }

@@ -95,7 +95,9 @@ export class UsersService {
     const organizationId = auth.actor.organizationId;
     const current = await this.resources.findVisible(this.dataSource.manager, USERS, auth, id, 'update');
     const role = body.role ?? current.role;
-    const scopeChanges = body.role !== undefined || body.groupIds !== undefined || body.regionIds !== undefined;
+    // The scope is replaced when new ids are sent, or when the role changes to one with another kind of scope.
+    const scopeKindChanges = SCOPE_OF_ROLE[role] !== SCOPE_OF_ROLE[current.role];
+    const scopeChanges = scopeKindChanges || body.groupIds !== undefined || body.regionIds !== undefined;
     const scope = scopeChanges ? await this.scopeFor(auth, role, body.groupIds, body.regionIds) : undefined;
     if (body.password !== undefined) this.assertPassword(body.password, { email: body.email ?? current.email, name: body.name ?? current.name });
     const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
@@ -130,7 +132,7 @@ export class UsersService {
       if (!user) throw new DomainError('business-rule', 'userId does not name a user of your organisation.', { errors: [{ field: 'userId', message: 'not found' }] });
       if (SCOPE_OF_ROLE[user.role] !== 'groups') throw new DomainError('business-rule', 'Only companions are members of groups.', { errors: [{ field: 'userId', message: 'is not a companion' }] });
       await manager.createQueryBuilder().insert().into(UserGroupEntity).values({ userId, groupId, organizationId }).orIgnore().execute();
-      await this.audit.record(manager, this.resources.event(auth, 'create', 'GroupMember', groupId, ['userId'], 'success'));
+      await this.audit.record(manager, this.resources.event(auth, 'create', 'GroupMember', `${groupId}/${userId}`, ['userId'], 'success'));
       return { regionId: group.regionId };
     });
     return readableView(auth.ability, 'GroupMember', { organizationId, groupId, regionId: regionOf.regionId }, { groupId, userId });

@@ -33,4 +33,11 @@ describe('loadConfig', () => {
   it('treats an empty variable as missing', () => {
     expect(() => loadConfig({ ...valid, REDIS_URL: '' })).toThrow(/REDIS_URL is required/);
   });
+
+  it('refuses the public development keys and a key reused across purposes in production', () => {
+    const devKey = Buffer.from('dev-only-jwt-secret-do-not-use!!').toString('base64');
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: devKey })).toThrow(/JWT_SECRET holds a public development key/);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow(/repeats the key/);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'development', JWT_SECRET: devKey })).not.toThrow();
+  });
 });

@@ -54,6 +54,27 @@ export const appConfigSchema = z.object({
     .pipe(z.array(z.enum(['companion', 'coordinator', 'reviewer', 'org_admin']))),
 });
 
+const SECRET_VARIABLES = ['JWT_SECRET', 'AUDIT_CHAIN_KEY', 'BLIND_INDEX_KEY'] as const;
+
+/** In production the public development keys of .env.example are refused, and no key may serve two purposes. */
+function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const keys: [string, string][] = [
+    ...SECRET_VARIABLES.map((name): [string, string] => [name, config[name]]),
+    ...config.FIELD_ENCRYPTION_KEYS.split(',').map((entry): [string, string] => ['FIELD_ENCRYPTION_KEYS', entry.split(':')[1]]),
+  ];
+  const problems = keys
+    .filter(([, key]) => Buffer.from(key, 'base64').toString('latin1').startsWith('dev-only'))
+    .map(([name]) => `${name} holds a public development key; generate one with openssl rand -base64 32`);
+  const seen = new Map<string, string>();
+  for (const [name, key] of keys) {
+    const earlier = seen.get(key);
+    if (earlier && earlier !== name) problems.push(`${name} repeats the key of ${earlier}; each purpose needs its own key`);
+    seen.set(key, name);
+  }
+  return problems;
+}
+
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 export class ConfigError extends Error {
@@ -79,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
+  const problems = productionKeyProblems(result.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }

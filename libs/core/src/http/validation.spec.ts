@@ -1,19 +1,24 @@
-import { findOversizedFields, MAX_STRING_LENGTH } from './validation';
+import { findUnacceptableValues, MAX_STRING_LENGTH } from './validation';
 
-describe('findOversizedFields', () => {
+describe('findUnacceptableValues', () => {
   it('names a string that is too long by its path', () => {
-    const problems = findOversizedFields({ survivor: { address: 'x'.repeat(MAX_STRING_LENGTH + 1) } });
+    const problems = findUnacceptableValues({ survivor: { address: 'x'.repeat(MAX_STRING_LENGTH + 1) } });
     expect(problems).toEqual([{ field: 'survivor.address', message: expect.stringContaining('at most') }]);
   });
 
   it('accepts ordinary bodies', () => {
-    expect(findOversizedFields({ a: ['x', { b: 1 }], c: null })).toEqual([]);
+    expect(findUnacceptableValues({ a: ['x', { b: 1 }], c: null })).toEqual([]);
+  });
+
+  it('refuses control characters such as NUL, which PostgreSQL cannot store', () => {
+    expect(findUnacceptableValues({ name: 'Maria\u0000' })).toEqual([{ field: 'name', message: 'must not contain control characters' }]);
+    expect(findUnacceptableValues({ note: 'line one\nline two\tend' })).toEqual([]);
   });
 
   it('refuses deep nesting', () => {
     let nested: Record<string, unknown> = {};
     const root = nested;
     for (let i = 0; i < 12; i++) nested = (nested.next = {}) as Record<string, unknown>;
-    expect(findOversizedFields(root)[0].message).toMatch(/deeper/);
+    expect(findUnacceptableValues(root)[0].message).toMatch(/deeper/);
   });
 });

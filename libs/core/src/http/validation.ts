@@ -14,18 +14,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Caps that apply to every body, whatever its DTO says: long strings, huge arrays, deep nesting. */
-export function findOversizedFields(value: unknown, path = '', depth = 0): FieldProblem[] {
+/** C0 controls other than tab, line feed and carriage return, and DEL: PostgreSQL refuses NUL in text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Rules for every body and query, whatever its DTO says: long strings, control characters, huge arrays, deep nesting. */
+export function findUnacceptableValues(value: unknown, path = '', depth = 0): FieldProblem[] {
   const field = path || '(body)';
   if (typeof value === 'string' && value.length > MAX_STRING_LENGTH) {
     return [{ field, message: `must be at most ${MAX_STRING_LENGTH} characters` }];
+  }
+  if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) {
+    return [{ field, message: 'must not contain control characters' }];
   }
   if (value === null || typeof value !== 'object') return [];
   if (depth >= MAX_DEPTH) return [{ field, message: `nests deeper than ${MAX_DEPTH} levels` }];
   if (Array.isArray(value) && value.length > MAX_ARRAY_LENGTH) {
     return [{ field, message: `must have at most ${MAX_ARRAY_LENGTH} items` }];
   }
-  return Object.entries(value).flatMap(([key, entry]) => findOversizedFields(entry, path ? `${path}.${key}` : key, depth + 1));
+  return Object.entries(value).flatMap(([key, entry]) => findUnacceptableValues(entry, path ? `${path}.${key}` : key, depth + 1));
 }
 
 export function validationFailed(errors: FieldProblem[]): DomainError {
@@ -47,9 +54,9 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: Parameters<ValidationPipe['transform']>[1]): Promise<unknown> {
-    if (metadata.type === 'body') {
-      const oversized = findOversizedFields(value);
-      if (oversized.length > 0) throw validationFailed(oversized);
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const unacceptable = findUnacceptableValues(value);
+      if (unacceptable.length > 0) throw validationFailed(unacceptable);
     }
     return super.transform(value, metadata);
   }
