@@ -45,8 +45,19 @@ export class SignInService {
     private readonly audit: AuditWriter,
   ) {}
 
+  /**
+   * The password is checked before the transaction: argon2 takes tens of milliseconds, and a
+   * pooled connection holding the user's row lock that long would let parallel guesses stall
+   * the API. The transaction then locks the row and re-reads its state before deciding.
+   */
   async signIn(input: SignInInput): Promise<TokenPair> {
-    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input)));
+    const candidate = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email.trim().toLowerCase() });
+    const passwordMatches = candidate && this.usable(candidate) ? await verifyPassword(input.password, candidate.passwordHash) : await verifyPasswordAgainstDummy(input.password);
+    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input, candidate?.id, passwordMatches)));
+  }
+
+  private usable(user: UserEntity): boolean {
+    return user.active && !(user.lockedUntil && user.lockedUntil > new Date());
   }
 
   async refresh(refreshToken: string, requestId: string): Promise<TokenPair> {
@@ -69,7 +80,7 @@ export class SignInService {
     return outcome.value;
   }
 
-  private async attempt(manager: EntityManager, input: SignInInput): Promise<Outcome<TokenPair>> {
+  private async attempt(manager: EntityManager, input: SignInInput, userId: string | undefined, passwordMatches: boolean): Promise<Outcome<TokenPair>> {
     const recentFailures = await manager
       .createQueryBuilder(LoginFailureEntity, 'failure')
       .where('failure.address = :address', { address: input.address })
@@ -80,13 +91,8 @@ export class SignInService {
       return { ok: false, error: new AuthError('address-blocked', 'Too many failed sign-ins from this address. Try again later.') };
     }
 
-    const user = await manager
-      .createQueryBuilder(UserEntity, 'user')
-      .setLock('pessimistic_write')
-      .where('user.email = :email', { email: input.email.trim().toLowerCase() })
-      .getOne();
-    const usable = user && user.active && !(user.lockedUntil && user.lockedUntil > new Date());
-    const passwordMatches = usable ? await verifyPassword(input.password, user.passwordHash) : await verifyPasswordAgainstDummy(input.password);
+    const user = userId ? await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const usable = user !== null && this.usable(user);
     if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, WRONG_CREDENTIALS());
 
     let mfa: 'complete' | 'enrollment_required' = 'complete';
