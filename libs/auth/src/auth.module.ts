@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditAnchoring } from './audit/audit-anchoring';
+import { auditChainKeyProvider } from './audit/audit-chain';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditVerifier } from './audit/audit-verifier';
 import { AuditWriter } from './audit/audit.writer';
@@ -24,5 +25,5 @@ const PROVIDERS = [
 ];
 
 /** The trust core: who the caller is, what they may do, and the record of what they did. */
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+@Module({ providers: [auditChainKeyProvider, ...PROVIDERS], exports: PROVIDERS })
 export class AuthModule {}

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { DataSource } from 'typeorm';
-import { anchorMac } from './audit-chain';
+import { AUDIT_CHAIN_KEY, anchorMac } from './audit-chain';
 import { AuditAnchorEntity } from './audit.entities';
 
 /**
@@ -12,14 +11,10 @@ import { AuditAnchorEntity } from './audit.entities';
  */
 @Injectable()
 export class AuditAnchoring {
-  private readonly key: Buffer;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.key = Buffer.from(config.AUDIT_CHAIN_KEY, 'base64');
-  }
+    @Inject(AUDIT_CHAIN_KEY) private readonly key: Buffer,
+  ) {}
 
   async anchorMovedHeads(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {

@@ -1,4 +1,15 @@
 import { createHmac } from 'node:crypto';
+import { Provider } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@pendamping/core';
+
+/** The key of the chains and anchors (AUDIT_CHAIN_KEY), decoded once for the writer, the verifier and the anchoring job. */
+export const AUDIT_CHAIN_KEY = Symbol('AUDIT_CHAIN_KEY');
+
+export const auditChainKeyProvider: Provider = {
+  provide: AUDIT_CHAIN_KEY,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => Buffer.from(config.AUDIT_CHAIN_KEY, 'base64'),
+};
 
 /** The prev_hash of a lane's first event. */
 export const GENESIS_HASH = '0'.repeat(64);

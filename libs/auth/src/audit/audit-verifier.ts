@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { anchorMac, chainHash, GENESIS_HASH } from './audit-chain';
+import { AUDIT_CHAIN_KEY, anchorMac, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit.entities';
 
 export interface BrokenLink {
@@ -27,14 +26,10 @@ const BATCH = 2_000;
  */
 @Injectable()
 export class AuditVerifier {
-  private readonly key: Buffer;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.key = Buffer.from(config.AUDIT_CHAIN_KEY, 'base64');
-  }
+    @Inject(AUDIT_CHAIN_KEY) private readonly key: Buffer,
+  ) {}
 
   /**
    * One REPEATABLE READ snapshot for heads, anchors and events, so events committed meanwhile

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { EntityManager } from 'typeorm';
-import { chainHash, GENESIS_HASH } from './audit-chain';
+import { AUDIT_CHAIN_KEY, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditOutcome } from './audit.entities';
 
 /** Lanes per organisation: concurrent writers pick different lanes and rarely wait on one head. */
@@ -27,11 +26,7 @@ export interface AuditInput {
  */
 @Injectable()
 export class AuditWriter {
-  private readonly key: Buffer;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.key = Buffer.from(config.AUDIT_CHAIN_KEY, 'base64');
-  }
+  constructor(@Inject(AUDIT_CHAIN_KEY) private readonly key: Buffer) {}
 
   /**
    * For reads and lists, whose transaction changes nothing else: the commit does not wait for the
