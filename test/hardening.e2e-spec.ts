@@ -76,4 +76,14 @@ describe('hardening', () => {
     const denials = await suite.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND outcome = 'denied'`, [id]);
     expect(denials[0].n).toBe(1);
   });
+
+  it('audits a read of a record out of scope as a denial, and answers it like a missing one', async () => {
+    const { api, org, dataSource } = suite;
+    const denials = () =>
+      dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND subject_id = $2 AND outcome = 'denied'`, [org.coordinatorA.id, org.regions.b]);
+    const outOfScope = await api.http().get(`/api/v1/regions/${org.regions.b}`).set(org.coordinatorA.auth()).expect(404);
+    const missing = await api.http().get('/api/v1/regions/00000000-0000-4000-8000-000000000000').set(org.coordinatorA.auth()).expect(404);
+    expect(outOfScope.body.detail).toBe(missing.body.detail);
+    expect((await denials())[0].n).toBe(1);
+  });
 });

@@ -43,8 +43,17 @@ export class ScopedResources {
 
   async findVisible<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action = 'read'): Promise<E> {
     const row = await this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id }).getOne();
-    if (!row) throw NOT_FOUND();
-    return row;
+    return row ?? this.refuseUnseen(spec, auth, id, action);
+  }
+
+  /**
+   * Out of scope reads as absent (404). When the record does exist, the refusal is a permission
+   * denial and is audited like any other, in a transaction of its own.
+   */
+  async refuseUnseen<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action): Promise<never> {
+    const exists = await this.dataSource.getRepository(spec.entity).createQueryBuilder('row').where('row.id = :id', { id }).getExists();
+    if (exists) await this.dataSource.transaction((manager) => this.audit.record(manager, this.event(auth, action, spec.subject, id, [], 'denied')));
+    throw NOT_FOUND();
   }
 
   present<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, row: E): Record<string, unknown> {
@@ -102,8 +111,9 @@ export class ScopedResources {
     const fields = fieldsSetBy(body, spec.subject);
     return this.dataSource.transaction(async (manager) => {
       // The row lock makes a concurrent update wait, then see the new version and answer 409.
-      const current = await this.scoped(manager, spec, auth, 'update').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
-      if (!current) throw NOT_FOUND();
+      const current =
+        (await this.scoped(manager, spec, auth, 'update').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
+        (await this.refuseUnseen(spec, auth, id, 'update'));
       await this.refuseForbidden(auth, spec.subject, id, () => assertWritable(auth.ability, 'update', spec.subject, spec.record?.(current) ?? current, body));
       if (current.version !== version) throw staleVersion(current.version);
       await apply(manager, current);
