@@ -9,7 +9,7 @@ import { WorkerModule } from '@pendamping/worker/worker.module';
 import { Logger } from 'pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { baseTestEnv } from './test-env';
+import { baseTestEnv, redisPrefixOfRun } from './test-env';
 
 export interface CapturedLogs {
   lines: string[];
@@ -24,7 +24,7 @@ function captureLogs(level: string): { logger: Logger; logs: CapturedLogs } {
 
 /** Config for one suite: its own database and its own Redis key prefix. */
 export function suiteConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ ...baseTestEnv(), DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `test-${randomBytes(5).toString('hex')}`, ...overrides });
+  return loadConfig({ ...baseTestEnv(), DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `${redisPrefixOfRun()}${randomBytes(5).toString('hex')}`, ...overrides });
 }
 
 export interface TestApi {

@@ -24,6 +24,8 @@ export function testRunId(): string {
 
 export const templateDatabase = () => `pendamping_test_t_${testRunId()}`;
 export const suiteDatabasePrefix = () => `pendamping_test_s_${testRunId()}_`;
+/** Every suite's Redis keys start with this, so the run's teardown can remove them all. */
+export const redisPrefixOfRun = () => `test-${testRunId()}-`;
 
 export function databaseUrl(base: string, database: string): string {
   const url = new URL(base);
