@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@pendamping/core';
-import { DataSource } from 'typeorm';
 import { RequestAuth } from '../permissions/request-auth';
-import { NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { GROUPS, REGIONS, SERVICE_PROVIDERS, VILLAGES } from './directory.specs';
 import { GroupEntity } from './group.entity';
 import { RegionEntity, RegionTimeZone } from './region.entity';
@@ -22,10 +19,7 @@ export interface PageQuery {
  */
 @Injectable()
 export class DirectoryService {
-  constructor(
-    private readonly resources: ScopedResources,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly resources: ScopedResources) {}
 
   listRegions = (auth: RequestAuth, page: PageQuery) => this.resources.list(REGIONS, auth, page);
   getRegion = (auth: RequestAuth, id: string) => this.resources.get(REGIONS, auth, id);
@@ -106,15 +100,8 @@ export class DirectoryService {
     );
   }
 
-  /** A parent the caller cannot read is reported like a missing one: 422 naming the field, never whether it exists elsewhere. */
   private async parentExists<E extends RegionEntity | VillageEntity>(auth: RequestAuth, spec: ResourceSpec<E>, id: string, field: string): Promise<E> {
-    try {
-      return await this.resources.findVisible(this.dataSource.manager, spec, auth, id);
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === NOT_FOUND().kind) {
-        throw new DomainError('business-rule', `${field} does not name a record you can use.`, { errors: [{ field, message: 'not found' }] });
-      }
-      throw error;
-    }
+    const [parent] = await this.resources.referenced(spec, auth, [id], field);
+    return parent;
   }
 }

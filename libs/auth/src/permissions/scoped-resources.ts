@@ -56,6 +56,20 @@ export class ScopedResources {
     throw NOT_FOUND();
   }
 
+  /**
+   * Records a request refers to (a parent, a user's scope) must be ones the caller can read; any
+   * other id answers 422 naming the field, never whether it exists elsewhere.
+   */
+  async referenced<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, ids: readonly string[], field: string): Promise<E[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = await this.scoped(this.dataSource.manager, spec, auth).andWhere('row.id IN (:...ids)', { ids: unique }).getMany();
+    if (rows.length !== unique.length) {
+      throw new DomainError('business-rule', `${field} names a record you cannot use.`, { errors: [{ field, message: 'not found' }] });
+    }
+    return rows;
+  }
+
   present<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, row: E): Record<string, unknown> {
     return readableView(auth.ability, spec.subject, spec.record?.(row) ?? row, spec.view(row));
   }

@@ -5,14 +5,12 @@ import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { checkPassword, hashPassword } from '../authentication';
-import { GroupEntity } from '../organizations/group.entity';
-import { RegionEntity } from '../organizations/region.entity';
+import { GROUPS, REGIONS } from '../organizations/directory.specs';
 import { uniqueOr409 } from '../organizations/unique-violation';
 import { PageQuery } from '../organizations/directory.service';
 import { RequestAuth } from '../permissions/request-auth';
 import { NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { readableView } from '../permissions/field-access';
-import { applyRowScope } from '../permissions/row-scope';
 import { SessionIssuer } from '../sessions/session-issuer';
 import { RecoveryCodeEntity } from '../sessions/session.entities';
 import { Role } from './roles';
@@ -120,9 +118,7 @@ export class UsersService {
   async addGroupMember(auth: RequestAuth, groupId: string, userId: string) {
     const organizationId = auth.actor.organizationId;
     const regionOf = await this.dataSource.transaction(async (manager) => {
-      const group = await manager.findOneBy(GroupEntity, { id: groupId, organizationId });
-      const visibleGroup = group && (await this.resources.scoped(manager, { entity: GroupEntity, subject: 'Group', view: () => ({}) }, auth).andWhere('row.id = :groupId', { groupId }).getExists());
-      if (!group || !visibleGroup) throw NOT_FOUND();
+      const group = await this.resources.findVisible(manager, GROUPS, auth, groupId);
       await this.resources.refuseForbidden(auth, 'GroupMember', groupId, () => {
         if (!auth.ability.can('create', asSubject('GroupMember', { organizationId, groupId, regionId: group.regionId } as Record<string, unknown>))) {
           throw new DomainError('forbidden', 'You may not change the members of this group.');
@@ -163,17 +159,9 @@ export class UsersService {
     if (misplaced.length > 0) {
       throw new DomainError('business-rule', `A ${role} has no ${misplaced.join(' or ')}.`, { errors: misplaced.map((field) => ({ field, message: `not allowed for ${role}` })) });
     }
-    const unique = (ids: string[]) => [...new Set(ids)];
-    await this.assertVisible(auth, GroupEntity, 'Group', unique(groupIds), 'groupIds');
-    await this.assertVisible(auth, RegionEntity, 'Region', unique(regionIds), 'regionIds');
-    return { groupIds: unique(groupIds), regionIds: unique(regionIds) };
-  }
-
-  private async assertVisible(auth: RequestAuth, entity: typeof GroupEntity | typeof RegionEntity, subject: 'Group' | 'Region', ids: string[], field: string) {
-    if (ids.length === 0) return;
-    const query = applyRowScope(this.dataSource.getRepository<GroupEntity | RegionEntity>(entity).createQueryBuilder('row'), auth.ability, 'read', subject, 'row');
-    const found = await query.andWhere('row.id IN (:...ids)', { ids }).getCount();
-    if (found !== ids.length) throw new DomainError('business-rule', `${field} names records you cannot use.`, { errors: [{ field, message: 'not found' }] });
+    const groups = await this.resources.referenced(GROUPS, auth, groupIds, 'groupIds');
+    const regions = await this.resources.referenced(REGIONS, auth, regionIds, 'regionIds');
+    return { groupIds: groups.map((group) => group.id), regionIds: regions.map((region) => region.id) };
   }
 
   private async replaceScope(manager: EntityManager, organizationId: string, userId: string, groupIds: string[], regionIds: string[]) {

@@ -1,5 +1,5 @@
-import type { ServiceType } from '@pendamping/auth';
-import { codesOf, CodeEntry, CodeOf } from './code-list';
+import { SERVICE_TYPES, ServiceType } from '@pendamping/auth/organizations/service-provider.entity';
+import { codesOf, CodeEntry, CodeOf, Label } from './code-list';
 
 /*
  * The coded fields of a case (SPEC §4, §9). Codes are stored and sent as they are; never rename
@@ -86,24 +86,24 @@ export const MARITAL_STATUS_CODES = codesOf(MARITAL_STATUS_LIST);
 export type MaritalStatus = CodeOf<typeof MARITAL_STATUS_LIST>;
 
 /**
- * The services a survivor is referred to: the same codes as the service-provider directory
- * (SERVICE_TYPES of @pendamping/auth; a unit test keeps the two identical, in the same order).
+ * The services a survivor is referred to: the codes are SERVICE_TYPES of @pendamping/auth (the
+ * service directory), in its order; only the labels live here, and the compiler wants one per code.
  */
-export const SERVICE_TYPE_LIST = [
-  { code: 'police', label: { id: 'Kepolisian (Unit PPA)', en: 'Police (women and children unit, Unit PPA)' } },
-  { code: 'health', label: { id: 'Layanan kesehatan (puskesmas, rumah sakit)', en: 'Health services (health centre, hospital)' } },
-  { code: 'legal_aid', label: { id: 'Bantuan hukum (LBH, paralegal)', en: 'Legal aid (LBH, paralegal)' } },
-  { code: 'psychosocial', label: { id: 'Dukungan psikososial (psikolog, konselor)', en: 'Psychosocial support (psychologist, counsellor)' } },
-  { code: 'shelter', label: { id: 'Rumah aman / shelter', en: 'Shelter / safe house' } },
-  { code: 'uptd_ppa', label: { id: 'UPTD PPA / P2TP2A', en: 'UPTD PPA / P2TP2A (local government women and child protection unit)' } },
-  { code: 'customary_religious_leader', label: { id: 'Tokoh adat / tokoh agama', en: 'Customary or religious leader' } },
-  { code: 'village_government', label: { id: 'Pemerintah desa', en: 'Village government' } },
-  { code: 'social_services', label: { id: 'Dinas sosial / pekerja sosial', en: 'Social services' } },
-  { code: 'education', label: { id: 'Layanan pendidikan (sekolah, pendidikan kesetaraan)', en: 'Education (school, equivalency programme)' } },
-  { code: 'economic_support', label: { id: 'Pemberdayaan ekonomi', en: 'Economic support / livelihoods' } },
-] as const satisfies readonly CodeEntry<ServiceType>[];
-export const SERVICE_TYPE_CODES = codesOf(SERVICE_TYPE_LIST);
-// The type itself is ServiceType of @pendamping/auth: the lists are kept identical.
+const SERVICE_TYPE_LABELS: Record<ServiceType, Label> = {
+  police: { id: 'Kepolisian (Unit PPA)', en: 'Police (women and children unit, Unit PPA)' },
+  health: { id: 'Layanan kesehatan (puskesmas, rumah sakit)', en: 'Health services (health centre, hospital)' },
+  legal_aid: { id: 'Bantuan hukum (LBH, paralegal)', en: 'Legal aid (LBH, paralegal)' },
+  psychosocial: { id: 'Dukungan psikososial (psikolog, konselor)', en: 'Psychosocial support (psychologist, counsellor)' },
+  shelter: { id: 'Rumah aman / shelter', en: 'Shelter / safe house' },
+  uptd_ppa: { id: 'UPTD PPA / P2TP2A', en: 'UPTD PPA / P2TP2A (local government women and child protection unit)' },
+  customary_religious_leader: { id: 'Tokoh adat / tokoh agama', en: 'Customary or religious leader' },
+  village_government: { id: 'Pemerintah desa', en: 'Village government' },
+  social_services: { id: 'Dinas sosial / pekerja sosial', en: 'Social services' },
+  education: { id: 'Layanan pendidikan (sekolah, pendidikan kesetaraan)', en: 'Education (school, equivalency programme)' },
+  economic_support: { id: 'Pemberdayaan ekonomi', en: 'Economic support / livelihoods' },
+};
+export const SERVICE_TYPE_LIST: readonly CodeEntry<ServiceType>[] = SERVICE_TYPES.map((code) => ({ code, label: SERVICE_TYPE_LABELS[code] }));
+export const SERVICE_TYPE_CODES = SERVICE_TYPES;
 
 export const REFERRAL_STATUS_LIST = [
   { code: 'pending', label: { id: 'Menunggu tanggapan', en: 'Pending' } },
