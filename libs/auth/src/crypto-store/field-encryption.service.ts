@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@pendamping/core';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DataKeyOwner, decryptField, encryptField, FieldContext, generateDataKey, MasterKeyring, rewrapDataKey, unwrapDataKey, wrapDataKey } from '../crypto';
 import { DataKeyEntity } from './data-key.entity';
 
@@ -35,6 +35,15 @@ export class FieldEncryption {
   async dataKey(manager: EntityManager, owner: DataKeyOwner): Promise<Buffer | undefined> {
     const row = await manager.findOneBy(DataKeyEntity, { ownerTable: owner.table, ownerId: owner.id });
     return row ? unwrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, owner) : undefined;
+  }
+
+  /** The data keys of several owners of one table in one query, by owner id; a shredded owner is absent. */
+  async dataKeys(manager: EntityManager, table: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.findBy(DataKeyEntity, { ownerTable: table, ownerId: In([...new Set(ids)]) });
+    return new Map(
+      rows.map((row) => [row.ownerId, unwrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, { table, id: row.ownerId })]),
+    );
   }
 
   /** `field` names the row that holds the value (a follow-up of a case binds the follow-up's id). */

@@ -1,4 +1,4 @@
-import { ResourceSpec } from '../permissions/scoped-resources';
+import { eachRow, ResourceSpec } from '../permissions/scoped-resources';
 import { GroupEntity } from './group.entity';
 import { RegionEntity } from './region.entity';
 import { ServiceProviderEntity } from './service-provider.entity';
@@ -13,25 +13,25 @@ const stamps = (row: { version: number; createdAt: Date; updatedAt: Date }) => (
 export const REGIONS: ResourceSpec<RegionEntity> = {
   entity: RegionEntity,
   subject: 'Region',
-  view: (row) => ({ id: row.id, name: row.name, code: row.code, timeZone: row.timeZone, ...stamps(row) }),
+  views: eachRow((row) => ({ id: row.id, name: row.name, code: row.code, timeZone: row.timeZone, ...stamps(row) })),
 };
 
 export const VILLAGES: ResourceSpec<VillageEntity> = {
   entity: VillageEntity,
   subject: 'Village',
-  view: (row) => ({ id: row.id, name: row.name, regionId: row.regionId, ...stamps(row) }),
+  views: eachRow((row) => ({ id: row.id, name: row.name, regionId: row.regionId, ...stamps(row) })),
 };
 
 export const GROUPS: ResourceSpec<GroupEntity> = {
   entity: GroupEntity,
   subject: 'Group',
-  view: (row) => ({ id: row.id, name: row.name, villageId: row.villageId, regionId: row.regionId, ...stamps(row) }),
+  views: eachRow((row) => ({ id: row.id, name: row.name, villageId: row.villageId, regionId: row.regionId, ...stamps(row) })),
 };
 
 export const SERVICE_PROVIDERS: ResourceSpec<ServiceProviderEntity> = {
   entity: ServiceProviderEntity,
   subject: 'ServiceProvider',
-  view: (row) => ({
+  views: eachRow((row) => ({
     id: row.id,
     name: row.name,
     serviceType: row.serviceType,
@@ -40,5 +40,5 @@ export const SERVICE_PROVIDERS: ResourceSpec<ServiceProviderEntity> = {
     address: row.address,
     active: row.active,
     ...stamps(row),
-  }),
+  })),
 };

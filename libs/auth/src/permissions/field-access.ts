@@ -21,6 +21,18 @@ export function readableView<V extends Fields>(ability: AppAbility, subject: Sub
   return pick(view, allowed, '') as Partial<V>;
 }
 
+/** The identifying and sensitive fields that views show: what a read of them is audited with. */
+export function revealedFields(subject: SubjectName, views: readonly Fields[]): string[] {
+  const sealed = fieldsOf(subject, ['identifying', 'sensitive']);
+  return sealed.filter((field) => views.some((view) => hasPath(view, field.split('.'))));
+}
+
+function hasPath(value: unknown, path: string[]): boolean {
+  if (path.length === 0) return value !== undefined && value !== null;
+  if (Array.isArray(value)) return value.some((item) => hasPath(item, path));
+  return isPlainObject(value) && path[0] in value && hasPath(value[path[0]], path.slice(1));
+}
+
 function pick(view: Fields, allowed: Set<string>, prefix: string): Fields {
   const result: Fields = {};
   for (const [key, value] of Object.entries(view)) {
@@ -42,7 +54,7 @@ function isPlainObject(value: unknown): value is Fields {
 }
 
 /** The dotted paths a body sets, down to the subject's declared fields (`survivor.name`, `perpetrators.phone`). */
-export function fieldsSetBy(body: Fields, subject: SubjectName, prefix = ''): string[] {
+export function fieldsSetBy(body: object, subject: SubjectName, prefix = ''): string[] {
   const declared = fieldsOf(subject);
   return Object.entries(body).flatMap(([key, value]) => {
     const path = `${prefix}${key}`;
@@ -63,7 +75,7 @@ export class ForbiddenFieldsError extends DomainError {
  * Refuses the whole write when any field in it is not writable by the actor on this record
  * (for `create`, the record as it would be). Nothing is saved; the caller audits the denial.
  */
-export function assertWritable(ability: AppAbility, action: 'create' | 'update', subject: SubjectName, record: Fields, body: Fields): void {
+export function assertWritable(ability: AppAbility, action: 'create' | 'update', subject: SubjectName, record: Fields, body: object): void {
   const target = asSubject(subject, { ...record });
   const forbidden = fieldsSetBy(body, subject).filter((field) => !ability.can(action, target, field));
   if (forbidden.length > 0) throw new ForbiddenFieldsError(forbidden);

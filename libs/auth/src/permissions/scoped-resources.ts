@@ -1,10 +1,11 @@
+import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { cursorPage, DomainError, Page, staleVersion } from '@pendamping/core';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { applyRowScope } from './row-scope';
-import { assertWritable, fieldsSetBy, ForbiddenFieldsError, readableView } from './field-access';
+import { assertWritable, fieldsSetBy, ForbiddenFieldsError, permittedFields, readableView, revealedFields } from './field-access';
 import { RequestAuth } from './request-auth';
 import { Action } from './rules-table';
 import { SubjectName } from './subjects';
@@ -18,10 +19,29 @@ type Row = ObjectLiteral & { id: string; createdAt: Date };
 export interface ResourceSpec<E extends Row> {
   entity: EntityTarget<E>;
   subject: SubjectName;
-  view(row: E): Record<string, unknown>;
+  /**
+   * The allowlisted responses for rows (never the entities themselves), several at once so that
+   * sealed fields can be opened with one key lookup per page. `readable` is what each row's reader
+   * may read: open nothing else. The result is filtered to readable fields again.
+   */
+  views(manager: EntityManager, rows: E[], readable: ReadonlySet<string>[]): Promise<Record<string, unknown>[]> | Record<string, unknown>[];
   /** What the rules' conditions see; the entity itself unless the subject has derived fields. */
   record?(row: E): Record<string, unknown>;
+  /**
+   * For records scoped by a parent (a case's referrals): the relation to join, whose columns the
+   * rules' conditions name. The row scope is applied to the joined parent.
+   */
+  scopeVia?: string;
 }
+
+/** The views of a subject without sealed fields: one plain view per row. */
+export const eachRow =
+  <E>(view: (row: E) => Record<string, unknown>) =>
+  (_manager: EntityManager, rows: E[]) =>
+    rows.map(view);
+
+/** The alias of the parent a case-scoped record is joined to. */
+export const SCOPE_OWNER = 'scope_owner';
 
 export const NOT_FOUND = () => new DomainError('not-found', 'No such resource.');
 
@@ -38,7 +58,9 @@ export class ScopedResources {
   ) {}
 
   scoped<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, action: Action = 'read'): SelectQueryBuilder<E> {
-    return applyRowScope(manager.getRepository(spec.entity).createQueryBuilder('row'), auth.ability, action, spec.subject, 'row');
+    const query = manager.getRepository(spec.entity).createQueryBuilder('row');
+    if (!spec.scopeVia) return applyRowScope(query, auth.ability, action, spec.subject, 'row');
+    return applyRowScope(query.innerJoinAndSelect(`row.${spec.scopeVia}`, SCOPE_OWNER), auth.ability, action, spec.subject, SCOPE_OWNER);
   }
 
   async findVisible<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action = 'read'): Promise<E> {
@@ -70,12 +92,27 @@ export class ScopedResources {
     return rows;
   }
 
-  present<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, row: E): Record<string, unknown> {
-    return readableView(auth.ability, spec.subject, spec.record?.(row) ?? row, spec.view(row));
+  /** The responses for rows, each with only the fields its reader may read. */
+  async present<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, rows: E[]): Promise<Record<string, unknown>[]> {
+    const records = rows.map((row) => spec.record?.(row) ?? row);
+    const readable = records.map((record) => new Set(permittedFields(auth.ability, 'read', spec.subject, record)));
+    const views = await spec.views(manager, rows, readable);
+    return views.map((view, index) => readableView(auth.ability, spec.subject, records[index], view));
   }
 
+  async presentOne<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, row: E): Promise<Record<string, unknown>> {
+    const [view] = await this.present(manager, spec, auth, [row]);
+    return view;
+  }
+
+  /** A read that shows identifying or sensitive fields is audited, with their names. */
   async get<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string): Promise<Record<string, unknown>> {
-    return this.present(spec, auth, await this.findVisible(this.dataSource.manager, spec, auth, id));
+    return this.dataSource.transaction(async (manager) => {
+      const view = await this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
+      const revealed = revealedFields(spec.subject, [view]);
+      if (revealed.length > 0) await this.audit.recordRead(manager, this.event(auth, 'read', spec.subject, id, revealed, 'success'));
+      return view;
+    });
   }
 
   async list<E extends Row>(
@@ -88,8 +125,9 @@ export class ScopedResources {
       const query = this.scoped(manager, spec, auth);
       filter(query);
       const result = await cursorPage(query, page);
-      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, [], 'success'));
-      return { ...result, items: result.items.map((row) => this.present(spec, auth, row)) };
+      const items = await this.present(manager, spec, auth, result.items);
+      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, items), 'success'));
+      return { ...result, items };
     });
   }
 
@@ -101,7 +139,7 @@ export class ScopedResources {
     spec: ResourceSpec<E>,
     auth: RequestAuth,
     record: Record<string, unknown>,
-    body: Record<string, unknown>,
+    body: object,
     persist: (manager: EntityManager) => Promise<string>,
   ): Promise<Record<string, unknown>> {
     const fields = fieldsSetBy(body, spec.subject);
@@ -109,7 +147,7 @@ export class ScopedResources {
     return this.dataSource.transaction(async (manager) => {
       const id = await persist(manager);
       await this.audit.record(manager, this.event(auth, 'create', spec.subject, id, fields, 'success'));
-      return this.present(spec, auth, await this.findVisible(manager, spec, auth, id));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
     });
   }
 
@@ -119,7 +157,7 @@ export class ScopedResources {
     auth: RequestAuth,
     id: string,
     version: number,
-    body: Record<string, unknown>,
+    body: object,
     apply: (manager: EntityManager, current: E) => Promise<void>,
   ): Promise<Record<string, unknown>> {
     const fields = fieldsSetBy(body, spec.subject);
@@ -134,7 +172,36 @@ export class ScopedResources {
       // Set, not incremented: TypeORM's update() may already have bumped the @VersionColumn.
       await manager.createQueryBuilder().update(spec.entity).set({ version: version + 1 } as never).where('id = :id', { id }).execute();
       await this.audit.record(manager, this.event(auth, 'update', spec.subject, id, fields, 'success'));
-      return this.present(spec, auth, await this.findVisible(manager, spec, auth, id));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
+    });
+  }
+
+  /**
+   * An action other than a field update (a workflow step, an assignment) on a record the caller
+   * can read: 404 out of read scope, 403 when the rules do not allow this action on this record,
+   * 409 on a stale version (when one is sent). `apply` makes the change; the version is bumped and
+   * the action audited with the fields it set, in the same transaction.
+   */
+  async act<E extends Row & { version: number }>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    change: { action: Action; version?: number; fields: readonly string[] },
+    apply: (manager: EntityManager, current: E) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
+    return this.dataSource.transaction(async (manager) => {
+      const current =
+        (await this.scoped(manager, spec, auth).andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
+        (await this.refuseUnseen(spec, auth, id, change.action));
+      if (!auth.ability.can(change.action, asSubject(spec.subject, { ...(spec.record?.(current) ?? current) }))) {
+        await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, change.action, spec.subject, id, [], 'denied')));
+        throw new DomainError('forbidden', `You may not ${change.action.replace('_', ' ')} this ${spec.subject.toLowerCase()}.`);
+      }
+      if (change.version !== undefined && current.version !== change.version) throw staleVersion(current.version);
+      await apply(manager, current);
+      await manager.createQueryBuilder().update(spec.entity).set({ version: current.version + 1 } as never).where('id = :id', { id }).execute();
+      await this.audit.record(manager, this.event(auth, change.action, spec.subject, id, change.fields, 'success'));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
     });
   }
 

@@ -9,7 +9,7 @@ import { GROUPS, REGIONS } from '../organizations/directory.specs';
 import { uniqueOr409 } from '../organizations/unique-violation';
 import { PageQuery } from '../organizations/directory.service';
 import { RequestAuth } from '../permissions/request-auth';
-import { NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { eachRow, NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { readableView } from '../permissions/field-access';
 import { SessionIssuer } from '../sessions/session-issuer';
 import { RecoveryCodeEntity } from '../sessions/session.entities';
@@ -33,7 +33,7 @@ type UserWithScope = UserEntity & { groupIds: string[]; regionIds: string[] };
 const USERS: ResourceSpec<UserEntity> = {
   entity: UserEntity,
   subject: 'User',
-  view: (row) => {
+  views: eachRow((row) => {
     const scoped = row as UserWithScope;
     return {
       id: row.id,
@@ -48,7 +48,7 @@ const USERS: ResourceSpec<UserEntity> = {
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
-  },
+  }),
 };
 
 /** The scope a role carries: companions belong to groups, coordinators to regions, the rest to the organisation. */
