@@ -24,6 +24,12 @@ function scopeValues(actor: UserActor, scope: Scope): { field: keyof SubjectDefi
       return { field: 'groupField', ids: actor.memberGroupIds };
     case 'self':
       return { field: 'selfField', ids: [actor.userId] };
+    case 'assigned_cases':
+      return { field: 'assigneeField', ids: [actor.userId] };
+    case 'co_assigned_cases':
+      return { field: 'coAssigneeField', ids: [actor.userId] };
+    case 'excluded':
+      return { field: 'excludedField', ids: [actor.userId] };
   }
 }
 
@@ -40,7 +46,10 @@ export function conditionsFor(row: PermissionRow, actor: UserActor): MongoQuery 
     throw new MisconfiguredRuleError(`rules table: subject ${row.subject} has no ${field} for scope ${row.scope}`);
   }
   const conditions: Record<string, unknown> = { [definition.organizationField]: actor.organizationId };
-  if (row.scope !== 'organization') conditions[property] = { $in: ids.length > 0 ? ids : [NOTHING] };
+  // An array column (the excluded users) holds the actor: equality on an array means "contains".
+  if (row.scope === 'excluded') conditions[property] = actor.userId;
+  // One id is an equality, so PostgreSQL can walk an index on (column, created_at) in page order.
+  else if (row.scope !== 'organization') conditions[property] = ids.length === 1 ? ids[0] : { $in: ids.length > 0 ? ids : [NOTHING] };
   return conditions as MongoQuery;
 }
 

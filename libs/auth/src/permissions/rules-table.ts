@@ -1,5 +1,5 @@
 import type { Role } from '../users/roles';
-import { FieldClass, SubjectName } from './subjects';
+import { FieldClass, fieldsOf, SubjectName } from './subjects';
 
 /**
  * THE permission table: the only place a permission is decided. Each row grants (or, inverted,
@@ -8,15 +8,23 @@ import { FieldClass, SubjectName } from './subjects';
  * rows (SQL), reads (field filtering) and writes (field refusal). A generated test walks every
  * cell: role × subject × action × field.
  */
-export const ACTIONS = ['read', 'create', 'update', 'reset_mfa', 'verify'] as const;
+export const ACTIONS = [
+  'read', 'create', 'update', 'reset_mfa', 'verify',
+  // A case's workflow: one action per transition, so who may move a case where is a row here.
+  'activate', 'request_closure', 'close', 'reopen', 'assign', 'check_duplicate',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
  * organization: any record of the actor's organisation; coordinated_regions: records in the
  * coordinator's regions; member_groups / member_villages / member_regions: records of the
- * companion's groups, their villages or their regions; self: the actor's own record.
+ * companion's groups, their villages or their regions; self: the actor's own record;
+ * assigned_cases / co_assigned_cases: cases (and their work) the actor is the companion or
+ * co-companion of; excluded: restricted cases that name the actor as excluded.
  */
-export type Scope = 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self';
+export type Scope =
+  | 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self'
+  | 'assigned_cases' | 'co_assigned_cases' | 'excluded';
 
 export interface PermissionRow {
   role: Role;
@@ -31,6 +39,29 @@ export interface PermissionRow {
 
 const USER_DIRECTORY_FIELDS = ['id', 'name', 'role', 'active'] as const;
 const USER_ADMIN_WRITABLE = ['email', 'name', 'role', 'active', 'groupIds', 'regionIds', 'password'] as const;
+
+/** What the case's owner decides (assignment, restriction) and what the system derives are not case content. */
+const CASE_MANAGEMENT_FIELDS = ['assignedCompanionId', 'coCompanionId', 'restricted', 'excludedUserIds'] as const;
+const CASE_DERIVED_FIELDS = [
+  'id', 'caseNumber', 'version', 'status', 'statusReason', 'closureReason', 'gbvimsTypes', 'nextFollowUpDue',
+  'survivor.ageGroup', 'survivor.gbvimsAgeGroup', 'survivor.isChild', 'createdBy', 'createdAt', 'updatedAt',
+] as const;
+/** What a companion writes on the cases they follow: the content, not its management. */
+const CASE_CONTENT_FIELDS = fieldsOf('Case').filter(
+  (field) => !(CASE_MANAGEMENT_FIELDS as readonly string[]).includes(field) && !(CASE_DERIVED_FIELDS as readonly string[]).includes(field),
+);
+const CASE_WORKFLOW: readonly Action[] = ['activate', 'request_closure', 'close', 'reopen'];
+const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
+
+/** A restricted case does not exist for the users it names, whatever else their role grants. */
+const excludedFromRestrictedCases = (role: Role): PermissionRow[] =>
+  CASE_SUBJECTS.map((subject) => ({ role, subject, actions: ACTIONS, scope: 'excluded', inverted: true }));
+
+/** A companion's share of a case subject: the cases they are companion or co-companion of. */
+const onAssignedCases = (row: Omit<PermissionRow, 'role' | 'scope'>): PermissionRow[] => [
+  { role: 'companion', scope: 'assigned_cases', ...row },
+  { role: 'companion', scope: 'co_assigned_cases', ...row },
+];
 
 export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // org_admin: the organisation's structure, its users and its audit log. No case content.
@@ -57,6 +88,13 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'GroupMember', actions: ['read', 'create'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'ServiceProvider', actions: ['read'], scope: 'organization' },
   { role: 'coordinator', subject: 'User', actions: ['read'], scope: 'organization', fields: [...USER_DIRECTORY_FIELDS, 'groupIds', 'regionIds'] },
+  { role: 'coordinator', subject: 'Case', actions: ['read', 'assign', ...CASE_WORKFLOW], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'Case', actions: ['create'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS] },
+  { role: 'coordinator', subject: 'Case', actions: ['update'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, 'restricted', 'excludedUserIds'] },
+  { role: 'coordinator', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
+  { role: 'coordinator', subject: 'Referral', actions: ['read', 'create', 'update'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'FollowUp', actions: ['read', 'create'], scope: 'coordinated_regions' },
+  ...excludedFromRestrictedCases('coordinator'),
 
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -65,6 +103,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'reviewer', subject: 'Group', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'ServiceProvider', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'User', actions: ['read'], scope: 'organization', fields: USER_DIRECTORY_FIELDS },
+  { role: 'reviewer', subject: 'Case', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
+  // Who is kept away from a restricted case says who may be involved in it.
+  { role: 'reviewer', subject: 'Case', actions: ['read'], scope: 'organization', fields: ['excludedUserIds'], inverted: true },
+  { role: 'reviewer', subject: 'Referral', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
+  { role: 'reviewer', subject: 'FollowUp', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
+  ...excludedFromRestrictedCases('reviewer'),
 
   // companion: their groups, and what they need to refer survivors.
   { role: 'companion', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -73,4 +117,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'companion', subject: 'Group', actions: ['read'], scope: 'member_groups' },
   { role: 'companion', subject: 'ServiceProvider', actions: ['read'], scope: 'organization' },
   { role: 'companion', subject: 'User', actions: ['read'], scope: 'self', fields: USER_DIRECTORY_FIELDS },
+  // The companion who takes a case in is its companion from the start (the service sets it).
+  { role: 'companion', subject: 'Case', actions: ['create'], scope: 'assigned_cases', fields: CASE_CONTENT_FIELDS },
+  ...onAssignedCases({ subject: 'Case', actions: ['read', 'activate', 'request_closure'] }),
+  ...onAssignedCases({ subject: 'Case', actions: ['update'], fields: CASE_CONTENT_FIELDS }),
+  { role: 'companion', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
+  ...onAssignedCases({ subject: 'Referral', actions: ['read', 'create', 'update'] }),
+  ...onAssignedCases({ subject: 'FollowUp', actions: ['read', 'create'] }),
+  ...excludedFromRestrictedCases('companion'),
 ];

@@ -14,9 +14,27 @@ export interface SubjectDefinition {
   groupField?: string;
   villageField?: string;
   selfField?: string;
+  /** A case's companion and co-companion, and the users a restricted case is hidden from. */
+  assigneeField?: string;
+  coAssigneeField?: string;
+  excludedField?: string;
 }
 
 const coded = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'coded' as const]));
+const identifying = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'identifying' as const]));
+const sensitive = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'sensitive' as const]));
+
+/**
+ * Records of a case's work (referrals, follow-ups) are scoped by their case: the rules' conditions
+ * name the case's columns, and row scopes are applied to the joined case.
+ */
+const CASE_SCOPE = {
+  organizationField: 'organizationId',
+  regionField: 'regionId',
+  assigneeField: 'assignedCompanionId',
+  coAssigneeField: 'coCompanionId',
+  excludedField: 'excludedUserIds',
+} as const;
 
 export const SUBJECTS = {
   Organization: { fields: coded('id', 'name', 'createdAt', 'updatedAt'), organizationField: 'id' },
@@ -50,6 +68,40 @@ export const SUBJECTS = {
   AuditEvent: {
     fields: coded('id', 'lane', 'seq', 'occurredAt', 'actorId', 'actorRole', 'action', 'subject', 'subjectId', 'fields', 'outcome', 'requestId'),
     organizationField: 'organizationId',
+  },
+  Case: {
+    fields: {
+      ...coded(
+        'id', 'caseNumber', 'version', 'status', 'regionId', 'villageId', 'groupId', 'assignedCompanionId', 'coCompanionId',
+        'intakeDate', 'incidentDate', 'incidentDateApproximate', 'placeType', 'referralSource', 'riskLevel',
+        'violenceTypes', 'tpksForms', 'gbvimsTypes', 'closureReason', 'restricted', 'excludedUserIds', 'nextFollowUpDue',
+        'survivor.sex', 'survivor.ageAtIntake', 'survivor.ageEstimated', 'survivor.ageGroup', 'survivor.gbvimsAgeGroup', 'survivor.isChild',
+        'survivor.disability', 'survivor.maritalStatus',
+        'perpetrators.relationship', 'perpetrators.sex', 'perpetrators.ageGroup',
+        'consent.record', 'consent.refer', 'consent.shareDeidentified', 'consent.givenBy', 'consent.givenAt',
+        'safeContact.callSafe', 'safeContact.textSafe', 'justicePathway', 'createdBy', 'createdAt', 'updatedAt',
+      ),
+      ...identifying(
+        'survivor.name', 'survivor.alias', 'survivor.phone', 'survivor.address', 'survivor.birthDate', 'survivor.nik',
+        'guardian.name', 'guardian.phone', 'perpetrators.name', 'perpetrators.phone',
+      ),
+      ...sensitive('narrative', 'safetyPlan', 'medicalNotes', 'safeContact.safeTimes', 'safeContact.intermediary', 'statusReason'),
+    },
+    ...CASE_SCOPE,
+  },
+  Referral: {
+    fields: {
+      ...coded('id', 'caseId', 'serviceType', 'providerId', 'referredAt', 'status', 'version', 'createdBy', 'createdAt', 'updatedAt'),
+      ...sensitive('note', 'outcomeNote'),
+    },
+    ...CASE_SCOPE,
+  },
+  FollowUp: {
+    fields: {
+      ...coded('id', 'caseId', 'date', 'type', 'dueDate', 'createdBy', 'createdAt'),
+      ...sensitive('notes', 'nextAction'),
+    },
+    ...CASE_SCOPE,
   },
 } as const satisfies Record<string, SubjectDefinition>;
 
