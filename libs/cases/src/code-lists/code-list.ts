@@ -1,4 +1,5 @@
-import { DomainError } from '@pendamping/core';
+// The module, not the package index: entities import the code lists, and the package index loads the entities.
+import { DomainError } from '@pendamping/core/errors/domain-error';
 
 /** The two languages every label is written in: Bahasa Indonesia first, English for partners and donors. */
 export const LOCALES = ['id', 'en'] as const;

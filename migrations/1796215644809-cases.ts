@@ -1,0 +1,330 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+/** Cases with their perpetrators, history, referrals and follow-ups, and the gap-free case number counters. */
+
+export class Cases1796215644809 implements MigrationInterface {
+    name = 'Cases1796215644809'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            CREATE TABLE "cases" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "region_id" uuid NOT NULL,
+                "village_id" uuid,
+                "group_id" uuid,
+                "case_number" text NOT NULL,
+                "status" text NOT NULL,
+                "status_reason" bytea,
+                "closure_reason" text,
+                "intake_date" date NOT NULL,
+                "incident_date" date,
+                "incident_date_approximate" boolean NOT NULL DEFAULT false,
+                "place_type" text,
+                "referral_source" text,
+                "risk_level" text,
+                "violence_types" text array NOT NULL,
+                "tpks_forms" text array NOT NULL DEFAULT '{}',
+                "survivor_sex" text NOT NULL,
+                "survivor_age_at_intake" smallint,
+                "survivor_age_estimated" boolean NOT NULL DEFAULT false,
+                "survivor_disability" text,
+                "survivor_marital_status" text,
+                "survivor_name" bytea,
+                "survivor_alias" bytea,
+                "survivor_phone" bytea,
+                "survivor_address" bytea,
+                "survivor_birth_date" bytea,
+                "survivor_nik" bytea,
+                "guardian_name" bytea,
+                "guardian_phone" bytea,
+                "narrative" bytea,
+                "safety_plan" bytea,
+                "medical_notes" bytea,
+                "safe_contact_call_safe" boolean,
+                "safe_contact_text_safe" boolean,
+                "safe_contact_safe_times" bytea,
+                "safe_contact_intermediary" bytea,
+                "consent_record" boolean NOT NULL,
+                "consent_refer" boolean NOT NULL DEFAULT false,
+                "consent_share_deidentified" boolean NOT NULL DEFAULT false,
+                "consent_given_by" text,
+                "consent_given_at" date,
+                "justice_pathway" jsonb NOT NULL DEFAULT '[]',
+                "assigned_companion_id" uuid,
+                "co_companion_id" uuid,
+                "restricted" boolean NOT NULL DEFAULT false,
+                "excluded_user_ids" uuid array NOT NULL DEFAULT '{}',
+                "survivor_duplicate_index" text,
+                "next_follow_up_due" date,
+                "created_by" uuid NOT NULL,
+                CONSTRAINT "CHK_cases_consent_record" CHECK ("consent_record"),
+                CONSTRAINT "CHK_cases_status" CHECK (
+                    "status" IN ('open', 'active', 'closure_requested', 'closed')
+                ),
+                CONSTRAINT "PK_264acb3048c240fb89aa34626db" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_region_follow_up_due" ON "cases" ("region_id", "next_follow_up_due")
+            WHERE "next_follow_up_due" IS NOT NULL
+                AND "status" <> 'closed'
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_org_duplicate_index" ON "cases" ("organization_id", "survivor_duplicate_index")
+            WHERE "survivor_duplicate_index" IS NOT NULL
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_co_assigned_created" ON "cases" ("co_companion_id", "created_at", "id")
+            WHERE "co_companion_id" IS NOT NULL
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_assigned_created" ON "cases" ("assigned_companion_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_region_created" ON "cases" ("region_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_cases_org_created" ON "cases" ("organization_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "UQ_cases_org_number" ON "cases" ("organization_id", "case_number")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "case_changes" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "case_id" uuid NOT NULL,
+                "organization_id" uuid NOT NULL,
+                "actor_id" uuid NOT NULL,
+                "action" text NOT NULL,
+                "field" text NOT NULL,
+                "coded_value" jsonb,
+                "sealed_value" bytea,
+                "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_1149c91c168a91b6559d8c80cf9" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_case_changes_case_time" ON "case_changes" ("case_id", "changed_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "case_number_counters" (
+                "organization_id" uuid NOT NULL,
+                "region_id" uuid NOT NULL,
+                "year" smallint NOT NULL,
+                "last_sequence" integer NOT NULL,
+                CONSTRAINT "PK_3370594a83805032d71b70c4b08" PRIMARY KEY ("organization_id", "region_id", "year")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "case_perpetrators" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "case_id" uuid NOT NULL,
+                "organization_id" uuid NOT NULL,
+                "position" smallint NOT NULL,
+                "relationship" text NOT NULL,
+                "sex" text,
+                "age_group" text,
+                "name" bytea,
+                "phone" bytea,
+                CONSTRAINT "PK_bafe1110e6ca0a10fa732b82dee" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "UQ_case_perpetrators_case_position" ON "case_perpetrators" ("case_id", "position")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "follow_ups" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "case_id" uuid NOT NULL,
+                "date" date NOT NULL,
+                "type" text NOT NULL,
+                "notes" bytea,
+                "next_action" bytea,
+                "due_date" date,
+                "created_by" uuid NOT NULL,
+                CONSTRAINT "PK_d510aabdff2ec7fdc67a1092157" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_follow_ups_case_created" ON "follow_ups" ("case_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "referrals" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "case_id" uuid NOT NULL,
+                "service_type" text NOT NULL,
+                "provider_id" uuid,
+                "referred_at" date NOT NULL,
+                "status" text NOT NULL,
+                "note" bytea,
+                "outcome_note" bytea,
+                "created_by" uuid NOT NULL,
+                CONSTRAINT "CHK_referrals_status" CHECK (
+                    "status" IN (
+                        'pending',
+                        'accepted',
+                        'in_service',
+                        'completed',
+                        'declined',
+                        'cancelled'
+                    )
+                ),
+                CONSTRAINT "PK_ea9980e34f738b6252817326c08" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_referrals_case_created" ON "referrals" ("case_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_c47a144982a0234b25f91e07717" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_91d996dac5067656a2c7e99de2a" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_7c2008f6c5d948af7f914cfdfc0" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_2c7f49a50194743808873c14dca" FOREIGN KEY ("group_id") REFERENCES "groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_ab45915db62aa92d1ddb63a9b04" FOREIGN KEY ("assigned_companion_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_e60c6432108208a57876c22f1b9" FOREIGN KEY ("co_companion_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases"
+            ADD CONSTRAINT "FK_16623a33f4933798b679f058d0b" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "case_changes"
+            ADD CONSTRAINT "FK_388298ba7d17d6928977f0be512" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "case_perpetrators"
+            ADD CONSTRAINT "FK_4e8a90a9e7cc171e1ee58fa0496" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "follow_ups"
+            ADD CONSTRAINT "FK_e1e0b837f09966486388cd9b94c" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "referrals"
+            ADD CONSTRAINT "FK_68ab334842810ff933271725799" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "referrals"
+            ADD CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575" FOREIGN KEY ("provider_id") REFERENCES "service_providers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            ALTER TABLE "referrals" DROP CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "referrals" DROP CONSTRAINT "FK_68ab334842810ff933271725799"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "follow_ups" DROP CONSTRAINT "FK_e1e0b837f09966486388cd9b94c"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "case_perpetrators" DROP CONSTRAINT "FK_4e8a90a9e7cc171e1ee58fa0496"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "case_changes" DROP CONSTRAINT "FK_388298ba7d17d6928977f0be512"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_16623a33f4933798b679f058d0b"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_e60c6432108208a57876c22f1b9"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_ab45915db62aa92d1ddb63a9b04"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_2c7f49a50194743808873c14dca"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_7c2008f6c5d948af7f914cfdfc0"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_91d996dac5067656a2c7e99de2a"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "cases" DROP CONSTRAINT "FK_c47a144982a0234b25f91e07717"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_referrals_case_created"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "referrals"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_follow_ups_case_created"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "follow_ups"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."UQ_case_perpetrators_case_position"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "case_perpetrators"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "case_number_counters"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_case_changes_case_time"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "case_changes"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."UQ_cases_org_number"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_org_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_region_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_assigned_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_co_assigned_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_org_duplicate_index"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_cases_region_follow_up_due"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "cases"
+        `);
+    }
+
+}
