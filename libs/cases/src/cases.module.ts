@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@pendamping/auth';
+import { CaseHistoryService } from './cases/case-history.service';
+import { CasePlacement } from './cases/case-placement';
+import { CaseQueries } from './cases/case-queries.service';
+import { CaseService } from './cases/case.service';
+import { CaseSpecs } from './cases/case.specs';
+import { CaseVault } from './cases/case-vault';
+import { CaseWriter } from './cases/case-writer';
+import { DuplicateCheckService } from './cases/duplicate-check.service';
+import { FollowUpService } from './cases/follow-up.service';
+import { ReferralService } from './cases/referral.service';
+import { SurvivorDuplicates } from './cases/survivor-duplicates';
+
+const SERVICES = [CaseService, CaseQueries, CaseHistoryService, DuplicateCheckService, ReferralService, FollowUpService];
+
+/** The case domain: cases, their referrals, follow-ups and history, on the trust core of AuthModule. */
+@Module({
+  imports: [AuthModule],
+  providers: [...SERVICES, CaseSpecs, CaseVault, CaseWriter, CasePlacement, SurvivorDuplicates],
+  exports: SERVICES,
+})
+export class CasesModule {}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RequestAuth, ScopedResources } from '@pendamping/auth';
+import { DomainError } from '@pendamping/core';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { CaseInput, CreateCaseInput } from './case-input';
+import { nextCaseNumber } from './case-numbers';
+import { CasePlacement } from './case-placement';
+import { CaseEntity } from './case.entity';
+import { CaseSpecs } from './case.specs';
+import { CaseVault } from './case-vault';
+import { CASE_TRANSITIONS, TransitionTarget } from './case-workflow';
+import { CaseChangeContext, CaseWriter } from './case-writer';
+
+export interface TransitionInput {
+  to: TransitionTarget;
+  reason: string;
+  closureReason?: string;
+  version?: number;
+}
+
+export interface AssignmentInput {
+  assignedCompanionId: string;
+  coCompanionId?: string | null;
+  version?: number;
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+/** Cases: created, read, edited, moved through their workflow and assigned, all under the rules table. */
+@Injectable()
+export class CaseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resources: ScopedResources,
+    private readonly specs: CaseSpecs,
+    private readonly placement: CasePlacement,
+    private readonly vault: CaseVault,
+    private readonly writer: CaseWriter,
+  ) {}
+
+  get = (auth: RequestAuth, id: string) => this.resources.get(this.specs.cases, auth, id);
+
+  /** `created` is false when a client-chosen id names a case that already exists (a retried offline capture). */
+  async create(auth: RequestAuth, input: CreateCaseInput): Promise<{ created: boolean; view: Record<string, unknown> }> {
+    const { id: requestedId, ...content } = input;
+    const existing = requestedId ? await this.existing(auth, requestedId) : undefined;
+    if (existing) return { created: false, view: existing };
+    const place = await this.placement.resolve(auth, content);
+    const organizationId = auth.actor.organizationId;
+    // The companion who takes a case in is its companion, when they may be (SPEC §3).
+    const takenInBy = (await this.placement.assignable([auth.actor.userId], organizationId, place)).has(auth.actor.userId) ? auth.actor.userId : null;
+    const assignedCompanionId = content.assignedCompanionId !== undefined ? content.assignedCompanionId : takenInBy;
+    const coCompanionId = content.coCompanionId ?? null;
+    const excludedUserIds = content.excludedUserIds ?? [];
+    this.assertRestriction(content.restricted ?? false, excludedUserIds);
+    await this.placement.assertExcludable(auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
+    const id = requestedId ?? randomUUID();
+    // The rules see the case as the caller takes it in; naming other companions is then a field they may or may not write.
+    const asTakenIn = { assignedCompanionId: takenInBy ?? assignedCompanionId, coCompanionId: takenInBy ? null : coCompanionId };
+    const record = { id, organizationId, regionId: place.regionId, villageId: place.villageId, groupId: place.groupId, ...asTakenIn, excludedUserIds, restricted: content.restricted ?? false };
+    try {
+      const view = await this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
+        await this.placement.assertAssignable(manager, organizationId, place, { assignedCompanionId: content.assignedCompanionId, coCompanionId: content.coCompanionId }, excludedUserIds);
+        const caseNumber = await nextCaseNumber(manager, { organizationId, ...place }, Number(content.intakeDate.slice(0, 4)));
+        const context = await this.context(manager, auth, id, 'create');
+        await this.writer.insert(context, { id, organizationId, caseNumber, createdBy: auth.actor.userId }, { ...content, ...place, assignedCompanionId, coCompanionId });
+        return id;
+      });
+      return { created: true, view };
+    } catch (error) {
+      // The same offline capture sent twice at once: the second insert loses and answers the first.
+      const raced = requestedId && isUniqueViolation(error) ? await this.existing(auth, requestedId) : undefined;
+      if (raced) return { created: false, view: raced };
+      throw error;
+    }
+  }
+
+  async update(auth: RequestAuth, id: string, version: number, input: CaseInput): Promise<Record<string, unknown>> {
+    const moves = input.regionId !== undefined || input.villageId !== undefined || input.groupId !== undefined;
+    return this.resources.update(this.specs.cases, auth, id, version, input, async (manager, current) => {
+      const place = moves ? await this.placement.resolve(auth, input, { ...current, regionCode: '' }) : undefined;
+      const restricted = input.restricted ?? current.restricted;
+      const excludedUserIds = input.excludedUserIds ?? (restricted ? current.excludedUserIds : []);
+      this.assertRestriction(restricted, excludedUserIds);
+      if (input.excludedUserIds) await this.placement.assertExcludable(auth, excludedUserIds, [current.assignedCompanionId, current.coCompanionId]);
+      const placed = place ? { regionId: place.regionId, villageId: place.villageId, groupId: place.groupId } : {};
+      const unrestricted = input.restricted === false && current.excludedUserIds.length > 0 ? { excludedUserIds: [] } : {};
+      await this.writer.update(await this.context(manager, auth, id, 'update'), current, { ...input, ...placed, ...unrestricted });
+    });
+  }
+
+  /** SPEC §4 workflow; who may take which step is the rules table's `activate`, `request_closure`, `close` and `reopen`. */
+  transition(auth: RequestAuth, id: string, input: TransitionInput): Promise<Record<string, unknown>> {
+    const transition = CASE_TRANSITIONS[input.to];
+    const fields = ['status', 'statusReason', 'closureReason'];
+    return this.resources.act(this.specs.cases, auth, id, { action: transition.action, version: input.version, fields }, async (manager, current) => {
+      if (!transition.from.includes(current.status)) {
+        throw new DomainError('conflict', `The case is ${current.status}; it cannot move to ${input.to}.`, { currentStatus: current.status });
+      }
+      const closureReason = transition.to === 'closed' || transition.to === 'closure_requested' ? (input.closureReason ?? current.closureReason) : null;
+      const changes = new Map<string, unknown>([['status', transition.to], ['statusReason', input.reason], ['closureReason', closureReason]]);
+      await this.writer.set(await this.context(manager, auth, id, input.to), current, changes);
+    });
+  }
+
+  /** The new companions see the case from their next request; the old ones no longer do. */
+  assign(auth: RequestAuth, id: string, input: AssignmentInput): Promise<Record<string, unknown>> {
+    const fields = ['assignedCompanionId', 'coCompanionId'];
+    return this.resources.act(this.specs.cases, auth, id, { action: 'assign', version: input.version, fields }, async (manager, current) => {
+      const assignees = { assignedCompanionId: input.assignedCompanionId, coCompanionId: input.coCompanionId ?? null };
+      await this.placement.assertAssignable(manager, current.organizationId, current, assignees, current.excludedUserIds);
+      await this.writer.update(await this.context(manager, auth, id, 'assign'), current, assignees);
+    });
+  }
+
+  private async context(manager: EntityManager, auth: RequestAuth, caseId: string, action: string): Promise<CaseChangeContext> {
+    return { manager, key: await this.vault.keyFor(manager, caseId, auth.actor.organizationId), actorId: auth.actor.userId, action };
+  }
+
+  private assertRestriction(restricted: boolean, excludedUserIds: readonly string[]) {
+    if (!restricted && excludedUserIds.length > 0) {
+      throw new DomainError('business-rule', 'Only a restricted case excludes users: set restricted to true.', { errors: [{ field: 'excludedUserIds', message: 'needs restricted: true' }] });
+    }
+  }
+
+  /** A client-chosen id already taken: the case when the caller may read it, else a conflict that says nothing more. */
+  private async existing(auth: RequestAuth, id: string): Promise<Record<string, unknown> | undefined> {
+    const exists = await this.dataSource.getRepository(CaseEntity).existsBy({ id });
+    if (!exists) return undefined;
+    const visible = await this.resources.scoped(this.dataSource.manager, this.specs.cases, auth).andWhere('row.id = :id', { id }).getExists();
+    if (!visible) throw new DomainError('conflict', 'This id is already used; choose another.', { fields: ['id'] });
+    return this.get(auth, id);
+  }
+}

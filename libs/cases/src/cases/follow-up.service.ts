@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RequestAuth, ScopedResources } from '@pendamping/auth';
+import { DataSource } from 'typeorm';
+import { caseScopeOf, CaseSpecs, FOLLOW_UPS_TABLE } from './case.specs';
+import { CaseVault } from './case-vault';
+import { FollowUpEntity } from './follow-up.entity';
+
+export interface NewFollowUp {
+  date: string;
+  type: string;
+  notes?: string;
+  nextAction?: string;
+  dueDate?: string;
+}
+
+/** SPEC §4: the log of contacts on a case. The newest one's due date is the case's next follow-up. */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resources: ScopedResources,
+    private readonly specs: CaseSpecs,
+    private readonly vault: CaseVault,
+  ) {}
+
+  async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
+    await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
+    return this.resources.list(this.specs.followUps, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
+  }
+
+  async create(auth: RequestAuth, caseId: string, input: NewFollowUp) {
+    const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
+    const id = randomUUID();
+    const coded = { date: input.date, type: input.type, dueDate: input.dueDate ?? null };
+    const record = { id, caseId, ...coded, ...caseScopeOf(owner) };
+    return this.resources.create(this.specs.followUps, auth, record, input, async (manager) => {
+      const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
+      const seal = (field: 'notes' | 'nextAction') => this.vault.seal(key, { table: FOLLOW_UPS_TABLE, rowId: id, field }, input[field] ?? null);
+      await manager.insert(FollowUpEntity, { id, caseId, organizationId: owner.organizationId, ...coded, notes: seal('notes'), nextAction: seal('nextAction'), createdBy: auth.actor.userId });
+      await manager.query(
+        `UPDATE cases SET next_follow_up_due = (SELECT due_date FROM follow_ups WHERE case_id = $1 ORDER BY date DESC, created_at DESC, id DESC LIMIT 1) WHERE id = $1`,
+        [caseId],
+      );
+      return id;
+    });
+  }
+}

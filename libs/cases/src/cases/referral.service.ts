@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
+import { SERVICE_PROVIDERS } from '@pendamping/auth/organizations/directory.specs';
+import { DomainError } from '@pendamping/core';
+import { DataSource } from 'typeorm';
+import { ReferralStatus } from '../code-lists';
+import { CaseEntity } from './case.entity';
+import { caseScopeOf, CaseSpecs, REFERRALS_TABLE } from './case.specs';
+import { CaseVault } from './case-vault';
+import { ReferralEntity } from './referral.entity';
+import { REFERRAL_NEXT_STATUSES } from './referral-workflow';
+
+export interface NewReferral {
+  serviceType: string;
+  providerId?: string;
+  referredAt: string;
+  note?: string;
+}
+
+export interface ReferralChanges {
+  status?: ReferralStatus;
+  providerId?: string | null;
+  outcomeNote?: string | null;
+}
+
+/** SPEC §4: referrals of a survivor to services, only with consent to refer. */
+@Injectable()
+export class ReferralService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resources: ScopedResources,
+    private readonly specs: CaseSpecs,
+    private readonly vault: CaseVault,
+  ) {}
+
+  async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
+    await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
+    return this.resources.list(this.specs.referrals, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
+  }
+
+  async create(auth: RequestAuth, caseId: string, input: NewReferral) {
+    const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
+    if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
+    const id = randomUUID();
+    const fields = { serviceType: input.serviceType, providerId: input.providerId ?? null, referredAt: input.referredAt };
+    const record = { id, caseId, status: 'pending', ...fields, ...caseScopeOf(owner) };
+    return this.resources.create(this.specs.referrals, auth, record, input, async (manager) => {
+      // Read under a share lock: consent withdrawn a moment ago must stop this referral.
+      const consent = await manager.createQueryBuilder(CaseEntity, 'c').select('c.consentRefer').where('c.id = :caseId', { caseId }).setLock('pessimistic_read').getOne();
+      if (!consent?.consentRefer) {
+        throw new DomainError('business-rule', 'The survivor (or guardian) has not consented to referral (consent.refer); record that consent on the case first.', {
+          rule: 'consent.refer',
+        });
+      }
+      const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
+      const note = this.vault.seal(key, { table: REFERRALS_TABLE, rowId: id, field: 'note' }, input.note ?? null);
+      await manager.insert(ReferralEntity, { id, caseId, organizationId: owner.organizationId, status: 'pending', ...fields, note, outcomeNote: null, createdBy: auth.actor.userId });
+      return id;
+    });
+  }
+
+  async update(auth: RequestAuth, caseId: string, referralId: string, version: number, input: ReferralChanges) {
+    if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
+    return this.resources.update(this.specs.referrals, auth, referralId, version, input, async (manager, current) => {
+      if (current.caseId !== caseId) throw NOT_FOUND();
+      if (input.status && input.status !== current.status && !REFERRAL_NEXT_STATUSES[current.status].includes(input.status)) {
+        throw new DomainError('conflict', `The referral is ${current.status}; it cannot become ${input.status}.`, { currentStatus: current.status });
+      }
+      const key = await this.vault.keyFor(manager, caseId, current.organizationId);
+      const { outcomeNote, ...coded } = input;
+      const sealed = outcomeNote !== undefined ? { outcomeNote: this.vault.seal(key, { table: REFERRALS_TABLE, rowId: referralId, field: 'outcomeNote' }, outcomeNote) } : {};
+      if (Object.keys(coded).length + Object.keys(sealed).length > 0) await manager.update(ReferralEntity, { id: referralId }, { ...coded, ...sealed });
+    });
+  }
+}
