@@ -77,7 +77,7 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
     await api.http().post('/api/v1/test-probe/echo').send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(201);
     await api.http().post('/api/v1/test-probe/echo').send({ survivor: { ...survivor, sex: 'unknown' }, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(400);
     await api.http().post('/api/v1/test-probe/explode').send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(500);
-    await api.http().get(`/api/v1/cases?name=${CANARY_NAME}&nik=${CANARY_NIK}`).expect(404);
+    await api.http().get(`/api/v1/cases?name=${CANARY_NAME}&nik=${CANARY_NIK}`).expect(401);
     const logs = api.logs.text();
     expect(logs).toContain('request completed');
     expect(logs).toContain('request failed');

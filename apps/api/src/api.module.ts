@@ -3,8 +3,12 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule, IdempotencyInterceptor, PolicyGuard } from '@pendamping/auth';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, ProblemFilter, QueueModule, StrictValidationPipe } from '@pendamping/core';
 import { Logger } from 'pino';
+import { CasesModule } from '@pendamping/cases';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { CaseWorkController } from './cases/case-work.controller';
+import { CasesController } from './cases/cases.controller';
+import { StatsController } from './cases/stats.controller';
 import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
@@ -15,8 +19,8 @@ export class ApiModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, HealthModule],
-      controllers: [AuthController, DirectoryController, UsersController, AuditController, CodeListsController],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule, HealthModule],
+      controllers: [AuthController, DirectoryController, UsersController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { CaseQueries, FollowUpService, ReferralService } from '@pendamping/cases';
+import { expectedVersion } from '@pendamping/core';
+import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
+import { DueQueryDto } from './case.dtos';
+import { CreateFollowUpDto, CreateReferralDto, UpdateReferralDto } from './case-work.dtos';
+
+const DEFAULT_DUE_WINDOW_DAYS = 7;
+
+/** A case's referrals and follow-ups, and the follow-ups falling due. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller()
+export class CaseWorkController {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly followUps: FollowUpService,
+    private readonly queries: CaseQueries,
+  ) {}
+
+  @Get('cases/:id/referrals')
+  @Policy('read', 'Referral')
+  listReferrals(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
+    return this.referrals.list(auth, id, query);
+  }
+
+  @Post('cases/:id/referrals')
+  @Policy('create', 'Referral')
+  createReferral(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateReferralDto) {
+    return this.referrals.create(auth, id, body);
+  }
+
+  @Patch('cases/:id/referrals/:referralId')
+  @Policy('update', 'Referral')
+  updateReferral(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('referralId', IdPipe) referralId: string,
+    @Body() body: UpdateReferralDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.referrals.update(auth, id, referralId, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Get('cases/:id/follow-ups')
+  @Policy('read', 'FollowUp')
+  listFollowUps(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
+    return this.followUps.list(auth, id, query);
+  }
+
+  @Post('cases/:id/follow-ups')
+  @Policy('create', 'FollowUp')
+  createFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateFollowUpDto) {
+    return this.followUps.create(auth, id, body);
+  }
+
+  @Get('follow-ups/due')
+  @Policy('read', 'Case')
+  due(@Auth() auth: RequestAuth, @Query() query: DueQueryDto) {
+    return this.queries.due(auth, query.days ?? DEFAULT_DUE_WINDOW_DAYS);
+  }
+}

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CLOSURE_REASON_CODES, CONSENT_GIVEN_BY_CODES, DISABILITY_CODES, JUSTICE_PATHWAY_STAGE_CODES, MARITAL_STATUS_CODES, MAX_AGE, MIN_AGE,
+  PERPETRATOR_AGE_GROUP_CODES, PLACE_TYPE_CODES, REFERRAL_SOURCE_CODES, RELATIONSHIP_CODES, RISK_LEVEL_CODES, SEX_CODES, TPKS_FORM_CODES, VIOLENCE_TYPE_CODES,
+  CASE_STATUS_CODES,
+} from '@pendamping/cases/code-lists';
+import { TRANSITION_TARGETS, TransitionTarget } from '@pendamping/cases';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested,
+} from 'class-validator';
+import { PageQueryDto, VersionedDto } from '../common/params';
+import { CalendarDate, CaseText, Clearable, Code, Codes, OptionalCode } from './case-fields.decorators';
+
+const MAX_PERPETRATORS = 20;
+const MAX_EXCLUDED_USERS = 50;
+
+/** The survivor's fields but sex, which a new case requires and an update may leave out. */
+class SurvivorFieldsDto {
+  @CaseText(200) name?: string | null;
+  @CaseText(200) alias?: string | null;
+  @CaseText(40) phone?: string | null;
+  @CaseText(500) address?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' }) @Clearable() @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' }) nik?: string | null;
+  @ApiPropertyOptional({ nullable: true, minimum: MIN_AGE, maximum: MAX_AGE }) @Clearable() @IsInt() @Min(MIN_AGE) @Max(MAX_AGE) ageAtIntake?: number | null;
+  @ApiPropertyOptional({ description: 'The age at intake is an estimate.' }) @IsOptional() @IsBoolean() ageEstimated?: boolean;
+  @OptionalCode(DISABILITY_CODES) disability?: string | null;
+  @OptionalCode(MARITAL_STATUS_CODES) maritalStatus?: string | null;
+}
+
+export class NewSurvivorDto extends SurvivorFieldsDto {
+  @Code(SEX_CODES) sex!: string;
+}
+
+export class SurvivorDto extends SurvivorFieldsDto {
+  @ApiPropertyOptional({ enum: SEX_CODES }) @IsOptional() @IsIn(SEX_CODES, { message: `sex must be one of: ${SEX_CODES.join(', ')}` }) sex?: string;
+}
+
+export class GuardianDto {
+  @CaseText(200) name?: string | null;
+  @CaseText(40) phone?: string | null;
+}
+
+export class PerpetratorDto {
+  @Code(RELATIONSHIP_CODES) relationship!: string;
+  @OptionalCode(SEX_CODES) sex?: string | null;
+  @OptionalCode(PERPETRATOR_AGE_GROUP_CODES) ageGroup?: string | null;
+  @CaseText(200) name?: string | null;
+  @CaseText(40) phone?: string | null;
+}
+
+export class SafeContactDto {
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
+  @CaseText(500) safeTimes?: string | null;
+  @CaseText(500) intermediary?: string | null;
+}
+
+/** Consent but the consent to record, which a new case requires and which stays true. */
+class ConsentFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() refer?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() shareDeidentified?: boolean;
+  @OptionalCode(CONSENT_GIVEN_BY_CODES) givenBy?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() givenAt?: string | null;
+}
+
+const RECORD_CONSENT_MESSAGE = 'record must be true: a case is recorded only with consent';
+
+export class NewConsentDto extends ConsentFieldsDto {
+  @ApiProperty({ enum: [true] }) @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record!: true;
+}
+
+export class ConsentDto extends ConsentFieldsDto {
+  @ApiPropertyOptional({ enum: [true] }) @IsOptional() @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record?: true;
+}
+
+export class JusticeStageDto {
+  @Code(JUSTICE_PATHWAY_STAGE_CODES) stage!: string;
+  @ApiProperty() @CalendarDate() date!: string;
+}
+
+/** The writable fields of a case (SPEC §9); derived ones (caseNumber, status, version, ageGroup) are unknown here and so refused. */
+class CaseFieldsDto {
+  @ApiPropertyOptional({ description: 'Without a village: the region of a walk-in or hotline case. With one, derived from it.' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() incidentDate?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() incidentDateApproximate?: boolean;
+  @OptionalCode(PLACE_TYPE_CODES) placeType?: string | null;
+  @OptionalCode(REFERRAL_SOURCE_CODES) referralSource?: string | null;
+  @OptionalCode(RISK_LEVEL_CODES) riskLevel?: string | null;
+  @ApiPropertyOptional({ enum: TPKS_FORM_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(TPKS_FORM_CODES.length) @IsIn(TPKS_FORM_CODES, { each: true, message: `each of $property must be one of: ${TPKS_FORM_CODES.join(', ')}` }) tpksForms?: string[];
+  @ApiPropertyOptional({ type: GuardianDto }) @IsOptional() @ValidateNested() @Type(() => GuardianDto) guardian?: GuardianDto;
+  @ApiPropertyOptional({ type: [PerpetratorDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_PERPETRATORS) @ValidateNested({ each: true }) @Type(() => PerpetratorDto) perpetrators?: PerpetratorDto[];
+  @CaseText(20_000) narrative?: string | null;
+  @CaseText(10_000) safetyPlan?: string | null;
+  @CaseText(10_000) medicalNotes?: string | null;
+  @ApiPropertyOptional({ type: SafeContactDto }) @IsOptional() @ValidateNested() @Type(() => SafeContactDto) safeContact?: SafeContactDto;
+  @ApiPropertyOptional({ type: [JusticeStageDto] }) @IsOptional() @IsArray() @ArrayMaxSize(JUSTICE_PATHWAY_STAGE_CODES.length) @ValidateNested({ each: true }) @Type(() => JusticeStageDto) justicePathway?: JusticeStageDto[];
+  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() assignedCompanionId?: string | null;
+  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
+  @ApiPropertyOptional({ description: 'Coordinator only.' }) @IsOptional() @IsBoolean() restricted?: boolean;
+  @ApiPropertyOptional({ description: 'Coordinator only: users for whom this restricted case does not exist.', type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXCLUDED_USERS) @IsUUID('all', { each: true }) excludedUserIds?: string[];
+}
+
+export class CreateCaseDto extends CaseFieldsDto {
+  @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' }) @IsOptional() @IsUUID() id?: string;
+  @ApiProperty() @CalendarDate() intakeDate!: string;
+  @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes!: string[];
+  @ApiProperty({ type: NewSurvivorDto }) @ValidateNested() @Type(() => NewSurvivorDto) survivor!: NewSurvivorDto;
+  @ApiProperty({ type: NewConsentDto }) @ValidateNested() @Type(() => NewConsentDto) consent!: NewConsentDto;
+}
+
+export class UpdateCaseDto extends CaseFieldsDto {
+  @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeDate?: string;
+  @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES, isArray: true }) @IsOptional() @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes?: string[];
+  @ApiPropertyOptional({ type: SurvivorDto }) @IsOptional() @ValidateNested() @Type(() => SurvivorDto) survivor?: SurvivorDto;
+  @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @ValidateNested() @Type(() => ConsentDto) consent?: ConsentDto;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: TRANSITION_TARGETS }) @IsIn(TRANSITION_TARGETS) to!: TransitionTarget;
+  @ApiProperty({ description: 'Why; kept with the case (sensitive).' }) @IsString() @Length(1, 2000) reason!: string;
+  @ApiPropertyOptional({ enum: CLOSURE_REASON_CODES, description: 'Required to request closure.' })
+  @ValidateIf((body: TransitionDto) => body.to === 'closure_requested' || body.closureReason !== undefined)
+  @IsIn(CLOSURE_REASON_CODES, { message: `closureReason must be one of: ${CLOSURE_REASON_CODES.join(', ')}` })
+  closureReason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class AssignmentDto extends VersionedDto {
+  @ApiProperty() @IsUUID() assignedCompanionId!: string;
+  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
+}
+
+export class DuplicateCheckDto {
+  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ minimum: 1900, maximum: 2100 }) @IsInt() @Min(1900) @Max(2100) birthYear!: number;
+}
+
+const BOOLEAN_TEXT = ['true', 'false'];
+
+export class CaseListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUS_CODES }) @IsOptional() @IsIn(CASE_STATUS_CODES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() groupId?: string;
+  @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES }) @IsOptional() @IsIn(VIOLENCE_TYPE_CODES) violenceType?: string;
+  @ApiPropertyOptional({ enum: RISK_LEVEL_CODES }) @IsOptional() @IsIn(RISK_LEVEL_CODES) riskLevel?: string;
+  @ApiPropertyOptional({ enum: ['me'] }) @IsOptional() @IsIn(['me']) assignedTo?: 'me';
+  @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Cases whose next follow-up is past due in their region.' }) @IsOptional() @IsIn(BOOLEAN_TEXT) overdue?: string;
+  @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeTo?: string;
+}
+
+export class DueQueryDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 90, default: 7, description: 'Upcoming: due within this many days.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  days?: number;
+}
+

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } from '@pendamping/cases';
+import { DomainError, expectedVersion } from '@pendamping/core';
+import type { FastifyReply } from 'fastify';
+import { IdPipe, withoutVersion } from '../common/params';
+import { AssignmentDto, CaseListQueryDto, CreateCaseDto, DuplicateCheckDto, TransitionDto, UpdateCaseDto } from './case.dtos';
+
+/** regionId is derived from a village: sending both could only disagree. */
+function oneOfVillageOrRegion(body: { villageId?: string | null; regionId?: string }) {
+  if (body.villageId && body.regionId) {
+    throw new DomainError('validation-failed', 'Send villageId or regionId, not both: the region of a village is derived from it.', {
+      errors: [{ field: 'regionId', message: 'is derived from villageId' }],
+    });
+  }
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly queries: CaseQueries,
+    private readonly history: CaseHistoryService,
+    private readonly duplicates: DuplicateCheckService,
+  ) {}
+
+  @Get()
+  @Policy('read', 'Case')
+  list(@Auth() auth: RequestAuth, @Query() query: CaseListQueryDto) {
+    const { cursor, limit, overdue, ...filters } = query;
+    return this.queries.list(auth, { cursor, limit }, { ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' });
+  }
+
+  /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
+  @Post()
+  @Policy('create', 'Case')
+  async create(@Auth() auth: RequestAuth, @Body() body: CreateCaseDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    oneOfVillageOrRegion(body);
+    const { created, view } = await this.cases.create(auth, body);
+    reply.status(created ? 201 : 200);
+    return view;
+  }
+
+  @Post('duplicate-check')
+  @HttpCode(200)
+  @Policy('check_duplicate', 'Case')
+  checkDuplicate(@Auth() auth: RequestAuth, @Body() body: DuplicateCheckDto) {
+    return this.duplicates.check(auth, body);
+  }
+
+  @Get(':id')
+  @Policy('read', 'Case')
+  get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.cases.get(auth, id);
+  }
+
+  @Patch(':id')
+  @Policy('update', 'Case')
+  update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateCaseDto, @Headers('if-match') ifMatch?: string) {
+    oneOfVillageOrRegion(body);
+    return this.cases.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Policy('read', 'Case')
+  transition(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: TransitionDto, @Headers('if-match') ifMatch?: string) {
+    const version = ifMatch === undefined ? body.version : expectedVersion(ifMatch, body.version);
+    return this.cases.transition(auth, id, { ...body, version });
+  }
+
+  @Put(':id/assignment')
+  @Policy('assign', 'Case')
+  assign(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: AssignmentDto, @Headers('if-match') ifMatch?: string) {
+    const version = ifMatch === undefined ? body.version : expectedVersion(ifMatch, body.version);
+    return this.cases.assign(auth, id, { ...withoutVersion(body), version });
+  }
+
+  @Get(':id/history')
+  @Policy('read', 'Case')
+  caseHistory(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.history.history(auth, id);
+  }
+}
