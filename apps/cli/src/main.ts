@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FieldEncryption, OrganizationsService } from '@pendamping/auth';
 import { createLogger, DomainError, loadConfigOrExit, NestPinoLogger } from '@pendamping/core';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 import { DEMO_PASSWORD, DemoSeeder } from './demo/demo-seeder';
+import { SyntheticCases } from './generate/synthetic-cases';
 
 async function withContext<T>(work: (get: <S>(type: abstract new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
@@ -45,6 +46,24 @@ program
     out(`  Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`);
     for (const login of summary.logins) out(`    ${login.role.padEnd(12)} ${login.email.padEnd(44)} ${login.scope}`);
     out('  Coordinators, reviewers and admins set up an authenticator app (TOTP) at first sign-in.');
+  });
+
+program
+  .command('generate')
+  .description('Add synthetic cases (coded fields only, no identities) to an organisation, for benchmarks and query plans.')
+  .requiredOption('--cases <n>', 'how many cases', (value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1 || count > 10_000_000) throw new InvalidArgumentError('a whole number from 1 to 10,000,000');
+    return count;
+  })
+  .option('--organization <id>', 'the organisation (default: the demo organisation)')
+  .action(async (options: { cases: number; organization?: string }) => {
+    if (process.env.NODE_ENV === 'production') throw new Error('generate adds synthetic cases; it does not run with NODE_ENV=production.');
+    await withContext(async (get) => {
+      const organizationId = options.organization ?? (await get(DemoSeeder).seed()).organizationId;
+      await get(SyntheticCases).generate(organizationId, options.cases, (done) => out(`  ${done} / ${options.cases} cases`));
+      out(`Added ${options.cases} synthetic cases to organisation ${organizationId}.`);
+    });
   });
 
 program
