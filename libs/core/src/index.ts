@@ -21,3 +21,4 @@ export * from './queue/redis-connections';
 export * from './queue/redis-probe';
 export * from './persistence/cursor-page';
 export * from './persistence/expected-version';
+export * from './persistence/keyed-serializer';

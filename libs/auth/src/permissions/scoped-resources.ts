@@ -8,7 +8,7 @@ import { applyRowScope } from './row-scope';
 import { assertWritable, fieldsSetBy, ForbiddenFieldsError, permittedFields, readableView, revealedFields } from './field-access';
 import { RequestAuth } from './request-auth';
 import { Action } from './rules-table';
-import { SubjectName } from './subjects';
+import { SubjectName, SUBJECTS } from './subjects';
 
 type Row = ObjectLiteral & { id: string; createdAt: Date };
 
@@ -73,7 +73,13 @@ export class ScopedResources {
    * denial and is audited like any other, in a transaction of its own.
    */
   async refuseUnseen<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action): Promise<never> {
-    const exists = await this.dataSource.getRepository(spec.entity).createQueryBuilder('row').where('row.id = :id', { id }).getExists();
+    // Only the caller's organisation: another tenant's ids must leave no trace in this one's audit log.
+    const exists = await this.dataSource
+      .getRepository(spec.entity)
+      .createQueryBuilder('row')
+      .where('row.id = :id', { id })
+      .andWhere(`row.${SUBJECTS[spec.subject].organizationField} = :organizationId`, { organizationId: auth.actor.organizationId })
+      .getExists();
     if (exists) await this.dataSource.transaction((manager) => this.audit.record(manager, this.event(auth, action, spec.subject, id, [], 'denied')));
     throw NOT_FOUND();
   }
@@ -190,19 +196,52 @@ export class ScopedResources {
     apply: (manager: EntityManager, current: E) => Promise<void>,
   ): Promise<Record<string, unknown>> {
     return this.dataSource.transaction(async (manager) => {
-      const current =
-        (await this.scoped(manager, spec, auth).andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
-        (await this.refuseUnseen(spec, auth, id, change.action));
-      if (!auth.ability.can(change.action, asSubject(spec.subject, { ...(spec.record?.(current) ?? current) }))) {
-        await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, change.action, spec.subject, id, [], 'denied')));
-        throw new DomainError('forbidden', `You may not ${change.action.replace('_', ' ')} this ${spec.subject.toLowerCase()}.`);
-      }
-      if (change.version !== undefined && current.version !== change.version) throw staleVersion(current.version);
+      const current = await this.lockFor(manager, spec, auth, id, change.action, change.version);
       await apply(manager, current);
       await manager.createQueryBuilder().update(spec.entity).set({ version: current.version + 1 } as never).where('id = :id', { id }).execute();
       await this.audit.record(manager, this.event(auth, change.action, spec.subject, id, change.fields, 'success'));
       return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
     });
+  }
+
+  /**
+   * Deletes a record the caller may delete: 404 out of read scope, 403 when the rules do not allow
+   * `delete` on it, 409 on a stale version (when one is sent). `check` may refuse first (a business
+   * rule); the deletion is audited in its transaction.
+   */
+  async remove<E extends Row & { version: number }>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    version: number | undefined,
+    check: (manager: EntityManager, current: E) => Promise<void>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockFor(manager, spec, auth, id, 'delete', version);
+      await check(manager, current);
+      await manager.getRepository(spec.entity).delete(id);
+      await this.audit.record(manager, this.event(auth, 'delete', spec.subject, id, [], 'success'));
+    });
+  }
+
+  /** Locks a record the caller can read, then checks the action on it (403, audited) and the version (409). */
+  private async lockFor<E extends Row & { version: number }>(
+    manager: EntityManager,
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    action: Action,
+    version: number | undefined,
+  ): Promise<E> {
+    const current =
+      (await this.scoped(manager, spec, auth).andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
+      (await this.refuseUnseen(spec, auth, id, action));
+    if (!auth.ability.can(action, asSubject(spec.subject, { ...(spec.record?.(current) ?? current) }))) {
+      await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, action, spec.subject, id, [], 'denied')));
+      throw new DomainError('forbidden', `You may not ${action.replace('_', ' ')} this ${spec.subject.toLowerCase()}.`);
+    }
+    if (version !== undefined && current.version !== version) throw staleVersion(current.version);
+    return current;
   }
 
   /** A refused write changes nothing but the audit log, which records the denial and the field names. */

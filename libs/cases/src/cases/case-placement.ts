@@ -76,11 +76,11 @@ export class CasePlacement {
   }
 
   /** Excluded users are users of the organisation, never the one excluding them nor the case's companions. */
-  async assertExcludable(auth: RequestAuth, excludedUserIds: readonly string[], assignees: readonly (string | null)[]): Promise<void> {
+  async assertExcludable(manager: EntityManager, auth: RequestAuth, excludedUserIds: readonly string[], assignees: readonly (string | null)[]): Promise<void> {
     if (excludedUserIds.length === 0) return;
     if (excludedUserIds.includes(auth.actor.userId)) throw refused('excludedUserIds', 'cannot name yourself');
     if (excludedUserIds.some((id) => assignees.includes(id))) throw refused('excludedUserIds', 'names a companion of the case; reassign the case first');
-    const [{ count }] = (await this.dataSource.query('SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2', [
+    const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2', [
       [...new Set(excludedUserIds)],
       auth.actor.organizationId,
     ])) as { count: number }[];

@@ -42,12 +42,25 @@ export class CaseWriter {
     private readonly duplicates: SurvivorDuplicates,
   ) {}
 
-  async insert(context: CaseChangeContext, row: Pick<CaseEntity, 'id' | 'organizationId' | 'caseNumber' | 'createdBy'>, input: CaseInput): Promise<void> {
+  /**
+   * `numberCase` runs last: the case number's counter stays locked until the transaction ends, so
+   * everything else is written before it is taken. Until then the row holds its id as number.
+   */
+  async insert(
+    context: CaseChangeContext,
+    row: Pick<CaseEntity, 'id' | 'organizationId' | 'createdBy'>,
+    input: CaseInput,
+    numberCase: () => Promise<string>,
+  ): Promise<void> {
     const { columns, fields } = this.columnsOf(context.key, row.id, input);
     const derived = this.derive(context.key, input, undefined);
-    await context.manager.insert(CaseEntity, { ...row, status: 'open', ...columns, ...derived.columns });
+    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, status: 'open', ...columns, ...derived.columns });
     if (input.perpetrators) await this.replacePerpetrators(context, row, input.perpetrators);
-    await this.record(context, row, new Map([['caseNumber', row.caseNumber], ['status', 'open'], ...fields, ...derived.fields]), input.perpetrators);
+    await this.record(context, row, new Map([['status', 'open'], ...fields, ...derived.fields]), input.perpetrators);
+    const caseNumber = await numberCase();
+    // The version named, or TypeORM would count this part of the creation as a change.
+    await context.manager.update(CaseEntity, { id: row.id }, { caseNumber, version: 1 });
+    await this.record(context, row, new Map([['caseNumber', caseNumber]]), undefined);
   }
 
   async update(context: CaseChangeContext, current: CaseEntity, input: CaseInput): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError } from '@pendamping/core';
+import { DomainError, KeyedSerializer } from '@pendamping/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CaseInput, CreateCaseInput } from './case-input';
 import { nextCaseNumber } from './case-numbers';
@@ -31,6 +31,9 @@ const isUniqueViolation = (error: unknown) => error instanceof QueryFailedError 
 /** Cases: created, read, edited, moved through their workflow and assigned, all under the rules table. */
 @Injectable()
 export class CaseService {
+  /** Creations that take a number from the same counter queue here rather than on its row lock. */
+  private readonly numbering = new KeyedSerializer();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ScopedResources,
@@ -54,20 +57,23 @@ export class CaseService {
     const assignedCompanionId = content.assignedCompanionId !== undefined ? content.assignedCompanionId : takenInBy;
     const coCompanionId = content.coCompanionId ?? null;
     const excludedUserIds = content.excludedUserIds ?? [];
-    this.assertRestriction(content.restricted ?? false, excludedUserIds);
-    await this.placement.assertExcludable(auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
     const id = requestedId ?? randomUUID();
     // The rules see the case as the caller takes it in; naming other companions is then a field they may or may not write.
     const asTakenIn = { assignedCompanionId: takenInBy ?? assignedCompanionId, coCompanionId: takenInBy ? null : coCompanionId };
     const record = { id, organizationId, regionId: place.regionId, villageId: place.villageId, groupId: place.groupId, ...asTakenIn, excludedUserIds, restricted: content.restricted ?? false };
+    const year = Number(content.intakeDate.slice(0, 4));
     try {
-      const view = await this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
+      const view = await this.numbering.run(`${organizationId}/${place.regionId}/${year}`, () => this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
+        // Only once the caller may write these fields: their checks would otherwise tell anyone which user ids exist.
+        this.assertRestriction(content.restricted ?? false, excludedUserIds);
+        await this.placement.assertExcludable(manager, auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
         await this.placement.assertAssignable(manager, organizationId, place, { assignedCompanionId: content.assignedCompanionId, coCompanionId: content.coCompanionId }, excludedUserIds);
-        const caseNumber = await nextCaseNumber(manager, { organizationId, ...place }, Number(content.intakeDate.slice(0, 4)));
         const context = await this.context(manager, auth, id, 'create');
-        await this.writer.insert(context, { id, organizationId, caseNumber, createdBy: auth.actor.userId }, { ...content, ...place, assignedCompanionId, coCompanionId });
+        await this.writer.insert(context, { id, organizationId, createdBy: auth.actor.userId }, { ...content, ...place, assignedCompanionId, coCompanionId }, () =>
+          nextCaseNumber(manager, { organizationId, ...place }, year),
+        );
         return id;
-      });
+      }));
       return { created: true, view };
     } catch (error) {
       // The same offline capture sent twice at once: the second insert loses and answers the first.
@@ -79,12 +85,22 @@ export class CaseService {
 
   async update(auth: RequestAuth, id: string, version: number, input: CaseInput): Promise<Record<string, unknown>> {
     const moves = input.regionId !== undefined || input.villageId !== undefined || input.groupId !== undefined;
+    // Resolved before the transaction, which must not wait for a second connection; the version
+    // check inside guarantees the case has not moved since.
+    const before = moves ? await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, id, 'update') : undefined;
+    const place = before ? await this.placement.resolve(auth, input, { ...before, regionCode: '' }) : undefined;
     return this.resources.update(this.specs.cases, auth, id, version, input, async (manager, current) => {
-      const place = moves ? await this.placement.resolve(auth, input, { ...current, regionCode: '' }) : undefined;
       const restricted = input.restricted ?? current.restricted;
       const excludedUserIds = input.excludedUserIds ?? (restricted ? current.excludedUserIds : []);
       this.assertRestriction(restricted, excludedUserIds);
-      if (input.excludedUserIds) await this.placement.assertExcludable(auth, excludedUserIds, [current.assignedCompanionId, current.coCompanionId]);
+      const assignees = {
+        assignedCompanionId: input.assignedCompanionId !== undefined ? input.assignedCompanionId : current.assignedCompanionId,
+        coCompanionId: input.coCompanionId !== undefined ? input.coCompanionId : current.coCompanionId,
+      };
+      if (input.excludedUserIds) await this.placement.assertExcludable(manager, auth, excludedUserIds, [assignees.assignedCompanionId, assignees.coCompanionId]);
+      if (input.assignedCompanionId !== undefined || input.coCompanionId !== undefined || place) {
+        await this.placement.assertAssignable(manager, current.organizationId, place ?? current, assignees, excludedUserIds);
+      }
       const placed = place ? { regionId: place.regionId, villageId: place.villageId, groupId: place.groupId } : {};
       const unrestricted = input.restricted === false && current.excludedUserIds.length > 0 ? { excludedUserIds: [] } : {};
       await this.writer.update(await this.context(manager, auth, id, 'update'), current, { ...input, ...placed, ...unrestricted });

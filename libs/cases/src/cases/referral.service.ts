@@ -62,9 +62,10 @@ export class ReferralService {
   }
 
   async update(auth: RequestAuth, caseId: string, referralId: string, version: number, input: ReferralChanges) {
+    // A referral of another case is not found, whatever the version sent.
+    if (!(await this.dataSource.getRepository(ReferralEntity).existsBy({ id: referralId, caseId }))) throw NOT_FOUND();
     if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
     return this.resources.update(this.specs.referrals, auth, referralId, version, input, async (manager, current) => {
-      if (current.caseId !== caseId) throw NOT_FOUND();
       if (input.status && input.status !== current.status && !REFERRAL_NEXT_STATUSES[current.status].includes(input.status)) {
         throw new DomainError('conflict', `The referral is ${current.status}; it cannot become ${input.status}.`, { currentStatus: current.status });
       }

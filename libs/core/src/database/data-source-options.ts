@@ -16,6 +16,8 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000, application_name: 'pendamping' },
+    // A burst (a group syncing its offline captures) queues for a connection rather than failing;
+    // past this wait the API answers 503 with Retry-After.
+    extra: { max: poolSize, connectionTimeoutMillis: 15_000, application_name: 'pendamping' },
   };
 }

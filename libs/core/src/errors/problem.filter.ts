@@ -14,6 +14,10 @@ export interface ProblemBody extends ProblemExtensions {
   requestId: string;
 }
 
+/** pg-pool's words when no connection frees up in time: the database is saturated, not broken. */
+const POOL_EXHAUSTED = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+const RETRY_AFTER_SECONDS = 5;
+
 const FASTIFY_CODES: Record<string, ProblemKind> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-body',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-body',
@@ -36,6 +40,7 @@ export class ProblemFilter implements ExceptionFilter {
     } else {
       request.log.info({ problemType: problem.type, status: problem.status }, 'request refused');
     }
+    if (problem.type === problemType('service-unavailable')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8');
     reply.header('cache-control', 'no-store');
     reply.send(problem);
@@ -54,6 +59,9 @@ export class ProblemFilter implements ExceptionFilter {
       const kind = kindForStatus(status);
       const detail = status === 404 ? 'No such resource.' : this.httpDetail(exception, kind);
       return { ...this.body(kind, detail, requestId, instance), status };
+    }
+    if (exception instanceof Error && POOL_EXHAUSTED.includes(exception.message)) {
+      return this.body('service-unavailable', 'The service is busy; try again in a few seconds.', requestId, instance);
     }
     this.logger.error({ err: exception, requestId }, 'unexpected error');
     return this.body('internal-error', `Something went wrong on our side. Quote ${requestId} when reporting it.`, requestId, instance);
