@@ -12,6 +12,8 @@ export const ACTIONS = [
   'read', 'create', 'update', 'reset_mfa', 'verify',
   // A case's workflow: one action per transition, so who may move a case where is a row here.
   'activate', 'request_closure', 'close', 'reopen', 'assign', 'check_duplicate',
+  // A work plan's workflow, and taking an item out of a draft.
+  'submit', 'approve', 'return', 'delete',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +52,8 @@ const CASE_DERIVED_FIELDS = [
 const CASE_CONTENT_FIELDS = fieldsOf('Case').filter(
   (field) => !(CASE_MANAGEMENT_FIELDS as readonly string[]).includes(field) && !(CASE_DERIVED_FIELDS as readonly string[]).includes(field),
 );
+const PLAN_ITEM_WRITABLE = ['title', 'category', 'targetCount', 'targetUnit', 'plannedMonths', 'keyPersons', 'budget', 'status', 'statusReason', 'drppaIndicators'] as const;
+const ACTIVITY_REPORT_WRITABLE = fieldsOf('ActivityReport').filter((field) => !['id', 'planItemId', 'workPlanId', 'createdBy', 'createdAt'].includes(field));
 const CASE_WORKFLOW: readonly Action[] = ['activate', 'request_closure', 'close', 'reopen'];
 const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
 
@@ -90,11 +94,14 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'User', actions: ['read'], scope: 'organization', fields: [...USER_DIRECTORY_FIELDS, 'groupIds', 'regionIds'] },
   { role: 'coordinator', subject: 'Case', actions: ['read', 'assign', ...CASE_WORKFLOW], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Case', actions: ['create'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS] },
-  { role: 'coordinator', subject: 'Case', actions: ['update'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, 'restricted', 'excludedUserIds'] },
+  { role: 'coordinator', subject: 'Case', actions: ['update'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS] },
   { role: 'coordinator', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   { role: 'coordinator', subject: 'Referral', actions: ['read', 'create', 'update'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'FollowUp', actions: ['read', 'create'], scope: 'coordinated_regions' },
   ...excludedFromRestrictedCases('coordinator'),
+  { role: 'coordinator', subject: 'WorkPlan', actions: ['read', 'approve', 'return'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'PlanItem', actions: ['read'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'ActivityReport', actions: ['read'], scope: 'coordinated_regions' },
 
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -109,6 +116,9 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'reviewer', subject: 'Referral', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   { role: 'reviewer', subject: 'FollowUp', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   ...excludedFromRestrictedCases('reviewer'),
+  { role: 'reviewer', subject: 'WorkPlan', actions: ['read'], scope: 'organization' },
+  { role: 'reviewer', subject: 'PlanItem', actions: ['read'], scope: 'organization' },
+  { role: 'reviewer', subject: 'ActivityReport', actions: ['read'], scope: 'organization' },
 
   // companion: their groups, and what they need to refer survivors.
   { role: 'companion', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -125,4 +135,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   ...onAssignedCases({ subject: 'Referral', actions: ['read', 'create', 'update'] }),
   ...onAssignedCases({ subject: 'FollowUp', actions: ['read', 'create'] }),
   ...excludedFromRestrictedCases('companion'),
+  // A group plans and reports its own work; when a plan may still change is the workflow's business.
+  { role: 'companion', subject: 'WorkPlan', actions: ['read', 'submit'], scope: 'member_groups' },
+  { role: 'companion', subject: 'WorkPlan', actions: ['create'], scope: 'member_groups', fields: ['groupId', 'year', 'goals', 'copiedFromId'] },
+  { role: 'companion', subject: 'WorkPlan', actions: ['update'], scope: 'member_groups', fields: ['goals'] },
+  { role: 'companion', subject: 'PlanItem', actions: ['read', 'delete'], scope: 'member_groups' },
+  { role: 'companion', subject: 'PlanItem', actions: ['create', 'update'], scope: 'member_groups', fields: PLAN_ITEM_WRITABLE },
+  { role: 'companion', subject: 'ActivityReport', actions: ['read'], scope: 'member_groups' },
+  { role: 'companion', subject: 'ActivityReport', actions: ['create'], scope: 'member_groups', fields: ACTIVITY_REPORT_WRITABLE },
 ];
