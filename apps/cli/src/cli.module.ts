@@ -1,16 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@pendamping/auth';
+import { CasesModule } from '@pendamping/cases';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule } from '@pendamping/core';
 import { Logger } from 'pino';
+import { DemoCaseSeeder } from './demo/demo-case-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
+import { SyntheticCases } from './generate/synthetic-cases';
 
 @Module({})
 export class CliModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), AuthModule],
-      providers: [DemoSeeder],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), AuthModule, CasesModule],
+      providers: [DemoSeeder, DemoCaseSeeder, SyntheticCases],
     };
   }
 }

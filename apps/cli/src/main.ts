@@ -5,7 +5,7 @@ import { createLogger, DomainError, loadConfigOrExit, NestPinoLogger } from '@pe
 import { Command, InvalidArgumentError } from 'commander';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
-import { DEMO_PASSWORD, DemoSeeder } from './demo/demo-seeder';
+import { DEMO_PASSWORD, DemoSeeder, describeDemoCases } from './demo/demo-seeder';
 import { SyntheticCases } from './generate/synthetic-cases';
 
 async function withContext<T>(work: (get: <S>(type: abstract new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
@@ -38,11 +38,12 @@ program
 
 program
   .command('seed-demo')
-  .description('Create the demo organisation with a user of every role (safe to run again).')
+  .description('Create the demo organisation: two regions, their villages and groups, a user of every role and about 300 cases over two years (safe to run again).')
   .action(async () => {
     if (process.env.NODE_ENV === 'production') throw new Error('seed-demo creates users with a public password; it does not run with NODE_ENV=production.');
     const summary = await withContext((get) => get(DemoSeeder).seed());
     out(`${summary.created ? 'Created' : 'Already present:'} demo organisation ${summary.organizationId}`);
+    if (summary.cases) out(describeDemoCases(summary.cases));
     out(`  Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`);
     for (const login of summary.logins) out(`    ${login.role.padEnd(12)} ${login.email.padEnd(44)} ${login.scope}`);
     out('  Coordinators, reviewers and admins set up an authenticator app (TOTP) at first sign-in.');

@@ -4,6 +4,7 @@ import { AuditWriter, OrganizationsService, Role } from '@pendamping/auth';
 import { hashPassword } from '@pendamping/auth/authentication';
 import { GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity } from '@pendamping/auth/entities';
 import { DataSource, EntityManager } from 'typeorm';
+import { DemoCaseCounts, DemoCaseSeeder } from './demo-case-seeder';
 import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS, DEMO_USERS } from './demo-data';
 
 export const DEMO_ORGANIZATION_NAME = 'Yayasan Suara Perempuan Nusa (demo)';
@@ -20,15 +21,28 @@ export interface DemoSummary {
   organizationId: string;
   created: boolean;
   logins: DemoLogin[];
+  /** What the demo's caseload came to; absent when the organisation was already there. */
+  cases?: DemoCaseCounts;
 }
 
-/** The demo organisation: two regions of Nusa Tenggara Timur, their villages and groups, a user of every role. Running it again changes nothing. */
+/** The summary's line about the cases, for the CLI to print. */
+export function describeDemoCases(counts: DemoCaseCounts): string {
+  const statuses = Object.entries(counts.byStatus).map(([status, count]) => `${count} ${status}`).join(', ');
+  return `  ${counts.cases} cases (${statuses}), ${counts.referrals} referrals, ${counts.followUps} follow-ups, ${counts.transitions} status changes, ${counts.updates} case updates; seeded in ${counts.seconds.toFixed(1)} s.`;
+}
+
+/**
+ * The demo organisation: two regions of Nusa Tenggara Timur, their villages and groups, a user of
+ * every role, and a few hundred cases over two years with their referrals and follow-ups. Running
+ * it again changes nothing.
+ */
 @Injectable()
 export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditWriter,
+    private readonly demoCases: DemoCaseSeeder,
   ) {}
 
   async seed(): Promise<DemoSummary> {
@@ -44,7 +58,11 @@ export class DemoSeeder {
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.dataSource.transaction((manager) => this.fill(manager, organizationId, passwordHash));
-    return { organizationId, created: true, logins };
+    const cases = await this.demoCases.seed(organizationId).catch((error: unknown) => {
+      // The organisation exists now, so running the seed again would not finish the cases.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its cases: seed a fresh database.`, { cause: error });
+    });
+    return { organizationId, created: true, logins, cases };
   }
 
   private async fill(manager: EntityManager, organizationId: string, passwordHash: string) {
@@ -60,7 +78,7 @@ export class DemoSeeder {
       }
     }
     for (const provider of DEMO_SERVICE_PROVIDERS) {
-      await manager.insert(ServiceProviderEntity, { organizationId, regionId: regionIds.get(provider.region) ?? null, name: provider.name, serviceType: provider.serviceType, phone: provider.phone, address: null, active: true });
+      await manager.insert(ServiceProviderEntity, { organizationId, regionId: provider.region === null ? null : regionIds.get(provider.region)!, name: provider.name, serviceType: provider.serviceType, phone: provider.phone, address: null, active: true });
     }
     for (const user of DEMO_USERS.filter((candidate) => candidate.role !== 'org_admin')) {
       const userId = (await manager.insert(UserEntity, { organizationId, email: user.email, name: user.name, role: user.role, passwordHash })).identifiers[0].id as string;
