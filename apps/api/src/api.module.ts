@@ -13,6 +13,7 @@ import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
 import { UsersController } from './organization/users.controller';
+import { WorkPlansController } from './work-plans/work-plans.controller';
 
 @Module({})
 export class ApiModule {
@@ -20,7 +21,10 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule, HealthModule],
-      controllers: [AuthController, DirectoryController, UsersController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController],
+      controllers: [
+        AuthController, DirectoryController, UsersController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController,
+        WorkPlansController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },

@@ -11,10 +11,17 @@ import { DuplicateCheckService } from './cases/duplicate-check.service';
 import { FollowUpService } from './cases/follow-up.service';
 import { ReferralService } from './cases/referral.service';
 import { SurvivorDuplicates } from './cases/survivor-duplicates';
+import { ActivityReportService } from './work-plans/activity-report.service';
+import { PlanItemService } from './work-plans/plan-item.service';
+import { PlanProgressService } from './work-plans/plan-progress.service';
+import { WorkPlanService } from './work-plans/work-plan.service';
 
-const SERVICES = [CaseService, CaseQueries, CaseHistoryService, DuplicateCheckService, ReferralService, FollowUpService];
+const SERVICES = [
+  CaseService, CaseQueries, CaseHistoryService, DuplicateCheckService, ReferralService, FollowUpService,
+  WorkPlanService, PlanItemService, ActivityReportService, PlanProgressService,
+];
 
-/** The case domain: cases, their referrals, follow-ups and history, on the trust core of AuthModule. */
+/** The domain: cases with their referrals, follow-ups and history, and the groups' work plans, on the trust core of AuthModule. */
 @Module({
   imports: [AuthModule],
   providers: [...SERVICES, CaseSpecs, CaseVault, CaseWriter, CasePlacement, SurvivorDuplicates],

@@ -4,7 +4,15 @@ import { CasePerpetratorEntity } from './cases/case-perpetrator.entity';
 import { CaseEntity } from './cases/case.entity';
 import { FollowUpEntity } from './cases/follow-up.entity';
 import { ReferralEntity } from './cases/referral.entity';
+import { ActivityReportEntity } from './work-plans/activity-report.entity';
+import { PlanItemEntity } from './work-plans/plan-item.entity';
+import { WorkPlanEntity } from './work-plans/work-plan.entity';
 
-export { CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, ReferralEntity };
+export {
+  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, WorkPlanEntity,
+};
 
-export const CASES_ENTITIES = [CaseEntity, CasePerpetratorEntity, CaseNumberCounterEntity, CaseChangeEntity, ReferralEntity, FollowUpEntity];
+export const CASES_ENTITIES = [
+  CaseEntity, CasePerpetratorEntity, CaseNumberCounterEntity, CaseChangeEntity, ReferralEntity, FollowUpEntity,
+  WorkPlanEntity, PlanItemEntity, ActivityReportEntity,
+];

@@ -7,3 +7,8 @@ export * from './cases/case.service';
 export * from './cases/duplicate-check.service';
 export * from './cases/follow-up.service';
 export * from './cases/referral.service';
+export * from './work-plans/activity-report.service';
+export * from './work-plans/plan-item.service';
+export * from './work-plans/plan-progress.service';
+export * from './work-plans/work-plan-workflow';
+export * from './work-plans/work-plan.service';

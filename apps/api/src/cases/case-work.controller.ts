@@ -32,6 +32,12 @@ export class CaseWorkController {
     return this.referrals.create(auth, id, body);
   }
 
+  @Get('cases/:id/referrals/:referralId')
+  @Policy('read', 'Referral')
+  getReferral(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('referralId', IdPipe) referralId: string) {
+    return this.referrals.get(auth, id, referralId);
+  }
+
   @Patch('cases/:id/referrals/:referralId')
   @Policy('update', 'Referral')
   updateReferral(
@@ -54,6 +60,12 @@ export class CaseWorkController {
   @Policy('create', 'FollowUp')
   createFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateFollowUpDto) {
     return this.followUps.create(auth, id, body);
+  }
+
+  @Get('cases/:id/follow-ups/:followUpId')
+  @Policy('read', 'FollowUp')
+  getFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('followUpId', IdPipe) followUpId: string) {
+    return this.followUps.get(auth, id, followUpId);
   }
 
   @Get('follow-ups/due')

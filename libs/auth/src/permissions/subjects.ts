@@ -25,6 +25,13 @@ const identifying = (...names: string[]) => Object.fromEntries(names.map((name) 
 const sensitive = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'sensitive' as const]));
 
 /**
+ * A group's work plan and what hangs under it are scoped by the plan's group and region. Their
+ * free text (goals, summaries, obstacles, lessons) is the group's account of its work, read by
+ * reviewers at the evaluation meeting: coded, and written without naming survivors.
+ */
+const PLAN_SCOPE = { organizationField: 'organizationId', regionField: 'regionId', groupField: 'groupId' } as const;
+
+/**
  * Records of a case's work (referrals, follow-ups) are scoped by their case: the rules' conditions
  * name the case's columns, and row scopes are applied to the joined case.
  */
@@ -102,6 +109,27 @@ export const SUBJECTS = {
       ...sensitive('notes', 'nextAction'),
     },
     ...CASE_SCOPE,
+  },
+  WorkPlan: {
+    fields: coded(
+      'id', 'groupId', 'villageId', 'regionId', 'year', 'status', 'goals', 'reviewComments', 'submittedAt', 'submittedBy', 'reviewedAt', 'reviewedBy',
+      'copiedFromId', 'version', 'createdAt', 'updatedAt',
+    ),
+    ...PLAN_SCOPE,
+  },
+  PlanItem: {
+    fields: coded(
+      'id', 'workPlanId', 'title', 'category', 'targetCount', 'targetUnit', 'plannedMonths', 'keyPersons', 'budget', 'status', 'statusReason',
+      'drppaIndicators', 'addedAfterApproval', 'version', 'createdAt', 'updatedAt',
+    ),
+    ...PLAN_SCOPE,
+  },
+  ActivityReport: {
+    fields: coded(
+      'id', 'planItemId', 'workPlanId', 'date', 'participants.women', 'participants.men', 'participants.girls', 'participants.boys',
+      'participants.disability', 'summary', 'results', 'obstacles', 'lessons', 'createdBy', 'createdAt',
+    ),
+    ...PLAN_SCOPE,
   },
 } as const satisfies Record<string, SubjectDefinition>;
 

@@ -1,7 +1,7 @@
 import { GroupEntity, OrganizationEntity, RegionEntity, UserEntity, VillageEntity } from '@pendamping/auth/entities';
 import { TenantRecord } from '@pendamping/auth/organizations/tenant-record';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { CASE_STATUS_CODES, CaseStatus } from '../code-lists';
+import { CASE_STATUS_CODES, CaseStatus } from '../code-lists/case-codes';
 
 const sealed = (name: string) => ({ name, type: 'bytea' as const, nullable: true });
 

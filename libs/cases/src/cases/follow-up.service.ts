@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RequestAuth, ScopedResources } from '@pendamping/auth';
+import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
+import { DomainError } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { caseScopeOf, CaseSpecs, FOLLOW_UPS_TABLE } from './case.specs';
 import { CaseVault } from './case-vault';
@@ -30,7 +31,15 @@ export class FollowUpService {
     return this.resources.list(this.specs.followUps, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
   }
 
+  async get(auth: RequestAuth, caseId: string, followUpId: string) {
+    if (!(await this.dataSource.getRepository(FollowUpEntity).existsBy({ id: followUpId, caseId }))) throw NOT_FOUND();
+    return this.resources.get(this.specs.followUps, auth, followUpId);
+  }
+
   async create(auth: RequestAuth, caseId: string, input: NewFollowUp) {
+    if (input.dueDate && input.dueDate < input.date) {
+      throw new DomainError('validation-failed', 'The next action cannot be due before the follow-up.', { errors: [{ field: 'dueDate', message: 'must not be before date' }] });
+    }
     const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
     const id = randomUUID();
     const coded = { date: input.date, type: input.type, dueDate: input.dueDate ?? null };

@@ -2,11 +2,12 @@ import { ServiceProviderEntity } from '@pendamping/auth/entities';
 import { CaseEntity } from './case.entity';
 import { TenantRecord } from '@pendamping/auth/organizations/tenant-record';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { REFERRAL_STATUS_CODES, ReferralStatus } from '../code-lists';
+import { REFERRAL_STATUS_CODES, ReferralStatus, SERVICE_TYPE_CODES } from '../code-lists/case-codes';
 
 /** A referral of a case's survivor to a service; its note and outcome note are sealed under the case's key. */
 @Entity({ name: 'referrals' })
 @Index('IDX_referrals_case_created', ['caseId', 'createdAt', 'id'])
+@Check('CHK_referrals_service_type', `"service_type" IN (${SERVICE_TYPE_CODES.map((code) => `'${code}'`).join(', ')})`)
 @Check('CHK_referrals_status', `"status" IN (${REFERRAL_STATUS_CODES.map((code) => `'${code}'`).join(', ')})`)
 export class ReferralEntity extends TenantRecord {
   @Column({ name: 'case_id', type: 'uuid' })

@@ -40,6 +40,11 @@ export class ReferralService {
     return this.resources.list(this.specs.referrals, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
   }
 
+  async get(auth: RequestAuth, caseId: string, referralId: string) {
+    await this.belongs(caseId, referralId);
+    return this.resources.get(this.specs.referrals, auth, referralId);
+  }
+
   async create(auth: RequestAuth, caseId: string, input: NewReferral) {
     const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
     if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
@@ -62,8 +67,7 @@ export class ReferralService {
   }
 
   async update(auth: RequestAuth, caseId: string, referralId: string, version: number, input: ReferralChanges) {
-    // A referral of another case is not found, whatever the version sent.
-    if (!(await this.dataSource.getRepository(ReferralEntity).existsBy({ id: referralId, caseId }))) throw NOT_FOUND();
+    await this.belongs(caseId, referralId);
     if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
     return this.resources.update(this.specs.referrals, auth, referralId, version, input, async (manager, current) => {
       if (input.status && input.status !== current.status && !REFERRAL_NEXT_STATUSES[current.status].includes(input.status)) {
@@ -74,5 +78,10 @@ export class ReferralService {
       const sealed = outcomeNote !== undefined ? { outcomeNote: this.vault.seal(key, { table: REFERRALS_TABLE, rowId: referralId, field: 'outcomeNote' }, outcomeNote) } : {};
       if (Object.keys(coded).length + Object.keys(sealed).length > 0) await manager.update(ReferralEntity, { id: referralId }, { ...coded, ...sealed });
     });
+  }
+
+  /** A referral of another case is not found, whatever else the request says. */
+  private async belongs(caseId: string, referralId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(ReferralEntity).existsBy({ id: referralId, caseId }))) throw NOT_FOUND();
   }
 }

@@ -40,7 +40,7 @@ describe('every code list', () => {
     expect(CODE_LIST_NAMES).toEqual([
       'violenceTypes', 'tpksForms', 'gbvimsTypes', 'placeType', 'referralSource', 'relationship', 'sex', 'disability', 'maritalStatus',
       'serviceType', 'referralStatus', 'followUpType', 'closureReason', 'riskLevel', 'caseStatus', 'consentGivenBy', 'justicePathwayStage',
-      'ageGroup', 'perpetratorAgeGroup', 'gbvimsAgeGroup',
+      'ageGroup', 'perpetratorAgeGroup', 'gbvimsAgeGroup', 'planItemCategory', 'planItemStatus', 'workPlanStatus', 'drppaIndicators',
     ]);
   });
 
@@ -78,6 +78,9 @@ describe('the codes of SPEC §9', () => {
     ['referralStatus', 'pending accepted in_service completed declined cancelled'],
     ['followUpType', 'home_visit phone_call accompaniment_police accompaniment_court accompaniment_health counselling family_mediation other'],
     ['closureReason', 'needs_met survivor_withdrew transferred unreachable deceased duplicate'],
+    ['planItemCategory', 'awareness_session prevention_campaign case_handling training advocacy network_meeting economic_empowerment community_meeting other'],
+    ['planItemStatus', 'planned in_progress done cancelled'],
+    ['workPlanStatus', 'draft submitted returned approved'],
     ['riskLevel', 'low medium high critical'],
     ['caseStatus', 'open active closure_requested closed'],
     ['consentGivenBy', 'survivor guardian best_interest'],

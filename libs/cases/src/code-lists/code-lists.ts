@@ -5,6 +5,7 @@ import {
   SEX_LIST,
 } from './case-codes';
 import { GBVIMS_TYPE_LIST, TPKS_FORM_LIST, VIOLENCE_TYPE_LIST } from './violence';
+import { DRPPA_INDICATOR_LIST, PLAN_ITEM_CATEGORY_LIST, PLAN_ITEM_STATUS_LIST, WORK_PLAN_STATUS_LIST } from './work-plan-codes';
 
 /**
  * Every code list, keyed by the JSON name of the field it codes in requests and resources, as
@@ -32,6 +33,10 @@ export const CODE_LISTS = deepFreeze({
   ageGroup: SIMFONI_AGE_GROUP_LIST,
   perpetratorAgeGroup: PERPETRATOR_AGE_GROUP_LIST,
   gbvimsAgeGroup: GBVIMS_AGE_GROUP_LIST,
+  planItemCategory: PLAN_ITEM_CATEGORY_LIST,
+  planItemStatus: PLAN_ITEM_STATUS_LIST,
+  workPlanStatus: WORK_PLAN_STATUS_LIST,
+  drppaIndicators: DRPPA_INDICATOR_LIST,
 });
 
 export type CodeLists = typeof CODE_LISTS;

@@ -3,3 +3,4 @@ export * from './case-codes';
 export * from './code-list';
 export * from './code-lists';
 export * from './violence';
+export * from './work-plan-codes';

@@ -1,9 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-/** Cases with their perpetrators, history, referrals and follow-ups, and the gap-free case number counters. */
+/**
+ * Cases with their perpetrators, history, referrals and follow-ups, the gap-free case number
+ * counters, and the groups' annual work plans with their items and activity reports.
+ */
 
-export class Cases1796215644809 implements MigrationInterface {
-    name = 'Cases1796215644809'
+export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
+    name = 'CasesAndWorkPlans1796218804995'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -150,6 +153,22 @@ export class Cases1796215644809 implements MigrationInterface {
                 "next_action" bytea,
                 "due_date" date,
                 "created_by" uuid NOT NULL,
+                CONSTRAINT "CHK_follow_ups_due_after_date" CHECK (
+                    "due_date" IS NULL
+                    OR "due_date" >= "date"
+                ),
+                CONSTRAINT "CHK_follow_ups_type" CHECK (
+                    "type" IN (
+                        'home_visit',
+                        'phone_call',
+                        'accompaniment_police',
+                        'accompaniment_court',
+                        'accompaniment_health',
+                        'counselling',
+                        'family_mediation',
+                        'other'
+                    )
+                ),
                 CONSTRAINT "PK_d510aabdff2ec7fdc67a1092157" PRIMARY KEY ("id")
             )
         `);
@@ -181,11 +200,136 @@ export class Cases1796215644809 implements MigrationInterface {
                         'cancelled'
                     )
                 ),
+                CONSTRAINT "CHK_referrals_service_type" CHECK (
+                    "service_type" IN (
+                        'police',
+                        'health',
+                        'legal_aid',
+                        'psychosocial',
+                        'shelter',
+                        'uptd_ppa',
+                        'customary_religious_leader',
+                        'village_government',
+                        'social_services',
+                        'education',
+                        'economic_support'
+                    )
+                ),
                 CONSTRAINT "PK_ea9980e34f738b6252817326c08" PRIMARY KEY ("id")
             )
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_referrals_case_created" ON "referrals" ("case_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "work_plans" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "group_id" uuid NOT NULL,
+                "village_id" uuid NOT NULL,
+                "region_id" uuid NOT NULL,
+                "year" smallint NOT NULL,
+                "status" text NOT NULL,
+                "goals" text,
+                "review_comments" text,
+                "submitted_at" TIMESTAMP WITH TIME ZONE,
+                "submitted_by" uuid,
+                "reviewed_at" TIMESTAMP WITH TIME ZONE,
+                "reviewed_by" uuid,
+                "copied_from_id" uuid,
+                CONSTRAINT "CHK_work_plans_status" CHECK (
+                    "status" IN ('draft', 'submitted', 'returned', 'approved')
+                ),
+                CONSTRAINT "PK_aec61407bc55c68a5e31f4aaeec" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_work_plans_region_year" ON "work_plans" ("region_id", "year")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_work_plans_org_created" ON "work_plans" ("organization_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "UQ_work_plans_group_year" ON "work_plans" ("group_id", "year")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "plan_items" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "work_plan_id" uuid NOT NULL,
+                "title" text NOT NULL,
+                "category" text NOT NULL,
+                "target_count" integer NOT NULL,
+                "target_unit" text NOT NULL,
+                "planned_months" smallint array NOT NULL,
+                "key_persons" text,
+                "budget" bigint,
+                "status" text NOT NULL,
+                "status_reason" text,
+                "drppa_indicators" text array NOT NULL DEFAULT '{}',
+                "added_after_approval" boolean NOT NULL DEFAULT false,
+                CONSTRAINT "CHK_plan_items_category" CHECK (
+                    "category" IN (
+                        'awareness_session',
+                        'prevention_campaign',
+                        'case_handling',
+                        'training',
+                        'advocacy',
+                        'network_meeting',
+                        'economic_empowerment',
+                        'community_meeting',
+                        'other'
+                    )
+                ),
+                CONSTRAINT "CHK_plan_items_target" CHECK ("target_count" > 0),
+                CONSTRAINT "CHK_plan_items_status" CHECK (
+                    "status" IN ('planned', 'in_progress', 'done', 'cancelled')
+                ),
+                CONSTRAINT "PK_7095e15f5d5d331a9f170564d5b" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_plan_items_plan_created" ON "plan_items" ("work_plan_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "activity_reports" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "plan_item_id" uuid NOT NULL,
+                "work_plan_id" uuid NOT NULL,
+                "date" date NOT NULL,
+                "women" integer NOT NULL,
+                "men" integer NOT NULL,
+                "girls" integer NOT NULL,
+                "boys" integer NOT NULL,
+                "disability" integer NOT NULL,
+                "summary" text NOT NULL,
+                "results" text,
+                "obstacles" text,
+                "lessons" text,
+                "created_by" uuid NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "CHK_activity_reports_participants" CHECK (
+                    "women" >= 0
+                    AND "men" >= 0
+                    AND "girls" >= 0
+                    AND "boys" >= 0
+                    AND "disability" >= 0
+                ),
+                CONSTRAINT "PK_be1fa0ad267e5f3633e5d6e7636" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_activity_reports_plan" ON "activity_reports" ("work_plan_id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_activity_reports_item_created" ON "activity_reports" ("plan_item_id", "created_at", "id")
         `);
         await queryRunner.query(`
             ALTER TABLE "cases"
@@ -235,9 +379,86 @@ export class Cases1796215644809 implements MigrationInterface {
             ALTER TABLE "referrals"
             ADD CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575" FOREIGN KEY ("provider_id") REFERENCES "service_providers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_725e679aca2c2eace3a83dccda0" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_41cd995592314ebe479eb42e80f" FOREIGN KEY ("group_id") REFERENCES "groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_09d3411c5f4c1dab53814592a54" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_fdda89935384182f798de02a531" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_86a3af3d1e68024dbe7cb17344d" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_d9a3e89b0aa4e9a699ad8ce7ff4" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans"
+            ADD CONSTRAINT "FK_76ea38aa545144deeb6c63e1d19" FOREIGN KEY ("copied_from_id") REFERENCES "work_plans"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "plan_items"
+            ADD CONSTRAINT "FK_2ee427035aa531e9387110c889a" FOREIGN KEY ("work_plan_id") REFERENCES "work_plans"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports"
+            ADD CONSTRAINT "FK_f662d3821ef18af9d48071c9d59" FOREIGN KEY ("plan_item_id") REFERENCES "plan_items"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports"
+            ADD CONSTRAINT "FK_0d514509f0033a355b806cf817f" FOREIGN KEY ("work_plan_id") REFERENCES "work_plans"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports"
+            ADD CONSTRAINT "FK_f15802c262ea0ba2fe1dbccd3b0" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_f15802c262ea0ba2fe1dbccd3b0"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_0d514509f0033a355b806cf817f"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_f662d3821ef18af9d48071c9d59"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "plan_items" DROP CONSTRAINT "FK_2ee427035aa531e9387110c889a"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_76ea38aa545144deeb6c63e1d19"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_d9a3e89b0aa4e9a699ad8ce7ff4"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_86a3af3d1e68024dbe7cb17344d"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_fdda89935384182f798de02a531"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_09d3411c5f4c1dab53814592a54"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_41cd995592314ebe479eb42e80f"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "work_plans" DROP CONSTRAINT "FK_725e679aca2c2eace3a83dccda0"
+        `);
         await queryRunner.query(`
             ALTER TABLE "referrals" DROP CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575"
         `);
@@ -273,6 +494,33 @@ export class Cases1796215644809 implements MigrationInterface {
         `);
         await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_c47a144982a0234b25f91e07717"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_activity_reports_item_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_activity_reports_plan"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "activity_reports"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_plan_items_plan_created"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "plan_items"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."UQ_work_plans_group_year"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_work_plans_org_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_work_plans_region_year"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "work_plans"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."IDX_referrals_case_created"

@@ -1,0 +1,130 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanService } from '@pendamping/cases';
+import { expectedVersion } from '@pendamping/core';
+import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
+import {
+  CreateActivityReportDto, CreatePlanItemDto, CreateWorkPlanDto, PlanStepDto, ReturnDto, ReviewDto, UpdatePlanItemDto, UpdateWorkPlanDto, WorkPlanQueryDto,
+} from './work-plan.dtos';
+
+/** An optional precondition: If-Match, else the body's version, else none. */
+const optionalVersion = (ifMatch: string | undefined, bodyVersion: number | undefined) => (ifMatch === undefined ? bodyVersion : expectedVersion(ifMatch, bodyVersion));
+
+@ApiTags('work plans')
+@ApiBearerAuth()
+@Controller('work-plans')
+export class WorkPlansController {
+  constructor(
+    private readonly plans: WorkPlanService,
+    private readonly items: PlanItemService,
+    private readonly activities: ActivityReportService,
+    private readonly progress: PlanProgressService,
+  ) {}
+
+  @Get()
+  @Policy('read', 'WorkPlan')
+  list(@Auth() auth: RequestAuth, @Query() query: WorkPlanQueryDto) {
+    const { cursor, limit, ...filters } = query;
+    return this.plans.list(auth, { cursor, limit }, filters);
+  }
+
+  @Post()
+  @Policy('create', 'WorkPlan')
+  create(@Auth() auth: RequestAuth, @Body() body: CreateWorkPlanDto) {
+    return this.plans.create(auth, body);
+  }
+
+  @Get(':id')
+  @Policy('read', 'WorkPlan')
+  get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.plans.get(auth, id);
+  }
+
+  @Patch(':id')
+  @Policy('update', 'WorkPlan')
+  update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateWorkPlanDto, @Headers('if-match') ifMatch?: string) {
+    return this.plans.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Policy('submit', 'WorkPlan')
+  submit(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: PlanStepDto, @Headers('if-match') ifMatch?: string) {
+    return this.plans.step(auth, id, 'submit', { version: optionalVersion(ifMatch, body.version) });
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Policy('approve', 'WorkPlan')
+  approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ReviewDto, @Headers('if-match') ifMatch?: string) {
+    return this.plans.step(auth, id, 'approve', { comments: body.comments, version: optionalVersion(ifMatch, body.version) });
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Policy('return', 'WorkPlan')
+  returnPlan(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ReturnDto, @Headers('if-match') ifMatch?: string) {
+    return this.plans.step(auth, id, 'return', { comments: body.comments, version: optionalVersion(ifMatch, body.version) });
+  }
+
+  @Get(':id/progress')
+  @Policy('read', 'WorkPlan')
+  planProgress(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.progress.progress(auth, id);
+  }
+
+  @Post(':id/items')
+  @Policy('create', 'PlanItem')
+  createItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreatePlanItemDto) {
+    return this.items.create(auth, id, body);
+  }
+
+  @Get(':id/items/:itemId')
+  @Policy('read', 'PlanItem')
+  getItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string) {
+    return this.items.get(auth, id, itemId);
+  }
+
+  @Patch(':id/items/:itemId')
+  @Policy('update', 'PlanItem')
+  updateItem(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Body() body: UpdatePlanItemDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.items.update(auth, id, itemId, expectedVersion(ifMatch, body.version), withoutVersion(body));
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  @Policy('delete', 'PlanItem')
+  async deleteItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Headers('if-match') ifMatch?: string) {
+    await this.items.remove(auth, id, itemId, optionalVersion(ifMatch, undefined));
+  }
+
+  @Get(':id/items/:itemId/activities')
+  @Policy('read', 'ActivityReport')
+  listActivities(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Query() query: PageQueryDto) {
+    return this.activities.list(auth, id, itemId, query);
+  }
+
+  @Get(':id/items/:itemId/activities/:activityId')
+  @Policy('read', 'ActivityReport')
+  getActivity(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Param('activityId', IdPipe) activityId: string,
+  ) {
+    return this.activities.get(auth, id, itemId, activityId);
+  }
+
+  @Post(':id/items/:itemId/activities')
+  @Policy('create', 'ActivityReport')
+  createActivity(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Body() body: CreateActivityReportDto) {
+    return this.activities.create(auth, id, itemId, body);
+  }
+}
