@@ -51,10 +51,11 @@ export class ActivityReportService {
     const record = { ...planScopeOf(plan), planItemId: itemId, workPlanId: planId };
     const body = { date: input.date, participants: input.participants, summary: input.summary, results: input.results, obstacles: input.obstacles, lessons: input.lessons };
     return this.resources.create(ACTIVITY_REPORTS, auth, record, body, async (manager) => {
+      // The item locked for update: reports filed at once on one item take turns, each counting the others.
       const [{ status, year, today }] = (await manager.query(
         `SELECT i.status, p.year, (now() AT TIME ZONE r.time_zone)::date::text AS today
            FROM plan_items i JOIN work_plans p ON p.id = i.work_plan_id JOIN regions r ON r.id = p.region_id
-          WHERE i.id = $1 FOR SHARE OF i, p`,
+          WHERE i.id = $1 FOR UPDATE OF i FOR SHARE OF p`,
         [itemId],
       )) as { status: string; year: number; today: string }[];
       if (status === 'cancelled') throw new DomainError('conflict', 'The item is cancelled; it takes no activity reports.', { currentStatus: status });

@@ -4,6 +4,7 @@ import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { PlanItemStatus } from '../code-lists/work-plan-codes';
+import { ActivityReportEntity } from './activity-report.entity';
 import { PlanItemEntity } from './plan-item.entity';
 import { WorkPlanEntity } from './work-plan.entity';
 import { PLAN_ITEMS, planScopeOf, WORK_PLANS } from './work-plan.specs';
@@ -74,6 +75,9 @@ export class PlanItemService {
       const frozen = plan.status === 'approved' && !current.addedAfterApproval;
       const beyondStatus = Object.keys(input).filter((field) => !STATUS_FIELDS.has(field));
       if (frozen && beyondStatus.length > 0) throw planConflict(plan.status, `changing ${beyondStatus.join(', ')} of an approved item`);
+      if (input.statusReason !== undefined && (input.status === undefined || input.status === current.status)) {
+        throw new DomainError('business-rule', 'A status reason goes with a change of status.', { errors: [{ field: 'statusReason', message: 'needs a new status' }] });
+      }
       if (input.status !== undefined && input.status !== current.status) {
         if (!input.statusReason) throw new DomainError('business-rule', 'A status set by hand needs a reason.', { errors: [{ field: 'statusReason', message: 'is required' }] });
         if (!ITEM_NEXT_STATUSES[current.status].includes(input.status)) {
@@ -96,6 +100,9 @@ export class PlanItemService {
     await this.resources.remove(PLAN_ITEMS, auth, itemId, version, async (manager) => {
       const plan = await this.lockedPlan(manager, planId);
       if (!isEditable(plan.status)) throw planConflict(plan.status, 'deleting an item');
+      if ((await manager.countBy(ActivityReportEntity, { planItemId: itemId })) > 0) {
+        throw new DomainError('conflict', 'The item has activity reports; cancel it with a reason instead of deleting it.', { currentStatus: plan.status });
+      }
     });
   }
 

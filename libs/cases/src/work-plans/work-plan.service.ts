@@ -71,11 +71,12 @@ export class WorkPlanService {
     return this.resources.create(WORK_PLANS, auth, record, body, async (manager) => {
       const id = await uniqueOr409(async () => (await manager.insert(WorkPlanEntity, record)).identifiers[0].id as string, { UQ_work_plans_group_year: 'year' });
       if (source) {
-        // The items carry over as planned, without their reports; items cancelled last year do not.
+        // The items carry over as planned, in their order, without their reports; items cancelled last year do not.
         await manager.query(
-          `INSERT INTO plan_items (organization_id, version, work_plan_id, title, category, target_count, target_unit, planned_months, key_persons, budget, status, drppa_indicators)
-           SELECT organization_id, 1, $1, title, category, target_count, target_unit, planned_months, key_persons, budget, 'planned', drppa_indicators
-             FROM plan_items WHERE work_plan_id = $2 AND status <> 'cancelled' ORDER BY created_at, id`,
+          `INSERT INTO plan_items (organization_id, version, work_plan_id, title, category, target_count, target_unit, planned_months, key_persons, budget, status, drppa_indicators, created_at, updated_at)
+           SELECT organization_id, 1, $1, title, category, target_count, target_unit, planned_months, key_persons, budget, 'planned', drppa_indicators,
+                  now() + make_interval(secs => n / 1e6), now() + make_interval(secs => n / 1e6)
+             FROM (SELECT *, row_number() OVER (ORDER BY created_at, id) AS n FROM plan_items WHERE work_plan_id = $2 AND status <> 'cancelled') source`,
           [id, source.id],
         );
       }
@@ -99,7 +100,11 @@ export class WorkPlanService {
       if (step === 'submit' && (await manager.countBy(PlanItemEntity, { workPlanId: id })) === 0) {
         throw new DomainError('business-rule', 'A plan needs at least one item before it is submitted.', { errors: [{ field: 'items', message: 'is empty' }] });
       }
-      const stamp = step === 'submit' ? { submittedAt: new Date(), submittedBy: auth.actor.userId } : { reviewedAt: new Date(), reviewedBy: auth.actor.userId, reviewComments: input.comments ?? null };
+      // An approval without comments keeps the comments the plan was returned with: they explain what changed.
+      const stamp =
+        step === 'submit'
+          ? { submittedAt: new Date(), submittedBy: auth.actor.userId }
+          : { reviewedAt: new Date(), reviewedBy: auth.actor.userId, reviewComments: input.comments ?? current.reviewComments };
       await manager.update(WorkPlanEntity, { id }, { status: to, ...stamp });
     });
   }
