@@ -1,16 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, Param, Patch, RequestMethod, Type } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Patch, Post, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService, MetadataScanner, ModuleRef, ModulesContainer, Reflector } from '@nestjs/core';
 import { IdPipe, VersionedDto, withoutVersion } from '@pendamping/api/common/params';
-import { Auth, DirectoryService, PERMISSION_TABLE, Policy, POLICY, RequestAuth, Role, RoutePolicy } from '@pendamping/auth';
+import { CreatePlanItemDto, UpdatePlanItemDto } from '@pendamping/api/work-plans/work-plan.dtos';
+import { Auth, DirectoryService, fieldsOf, PERMISSION_TABLE, Policy, POLICY, RequestAuth, Role, RoutePolicy, SubjectName } from '@pendamping/auth';
+import { PlanItemService, WorkPlanService } from '@pendamping/cases';
+import { WORK_PLAN_STATUS_CODES } from '@pendamping/cases/code-lists';
 import { expectedVersion, problemType } from '@pendamping/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { getMetadataStorage, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { addFollowUp, addReferral, createCase, newCaseBody } from './support/cases';
+import { addPlanActivity, addPlanItem, createWorkPlan, planActivityBody, planItemBody, planStep, WORK_PLANS_URL } from './support/isolation-plans';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
 import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD } from './support/world';
@@ -23,7 +27,9 @@ import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD }
  * booted app, so a route added later is walked without editing this file (or fails, naming the
  * fixture it needs). Case routes are walked with cases of org B and cases of org A outside the
  * actor's scope (another region, no longer assigned, restricted and excluding the actor), with
- * their referrals and follow-ups.
+ * their referrals and follow-ups; work plan routes with plans of org B and plans of org A outside
+ * the actor's scope (another group or region; org_admin has none at all), with their items and
+ * the items' activity reports. On a route with several ids every position is swapped.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -35,6 +41,21 @@ class ProbeVillageChangesDto extends VersionedDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() regionId?: string;
 }
 
+// Likewise for work plans, whose app DTOs accept only what companions may write: a plan's status
+// (the workflow's, through submit/approve/return), and an item's addedAfterApproval (the service's).
+class ProbePlanChangesDto extends VersionedDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) goals?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(WORK_PLAN_STATUS_CODES) status?: string;
+}
+
+class ProbeNewPlanItemDto extends CreatePlanItemDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() addedAfterApproval?: boolean;
+}
+
+class ProbePlanItemChangesDto extends UpdatePlanItemDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() addedAfterApproval?: boolean;
+}
+
 @Controller('isolation-probe')
 class ForbiddenFieldProbeController {
   constructor(private readonly moduleRef: ModuleRef) {}
@@ -44,6 +65,31 @@ class ForbiddenFieldProbeController {
   update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ProbeVillageChangesDto, @Headers('if-match') ifMatch?: string) {
     const directory = this.moduleRef.get(DirectoryService, { strict: false });
     return directory.updateVillage(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body) as { name?: string });
+  }
+
+  @Patch('work-plans/:id')
+  @Policy('update', 'WorkPlan')
+  updatePlan(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ProbePlanChangesDto, @Headers('if-match') ifMatch?: string) {
+    const plans = this.moduleRef.get(WorkPlanService, { strict: false });
+    return plans.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body) as { goals?: string });
+  }
+
+  @Post('work-plans/:id/items')
+  @Policy('create', 'PlanItem')
+  createItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ProbeNewPlanItemDto) {
+    return this.moduleRef.get(PlanItemService, { strict: false }).create(auth, id, body);
+  }
+
+  @Patch('work-plans/:id/items/:itemId')
+  @Policy('update', 'PlanItem')
+  updateItem(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Body() body: ProbePlanItemChangesDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.moduleRef.get(PlanItemService, { strict: false }).update(auth, id, itemId, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 }
 
@@ -114,6 +160,11 @@ const DIRECTORY_COLLECTIONS = new Set(['regions', 'villages', 'groups', 'service
 /** The subjects of case content: org_admin has no row for them, and every route under /cases or /follow-ups is ruled by one. */
 const CASE_SUBJECTS: readonly string[] = ['Case', 'Referral', 'FollowUp'];
 const isCaseRoute = (route: Route) => route.policy?.kind === 'ability' && CASE_SUBJECTS.includes(route.policy.subject);
+/** The subjects of work plans: a group's own account of its work, which org_admin has no row for either. */
+const PLAN_SUBJECTS: readonly string[] = ['WorkPlan', 'PlanItem', 'ActivityReport'];
+const isPlanRoute = (route: Route) => route.policy?.kind === 'ability' && PLAN_SUBJECTS.includes(route.policy.subject);
+/** The route a probe mirrors: its URL without the probe's prefix. */
+const appUrlOf = (url: string) => url.replace('/isolation-probe', '');
 
 /** Does the rules table give the role the route's action at all? If not, the guard answers 403 whatever the id. */
 function roleHasRouteAction(role: Role, policy: RoutePolicy | undefined): boolean {
@@ -128,6 +179,13 @@ function tableFields(role: Role, subject: string, action: string): Set<string> |
   return new Set(rows.flatMap((row) => [...(row.fields ?? [])]));
 }
 
+/**
+ * DTO fields a service writes under another name of the subject: the name the rules table, the 403 and the audit event use.
+ * (POST /work-plans {copyFrom} sets the new plan's copiedFromId.)
+ */
+const SUBJECT_FIELD_OF: Record<string, Record<string, string>> = { 'POST /api/v1/work-plans': { copyFrom: 'copiedFromId' } };
+const subjectFieldOf = (route: Route, field: string) => SUBJECT_FIELD_OF[label(route)]?.[field] ?? field;
+
 /** The body fields a DTO accepts: whitelisted properties, without `version` (a precondition, never written). */
 function dtoFields(dto: Type): string[] {
   const names = getMetadataStorage()
@@ -138,7 +196,11 @@ function dtoFields(dto: Type): string[] {
 
 const PROBLEM_KEYS = new Set(['type', 'title', 'status', 'detail', 'instance', 'requestId']);
 /** Keys whose values identify a record (names, contacts, case numbers, notes): none may show in an answer about a record one cannot see. */
-const SECRET_KEYS = new Set(['name', 'code', 'email', 'phone', 'address', 'narrative', 'caseNumber', 'note', 'outcomeNote', 'notes', 'nextAction', 'statusReason']);
+const SECRET_KEYS = new Set([
+  'name', 'code', 'email', 'phone', 'address', 'narrative', 'caseNumber', 'note', 'outcomeNote', 'notes', 'nextAction', 'statusReason',
+  // A plan's free text: the group's account of its work, which can name people (SPEC §7).
+  'goals', 'reviewComments', 'title', 'keyPersons', 'summary', 'results', 'obstacles', 'lessons',
+]);
 const secretsIn = (value: unknown): string[] => {
   if (Array.isArray(value)) return value.flatMap(secretsIn);
   if (typeof value !== 'object' || value === null) return [];
@@ -149,6 +211,21 @@ const suffix = () => randomBytes(3).toString('hex');
 type ActorKey = 'admin' | 'coordinatorA' | 'coordinatorB' | 'companionA' | 'companionB' | 'reviewer';
 const ACTOR_KEYS: ActorKey[] = ['admin', 'coordinatorA', 'coordinatorB', 'companionA', 'companionB', 'reviewer'];
 type Ids = Partial<Record<string, string[]>>;
+
+/** A work plan the walk aims at, with its items and their activity reports (ids in the record tree of the suite). */
+interface PlanFixture {
+  label: string;
+  org: 'A' | 'B';
+  id: string;
+  /** A user of the plan's organisation who reads all of it (its reviewer): the snapshot is taken as them. */
+  reader: SignedInUser;
+  /** The texts written into the plan, its items and reports: none may show to a user outside its scope. */
+  texts: string[];
+  /** Its status once set up (draft, submitted, approved, returned). */
+  status: string;
+  /** The actors of org A whose scope holds the plan (SPEC §3, §6); for every other actor it does not exist. */
+  seenBy: ActorKey[];
+}
 
 /** A case the walk aims at, with one referral and one follow-up. */
 interface CaseFixture {
@@ -178,11 +255,57 @@ describe('isolation between organisations and scopes', () => {
   let companionA2: SignedInUser;
   let managerA: SignedInUser;
   let caseFixtures: CaseFixture[];
+  let planFixtures: PlanFixture[];
+  /** The year of the walk's plans: last year, so that any day of it is a valid activity date. */
+  let planYear: number;
+
+  /**
+   * The records under a record, by collection (a case's referrals and follow-ups, a plan's items, an item's activities), and the
+   * parent of each: `cases/<id>/referrals` → ids, `referrals/<id>` → `cases/<id>`.
+   */
+  const childrenOf = new Map<string, string[]>();
+  const parentOf = new Map<string, string>();
+  const link = (parent: string, parentId: string, child: string, childId: string) => {
+    const key = `${parent}/${parentId}/${child}`;
+    childrenOf.set(key, [...(childrenOf.get(key) ?? []), childId]);
+    parentOf.set(`${child}/${childId}`, `${parent}/${parentId}`);
+  };
+  /** The records of `child` under a record of `parent`, or undefined when the walk does not know them. */
+  const childIdsOf = (parent: string, parentId: string, child: string): string[] | undefined => childrenOf.get(`${parent}/${parentId}/${child}`);
+  /** A record and the records above it: `activities/<id>`, `items/<id>`, `work-plans/<id>`. */
+  const lineageOf = (record: string): string[] => {
+    const parent = parentOf.get(record);
+    return parent ? [record, ...lineageOf(parent)] : [record];
+  };
+  /** Every chain of records down `collections` from `root`: [root], [root, child], [root, child, grandchild], ... */
+  const chainsFrom = (collections: readonly string[], root: string): string[][] => {
+    let level = [[root]];
+    const all = [...level];
+    for (let index = 1; index < collections.length; index++) {
+      level = level.flatMap((chain) => (childIdsOf(collections[index - 1], chain[index - 1], collections[index]) ?? []).map((child) => [...chain, child]));
+      all.push(...level);
+    }
+    return all;
+  };
+  /** All records of `collections[depth]` under the given roots of `collections[0]`. */
+  const descendantsOf = (collections: readonly string[], roots: readonly string[], depth: number): string[] =>
+    roots.flatMap((root) => chainsFrom(collections, root).filter((chain) => chain.length === depth + 1).map((chain) => chain[depth]));
 
   const actor = (key: ActorKey): SignedInUser => orgA[key];
   const usersOf = (org: Organisation) => ACTOR_KEYS.map((key) => org[key]);
   const casesOf = (org: 'A' | 'B') => caseFixtures.filter((fixture) => fixture.org === org);
-  const caseIds = (fixtures: CaseFixture[]): Ids => ({ cases: fixtures.map((f) => f.id), referrals: fixtures.flatMap((f) => f.referralIds) });
+  const plansOf = (org: 'A' | 'B') => planFixtures.filter((fixture) => fixture.org === org);
+  const CASE_TREE = ['cases', 'referrals'] as const;
+  const PLAN_TREE = ['work-plans', 'items', 'activities'] as const;
+  const caseIds = (fixtures: CaseFixture[]): Ids => ({
+    cases: fixtures.map((f) => f.id),
+    referrals: fixtures.flatMap((f) => f.referralIds),
+    'follow-ups': fixtures.flatMap((f) => f.followUpIds),
+  });
+  const planIds = (fixtures: PlanFixture[]): Ids => {
+    const roots = fixtures.map((f) => f.id);
+    return { 'work-plans': roots, items: descendantsOf(PLAN_TREE, roots, 1), activities: descendantsOf(PLAN_TREE, roots, 2) };
+  };
 
   /** Org B ids for every collection with id routes. */
   const foreignIds = (): Ids => ({
@@ -192,15 +315,20 @@ describe('isolation between organisations and scopes', () => {
     'service-providers': [canary.provider],
     users: [canary.user, orgB.admin.id, orgB.companionA.id],
     ...caseIds(casesOf('B')),
+    ...planIds(plansOf('B')),
   });
 
   /**
    * Ids of org A the actor's role gives no access to (SPEC §3: coordinators their regions, companions their groups and themselves,
-   * companions only the cases they are assigned to, nobody a restricted case that excludes them; org_admin no case at all).
+   * companions only the cases they are assigned to, nobody a restricted case that excludes them; org_admin no case at all;
+   * companions the plans of their groups, coordinators those of their regions, the reviewer every plan, org_admin none).
    */
   const outOfScopeIds = (key: ActorKey): Ids => {
     const other = (side: 'a' | 'b'): Ids => ({ regions: [orgA.regions[side]], villages: [orgA.villages[side]], groups: [orgA.groups[side]] });
-    const cases = caseIds(casesOf('A').filter((fixture) => !fixture.seenBy.includes(key)));
+    const cases = {
+      ...caseIds(casesOf('A').filter((fixture) => !fixture.seenBy.includes(key))),
+      ...planIds(plansOf('A').filter((fixture) => !fixture.seenBy.includes(key))),
+    };
     switch (key) {
       case 'coordinatorA':
         return { ...other('b'), ...cases };
@@ -214,15 +342,18 @@ describe('isolation between organisations and scopes', () => {
     }
   };
 
-  /** An in-scope case of org A and its referral, for the actor: the other id of a route with two. */
+  /**
+   * An in-scope case of org A with its referral and follow-up, and an in-scope plan with an item and its activity report, for the
+   * actor (a draft if any: a plan the group may still change): the other ids of a route with several. (org_admin, in scope of
+   * none, gets the first of each.)
+   */
   const ownIds = (key: ActorKey): Record<string, string> => {
     const own = casesOf('A').find((fixture) => fixture.seenBy.includes(key)) ?? casesOf('A')[0];
-    return { cases: own.id, referrals: own.referralIds[0] };
+    const plans = plansOf('A').filter((fixture) => fixture.seenBy.includes(key));
+    const plan = plans.find((fixture) => fixture.status === 'draft') ?? plans[0] ?? plansOf('A')[0];
+    const [, item, activity] = chainsFrom(PLAN_TREE, plan.id).find((chain) => chain.length === PLAN_TREE.length) ?? [];
+    return { cases: own.id, referrals: own.referralIds[0], 'follow-ups': own.followUpIds[0], 'work-plans': plan.id, items: item, activities: activity };
   };
-
-  /** The records of `child` under a record of `parent` (a case's referrals), or undefined when the walk does not know them. */
-  const childIdsOf = (parent: string, parentId: string, child: string): string[] | undefined =>
-    parent === 'cases' && child === 'referrals' ? caseFixtures.find((fixture) => fixture.id === parentId)?.referralIds : undefined;
 
   /** Valid bodies, so that validation (checked before permissions) does not hide what the id does. */
   const bodyFor = (route: Route, version: number): object | undefined => {
@@ -238,8 +369,20 @@ describe('isolation between organisations and scopes', () => {
       'POST /api/v1/cases/:id/referrals': { serviceType: 'police', providerId: providerA, referredAt: '2026-03-05', note: hijacked },
       'PATCH /api/v1/cases/:id/referrals/:referralId': { version, status: 'accepted', outcomeNote: hijacked },
       'POST /api/v1/cases/:id/follow-ups': { date: '2026-03-05', type: 'phone_call', notes: hijacked, nextAction: hijacked, dueDate: '2026-03-09' },
+      // Group a's next plan, copied from its draft: a body its companion could send.
+      'POST /api/v1/work-plans': { groupId: orgA.groups.a, year: planYear + 4, goals: hijacked, copyFrom: ownIds('companionA')['work-plans'] },
+      'PATCH /api/v1/work-plans/:id': { version, goals: hijacked },
+      'POST /api/v1/work-plans/:id/submit': { version },
+      'POST /api/v1/work-plans/:id/approve': { version, comments: hijacked },
+      'POST /api/v1/work-plans/:id/return': { version, comments: hijacked },
+      'POST /api/v1/work-plans/:id/items': planItemBody({ title: hijacked }),
+      // A change of status with a reason: what even an approved plan's items take (SPEC §6).
+      'PATCH /api/v1/work-plans/:id/items/:itemId': { version, status: 'cancelled', statusReason: hijacked },
+      'POST /api/v1/work-plans/:id/items/:itemId/activities': planActivityBody(`${planYear}-06-15`, { summary: hijacked }),
     };
-    if (label(route) in bodies) return bodies[label(route)];
+    // A probe takes the body of the app route it mirrors.
+    const key = `${route.method} ${appUrlOf(route.url)}`;
+    if (key in bodies) return bodies[key];
     if (route.method === 'PATCH' && DIRECTORY_COLLECTIONS.has(collectionOf(route.url))) return { version, name: hijacked };
     if (route.bodyType) throw new Error(`${label(route)}: add a valid body to bodyFor() in test/isolation.e2e-spec.ts`);
     return undefined;
@@ -257,6 +400,13 @@ describe('isolation between organisations and scopes', () => {
     if (!request) throw new Error(`no client call for ${method}`);
     const authed = request.set(user.auth());
     return body === undefined ? authed : authed.send(body);
+  };
+
+  /** Where the record a write route names is read back: the app's GET route of the same URL (a probe's, without its prefix). */
+  const readBackUrl = (route: Route, values: readonly string[]) => {
+    const getRoute = routes.find((candidate) => candidate.method === 'GET' && !candidate.probe && candidate.url === appUrlOf(route.url));
+    if (!getRoute) throw new Error(`no GET route for ${appUrlOf(route.url)}`);
+    return urlWith(getRoute.url, values);
   };
 
   /** Where a record of a collection is read back: the app's GET /<collection>/:id. */
@@ -277,6 +427,13 @@ describe('isolation between organisations and scopes', () => {
       `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM referrals)::int AS referrals,
               (SELECT count(*) FROM follow_ups)::int AS follow_ups, (SELECT count(*) FROM case_changes)::int AS case_changes`,
     )) as Record<string, number>[];
+  /** Rows of work plans, their items and activity reports in the whole database. */
+  const planRowCounts = async () =>
+    (await dataSource.query(
+      `SELECT (SELECT count(*) FROM work_plans)::int AS work_plans, (SELECT count(*) FROM plan_items)::int AS plan_items,
+              (SELECT count(*) FROM activity_reports)::int AS activity_reports`,
+    )) as Record<string, number>[];
+  const rowCounts = async () => ({ cases: await caseRowCounts(), plans: await planRowCounts() });
 
   beforeAll(async () => {
     database = await createSuiteDatabase();
@@ -319,6 +476,8 @@ describe('isolation between organisations and scopes', () => {
       const followUp = await addFollowUp(api, fixture.creator, created.id, { notes: `Visit ${text}`, nextAction: `Call ${text}`, dueDate: '2026-03-20' });
       await fixture.then?.(created as { id: string; version: number });
       caseFixtures.push({ label: fixture.label, org: fixture.org, id: created.id, survivorName, reader: fixture.reader, referralIds: [referral.id], followUpIds: [followUp.id], seenBy: fixture.seenBy });
+      link('cases', created.id, 'referrals', referral.id);
+      link('cases', created.id, 'follow-ups', followUp.id);
     };
     const { coordinatorA, coordinatorB, companionA, companionB, reviewer } = orgA;
     await addCase({ label: 'Own A', org: 'A', creator: companionA, villageId: orgA.villages.a, reader: managerA, seenBy: ['coordinatorA', 'companionA', 'reviewer'] });
@@ -342,6 +501,73 @@ describe('isolation between organisations and scopes', () => {
     });
     await addCase({ label: 'Canary', org: 'B', creator: canaryCompanion, villageId: village, reader: canaryCompanion, seenBy: [] });
     await addCase({ label: 'Mirror', org: 'B', creator: orgB.companionA, villageId: orgB.villages.a, reader: orgB.coordinatorA, seenBy: [] });
+
+    planFixtures = [];
+    planYear = new Date().getUTCFullYear() - 1;
+    /**
+     * A plan drafted by `creator` (copied from `copyFrom` if given), with a new item of its own besides the copied ones and one
+     * activity report on every item; `then` takes it through the workflow before it is registered.
+     */
+    const addPlan = async (
+      fixture: Pick<PlanFixture, 'label' | 'org' | 'reader' | 'seenBy'> & {
+        creator: SignedInUser;
+        groupId: string;
+        year?: number;
+        copyFrom?: string;
+        then?: (plan: { id: string }, text: string, texts: string[]) => Promise<void>;
+      },
+    ) => {
+      const text = `${fixture.label} ${tag}`;
+      const year = fixture.year ?? planYear;
+      const texts = [`Goals ${text}`, `Item ${text}`, `Key persons ${text}`];
+      const plan = await createWorkPlan(api, fixture.creator, { groupId: fixture.groupId, year, goals: texts[0], copyFrom: fixture.copyFrom });
+      if (fixture.copyFrom && plan.copiedFromId !== fixture.copyFrom) throw new Error(`${fixture.label}: not copied from ${fixture.copyFrom}: ${JSON.stringify(plan)}`);
+      await addPlanItem(api, fixture.creator, plan.id, planItemBody({ title: texts[1], keyPersons: texts[2] }));
+      const { items } = (await api.http().get(`${WORK_PLANS_URL}/${plan.id}`).set(fixture.creator.auth()).expect(200)).body as { items: { id: string }[] };
+      for (const [index, item] of items.entries()) {
+        const report = [`Summary ${text} ${index}`, `Results ${text} ${index}`, `Obstacles ${text} ${index}`, `Lessons ${text} ${index}`];
+        texts.push(...report);
+        const [summary, results, obstacles, lessons] = report;
+        const activity = await addPlanActivity(api, fixture.creator, plan.id, item.id, planActivityBody(`${year}-06-1${index}`, { summary, results, obstacles, lessons }));
+        link('work-plans', plan.id, 'items', item.id);
+        link('items', item.id, 'activities', activity.id);
+      }
+      await fixture.then?.(plan as { id: string }, text, texts);
+      const { status } = (await api.http().get(`${WORK_PLANS_URL}/${plan.id}`).set(fixture.reader.auth()).expect(200)).body as { status: string };
+      planFixtures.push({ label: fixture.label, org: fixture.org, id: plan.id, reader: fixture.reader, texts, status, seenBy: fixture.seenBy });
+    };
+    const groupA = ['coordinatorA', 'companionA', 'reviewer'] satisfies ActorKey[];
+    // Group a's plan of the year before, approved, with an item added after approval; then this year's draft, copied from it.
+    await addPlan({
+      label: 'Plan A last year', org: 'A', creator: companionA, groupId: orgA.groups.a, year: planYear - 1, reader: reviewer, seenBy: groupA,
+      then: async (plan, text, texts) => {
+        await planStep(api, companionA, plan.id, 'submit');
+        await planStep(api, coordinatorA, plan.id, 'approve', { comments: `Approved ${text}` });
+        texts.push(`Approved ${text}`, `Added ${text}`);
+        const added = await addPlanItem(api, companionA, plan.id, planItemBody({ title: `Added ${text}`, targetUnit: 'participants', targetCount: 40 }));
+        if (added.addedAfterApproval !== true) throw new Error(`an item added to an approved plan is not marked so: ${JSON.stringify(added)}`);
+        link('work-plans', plan.id, 'items', added.id);
+      },
+    });
+    // Copying is the companion's to do (the table's copiedFromId, sent as copyFrom), so this is also the walk's control for that field.
+    await addPlan({ label: 'Plan A', org: 'A', creator: companionA, groupId: orgA.groups.a, copyFrom: planFixtures[0].id, reader: reviewer, seenBy: groupA });
+    // Group b's plan, in region b: outside companionA's and coordinatorA's scope; submitted, so that an approval or a return would take.
+    await addPlan({
+      label: 'Plan B', org: 'A', creator: companionB, groupId: orgA.groups.b, reader: reviewer, seenBy: ['coordinatorB', 'companionB', 'reviewer'],
+      then: async (plan) => void (await planStep(api, companionB, plan.id, 'submit')),
+    });
+    await addPlan({
+      label: 'Canary Plan', org: 'B', creator: canaryCompanion, groupId: group, reader: orgB.reviewer, seenBy: [],
+      then: async (plan) => void (await planStep(api, canaryCompanion, plan.id, 'submit')),
+    });
+    await addPlan({
+      label: 'Mirror Plan', org: 'B', creator: orgB.companionA, groupId: orgB.groups.a, reader: orgB.reviewer, seenBy: [],
+      then: async (plan, text, texts) => {
+        await planStep(api, orgB.companionA, plan.id, 'submit');
+        await planStep(api, orgB.coordinatorA, plan.id, 'return', { comments: `Returned ${text}` });
+        texts.push(`Returned ${text}`);
+      },
+    });
   });
 
   afterAll(async () => {
@@ -352,7 +578,8 @@ describe('isolation between organisations and scopes', () => {
   describe('id swaps', () => {
     /**
      * Every targeted record as its own organisation sees it, before and after the walk: the directory as its admin reads it, a
-     * case (with its history, referrals and follow-ups) as a user who reads all of it.
+     * case (with its history, referrals and follow-ups) as a user who reads all of it, a plan (with its progress, items and their
+     * activity reports, as the server lists them) as its organisation's reviewer; and the rows of both in the whole database.
      */
     const snapshot = async () => {
       const all: Record<string, unknown> = {};
@@ -369,12 +596,26 @@ describe('isolation between organisations and scopes', () => {
         const url = readUrl('cases', fixture.id);
         all[`cases/${fixture.id}`] = await get(fixture.reader, url);
         all[`cases/${fixture.id}/history`] = await get(fixture.reader, `${url}/history`);
-        all[`cases/${fixture.id}/follow-ups`] = await get(fixture.reader, `${url}/follow-ups`);
+        const followUps = await get(fixture.reader, `${url}/follow-ups`);
+        all[`cases/${fixture.id}/follow-ups`] = followUps;
         const referrals = await get(fixture.reader, `${url}/referrals`);
         all[`cases/${fixture.id}/referrals`] = referrals;
         for (const referral of referrals.items as { id: string }[]) all[`referrals/${referral.id}`] = referral;
+        for (const followUp of followUps.items as { id: string }[]) all[`follow-ups/${followUp.id}`] = followUp;
       }
-      all['row counts'] = await caseRowCounts();
+      for (const fixture of planFixtures) {
+        const url = readUrl('work-plans', fixture.id);
+        const plan = await get(fixture.reader, url);
+        all[`work-plans/${fixture.id}`] = plan;
+        all[`work-plans/${fixture.id}/progress`] = await get(fixture.reader, `${url}/progress`);
+        for (const item of plan.items as { id: string }[]) {
+          all[`items/${item.id}`] = await get(fixture.reader, `${url}/items/${item.id}`);
+          const activities = await get(fixture.reader, `${url}/items/${item.id}/activities`);
+          all[`items/${item.id}/activities`] = activities;
+          for (const activity of activities.items as { id: string }[]) all[`activities/${activity.id}`] = await get(fixture.reader, `${url}/items/${item.id}/activities/${activity.id}`);
+        }
+      }
+      all['row counts'] = await rowCounts();
       return all;
     };
 
@@ -389,26 +630,30 @@ describe('isolation between organisations and scopes', () => {
     }
 
     /**
-     * Foreign and out-of-scope ids for each id of the route. With two ids (a case and its referral) each is swapped: a stranger's
-     * record with its own child, a stranger's parent with the actor's own child, the actor's own parent with a stranger's child.
+     * Foreign and out-of-scope ids for each id of the route. With several ids (a case and its referral; a plan, its item and the
+     * item's activity report) every non-empty set of positions is swapped: a stranger's record with its own children, a stranger's
+     * parent with the actor's own child, the actor's own parent with a stranger's child, and so on down three levels, the ids at
+     * the other positions being the actor's own (which answer 200 on their own).
      */
     const targetsFor = (route: Route, key: ActorKey): Target[] => {
       const collections = collectionsOf(route.url);
-      const strangers = (collection: string) => [
-        ...(foreignIds()[collection] ?? []).map((id) => ({ id, owner: 'org B' })),
-        ...(outOfScopeIds(key)[collection] ?? []).map((id) => ({ id, owner: 'org A, out of scope,' })),
-      ];
-      if (collections.length === 1) return strangers(collections[0]).map(({ id, owner }) => ({ values: [id], probed: [true], owner: `${owner} ${collections[0]} ${id}` }));
-      const [parent, child] = collections;
       const own = ownIds(key);
-      return strangers(parent).flatMap(({ id, owner }) => {
-        const children = childIdsOf(parent, id, child) ?? [];
-        return [
-          ...children.map((childId) => ({ values: [id, childId], probed: [true, true], owner: `${owner} ${parent} ${id} and its ${child} ${childId}` })),
-          { values: [id, own[child]], probed: [true, false], owner: `${owner} ${parent} ${id} and own ${child} ${own[child]}` },
-          ...children.map((childId) => ({ values: [own[parent], childId], probed: [false, true], owner: `own ${parent} ${own[parent]} and ${owner} ${child} ${childId}` })),
-        ];
-      });
+      const strangers = [
+        ...(foreignIds()[collections[0]] ?? []).map((id) => ({ id, owner: 'org B' })),
+        ...(outOfScopeIds(key)[collections[0]] ?? []).map((id) => ({ id, owner: 'org A, out of scope,' })),
+      ];
+      const targets = new Map<string, Target>();
+      for (const { id, owner } of strangers) {
+        for (const chain of chainsFrom(collections, id)) {
+          for (let mask = 1; mask < 1 << chain.length; mask++) {
+            const probed = collections.map((_, index) => index < chain.length && (mask & (1 << index)) !== 0);
+            const values = collections.map((collection, index) => (probed[index] ? chain[index] : own[collection]));
+            const description = collections.map((collection, index) => `${probed[index] ? owner : 'own'} ${collection} ${values[index]}`).join(' / ');
+            targets.set(values.join('/'), { values, probed, owner: description });
+          }
+        }
+      }
+      return [...targets.values()];
     };
 
     /** The version a write through the route sends: that of the record its last id names. */
@@ -417,14 +662,10 @@ describe('isolation between organisations and scopes', () => {
       return Number(record?.version ?? 1);
     };
 
-    /** What a response about the target must not show: the texts of the records it probes (a referral's with its case's). */
+    /** What a response about the target must not show: the texts of the records it probes, with those above them (a referral's case, an activity's item and plan). */
     const secretsOf = (route: Route, target: Target) => {
       const collections = collectionsOf(route.url);
-      const prefixes = target.values.flatMap((id, index) => {
-        if (!target.probed[index]) return [];
-        const owner = collections[index] === 'referrals' ? caseFixtures.find((fixture) => fixture.referralIds.includes(id)) : undefined;
-        return [`${collections[index]}/${id}`, ...(owner ? [`cases/${owner.id}`] : [])];
-      });
+      const prefixes = target.values.flatMap((id, index) => (target.probed[index] ? lineageOf(`${collections[index]}/${id}`) : []));
       const records = Object.entries(before).filter(([name]) => prefixes.some((prefix) => name === prefix || name.startsWith(`${prefix}/`)));
       return [...new Set(records.flatMap(([, record]) => secretsIn(record)))];
     };
@@ -432,6 +673,9 @@ describe('isolation between organisations and scopes', () => {
     let before: Record<string, unknown>;
     let checked = 0;
     const checkedOnCaseRoutes = new Map<ActorKey, number>();
+    const checkedOnPlanRoutes = new Map<ActorKey, number>();
+    /** Per actor and id route, the id positions that were swapped. */
+    const swappedPositions = new Map<string, Set<number>>();
 
     beforeAll(async () => {
       before = await snapshot();
@@ -443,18 +687,29 @@ describe('isolation between organisations and scopes', () => {
       const known = [
         'GET /api/v1/regions/:id', 'PATCH /api/v1/villages/:id', 'GET /api/v1/service-providers/:id', 'PATCH /api/v1/users/:id', 'POST /api/v1/groups/:id/members',
         'GET /api/v1/cases/:id', 'PATCH /api/v1/cases/:id', 'POST /api/v1/cases/:id/transitions', 'PUT /api/v1/cases/:id/assignment', 'GET /api/v1/cases/:id/history',
-        'GET /api/v1/cases/:id/referrals', 'POST /api/v1/cases/:id/referrals', 'PATCH /api/v1/cases/:id/referrals/:referralId',
-        'GET /api/v1/cases/:id/follow-ups', 'POST /api/v1/cases/:id/follow-ups',
+        'GET /api/v1/cases/:id/referrals', 'POST /api/v1/cases/:id/referrals', 'GET /api/v1/cases/:id/referrals/:referralId', 'PATCH /api/v1/cases/:id/referrals/:referralId',
+        'GET /api/v1/cases/:id/follow-ups', 'POST /api/v1/cases/:id/follow-ups', 'GET /api/v1/cases/:id/follow-ups/:followUpId',
+        'GET /api/v1/work-plans/:id', 'PATCH /api/v1/work-plans/:id', 'POST /api/v1/work-plans/:id/submit', 'POST /api/v1/work-plans/:id/approve',
+        'POST /api/v1/work-plans/:id/return', 'GET /api/v1/work-plans/:id/progress', 'POST /api/v1/work-plans/:id/items', 'GET /api/v1/work-plans/:id/items/:itemId',
+        'PATCH /api/v1/work-plans/:id/items/:itemId', 'DELETE /api/v1/work-plans/:id/items/:itemId', 'GET /api/v1/work-plans/:id/items/:itemId/activities',
+        'POST /api/v1/work-plans/:id/items/:itemId/activities', 'GET /api/v1/work-plans/:id/items/:itemId/activities/:activityId',
       ];
       expect(appRoutes.map(label)).toEqual(expect.arrayContaining(known));
-      // A new id route needs its collection's ids in foreignIds()/outOfScopeIds() (and, for a second id, childIdsOf()).
+      // A new id route needs its collections' ids in foreignIds()/outOfScopeIds() and, below the first, link()ed to their parents,
+      // so that org B holds a whole chain of records down the route.
       const unsupported = idRoutes().filter((route) => {
         const collections = collectionsOf(route.url);
-        if (collections.length > 2 || collections.some((collection) => !foreignIds()[collection]?.length)) return true;
-        return collections.length === 2 && !childIdsOf(collections[0], foreignIds()[collections[0]]![0], collections[1])?.length;
+        if (collections.some((collection) => !foreignIds()[collection]?.length)) return true;
+        return !foreignIds()[collections[0]]!.some((root) => chainsFrom(collections, root).some((chain) => chain.length === collections.length));
       });
       expect(unsupported.map(label)).toEqual([]);
-      for (const key of ACTOR_KEYS) expect([key, ownIds(key).referrals]).toEqual([key, expect.any(String)]);
+      // ... and the actor's own records for the positions not swapped: one chain each, whose records belong together.
+      const ownChains = ACTOR_KEYS.map((key) => {
+        const own = ownIds(key);
+        const chainOf = (tree: readonly string[]) => chainsFrom(tree, own[tree[0]]).some((chain) => chain.every((id, index) => id === own[tree[index]]) && chain.length === tree.length);
+        return [key, chainOf(CASE_TREE), chainOf(['cases', 'follow-ups']), chainOf(PLAN_TREE)];
+      });
+      expect(ownChains).toEqual(ACTOR_KEYS.map((key) => [key, true, true, true]));
     });
 
     // Without this the 404s below could come from fixtures that nobody can see: each case is seen by the actors meant to see it.
@@ -472,6 +727,42 @@ describe('isolation between organisations and scopes', () => {
       console.log(`isolation: ${caseFixtures.length} case fixtures (${caseFixtures.map((f) => `${f.label}/${f.org}`).join(', ')}); in scope: ${seen.join(', ')}`);
       expect(failures).toEqual([]);
       expect(seen).toContain('reviewer: Own B'); // an org A case in region b is in the reviewer's scope
+    });
+
+    // Likewise for plans, at each of their three levels: the plan, an item, an item's activity report (SPEC §3, §6).
+    it('has work plan fixtures that org A actors see exactly as the rules say: 200 in scope (a reviewer organisation-wide), else 404, 403 for org_admin', async () => {
+      expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && PLAN_SUBJECTS.includes(row.subject) && !row.inverted)).toEqual([]);
+      const failures: string[] = [];
+      const seen: string[] = [];
+      for (const key of ACTOR_KEYS) {
+        for (const fixture of planFixtures) {
+          const [chain] = chainsFrom(PLAN_TREE, fixture.id).filter((candidate) => candidate.length === PLAN_TREE.length);
+          const urls: [SubjectName, string][] = [
+            ['WorkPlan', `${WORK_PLANS_URL}/${chain[0]}`],
+            ['PlanItem', `${WORK_PLANS_URL}/${chain[0]}/items/${chain[1]}`],
+            ['ActivityReport', `${WORK_PLANS_URL}/${chain[0]}/items/${chain[1]}/activities/${chain[2]}`],
+          ];
+          const statuses: number[] = [];
+          for (const [subject, url] of urls) {
+            const expected = fixture.seenBy.includes(key) ? 200 : roleHasRouteAction(actor(key).role as Role, { kind: 'ability', action: 'read', subject }) ? 404 : 403;
+            const response = await api.http().get(url).set(actor(key).auth());
+            statuses.push(response.status);
+            if (response.status !== expected) failures.push(`${key} GET ${subject} of ${fixture.label} → ${response.status}, expected ${expected}`);
+          }
+          if (statuses.every((status) => status === 200)) seen.push(`${key}: ${fixture.label}`);
+        }
+      }
+      const counts = planFixtures.map((fixture) => {
+        const items = childIdsOf('work-plans', fixture.id, 'items') ?? [];
+        return `${fixture.label}/${fixture.org} (${items.length} items, ${descendantsOf(PLAN_TREE, [fixture.id], 2).length} reports)`;
+      });
+      console.log(`isolation: ${planFixtures.length} plan fixtures: ${counts.join(', ')}; in scope: ${seen.join(', ')}`);
+      expect(failures).toEqual([]);
+      // A plan of region b is in the reviewer's scope, not companionA's or coordinatorA's.
+      expect(seen).toEqual(expect.arrayContaining(['reviewer: Plan B', 'coordinatorB: Plan B', 'companionB: Plan B', 'companionA: Plan A', 'coordinatorA: Plan A']));
+      expect(planFixtures.map((fixture) => `${fixture.label} ${fixture.status}`)).toEqual([
+        'Plan A last year approved', 'Plan A draft', 'Plan B submitted', 'Canary Plan submitted', 'Mirror Plan returned',
+      ]);
     });
 
     it.each(ACTOR_KEYS)('answers %s of org A like for a missing record, for every foreign or out-of-scope id', async (key) => {
@@ -494,6 +785,10 @@ describe('isolation between organisations and scopes', () => {
           const response = await call(route.method, urlWith(route.url, target.values), user, body);
           checked += 1;
           if (isCaseRoute(route)) checkedOnCaseRoutes.set(key, (checkedOnCaseRoutes.get(key) ?? 0) + 1);
+          if (isPlanRoute(route)) checkedOnPlanRoutes.set(key, (checkedOnPlanRoutes.get(key) ?? 0) + 1);
+          const positions = swappedPositions.get(`${key} ${label(route)}`) ?? new Set<number>();
+          target.probed.forEach((probed, index) => probed && positions.add(index));
+          swappedPositions.set(`${key} ${label(route)}`, positions);
           const where = `${label(route)} with ${target.owner}`;
           if (response.status !== expectedStatus) failures.push(`${where} → ${response.status} ${JSON.stringify(response.body)}, expected ${expectedStatus}`);
           if (!/^application\/problem\+json/.test(String(response.headers['content-type']))) failures.push(`${where} → content-type ${response.headers['content-type']}`);
@@ -510,29 +805,109 @@ describe('isolation between organisations and scopes', () => {
       expect(failures).toEqual([]);
     });
 
+    // Ids in a body are references, not the record addressed: a new plan's group, and the plan it copies (whose items it would
+    // take). One of org B, or of org A outside the actor's scope, is answered exactly like a random id (422 naming the field,
+    // ScopedResources.referenced), shows nothing of the record and creates nothing; roles that create no plan get 403 whatever.
+    it.each(ACTOR_KEYS)('answers %s a new plan naming a foreign or out-of-scope group or plan like a random id, creating nothing', async (key) => {
+      const user = actor(key);
+      const creates = roleHasRouteAction(user.role as Role, { kind: 'ability', action: 'create', subject: 'WorkPlan' });
+      const ownGroup = orgA.groups[key.endsWith('B') ? 'b' : 'a'];
+      // A year no group has a plan for, so that nothing but the reference can stand in the way.
+      const year = planYear + 2;
+      const references: { field: string; body: (id: string) => object; strangers: { id: string; owner: string }[] }[] = [
+        {
+          field: 'groupId',
+          body: (id) => ({ groupId: id, year, goals: `Hijacked ${suffix()}` }),
+          strangers: [
+            ...foreignIds().groups!.map((id) => ({ id, owner: `org B group ${id}` })),
+            ...(outOfScopeIds(key).groups ?? []).map((id) => ({ id, owner: `org A, out of scope, group ${id}` })),
+          ],
+        },
+        {
+          field: 'copyFrom',
+          body: (id) => ({ groupId: ownGroup, year, copyFrom: id }),
+          strangers: [
+            ...plansOf('B').map((fixture) => ({ id: fixture.id, owner: `org B ${fixture.label}` })),
+            ...plansOf('A').filter((fixture) => !fixture.seenBy.includes(key)).map((fixture) => ({ id: fixture.id, owner: `org A, out of scope, ${fixture.label}` })),
+          ],
+        },
+      ];
+      const secrets = planFixtures.flatMap((fixture) => fixture.texts);
+      const countsBefore = await rowCounts();
+      const failures: string[] = [];
+      const answerOf = (response: Response) =>
+        JSON.stringify({
+          status: response.status,
+          problemJson: /^application\/problem\+json/.test(String(response.headers['content-type'])),
+          type: response.body?.type,
+          detail: response.body?.detail,
+          errors: response.body?.errors,
+          keys: Object.keys(response.body ?? {}).sort(),
+        });
+      for (const { field, body, strangers } of references) {
+        const absent = await call('POST', WORK_PLANS_URL, user, body(randomUUID()));
+        const expected = creates
+          ? { status: 422, type: problemType('business-rule'), fields: [field] }
+          : { status: 403, type: problemType('forbidden'), fields: undefined };
+        const control = { status: absent.status, type: absent.body?.type, fields: absent.body?.errors?.map((error: { field: string }) => error.field) };
+        if (JSON.stringify(control) !== JSON.stringify(expected)) failures.push(`${field} random → ${JSON.stringify(absent.body)}, expected ${JSON.stringify(expected)}`);
+        for (const { id, owner } of strangers) {
+          const response = await call('POST', WORK_PLANS_URL, user, body(id));
+          checked += 1;
+          if (answerOf(response) !== answerOf(absent)) failures.push(`${field} ${owner} → ${answerOf(response)}, a random id's ${answerOf(absent)}`);
+          const leaked = secrets.filter((secret) => response.text.includes(secret));
+          if (leaked.length > 0) failures.push(`${field} ${owner} → response shows ${JSON.stringify(leaked)}`);
+        }
+        if (strangers.length === 0) failures.push(`${field}: no foreign or out-of-scope ids to try`);
+      }
+      expect(failures).toEqual([]);
+      expect(await rowCounts()).toEqual(countsBefore);
+    });
+
     it('changed none of the records it aimed at, and ended no session of org B', async () => {
       const onCases = [...checkedOnCaseRoutes].map(([key, count]) => `${key} ${count}`).join(', ');
-      console.log(`isolation: ${checked} foreign or out-of-scope id requests checked on ${idRoutes().length} routes as ${ACTOR_KEYS.length} users; on case routes: ${onCases}`);
+      const onPlans = [...checkedOnPlanRoutes].map(([key, count]) => `${key} ${count}`).join(', ');
+      console.log(
+        `isolation: ${checked} foreign or out-of-scope id requests checked on ${idRoutes().length} routes as ${ACTOR_KEYS.length} users; ` +
+          `on case routes: ${onCases}; on work plan routes: ${onPlans}`,
+      );
       expect(checked).toBeGreaterThan(300);
       expect(Math.min(...ACTOR_KEYS.map((key) => checkedOnCaseRoutes.get(key) ?? 0))).toBeGreaterThan(20);
+      expect(Math.min(...ACTOR_KEYS.map((key) => checkedOnPlanRoutes.get(key) ?? 0))).toBeGreaterThan(50);
+      // Every id route was walked by every actor, with every id position swapped at least once.
+      const unwalked = ACTOR_KEYS.flatMap((key) =>
+        idRoutes()
+          .filter((route) => (swappedPositions.get(`${key} ${label(route)}`)?.size ?? 0) !== paramsOf(route.url).length)
+          .map((route) => `${key} ${label(route)} swapped at ${JSON.stringify([...(swappedPositions.get(`${key} ${label(route)}`) ?? [])])}`),
+      );
+      expect(unwalked).toEqual([]);
       expect(await snapshot()).toEqual(before);
       for (const user of usersOf(orgB)) await api.http().get('/api/v1/me').set(user.auth()).expect(200);
     });
   });
 
   describe('writes of fields the rules forbid', () => {
-    /** The in-scope record of org A each actor would legitimately update, per collection. */
+    /** The in-scope record of org A each actor would legitimately update, per collection (for a plan, companionA's is a draft). */
     const ownTarget = (key: ActorKey, collection: string): string | undefined => {
       const side = key.endsWith('B') ? 'b' : 'a';
+      const own = ownIds(key);
       const ids: Record<string, string> = {
         regions: orgA.regions[side],
         villages: orgA.villages[side],
         groups: orgA.groups[side],
         'service-providers': providerA,
         users: key === 'admin' ? orgA.companionA.id : actor(key).id,
-        cases: ownIds(key).cases,
+        cases: own.cases,
+        referrals: own.referrals,
+        'work-plans': own['work-plans'],
+        items: own.items,
       };
       return ids[collection];
+    };
+    /** The ids of a route naming the actor's own records, or undefined when one is missing. */
+    const ownValues = (key: ActorKey, route: Route): string[] | undefined => {
+      const values = collectionsOf(route.url).map((collection) => ownTarget(key, collection));
+      return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
     };
     /** A valid value for each field a cell needs; a new cell without one fails and says so. */
     const sampleValue = (subject: string, field: string): unknown => {
@@ -543,25 +918,41 @@ describe('isolation between organisations and scopes', () => {
         'Case.coCompanionId': () => companionA2.id,
         'Case.restricted': () => true,
         'Case.excludedUserIds': () => [orgA.reviewer.id],
+        // A companion approving their own group's plan through an edit, and claiming an item was (not) added after approval.
+        'WorkPlan.status': () => 'approved',
+        'PlanItem.addedAfterApproval': () => true,
       };
       return samples[`${subject}.${field}`]?.();
     };
-    /** A valid body for each creation route with a cell, to which the forbidden field is added. */
-    const creationBody = (route: Route): object | undefined => {
-      const bodies: Record<string, () => object> = { 'POST /api/v1/cases': () => newCaseBody(orgA.villages.a) };
-      return bodies[label(route)]?.();
+    /** A valid body for each creation route, to which the forbidden field is added (a probe takes its app route's). */
+    const creationBody = (route: Route, key: ActorKey): object | undefined => {
+      const bodies: Record<string, () => object> = {
+        'POST /api/v1/cases': () => newCaseBody(orgA.villages.a),
+        'POST /api/v1/work-plans': () => ({ groupId: ownTarget(key, 'groups'), year: planYear + 3 }),
+        'POST /api/v1/work-plans/:id/items': () => planItemBody({ title: `Forbidden ${suffix()}` }),
+        'POST /api/v1/work-plans/:id/items/:itemId/activities': () => planActivityBody(`${planYear}-07-01`),
+      };
+      return bodies[`${route.method} ${appUrlOf(route.url)}`]?.();
     };
 
     interface Cell {
       route: Route;
       key: ActorKey;
+      /** As the DTO names it (what is sent) ... */
       field: string;
+      /** ... and as the subject does (what the rules, the 403 and the audit event name). */
+      subjectField: string;
     }
 
+    /** Does the subject declare the field, or fields under it (`survivor` for `survivor.name`)? Only such a field can be judged by the table. */
+    const declared = (subject: SubjectName, field: string) => fieldsOf(subject).some((name) => name === field || name.startsWith(`${field}.`));
+
     /** route × role × DTO field where the DTO accepts the field and the rules table does not let the role write it. */
-    const cells = (): { cells: Cell[]; combinations: number } => {
+    const cells = (): { cells: Cell[]; combinations: number; walked: Map<string, number>; undeclared: string[] } => {
       const found: Cell[] = [];
       let combinations = 0;
+      const walked = new Map<string, number>();
+      const undeclared: string[] = [];
       for (const route of routes) {
         if (route.policy?.kind !== 'ability' || !route.bodyType || !['POST', 'PATCH', 'PUT'].includes(route.method)) continue;
         const { subject, action } = route.policy;
@@ -570,6 +961,10 @@ describe('isolation between organisations and scopes', () => {
         if (action === 'read') continue;
         // On a creation, `id` is the identity a client may choose for the new record (offline capture, SPEC §4), not a field written.
         const fields = dtoFields(route.bodyType).filter((field) => !(action === 'create' && field === 'id'));
+        // A field written under a name the subject does not declare could never be judged here: map it in SUBJECT_FIELD_OF.
+        if (action === 'create' || action === 'update') {
+          undeclared.push(...fields.filter((field) => !declared(subject, subjectFieldOf(route, field))).map((field) => `${label(route)} ${field}`));
+        }
         const roles = new Set<Role>();
         for (const key of ACTOR_KEYS) {
           const role = actor(key).role as Role;
@@ -577,24 +972,44 @@ describe('isolation between organisations and scopes', () => {
           roles.add(role);
           const writable = tableFields(role, subject, action);
           for (const field of fields) {
+            const subjectField = subjectFieldOf(route, field);
             combinations += 1;
-            if (writable !== 'all' && !writable.has(field) && ![...writable].some((name) => name.startsWith(`${field}.`))) found.push({ route, key, field });
+            walked.set(label(route), (walked.get(label(route)) ?? 0) + 1);
+            if (writable !== 'all' && !writable.has(subjectField) && ![...writable].some((name) => name.startsWith(`${subjectField}.`))) found.push({ route, key, field, subjectField });
           }
         }
       }
-      return { cells: found, combinations };
+      return { cells: found, combinations, walked, undeclared };
     };
 
     it('refuses each one whole: 403 naming the field, row unchanged, one denied audit event, chain valid', async () => {
-      const { cells: all, combinations } = cells();
+      const { cells: all, combinations, walked, undeclared } = cells();
       const appCells = all.filter((cell) => !cell.route.probe);
+      const planWalk = [...walked].filter(([name]) => name.includes('/work-plans')).map(([name, count]) => `${name} ${count}`);
       console.log(
-        `isolation: ${combinations} (route, role, DTO field) combinations walked; ${appCells.length} forbidden-but-accepted on app routes` +
-          `${appCells.map((cell) => ` [${label(cell.route)} ${cell.key} ${cell.field}]`).join('')}; ${all.length - appCells.length} on the test probe`,
+        `isolation: ${combinations} (route, role, DTO field) combinations walked (on work plan routes: ${planWalk.join(', ')}); ` +
+          `${appCells.length} forbidden-but-accepted on app routes` +
+          `${appCells.map((cell) => ` [${label(cell.route)} ${cell.key} ${cell.field}]`).join('')}; ${all.length - appCells.length} on the test probes`,
       );
       expect(combinations).toBeGreaterThan(20);
-      // The walk has to see a field the DTO accepts and the rules forbid: the probe's regionId for org_admin.
-      expect(all.filter((cell) => cell.route.probe).map((cell) => [cell.key, cell.field])).toEqual([['admin', 'regionId']]);
+      expect(undeclared).toEqual([]);
+      // The new write routes are walked for the roles that have their action (a companion; a coordinator on approve and return).
+      // (POST /work-plans/:id/submit takes nothing but a version.)
+      expect([...walked.keys()]).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/work-plans', 'PATCH /api/v1/work-plans/:id', 'POST /api/v1/work-plans/:id/approve',
+          'POST /api/v1/work-plans/:id/return', 'POST /api/v1/work-plans/:id/items', 'PATCH /api/v1/work-plans/:id/items/:itemId',
+          'POST /api/v1/work-plans/:id/items/:itemId/activities',
+        ]),
+      );
+      // The walk has to see a field the DTO accepts and the rules forbid: the probes' regionId for org_admin, and a plan's status and
+      // an item's addedAfterApproval for a companion (an update of one id, a creation under a plan, an update of two ids).
+      expect(all.filter((cell) => cell.route.probe).map((cell) => `${label(cell.route)} ${cell.key} ${cell.subjectField}`).sort()).toEqual([
+        'PATCH /api/v1/isolation-probe/villages/:id admin regionId',
+        'PATCH /api/v1/isolation-probe/work-plans/:id companionA status',
+        'PATCH /api/v1/isolation-probe/work-plans/:id/items/:itemId companionA addedAfterApproval',
+        'POST /api/v1/isolation-probe/work-plans/:id/items companionA addedAfterApproval',
+      ]);
       // ... and on the case routes, the management fields (SPEC §3): assignment and restriction are the coordinator's, never a companion's.
       expect(appCells.map((cell) => `${label(cell.route)} ${cell.key} ${cell.field}`)).toEqual(
         expect.arrayContaining([
@@ -604,33 +1019,33 @@ describe('isolation between organisations and scopes', () => {
         ]),
       );
       const failures: string[] = [];
-      for (const { route, key, field } of all) {
+      for (const { route, key, field, subjectField } of all) {
         const where = `${label(route)} as ${key} setting ${field}`;
         const user = actor(key);
         const { subject, action } = route.policy as Extract<RoutePolicy, { kind: 'ability' }>;
-        const value = sampleValue(subject, field);
+        const value = sampleValue(subject, subjectField);
         if (value === undefined) throw new Error(`${where}: add a value to sampleValue()`);
-        // An update is aimed at the actor's own record, which must read back unchanged; a creation must leave no row behind.
+        const values = ownValues(key, route);
+        if (!values) throw new Error(`${where}: add a target to ownTarget()`);
+        // An update is aimed at the actor's own record (the last id of the route), which must read back unchanged; a creation (under
+        // the actor's own records, if the route names any) must leave no row behind.
         let send: () => Promise<Response>;
         let state: () => Promise<unknown>;
         let subjectId: string | null;
-        if (route.method === 'PATCH' && paramsOf(route.url).length === 1) {
-          const collection = collectionOf(route.url);
-          const id = ownTarget(key, collection);
-          if (!id) throw new Error(`${where}: add a target to ownTarget()`);
-          const readBack = async () => (await api.http().get(readUrl(collection, id)).set(user.auth()).expect(200)).body;
+        if (route.method === 'PATCH' && values.length > 0) {
+          const readBack = async () => (await api.http().get(readBackUrl(route, values)).set(user.auth()).expect(200)).body;
           const version = (await readBack()).version;
-          send = async () => call('PATCH', route.url.replace(':id', id), user, { version, [field]: value });
+          send = async () => call('PATCH', urlWith(route.url, values), user, { version, [field]: value });
           state = readBack;
-          subjectId = id;
-        } else if (route.method === 'POST' && action === 'create' && paramsOf(route.url).length === 0) {
-          const body = creationBody(route);
+          subjectId = values.at(-1)!;
+        } else if (route.method === 'POST' && action === 'create') {
+          const body = creationBody(route, key);
           if (!body) throw new Error(`${where}: add a valid body to creationBody()`);
-          send = async () => call('POST', route.url, user, { ...body, [field]: value });
-          state = caseRowCounts;
+          send = async () => call('POST', urlWith(route.url, values), user, { ...body, [field]: value });
+          state = rowCounts;
           subjectId = null;
         } else {
-          throw new Error(`${where}: the walk only knows how to check updates (PATCH /x/:id) and creations (POST /x); extend it for this route`);
+          throw new Error(`${where}: the walk only knows how to check updates (PATCH /x/:id...) and creations (POST /x, POST /x/:id/y...); extend it for this route`);
         }
         const original = await state();
         const auditBefore = await auditState();
@@ -650,8 +1065,8 @@ describe('isolation between organisations and scopes', () => {
           status: 403,
           contentType: true,
           type: problemType('forbidden-fields'),
-          fields: [field],
-          events: [{ actor_id: user.id, action: 'write', subject, subject_id: subjectId, fields: [field], outcome: 'denied' }],
+          fields: [subjectField],
+          events: [{ actor_id: user.id, action: 'write', subject, subject_id: subjectId, fields: [subjectField], outcome: 'denied' }],
           unchanged: true,
         };
         if (JSON.stringify(outcome) !== JSON.stringify(expected)) failures.push(`${where} → ${JSON.stringify(outcome)} (${JSON.stringify(response.body)}), expected ${JSON.stringify(expected)}`);
@@ -682,6 +1097,44 @@ describe('isolation between organisations and scopes', () => {
       expect(failures).toEqual([]);
     });
 
+    // The same control for the work plan probes and the app routes they mirror, as companionA on their group's draft plan: a
+    // permitted field is saved (an update: new value, version + 1; a creation: one more row), with one success event.
+    it('saves a permitted write through the work plan routes the walk refuses on: new value or new row, one success event', async () => {
+      const user = orgA.companionA;
+      const planRoutes = routes.filter((route) => ['PATCH', 'POST'].includes(route.method) && /^\/work-plans\/:id(\/items(\/:itemId)?)?$/.test(appUrlOf(route.url).replace('/api/v1', '')));
+      expect(planRoutes.map(label).sort()).toEqual([
+        'PATCH /api/v1/isolation-probe/work-plans/:id', 'PATCH /api/v1/isolation-probe/work-plans/:id/items/:itemId', 'PATCH /api/v1/work-plans/:id',
+        'PATCH /api/v1/work-plans/:id/items/:itemId', 'POST /api/v1/isolation-probe/work-plans/:id/items', 'POST /api/v1/work-plans/:id/items',
+      ]);
+      const failures: string[] = [];
+      for (const route of planRoutes) {
+        const values = ownValues('companionA', route)!;
+        const text = `Permitted ${suffix()}`;
+        const auditBefore = await auditState();
+        const eventsSince = async () =>
+          (await dataSource.query('SELECT actor_id, action, subject, subject_id, fields, outcome FROM audit_events WHERE id > $1 ORDER BY id', [auditBefore.max])) as Record<string, unknown>[];
+        const subject = (route.policy as Extract<RoutePolicy, { kind: 'ability' }>).subject;
+        if (route.method === 'PATCH') {
+          const readBack = async () => (await api.http().get(readBackUrl(route, values)).set(user.auth()).expect(200)).body;
+          const original = await readBack();
+          const field = subject === 'WorkPlan' ? 'goals' : 'title';
+          const response = await call('PATCH', urlWith(route.url, values), user, { version: original.version, [field]: text });
+          const stored = await readBack();
+          const outcome = { status: response.status, value: stored[field], version: stored.version, events: await eventsSince() };
+          const expected = { status: 200, value: text, version: original.version + 1, events: [{ actor_id: user.id, action: 'update', subject, subject_id: values.at(-1), fields: [field], outcome: 'success' }] };
+          if (JSON.stringify(outcome) !== JSON.stringify(expected)) failures.push(`${label(route)}: ${JSON.stringify(outcome)} (response ${JSON.stringify(response.body)}), expected ${JSON.stringify(expected)}`);
+        } else {
+          const countsBefore = await planRowCounts();
+          const response = await call('POST', urlWith(route.url, values), user, planItemBody({ title: text }));
+          const [events, counts] = [await eventsSince(), await planRowCounts()];
+          const outcome = { status: response.status, title: response.body?.title, items: counts[0].plan_items, events: events.map(({ action, subject_id, outcome }) => ({ action, subject_id, outcome })) };
+          const expected = { status: 201, title: text, items: countsBefore[0].plan_items + 1, events: [{ action: 'create', subject_id: response.body?.id, outcome: 'success' }] };
+          if (JSON.stringify(outcome) !== JSON.stringify(expected)) failures.push(`${label(route)}: ${JSON.stringify(outcome)} (response ${JSON.stringify(response.body)}), expected ${JSON.stringify(expected)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
     it('answers a field the DTO does not accept with 400 before any permission check, saving and auditing nothing', async () => {
       const url = readUrl('villages', orgA.villages.a);
       const original = (await api.http().get(url).set(orgA.admin.auth()).expect(200)).body;
@@ -693,33 +1146,51 @@ describe('isolation between organisations and scopes', () => {
       expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(['regionId']);
       expect((await api.http().get(url).set(orgA.admin.auth()).expect(200)).body).toEqual(original);
     });
+
+    // ... and the work plan app routes, whose DTOs do not take what their probes do: a plan's status, an item's addedAfterApproval.
+    it('answers a work plan field the app DTOs do not accept with 400 before any permission check, saving and auditing nothing', async () => {
+      const user = orgA.companionA;
+      const { 'work-plans': plan, items: item } = ownIds('companionA');
+      const planUrl = `${WORK_PLANS_URL}/${plan}`;
+      const itemUrl = `${planUrl}/items/${item}`;
+      const planVersion = (await api.http().get(planUrl).set(user.auth()).expect(200)).body.version;
+      const itemVersion = (await api.http().get(itemUrl).set(user.auth()).expect(200)).body.version;
+      const requests: [string, string, object, string][] = [
+        ['PATCH', planUrl, { version: planVersion, status: 'approved' }, 'status'],
+        ['PATCH', itemUrl, { version: itemVersion, addedAfterApproval: true }, 'addedAfterApproval'],
+        ['POST', `${planUrl}/items`, planItemBody({ addedAfterApproval: true }), 'addedAfterApproval'],
+      ];
+      const failures: string[] = [];
+      for (const [method, url, body, field] of requests) {
+        const before = [(await api.http().get(planUrl).set(user.auth()).expect(200)).body, await planRowCounts()];
+        const auditBefore = await auditState();
+        const response = await call(method, url, user, body);
+        const outcome = {
+          status: response.status,
+          type: response.body?.type,
+          fields: response.body?.errors?.map((error: { field: string }) => error.field),
+          audited: JSON.stringify(await auditState()) !== JSON.stringify(auditBefore),
+          unchanged: JSON.stringify([(await api.http().get(planUrl).set(user.auth()).expect(200)).body, await planRowCounts()]) === JSON.stringify(before),
+        };
+        const expected = { status: 400, type: problemType('validation-failed'), fields: [field], audited: false, unchanged: true };
+        if (JSON.stringify(outcome) !== JSON.stringify(expected)) failures.push(`${method} ${url} → ${JSON.stringify(outcome)}, expected ${JSON.stringify(expected)}`);
+      }
+      expect(failures).toEqual([]);
+    });
   });
 
-  // SPEC §3: org_admin sees no case content. The policy refuses the role before any lookup, so every case route answers the same
-  // 403 for a case of the admin's own organisation as for a random id, shows nothing of it and creates nothing.
-  it('gives org_admin no route to case content: 403 on every case route, for its own organisation\'s cases as for random ids', async () => {
-    const caseRoutes = routes.filter(isCaseRoute);
-    const underCasePaths = routes.filter((route) => /^\/api\/v1\/(cases|follow-ups|stats)(\/|$)/.test(route.url));
-    console.log(`isolation: ${caseRoutes.length} case routes in the app: ${caseRoutes.map(label).join(', ')}`);
-    expect(underCasePaths.filter((route) => !isCaseRoute(route)).map(label)).toEqual([]);
-    expect(caseRoutes.map(label)).toEqual(
-      expect.arrayContaining([
-        'GET /api/v1/cases', 'POST /api/v1/cases', 'GET /api/v1/cases/:id', 'PATCH /api/v1/cases/:id', 'POST /api/v1/cases/:id/transitions',
-        'PUT /api/v1/cases/:id/assignment', 'GET /api/v1/cases/:id/history', 'POST /api/v1/cases/duplicate-check',
-        'GET /api/v1/cases/:id/referrals', 'POST /api/v1/cases/:id/referrals', 'PATCH /api/v1/cases/:id/referrals/:referralId',
-        'GET /api/v1/cases/:id/follow-ups', 'POST /api/v1/cases/:id/follow-ups', 'GET /api/v1/follow-ups/due', 'GET /api/v1/stats/summary',
-      ]),
-    );
-    expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && CASE_SUBJECTS.includes(row.subject) && !row.inverted)).toEqual([]);
-
+  /**
+   * org_admin on each route: for random ids and for every chain of its own organisation's records down the route (from `roots`),
+   * the same 403 forbidden problem, with nothing of those records in it.
+   */
+  const adminRefusals = async (walked: Route[], roots: string[], secrets: string[]) => {
     const admin = orgA.admin;
-    const secrets = [...new Set(casesOf('A').flatMap((fixture) => [fixture.survivorName, `Narrative ${fixture.label}`, `Referral ${fixture.label}`, `Visit ${fixture.label}`]))];
-    const countsBefore = await caseRowCounts();
     const failures: string[] = [];
     let requests = 0;
-    for (const route of caseRoutes) {
+    for (const route of walked) {
       const collections = collectionsOf(route.url);
-      const real = casesOf('A').map((fixture) => collections.map((collection) => (collection === 'cases' ? fixture.id : fixture.referralIds[0])));
+      const real = roots.flatMap((root) => chainsFrom(collections, root).filter((chain) => chain.length === collections.length));
+      if (collections.length > 0 && real.length === 0) failures.push(`${label(route)}: no records of org A to try`);
       const idSets = collections.length === 0 ? [[]] : [collections.map(() => randomUUID()), ...real];
       const answers: string[] = [];
       for (const values of idSets) {
@@ -734,10 +1205,61 @@ describe('isolation between organisations and scopes', () => {
         if (leaked.length > 0) failures.push(`${where} → response shows ${JSON.stringify(leaked)}`);
         answers.push(JSON.stringify([response.status, response.body?.type, response.body?.detail]));
       }
-      if (new Set(answers).size > 1) failures.push(`${label(route)}: org_admin's answers differ between a random id and its organisation's cases: ${[...new Set(answers)].join(' / ')}`);
+      if (new Set(answers).size > 1) failures.push(`${label(route)}: org_admin's answers differ between a random id and its organisation's records: ${[...new Set(answers)].join(' / ')}`);
     }
+    return { failures, requests };
+  };
+
+  // SPEC §3: org_admin sees no case content. The policy refuses the role before any lookup, so every case route answers the same
+  // 403 for a case of the admin's own organisation as for a random id, shows nothing of it and creates nothing.
+  it('gives org_admin no route to case content: 403 on every case route, for its own organisation\'s cases as for random ids', async () => {
+    const caseRoutes = routes.filter(isCaseRoute);
+    const underCasePaths = routes.filter((route) => /^\/api\/v1\/(cases|follow-ups|stats)(\/|$)/.test(route.url));
+    console.log(`isolation: ${caseRoutes.length} case routes in the app: ${caseRoutes.map(label).join(', ')}`);
+    expect(underCasePaths.filter((route) => !isCaseRoute(route)).map(label)).toEqual([]);
+    expect(caseRoutes.map(label)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/cases', 'POST /api/v1/cases', 'GET /api/v1/cases/:id', 'PATCH /api/v1/cases/:id', 'POST /api/v1/cases/:id/transitions',
+        'PUT /api/v1/cases/:id/assignment', 'GET /api/v1/cases/:id/history', 'POST /api/v1/cases/duplicate-check',
+        'GET /api/v1/cases/:id/referrals', 'POST /api/v1/cases/:id/referrals', 'GET /api/v1/cases/:id/referrals/:referralId', 'PATCH /api/v1/cases/:id/referrals/:referralId',
+        'GET /api/v1/cases/:id/follow-ups', 'POST /api/v1/cases/:id/follow-ups', 'GET /api/v1/cases/:id/follow-ups/:followUpId', 'GET /api/v1/follow-ups/due',
+        'GET /api/v1/stats/summary',
+      ]),
+    );
+    expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && CASE_SUBJECTS.includes(row.subject) && !row.inverted)).toEqual([]);
+
+    const secrets = [...new Set(casesOf('A').flatMap((fixture) => [fixture.survivorName, `Narrative ${fixture.label}`, `Referral ${fixture.label}`, `Visit ${fixture.label}`]))];
+    const countsBefore = await caseRowCounts();
+    // Each case of org A with each of its referrals or follow-ups, as the route names them.
+    const { failures, requests } = await adminRefusals(caseRoutes, casesOf('A').map((fixture) => fixture.id), secrets);
     console.log(`isolation: ${requests} org_admin requests on case routes`);
     expect(failures).toEqual([]);
     expect(await caseRowCounts()).toEqual(countsBefore);
+  });
+
+  // SPEC §3, §6: org_admin has no part in work plans either (the table gives it no row for them): every work plan route,
+  // the list and the creation included, answers the same 403 for its organisation's plans, items and reports as for random ids.
+  it('gives org_admin no route to work plans: 403 on every work plan route, for its own organisation\'s plans as for random ids', async () => {
+    const planRoutes = routes.filter((route) => isPlanRoute(route) && !route.probe);
+    const underPlanPaths = routes.filter((route) => !route.probe && /^\/api\/v1\/work-plans(\/|$)/.test(route.url));
+    console.log(`isolation: ${planRoutes.length} work plan routes in the app: ${planRoutes.map(label).join(', ')}`);
+    expect(underPlanPaths.filter((route) => !isPlanRoute(route)).map(label)).toEqual([]);
+    expect(planRoutes.map(label)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/work-plans', 'POST /api/v1/work-plans', 'GET /api/v1/work-plans/:id', 'PATCH /api/v1/work-plans/:id', 'POST /api/v1/work-plans/:id/submit',
+        'POST /api/v1/work-plans/:id/approve', 'POST /api/v1/work-plans/:id/return', 'GET /api/v1/work-plans/:id/progress', 'POST /api/v1/work-plans/:id/items',
+        'GET /api/v1/work-plans/:id/items/:itemId', 'PATCH /api/v1/work-plans/:id/items/:itemId', 'DELETE /api/v1/work-plans/:id/items/:itemId',
+        'GET /api/v1/work-plans/:id/items/:itemId/activities', 'POST /api/v1/work-plans/:id/items/:itemId/activities',
+        'GET /api/v1/work-plans/:id/items/:itemId/activities/:activityId',
+      ]),
+    );
+    expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && PLAN_SUBJECTS.includes(row.subject) && !row.inverted)).toEqual([]);
+
+    const secrets = [...new Set(plansOf('A').flatMap((fixture) => fixture.texts))];
+    const countsBefore = await planRowCounts();
+    const { failures, requests } = await adminRefusals(planRoutes, plansOf('A').map((fixture) => fixture.id), secrets);
+    console.log(`isolation: ${requests} org_admin requests on work plan routes`);
+    expect(failures).toEqual([]);
+    expect(await planRowCounts()).toEqual(countsBefore);
   });
 });
