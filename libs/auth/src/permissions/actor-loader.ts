@@ -23,6 +23,15 @@ export class ActorLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(userId: string, organizationId: string, sessionId: string): Promise<UserActor | undefined> {
+    return this.query(userId, organizationId, sessionId);
+  }
+
+  /** For work done later on a user's behalf (a report job): their role and scope as they are now, if still active. */
+  async loadForJob(userId: string, organizationId: string): Promise<UserActor | undefined> {
+    return this.query(userId, organizationId, null);
+  }
+
+  private async query(userId: string, organizationId: string, sessionId: string | null): Promise<UserActor | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT u.id, u.organization_id, u.role,
               COALESCE((SELECT array_agg(ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS coordinated_region_ids,
@@ -31,7 +40,7 @@ export class ActorLoader {
               COALESCE((SELECT array_agg(DISTINCT g.region_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_region_ids
          FROM users u
         WHERE u.id = $1 AND u.organization_id = $2 AND u.active
-          AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL AND t.expires_at > now())`,
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL AND t.expires_at > now()))`,
       [userId, organizationId, sessionId],
     )) as ActorRow[];
     if (!row) return undefined;
