@@ -4,6 +4,7 @@ import { CasesModule } from '@pendamping/cases';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { DemoCaseSeeder } from './demo/demo-case-seeder';
+import { DemoPlanSeeder } from './demo/demo-plan-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 import { SyntheticCases } from './generate/synthetic-cases';
 
@@ -13,7 +14,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), AuthModule, CasesModule],
-      providers: [DemoSeeder, DemoCaseSeeder, SyntheticCases],
+      providers: [DemoSeeder, DemoCaseSeeder, DemoPlanSeeder, SyntheticCases],
     };
   }
 }

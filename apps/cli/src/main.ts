@@ -5,7 +5,7 @@ import { createLogger, DomainError, loadConfigOrExit, NestPinoLogger } from '@pe
 import { Command, InvalidArgumentError } from 'commander';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
-import { DEMO_PASSWORD, DemoSeeder, describeDemoCases } from './demo/demo-seeder';
+import { DEMO_PASSWORD, DemoSeeder, describeDemoCases, describeDemoPlans } from './demo/demo-seeder';
 import { SyntheticCases } from './generate/synthetic-cases';
 
 async function withContext<T>(work: (get: <S>(type: abstract new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
@@ -44,6 +44,7 @@ program
     const summary = await withContext((get) => get(DemoSeeder).seed());
     out(`${summary.created ? 'Created' : 'Already present:'} demo organisation ${summary.organizationId}`);
     if (summary.cases) out(describeDemoCases(summary.cases));
+    if (summary.plans) out(describeDemoPlans(summary.plans));
     out(`  Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`);
     for (const login of summary.logins) out(`    ${login.role.padEnd(12)} ${login.email.padEnd(44)} ${login.scope}`);
     out('  Coordinators, reviewers and admins set up an authenticator app (TOTP) at first sign-in.');

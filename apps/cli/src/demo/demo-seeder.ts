@@ -6,6 +6,7 @@ import { GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, U
 import { DataSource, EntityManager } from 'typeorm';
 import { DemoCaseCounts, DemoCaseSeeder } from './demo-case-seeder';
 import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS, DEMO_USERS } from './demo-data';
+import { DemoPlanCounts, DemoPlanSeeder } from './demo-plan-seeder';
 
 export const DEMO_ORGANIZATION_NAME = 'Yayasan Suara Perempuan Nusa (demo)';
 /** Public on purpose: the demo holds no real data. Never reuse it anywhere else. */
@@ -23,6 +24,8 @@ export interface DemoSummary {
   logins: DemoLogin[];
   /** What the demo's caseload came to; absent when the organisation was already there. */
   cases?: DemoCaseCounts;
+  /** What the groups' work plans came to; absent when the organisation was already there. */
+  plans?: DemoPlanCounts;
 }
 
 /** The summary's line about the cases, for the CLI to print. */
@@ -31,10 +34,20 @@ export function describeDemoCases(counts: DemoCaseCounts): string {
   return `  ${counts.cases} cases (${statuses}), ${counts.referrals} referrals, ${counts.followUps} follow-ups, ${counts.transitions} status changes, ${counts.updates} case updates; seeded in ${counts.seconds.toFixed(1)} s.`;
 }
 
+/** The summary's line about the work plans, for the CLI to print. */
+export function describeDemoPlans(counts: DemoPlanCounts): string {
+  return (
+    `  ${counts.plans} work plans (2025 and 2026 for every group; ${counts.returned} returned once with comments before approval), ` +
+    `${counts.items} plan items (${counts.itemsDone} done, ${counts.itemsCancelled} cancelled, ${counts.itemsAddedAfterApproval} added after approval, ${counts.itemsOverdue} overdue), ` +
+    `${counts.activities} activity reports reaching ${counts.participants} people; seeded in ${counts.seconds.toFixed(1)} s.`
+  );
+}
+
 /**
  * The demo organisation: two regions of Nusa Tenggara Timur, their villages and groups, a user of
- * every role, and a few hundred cases over two years with their referrals and follow-ups. Running
- * it again changes nothing.
+ * every role, a few hundred cases over two years with their referrals and follow-ups, and every
+ * group's work plans for 2025 and 2026 with their activity reports. Running it again changes
+ * nothing.
  */
 @Injectable()
 export class DemoSeeder {
@@ -43,6 +56,7 @@ export class DemoSeeder {
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditWriter,
     private readonly demoCases: DemoCaseSeeder,
+    private readonly demoPlans: DemoPlanSeeder,
   ) {}
 
   async seed(): Promise<DemoSummary> {
@@ -62,7 +76,10 @@ export class DemoSeeder {
       // The organisation exists now, so running the seed again would not finish the cases.
       throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its cases: seed a fresh database.`, { cause: error });
     });
-    return { organizationId, created: true, logins, cases };
+    const plans = await this.demoPlans.seed(organizationId).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its work plans: seed a fresh database.`, { cause: error });
+    });
+    return { organizationId, created: true, logins, cases, plans };
   }
 
   private async fill(manager: EntityManager, organizationId: string, passwordHash: string) {
