@@ -14,6 +14,8 @@ export const ACTIONS = [
   'activate', 'request_closure', 'close', 'reopen', 'assign', 'check_duplicate',
   // A work plan's workflow, and taking an item out of a draft.
   'submit', 'approve', 'return', 'delete',
+  // Counting cases into an evaluation report: a companion's reports count their groups' cases, not only their own.
+  'report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +56,7 @@ const CASE_CONTENT_FIELDS = fieldsOf('Case').filter(
 );
 const PLAN_ITEM_WRITABLE = ['title', 'category', 'targetCount', 'targetUnit', 'plannedMonths', 'keyPersons', 'budget', 'status', 'statusReason', 'drppaIndicators'] as const;
 const ACTIVITY_REPORT_WRITABLE = fieldsOf('ActivityReport').filter((field) => !['id', 'planItemId', 'workPlanId', 'createdBy', 'createdAt'].includes(field));
+const REPORT_REQUEST_FIELDS = ['kind', 'year', 'scope.level', 'scope.id', 'format', 'locale', 'audience'] as const;
 const CASE_WORKFLOW: readonly Action[] = ['activate', 'request_closure', 'close', 'reopen'];
 const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
 
@@ -83,6 +86,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'User', actions: ['update'], scope: 'self', fields: ['role', 'active'], inverted: true },
   { role: 'org_admin', subject: 'User', actions: ['reset_mfa'], scope: 'organization' },
   { role: 'org_admin', subject: 'AuditEvent', actions: ['read', 'verify'], scope: 'organization' },
+  { role: 'org_admin', subject: 'ReportQueue', actions: ['read'], scope: 'organization' },
 
   // coordinator: case manager of their regions.
   { role: 'coordinator', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -98,10 +102,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   { role: 'coordinator', subject: 'Referral', actions: ['read', 'create', 'update'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'FollowUp', actions: ['read', 'create'], scope: 'coordinated_regions' },
-  ...excludedFromRestrictedCases('coordinator'),
   { role: 'coordinator', subject: 'WorkPlan', actions: ['read', 'approve', 'return'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'PlanItem', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'ActivityReport', actions: ['read'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'Case', actions: ['report'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'Report', actions: ['read'], scope: 'coordinated_regions' },
+  { role: 'coordinator', subject: 'Report', actions: ['create'], scope: 'coordinated_regions', fields: REPORT_REQUEST_FIELDS },
 
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -115,10 +121,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'reviewer', subject: 'Case', actions: ['read'], scope: 'organization', fields: ['excludedUserIds'], inverted: true },
   { role: 'reviewer', subject: 'Referral', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   { role: 'reviewer', subject: 'FollowUp', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
-  ...excludedFromRestrictedCases('reviewer'),
   { role: 'reviewer', subject: 'WorkPlan', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'PlanItem', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'ActivityReport', actions: ['read'], scope: 'organization' },
+  { role: 'reviewer', subject: 'Case', actions: ['report'], scope: 'organization' },
+  { role: 'reviewer', subject: 'Report', actions: ['read'], scope: 'organization' },
+  { role: 'reviewer', subject: 'Report', actions: ['create'], scope: 'organization', fields: REPORT_REQUEST_FIELDS },
 
   // companion: their groups, and what they need to refer survivors.
   { role: 'companion', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -134,7 +142,6 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'companion', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   ...onAssignedCases({ subject: 'Referral', actions: ['read', 'create', 'update'] }),
   ...onAssignedCases({ subject: 'FollowUp', actions: ['read', 'create'] }),
-  ...excludedFromRestrictedCases('companion'),
   // A group plans and reports its own work; when a plan may still change is the workflow's business.
   { role: 'companion', subject: 'WorkPlan', actions: ['read', 'submit'], scope: 'member_groups' },
   { role: 'companion', subject: 'WorkPlan', actions: ['create'], scope: 'member_groups', fields: ['groupId', 'year', 'goals', 'copiedFromId'] },
@@ -143,4 +150,13 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'companion', subject: 'PlanItem', actions: ['create', 'update'], scope: 'member_groups', fields: PLAN_ITEM_WRITABLE },
   { role: 'companion', subject: 'ActivityReport', actions: ['read'], scope: 'member_groups' },
   { role: 'companion', subject: 'ActivityReport', actions: ['create'], scope: 'member_groups', fields: ACTIVITY_REPORT_WRITABLE },
+  { role: 'companion', subject: 'Case', actions: ['report'], scope: 'member_groups' },
+  { role: 'companion', subject: 'Report', actions: ['read'], scope: 'member_groups' },
+  { role: 'companion', subject: 'Report', actions: ['create'], scope: 'member_groups', fields: REPORT_REQUEST_FIELDS },
+
+  // Last, because in CASL a later rule wins over an earlier one: whatever a role is granted above,
+  // a restricted case does not exist for the users it excludes.
+  ...excludedFromRestrictedCases('coordinator'),
+  ...excludedFromRestrictedCases('reviewer'),
+  ...excludedFromRestrictedCases('companion'),
 ];

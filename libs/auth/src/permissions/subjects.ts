@@ -38,6 +38,7 @@ const PLAN_SCOPE = { organizationField: 'organizationId', regionField: 'regionId
 const CASE_SCOPE = {
   organizationField: 'organizationId',
   regionField: 'regionId',
+  groupField: 'groupId',
   assigneeField: 'assignedCompanionId',
   coAssigneeField: 'coCompanionId',
   excludedField: 'excludedUserIds',
@@ -130,6 +131,21 @@ export const SUBJECTS = {
       'participants.disability', 'summary', 'results', 'obstacles', 'lessons', 'createdBy', 'createdAt',
     ),
     ...PLAN_SCOPE,
+  },
+  /** A report request and its file: who may ask for and download which scope (SPEC §7). */
+  Report: {
+    fields: coded(
+      'id', 'kind', 'year', 'scope.level', 'scope.id', 'format', 'locale', 'audience', 'status', 'progress', 'stage', 'error', 'requestedBy',
+      'fileName', 'byteSize', 'checksumSha256', 'expiresAt', 'createdAt', 'startedAt', 'finishedAt', 'file',
+    ),
+    organizationField: 'organizationId',
+    regionField: 'regionId',
+    groupField: 'groupId',
+  },
+  /** The report queue's state, for the organisation's administrator. */
+  ReportQueue: {
+    fields: coded('redis', 'waiting', 'active', 'delayed', 'failed', 'organization.queued', 'organization.running', 'organization.failed', 'organization.succeeded'),
+    organizationField: 'organizationId',
   },
 } as const satisfies Record<string, SubjectDefinition>;
 
