@@ -2,9 +2,9 @@ import { Foundation1795434000000 } from './1795434000000-foundation';
 import { TrustCore1795435960948 } from './1795435960948-trust-core';
 import { IdempotencyKeys1795437600000 } from './1795437600000-idempotency-keys';
 import { SessionMfaState1795437700000 } from './1795437700000-session-mfa-state';
-import { CasesAndWorkPlans1796218804995 } from './1796218804995-cases-and-work-plans';
+import { Domain1796219411061 } from './1796219411061-domain';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
-  Foundation1795434000000, TrustCore1795435960948, IdempotencyKeys1795437600000, SessionMfaState1795437700000, CasesAndWorkPlans1796218804995,
+  Foundation1795434000000, TrustCore1795435960948, IdempotencyKeys1795437600000, SessionMfaState1795437700000, Domain1796219411061,
 ];

@@ -13,6 +13,7 @@ import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
 import { UsersController } from './organization/users.controller';
+import { ReportsController } from './reports/reports.controller';
 import { WorkPlansController } from './work-plans/work-plans.controller';
 
 @Module({})
@@ -23,7 +24,7 @@ export class ApiModule {
       imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule, HealthModule],
       controllers: [
         AuthController, DirectoryController, UsersController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController,
-        WorkPlansController,
+        WorkPlansController, ReportsController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@pendamping/auth';
 import { CasesModule } from '@pendamping/cases';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule } from '@pendamping/core';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { DemoCaseSeeder } from './demo/demo-case-seeder';
 import { DemoPlanSeeder } from './demo/demo-plan-seeder';
@@ -13,7 +13,7 @@ export class CliModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), AuthModule, CasesModule],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule],
       providers: [DemoSeeder, DemoCaseSeeder, DemoPlanSeeder, SyntheticCases],
     };
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@pendamping/auth';
+import { CasesModule } from '@pendamping/cases';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
@@ -8,14 +9,18 @@ import { QueueConsumers } from './jobs/queue-consumers';
 import { AuditAnchorHandler } from './maintenance/audit-anchor.handler';
 import { PurgeExpiredHandler } from './maintenance/purge-expired.handler';
 import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
+import { RenderReportHandler } from './reports/render-report.handler';
+import { ReportMaintenanceHandler } from './reports/report-maintenance.handler';
 
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule],
-      providers: [JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler, PurgeExpiredHandler],
+      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule, CasesModule],
+      providers: [
+        JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler, PurgeExpiredHandler, RenderReportHandler, ReportMaintenanceHandler,
+      ],
     };
   }
 }

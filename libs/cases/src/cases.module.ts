@@ -11,6 +11,12 @@ import { DuplicateCheckService } from './cases/duplicate-check.service';
 import { FollowUpService } from './cases/follow-up.service';
 import { ReferralService } from './cases/referral.service';
 import { SurvivorDuplicates } from './cases/survivor-duplicates';
+import { ReportExpiry } from './reports/report-expiry';
+import { ReportReconciler } from './reports/report-reconciler';
+import { ReportRequests } from './reports/report-requests.service';
+import { ReportRunner } from './reports/report-runner';
+import { ReportScope } from './reports/report-scope';
+import { ReportStorage } from './reports/report-storage';
 import { ActivityReportService } from './work-plans/activity-report.service';
 import { PlanItemService } from './work-plans/plan-item.service';
 import { PlanProgressService } from './work-plans/plan-progress.service';
@@ -19,12 +25,13 @@ import { WorkPlanService } from './work-plans/work-plan.service';
 const SERVICES = [
   CaseService, CaseQueries, CaseHistoryService, DuplicateCheckService, ReferralService, FollowUpService,
   WorkPlanService, PlanItemService, ActivityReportService, PlanProgressService,
+  ReportRequests, ReportRunner, ReportReconciler, ReportExpiry,
 ];
 
-/** The domain: cases with their referrals, follow-ups and history, and the groups' work plans, on the trust core of AuthModule. */
+/** The domain: cases with their referrals, follow-ups and history, the groups' work plans and the evaluation reports, on the trust core of AuthModule. */
 @Module({
   imports: [AuthModule],
-  providers: [...SERVICES, CaseSpecs, CaseVault, CaseWriter, CasePlacement, SurvivorDuplicates],
+  providers: [...SERVICES, CaseSpecs, CaseVault, CaseWriter, CasePlacement, SurvivorDuplicates, ReportScope, ReportStorage],
   exports: SERVICES,
 })
 export class CasesModule {}

@@ -4,15 +4,18 @@ import { CasePerpetratorEntity } from './cases/case-perpetrator.entity';
 import { CaseEntity } from './cases/case.entity';
 import { FollowUpEntity } from './cases/follow-up.entity';
 import { ReferralEntity } from './cases/referral.entity';
+import { ReportChunkEntity } from './reports/report-chunk.entity';
+import { ReportEntity } from './reports/report.entity';
 import { ActivityReportEntity } from './work-plans/activity-report.entity';
 import { PlanItemEntity } from './work-plans/plan-item.entity';
 import { WorkPlanEntity } from './work-plans/work-plan.entity';
 
 export {
-  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, WorkPlanEntity,
+  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportChunkEntity, ReportEntity,
+  WorkPlanEntity,
 };
 
 export const CASES_ENTITIES = [
   CaseEntity, CasePerpetratorEntity, CaseNumberCounterEntity, CaseChangeEntity, ReferralEntity, FollowUpEntity,
-  WorkPlanEntity, PlanItemEntity, ActivityReportEntity,
+  WorkPlanEntity, PlanItemEntity, ActivityReportEntity, ReportEntity, ReportChunkEntity,
 ];

@@ -12,3 +12,7 @@ export * from './work-plans/plan-item.service';
 export * from './work-plans/plan-progress.service';
 export * from './work-plans/work-plan-workflow';
 export * from './work-plans/work-plan.service';
+export * from './reports/report-expiry';
+export * from './reports/report-reconciler';
+export * from './reports/report-requests.service';
+export * from './reports/report-runner';

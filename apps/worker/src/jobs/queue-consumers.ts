@@ -38,6 +38,8 @@ export class QueueConsumers implements OnApplicationBootstrap, OnApplicationShut
       connection: workerConnectionOptions(this.config.REDIS_URL, `pendamping-worker-${queue}`),
       prefix: this.config.REDIS_KEY_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.WORKER_STALL_SECONDS * 1000,
+      stalledInterval: this.config.WORKER_STALL_SECONDS * 1000,
       autorun: true,
     });
     worker.on('error', (err) => this.logger.warn({ err, queue }, 'worker connection error'));

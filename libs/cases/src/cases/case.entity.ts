@@ -26,6 +26,7 @@ export interface JusticePathwayEntry {
 @Index('IDX_cases_region_follow_up_due', ['regionId', 'nextFollowUpDue'], { where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'` })
 @Check('CHK_cases_status', `"status" IN (${CASE_STATUS_CODES.map((code) => `'${code}'`).join(', ')})`)
 @Check('CHK_cases_consent_record', '"consent_record"')
+@Check('CHK_cases_excluded_only_if_restricted', '"restricted" OR cardinality("excluded_user_ids") = 0')
 export class CaseEntity extends TenantRecord {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })

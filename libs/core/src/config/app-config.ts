@@ -38,6 +38,12 @@ export const appConfigSchema = z.object({
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** How long a job's lock lives without renewal: after a worker dies, its job runs again this much later. */
+  WORKER_STALL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  REPORT_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  REPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** External reports show counts below this as "<N" (SPEC §7). */
+  REPORT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   JWT_SECRET: base64Key(32),
   AUDIT_CHAIN_KEY: base64Key(32),
   FIELD_ENCRYPTION_KEYS: z

@@ -7,25 +7,33 @@ import type { JobsOptions } from 'bullmq';
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Reports = 'reports',
 }
 
 export enum JobName {
   WorkerHeartbeat = 'maintenance.worker-heartbeat',
   AuditAnchor = 'maintenance.audit-anchor',
   PurgeExpired = 'maintenance.purge-expired',
+  RenderReport = 'reports.render',
+  ReconcileReports = 'reports.reconcile',
+  ExpireReports = 'reports.expire',
 }
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
   [JobName.AuditAnchor]: Record<string, never>;
   [JobName.PurgeExpired]: Record<string, never>;
+  /** The report request's id, which is also the job id: the request itself lives in PostgreSQL. */
+  [JobName.RenderReport]: { reportId: string };
+  [JobName.ReconcileReports]: Record<string, never>;
+  [JobName.ExpireReports]: Record<string, never>;
 }
 
 export interface JobDefinition {
   queue: QueueName;
   options: JobsOptions;
   /** Run on a fixed interval by a BullMQ job scheduler the worker upserts at start. */
-  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number; AUDIT_ANCHOR_SECONDS: number }) => number;
+  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number; AUDIT_ANCHOR_SECONDS: number; REPORT_RECONCILE_SECONDS: number }) => number;
 }
 
 export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
@@ -40,6 +48,20 @@ export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
     everySeconds: (config) => config.AUDIT_ANCHOR_SECONDS,
   },
   [JobName.PurgeExpired]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 24, removeOnFail: 100 },
+    everySeconds: () => 3_600,
+  },
+  [JobName.RenderReport]: {
+    queue: QueueName.Reports,
+    options: { attempts: 4, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1_000, removeOnFail: 1_000 },
+  },
+  [JobName.ReconcileReports]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    everySeconds: (config) => config.REPORT_RECONCILE_SECONDS,
+  },
+  [JobName.ExpireReports]: {
     queue: QueueName.Maintenance,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 24, removeOnFail: 100 },
     everySeconds: () => 3_600,

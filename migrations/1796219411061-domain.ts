@@ -1,12 +1,13 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * Cases with their perpetrators, history, referrals and follow-ups, the gap-free case number
- * counters, and the groups' annual work plans with their items and activity reports.
+ * The domain: cases with their perpetrators, history, referrals and follow-ups and the gap-free
+ * case number counters; the groups' annual work plans with their items and activity reports;
+ * evaluation report requests (the outbox) and their files in chunks.
  */
 
-export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
-    name = 'CasesAndWorkPlans1796218804995'
+export class Domain1796219411061 implements MigrationInterface {
+    name = 'Domain1796219411061'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -64,6 +65,10 @@ export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
                 "survivor_duplicate_index" text,
                 "next_follow_up_due" date,
                 "created_by" uuid NOT NULL,
+                CONSTRAINT "CHK_cases_excluded_only_if_restricted" CHECK (
+                    "restricted"
+                    OR cardinality("excluded_user_ids") = 0
+                ),
                 CONSTRAINT "CHK_cases_consent_record" CHECK ("consent_record"),
                 CONSTRAINT "CHK_cases_status" CHECK (
                     "status" IN ('open', 'active', 'closure_requested', 'closed')
@@ -220,6 +225,77 @@ export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_referrals_case_created" ON "referrals" ("case_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "reports" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organization_id" uuid NOT NULL,
+                "requested_by" uuid NOT NULL,
+                "kind" text NOT NULL,
+                "year" smallint NOT NULL,
+                "scope_level" text NOT NULL,
+                "scope_id" uuid,
+                "region_id" uuid,
+                "group_id" uuid,
+                "format" text NOT NULL,
+                "locale" text NOT NULL,
+                "audience" text NOT NULL,
+                "request_key" text NOT NULL,
+                "status" text NOT NULL,
+                "progress" smallint NOT NULL DEFAULT '0',
+                "stage" text,
+                "error" text,
+                "attempts" smallint NOT NULL DEFAULT '0',
+                "file_name" text,
+                "content_type" text,
+                "byte_size" integer,
+                "checksum_sha256" text,
+                "expires_at" TIMESTAMP WITH TIME ZONE,
+                "started_at" TIMESTAMP WITH TIME ZONE,
+                "finished_at" TIMESTAMP WITH TIME ZONE,
+                "version" integer NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "CHK_reports_progress" CHECK (
+                    "progress" BETWEEN 0 AND 100
+                ),
+                CONSTRAINT "CHK_reports_scope" CHECK (
+                    "scope_level" IN ('organization', 'region', 'village', 'group')
+                ),
+                CONSTRAINT "CHK_reports_format" CHECK ("format" IN ('pdf', 'xlsx', 'csv')),
+                CONSTRAINT "CHK_reports_status" CHECK (
+                    "status" IN (
+                        'queued',
+                        'running',
+                        'succeeded',
+                        'failed',
+                        'expired'
+                    )
+                ),
+                CONSTRAINT "PK_d9013193989303580053c0b5ef6" PRIMARY KEY ("id")
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_reports_expiry" ON "reports" ("expires_at")
+            WHERE "status" = 'succeeded'
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_reports_pending" ON "reports" ("status", "created_at")
+            WHERE "status" IN ('queued', 'running')
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_reports_org_created" ON "reports" ("organization_id", "created_at", "id")
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "UQ_reports_pending_request" ON "reports" ("requested_by", "request_key")
+            WHERE "status" IN ('queued', 'running')
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "report_chunks" (
+                "report_id" uuid NOT NULL,
+                "seq" integer NOT NULL,
+                "data" bytea NOT NULL,
+                CONSTRAINT "PK_65a1b7ef78aa687845f232d725e" PRIMARY KEY ("report_id", "seq")
+            )
         `);
         await queryRunner.query(`
             CREATE TABLE "work_plans" (
@@ -380,6 +456,18 @@ export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
             ADD CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575" FOREIGN KEY ("provider_id") REFERENCES "service_providers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
         await queryRunner.query(`
+            ALTER TABLE "reports"
+            ADD CONSTRAINT "FK_9a489187107505eb31692438181" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "reports"
+            ADD CONSTRAINT "FK_fb3c114a682e16e1b6c0e7d8744" FOREIGN KEY ("requested_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "report_chunks"
+            ADD CONSTRAINT "FK_7684e5877663f8e89750331145f" FOREIGN KEY ("report_id") REFERENCES "reports"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+        await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_725e679aca2c2eace3a83dccda0" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
@@ -460,6 +548,15 @@ export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_725e679aca2c2eace3a83dccda0"
         `);
         await queryRunner.query(`
+            ALTER TABLE "report_chunks" DROP CONSTRAINT "FK_7684e5877663f8e89750331145f"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "reports" DROP CONSTRAINT "FK_fb3c114a682e16e1b6c0e7d8744"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "reports" DROP CONSTRAINT "FK_9a489187107505eb31692438181"
+        `);
+        await queryRunner.query(`
             ALTER TABLE "referrals" DROP CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575"
         `);
         await queryRunner.query(`
@@ -521,6 +618,24 @@ export class CasesAndWorkPlans1796218804995 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP TABLE "work_plans"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "report_chunks"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."UQ_reports_pending_request"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_reports_org_created"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_reports_pending"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_reports_expiry"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "reports"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."IDX_referrals_case_created"

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { ReportRequests } from '@pendamping/cases';
+import type { FastifyReply } from 'fastify';
+import { IdPipe, PageQueryDto } from '../common/params';
+import { CreateReportDto } from './report.dtos';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportRequests) {}
+
+  /** Saved, queued, answered at once: the worker renders it (SPEC §7). */
+  @Post()
+  @HttpCode(202)
+  @Policy('create', 'Report')
+  request(@Auth() auth: RequestAuth, @Body() body: CreateReportDto) {
+    return this.reports.request(auth, body);
+  }
+
+  @Get()
+  @Policy('read', 'Report')
+  list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
+    return this.reports.list(auth, query);
+  }
+
+  @Get('queue')
+  @Policy('read', 'ReportQueue')
+  queue(@Auth() auth: RequestAuth) {
+    return this.reports.queueStatus(auth);
+  }
+
+  @Get(':id')
+  @Policy('read', 'Report')
+  get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.reports.get(auth, id);
+  }
+
+  /** The file, streamed from PostgreSQL, under a name the server builds; never cached. */
+  @Get(':id/file')
+  @Policy('read', 'Report')
+  async file(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const download = await this.reports.download(auth, id);
+    reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    return new StreamableFile(download.stream, { type: download.contentType, length: download.byteSize, disposition: `attachment; filename="${download.fileName}"` });
+  }
+}
