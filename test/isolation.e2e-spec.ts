@@ -15,6 +15,8 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { addFollowUp, addReferral, createCase, newCaseBody } from './support/cases';
 import { addPlanActivity, addPlanItem, createWorkPlan, planActivityBody, planItemBody, planStep, WORK_PLANS_URL } from './support/isolation-plans';
+import { expireReport, finishReport, ReportFile, ReportFormat, reportFile } from './support/isolation-reports';
+import { fetchFile, REPORTS, reportBody, requestReport, sha256 } from './support/report-client';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
 import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD } from './support/world';
@@ -29,7 +31,11 @@ import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD }
  * actor's scope (another region, no longer assigned, restricted and excluding the actor), with
  * their referrals and follow-ups; work plan routes with plans of org B and plans of org A outside
  * the actor's scope (another group or region; org_admin has none at all), with their items and
- * the items' activity reports. On a route with several ids every position is swapped.
+ * the items' activity reports; evaluation report routes with reports of org B and reports of org A
+ * outside the actor's scope (another region or group, or the organisation's own for all but the
+ * reviewer; org_admin has none), queued, succeeded (a file stored as the worker stores it) and
+ * expired: the file route answers them like a random id too, hands out no byte of them and audits
+ * no download. On a route with several ids every position is swapped.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +169,8 @@ const isCaseRoute = (route: Route) => route.policy?.kind === 'ability' && CASE_S
 /** The subjects of work plans: a group's own account of its work, which org_admin has no row for either. */
 const PLAN_SUBJECTS: readonly string[] = ['WorkPlan', 'PlanItem', 'ActivityReport'];
 const isPlanRoute = (route: Route) => route.policy?.kind === 'ability' && PLAN_SUBJECTS.includes(route.policy.subject);
+/** Evaluation reports (SPEC §7): every report route but the queue's (ReportQueue, org_admin's own). */
+const isReportRoute = (route: Route) => route.policy?.kind === 'ability' && route.policy.subject === 'Report';
 /** The route a probe mirrors: its URL without the probe's prefix. */
 const appUrlOf = (url: string) => url.replace('/isolation-probe', '');
 
@@ -200,6 +208,8 @@ const SECRET_KEYS = new Set([
   'name', 'code', 'email', 'phone', 'address', 'narrative', 'caseNumber', 'note', 'outcomeNote', 'notes', 'nextAction', 'statusReason',
   // A plan's free text: the group's account of its work, which can name people (SPEC §7).
   'goals', 'reviewComments', 'title', 'keyPersons', 'summary', 'results', 'obstacles', 'lessons',
+  // A report's file: its name (which names the place) and checksum.
+  'fileName', 'checksumSha256',
 ]);
 const secretsIn = (value: unknown): string[] => {
   if (Array.isArray(value)) return value.flatMap(secretsIn);
@@ -207,6 +217,12 @@ const secretsIn = (value: unknown): string[] => {
   return Object.entries(value).flatMap(([key, inner]) => (SECRET_KEYS.has(key) && typeof inner === 'string' && inner !== '' ? [inner] : secretsIn(inner)));
 };
 const suffix = () => randomBytes(3).toString('hex');
+/** All a response shows: its headers (a file's name is in content-disposition) and its body, text or bytes. */
+const shownBy = (response: Response): string =>
+  [JSON.stringify(response.headers), typeof response.text === 'string' ? response.text : '', Buffer.isBuffer(response.body) ? response.body.toString('latin1') : ''].join('\n');
+/** A response body for a failure message: a file as its size and type, not its bytes. */
+const bodyOf = (response: Response): string =>
+  Buffer.isBuffer(response.body) ? `<${response.body.length} bytes of ${response.headers['content-type']}>` : JSON.stringify(response.body);
 
 type ActorKey = 'admin' | 'coordinatorA' | 'coordinatorB' | 'companionA' | 'companionB' | 'reviewer';
 const ACTOR_KEYS: ActorKey[] = ['admin', 'coordinatorA', 'coordinatorB', 'companionA', 'companionB', 'reviewer'];
@@ -224,6 +240,22 @@ interface PlanFixture {
   /** Its status once set up (draft, submitted, approved, returned). */
   status: string;
   /** The actors of org A whose scope holds the plan (SPEC §3, §6); for every other actor it does not exist. */
+  seenBy: ActorKey[];
+}
+
+/** An evaluation report the walk aims at: requested through the API; its file, if it has one, stored as the worker stores it. */
+interface ReportFixture {
+  label: string;
+  org: 'A' | 'B';
+  id: string;
+  /** Who asked for it: GET /reports lists it to them alone. */
+  requester: SignedInUser;
+  /** A user of the report's organisation who reads all of it (its reviewer): the snapshot is taken as them. */
+  reader: SignedInUser;
+  status: 'queued' | 'succeeded' | 'expired';
+  /** The file the worker stored (an expired report's chunks are gone; its name and checksum stay). */
+  file?: ReportFile;
+  /** The actors of org A whose scope holds the report (SPEC §3, §7); for every other actor it does not exist. */
   seenBy: ActorKey[];
 }
 
@@ -256,6 +288,7 @@ describe('isolation between organisations and scopes', () => {
   let managerA: SignedInUser;
   let caseFixtures: CaseFixture[];
   let planFixtures: PlanFixture[];
+  let reportFixtures: ReportFixture[];
   /** The year of the walk's plans: last year, so that any day of it is a valid activity date. */
   let planYear: number;
 
@@ -295,6 +328,7 @@ describe('isolation between organisations and scopes', () => {
   const usersOf = (org: Organisation) => ACTOR_KEYS.map((key) => org[key]);
   const casesOf = (org: 'A' | 'B') => caseFixtures.filter((fixture) => fixture.org === org);
   const plansOf = (org: 'A' | 'B') => planFixtures.filter((fixture) => fixture.org === org);
+  const reportsOf = (org: 'A' | 'B') => reportFixtures.filter((fixture) => fixture.org === org);
   const CASE_TREE = ['cases', 'referrals'] as const;
   const PLAN_TREE = ['work-plans', 'items', 'activities'] as const;
   const caseIds = (fixtures: CaseFixture[]): Ids => ({
@@ -316,18 +350,21 @@ describe('isolation between organisations and scopes', () => {
     users: [canary.user, orgB.admin.id, orgB.companionA.id],
     ...caseIds(casesOf('B')),
     ...planIds(plansOf('B')),
+    reports: reportsOf('B').map((fixture) => fixture.id),
   });
 
   /**
    * Ids of org A the actor's role gives no access to (SPEC §3: coordinators their regions, companions their groups and themselves,
    * companions only the cases they are assigned to, nobody a restricted case that excludes them; org_admin no case at all;
-   * companions the plans of their groups, coordinators those of their regions, the reviewer every plan, org_admin none).
+   * companions the plans of their groups, coordinators those of their regions, the reviewer every plan, org_admin none; likewise
+   * reports: companions those of their groups, coordinators region, village and group reports of their regions, the reviewer all).
    */
   const outOfScopeIds = (key: ActorKey): Ids => {
     const other = (side: 'a' | 'b'): Ids => ({ regions: [orgA.regions[side]], villages: [orgA.villages[side]], groups: [orgA.groups[side]] });
     const cases = {
       ...caseIds(casesOf('A').filter((fixture) => !fixture.seenBy.includes(key))),
       ...planIds(plansOf('A').filter((fixture) => !fixture.seenBy.includes(key))),
+      reports: reportsOf('A').filter((fixture) => !fixture.seenBy.includes(key)).map((fixture) => fixture.id),
     };
     switch (key) {
       case 'coordinatorA':
@@ -379,6 +416,8 @@ describe('isolation between organisations and scopes', () => {
       // A change of status with a reason: what even an approved plan's items take (SPEC §6).
       'PATCH /api/v1/work-plans/:id/items/:itemId': { version, status: 'cancelled', statusReason: hijacked },
       'POST /api/v1/work-plans/:id/items/:itemId/activities': planActivityBody(`${planYear}-06-15`, { summary: hijacked }),
+      // A report no fixture asked for (another year), of group a: one its companion could request.
+      'POST /api/v1/reports': reportBody(planYear - 3, { level: 'group', id: orgA.groups.a }, { format: 'csv' }),
     };
     // A probe takes the body of the app route it mirrors.
     const key = `${route.method} ${appUrlOf(route.url)}`;
@@ -433,7 +472,18 @@ describe('isolation between organisations and scopes', () => {
       `SELECT (SELECT count(*) FROM work_plans)::int AS work_plans, (SELECT count(*) FROM plan_items)::int AS plan_items,
               (SELECT count(*) FROM activity_reports)::int AS activity_reports`,
     )) as Record<string, number>[];
-  const rowCounts = async () => ({ cases: await caseRowCounts(), plans: await planRowCounts() });
+  /** Rows of evaluation reports and of their files' chunks in the whole database. */
+  const reportRowCounts = async () =>
+    (await dataSource.query(`SELECT (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM report_chunks)::int AS report_chunks`)) as Record<string, number>[];
+  const rowCounts = async () => ({ cases: await caseRowCounts(), plans: await planRowCounts(), reports: await reportRowCounts() });
+  /** The audit events after `max` (an auditState().max), without what differs between two equal requests (time, lane, request id). */
+  const auditEventsSince = async (max: string) =>
+    (await dataSource.query('SELECT actor_id, action, subject, subject_id, fields, outcome FROM audit_events WHERE id > $1 ORDER BY id', [max])) as Record<string, unknown>[];
+  /** The report queue as each organisation's administrator sees it (GET /reports/queue): Redis's counts and the organisation's requests. */
+  const reportQueues = async () => ({
+    A: (await api.http().get(`${REPORTS}/queue`).set(orgA.admin.auth()).expect(200)).body,
+    B: (await api.http().get(`${REPORTS}/queue`).set(orgB.admin.auth()).expect(200)).body,
+  });
 
   beforeAll(async () => {
     database = await createSuiteDatabase();
@@ -568,6 +618,41 @@ describe('isolation between organisations and scopes', () => {
         texts.push(`Returned ${text}`);
       },
     });
+
+    reportFixtures = [];
+    /**
+     * A report of `scope` requested by `requester` (202, queued: no worker runs in this suite), then, unless it is to stay queued,
+     * finished with a file of its own (in `chunks` chunks) and, if so wanted, expired.
+     */
+    const addReport = async (
+      fixture: Pick<ReportFixture, 'label' | 'org' | 'requester' | 'reader' | 'status' | 'seenBy'> & { scope: { level: string; id?: string }; format: ReportFormat; chunks?: number },
+    ) => {
+      const report = await requestReport(api, fixture.requester, reportBody(planYear, fixture.scope, { format: fixture.format }));
+      if (report.status !== 'queued') throw new Error(`${fixture.label}: requested as ${report.status}, not queued: ${JSON.stringify(report)}`);
+      const file = fixture.status === 'queued' ? undefined : reportFile(fixture.format, `${fixture.label} ${tag}`, fixture.chunks);
+      if (file) await finishReport(dataSource, report.id, file);
+      if (fixture.status === 'expired') await expireReport(dataSource, report.id);
+      reportFixtures.push({ label: fixture.label, org: fixture.org, id: report.id as string, requester: fixture.requester, reader: fixture.reader, status: fixture.status, file, seenBy: fixture.seenBy });
+    };
+    // The organisation's report: the reviewer's alone (a coordinator's scope is their regions, a companion's their groups).
+    await addReport({ label: 'Report A organisation', org: 'A', requester: reviewer, reader: reviewer, status: 'succeeded', scope: { level: 'organization' }, format: 'pdf', seenBy: ['reviewer'] });
+    await addReport({ label: 'Report A region a', org: 'A', requester: coordinatorA, reader: reviewer, status: 'queued', scope: { level: 'region', id: orgA.regions.a }, format: 'xlsx', seenBy: ['coordinatorA', 'reviewer'] });
+    await addReport({ label: 'Report A group a', org: 'A', requester: companionA, reader: reviewer, status: 'succeeded', scope: { level: 'group', id: orgA.groups.a }, format: 'csv', chunks: 2, seenBy: groupA });
+    // Region b's: outside coordinatorA's and companionA's scope, in every state a file can be in.
+    await addReport({ label: 'Report A region b', org: 'A', requester: coordinatorB, reader: reviewer, status: 'succeeded', scope: { level: 'region', id: orgA.regions.b }, format: 'xlsx', seenBy: ['coordinatorB', 'reviewer'] });
+    await addReport({ label: 'Report A village b', org: 'A', requester: reviewer, reader: reviewer, status: 'expired', scope: { level: 'village', id: orgA.villages.b }, format: 'pdf', seenBy: ['coordinatorB', 'reviewer'] });
+    await addReport({
+      label: 'Report A group b', org: 'A', requester: companionB, reader: reviewer, status: 'succeeded', scope: { level: 'group', id: orgA.groups.b }, format: 'pdf', chunks: 3,
+      seenBy: ['coordinatorB', 'companionB', 'reviewer'],
+    });
+    await addReport({
+      label: 'Report A group b queued', org: 'A', requester: coordinatorB, reader: reviewer, status: 'queued', scope: { level: 'group', id: orgA.groups.b }, format: 'csv',
+      seenBy: ['coordinatorB', 'companionB', 'reviewer'],
+    });
+    await addReport({ label: 'Canary Report', org: 'B', requester: canaryCompanion, reader: orgB.reviewer, status: 'succeeded', scope: { level: 'group', id: group }, format: 'pdf', chunks: 2, seenBy: [] });
+    await addReport({ label: 'Mirror Report region a', org: 'B', requester: orgB.coordinatorA, reader: orgB.reviewer, status: 'queued', scope: { level: 'region', id: orgB.regions.a }, format: 'pdf', seenBy: [] });
+    await addReport({ label: 'Mirror Report organisation', org: 'B', requester: orgB.reviewer, reader: orgB.reviewer, status: 'succeeded', scope: { level: 'organization' }, format: 'xlsx', seenBy: [] });
+    await addReport({ label: 'Mirror Report group a', org: 'B', requester: orgB.companionA, reader: orgB.reviewer, status: 'expired', scope: { level: 'group', id: orgB.groups.a }, format: 'csv', seenBy: [] });
   });
 
   afterAll(async () => {
@@ -579,7 +664,9 @@ describe('isolation between organisations and scopes', () => {
     /**
      * Every targeted record as its own organisation sees it, before and after the walk: the directory as its admin reads it, a
      * case (with its history, referrals and follow-ups) as a user who reads all of it, a plan (with its progress, items and their
-     * activity reports, as the server lists them) as its organisation's reviewer; and the rows of both in the whole database.
+     * activity reports, as the server lists them) as its organisation's reviewer; a report (and its file, if it has one: its
+     * headers, size and checksum) as its organisation's reviewer, its row and its chunks as stored, and the report queue as each
+     * organisation's administrator sees it; and the rows of all of them in the whole database.
      */
     const snapshot = async () => {
       const all: Record<string, unknown> = {};
@@ -615,6 +702,20 @@ describe('isolation between organisations and scopes', () => {
           for (const activity of activities.items as { id: string }[]) all[`activities/${activity.id}`] = await get(fixture.reader, `${url}/items/${item.id}/activities/${activity.id}`);
         }
       }
+      for (const fixture of reportFixtures) {
+        all[`reports/${fixture.id}`] = await get(fixture.reader, readUrl('reports', fixture.id));
+        if (fixture.status !== 'succeeded') continue;
+        const file = await fetchFile(api, fixture.reader, fixture.id);
+        const headers = ['content-type', 'content-length', 'content-disposition', 'cache-control'].map((name) => file.headers[name]);
+        all[`reports/${fixture.id}/file`] = { status: file.status, headers, byteSize: file.body.length, checksumSha256: sha256(file.body) };
+      }
+      all['report rows'] = await dataSource.query(
+        `SELECT id, organization_id, requested_by, kind, year, scope_level, scope_id, region_id, group_id, format, locale, audience, request_key, status, progress,
+                stage, error, attempts, file_name, content_type, byte_size, checksum_sha256, expires_at, started_at, finished_at, version, created_at
+           FROM reports ORDER BY id`,
+      );
+      all['report chunks'] = await dataSource.query('SELECT report_id, seq, length(data) AS bytes, md5(data) AS md5 FROM report_chunks ORDER BY report_id, seq');
+      all['report queues'] = await reportQueues();
       all['row counts'] = await rowCounts();
       return all;
     };
@@ -627,6 +728,8 @@ describe('isolation between organisations and scopes', () => {
       /** Which of them are foreign or out of scope (the others are the actor's own). */
       probed: boolean[];
       owner: string;
+      /** The organisation of the probed records: the actor's own (out of scope) or the other. */
+      org: 'A' | 'B';
     }
 
     /**
@@ -639,17 +742,17 @@ describe('isolation between organisations and scopes', () => {
       const collections = collectionsOf(route.url);
       const own = ownIds(key);
       const strangers = [
-        ...(foreignIds()[collections[0]] ?? []).map((id) => ({ id, owner: 'org B' })),
-        ...(outOfScopeIds(key)[collections[0]] ?? []).map((id) => ({ id, owner: 'org A, out of scope,' })),
+        ...(foreignIds()[collections[0]] ?? []).map((id) => ({ id, owner: 'org B', org: 'B' as const })),
+        ...(outOfScopeIds(key)[collections[0]] ?? []).map((id) => ({ id, owner: 'org A, out of scope,', org: 'A' as const })),
       ];
       const targets = new Map<string, Target>();
-      for (const { id, owner } of strangers) {
+      for (const { id, owner, org } of strangers) {
         for (const chain of chainsFrom(collections, id)) {
           for (let mask = 1; mask < 1 << chain.length; mask++) {
             const probed = collections.map((_, index) => index < chain.length && (mask & (1 << index)) !== 0);
             const values = collections.map((collection, index) => (probed[index] ? chain[index] : own[collection]));
             const description = collections.map((collection, index) => `${probed[index] ? owner : 'own'} ${collection} ${values[index]}`).join(' / ');
-            targets.set(values.join('/'), { values, probed, owner: description });
+            targets.set(values.join('/'), { values, probed, owner: description, org });
           }
         }
       }
@@ -662,18 +765,23 @@ describe('isolation between organisations and scopes', () => {
       return Number(record?.version ?? 1);
     };
 
-    /** What a response about the target must not show: the texts of the records it probes, with those above them (a referral's case, an activity's item and plan). */
+    /**
+     * What a response about the target must not show: the texts of the records it probes, with those above them (a referral's case,
+     * an activity's item and plan), and the texts in a report's file (which the snapshot keeps as a checksum only).
+     */
     const secretsOf = (route: Route, target: Target) => {
       const collections = collectionsOf(route.url);
       const prefixes = target.values.flatMap((id, index) => (target.probed[index] ? lineageOf(`${collections[index]}/${id}`) : []));
       const records = Object.entries(before).filter(([name]) => prefixes.some((prefix) => name === prefix || name.startsWith(`${prefix}/`)));
-      return [...new Set(records.flatMap(([, record]) => secretsIn(record)))];
+      const fileTexts = reportFixtures.filter((fixture) => prefixes.includes(`reports/${fixture.id}`)).flatMap((fixture) => fixture.file?.texts ?? []);
+      return [...new Set([...records.flatMap(([, record]) => secretsIn(record)), ...fileTexts])];
     };
 
     let before: Record<string, unknown>;
     let checked = 0;
     const checkedOnCaseRoutes = new Map<ActorKey, number>();
     const checkedOnPlanRoutes = new Map<ActorKey, number>();
+    const checkedOnReportRoutes = new Map<ActorKey, number>();
     /** Per actor and id route, the id positions that were swapped. */
     const swappedPositions = new Map<string, Set<number>>();
 
@@ -693,6 +801,7 @@ describe('isolation between organisations and scopes', () => {
         'POST /api/v1/work-plans/:id/return', 'GET /api/v1/work-plans/:id/progress', 'POST /api/v1/work-plans/:id/items', 'GET /api/v1/work-plans/:id/items/:itemId',
         'PATCH /api/v1/work-plans/:id/items/:itemId', 'DELETE /api/v1/work-plans/:id/items/:itemId', 'GET /api/v1/work-plans/:id/items/:itemId/activities',
         'POST /api/v1/work-plans/:id/items/:itemId/activities', 'GET /api/v1/work-plans/:id/items/:itemId/activities/:activityId',
+        'GET /api/v1/reports/:id', 'GET /api/v1/reports/:id/file',
       ];
       expect(appRoutes.map(label)).toEqual(expect.arrayContaining(known));
       // A new id route needs its collections' ids in foreignIds()/outOfScopeIds() and, below the first, link()ed to their parents,
@@ -765,41 +874,114 @@ describe('isolation between organisations and scopes', () => {
       ]);
     });
 
+    // On the report routes the audit log is checked too (SPEC §5): a report of org B leaves no trace in org A's log, as a random id
+    // does; one of org A out of the actor's scope leaves the one denial ScopedResources records for an existing record; a role
+    // without the action, the guard's denial, as for a random id; and no request records a download (written as the file is served).
+    // ... and for reports, their file included: the view to every actor whose scope holds the report, the file byte for byte once it
+    // is ready (409 while queued or once expired), to nobody else; GET /reports lists each actor's own requests.
+    it('has report fixtures that org A actors see exactly as the rules say: 200 in scope (a reviewer organisation-wide), else 404, 403 for org_admin', async () => {
+      expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && row.subject === 'Report' && !row.inverted)).toEqual([]);
+      const failures: string[] = [];
+      const seen: string[] = [];
+      for (const key of ACTOR_KEYS) {
+        const user = actor(key);
+        const reads = roleHasRouteAction(user.role as Role, { kind: 'ability', action: 'read', subject: 'Report' });
+        for (const fixture of reportFixtures) {
+          const where = `${key} ${fixture.label} (${fixture.status})`;
+          const inScope = fixture.seenBy.includes(key);
+          const view = await api.http().get(readUrl('reports', fixture.id)).set(user.auth());
+          const file = await fetchFile(api, user, fixture.id);
+          const problem = file.headers['content-type']?.startsWith('application/problem+json') ? JSON.parse(file.body.toString('utf8')) : undefined;
+          const refused = reads ? 404 : 403;
+          const expected = { view: inScope ? 200 : refused, file: !inScope ? refused : fixture.status === 'succeeded' ? 200 : 409 };
+          if (view.status !== expected.view || file.status !== expected.file) {
+            failures.push(`${where}: GET → ${view.status}, file → ${file.status} ${problem ? JSON.stringify(problem) : ''}, expected ${JSON.stringify(expected)}`);
+            continue;
+          }
+          if (view.status === 200 && (view.body.id !== fixture.id || view.body.status !== fixture.status)) failures.push(`${where}: GET shows ${JSON.stringify(view.body)}`);
+          if (file.status === 200) {
+            const headers = { type: file.headers['content-type'], disposition: file.headers['content-disposition'], cache: file.headers['cache-control'] };
+            const wanted = { type: fixture.file!.contentType, disposition: `attachment; filename="${fixture.file!.fileName}"`, cache: 'no-store' };
+            if (JSON.stringify(headers) !== JSON.stringify(wanted)) failures.push(`${where}: file headers ${JSON.stringify(headers)}, expected ${JSON.stringify(wanted)}`);
+            if (!file.body.equals(fixture.file!.bytes)) failures.push(`${where}: file of ${file.body.length} bytes (sha256 ${sha256(file.body)}) is not the stored one`);
+          } else if (problem?.type !== problemType(file.status === 409 ? 'conflict' : file.status === 404 ? 'not-found' : 'forbidden')) {
+            failures.push(`${where}: file → ${file.status} ${JSON.stringify(problem)}`);
+          }
+          if (view.status === 200) seen.push(`${key}: ${fixture.label}`);
+        }
+        // GET /reports: the caller's own requests, nothing else.
+        const list = await api.http().get(REPORTS).set(user.auth());
+        const own = reportFixtures.filter((fixture) => fixture.requester.id === user.id).map((fixture) => fixture.id);
+        const listed = list.status === 200 ? (list.body.items as { id: string }[]).map((item) => item.id) : [];
+        if (list.status !== (reads ? 200 : 403) || JSON.stringify([...listed].sort()) !== JSON.stringify([...own].sort())) {
+          failures.push(`${key} GET /reports → ${list.status} ${JSON.stringify(listed)}, expected ${reads ? 200 : 403} ${JSON.stringify(own)}`);
+        }
+      }
+      console.log(`isolation: ${reportFixtures.length} report fixtures (${reportFixtures.map((f) => `${f.label}/${f.org} ${f.status}`).join(', ')}); in scope: ${seen.join(', ')}`);
+      expect(failures).toEqual([]);
+      // The organisation's report is the reviewer's alone; region b's reports are coordinatorB's and the reviewer's, not coordinatorA's.
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          'reviewer: Report A organisation', 'reviewer: Report A region b', 'reviewer: Report A group b', 'coordinatorB: Report A village b',
+          'coordinatorA: Report A group a', 'companionA: Report A group a', 'companionB: Report A group b queued',
+        ]),
+      );
+      expect(seen.filter((entry) => entry.includes('organisation') && !entry.startsWith('reviewer'))).toEqual([]);
+      const stored = (await dataSource.query('SELECT id, status FROM reports ORDER BY id')) as { id: string; status: string }[];
+      expect(stored).toEqual(reportFixtures.map((fixture) => ({ id: fixture.id, status: fixture.status })).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    });
+
     it.each(ACTOR_KEYS)('answers %s of org A like for a missing record, for every foreign or out-of-scope id', async (key) => {
       const user = actor(key);
       const failures: string[] = [];
       for (const route of idRoutes()) {
         const expectedStatus = roleHasRouteAction(user.role as Role, route.policy) ? 404 : 403;
         const type = expectedStatus === 404 ? problemType('not-found') : problemType('forbidden');
+        const audited = isReportRoute(route);
         // The same request with the probed ids replaced by random ones: what "missing" looks like here.
-        const controls = new Map<string, Response>();
+        const controls = new Map<string, { response: Response; events: Record<string, unknown>[] }>();
         for (const target of targetsFor(route, key)) {
           const body = bodyFor(route, versionFor(route, target.values));
           const shape = target.values.map((value, index) => (target.probed[index] ? '*' : value)).join('/');
-          let absent = controls.get(shape);
-          if (!absent) {
-            absent = await call(route.method, urlWith(route.url, target.values.map((value, index) => (target.probed[index] ? randomUUID() : value))), user, body);
-            controls.set(shape, absent);
-            if (absent.status !== expectedStatus) failures.push(`${label(route)} with random ids for ${shape} → ${absent.status} ${absent.body?.type}, expected ${expectedStatus}`);
+          let control = controls.get(shape);
+          if (!control) {
+            const mark = audited ? (await auditState()).max : undefined;
+            const response = await call(route.method, urlWith(route.url, target.values.map((value, index) => (target.probed[index] ? randomUUID() : value))), user, body);
+            control = { response, events: mark === undefined ? [] : await auditEventsSince(mark) };
+            controls.set(shape, control);
+            if (response.status !== expectedStatus) failures.push(`${label(route)} with random ids for ${shape} → ${response.status} ${response.body?.type}, expected ${expectedStatus}`);
+            if (control.events.some((event) => event.outcome !== 'denied')) failures.push(`${label(route)} with random ids for ${shape} → audit events ${JSON.stringify(control.events)}`);
           }
+          const absent = control.response;
+          const mark = audited ? (await auditState()).max : undefined;
           const response = await call(route.method, urlWith(route.url, target.values), user, body);
           checked += 1;
           if (isCaseRoute(route)) checkedOnCaseRoutes.set(key, (checkedOnCaseRoutes.get(key) ?? 0) + 1);
           if (isPlanRoute(route)) checkedOnPlanRoutes.set(key, (checkedOnPlanRoutes.get(key) ?? 0) + 1);
+          if (isReportRoute(route)) checkedOnReportRoutes.set(key, (checkedOnReportRoutes.get(key) ?? 0) + 1);
           const positions = swappedPositions.get(`${key} ${label(route)}`) ?? new Set<number>();
           target.probed.forEach((probed, index) => probed && positions.add(index));
           swappedPositions.set(`${key} ${label(route)}`, positions);
           const where = `${label(route)} with ${target.owner}`;
-          if (response.status !== expectedStatus) failures.push(`${where} → ${response.status} ${JSON.stringify(response.body)}, expected ${expectedStatus}`);
+          if (response.status !== expectedStatus) failures.push(`${where} → ${response.status} ${bodyOf(response)}, expected ${expectedStatus}`);
           if (!/^application\/problem\+json/.test(String(response.headers['content-type']))) failures.push(`${where} → content-type ${response.headers['content-type']}`);
+          if (response.headers['content-disposition'] !== undefined) failures.push(`${where} → content-disposition ${response.headers['content-disposition']}`);
           if (response.body?.type !== type) failures.push(`${where} → type ${response.body?.type}, expected ${type}`);
           if (response.body?.type !== absent.body?.type || response.body?.detail !== absent.body?.detail) {
             failures.push(`${where} → ${JSON.stringify([response.body?.type, response.body?.detail])} differs from a random id's ${JSON.stringify([absent.body?.type, absent.body?.detail])}`);
           }
-          const extraKeys = Object.keys(response.body ?? {}).filter((name) => !PROBLEM_KEYS.has(name));
+          const extraKeys = Buffer.isBuffer(response.body) ? ['(bytes)'] : Object.keys(response.body ?? {}).filter((name) => !PROBLEM_KEYS.has(name));
           if (extraKeys.length > 0) failures.push(`${where} → body has keys ${extraKeys.join(', ')}`);
-          const leaked = secretsOf(route, target).filter((secret) => response.text.includes(secret));
+          const shown = shownBy(response);
+          const leaked = secretsOf(route, target).filter((secret) => shown.includes(secret));
           if (leaked.length > 0) failures.push(`${where} → response shows ${JSON.stringify(leaked)}`);
+          if (mark !== undefined && route.policy?.kind === 'ability') {
+            const events = await auditEventsSince(mark);
+            const { action, subject } = route.policy;
+            const expectedEvents =
+              target.org === 'A' && expectedStatus === 404 ? [{ actor_id: user.id, action, subject, subject_id: target.values.at(-1), fields: [], outcome: 'denied' }] : control.events;
+            if (JSON.stringify(events) !== JSON.stringify(expectedEvents)) failures.push(`${where} → audit events ${JSON.stringify(events)}, expected ${JSON.stringify(expectedEvents)}`);
+          }
         }
       }
       expect(failures).toEqual([]);
@@ -808,6 +990,17 @@ describe('isolation between organisations and scopes', () => {
     // Ids in a body are references, not the record addressed: a new plan's group, and the plan it copies (whose items it would
     // take). One of org B, or of org A outside the actor's scope, is answered exactly like a random id (422 naming the field,
     // ScopedResources.referenced), shows nothing of the record and creates nothing; roles that create no plan get 403 whatever.
+    /** What a refusal of a body naming a record says: compared whole between a stranger's id and a random one. */
+    const answerOf = (response: Response) =>
+      JSON.stringify({
+        status: response.status,
+        problemJson: /^application\/problem\+json/.test(String(response.headers['content-type'])),
+        type: response.body?.type,
+        detail: response.body?.detail,
+        errors: response.body?.errors,
+        keys: Object.keys(response.body ?? {}).sort(),
+      });
+
     it.each(ACTOR_KEYS)('answers %s a new plan naming a foreign or out-of-scope group or plan like a random id, creating nothing', async (key) => {
       const user = actor(key);
       const creates = roleHasRouteAction(user.role as Role, { kind: 'ability', action: 'create', subject: 'WorkPlan' });
@@ -835,15 +1028,6 @@ describe('isolation between organisations and scopes', () => {
       const secrets = planFixtures.flatMap((fixture) => fixture.texts);
       const countsBefore = await rowCounts();
       const failures: string[] = [];
-      const answerOf = (response: Response) =>
-        JSON.stringify({
-          status: response.status,
-          problemJson: /^application\/problem\+json/.test(String(response.headers['content-type'])),
-          type: response.body?.type,
-          detail: response.body?.detail,
-          errors: response.body?.errors,
-          keys: Object.keys(response.body ?? {}).sort(),
-        });
       for (const { field, body, strangers } of references) {
         const absent = await call('POST', WORK_PLANS_URL, user, body(randomUUID()));
         const expected = creates
@@ -864,16 +1048,60 @@ describe('isolation between organisations and scopes', () => {
       expect(await rowCounts()).toEqual(countsBefore);
     });
 
+    // A report request names its place by id (scope.id): a region, village or group of org B, or of org A outside the actor's scope,
+    // is answered exactly like a random id (422 naming scope.id: ReportScope.place → ScopedResources.referenced), shows nothing of
+    // the place, saves no report and queues nothing; org_admin, who requests no report, gets 403 whatever the id.
+    it.each(ACTOR_KEYS)('answers %s a report request naming a foreign or out-of-scope region, village or group like a random id, saving and queuing nothing', async (key) => {
+      const user = actor(key);
+      const creates = roleHasRouteAction(user.role as Role, { kind: 'ability', action: 'create', subject: 'Report' });
+      const levels = [['region', 'regions'], ['village', 'villages'], ['group', 'groups']] as const;
+      const countsBefore = await rowCounts();
+      const queuesBefore = await reportQueues();
+      const failures: string[] = [];
+      let strangerCount = 0;
+      for (const [level, collection] of levels) {
+        // A year no fixture asked for, so that no pending request of the actor could answer in its place.
+        const body = (id: string) => reportBody(planYear - 2, { level, id }, { format: 'csv' });
+        const absent = await call('POST', REPORTS, user, body(randomUUID()));
+        const expected = creates ? { status: 422, type: problemType('business-rule'), fields: ['scope.id'] } : { status: 403, type: problemType('forbidden'), fields: undefined };
+        const control = { status: absent.status, type: absent.body?.type, fields: absent.body?.errors?.map((error: { field: string }) => error.field) };
+        if (JSON.stringify(control) !== JSON.stringify(expected)) failures.push(`${level} random → ${JSON.stringify(absent.body)}, expected ${JSON.stringify(expected)}`);
+        const strangers = [
+          ...(foreignIds()[collection] ?? []).map((id) => ({ id, owner: `org B ${level} ${id}` })),
+          ...(outOfScopeIds(key)[collection] ?? []).map((id) => ({ id, owner: `org A, out of scope, ${level} ${id}` })),
+        ];
+        for (const { id, owner } of strangers) {
+          const response = await call('POST', REPORTS, user, body(id));
+          checked += 1;
+          strangerCount += 1;
+          if (answerOf(response) !== answerOf(absent)) failures.push(`${owner} → ${answerOf(response)}, a random id's ${answerOf(absent)}`);
+          const leaked = secretsIn(before[`${collection}/${id}`]).filter((secret) => response.text.includes(secret));
+          if (leaked.length > 0) failures.push(`${owner} → response shows ${JSON.stringify(leaked)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(strangerCount).toBeGreaterThan(0);
+      expect(await rowCounts()).toEqual(countsBefore);
+      expect(await reportQueues()).toEqual(queuesBefore);
+    });
+
     it('changed none of the records it aimed at, and ended no session of org B', async () => {
       const onCases = [...checkedOnCaseRoutes].map(([key, count]) => `${key} ${count}`).join(', ');
       const onPlans = [...checkedOnPlanRoutes].map(([key, count]) => `${key} ${count}`).join(', ');
+      const onReports = [...checkedOnReportRoutes].map(([key, count]) => `${key} ${count}`).join(', ');
       console.log(
         `isolation: ${checked} foreign or out-of-scope id requests checked on ${idRoutes().length} routes as ${ACTOR_KEYS.length} users; ` +
-          `on case routes: ${onCases}; on work plan routes: ${onPlans}`,
+          `on case routes: ${onCases}; on work plan routes: ${onPlans}; on report routes: ${onReports}`,
       );
       expect(checked).toBeGreaterThan(300);
       expect(Math.min(...ACTOR_KEYS.map((key) => checkedOnCaseRoutes.get(key) ?? 0))).toBeGreaterThan(20);
       expect(Math.min(...ACTOR_KEYS.map((key) => checkedOnPlanRoutes.get(key) ?? 0))).toBeGreaterThan(50);
+      // On both report routes, each actor was given every report of org B and every report of org A outside its scope.
+      const reportRoutes = idRoutes().filter(isReportRoute).length;
+      expect(reportRoutes).toBe(2);
+      expect(ACTOR_KEYS.map((key) => [key, checkedOnReportRoutes.get(key)])).toEqual(
+        ACTOR_KEYS.map((key) => [key, reportRoutes * reportFixtures.filter((fixture) => !fixture.seenBy.includes(key)).length]),
+      );
       // Every id route was walked by every actor, with every id position swapped at least once.
       const unwalked = ACTOR_KEYS.flatMap((key) =>
         idRoutes()
@@ -1261,5 +1489,32 @@ describe('isolation between organisations and scopes', () => {
     console.log(`isolation: ${requests} org_admin requests on work plan routes`);
     expect(failures).toEqual([]);
     expect(await planRowCounts()).toEqual(countsBefore);
+  });
+
+  // SPEC §3, §7: org_admin requests and reads no report (the table gives it no Report row; the queue, ReportQueue, is its own):
+  // every report route answers the same 403 for its organisation's reports, queued, succeeded or expired, as for random ids, shows
+  // nothing of them or their files, saves and queues nothing. The queue it may read counts its own organisation's requests only.
+  it('gives org_admin no route to reports: 403 on every report route, for its own organisation\'s reports as for random ids', async () => {
+    const reportRoutes = routes.filter((route) => isReportRoute(route) && !route.probe);
+    const underReportPaths = routes.filter((route) => !route.probe && /^\/api\/v1\/reports(\/|$)/.test(route.url));
+    console.log(`isolation: ${reportRoutes.length} report routes in the app: ${reportRoutes.map(label).join(', ')}`);
+    expect(underReportPaths.filter((route) => !isReportRoute(route)).map(label)).toEqual(['GET /api/v1/reports/queue']);
+    expect(reportRoutes.map(label)).toEqual(expect.arrayContaining(['POST /api/v1/reports', 'GET /api/v1/reports', 'GET /api/v1/reports/:id', 'GET /api/v1/reports/:id/file']));
+    expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && row.subject === 'Report' && !row.inverted)).toEqual([]);
+
+    const secrets = [...new Set(reportsOf('A').flatMap((fixture) => fixture.file?.texts ?? []))];
+    expect(secrets.length).toBeGreaterThan(0);
+    const countsBefore = await reportRowCounts();
+    const queuesBefore = await reportQueues();
+    const { failures, requests } = await adminRefusals(reportRoutes, reportsOf('A').map((fixture) => fixture.id), secrets);
+    console.log(`isolation: ${requests} org_admin requests on report routes`);
+    expect(failures).toEqual([]);
+    expect(await reportRowCounts()).toEqual(countsBefore);
+    const queues = await reportQueues();
+    expect(queues).toEqual(queuesBefore);
+    // Each administrator's queue counts the requests of its own organisation, never the other's.
+    const countsOf = (org: 'A' | 'B') =>
+      Object.fromEntries(['queued', 'running', 'failed', 'succeeded'].map((status) => [status, reportsOf(org).filter((fixture) => fixture.status === status).length]));
+    expect({ A: queues.A.organization, B: queues.B.organization }).toEqual({ A: countsOf('A'), B: countsOf('B') });
   });
 });

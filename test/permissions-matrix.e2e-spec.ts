@@ -10,12 +10,15 @@ import { AuditEventEntity, GroupEntity, OrganizationEntity, RegionEntity, Servic
 import { GROUPS, REGIONS, SERVICE_PROVIDERS, VILLAGES } from '@pendamping/auth/organizations/directory.specs';
 import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
 import { CaseSpecs } from '@pendamping/cases/cases/case.specs';
-import { CaseEntity, FollowUpEntity, ReferralEntity } from '@pendamping/cases/entities';
+import { ActivityReportEntity, CaseEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportEntity, WorkPlanEntity } from '@pendamping/cases/entities';
+import { REPORTS } from '@pendamping/cases/reports/report.specs';
+import { ACTIVITY_REPORTS, PLAN_ITEMS, WORK_PLANS } from '@pendamping/cases/work-plans/work-plan.specs';
 import { DomainError, problemType } from '@pendamping/core';
 import type { Response } from 'supertest';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
+import { activityBody, itemBody } from './support/work-plans';
 import { createOrganisation, Organisation, SignedInUser, TEST_PASSWORD } from './support/world';
 
 /**
@@ -57,6 +60,22 @@ import { createOrganisation, Organisation, SignedInUser, TEST_PASSWORD } from '.
  * match exactly for the cases its row scope holds. Records created over HTTP are removed once
  * checked, so every walk sees the same fixtures.
  *
+ * Work plans, their items and activity reports are written by the groups' companions through the API: a
+ * plan of companion A's group, one of another group of the same village and region, one of region B, and
+ * one of org B set in the table to name org A's region and group; an item or activity report sits where its
+ * plan sits (the server's rules see the record its spec builds with the plan's scope). Over HTTP: the plans
+ * listed and each one with exactly the items its reader may read, its progress, each item and activity
+ * report, the activity lists under every item, a new plan for every group (422 naming groupId for one out of
+ * read scope), a new item under every plan and a new activity report under every item (404 out of scope),
+ * PATCHes, and the workflow steps and item deletions with a stale version (403, 404, else 409). Reports are
+ * set in the table at every level (organisation, both regions, both villages, three groups, org B's own and
+ * one naming org A's region and group), with their files: each one and its file over HTTP (403 for a file
+ * the reader may not take, 409 while not ready), the caller's own in scope listed, and a request at every
+ * level for every place of both organisations (202, 422 naming scope.id, 403 forbidden-fields). The report
+ * queue has no table: its abilities and views are checked on the organisations, and GET /reports/queue.
+ * The audit log grows with every request: the checks that weigh each record take its first events of each
+ * organisation (they differ for the rules only in their organisation), its list over HTTP all of them.
+ *
  * The test prints the number of cells walked and fails unless it is roles × actions × fields.
  */
 
@@ -96,7 +115,14 @@ const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter
 /** Where a case sits: its organisation and region, who follows it, and whom it is hidden from. */
 const casePlacement = (r: Rec | undefined): Placement =>
   r
-    ? { organization: text(r.organizationId), region: text(r.regionId), assignee: text(r.assignedCompanionId), coAssignee: text(r.coCompanionId), excluded: texts(r.excludedUserIds) }
+    ? {
+        organization: text(r.organizationId),
+        region: text(r.regionId),
+        group: text(r.groupId),
+        assignee: text(r.assignedCompanionId),
+        coAssignee: text(r.coCompanionId),
+        excluded: texts(r.excludedUserIds),
+      }
     : {};
 
 /**
@@ -120,6 +146,9 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
   WorkPlan: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   PlanItem: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   ActivityReport: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
+  // An organisation-level report has no region and no group; a region- or village-level one no group.
+  Report: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
+  ReportQueue: (r) => ({ organization: text(r.organizationId) }),
 };
 
 /** Every scope stays inside the actor's organisation (SPEC §2), then narrows. */
@@ -194,21 +223,33 @@ const ENTITY: Partial<Record<SubjectName, EntityTarget<ObjectLiteral>>> = {
   Case: CaseEntity,
   Referral: ReferralEntity,
   FollowUp: FollowUpEntity,
+  WorkPlan: WorkPlanEntity,
+  PlanItem: PlanItemEntity,
+  ActivityReport: ActivityReportEntity,
+  Report: ReportEntity,
 };
 
 type VersionedRow = ObjectLiteral & { id: string; createdAt: Date; version: number };
 const USERS_SPEC: ResourceSpec<UserEntity> = { entity: UserEntity, subject: 'User', views: eachRow((row: UserEntity) => ({ id: row.id })) };
-/** Subjects written through ScopedResources (they have a versioned table); the others are checked with assertWritable. The case subjects' specs are the app's (CaseSpecs). */
+/**
+ * Subjects written through ScopedResources (they have a table and a spec); the others are checked with assertWritable. The case
+ * subjects' specs are the app's (CaseSpecs). Activity reports and reports have no version: no role updates them, and ScopedResources
+ * answers an update of one as of a record out of scope.
+ */
 const WRITE_SPEC: Partial<Record<SubjectName, ResourceSpec<VersionedRow>>> = {
   Region: REGIONS as unknown as ResourceSpec<VersionedRow>,
   Village: VILLAGES as unknown as ResourceSpec<VersionedRow>,
   Group: GROUPS as unknown as ResourceSpec<VersionedRow>,
   ServiceProvider: SERVICE_PROVIDERS as unknown as ResourceSpec<VersionedRow>,
   User: USERS_SPEC as unknown as ResourceSpec<VersionedRow>,
+  WorkPlan: WORK_PLANS as unknown as ResourceSpec<VersionedRow>,
+  PlanItem: PLAN_ITEMS as unknown as ResourceSpec<VersionedRow>,
+  ActivityReport: ACTIVITY_REPORTS as unknown as ResourceSpec<VersionedRow>,
+  Report: REPORTS as unknown as ResourceSpec<VersionedRow>,
 };
 
 /** Fields of a subject the API never returns to anyone, whatever the rules (write-only). */
-const NEVER_RETURNED: Partial<Record<SubjectName, string[]>> = { User: ['password'] };
+const NEVER_RETURNED: Partial<Record<SubjectName, string[]>> = { User: ['password'], Report: ['file'] };
 
 /** Fields of a list's items that only the item's own route returns (a case list is without its perpetrators). */
 const LIST_ABSENT: Partial<Record<SubjectName, string[]>> = { Case: fieldsOf('Case').filter((field) => field.startsWith('perpetrators.')) };
@@ -248,6 +289,10 @@ function flatten(subject: SubjectName, body: Rec): Map<string, unknown> {
 const keysOf = (subject: SubjectName, body: Rec) => [...flatten(subject, body).keys()];
 
 const API = '/api/v1';
+const PARTICIPANTS = ['women', 'men', 'girls', 'boys', 'disability'];
+const AUDIT_SAMPLE = 25;
+/** The plans' year: activity reports are dated in it and not in the future. */
+const PLAN_YEAR = new Date().getUTCFullYear();
 const READ_ROUTES: Partial<Record<SubjectName, { list: string; item?: string }>> = {
   Region: { list: `${API}/regions`, item: `${API}/regions` },
   Village: { list: `${API}/villages`, item: `${API}/villages` },
@@ -256,7 +301,14 @@ const READ_ROUTES: Partial<Record<SubjectName, { list: string; item?: string }>>
   User: { list: `${API}/users`, item: `${API}/users` },
   AuditEvent: { list: `${API}/audit` },
   Case: { list: `${API}/cases`, item: `${API}/cases` },
+  WorkPlan: { list: `${API}/work-plans`, item: `${API}/work-plans` },
 };
+/** What an item's route embeds of other subjects: a plan comes with the items its reader may read. */
+const EMBEDDED: Partial<Record<SubjectName, { key: string; subject: SubjectName; parentField: string }>> = {
+  WorkPlan: { key: 'items', subject: 'PlanItem', parentField: 'workPlanId' },
+};
+const PLANS = `${API}/work-plans`;
+const itemPath = (item: Rec) => `${PLANS}/${String(item.workPlanId)}/items/${String(item.id)}`;
 /** The routes of a case's work, under its case. */
 const WORK_SEGMENT = { Referral: 'referrals', FollowUp: 'follow-ups' } as const;
 type CaseWork = keyof typeof WORK_SEGMENT;
@@ -306,6 +358,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   let providerB: string;
   /** The fixture cases (every side of every boundary), by id, and a name for each fixture record in messages. */
   const fixtureCaseIds: string[] = [];
+  /** A second group in village a (region A) that companion A is not a member of, and companion A's plan. */
+  let groupA2: string;
+  let planA: string;
+  /** The bytes of each fixture report's file, for those that have one. */
+  const reportFiles = new Map<string, Buffer>();
   const names = new Map<string, string>();
   /** Sealed values as the suite wrote them, by record id and dotted field: what a reader of the field must get back. */
   const written = new Map<string, Map<string, unknown>>();
@@ -333,6 +390,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     WRITE_SPEC.Referral = specs.referrals as unknown as ResourceSpec<VersionedRow>;
     WRITE_SPEC.FollowUp = specs.followUps as unknown as ResourceSpec<VersionedRow>;
     await createCaseFixtures();
+    await createPlanFixtures();
+    await createReportFixtures();
 
     const none: string[] = [];
     const world: Record<Role, { user: SignedInUser; oracle: Omit<OracleActor, 'role' | 'userId' | 'organizationId'> }> = {
@@ -455,16 +514,103 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     await dataSource.query(`UPDATE cases SET region_id = $2, assigned_companion_id = $3, co_companion_id = $3 WHERE id = $1`, [foreign, a.regions.a, a.companionA.id]);
   }
 
+  /**
+   * The groups' plans on every side of every boundary, each with items and an activity report, written by
+   * the groups' companions through the API: companion A's group a, group a2 of the same region and village
+   * (its plan written by companion A as a member for a moment), group b of region B, and a plan of org B set
+   * in the table to name org A's region, village and group (the organisation bounds every scope).
+   */
+  async function createPlanFixtures() {
+    const send = async (user: SignedInUser, path: string, body: Rec) => {
+      const response = await api.http().post(`${API}/${path}`).set(user.auth()).send(body);
+      if (response.status !== 201) throw new Error(`fixture: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.id as string;
+    };
+    const plan = async (name: string, user: SignedInUser, groupId: string, year: number, reported: boolean[]) => {
+      const id = await send(user, 'work-plans', { groupId, year, goals: `Goals of the ${name}` });
+      names.set(id, name);
+      for (const [index, withReport] of reported.entries()) {
+        const itemName = `item ${index + 1} of the ${name}`;
+        const itemId = await send(user, `work-plans/${id}/items`, itemBody({ title: itemName, keyPersons: 'Kepala desa', budget: 2_500_000, drppaIndicators: ['village_regulation'] }));
+        names.set(itemId, itemName);
+        if (!withReport) continue;
+        const extra = { results: `Results ${itemName}`, obstacles: `Obstacles ${itemName}`, lessons: `Lessons ${itemName}` };
+        names.set(await send(user, `work-plans/${id}/items/${itemId}/activities`, activityBody(`${year}-01-01`, undefined, extra)), `activity report of ${itemName}`);
+      }
+      return id;
+    };
+    groupA2 = await send(a.admin, 'groups', { name: 'Kelompok Anggrek', villageId: a.villages.a });
+    names.set(groupA2, 'group a2');
+    planA = await plan('plan of group a (companion A)', a.companionA, a.groups.a, PLAN_YEAR, [true, false]);
+    await api.http().post(`${API}/groups/${groupA2}/members`).set(a.admin.auth()).send({ userId: a.companionA.id }).expect(201);
+    await plan('plan of group a2 of region A (not companion A\'s group)', a.companionA, groupA2, PLAN_YEAR, [true]);
+    await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1 AND group_id = $2`, [a.companionA.id, groupA2]);
+    await plan('plan of group b of region B', a.companionB, a.groups.b, PLAN_YEAR, [true]);
+    const foreign = await plan('plan of org B naming region A and group a', b.companionA, b.groups.a, PLAN_YEAR - 1, [true]);
+    await dataSource.query(`UPDATE work_plans SET region_id = $2, village_id = $3, group_id = $4 WHERE id = $1`, [foreign, a.regions.a, a.villages.a, a.groups.a]);
+  }
+
+  /**
+   * Reports at every level on both sides of every boundary, set in the table as the API would save them (a
+   * report's region is its scope's, null for the organisation; its group only for a group): the organisation,
+   * both regions, both villages, groups a, a2 and b, and two of org B, one of them naming org A's region and
+   * group. Their requesters and states vary: a report of one's own out of one's read scope, files ready,
+   * queued, failed and expired.
+   */
+  async function createReportFixtures() {
+    const report = async (name: string, org: Organisation, requestedBy: string, level: string, scopeId: string | null, regionId: string | null, groupId: string | null, status: string) => {
+      const done = status === 'succeeded' || status === 'expired';
+      const file = status === 'succeeded' ? Buffer.from(`%PDF-1.4 matrix report: ${name}`) : undefined;
+      const [{ id }] = (await dataSource.query(
+        `INSERT INTO reports (organization_id, requested_by, kind, year, scope_level, scope_id, region_id, group_id, format, locale, audience, request_key, status,
+                              progress, stage, error, file_name, content_type, byte_size, checksum_sha256, expires_at, started_at, finished_at, version)
+         VALUES ($1, $2, 'annual_evaluation', $3, $4, $5, $6, $7, 'pdf', 'id', 'internal', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1) RETURNING id`,
+        [
+          org.id, requestedBy, PLAN_YEAR - 1, level, scopeId, regionId, groupId, `matrix-${unique()}`, status, done ? 100 : 0, done ? 'done' : null,
+          status === 'failed' ? 'The report could not be rendered.' : null, file ? `laporan-${level}.pdf` : null, file ? 'application/pdf' : null, file?.length ?? null,
+          file ? 'c'.repeat(64) : null, done ? new Date(Date.now() + (status === 'expired' ? -1 : 7) * 86_400_000) : null, status === 'queued' ? null : new Date(), done ? new Date() : null,
+        ],
+      )) as { id: string }[];
+      if (file) {
+        await dataSource.query(`INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, 0, $2)`, [id, file]);
+        reportFiles.set(id, file);
+      }
+      names.set(id, name);
+    };
+    await report('organisation report (reviewer)', a, a.reviewer.id, 'organization', null, null, null, 'succeeded');
+    await report('region A report (coordinator A)', a, a.coordinatorA.id, 'region', a.regions.a, a.regions.a, null, 'succeeded');
+    await report('region B report (coordinator B)', a, a.coordinatorB.id, 'region', a.regions.b, a.regions.b, null, 'queued');
+    await report('village a report (companion A)', a, a.companionA.id, 'village', a.villages.a, a.regions.a, null, 'succeeded');
+    await report('village b report (companion B)', a, a.companionB.id, 'village', a.villages.b, a.regions.b, null, 'failed');
+    await report('group a report (companion A)', a, a.companionA.id, 'group', a.groups.a, a.regions.a, a.groups.a, 'succeeded');
+    await report('group a2 report (coordinator A)', a, a.coordinatorA.id, 'group', groupA2, a.regions.a, groupA2, 'queued');
+    await report('group b report (companion B)', a, a.companionB.id, 'group', a.groups.b, a.regions.b, a.groups.b, 'expired');
+    await report('organisation report of org B', b, b.reviewer.id, 'organization', null, null, null, 'succeeded');
+    await report('report of org B naming region A and group a', b, b.companionA.id, 'group', a.groups.a, a.regions.a, a.groups.a, 'succeeded');
+  }
+
   afterAll(async () => {
     await api?.close();
     await database?.drop();
   });
 
-  /** Every record of the subject in the database (both organisations), as the rules' conditions see it. */
-  async function loadRecords(subject: SubjectName): Promise<Rec[]> {
+  /**
+   * Every record of the subject in the database (both organisations), as the rules' conditions see it. The audit
+   * log grows with every request the walk makes and its events differ, for the rules, only in their organisation:
+   * the checks that weigh each record take its first AUDIT_SAMPLE events of each organisation, its list over
+   * HTTP all of them (`allEvents`).
+   */
+  async function loadRecords(subject: SubjectName, options: { allEvents?: boolean } = {}): Promise<Rec[]> {
+    if (subject === 'AuditEvent' && !options.allEvents) {
+      const sample = (await dataSource.query(
+        `SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY organization_id ORDER BY occurred_at, id) AS n FROM audit_events) events WHERE n <= $1`,
+        [AUDIT_SAMPLE],
+      )) as { id: string }[];
+      return (await dataSource.getRepository(ENTITY.AuditEvent!).findBy({ id: In(sample.map((row) => row.id)) })) as Rec[];
+    }
     if (subject === 'Case' || isCaseWork(subject)) {
       const cases: Rec[] = await dataSource.query(
-        `SELECT id, organization_id AS "organizationId", region_id AS "regionId", assigned_companion_id AS "assignedCompanionId",
+        `SELECT id, organization_id AS "organizationId", region_id AS "regionId", group_id AS "groupId", assigned_companion_id AS "assignedCompanionId",
                 co_companion_id AS "coCompanionId", excluded_user_ids::text[] AS "excludedUserIds" FROM cases`,
       );
       CASES_BY_ID.clear();
@@ -475,6 +621,17 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const rows = (await dataSource.getRepository(ENTITY[subject]!).find({ relations: { case: true } })) as VersionedRow[];
       return rows.map((row) => WRITE_SPEC[subject]!.record!(row));
     }
+    if (subject === 'PlanItem' || subject === 'ActivityReport') {
+      // What the server's rules see of each: the record its spec builds from the row and its plan; with the values as the API writes them.
+      const rows = (await dataSource.getRepository(ENTITY[subject]!).find({ relations: { workPlan: true } })) as VersionedRow[];
+      return rows.map((row) => {
+        const record = WRITE_SPEC[subject]!.record!(row);
+        if (subject === 'PlanItem') return { ...record, budget: record.budget === null ? null : Number(record.budget) };
+        return { ...record, ...Object.fromEntries(PARTICIPANTS.map((key) => [`participants.${key}`, record[key]])) };
+      });
+    }
+    // The queue's state is computed, not stored: what its rules see is the organisation it is asked for.
+    if (subject === 'ReportQueue') return [a, b].map((org) => ({ id: `report queue of org ${orgLabel(org.id)}`, organizationId: org.id }));
     if (subject === 'GroupMember') {
       return dataSource.query(
         `SELECT ug.organization_id AS "organizationId", ug.group_id AS "groupId", g.region_id AS "regionId", ug.user_id AS "userId"
@@ -536,9 +693,10 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   const normalisedProblem = (response: Response) =>
     response.status === 403 && response.body?.type === problemType('forbidden-fields') ? forbiddenFields(response.body.fields as string[]) : problem(response);
 
+  /** A record's version and last change (an activity report has neither; a report no updatedAt). */
   async function versionOf(subject: SubjectName, id: string): Promise<{ version: number; updatedAt: string } | undefined> {
-    const row = (await dataSource.getRepository(ENTITY[subject]!).findOneBy({ id })) as { version: number; updatedAt: Date } | null;
-    return row ? { version: row.version, updatedAt: row.updatedAt.toISOString() } : undefined;
+    const row = (await dataSource.getRepository(ENTITY[subject]!).findOneBy({ id })) as { version?: number; updatedAt?: Date } | null;
+    return row ? { version: row.version ?? 0, updatedAt: row.updatedAt?.toISOString() ?? '' } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -718,6 +876,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       }
     }
     if (!route.item) return;
+    const embedded = EMBEDDED[subject];
+    const children = embedded ? await loadRecords(embedded.subject) : [];
     for (const record of records) {
       const path = `${route.item}/${String(record.id)}`;
       const response = await api.http().get(path).set(ctx.user.auth());
@@ -725,7 +885,23 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, subject, 'read', record) ? '200' : NOT_FOUND;
       const got = response.status === 200 ? '200' : problem(response);
       if (got !== want) wrong.push(`GET ${path} (${label(subject, record)}): ${got}, expected ${want}`);
-      else if (got === '200') checkBody(ctx.oracle, subject, record, response.body as Rec, `GET ${label(subject, record)}`, wrong);
+      else if (got === '200') {
+        const { [embedded?.key ?? '']: embeddedItems, ...own } = response.body as Rec;
+        checkBody(ctx.oracle, subject, record, embedded ? own : (response.body as Rec), `GET ${label(subject, record)}`, wrong);
+        if (embedded) {
+          // Exactly the records under it the reader may read, each with exactly its readable keys.
+          const where = `GET ${path} (${label(subject, record)}) ${embedded.key}`;
+          const mine = children.filter((child) => child[embedded.parentField] === record.id);
+          const expected = sorted(mine.filter((child) => reachable(ctx.oracle, embedded.subject, 'read', child)).map((child) => String(child.id)));
+          const items = Array.isArray(embeddedItems) ? (embeddedItems as Rec[]) : [];
+          const ids = sorted(items.map((item) => String(item.id)));
+          if (!Array.isArray(embeddedItems) || JSON.stringify(ids) !== JSON.stringify(expected)) wrong.push(`${where}: ${JSON.stringify(ids)}, expected ${JSON.stringify(expected)}`);
+          for (const item of items) {
+            const child = mine.find((candidate) => candidate.id === item.id);
+            if (child) checkBody(ctx.oracle, embedded.subject, child, item, `${where} ${label(embedded.subject, child)}`, wrong);
+          }
+        }
+      }
     }
   }
 
@@ -970,12 +1146,32 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   const EVERY_RECORD: Partial<Record<SubjectName, () => Rec>> = {
     Case: () => ({ riskLevel: 'medium' }),
     Referral: () => ({ outcomeNote: `Outcome ${unique()}` }),
+    WorkPlan: () => ({ goals: `Goals ${unique()}` }),
+    PlanItem: () => ({ title: `Renamed item ${unique()}` }),
   };
-  const UPDATE_COMPOSE: Partial<Record<SubjectName, (body: Rec, field: string, value: unknown) => Rec>> = { Case: composeCase };
+  /** Which record in the update scope takes the other probes: a plan item still planned, so that setting its status (to what it is) needs no reason. */
+  const UPDATE_TARGET: Partial<Record<SubjectName, (record: Rec) => boolean>> = { PlanItem: (record) => record.status === 'planned' };
+  const UPDATE_COMPOSE: Partial<Record<SubjectName, (body: Rec, field: string, value: unknown) => Rec>> = {
+    Case: composeCase,
+    // A status reason goes with a change of status (the items' statuses are restored after the walk).
+    PlanItem: (body, field, value) => (field === 'statusReason' ? { ...body, status: 'in_progress', statusReason: value } : { ...body, [field]: value }),
+  };
   const UPDATE_TOGETHER: Partial<Record<SubjectName, { alone: string[] }>> = { Case: { alone: ['regionId'] } };
   const UPDATE_PROBES: Partial<Record<SubjectName, Record<string, () => unknown>>> = {
     Case: caseProbes(),
     Referral: { status: () => 'pending', providerId: () => providerA },
+    WorkPlan: {},
+    PlanItem: {
+      category: () => 'training',
+      targetCount: () => 6,
+      targetUnit: () => 'participants',
+      plannedMonths: () => [4, 5],
+      keyPersons: () => 'Ketua RT, bidan desa',
+      budget: () => 1_750_000,
+      drppaIndicators: () => ['no_child_marriage'],
+      status: () => 'planned',
+      statusReason: () => 'Probe reason',
+    },
     Region: { code: () => nextCode(), timeZone: () => 'Asia/Jakarta' },
     Village: {},
     Group: {},
@@ -997,6 +1193,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     User: (record) => `${API}/users/${String(record.id)}`,
     Case: (record) => `${API}/cases/${String(record.id)}`,
     Referral: (record) => `${API}/cases/${String(record.caseId)}/referrals/${String(record.id)}`,
+    WorkPlan: (record) => `${PLANS}/${String(record.id)}`,
+    PlanItem: itemPath,
   };
 
   async function patch(ctx: RoleContext, subject: SubjectName, record: Rec, body: Rec, wrong: string[]) {
@@ -1033,7 +1231,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const compose = UPDATE_COMPOSE[subject] ?? ((body: Rec, field: string, value: unknown) => ({ ...body, [field]: value }));
     for (const record of records) await patch(ctx, subject, record, every(), wrong);
     // Every other field the API accepts, on one record in the actor's update scope (for users, the spare companion).
-    const target = subject === 'User' ? records.find((record) => record.id === spareId) : records.find((record) => reachable(ctx.oracle, subject, 'update', record));
+    const preferred = UPDATE_TARGET[subject] ?? (() => true);
+    const target =
+      subject === 'User'
+        ? records.find((record) => record.id === spareId)
+        : (records.find((record) => reachable(ctx.oracle, subject, 'update', record) && preferred(record)) ?? records.find((record) => reachable(ctx.oracle, subject, 'update', record)));
     const probeTarget = target ?? records.find((record) => PLACEMENT[subject](record).organization === a.id)!;
     const may = (field: string) => decide(ctx.oracle, subject, 'update', field, probeTarget);
     const together = UPDATE_TOGETHER[subject];
@@ -1253,7 +1455,343 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }
   }
 
+  // -------------------------------------------------------------------------------------------
+  // 5b. Work plans, their items and activity reports, and reports, over HTTP.
+  // -------------------------------------------------------------------------------------------
+  /** A plan item and the activity reports under it, each on its own route; 404 for what is out of scope. */
+  async function checkHttpPlanItemRead(ctx: RoleContext, records: Rec[], wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'PlanItem', 'read');
+    for (const record of records) {
+      const path = itemPath(record);
+      const response = await api.http().get(path).set(ctx.user.auth());
+      tally.http += 1;
+      const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'PlanItem', 'read', record) ? '200' : NOT_FOUND;
+      const got = response.status === 200 ? '200' : problem(response);
+      if (got !== want) wrong.push(`GET ${path} (${label('PlanItem', record)}): ${got}, expected ${want}`);
+      else if (got === '200') checkBody(ctx.oracle, 'PlanItem', record, response.body as Rec, `GET ${label('PlanItem', record)}`, wrong);
+    }
+  }
+
+  /** The activity reports of every item, listed under it (404 for an item out of scope), and each one on its own route. */
+  async function checkHttpActivityRead(ctx: RoleContext, records: Rec[], wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'ActivityReport', 'read');
+    for (const item of await loadRecords('PlanItem')) {
+      const path = `${itemPath(item)}/activities`;
+      const page = await listAll(path, ctx.user, 1, 10);
+      const want = !typeLevel ? FORBIDDEN : !reachable(ctx.oracle, 'PlanItem', 'read', item) ? NOT_FOUND : '200';
+      const got = 'items' in page ? '200' : problem(page);
+      if (got !== want) wrong.push(`GET ${path} (${label('PlanItem', item)}): ${got}, expected ${want}`);
+      if ('items' in page && got === want) {
+        const ofItem = records.filter((record) => record.planItemId === item.id);
+        const expected = sorted(ofItem.filter((record) => reachable(ctx.oracle, 'ActivityReport', 'read', record)).map((record) => String(record.id)));
+        const ids = sorted(page.items.map((listed) => String(listed.id)));
+        if (!page.ended || JSON.stringify(ids) !== JSON.stringify(expected)) wrong.push(`GET ${path} walked by nextCursor: listed ${ids.join(',')}, expected ${expected.join(',')}`);
+        for (const listed of page.items) {
+          const record = ofItem.find((candidate) => candidate.id === listed.id);
+          if (record) checkBody(ctx.oracle, 'ActivityReport', record, listed, `GET ${path} item ${label('ActivityReport', record)}`, wrong);
+        }
+      }
+    }
+    for (const record of records) {
+      const path = `${PLANS}/${String(record.workPlanId)}/items/${String(record.planItemId)}/activities/${String(record.id)}`;
+      const response = await api.http().get(path).set(ctx.user.auth());
+      tally.http += 1;
+      const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'ActivityReport', 'read', record) ? '200' : NOT_FOUND;
+      const got = response.status === 200 ? '200' : problem(response);
+      if (got !== want) wrong.push(`GET ${path} (${label('ActivityReport', record)}): ${got}, expected ${want}`);
+      else if (got === '200') checkBody(ctx.oracle, 'ActivityReport', record, response.body as Rec, `GET ${label('ActivityReport', record)}`, wrong);
+    }
+  }
+
+  /** A plan's progress: 403, 404 out of scope, else its figures for exactly the items the reader may read. */
+  async function checkHttpPlanProgress(ctx: RoleContext, records: Rec[], wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'WorkPlan', 'read');
+    const items = await loadRecords('PlanItem');
+    for (const record of records) {
+      const path = `${PLANS}/${String(record.id)}/progress`;
+      const response = await api.http().get(path).set(ctx.user.auth());
+      tally.http += 1;
+      const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'WorkPlan', 'read', record) ? '200' : NOT_FOUND;
+      const got = response.status === 200 ? '200' : problem(response);
+      if (got !== want) wrong.push(`GET ${path} (${label('WorkPlan', record)}): ${got}, expected ${want}`);
+      if (got !== '200') continue;
+      // Its items carry their titles and targets: fields of the items, which only their readers may see.
+      const shown = sorted(((response.body.items ?? []) as Rec[]).map((item) => String(item.id)));
+      const readable = sorted(items.filter((item) => item.workPlanId === record.id && reachable(ctx.oracle, 'PlanItem', 'read', item)).map((item) => String(item.id)));
+      if (JSON.stringify(shown) !== JSON.stringify(readable)) wrong.push(`GET ${path} (${label('WorkPlan', record)}): items ${shown.join(',')}, readable ${readable.join(',')}`);
+    }
+  }
+
+  /**
+   * A plan's workflow step on every plan, and taking every item out of its plan, with a stale version: refused
+   * (403 for a step the role may not take, 404 out of read scope) or else answered 409 stale-version, so nothing moves.
+   */
+  async function checkHttpPlanStep(ctx: RoleContext, subject: 'WorkPlan' | 'PlanItem', action: Action, records: Rec[], wrong: string[]) {
+    const guard = decide(ctx.oracle, subject, action);
+    for (const record of records) {
+      const id = String(record.id);
+      const before = await versionOf(subject, id);
+      const stale = before!.version + 1000;
+      const request =
+        subject === 'WorkPlan'
+          ? api.http().post(`${PLANS}/${id}/${action}`).send({ version: stale, ...(action === 'submit' ? {} : { comments: 'Matrix probe' }) })
+          : api.http().delete(itemPath(record)).set('if-match', `"${stale}"`);
+      const response = await request.set(ctx.user.auth());
+      tally.http += 1;
+      const want = !guard ? FORBIDDEN : !reachable(ctx.oracle, subject, 'read', record) ? NOT_FOUND : !reachable(ctx.oracle, subject, action, record) ? FORBIDDEN : STALE;
+      const got = problem(response);
+      const where = `${action} of ${label(subject, record)}`;
+      if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
+      const after = await versionOf(subject, id);
+      if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${where}: the record changed`);
+    }
+  }
+
+  interface CreateAttempt {
+    path: string;
+    body: Rec;
+    /** The subject's fields the body writes, and the record as it would be stored. */
+    fields: string[];
+    record: Rec;
+    /** The record the request names (a plan, an item, a group, a report's scope): out of the reader's scope, 404, or 422 naming the field. */
+    gate?: { subject: SubjectName; record: Rec; refusal: 'not-found' | { field: string } };
+    note: string;
+  }
+
+  /**
+   * Creations, each answered 403 for a role that may not create, 404 or 422 (naming the field) when the record
+   * they name is out of the caller's read scope, 403 forbidden-fields naming exactly the fields the caller may
+   * not write on the record as it would be, else `status` with exactly the readable keys of the stored record:
+   * one record saved exactly when accepted. What was created is removed (and `restore` undoes its side effects).
+   */
+  async function checkCreates(ctx: RoleContext, subject: SubjectName, status: number, attempts: CreateAttempt[], table: string, wrong: string[], restore?: () => Promise<void>) {
+    const typeLevel = decide(ctx.oracle, subject, 'create');
+    const fixtures = [...names.keys()];
+    for (const attempt of attempts) {
+      const { gate } = attempt;
+      const forbidden = attempt.fields.filter((field) => !decide(ctx.oracle, subject, 'create', field, attempt.record));
+      const refused = gate !== undefined && !reachable(ctx.oracle, gate.subject, 'read', gate.record);
+      const want = !typeLevel
+        ? FORBIDDEN
+        : refused
+          ? gate.refusal === 'not-found'
+            ? NOT_FOUND
+            : `422 ${problemType('business-rule')}`
+          : forbidden.length > 0
+            ? forbiddenFields(forbidden)
+            : String(status);
+      const response = await api.http().post(attempt.path).set(ctx.user.auth()).send(attempt.body);
+      tally.http += 1;
+      const got = response.status === status ? String(status) : normalisedProblem(response);
+      const where = `POST ${attempt.path} ${JSON.stringify(attempt.fields)} (${attempt.note})`;
+      if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
+      if (got === want && want.startsWith('422') && gate?.refusal !== undefined && gate.refusal !== 'not-found') {
+        const { field } = gate.refusal;
+        if (!((response.body.errors ?? []) as { field: string }[]).some((error) => error.field === field)) wrong.push(`${where}: the problem does not name ${field}`);
+      }
+      const fresh = ((await dataSource.query(`SELECT id FROM ${table} WHERE NOT (id = ANY($1::uuid[]))`, [fixtures])) as { id: string }[]).map((row) => row.id);
+      if (fresh.length !== (want === String(status) ? 1 : 0)) wrong.push(`${where}: ${fresh.length} records were created`);
+      if (got === String(status) && fresh.length === 1) {
+        const [stored] = (await loadRecords(subject)).filter((candidate) => candidate.id === fresh[0]);
+        if (response.body.id !== fresh[0]) wrong.push(`${where}: answered id ${String(response.body.id)}, stored ${fresh[0]}`);
+        checkBody(ctx.oracle, subject, stored, response.body as Rec, where, wrong);
+      }
+      if (fresh.length > 0) {
+        await dataSource.query(`DELETE FROM ${table} WHERE id = ANY($1::uuid[])`, [fresh]);
+        await restore?.();
+      }
+    }
+  }
+
+  /** A new plan for every group of both organisations (422 naming groupId out of read scope), and with each optional field on a group in scope. */
+  async function checkHttpWorkPlanCreate(ctx: RoleContext, wrong: string[]) {
+    const groups = await loadRecords('Group');
+    const attempt = (group: Rec, extra: Rec = {}): CreateAttempt => {
+      const body = { groupId: group.id, year: PLAN_YEAR + 4, ...extra };
+      const record = { organizationId: a.id, groupId: group.id, villageId: group.villageId, regionId: group.regionId, year: body.year, status: 'draft', copiedFromId: extra.copyFrom ?? null };
+      const fields = Object.keys(body).map((key) => (key === 'copyFrom' ? 'copiedFromId' : key));
+      return { path: PLANS, body, fields, record, gate: { subject: 'Group', record: group, refusal: { field: 'groupId' } }, note: `for ${label('Group', group)}` };
+    };
+    const target = groups.find((group) => reachable(ctx.oracle, 'Group', 'read', group) && decide(ctx.oracle, 'WorkPlan', 'create', 'groupId', attempt(group).record)) ?? groups.find((group) => group.id === a.groups.a)!;
+    const attempts = [...groups.map((group) => attempt(group)), attempt(target, { goals: 'Probe goals' }), attempt(target, { copyFrom: planA })];
+    await checkCreates(ctx, 'WorkPlan', 201, attempts, 'work_plans', wrong);
+  }
+
+  /** A new item under every plan (404 out of read scope), and with each optional field under one plan in scope. */
+  async function checkHttpPlanItemCreate(ctx: RoleContext, wrong: string[]) {
+    const plans = await loadRecords('WorkPlan');
+    const attempt = (plan: Rec, extra: Rec = {}): CreateAttempt => {
+      const body = itemBody({ title: `Probe item ${unique()}`, ...extra });
+      const record = { organizationId: plan.organizationId, regionId: plan.regionId, groupId: plan.groupId, workPlanId: plan.id, status: 'planned' };
+      return { path: `${PLANS}/${String(plan.id)}/items`, body, fields: Object.keys(body), record, gate: { subject: 'WorkPlan', record: plan, refusal: 'not-found' }, note: `in ${label('WorkPlan', plan)}` };
+    };
+    const target = plans.find((plan) => reachable(ctx.oracle, 'WorkPlan', 'read', plan) && reachable(ctx.oracle, 'PlanItem', 'create', attempt(plan).record)) ?? plans.find((plan) => plan.id === planA)!;
+    const probes: Rec[] = [{ keyPersons: 'Tokoh adat' }, { budget: 900_000 }, { drppaIndicators: ['rights_based_parenting'] }];
+    await checkCreates(ctx, 'PlanItem', 201, [...plans.map((plan) => attempt(plan)), ...probes.map((extra) => attempt(target, extra))], 'plan_items', wrong);
+  }
+
+  /** The items' statuses as they are, and a function that puts them back (an activity report or a status probe moves them). */
+  async function itemStatuses(): Promise<() => Promise<void>> {
+    const snapshot = (await dataSource.query(`SELECT id, status, version, updated_at FROM plan_items`)) as { id: string; status: string; version: number; updated_at: Date }[];
+    return async () => {
+      for (const row of snapshot) await dataSource.query(`UPDATE plan_items SET status = $2, version = $3, updated_at = $4 WHERE id = $1`, [row.id, row.status, row.version, row.updated_at]);
+    };
+  }
+
+  /** A new activity report under every item (404 out of read scope), and with each optional field under one item in scope; the items' statuses restored after. */
+  async function checkHttpActivityCreate(ctx: RoleContext, wrong: string[]) {
+    const items = await loadRecords('PlanItem');
+    const restore = await itemStatuses();
+    const attempt = (item: Rec, extra: Rec = {}): CreateAttempt => {
+      const body = activityBody(`${PLAN_YEAR}-01-01`, undefined, extra);
+      const record = { organizationId: item.organizationId, regionId: item.regionId, groupId: item.groupId, planItemId: item.id, workPlanId: item.workPlanId };
+      return { path: `${itemPath(item)}/activities`, body, fields: keysOf('ActivityReport', body), record, gate: { subject: 'PlanItem', record: item, refusal: 'not-found' }, note: `under ${label('PlanItem', item)}` };
+    };
+    const target = items.find((item) => reachable(ctx.oracle, 'PlanItem', 'read', item) && reachable(ctx.oracle, 'ActivityReport', 'create', attempt(item).record)) ?? items.find((item) => item.workPlanId === planA)!;
+    const probes: Rec[] = [{ results: 'Probe results' }, { obstacles: 'Probe obstacles' }, { lessons: 'Probe lessons' }];
+    await checkCreates(ctx, 'ActivityReport', 201, [...items.map((item) => attempt(item)), ...probes.map((extra) => attempt(target, extra))], 'activity_reports', wrong, restore);
+  }
+
+  /** A report request at every level, for every place of both organisations: 422 naming scope.id for a place the caller cannot read. */
+  async function checkHttpReportCreate(ctx: RoleContext, wrong: string[]) {
+    const places: { level: string; subject?: SubjectName; record?: Rec }[] = [{ level: 'organization' }];
+    for (const [level, subject] of [['region', 'Region'], ['village', 'Village'], ['group', 'Group']] as const) {
+      for (const record of await loadRecords(subject)) places.push({ level, subject, record });
+    }
+    const attempts = places.map(({ level, subject, record }): CreateAttempt => {
+      const body = { kind: 'annual_evaluation', year: PLAN_YEAR, scope: { level, id: record?.id ?? null }, format: 'pdf', locale: 'id', audience: 'internal' };
+      const regionId = subject === 'Region' ? record!.id : (record?.regionId ?? null);
+      const stored = { organizationId: a.id, requestedBy: ctx.oracle.userId, kind: body.kind, year: body.year, scopeLevel: level, scopeId: body.scope.id, regionId, groupId: subject === 'Group' ? record!.id : null };
+      return {
+        path: `${API}/reports`,
+        body,
+        fields: keysOf('Report', body),
+        record: stored,
+        gate: subject ? { subject, record: record!, refusal: { field: 'scope.id' } } : undefined,
+        note: subject ? `for ${label(subject, record!)}` : 'for the organisation',
+      };
+    });
+    await checkCreates(ctx, 'Report', 202, attempts, 'reports', wrong);
+  }
+
+  /** A binary body, read whole (a problem is parsed as JSON). */
+  const binary = (response: Response, done: (error: Error | null, body: unknown) => void) => {
+    const stream = response as unknown as NodeJS.ReadableStream;
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+
+  /**
+   * Reports: the caller's own requests in their read scope listed (walked one per page), every report on its own
+   * route (404 out of scope), and its file: 403 for one whose file the caller may not read, 409 while it is not
+   * ready or once expired, else the bytes stored, never cached.
+   */
+  async function checkHttpReportRead(ctx: RoleContext, records: Rec[], wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'Report', 'read');
+    const page = await listAll(`${API}/reports`, ctx.user, 1, records.length + 2);
+    if (!typeLevel) {
+      if ('items' in page || problem(page) !== FORBIDDEN) wrong.push(`GET /reports: ${'items' in page ? '200' : problem(page)}, expected ${FORBIDDEN}`);
+    } else if (!('items' in page)) {
+      wrong.push(`GET /reports: ${problem(page)}, expected 200`);
+    } else {
+      const own = records.filter((record) => record.requestedBy === ctx.oracle.userId && reachable(ctx.oracle, 'Report', 'read', record));
+      const ids = page.items.map((item) => String(item.id));
+      const expected = sorted(own.map((record) => String(record.id)));
+      if (!page.ended || ids.length !== new Set(ids).size || JSON.stringify(sorted(ids)) !== JSON.stringify(expected)) {
+        wrong.push(`GET /reports?limit=1 walked by nextCursor: ${JSON.stringify(ids)}${page.ended ? '' : ' (did not end)'}, expected ${JSON.stringify(expected)}`);
+      }
+      for (const item of page.items) {
+        const record = own.find((candidate) => candidate.id === item.id);
+        if (record) checkBody(ctx.oracle, 'Report', record, item, `GET /reports item ${label('Report', record)}`, wrong);
+      }
+    }
+    for (const record of records) {
+      const path = `${API}/reports/${String(record.id)}`;
+      const response = await api.http().get(path).set(ctx.user.auth());
+      tally.http += 1;
+      const readable = reachable(ctx.oracle, 'Report', 'read', record);
+      const want = !typeLevel ? FORBIDDEN : readable ? '200' : NOT_FOUND;
+      const got = response.status === 200 ? '200' : problem(response);
+      if (got !== want) wrong.push(`GET ${path} (${label('Report', record)}): ${got}, expected ${want}`);
+      else if (got === '200') checkBody(ctx.oracle, 'Report', record, response.body as Rec, `GET ${label('Report', record)}`, wrong);
+
+      const download = await api.http().get(`${path}/file`).set(ctx.user.auth()).buffer(true).parse(binary);
+      tally.http += 1;
+      const file = reportFiles.get(String(record.id));
+      const fileWant = !typeLevel
+        ? FORBIDDEN
+        : !readable
+          ? NOT_FOUND
+          : !decide(ctx.oracle, 'Report', 'read', 'file', record)
+            ? FORBIDDEN
+            : record.status !== 'succeeded' || !file
+              ? `409 ${problemType('conflict')}`
+              : '200';
+      const body = download.body as Buffer;
+      const fileGot = download.status === 200 ? '200' : `${download.status} ${String((JSON.parse(body.toString('utf8') || '{}') as Rec).type ?? '')}`;
+      const where = `GET ${path}/file (${label('Report', record)})`;
+      if (fileGot !== fileWant) wrong.push(`${where}: ${fileGot}, expected ${fileWant}`);
+      else if (fileGot === '200' && (!file || !body.equals(file) || download.headers['cache-control'] !== 'no-store')) {
+        wrong.push(`${where}: ${body.length} bytes (stored ${file?.length ?? 0}), cache-control ${String(download.headers['cache-control'])}`);
+      }
+    }
+  }
+
+  /** The report queue: 403 without the right to read it, else exactly its readable keys, with the organisation's requests counted by status. */
+  async function checkHttpReportQueue(ctx: RoleContext, records: Rec[], wrong: string[]) {
+    const response = await api.http().get(`${API}/reports/queue`).set(ctx.user.auth());
+    tally.http += 1;
+    const want = decide(ctx.oracle, 'ReportQueue', 'read') ? '200' : FORBIDDEN;
+    const got = response.status === 200 ? '200' : problem(response);
+    if (got !== want) wrong.push(`GET /reports/queue: ${got}, expected ${want}`);
+    if (got !== '200') return;
+    const own = records.find((record) => record.organizationId === a.id)!;
+    const keys = sorted(keysOf('ReportQueue', response.body as Rec));
+    // While Redis is away the queue's own counts are absent (`redis: down`); what is shown is readable either way.
+    const readable = readableFieldsOf(ctx.oracle, 'ReportQueue', own).filter((field) => response.body.redis === 'up' || !['waiting', 'active', 'delayed', 'failed'].includes(field));
+    if (JSON.stringify(keys) !== JSON.stringify(sorted(readable))) wrong.push(`GET /reports/queue: keys ${keys.join(',')}, readable ${sorted(readable).join(',')}`);
+    const counts = (await dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [a.id])) as { status: string; n: number }[];
+    for (const status of ['queued', 'running', 'failed', 'succeeded']) {
+      const n = counts.find((row) => row.status === status)?.n ?? 0;
+      if (readable.includes(`organization.${status}`) && response.body.organization?.[status] !== n) wrong.push(`GET /reports/queue: organization.${status} ${String(response.body.organization?.[status])}, the table has ${n}`);
+    }
+  }
+
   async function checkHttp(ctx: RoleContext, subject: SubjectName, action: Action, records: Rec[], wrong: string[]) {
+    if (subject === 'WorkPlan') {
+      if (action === 'read') await checkHttpRead(ctx, subject, records, wrong);
+      if (action === 'read') await checkHttpPlanProgress(ctx, records, wrong);
+      if (action === 'create') await checkHttpWorkPlanCreate(ctx, wrong);
+      if (action === 'update') await checkHttpUpdate(ctx, subject, records, wrong);
+      if (action === 'submit' || action === 'approve' || action === 'return') await checkHttpPlanStep(ctx, subject, action, records, wrong);
+      return;
+    }
+    if (subject === 'PlanItem') {
+      if (action === 'read') await checkHttpPlanItemRead(ctx, records, wrong);
+      if (action === 'create') await checkHttpPlanItemCreate(ctx, wrong);
+      if (action === 'update') {
+        const restore = await itemStatuses();
+        await checkHttpUpdate(ctx, subject, records, wrong);
+        await restore();
+      }
+      if (action === 'delete') await checkHttpPlanStep(ctx, subject, action, records, wrong);
+      return;
+    }
+    if (subject === 'ActivityReport') {
+      if (action === 'read') await checkHttpActivityRead(ctx, records, wrong);
+      if (action === 'create') await checkHttpActivityCreate(ctx, wrong);
+      return;
+    }
+    if (subject === 'Report') {
+      if (action === 'read') await checkHttpReportRead(ctx, records, wrong);
+      if (action === 'create') await checkHttpReportCreate(ctx, wrong);
+      return;
+    }
+    if (subject === 'ReportQueue') {
+      if (action === 'read') await checkHttpReportQueue(ctx, records, wrong);
+      return;
+    }
     if (isCaseWork(subject)) {
       if (action === 'read') await checkHttpCaseWorkRead(ctx, subject, records, wrong);
       if (action === 'create') await checkHttpCaseWorkCreate(ctx, subject, wrong);
@@ -1264,7 +1802,7 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (subject === 'Case' && action === 'assign') await checkHttpCaseStep(ctx, action, records, wrong);
     if (subject === 'Case' && action === 'check_duplicate') await checkHttpDuplicateCheck(ctx, records, wrong);
     if (subject === 'Case' && action === 'read') await checkHttpCaseReadings(ctx, records, wrong);
-    if (action === 'read') await checkHttpRead(ctx, subject, records, wrong);
+    if (action === 'read') await checkHttpRead(ctx, subject, subject === 'AuditEvent' ? await loadRecords(subject, { allEvents: true }) : records, wrong);
     if (action === 'create' && subject === 'GroupMember') await checkHttpGroupMember(ctx, wrong);
     else if (action === 'create') await checkHttpCreate(ctx, subject, wrong);
     if (action === 'update') await checkHttpUpdate(ctx, subject, records, wrong);
