@@ -6,6 +6,8 @@ import { Logger } from 'pino';
 import { JobHandlerRegistry } from './job-handler-registry';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
+/** Upserting a scheduler that exists changes nothing, so this only matters after Redis lost them. */
+const SCHEDULE_REFRESH_MS = 30_000;
 
 /**
  * One BullMQ worker per queue of the catalogue. On shutdown, `close()` lets active jobs finish;
@@ -15,6 +17,7 @@ export const WORKER_ID = `${hostname()}:${process.pid}`;
 @Injectable()
 export class QueueConsumers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly workers: Worker[] = [];
+  private scheduleRefresh?: NodeJS.Timeout;
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -27,9 +30,13 @@ export class QueueConsumers implements OnApplicationBootstrap, OnApplicationShut
     const queues = new Set(Object.values(JOB_CATALOGUE).map((definition) => definition.queue));
     for (const queue of queues) this.workers.push(this.startWorker(queue));
     await this.upsertSchedules();
+    // Redis restarted empty loses the schedulers too (the reconciler's among them): put them back.
+    this.scheduleRefresh = setInterval(() => void this.upsertSchedules(), SCHEDULE_REFRESH_MS);
+    this.scheduleRefresh.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleRefresh);
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 

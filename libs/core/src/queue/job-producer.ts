@@ -8,6 +8,8 @@ import { ROOT_LOGGER } from '../logging/logging.module';
 import { JOB_CATALOGUE, JobName, JobPayload, QueueName } from './job-catalogue';
 import { createProducerConnection } from './redis-connections';
 
+const ENQUEUE_TIMEOUT_MS = 3_000;
+
 /** Adds jobs to the catalogue's queues; one shared producer connection per process. */
 @Injectable()
 export class JobProducer implements OnApplicationShutdown {
@@ -32,9 +34,24 @@ export class JobProducer implements OnApplicationShutdown {
     return queue;
   }
 
+  /**
+   * Fails within ENQUEUE_TIMEOUT_MS when Redis is away: a queue that never connected waits for
+   * Redis instead of failing, and a request must not hang on it. An add that completes later is
+   * harmless, since jobs with an id are added once.
+   */
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, jobId?: string): Promise<void> {
     const definition = JOB_CATALOGUE[name];
-    await this.queue(definition.queue).add(name, payload, { ...definition.options, jobId });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not take the job within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+    });
+    const added = this.queue(definition.queue).add(name, payload, { ...definition.options, jobId });
+    added.catch(() => undefined);
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
