@@ -281,9 +281,9 @@ describe('Evaluation reports under faults', () => {
     const response = await postWithin(outageApi, reviewer, reportBody(YEAR, { level: 'region', id: regions.b }, { locale: 'en' }));
     expect(response.status).toBe(202);
 
-    // The running worker's periodic reconciliation (every REPORT_RECONCILE_SECONDS) must find it.
+    // The running worker's periodic reconciliation (every REPORT_RECONCILE_SECONDS) must find it, once its schedulers are back.
     try {
-      await expectOneFile(response.body.id, reviewer, 60_000);
+      await expectOneFile(response.body.id, reviewer, 120_000);
     } catch (error) {
       const schedulers = await suite.api.app.get(JobProducer).queue(QueueName.Maintenance).getJobSchedulers();
       throw new Error(`${(error as Error).message}; the maintenance queue's schedulers now: ${JSON.stringify(schedulers.map((scheduler) => scheduler.key))}`, { cause: error });

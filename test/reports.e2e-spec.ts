@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { rowLabel, messagesFor, summaryLabel } from '@pendamping/cases/reports/render/messages';
+import { ReportExpiry } from '@pendamping/cases';
+import { messagesFor, rowLabel, summaryLabel } from '@pendamping/cases/reports/render/messages';
 import { JobProducer, QueueName } from '@pendamping/core';
 import ExcelJS from 'exceljs';
 import IORedis from 'ioredis';
@@ -56,7 +57,9 @@ const PLAN_TEXT = {
 };
 /** Obstacles and lessons: in internal reports by design (SPEC §7), never in external ones. */
 const NOTES = { obstacles: 'Hambatanmarker Qx7 hujan deras', lessons: 'Pembelajaranmarker Qx7 libatkan tokoh adat' };
-const SECRETS = [...Object.values(CANARY), ...Object.values(PLAN_TEXT)];
+/** What no report may ever show; an external report also leaves out the plans' free text. */
+const CASE_SECRETS = Object.values(CANARY);
+const SECRETS = [...CASE_SECRETS, ...Object.values(PLAN_TEXT)];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -362,7 +365,19 @@ describe('Evaluation reports', () => {
       expect(text).toContain(NOTES.obstacles);
       expect(text).toContain(NOTES.lessons);
       const info = await pdfInfo(bytes);
-      expectNoSecrets(`the ${locale} PDF`, [text, bytes.toString('latin1'), JSON.stringify(info)]);
+      expectNoSecrets(`the ${locale} PDF`, [text, bytes.toString('latin1'), JSON.stringify(info)], CASE_SECRETS);
+    }
+
+    // The same report as XLSX and as a CSV ZIP: every entry decompressed, the groups' notes there, no case's value.
+    for (const format of ['xlsx', 'csv']) {
+      const report = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }, { format }));
+      await awaitReport(api(), coordinatorA, report.id);
+      const bytes = await downloadFile(api(), coordinatorA, report.id);
+      const text = zipText(bytes);
+      expect(text).toContain('Oesao');
+      expect(text).toContain(NOTES.obstacles);
+      expect(text).toContain(NOTES.lessons);
+      expectNoSecrets(`the internal ${format}`, [text, bytes.toString('latin1')], CASE_SECRETS);
     }
 
     // The organisation-wide report counts region B's cases too.
@@ -375,7 +390,7 @@ describe('Evaluation reports', () => {
     const villages = pdfTable(orgText, m.tables.village.title);
     expect(villages.get('Oesao')).toEqual(['9', '3']);
     expect(villages.get('Kuatae')).toEqual(['6', '0']);
-    expectNoSecrets('the organisation-wide PDF', [orgText]);
+    expectNoSecrets('the organisation-wide PDF', [orgText], CASE_SECRETS);
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -418,6 +433,7 @@ describe('Evaluation reports', () => {
     expect(csvDone.fileName).toMatch(/\.zip$/);
     const files = unzip(csvResponse.body);
     expect([...files.keys()].every((name) => /^[0-9]{2}-[a-z0-9-]+\.csv$/.test(name))).toBe(true);
+    expect(zipText(csvResponse.body)).toContain('Oesao');
     expectNoSecrets('the external CSV ZIP', [zipText(csvResponse.body), csvResponse.body.toString('latin1')], noFreeText);
     let checkedColumns = 0;
     for (const [name, data] of files) {
@@ -457,6 +473,7 @@ describe('Evaluation reports', () => {
     const xlsxResponse = await fetchFile(api(), reviewer, xlsx.id);
     expect(xlsxResponse.headers['content-type']).toBe(XLSX_TYPE);
     expect(xlsxDone.fileName).toBe('evaluation-report-2025-kupang.xlsx');
+    expect(zipText(xlsxResponse.body)).toContain('Oesao');
     expectNoSecrets('the external XLSX', [zipText(xlsxResponse.body), xlsxResponse.body.toString('latin1')], noFreeText);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsxResponse.body as never);
@@ -538,7 +555,7 @@ describe('Evaluation reports', () => {
     const text = await pdfText(await downloadFile(api(), companionA, report.id));
     // The group's report counts all the group's cases, not only those assigned to the companion.
     expect(pdfSummaryValue(text, summaryLabel(messagesFor('id'), { key: 'casesNew' }))).toBe('9');
-    expectNoSecrets('the group PDF', [text]);
+    expectNoSecrets('the group PDF', [text], CASE_SECRETS);
 
     for (const user of [companionB, coordinatorB]) {
       await http().get(`${REPORTS}/${report.id}`).set(user.auth()).expect(404);
@@ -572,6 +589,26 @@ describe('Evaluation reports', () => {
     expect((await fetchFile(api(), later, report.id)).status).toBe(200);
     await changeScope(later, { regionIds: [regions.b] });
     expect([403, 404]).toContain((await fetchFile(api(), later, report.id)).status);
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  it('expires a finished file after its retention: the file is deleted and the report shows expired', async () => {
+    const { reviewer } = suite.org;
+    await startWorker();
+    const report = await requestReport(api(), reviewer, reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }));
+    await awaitReport(api(), reviewer, report.id);
+    expect((await chunkSeqs(report.id)).length).toBeGreaterThan(0);
+    await suite.dataSource.query(`UPDATE reports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [report.id]);
+    expect(await worker!.context.get(ReportExpiry).expire()).toBeGreaterThanOrEqual(1);
+    expect((await http().get(`${REPORTS}/${report.id}`).set(reviewer.auth()).expect(200)).body.status).toBe('expired');
+    expect(await chunkSeqs(report.id)).toEqual([]);
+    const gone = await fetchFile(api(), reviewer, report.id);
+    expect([409, 410]).toContain(gone.status);
+    expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // Asking again makes a new report.
+    const again = await requestReport(api(), reviewer, reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }));
+    expect(again.id).not.toBe(report.id);
+    await awaitReport(api(), reviewer, again.id);
   });
 
   // ---------------------------------------------------------------------------------------------

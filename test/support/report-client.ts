@@ -27,12 +27,12 @@ export async function requestReport(api: TestApi, user: SignedInUser, body: obje
 }
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` with the last thing it saw. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(what: string | (() => string), probe: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${typeof what === 'string' ? what : what()}: not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
@@ -41,7 +41,7 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
 export async function awaitReport(api: TestApi, user: SignedInUser, id: string, statuses: string[] = ['succeeded'], timeoutMs = 60_000): Promise<Json> {
   let last: Json | undefined;
   return eventually(
-    `report ${id} to become ${statuses.join('|')} (last seen: ${JSON.stringify(last)})`,
+    () => `report ${id} to become ${statuses.join('|')} (last seen: ${JSON.stringify(last)})`,
     async () => {
       const response = await api.http().get(`${REPORTS}/${id}`).set(user.auth());
       if (response.status !== 200) throw new Error(`GET /reports/:id answered ${response.status}: ${JSON.stringify(response.body)}`);
