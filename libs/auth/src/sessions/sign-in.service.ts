@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
@@ -11,6 +10,7 @@ import { countFailedSignIn, updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { LoginFailureEntity, RecoveryCodeEntity, RefreshTokenEntity } from './session.entities';
 import { SessionIssuer, TokenPair } from './session-issuer';
+import { SessionRules } from './session-rules';
 import { hashRefreshToken } from './token.service';
 
 export const ADDRESS_BLOCK_FAILURES = 100;
@@ -39,8 +39,8 @@ const WRONG_CREDENTIALS = () => new AuthError('invalid-credentials', 'Wrong emai
 export class SignInService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionIssuer,
+    private readonly sessionRules: SessionRules,
     private readonly encryption: FieldEncryption,
     private readonly audit: AuditWriter,
   ) {}
@@ -71,10 +71,6 @@ export class SignInService {
     });
   }
 
-  requiresSecondFactor(user: UserEntity): boolean {
-    return this.config.MFA_REQUIRED_ROLES.includes(user.role);
-  }
-
   private unwrap<T>(outcome: Outcome<T>): T {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
@@ -95,17 +91,15 @@ export class SignInService {
     const usable = user !== null && this.usable(user);
     if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, WRONG_CREDENTIALS());
 
-    let mfa: 'complete' | 'enrollment_required' = 'complete';
-    if (this.requiresSecondFactor(user) || user.totpEnrolledAt) {
-      if (!user.totpEnrolledAt) mfa = 'enrollment_required';
-      else if (!(await this.secondFactorAccepted(manager, user, input))) {
-        return this.fail(manager, user, input, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
-      }
+    // An enrolled user always proves her second factor; whether an unproved session may do more
+    // than enrol is decided per request against her role then (SessionRules.mfaState).
+    if (user.totpEnrolledAt && !(await this.secondFactorAccepted(manager, user, input))) {
+      return this.fail(manager, user, input, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
     }
 
     await updateSignInState(manager, user.id, { failedLogins: 0, lockedUntil: null });
     await this.recordAttempt(manager, user, 'success', input.requestId);
-    return { ok: true, value: await this.sessions.start(manager, user, mfa) };
+    return { ok: true, value: await this.sessions.start(manager, user, user.totpEnrolledAt ? 'verified' : 'none') };
   }
 
   private async secondFactorAccepted(manager: EntityManager, user: UserEntity, input: SignInInput): Promise<boolean> {
@@ -171,12 +165,13 @@ export class SignInService {
       await audit('denied', 'refresh_reuse');
       return refused();
     }
-    if (current.expiresAt <= new Date() || !user.active) return refused();
+    const now = new Date();
+    if (current.expiresAt <= now || !user.active || this.sessionRules.endOf(current.sessionStartedAt, user.role) <= now) return refused();
 
-    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
-    // The session keeps the second-factor state it started with: enrolling elsewhere does not
-    // upgrade a session that only ever proved the password.
-    const pair = await this.sessions.issue(manager, user, current.familyId, current.mfa);
+    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: now });
+    // The session keeps what it proved and when it began: enrolling elsewhere does not upgrade a
+    // session that only ever proved the password, and refreshing never extends its lifetime.
+    const pair = await this.sessions.issue(manager, user, current.familyId, { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt });
     await audit('success', 'token_refresh');
     return { ok: true, value: pair };
   }
