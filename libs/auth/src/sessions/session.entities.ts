@@ -81,3 +81,27 @@ export class RecoveryCodeEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 }
+
+/**
+ * A browser that signed a user in before (SPEC §8, OWASP's device cookie), keyed by the nonce
+ * of its cookie: its failed attempts for that user have their own counter and lock. A row exists
+ * only while failures are counted; a success removes it.
+ */
+@Entity({ name: 'sign_in_devices' })
+export class SignInDeviceEntity {
+  @PrimaryColumn({ type: 'text' })
+  nonce!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
+  failedAttempts!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+}
