@@ -641,6 +641,9 @@ describe('secrets and identifying values stay out of the logs and the database',
     expectProblem(await api.http().post(`${API}/auth/refresh`).send({ refreshToken: `${otherCanaries[2]}-padding-padding` }), 401, 'unauthenticated');
     expectProblem(await api.http().get(`${API}/me`).set(bearer(`${otherCanaries[3]}.x.y`)), 401, 'unauthenticated');
     secrets.push(userLogin.body.accessToken, userLogin.body.refreshToken, rotated.body.accessToken, rotated.body.refreshToken);
+    const deviceCookie = ([] as string[]).concat(userLogin.headers['set-cookie'] ?? []).find((line) => line.startsWith('sign_in_device='))?.split(';')[0].split('=')[1];
+    expect(deviceCookie).toBeDefined();
+    secrets.push(deviceCookie!);
 
     // Password change: a wrong current password, a refused new one, then a good one.
     const session = await login({ email: userEmail, password: userPassword }).expect(200);
@@ -681,7 +684,7 @@ describe('secrets and identifying values stay out of the logs and the database',
     // The dump holds the users (their emails are stored as they are), so what it lacks is really absent.
     expect(dump).toContain(userEmail);
     expect(dump).toContain(adminEmail);
-    const inDump = [...passwords, totpSecret, totpSecret.toLowerCase(), ...recovery, ...secrets.filter((token) => token.split('.').length !== 3)].filter((value) =>
+    const inDump = [...passwords, totpSecret, totpSecret.toLowerCase(), ...recovery, ...secrets.filter((token) => token.split('.').length !== 3), deviceCookie!.split('.')[2]].filter((value) =>
       dump.includes(value),
     );
     expect(inDump).toEqual([]);
