@@ -35,10 +35,12 @@ export interface SignInResult {
 }
 
 /**
- * Which throttle an attempt answers to: a valid device cookie for the user has its own counter
- * and lock (its nonce); without one, the account lock and the address limit apply.
+ * Which throttle an attempt answers to: with the nonce of a valid device cookie for the user, the
+ * device's own counter and lock; without one, the account lock and the address limit.
  */
-type Throttle = { device: string } | { device?: undefined };
+interface Throttle {
+  device?: string;
+}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AuthError };
 
