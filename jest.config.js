@@ -20,8 +20,14 @@ function esmOnlyPackages() {
   });
 }
 
+/**
+ * CommonJS packages that load one of those ES modules with a dynamic import(), which Jest's loader
+ * cannot run without --experimental-vm-modules: compiled too, so import() becomes require().
+ */
+const dynamicImportersOfEsm = ['@fastify/cookie'];
+
 const escapeRegExp = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages().map(escapeRegExp).join('|')})/)`];
+const transformIgnorePatterns = [`/node_modules/(?!(${[...esmOnlyPackages(), ...dynamicImportersOfEsm].map(escapeRegExp).join('|')})/)`];
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const moduleNameMapper = {

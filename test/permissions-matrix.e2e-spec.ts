@@ -9,6 +9,7 @@ import {
 import { AuditEventEntity, GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, VillageEntity } from '@pendamping/auth/entities';
 import { GROUPS, REGIONS, SERVICE_PROVIDERS, VILLAGES } from '@pendamping/auth/organizations/directory.specs';
 import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
+import { SessionRules } from '@pendamping/auth/sessions/session-rules';
 import { CaseSpecs } from '@pendamping/cases/cases/case.specs';
 import { ActivityReportEntity, CaseEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportEntity, WorkPlanEntity } from '@pendamping/cases/entities';
 import { REPORTS } from '@pendamping/cases/reports/report.specs';
@@ -406,16 +407,17 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     for (const role of ROLES) {
       const { user, oracle } = world[role];
       const sessionId = JSON.parse(Buffer.from(user.accessToken.split('.')[1], 'base64url').toString('utf8')).sid as string;
-      const actor = await api.app.get(ActorLoader).load(user.id, a.id, sessionId);
-      if (!actor) throw new Error(`the ${role} of the world did not load as an actor`);
+      const session = await api.app.get(ActorLoader).load(user.id, a.id, sessionId, api.app.get(SessionRules).lifetimes());
+      if (!session) throw new Error(`the ${role} of the world did not load as an actor`);
       const packed = (await api.http().get(`${API}/me/abilities`).set(user.auth()).expect(200)).body.rules as PackRule<RawRuleOf<AppAbility>>[];
+      const { actor, origin } = session;
       const ability = buildAbility(actor);
       roles[role] = {
         user,
         oracle: { role, userId: user.id, organizationId: a.id, ...oracle },
         ability,
         published: createMongoAbility<AppAbility>(unpackRules(packed)),
-        auth: { actor, ability, mfa: 'complete', sessionId, requestId: `matrix-${role}` },
+        auth: { actor, ability, mfa: 'complete', sessionId, sessionOrigin: origin, requestId: `matrix-${role}` },
       };
     }
   }, 120_000);

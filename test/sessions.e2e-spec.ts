@@ -9,6 +9,7 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
+import { createCase, newCaseBody } from './support/cases';
 import { createOrganisation, Organisation, signIn, TEST_PASSWORD } from './support/world';
 
 /**
@@ -417,6 +418,122 @@ describe('sessions, tokens and the second factor', () => {
       expect((await login({ email: user.email, password: user.password, totp: nextStepCode(enrolled.totpSecret!) })).status).toBe(200);
     });
   });
+
+  describe('the second factor against the current role', () => {
+    const db = () => api.app.get(DataSource);
+    const readCase = (token: string, id: string) => api.http().get(`${API}/cases/${id}`).set(bearer(token));
+
+    /** What an org_admin's role change did before it ended sessions: only the role and the scope change. */
+    async function promoteToCoordinator(userId: string, regionId: string) {
+      await db().query(`UPDATE users SET role = 'coordinator' WHERE id = $1`, [userId]);
+      await db().query(`DELETE FROM user_groups WHERE user_id = $1`, [userId]);
+      await db().query(`INSERT INTO user_regions (user_id, region_id, organization_id) VALUES ($1, $2, $3)`, [userId, regionId, org.id]);
+    }
+
+    it("a promoted user's old session cannot read identities", async () => {
+      const companion = await signIn(api, await newUser('companion'));
+      const name = `Yohana ${hex(4)}`;
+      const created = await createCase(api, companion, newCaseBody(org.villages.a, { survivor: { sex: 'female', name } }));
+      expect((await readCase(companion.accessToken, created.id).expect(200)).body.survivor.name).toBe(name);
+      // The control: a coordinator of the region who proved her second factor reads the name.
+      expect((await readCase(org.coordinatorA.accessToken, created.id).expect(200)).body.survivor.name).toBe(name);
+
+      await promoteToCoordinator(companion.id, org.regions.a);
+
+      const old = await readCase(companion.accessToken, created.id);
+      expectProblem(old, 403, 'mfa-enrollment-required');
+      expect(JSON.stringify(old.body)).not.toContain(name);
+      expectProblem(await api.http().get(`${API}/cases`).set(companion.auth()), 403, 'mfa-enrollment-required');
+
+      // Refreshing neither upgrades nor launders the session: it stays limited to enrolment.
+      const refreshed = await refresh(companion.refreshToken);
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.mfa).toBe('enrollment_required');
+      const afterRefresh = await readCase(refreshed.body.accessToken, created.id);
+      expectProblem(afterRefresh, 403, 'mfa-enrollment-required');
+      expect(JSON.stringify(afterRefresh.body)).not.toContain(name);
+      expect((await me(refreshed.body.accessToken)).body).toMatchObject({ role: 'coordinator', mfa: 'enrollment_required', mfaEnrolled: false });
+
+      // Enrolling from that session is the way forward, as after a first sign-in.
+      const bearerOf = bearer(refreshed.body.accessToken);
+      const enrolment = await api.http().post(`${API}/auth/totp/enroll`).set(bearerOf).expect(200);
+      const verified = await api.http().post(`${API}/auth/totp/verify`).set(bearerOf).send({ code: generateTotpCode({ secret: enrolment.body.secret, now: new Date() }) }).expect(200);
+      expect((await readCase(verified.body.accessToken, created.id).expect(200)).body.survivor.name).toBe(name);
+    });
+
+    it('keeps a demoted user\'s verified session working under her new role', async () => {
+      const coordinator = await signIn(api, await newUser('coordinator'));
+      await db().query(`UPDATE users SET role = 'companion' WHERE id = $1`, [coordinator.id]);
+      await db().query(`DELETE FROM user_regions WHERE user_id = $1`, [coordinator.id]);
+      await db().query(`INSERT INTO user_groups (user_id, group_id, organization_id) VALUES ($1, $2, $3)`, [coordinator.id, org.groups.a, org.id]);
+      expect((await api.http().get(`${API}/cases`).set(coordinator.auth())).status).toBe(200);
+      expect((await me(coordinator.accessToken)).body).toMatchObject({ role: 'companion', mfa: 'complete' });
+    });
+  });
+
+  describe('absolute session lifetime', () => {
+    const db = () => api.app.get(DataSource);
+    const HOUR = 3_600_000;
+    const familyOf = (token: string) => claimsOf(token).sid;
+    /** Moves the session's sign-in back in time, as if it had been running that long. */
+    const startedAgo = (token: string, milliseconds: number) =>
+      db().query(`UPDATE refresh_tokens SET session_started_at = now() - make_interval(secs => $2::double precision) WHERE family_id = $1`, [familyOf(token), milliseconds / 1000]);
+    const startOf = async (token: string) =>
+      new Date((await db().query(`SELECT DISTINCT session_started_at FROM refresh_tokens WHERE family_id = $1`, [familyOf(token)]))[0].session_started_at as string).getTime();
+
+    it('lets refresh carry a session up to 7 days after sign-in, never past it, for a role without a second factor', async () => {
+      const user = await signIn(api, await newUser('companion'));
+      expect(api.config.SESSION_LIFETIME_HOURS).toBe(168);
+      const fresh = claimsOf(user.accessToken);
+      expect(fresh.exp - fresh.iat).toBe(600);
+
+      await startedAgo(user.accessToken, 168 * HOUR - 5 * 60_000);
+      const start = await startOf(user.accessToken);
+      const late = await refresh(user.refreshToken);
+      expect(late.status).toBe(200);
+      // The access token ends with the session, five minutes from now instead of ten.
+      expect(claimsOf(late.body.accessToken).exp * 1000).toBeLessThanOrEqual(start + 168 * HOUR);
+      expect(claimsOf(late.body.accessToken).exp - claimsOf(late.body.accessToken).iat).toBeLessThan(600);
+      const [stored] = await db().query(`SELECT expires_at FROM refresh_tokens WHERE family_id = $1 AND rotated_at IS NULL`, [familyOf(user.accessToken)]);
+      expect(new Date(stored.expires_at).getTime()).toBeLessThanOrEqual(start + 168 * HOUR);
+      expect(await startOf(late.body.accessToken)).toBe(start);
+
+      await startedAgo(user.accessToken, 168 * HOUR + 60_000);
+      expectProblem(await me(late.body.accessToken), 401, 'unauthenticated');
+      expectProblem(await refresh(late.body.refreshToken), 401, 'unauthenticated');
+    });
+
+    it('ends the session of a role that needs TOTP 12 hours after sign-in, whatever the refreshes', async () => {
+      const user = await signIn(api, await newUser('coordinator'));
+      await startedAgo(user.accessToken, 12 * HOUR - 60_000);
+      const rotated = await refresh(user.refreshToken);
+      expect(rotated.status).toBe(200);
+      expect((await me(rotated.body.accessToken)).status).toBe(200);
+
+      await startedAgo(user.accessToken, 12 * HOUR + 60_000);
+      expectProblem(await me(rotated.body.accessToken), 401, 'unauthenticated');
+      expectProblem(await refresh(rotated.body.refreshToken), 401, 'unauthenticated');
+    });
+
+    it('shortens the lifetime of a session when the user is promoted to a role that needs TOTP', async () => {
+      const user = await signIn(api, await newUser('companion'));
+      await startedAgo(user.accessToken, 13 * HOUR);
+      expect((await me(user.accessToken)).status).toBe(200);
+      await db().query(`UPDATE users SET role = 'coordinator' WHERE id = $1`, [user.id]);
+      expectProblem(await me(user.accessToken), 401, 'unauthenticated');
+      expectProblem(await refresh(user.refreshToken), 401, 'unauthenticated');
+    });
+
+    it('does not extend a session by changing the password: the new session keeps the old start', async () => {
+      const user = await signIn(api, await newUser('companion'));
+      await startedAgo(user.accessToken, 100 * HOUR);
+      const start = await startOf(user.accessToken);
+      const changed = await api.http().post(`${API}/auth/password`).set(user.auth()).send({ currentPassword: user.password, newPassword: `pantai-lasiana-${hex(6)}-kupang` });
+      expect(changed.status).toBe(200);
+      expect(familyOf(changed.body.accessToken)).not.toBe(familyOf(user.accessToken));
+      expect(await startOf(changed.body.accessToken)).toBe(start);
+    });
+  });
 });
 
 describe('the per-address sign-in block', () => {
@@ -524,6 +641,9 @@ describe('secrets and identifying values stay out of the logs and the database',
     expectProblem(await api.http().post(`${API}/auth/refresh`).send({ refreshToken: `${otherCanaries[2]}-padding-padding` }), 401, 'unauthenticated');
     expectProblem(await api.http().get(`${API}/me`).set(bearer(`${otherCanaries[3]}.x.y`)), 401, 'unauthenticated');
     secrets.push(userLogin.body.accessToken, userLogin.body.refreshToken, rotated.body.accessToken, rotated.body.refreshToken);
+    const deviceCookie = ([] as string[]).concat(userLogin.headers['set-cookie'] ?? []).find((line) => line.startsWith('sign_in_device='))?.split(';')[0].split('=')[1];
+    expect(deviceCookie).toBeDefined();
+    secrets.push(deviceCookie!);
 
     // Password change: a wrong current password, a refused new one, then a good one.
     const session = await login({ email: userEmail, password: userPassword }).expect(200);
@@ -564,7 +684,7 @@ describe('secrets and identifying values stay out of the logs and the database',
     // The dump holds the users (their emails are stored as they are), so what it lacks is really absent.
     expect(dump).toContain(userEmail);
     expect(dump).toContain(adminEmail);
-    const inDump = [...passwords, totpSecret, totpSecret.toLowerCase(), ...recovery, ...secrets.filter((token) => token.split('.').length !== 3)].filter((value) =>
+    const inDump = [...passwords, totpSecret, totpSecret.toLowerCase(), ...recovery, ...secrets.filter((token) => token.split('.').length !== 3), deviceCookie!.split('.')[2]].filter((value) =>
       dump.includes(value),
     );
     expect(inDump).toEqual([]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -32,6 +33,8 @@ export async function createApiApp(
     logger: new NestPinoLogger(logger),
     abortOnError: false,
   });
+  // Parses and sets cookies (the sign-in device cookie); each cookie that needs one carries its own MAC.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -15,13 +15,15 @@ import { ScopedResources } from './permissions/scoped-resources';
 import { AccountService } from './sessions/account.service';
 import { SecondFactorService } from './sessions/second-factor.service';
 import { SessionIssuer } from './sessions/session-issuer';
+import { SessionRules } from './sessions/session-rules';
+import { SignInDevices } from './sessions/sign-in-devices';
 import { SignInService } from './sessions/sign-in.service';
 import { TokenService } from './sessions/token.service';
 import { UsersService } from './users/users.service';
 
 const PROVIDERS = [
   AuditAnchoring, AuditWriter, AuditVerifier, ExpiredRecords, IdempotencyInterceptor, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
-  ScopedResources, AccountService, SecondFactorService, SessionIssuer, SignInService, TokenService, UsersService,
+  ScopedResources, AccountService, SecondFactorService, SessionIssuer, SessionRules, SignInDevices, SignInService, TokenService, UsersService,
 ];
 
 /** The trust core: who the caller is, what they may do, and the record of what they did. */

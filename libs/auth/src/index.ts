@@ -26,6 +26,8 @@ export * from './permissions/subjects';
 export * from './sessions/account.service';
 export * from './sessions/second-factor.service';
 export * from './sessions/session-issuer';
+export * from './sessions/session-rules';
+export * from './sessions/sign-in-devices';
 export * from './sessions/sign-in.service';
 export * from './sessions/token.service';
 export * from './users/roles';

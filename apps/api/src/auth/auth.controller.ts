@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
 import { AccountService, Auth, PublicRoute, RequestAuth, SecondFactorService, SignedIn, SignInService } from '@pendamping/auth';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
+import { SIGN_IN_DEVICE_COOKIE, SIGN_IN_DEVICE_COOKIE_OPTIONS } from './sign-in-device-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -17,8 +18,11 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @PublicRoute()
-  login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
-    return this.signIn.signIn({ ...body, address: request.ip, requestId: String(request.id) });
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const deviceCookie = request.cookies[SIGN_IN_DEVICE_COOKIE];
+    const { tokens, deviceCookie: renewed } = await this.signIn.signIn({ ...body, deviceCookie, address: request.ip, requestId: String(request.id) });
+    reply.setCookie(SIGN_IN_DEVICE_COOKIE, renewed, SIGN_IN_DEVICE_COOKIE_OPTIONS);
+    return tokens;
   }
 
   @Post('auth/refresh')

@@ -7,6 +7,7 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { AuthError } from '../auth-errors';
+import { SessionRules } from '../sessions/session-rules';
 import { TokenService } from '../sessions/token.service';
 import { buildAbility } from './ability.factory';
 import { UserActor } from './actor';
@@ -25,6 +26,7 @@ export class PolicyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly actors: ActorLoader,
+    private readonly sessionRules: SessionRules,
     private readonly audit: AuditWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -42,13 +44,16 @@ export class PolicyGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const claims = await this.tokens.verifyAccessToken(token);
-    const actor = await this.actors.load(claims.userId, claims.organizationId, claims.sessionId);
-    if (!actor) throw new AuthError('unauthenticated', 'The session has ended. Sign in again.');
+    const session = await this.actors.load(claims.userId, claims.organizationId, claims.sessionId, this.sessionRules.lifetimes());
+    if (!session) throw new AuthError('unauthenticated', 'The session has ended. Sign in again.');
+    const { actor, origin } = session;
     const ability = buildAbility(actor);
     const requestId = String(request.id);
-    attachAuth(request, { actor, ability, mfa: claims.mfa, sessionId: claims.sessionId, requestId });
+    // Measured against the role she has now: a promotion limits a session that never proved a second factor.
+    const mfa = this.sessionRules.mfaState(actor.role, origin.secondFactor);
+    attachAuth(request, { actor, ability, mfa, sessionId: claims.sessionId, sessionOrigin: origin, requestId });
 
-    const enrollmentOnly = claims.mfa === 'enrollment_required';
+    const enrollmentOnly = mfa === 'enrollment_required';
     const target = policy.kind === 'ability' ? { action: policy.action, subject: policy.subject } : { action: 'access', subject: 'Route' };
     if (enrollmentOnly && !(policy.kind === 'authenticated' && policy.duringMfaEnrollment)) {
       await this.recordDenial(actor, target, requestId);

@@ -3,14 +3,16 @@ import type { FastifyRequest } from 'fastify';
 import { AuthError } from '../auth-errors';
 import { AppAbility } from './ability.factory';
 import { UserActor } from './actor';
-import { MfaState } from '../sessions/token.service';
+import { MfaState, SessionOrigin } from '../sessions/session-rules';
 
 /** What the guard established about the caller, handed to handlers explicitly. */
 export interface RequestAuth {
   actor: UserActor;
   ability: AppAbility;
+  /** The session's standing under the user's current role (SessionRules.mfaState). */
   mfa: MfaState;
   sessionId: string;
+  sessionOrigin: SessionOrigin;
   requestId: string;
 }
 

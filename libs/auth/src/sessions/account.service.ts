@@ -8,6 +8,7 @@ import { RequestAuth } from '../permissions/request-auth';
 import { countFailedSignIn } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { SessionIssuer, TokenPair } from './session-issuer';
+import { MfaState } from './session-rules';
 
 export interface Profile {
   id: string;
@@ -17,7 +18,7 @@ export interface Profile {
   role: string;
   groupIds: string[];
   regionIds: string[];
-  mfa: 'complete' | 'enrollment_required';
+  mfa: MfaState;
   mfaEnrolled: boolean;
 }
 
@@ -66,7 +67,8 @@ export class AccountService {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       await this.sessions.endAllOf(manager, user.id);
       await this.audit.record(manager, { ...this.event(auth, user), outcome: 'success' });
-      return this.sessions.start(manager, user, auth.mfa);
+      // The new session keeps what the old one proved and when it began: a password change never extends a session.
+      return this.sessions.start(manager, user, auth.sessionOrigin.secondFactor, auth.sessionOrigin.startedAt);
     });
   }
 

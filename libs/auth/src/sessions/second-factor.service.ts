@@ -57,7 +57,7 @@ export class SecondFactorService {
       // Every session of the user ends, above all other password-only ones.
       await this.sessions.endAllOf(manager, user.id);
       await this.audit.record(manager, this.event(auth, 'totp_verify', 'success'));
-      return { value: { ...(await this.sessions.start(manager, user, 'complete')), recoveryCodes } };
+      return { value: { ...(await this.sessions.start(manager, user, 'verified')), recoveryCodes } };
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.value;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { Role } from '../users/roles';
 import { RefreshTokenEntity } from './session.entities';
-import { MfaState, REFRESH_TOKEN_TTL_SECONDS, TokenService } from './token.service';
+import { SecondFactor, SessionOrigin, SessionRules } from './session-rules';
+import { REFRESH_TOKEN_TTL_SECONDS, TokenService } from './token.service';
 
 export interface TokenPair {
   accessToken: string;
@@ -10,25 +12,34 @@ export interface TokenPair {
   mfa?: 'enrollment_required';
 }
 
+type SessionUser = { id: string; organizationId: string; role: Role };
+
 /** Starts and continues sessions: a refresh-token family, and access tokens bound to it. */
 @Injectable()
 export class SessionIssuer {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly rules: SessionRules,
+  ) {}
 
-  async start(manager: EntityManager, user: { id: string; organizationId: string }, mfa: MfaState): Promise<TokenPair> {
-    return this.issue(manager, user, randomUUID(), mfa);
+  async start(manager: EntityManager, user: SessionUser, secondFactor: SecondFactor, startedAt = new Date()): Promise<TokenPair> {
+    return this.issue(manager, user, randomUUID(), { secondFactor, startedAt });
   }
 
-  async issue(manager: EntityManager, user: { id: string; organizationId: string }, familyId: string, mfa: MfaState): Promise<TokenPair> {
+  /** Neither token outlives the session's absolute end under the user's current role. */
+  async issue(manager: EntityManager, user: SessionUser, familyId: string, origin: SessionOrigin): Promise<TokenPair> {
+    const endsAt = this.rules.endOf(origin.startedAt, user.role);
     const refresh = this.tokens.newRefreshToken();
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
       familyId,
-      mfa,
+      secondFactor: origin.secondFactor,
+      sessionStartedAt: origin.startedAt,
       tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+      expiresAt: new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000, endsAt.getTime())),
     });
-    const accessToken = await this.tokens.issueAccessToken({ userId: user.id, organizationId: user.organizationId, sessionId: familyId, mfa });
+    const accessToken = await this.tokens.issueAccessToken({ userId: user.id, organizationId: user.organizationId, sessionId: familyId }, endsAt);
+    const mfa = this.rules.mfaState(user.role, origin.secondFactor);
     return { accessToken, refreshToken: refresh.token, ...(mfa === 'enrollment_required' ? { mfa } : {}) };
   }
 

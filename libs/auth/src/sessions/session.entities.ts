@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
+import type { SecondFactor } from './session-rules';
 
 /**
  * Refresh tokens are stored as hashes and rotated on every use. A token of a family used twice
@@ -9,7 +10,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('UQ_refresh_tokens_hash', ['tokenHash'], { unique: true })
 @Index('IDX_refresh_tokens_family', ['familyId'])
 @Index('IDX_refresh_tokens_user', ['userId'])
-@Check('CHK_refresh_tokens_mfa', `"mfa" IN ('complete', 'enrollment_required')`)
+@Check('CHK_refresh_tokens_second_factor', `"second_factor" IN ('verified', 'none')`)
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,9 +37,16 @@ export class RefreshTokenEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
-  /** Fixed when the session starts: a session that skipped the second factor stays limited. */
-  @Column({ type: 'text', default: 'enrollment_required' })
-  mfa!: 'complete' | 'enrollment_required';
+  /**
+   * Fixed when the session starts and carried over on rotation: whether it proved a second
+   * factor. What that allows is decided per request against the user's current role.
+   */
+  @Column({ name: 'second_factor', type: 'text' })
+  secondFactor!: SecondFactor;
+
+  /** The original sign-in, carried over on rotation: the session's absolute lifetime counts from it. */
+  @Column({ name: 'session_started_at', type: 'timestamptz' })
+  sessionStartedAt!: Date;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -72,4 +80,28 @@ export class RecoveryCodeEntity {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
+}
+
+/**
+ * A browser that signed a user in before (SPEC §8, OWASP's device cookie), keyed by the nonce
+ * of its cookie: its failed attempts for that user have their own counter and lock. A row exists
+ * only while failures are counted; a success removes it.
+ */
+@Entity({ name: 'sign_in_devices' })
+export class SignInDeviceEntity {
+  @PrimaryColumn({ type: 'text' })
+  nonce!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
+  failedAttempts!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
 }

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
@@ -11,6 +10,8 @@ import { countFailedSignIn, updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
 import { LoginFailureEntity, RecoveryCodeEntity, RefreshTokenEntity } from './session.entities';
 import { SessionIssuer, TokenPair } from './session-issuer';
+import { SessionRules } from './session-rules';
+import { SignInDevices } from './sign-in-devices';
 import { hashRefreshToken } from './token.service';
 
 export const ADDRESS_BLOCK_FAILURES = 100;
@@ -21,8 +22,24 @@ export interface SignInInput {
   password: string;
   totp?: string;
   recoveryCode?: string;
+  /** The sign-in device cookie the client presented, if any (SignInDevices). */
+  deviceCookie?: string;
   address: string;
   requestId: string;
+}
+
+/** The session, and the sign-in device cookie the client should keep for this user. */
+export interface SignInResult {
+  tokens: TokenPair;
+  deviceCookie: string;
+}
+
+/**
+ * Which throttle an attempt answers to: with the nonce of a valid device cookie for the user, the
+ * device's own counter and lock; without one, the account lock and the address limit.
+ */
+interface Throttle {
+  device?: string;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AuthError };
@@ -32,15 +49,16 @@ const WRONG_CREDENTIALS = () => new AuthError('invalid-credentials', 'Wrong emai
 /**
  * Sign-in, refresh and sign-out. Failures are committed (counters, audit) before the error is
  * answered, so the work runs in a transaction that returns an outcome instead of throwing.
- * A locked, inactive or unknown account answers exactly like a wrong password, after the same
- * argon2 work.
+ * A locked, inactive or unknown account, or a locked device, answers exactly like a wrong
+ * password, after the same argon2 work.
  */
 @Injectable()
 export class SignInService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionIssuer,
+    private readonly sessionRules: SessionRules,
+    private readonly devices: SignInDevices,
     private readonly encryption: FieldEncryption,
     private readonly audit: AuditWriter,
   ) {}
@@ -50,14 +68,16 @@ export class SignInService {
    * pooled connection holding the user's row lock that long would let parallel guesses stall
    * the API. The transaction then locks the row and re-reads its state before deciding.
    */
-  async signIn(input: SignInInput): Promise<TokenPair> {
+  async signIn(input: SignInInput): Promise<SignInResult> {
     const candidate = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email.trim().toLowerCase() });
-    const passwordMatches = candidate && this.usable(candidate) ? await verifyPassword(input.password, candidate.passwordHash) : await verifyPasswordAgainstDummy(input.password);
-    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input, candidate?.id, passwordMatches)));
+    const throttle: Throttle = { device: candidate ? this.devices.nonceFor(input.deviceCookie, candidate.id) : undefined };
+    const passwordMatches = candidate && this.usable(candidate, throttle) ? await verifyPassword(input.password, candidate.passwordHash) : await verifyPasswordAgainstDummy(input.password);
+    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input, throttle, candidate?.id, passwordMatches)));
   }
 
-  private usable(user: UserEntity): boolean {
-    return user.active && !(user.lockedUntil && user.lockedUntil > new Date());
+  /** The account lock holds only attempts without a device cookie; a device's own lock is checked in the transaction. */
+  private usable(user: UserEntity, throttle: Throttle): boolean {
+    return user.active && (throttle.device !== undefined || !(user.lockedUntil && user.lockedUntil > new Date()));
   }
 
   async refresh(refreshToken: string, requestId: string): Promise<TokenPair> {
@@ -71,41 +91,46 @@ export class SignInService {
     });
   }
 
-  requiresSecondFactor(user: UserEntity): boolean {
-    return this.config.MFA_REQUIRED_ROLES.includes(user.role);
-  }
-
   private unwrap<T>(outcome: Outcome<T>): T {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   }
 
-  private async attempt(manager: EntityManager, input: SignInInput, userId: string | undefined, passwordMatches: boolean): Promise<Outcome<TokenPair>> {
-    const recentFailures = await manager
-      .createQueryBuilder(LoginFailureEntity, 'failure')
-      .where('failure.address = :address', { address: input.address })
-      .andWhere(`failure.occurredAt > now() - make_interval(mins => :minutes)`, { minutes: ADDRESS_WINDOW_MINUTES })
-      .getCount();
-    if (recentFailures >= ADDRESS_BLOCK_FAILURES) {
+  private async attempt(manager: EntityManager, input: SignInInput, throttle: Throttle, userId: string | undefined, passwordMatches: boolean): Promise<Outcome<SignInResult>> {
+    if (!throttle.device && (await this.addressBlocked(manager, input.address))) {
       await this.recordAttempt(manager, undefined, 'failure', input.requestId);
       return { ok: false, error: new AuthError('address-blocked', 'Too many failed sign-ins from this address. Try again later.') };
     }
 
     const user = userId ? await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } }) : null;
-    const usable = user !== null && this.usable(user);
-    if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, WRONG_CREDENTIALS());
+    const usable = user !== null && this.usable(user, throttle) && !(throttle.device && (await this.devices.isLocked(manager, throttle.device)));
+    if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, throttle, WRONG_CREDENTIALS());
 
-    let mfa: 'complete' | 'enrollment_required' = 'complete';
-    if (this.requiresSecondFactor(user) || user.totpEnrolledAt) {
-      if (!user.totpEnrolledAt) mfa = 'enrollment_required';
-      else if (!(await this.secondFactorAccepted(manager, user, input))) {
-        return this.fail(manager, user, input, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
-      }
+    // An enrolled user always proves her second factor; whether an unproved session may do more
+    // than enrol is decided per request against her role then (SessionRules.mfaState).
+    if (user.totpEnrolledAt && !(await this.secondFactorAccepted(manager, user, input))) {
+      return this.fail(manager, user, input, throttle, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
     }
 
-    await updateSignInState(manager, user.id, { failedLogins: 0, lockedUntil: null });
+    await this.resetThrottle(manager, user, throttle);
     await this.recordAttempt(manager, user, 'success', input.requestId);
-    return { ok: true, value: await this.sessions.start(manager, user, mfa) };
+    const tokens = await this.sessions.start(manager, user, user.totpEnrolledAt ? 'verified' : 'none');
+    return { ok: true, value: { tokens, deviceCookie: this.devices.cookieFor(user.id, throttle.device) } };
+  }
+
+  private async addressBlocked(manager: EntityManager, address: string): Promise<boolean> {
+    const recentFailures = await manager
+      .createQueryBuilder(LoginFailureEntity, 'failure')
+      .where('failure.address = :address', { address })
+      .andWhere(`failure.occurredAt > now() - make_interval(mins => :minutes)`, { minutes: ADDRESS_WINDOW_MINUTES })
+      .getCount();
+    return recentFailures >= ADDRESS_BLOCK_FAILURES;
+  }
+
+  /** A success starts again the count it was subject to, and only that one. */
+  private async resetThrottle(manager: EntityManager, user: UserEntity, throttle: Throttle): Promise<void> {
+    if (throttle.device) await this.devices.clear(manager, throttle.device);
+    else await updateSignInState(manager, user.id, { failedLogins: 0, lockedUntil: null });
   }
 
   private async secondFactorAccepted(manager: EntityManager, user: UserEntity, input: SignInInput): Promise<boolean> {
@@ -134,9 +159,14 @@ export class SignInService {
     return dataKey && user.totpSecret ? this.encryption.decrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, user.totpSecret) : undefined;
   }
 
-  private async fail(manager: EntityManager, user: UserEntity | undefined, input: SignInInput, error: AuthError): Promise<Outcome<TokenPair>> {
-    await manager.insert(LoginFailureEntity, { address: input.address });
-    if (user) await countFailedSignIn(manager, user);
+  /** A device's failures count on the device alone; without one, on the address and the account. */
+  private async fail(manager: EntityManager, user: UserEntity | undefined, input: SignInInput, throttle: Throttle, error: AuthError): Promise<Outcome<SignInResult>> {
+    if (throttle.device) {
+      if (user) await this.devices.countFailure(manager, throttle.device, user.id);
+    } else {
+      await manager.insert(LoginFailureEntity, { address: input.address });
+      if (user) await countFailedSignIn(manager, user);
+    }
     await this.recordAttempt(manager, user, 'failure', input.requestId);
     return { ok: false, error };
   }
@@ -171,12 +201,13 @@ export class SignInService {
       await audit('denied', 'refresh_reuse');
       return refused();
     }
-    if (current.expiresAt <= new Date() || !user.active) return refused();
+    const now = new Date();
+    if (current.expiresAt <= now || !user.active || this.sessionRules.endOf(current.sessionStartedAt, user.role) <= now) return refused();
 
-    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
-    // The session keeps the second-factor state it started with: enrolling elsewhere does not
-    // upgrade a session that only ever proved the password.
-    const pair = await this.sessions.issue(manager, user, current.familyId, current.mfa);
+    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: now });
+    // The session keeps what it proved and when it began: enrolling elsewhere does not upgrade a
+    // session that only ever proved the password, and refreshing never extends its lifetime.
+    const pair = await this.sessions.issue(manager, user, current.familyId, { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt });
     await audit('success', 'token_refresh');
     return { ok: true, value: pair };
   }

@@ -10,14 +10,14 @@ const ISSUER = 'pendamping';
 const AUDIENCE = 'pendamping-api';
 const ALGORITHMS = ['HS256'];
 
-export type MfaState = 'complete' | 'enrollment_required';
-
 export interface AccessClaims {
   userId: string;
   organizationId: string;
-  /** The refresh-token family: logging out revokes it, and with it this access token. */
+  /**
+   * The refresh-token family: logging out revokes it, and with it this access token. What the
+   * session proved and when it started are read from that family on each request, not from here.
+   */
   sessionId: string;
-  mfa: MfaState;
   issuedAt: Date;
 }
 
@@ -30,25 +30,25 @@ export class TokenService {
     this.key = new Uint8Array(Buffer.from(config.JWT_SECRET, 'base64'));
   }
 
-  async issueAccessToken(claims: Omit<AccessClaims, 'issuedAt'>): Promise<string> {
-    return new SignJWT({ org: claims.organizationId, sid: claims.sessionId, mfa: claims.mfa })
+  /** Expires after the usual ten minutes, or at the session's absolute end if that comes first. */
+  async issueAccessToken(claims: Omit<AccessClaims, 'issuedAt'>, sessionEndsAt: Date): Promise<string> {
+    const expiresAt = Math.min(Math.floor(Date.now() / 1000) + ACCESS_TOKEN_TTL_SECONDS, Math.floor(sessionEndsAt.getTime() / 1000));
+    return new SignJWT({ org: claims.organizationId, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+      .setExpirationTime(expiresAt)
       .sign(this.key);
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'iat', 'sub'] });
-      const { sub, org, sid, mfa, iat } = payload as Record<string, unknown>;
-      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || (mfa !== 'complete' && mfa !== 'enrollment_required') || typeof iat !== 'number') {
-        throw new Error('malformed claims');
-      }
-      return { userId: sub, organizationId: org, sessionId: sid, mfa, issuedAt: new Date(iat * 1000) };
+      const { sub, org, sid, iat } = payload as Record<string, unknown>;
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || typeof iat !== 'number') throw new Error('malformed claims');
+      return { userId: sub, organizationId: org, sessionId: sid, issuedAt: new Date(iat * 1000) };
     } catch {
       throw new AuthError('unauthenticated', 'The access token is missing, invalid or expired.');
     }

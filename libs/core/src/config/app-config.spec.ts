@@ -8,6 +8,7 @@ const valid = {
   AUDIT_CHAIN_KEY: key,
   FIELD_ENCRYPTION_KEYS: `k1:${key}`,
   BLIND_INDEX_KEY: key,
+  SIGN_IN_DEVICE_KEY: key,
 };
 
 describe('loadConfig', () => {
@@ -15,6 +16,14 @@ describe('loadConfig', () => {
     const config = loadConfig(valid);
     expect(config.PORT).toBe(3000);
     expect(config.REDIS_KEY_PREFIX).toBe('pendamping');
+    expect(config.SESSION_LIFETIME_HOURS_MFA_ROLES).toBe(12);
+    expect(config.SESSION_LIFETIME_HOURS).toBe(168);
+  });
+
+  it('refuses session lifetimes that are not whole hours between 1 and 90 days', () => {
+    expect(() => loadConfig({ ...valid, SESSION_LIFETIME_HOURS: '0' })).toThrow(/SESSION_LIFETIME_HOURS /);
+    expect(() => loadConfig({ ...valid, SESSION_LIFETIME_HOURS_MFA_ROLES: '1.5' })).toThrow(/SESSION_LIFETIME_HOURS_MFA_ROLES /);
+    expect(() => loadConfig({ ...valid, SESSION_LIFETIME_HOURS: String(24 * 90 + 1) })).toThrow(/SESSION_LIFETIME_HOURS /);
   });
 
   it('names every missing or malformed variable', () => {
@@ -39,5 +48,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: devKey })).toThrow(/JWT_SECRET holds a public development key/);
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow(/repeats the key/);
     expect(() => loadConfig({ ...valid, NODE_ENV: 'development', JWT_SECRET: devKey })).not.toThrow();
+  });
+
+  it('requires its own sign-in device key, and refuses the development one or a reused one in production', () => {
+    expect(() => loadConfig({ ...valid, SIGN_IN_DEVICE_KEY: undefined })).toThrow(/SIGN_IN_DEVICE_KEY is required/);
+    const distinct = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+    const production = { ...valid, NODE_ENV: 'production', JWT_SECRET: distinct(2), AUDIT_CHAIN_KEY: distinct(3), FIELD_ENCRYPTION_KEYS: `k1:${distinct(4)}`, BLIND_INDEX_KEY: distinct(5) };
+    expect(() => loadConfig({ ...production, SIGN_IN_DEVICE_KEY: distinct(6) })).not.toThrow();
+    const devKey = Buffer.from('dev-only-sign-in-device-key-do!!').toString('base64');
+    expect(() => loadConfig({ ...production, SIGN_IN_DEVICE_KEY: devKey })).toThrow(/SIGN_IN_DEVICE_KEY holds a public development key/);
+    expect(() => loadConfig({ ...production, SIGN_IN_DEVICE_KEY: distinct(2) })).toThrow(/SIGN_IN_DEVICE_KEY repeats the key of JWT_SECRET/);
   });
 });

@@ -58,9 +58,14 @@ export const appConfigSchema = z.object({
     .default('coordinator,reviewer,org_admin')
     .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
     .pipe(z.array(z.enum(['companion', 'coordinator', 'reviewer', 'org_admin']))),
+  /** Absolute session lifetimes (SPEC §8): from sign-in, whatever the refreshes; the user's current role decides which applies. */
+  SESSION_LIFETIME_HOURS_MFA_ROLES: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Signs the sign-in device cookie (SPEC §8 throttling). */
+  SIGN_IN_DEVICE_KEY: base64Key(32),
 });
 
-const SECRET_VARIABLES = ['JWT_SECRET', 'AUDIT_CHAIN_KEY', 'BLIND_INDEX_KEY'] as const;
+const SECRET_VARIABLES = ['JWT_SECRET', 'AUDIT_CHAIN_KEY', 'BLIND_INDEX_KEY', 'SIGN_IN_DEVICE_KEY'] as const;
 
 /** In production the public development keys of .env.example are refused, and no key may serve two purposes. */
 function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[] {
