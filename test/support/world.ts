@@ -52,7 +52,8 @@ export async function signIn(api: TestApi, user: { id: string; email: string; pa
   });
 }
 
-async function createUser(api: TestApi, admin: SignedInUser, role: string, scope: { groupIds?: string[]; regionIds?: string[] }) {
+/** A signed-in user of the given role; every test that needs one more user goes through here. */
+export async function createUser(api: TestApi, admin: SignedInUser, role: string, scope: { groupIds?: string[]; regionIds?: string[] }) {
   const email = `${role}-${suffix()}@example.test`;
   const created = await api
     .http()
