@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { Page } from '@pendamping/core';
+import { CREATION_ORDER, Page } from '@pendamping/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from './case.entity';
+import { WORKLIST_ORDER } from './case-list-order';
 import { CaseSpecs } from './case.specs';
 
 export interface CaseFilters {
@@ -36,7 +37,8 @@ export class CaseQueries {
   ) {}
 
   list(auth: RequestAuth, page: { cursor?: string; limit?: number }, filters: CaseFilters): Promise<Page<Record<string, unknown>>> {
-    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters, auth.actor.userId));
+    const order = filters.assignedTo === 'me' ? WORKLIST_ORDER : CREATION_ORDER;
+    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters, auth.actor.userId), order);
   }
 
   /** De-identified counts of the caller's cases, computed by PostgreSQL in one statement. */
