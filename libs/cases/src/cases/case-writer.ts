@@ -22,6 +22,8 @@ export interface CaseChangeContext {
   key: Buffer;
   actorId: string;
   action: string;
+  /** When the change happened (the Clock's time): the case's creation, each history row. */
+  at: Date;
 }
 
 /** Whole years from birth to intake, both `YYYY-MM-DD`. */
@@ -56,7 +58,7 @@ export class CaseWriter {
   ): Promise<void> {
     const { columns, fields } = this.columnsOf(context.key, row.id, input);
     const derived = this.derive(context.key, input, undefined);
-    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, caseNumberYear: 0, caseNumberSequence: 0, status: 'open', ...columns, ...derived.columns });
+    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, caseNumberYear: 0, caseNumberSequence: 0, status: 'open', ...columns, ...derived.columns, createdAt: context.at });
     if (input.perpetrators) await this.replacePerpetrators(context, row, input.perpetrators);
     await this.record(context, row, new Map([['status', 'open'], ...fields, ...derived.fields]), input.perpetrators);
     const number = await numberCase();
@@ -160,6 +162,7 @@ export class CaseWriter {
         field,
         codedValue: sealed ? null : (value ?? null),
         sealedValue: sealed ? this.vault.seal(context.key, { table: CHANGES_TABLE, rowId: id, field }, text) : null,
+        changedAt: context.at,
       };
     });
     // A coded value is any JSON; TypeORM's deep-partial type cannot express an `unknown` jsonb column.
