@@ -4,7 +4,7 @@ import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { CREATION_ORDER, Page } from '@pendamping/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from './case.entity';
-import { WORKLIST_ORDER } from './case-list-order';
+import { worklistOrder } from './case-list-order';
 import { CaseSpecs } from './case.specs';
 
 export interface CaseFilters {
@@ -36,9 +36,13 @@ export class CaseQueries {
     private readonly audit: AuditWriter,
   ) {}
 
+  /**
+   * `assignedTo=me` is the worklist: its order's partitions (her own cases, those she is
+   * co-companion of) are the filter, so that each is read from its index in order.
+   */
   list(auth: RequestAuth, page: { cursor?: string; limit?: number }, filters: CaseFilters): Promise<Page<Record<string, unknown>>> {
-    const order = filters.assignedTo === 'me' ? WORKLIST_ORDER : CREATION_ORDER;
-    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters, auth.actor.userId), order);
+    const order = filters.assignedTo === 'me' ? worklistOrder(auth.actor.userId) : CREATION_ORDER;
+    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters), order);
   }
 
   /** De-identified counts of the caller's cases, computed by PostgreSQL in one statement. */
@@ -110,14 +114,13 @@ export class CaseQueries {
     });
   }
 
-  private filter(query: SelectQueryBuilder<CaseEntity>, filters: CaseFilters, actorId: string): void {
+  private filter(query: SelectQueryBuilder<CaseEntity>, filters: CaseFilters): void {
     const equal = { status: 'status', regionId: 'region_id', villageId: 'village_id', groupId: 'group_id', riskLevel: 'risk_level' } as const;
     for (const [name, column] of Object.entries(equal)) {
       const value = filters[name as keyof typeof equal];
       if (value !== undefined) query.andWhere(`"row"."${column}" = :${name}`, { [name]: value });
     }
     if (filters.violenceType) query.andWhere(`:violenceType = ANY("row"."violence_types")`, { violenceType: filters.violenceType });
-    if (filters.assignedTo === 'me') query.andWhere(`("row"."assigned_companion_id" = :me OR "row"."co_companion_id" = :me)`, { me: actorId });
     if (filters.overdue === true) query.andWhere(OVERDUE);
     if (filters.overdue === false) query.andWhere(`NOT coalesce(${OVERDUE}, false)`);
     if (filters.intakeFrom) query.andWhere(`"row"."intake_date" >= :intakeFrom`, { intakeFrom: filters.intakeFrom });

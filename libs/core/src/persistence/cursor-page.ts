@@ -19,14 +19,31 @@ export interface KeysetKey {
   type: KeysetKeyType;
 }
 
-/** The sort of a list, most significant key first; the last key must make it unique (an id). */
-export type KeysetOrder = readonly KeysetKey[];
+/** A condition on the query's alias, with its named parameters. */
+export interface KeysetPartition {
+  where: (alias: string) => string;
+  parameters: ObjectLiteral;
+}
+
+export interface KeysetOrder {
+  /** The sort, most significant key first; the last key must make it unique (an id). */
+  keys: readonly KeysetKey[];
+  /**
+   * Disjoint conditions that together hold every row of the list, each served by an index in this
+   * order (a case's companion, its co-companion). PostgreSQL cannot read `a = x OR b = x` from
+   * one index in order, but it reads each partition's page as an index scan that stops after
+   * `limit + 1` rows; the partitions' pages, already sorted, are then merged.
+   */
+  partitions?: readonly KeysetPartition[];
+}
 
 /** Creation time, then id: the order of every list that names no other. */
-export const CREATION_ORDER: KeysetOrder = [
-  { expression: (alias) => `"${alias}"."created_at"`, type: 'timestamptz' },
-  { expression: (alias) => `"${alias}"."id"`, type: 'uuid' },
-];
+export const CREATION_ORDER: KeysetOrder = {
+  keys: [
+    { expression: (alias) => `"${alias}"."created_at"`, type: 'timestamptz' },
+    { expression: (alias) => `"${alias}"."id"`, type: 'uuid' },
+  ],
+};
 
 const INT4_MAX = 2_147_483_647;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -62,12 +79,21 @@ const CURSOR_TEXT: Record<KeysetKeyType, (expression: string) => string> = {
   uuid: (expression) => `(${expression})::text`,
 };
 
-function decodeCursor(cursor: string, order: KeysetOrder): string[] {
+/** Compares two keys as PostgreSQL orders them, from their cursor text (merging partitions' pages). */
+const COMPARE: Record<KeysetKeyType, (a: string, b: string) => number> = {
+  timestamptz: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  date: (a, b) => (a === b ? 0 : a === 'infinity' ? 1 : b === 'infinity' ? -1 : a < b ? -1 : 1),
+  boolean: (a, b) => (a === b ? 0 : a === 'false' ? -1 : 1),
+  integer: (a, b) => Number(a) - Number(b),
+  uuid: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+};
+
+function decodeCursor(cursor: string, keys: readonly KeysetKey[]): string[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(values) || values.length !== order.length) throw new Error('shape');
+    if (!Array.isArray(values) || values.length !== keys.length) throw new Error('shape');
     return values.map((value: unknown, index) => {
-      if (typeof value !== 'string' || !VALID[order[index].type](value)) throw new Error('value');
+      if (typeof value !== 'string' || !VALID[keys[index].type](value)) throw new Error('value');
       return value;
     });
   } catch {
@@ -87,18 +113,35 @@ export async function cursorPage<T extends ObjectLiteral & { id: string }>(
   order: KeysetOrder = CREATION_ORDER,
 ): Promise<Page<T>> {
   const limit = Math.min(Math.max(options.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const expressions = order.map((key) => key.expression(query.alias));
+  const { keys } = order;
+  const expressions = keys.map((key) => key.expression(query.alias));
   if (options.cursor) {
-    const values = decodeCursor(options.cursor, order);
+    const values = decodeCursor(options.cursor, keys);
     const parameters = Object.fromEntries(values.map((value, index) => [`keyset${index}`, value]));
-    const after = order.map((key, index) => `:keyset${index}::${key.type}`).join(', ');
+    const after = keys.map((key, index) => `:keyset${index}::${key.type}`).join(', ');
     query.andWhere(`(${expressions.join(', ')}) > (${after})`, parameters);
   }
-  order.forEach((key, index) => query.addSelect(CURSOR_TEXT[key.type](expressions[index]), `keyset_${index}`));
+  keys.forEach((key, index) => query.addSelect(CURSOR_TEXT[key.type](expressions[index]), `keyset_${index}`));
   expressions.forEach((expression, index) => (index === 0 ? query.orderBy(expression, 'ASC') : query.addOrderBy(expression, 'ASC')));
-  const { entities, raw } = await query.limit(limit + 1).getRawAndEntities<Record<string, string>>();
-  const items = entities.slice(0, limit);
-  if (entities.length <= limit || items.length === 0) return { items };
-  const last = raw[items.length - 1];
-  return { items, nextCursor: Buffer.from(JSON.stringify(order.map((_, index) => last[`keyset_${index}`]))).toString('base64url') };
+  query.limit(limit + 1);
+
+  const rows: { item: T; keys: string[] }[] = [];
+  // One after the other: the partitions share the list's transaction, hence its connection.
+  for (const partition of order.partitions ?? [undefined]) {
+    const part = partition ? query.clone().andWhere(partition.where(query.alias), partition.parameters) : query;
+    const { entities, raw } = await part.getRawAndEntities<Record<string, string>>();
+    entities.forEach((item, index) => rows.push({ item, keys: keys.map((_, key) => raw[index][`keyset_${key}`]) }));
+  }
+  if (order.partitions) rows.sort((a, b) => compareKeys(keys, a.keys, b.keys));
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return rows.length > limit && last ? { items: page.map((row) => row.item), nextCursor: Buffer.from(JSON.stringify(last.keys)).toString('base64url') } : { items: page.map((row) => row.item) };
+}
+
+function compareKeys(keys: readonly KeysetKey[], a: string[], b: string[]): number {
+  for (const [index, key] of keys.entries()) {
+    const compared = COMPARE[key.type](a[index], b[index]);
+    if (compared !== 0) return compared;
+  }
+  return 0;
 }
