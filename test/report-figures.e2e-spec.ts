@@ -148,11 +148,11 @@ describe('report figures', () => {
       cases[name] = id;
       sequence += 1;
       await sql(
-        `INSERT INTO cases (id, organization_id, version, region_id, village_id, group_id, case_number, status, intake_date, place_type, referral_source,
+        `INSERT INTO cases (id, organization_id, version, region_id, village_id, group_id, case_number, case_number_year, case_number_sequence, status, intake_date, place_type, referral_source,
                             violence_types, survivor_sex, survivor_age_at_intake, survivor_disability, consent_record, created_by, next_follow_up_due,
                             survivor_name, survivor_alias, survivor_phone, survivor_address, survivor_birth_date, survivor_nik, guardian_name, guardian_phone,
                             narrative, safety_plan, medical_notes, safe_contact_safe_times, safe_contact_intermediary, status_reason)
-         VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, true, $15, $16,
+         VALUES ($1, $2, 1, $3, $4, $5, $6, 1, $18, $7, $8, $9, $10, $11, $12, $13, $14, true, $15, $16,
                  $17, $17, $17, $17, $17, $17, $17, $17, $17, $17, $17, $17, $17, $17)`,
         [
           id,
@@ -172,6 +172,7 @@ describe('report figures', () => {
           c.organization === ids.otherOrg ? ids.otherUser : ids.user,
           c.due ?? null,
           SEAL,
+          sequence,
         ],
       );
       return id;

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '@pendamping/auth';
 import { CasesModule } from '@pendamping/cases';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
+import { AppConfig, ClockModule, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@pendamping/core';
 import { Logger } from 'pino';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
 import { QueueConsumers } from './jobs/queue-consumers';
@@ -17,7 +17,7 @@ export class WorkerModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.register(config), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule, CasesModule],
+      imports: [ConfigModule.register(config), ClockModule.register(), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule, CasesModule],
       providers: [
         JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler, PurgeExpiredHandler, RenderReportHandler, ReportMaintenanceHandler,
       ],

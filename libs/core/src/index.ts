@@ -1,3 +1,5 @@
+export * from './clock/clock';
+export * from './clock/clock.module';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/env-file';

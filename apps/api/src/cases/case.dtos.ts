@@ -149,7 +149,13 @@ export class CaseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() groupId?: string;
   @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES }) @IsOptional() @IsIn(VIOLENCE_TYPE_CODES) violenceType?: string;
   @ApiPropertyOptional({ enum: RISK_LEVEL_CODES }) @IsOptional() @IsIn(RISK_LEVEL_CODES) riskLevel?: string;
-  @ApiPropertyOptional({ enum: ['me'] }) @IsOptional() @IsIn(['me']) assignedTo?: 'me';
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description: 'The worklist (SPEC §8): cases you are companion or co-companion of, not closed first, then by next follow-up due (none last), then case number.',
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  assignedTo?: 'me';
   @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Cases whose next follow-up is past due in their region.' }) @IsOptional() @IsIn(BOOLEAN_TEXT) overdue?: string;
   @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeFrom?: string;
   @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeTo?: string;

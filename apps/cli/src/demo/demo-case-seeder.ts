@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DemoActors } from './demo-auth';
 import { companionOf, DemoCaseEvent, DemoCaseScenario, generateDemoCases } from './demo-cases';
 import { DEMO_USERS } from './demo-data';
+import { DemoMoments, DemoTimeline } from './demo-timeline';
 
 export interface DemoCaseCounts {
   cases: number;
@@ -47,7 +48,8 @@ function limited(size: number) {
 
 /**
  * Plays the generated demo cases through the case services, as their companions and coordinators
- * would through the API: encryption, case numbers, history and audit are the real ones. Cases are
+ * would through the API: encryption, case numbers, history and audit are the real ones, and with
+ * the Clock set to each event's date (DemoTimeline), the history is dated as the story. Cases are
  * created one by one in intake order, so that case numbers follow intake dates; each case's
  * timeline (workflow, referrals, follow-ups) is replayed once it exists, several cases at a time.
  */
@@ -58,6 +60,7 @@ export class DemoCaseSeeder {
     private readonly cases: CaseService,
     private readonly referrals: ReferralService,
     private readonly followUps: FollowUpService,
+    private readonly timeline: DemoTimeline,
   ) {}
 
   async seed(organizationId: string): Promise<DemoCaseCounts> {
@@ -67,17 +70,19 @@ export class DemoCaseSeeder {
     const scenarios = generateDemoCases();
     const counts: DemoCaseCounts = { cases: 0, referrals: 0, followUps: 0, transitions: 0, updates: 0, byStatus: {}, seconds: 0 };
 
-    // Cases are created one at a time in intake order, so that case numbers, and the creation times
-    // lists sort by, follow intake dates; each case's timeline is replayed as soon as the case exists.
+    // Cases are created one at a time in intake order, so that case numbers follow intake dates; each
+    // is created on its intake day and its timeline replayed, on the events' days, as soon as it exists.
     const replays = limited(CONCURRENCY);
+    const creations = new DemoMoments();
     const running: Promise<void>[] = [];
     let creation: Error | undefined;
     for (const scenario of scenarios) {
       if (replays.failed) break;
       try {
-        const caseId = await this.withContext(scenario, 'create', () => this.create(actors, places, scenario));
+        const created = creations.on(scenario.body.intakeDate);
+        const caseId = await this.withContext(scenario, 'create', () => this.timeline.at(created, () => this.create(actors, places, scenario)));
         counts.cases += 1;
-        const replay = replays.run(() => this.replay(actors, places, scenario, caseId, counts));
+        const replay = replays.run(() => this.replay(actors, places, scenario, caseId, new DemoMoments(created), counts));
         replay.catch(() => undefined); // settled below; this keeps an early failure from counting as unhandled meanwhile
         running.push(replay);
       } catch (error) {
@@ -113,13 +118,14 @@ export class DemoCaseSeeder {
     return view.id as string;
   }
 
-  private async replay(actors: DemoActors, places: Places, scenario: DemoCaseScenario, caseId: string, counts: DemoCaseCounts): Promise<void> {
+  /** The case's timeline, each event on its own date (`moments`, from the case's creation). */
+  private async replay(actors: DemoActors, places: Places, scenario: DemoCaseScenario, caseId: string, moments: DemoMoments, counts: DemoCaseCounts): Promise<void> {
     const companion = companionOf(scenario.companionGroup);
     const coordinator = coordinatorOf(scenario.regionCode);
     const referrals = new Map<number, { id: string; version: number }>();
     for (const event of scenario.events) {
       const auth = actors.auth(event.by === 'companion' ? companion : coordinator);
-      await this.withContext(scenario, event, async () => {
+      await this.withContext(scenario, event, () => this.timeline.at(moments.on(event.date), async () => {
         switch (event.kind) {
           case 'transition':
             await this.cases.transition(auth, caseId, { to: event.to, reason: event.reason, ...(event.closureReason ? { closureReason: event.closureReason } : {}) });
@@ -156,7 +162,7 @@ export class DemoCaseSeeder {
             counts.followUps += 1;
             return;
         }
-      });
+      }));
     }
     const [row] = (await this.dataSource.query('SELECT status FROM cases WHERE id = $1', [caseId])) as { status: string }[];
     if (row?.status !== scenario.finalStatus) throw new Error(`Demo case ${scenario.index} ended ${row?.status}, not ${scenario.finalStatus} as generated.`);

@@ -7,6 +7,11 @@ import { DemoActors } from './demo-auth';
 import { companionOf, DemoCaseScenario } from './demo-cases';
 import { DEMO_USERS } from './demo-data';
 import { DemoPlanEvent, DemoPlanScenario, generateDemoPlans, planActor } from './demo-plans';
+import { DemoMoments, DemoTimeline } from './demo-timeline';
+
+/** A plan is drafted in the first week of its year; its review steps are a week apart. */
+const DRAFTED_ON = (year: number) => `${year}-01-06`;
+const REVIEW_STEP_DAYS = 7;
 
 export interface DemoPlanCounts {
   plans: number;
@@ -40,6 +45,7 @@ export class DemoPlanSeeder {
     private readonly plans: WorkPlanService,
     private readonly items: PlanItemService,
     private readonly activities: ActivityReportService,
+    private readonly timeline: DemoTimeline,
   ) {}
 
   /** `cases`: the demo cases as generated, which the quarterly case recaps count. */
@@ -85,8 +91,9 @@ export class DemoPlanSeeder {
     const coordinator = coordinatorOf(scenario.regionCode);
     const copyFrom = scenario.copyFrom === null ? undefined : planIds.get(scenario.copyFrom);
     if (scenario.copyFrom !== null && !copyFrom) throw new Error(`Demo plan ${scenario.group} ${scenario.year}: the plan of ${scenario.copyFrom} to copy is missing.`);
+    const moments = new DemoMoments();
     const plan = await this.step(scenario, 'create', () =>
-      this.plans.create(actors.auth(companion), { groupId, year: scenario.year, goals: scenario.goals, ...(copyFrom ? { copyFrom } : {}) }),
+      this.timeline.at(moments.on(DRAFTED_ON(scenario.year)), () => this.plans.create(actors.auth(companion), { groupId, year: scenario.year, goals: scenario.goals, ...(copyFrom ? { copyFrom } : {}) })),
     );
     const planId = plan.id as string;
     const itemIds = new Map<string, string>();
@@ -108,7 +115,7 @@ export class DemoPlanSeeder {
         if (!id) throw new Error(`no item ${key}`);
         return id;
       };
-      await this.step(scenario, event, async () => {
+      await this.step(scenario, event, () => this.timeline.at(momentOf(moments, event), async () => {
         switch (event.kind) {
           case 'add_item': {
             const view = await this.items.create(auth, planId, event.body);
@@ -137,7 +144,7 @@ export class DemoPlanSeeder {
             await this.activities.create(auth, planId, item(event.item), event.report);
             return;
         }
-      });
+      }));
     }
     await this.check(scenario, planId, itemIds);
     return planId;
@@ -200,6 +207,24 @@ export class DemoPlanSeeder {
       const extra = error && typeof error === 'object' && 'details' in error ? ` ${JSON.stringify((error as { details: unknown }).details)}` : '';
       throw new Error(`Demo plan ${scenario.group} ${scenario.year}: ${what} failed: ${detail}${extra}`, { cause: error });
     }
+  }
+}
+
+/** When a plan's event happens: on its own date where it has one, a review step a week after the last event, an edit just after it. */
+function momentOf(moments: DemoMoments, event: DemoPlanEvent): Date {
+  switch (event.kind) {
+    case 'activity':
+      return moments.on(event.report.date);
+    case 'item_status':
+      return moments.on(event.date);
+    case 'add_item':
+      return moments.on(event.date);
+    case 'submit':
+    case 'return':
+    case 'approve':
+      return moments.daysLater(REVIEW_STEP_DAYS);
+    default:
+      return moments.on();
   }
 }
 

@@ -46,11 +46,11 @@ export class SyntheticCases {
                                    WHERE c.organization_id = $1 AND c.region_id = d.region_id AND c.year = extract(year FROM d.intake_date)), 0) AS sequence
                FROM drawn d),
            inserted AS (
-             INSERT INTO cases (id, organization_id, version, created_at, updated_at, region_id, village_id, group_id, case_number, status,
+             INSERT INTO cases (id, organization_id, version, created_at, updated_at, region_id, village_id, group_id, case_number, case_number_year, case_number_sequence, status,
                                 intake_date, place_type, referral_source, risk_level, violence_types, survivor_sex, survivor_age_at_intake,
                                 consent_record, consent_refer, assigned_companion_id, next_follow_up_due, created_by)
              SELECT n.id, $1, 1, n.intake_date + interval '10 hours', n.intake_date + interval '10 hours', n.region_id, n.village_id, n.group_id,
-                    n.code || '-' || n.year || '-' || lpad(n.sequence::text, greatest(4, length(n.sequence::text)), '0'),
+                    n.code || '-' || n.year || '-' || lpad(n.sequence::text, greatest(4, length(n.sequence::text)), '0'), n.year, n.sequence,
                     CASE WHEN n.intake_date < current_date - 180 THEN 'closed' ELSE ${pick(['open', 'active', 'active', 'closure_requested'])} END,
                     n.intake_date, ${pick(PLACE_TYPE_CODES)}, ${pick(REFERRAL_SOURCE_CODES)}, ${pick(RISK_LEVEL_CODES)}, ARRAY[n.violence_type],
                     CASE WHEN random() < 0.85 THEN 'female' ELSE 'male' END, n.age, true, random() < 0.7,
@@ -58,12 +58,12 @@ export class SyntheticCases {
                     CASE WHEN random() < 0.33 THEN current_date + (random() * 40 - 20)::int END,
                     coalesce(n.companions[1], (SELECT id FROM users WHERE organization_id = $1 AND role = 'org_admin' LIMIT 1))
                FROM numbered n
-             RETURNING id, region_id, intake_date, case_number),
+             RETURNING id, region_id, intake_date, case_number_sequence),
            perpetrators AS (
              INSERT INTO case_perpetrators (case_id, organization_id, position, relationship, sex)
              SELECT id, $1, 0, ${pick(RELATIONSHIP_CODES)}, 'male' FROM inserted)
            INSERT INTO case_number_counters (organization_id, region_id, year, last_sequence)
-           SELECT $1, region_id, extract(year FROM intake_date)::int, max(split_part(case_number, '-', 3)::int) FROM inserted
+           SELECT $1, region_id, extract(year FROM intake_date)::int, max(case_number_sequence) FROM inserted
             GROUP BY region_id, extract(year FROM intake_date)
            ON CONFLICT (organization_id, region_id, year) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
           [organizationId, Math.min(BATCH, count - done)],

@@ -1,7 +1,7 @@
 import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { cursorPage, DomainError, Page, staleVersion } from '@pendamping/core';
+import { CREATION_ORDER, cursorPage, DomainError, KeysetOrder, Page, staleVersion } from '@pendamping/core';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { applyRowScope } from './row-scope';
@@ -126,11 +126,12 @@ export class ScopedResources {
     auth: RequestAuth,
     page: { cursor?: string; limit?: number },
     filter: (query: SelectQueryBuilder<E>) => void = () => undefined,
+    order: KeysetOrder = CREATION_ORDER,
   ): Promise<Page<Record<string, unknown>>> {
     return this.dataSource.transaction(async (manager) => {
       const query = this.scoped(manager, spec, auth);
       filter(query);
-      const result = await cursorPage(query, page);
+      const result = await cursorPage(query, page, order);
       const items = await this.present(manager, spec, auth, result.items);
       await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, items), 'success'));
       return { ...result, items };

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { Page } from '@pendamping/core';
+import { CREATION_ORDER, Page } from '@pendamping/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from './case.entity';
+import { worklistOrder } from './case-list-order';
 import { CaseSpecs } from './case.specs';
 
 export interface CaseFilters {
@@ -35,8 +36,13 @@ export class CaseQueries {
     private readonly audit: AuditWriter,
   ) {}
 
+  /**
+   * `assignedTo=me` is the worklist: its order's partitions (her own cases, those she is
+   * co-companion of) are the filter, so that each is read from its index in order.
+   */
   list(auth: RequestAuth, page: { cursor?: string; limit?: number }, filters: CaseFilters): Promise<Page<Record<string, unknown>>> {
-    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters, auth.actor.userId));
+    const order = filters.assignedTo === 'me' ? worklistOrder(auth.actor.userId) : CREATION_ORDER;
+    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters), order);
   }
 
   /** De-identified counts of the caller's cases, computed by PostgreSQL in one statement. */
@@ -108,14 +114,13 @@ export class CaseQueries {
     });
   }
 
-  private filter(query: SelectQueryBuilder<CaseEntity>, filters: CaseFilters, actorId: string): void {
+  private filter(query: SelectQueryBuilder<CaseEntity>, filters: CaseFilters): void {
     const equal = { status: 'status', regionId: 'region_id', villageId: 'village_id', groupId: 'group_id', riskLevel: 'risk_level' } as const;
     for (const [name, column] of Object.entries(equal)) {
       const value = filters[name as keyof typeof equal];
       if (value !== undefined) query.andWhere(`"row"."${column}" = :${name}`, { [name]: value });
     }
     if (filters.violenceType) query.andWhere(`:violenceType = ANY("row"."violence_types")`, { violenceType: filters.violenceType });
-    if (filters.assignedTo === 'me') query.andWhere(`("row"."assigned_companion_id" = :me OR "row"."co_companion_id" = :me)`, { me: actorId });
     if (filters.overdue === true) query.andWhere(OVERDUE);
     if (filters.overdue === false) query.andWhere(`NOT coalesce(${OVERDUE}, false)`);
     if (filters.intakeFrom) query.andWhere(`"row"."intake_date" >= :intakeFrom`, { intakeFrom: filters.intakeFrom });

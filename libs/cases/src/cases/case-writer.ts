@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CaseChangeEntity } from './case-change.entity';
+import { CaseNumber } from './case-numbers';
 import { flattenCaseInput, isSealedCaseField, isWrittenCodedCaseField, SEALED_CASE_FIELDS, WRITTEN_CODED_CASE_FIELDS } from './case-fields';
 import { CaseInput, PerpetratorInput } from './case-input';
 import { CasePerpetratorEntity } from './case-perpetrator.entity';
@@ -21,6 +22,8 @@ export interface CaseChangeContext {
   key: Buffer;
   actorId: string;
   action: string;
+  /** When the change happened (the Clock's time): the case's creation, each history row. */
+  at: Date;
 }
 
 /** Whole years from birth to intake, both `YYYY-MM-DD`. */
@@ -44,23 +47,24 @@ export class CaseWriter {
 
   /**
    * `numberCase` runs last: the case number's counter stays locked until the transaction ends, so
-   * everything else is written before it is taken. Until then the row holds its id as number.
+   * everything else is written before it is taken. Until then the row holds its id as number
+   * and sequence 0.
    */
   async insert(
     context: CaseChangeContext,
     row: Pick<CaseEntity, 'id' | 'organizationId' | 'createdBy'>,
     input: CaseInput,
-    numberCase: () => Promise<string>,
+    numberCase: () => Promise<CaseNumber>,
   ): Promise<void> {
     const { columns, fields } = this.columnsOf(context.key, row.id, input);
     const derived = this.derive(context.key, input, undefined);
-    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, status: 'open', ...columns, ...derived.columns });
+    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, caseNumberYear: 0, caseNumberSequence: 0, status: 'open', ...columns, ...derived.columns, createdAt: context.at });
     if (input.perpetrators) await this.replacePerpetrators(context, row, input.perpetrators);
     await this.record(context, row, new Map([['status', 'open'], ...fields, ...derived.fields]), input.perpetrators);
-    const caseNumber = await numberCase();
+    const number = await numberCase();
     // The version named, or TypeORM would count this part of the creation as a change.
-    await context.manager.update(CaseEntity, { id: row.id }, { caseNumber, version: 1 });
-    await this.record(context, row, new Map([['caseNumber', caseNumber]]), undefined);
+    await context.manager.update(CaseEntity, { id: row.id }, { ...number, version: 1 });
+    await this.record(context, row, new Map([['caseNumber', number.caseNumber]]), undefined);
   }
 
   async update(context: CaseChangeContext, current: CaseEntity, input: CaseInput): Promise<void> {
@@ -158,6 +162,7 @@ export class CaseWriter {
         field,
         codedValue: sealed ? null : (value ?? null),
         sealedValue: sealed ? this.vault.seal(context.key, { table: CHANGES_TABLE, rowId: id, field }, text) : null,
+        changedAt: context.at,
       };
     });
     // A coded value is any JSON; TypeORM's deep-partial type cannot express an `unknown` jsonb column.

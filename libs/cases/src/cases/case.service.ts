@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError, KeyedSerializer } from '@pendamping/core';
+import { Clock, DomainError, KeyedSerializer } from '@pendamping/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CaseInput, CreateCaseInput } from './case-input';
 import { nextCaseNumber } from './case-numbers';
@@ -41,6 +41,7 @@ export class CaseService {
     private readonly placement: CasePlacement,
     private readonly vault: CaseVault,
     private readonly writer: CaseWriter,
+    private readonly clock: Clock,
   ) {}
 
   get = (auth: RequestAuth, id: string) => this.resources.get(this.specs.cases, auth, id);
@@ -132,7 +133,7 @@ export class CaseService {
   }
 
   private async context(manager: EntityManager, auth: RequestAuth, caseId: string, action: string): Promise<CaseChangeContext> {
-    return { manager, key: await this.vault.keyFor(manager, caseId, auth.actor.organizationId), actorId: auth.actor.userId, action };
+    return { manager, key: await this.vault.keyFor(manager, caseId, auth.actor.organizationId), actorId: auth.actor.userId, action, at: this.clock.now() };
   }
 
   private assertRestriction(restricted: boolean, excludedUserIds: readonly string[]) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError } from '@pendamping/core';
+import { Clock, DomainError } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { caseScopeOf, CaseSpecs, FOLLOW_UPS_TABLE } from './case.specs';
 import { CaseVault } from './case-vault';
@@ -24,6 +24,7 @@ export class FollowUpService {
     private readonly resources: ScopedResources,
     private readonly specs: CaseSpecs,
     private readonly vault: CaseVault,
+    private readonly clock: Clock,
   ) {}
 
   async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
@@ -47,7 +48,7 @@ export class FollowUpService {
     return this.resources.create(this.specs.followUps, auth, record, input, async (manager) => {
       const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
       const seal = (field: 'notes' | 'nextAction') => this.vault.seal(key, { table: FOLLOW_UPS_TABLE, rowId: id, field }, input[field] ?? null);
-      await manager.insert(FollowUpEntity, { id, caseId, organizationId: owner.organizationId, ...coded, notes: seal('notes'), nextAction: seal('nextAction'), createdBy: auth.actor.userId });
+      await manager.insert(FollowUpEntity, { id, caseId, organizationId: owner.organizationId, ...coded, notes: seal('notes'), nextAction: seal('nextAction'), createdBy: auth.actor.userId, createdAt: this.clock.now() });
       await manager.query(
         `UPDATE cases SET next_follow_up_due = (SELECT due_date FROM follow_ups WHERE case_id = $1 ORDER BY date DESC, created_at DESC, id DESC LIMIT 1) WHERE id = $1`,
         [caseId],

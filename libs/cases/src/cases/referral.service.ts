@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { SERVICE_PROVIDERS } from '@pendamping/auth/organizations/directory.specs';
-import { DomainError } from '@pendamping/core';
+import { Clock, DomainError } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { ReferralStatus } from '../code-lists';
 import { CaseEntity } from './case.entity';
@@ -33,6 +33,7 @@ export class ReferralService {
     private readonly resources: ScopedResources,
     private readonly specs: CaseSpecs,
     private readonly vault: CaseVault,
+    private readonly clock: Clock,
   ) {}
 
   async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
@@ -61,7 +62,7 @@ export class ReferralService {
       }
       const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
       const note = this.vault.seal(key, { table: REFERRALS_TABLE, rowId: id, field: 'note' }, input.note ?? null);
-      await manager.insert(ReferralEntity, { id, caseId, organizationId: owner.organizationId, status: 'pending', ...fields, note, outcomeNote: null, createdBy: auth.actor.userId });
+      await manager.insert(ReferralEntity, { id, caseId, organizationId: owner.organizationId, status: 'pending', ...fields, note, outcomeNote: null, createdBy: auth.actor.userId, createdAt: this.clock.now() });
       return id;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError } from '@pendamping/core';
+import { Clock, DomainError } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { PARTICIPANTS_UNIT } from '../code-lists/work-plan-codes';
 import { ActivityReportEntity } from './activity-report.entity';
@@ -30,6 +30,7 @@ export class ActivityReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ScopedResources,
     private readonly items: PlanItemService,
+    private readonly clock: Clock,
   ) {}
 
   async list(auth: RequestAuth, planId: string, itemId: string, page: { cursor?: string; limit?: number }) {
@@ -72,6 +73,7 @@ export class ActivityReportService {
         obstacles: input.obstacles ?? null,
         lessons: input.lessons ?? null,
         createdBy: auth.actor.userId,
+        createdAt: this.clock.now(),
       };
       const id = (await manager.insert(ActivityReportEntity, row)).identifiers[0].id as string;
       await manager.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOT_FOUND, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError } from '@pendamping/core';
+import { Clock, DomainError } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { PlanItemStatus } from '../code-lists/work-plan-codes';
 import { ActivityReportEntity } from './activity-report.entity';
@@ -35,6 +35,7 @@ export class PlanItemService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ScopedResources,
+    private readonly clock: Clock,
   ) {}
 
   async create(auth: RequestAuth, planId: string, input: PlanItemInput & { title: string; category: string; targetCount: number; targetUnit: string; plannedMonths: number[] }) {
@@ -57,6 +58,7 @@ export class PlanItemService {
         status: 'planned' as const,
         drppaIndicators: input.drppaIndicators ?? [],
         addedAfterApproval: current.status === 'approved',
+        createdAt: this.clock.now(),
       };
       return (await manager.insert(PlanItemEntity, row)).identifiers[0].id as string;
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestAuth, ScopedResources } from '@pendamping/auth';
 import { GROUPS } from '@pendamping/auth/organizations/directory.specs';
 import { uniqueOr409 } from '@pendamping/auth/organizations/unique-violation';
-import { DomainError } from '@pendamping/core';
+import { Clock, DomainError } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { WorkPlanStatus } from '../code-lists/work-plan-codes';
 import { PlanItemEntity } from './plan-item.entity';
@@ -32,6 +32,7 @@ export class WorkPlanService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resources: ScopedResources,
+    private readonly clock: Clock,
   ) {}
 
   list(auth: RequestAuth, page: { cursor?: string; limit?: number }, filters: WorkPlanFilters) {
@@ -67,17 +68,18 @@ export class WorkPlanService {
       copiedFromId: source?.id ?? null,
       status: 'draft' as const,
     };
+    const now = this.clock.now();
     const body = { groupId: input.groupId, year: input.year, goals: input.goals, copiedFromId: input.copyFrom };
     return this.resources.create(WORK_PLANS, auth, record, body, async (manager) => {
-      const id = await uniqueOr409(async () => (await manager.insert(WorkPlanEntity, record)).identifiers[0].id as string, { UQ_work_plans_group_year: 'year' });
+      const id = await uniqueOr409(async () => (await manager.insert(WorkPlanEntity, { ...record, createdAt: now })).identifiers[0].id as string, { UQ_work_plans_group_year: 'year' });
       if (source) {
         // The items carry over as planned, in their order, without their reports; items cancelled last year do not.
         await manager.query(
           `INSERT INTO plan_items (organization_id, version, work_plan_id, title, category, target_count, target_unit, planned_months, key_persons, budget, status, drppa_indicators, created_at, updated_at)
            SELECT organization_id, 1, $1, title, category, target_count, target_unit, planned_months, key_persons, budget, 'planned', drppa_indicators,
-                  now() + make_interval(secs => n / 1e6), now() + make_interval(secs => n / 1e6)
+                  $3::timestamptz + make_interval(secs => n / 1e6), $3::timestamptz + make_interval(secs => n / 1e6)
              FROM (SELECT *, row_number() OVER (ORDER BY created_at, id) AS n FROM plan_items WHERE work_plan_id = $2 AND status <> 'cancelled') source`,
-          [id, source.id],
+          [id, source.id, now],
         );
       }
       return id;
@@ -103,8 +105,8 @@ export class WorkPlanService {
       // An approval without comments keeps the comments the plan was returned with: they explain what changed.
       const stamp =
         step === 'submit'
-          ? { submittedAt: new Date(), submittedBy: auth.actor.userId }
-          : { reviewedAt: new Date(), reviewedBy: auth.actor.userId, reviewComments: input.comments ?? current.reviewComments };
+          ? { submittedAt: this.clock.now(), submittedBy: auth.actor.userId }
+          : { reviewedAt: this.clock.now(), reviewedBy: auth.actor.userId, reviewComments: input.comments ?? current.reviewComments };
       await manager.update(WorkPlanEntity, { id }, { status: to, ...stamp });
     });
   }
