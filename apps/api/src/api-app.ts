@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, NestPinoLogger } from '@pendamping/core';
+import { AppConfig, NestPinoLogger, newRequestId } from '@pendamping/core';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const API_PREFIX = 'api/v1';
 
@@ -23,11 +19,9 @@ export async function createApiApp(
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // Always our own id: the client's X-Request-Id is audited apart (clientRequestIdOf).
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => {
-      const offered = request.headers['x-request-id'];
-      return typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-    },
+    genReqId: newRequestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new NestPinoLogger(logger),

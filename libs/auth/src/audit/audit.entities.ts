@@ -54,6 +54,10 @@ export class AuditEventEntity {
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
 
+  /** What the client sent as X-Request-Id, cleaned: never our key for anything. */
+  @Column({ name: 'client_request_id', type: 'text', nullable: true })
+  clientRequestId!: string | null;
+
   @Column({ name: 'prev_hash', type: 'text' })
   prevHash!: string;
 
