@@ -3,7 +3,8 @@ import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, NestPinoLogger, newRequestId } from '@pendamping/core';
+import { apiDocsServed, AppConfig, NestPinoLogger, newRequestId, ProblemFilter, rawProblem } from '@pendamping/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
 
@@ -15,6 +16,7 @@ export async function createApiApp(
   logger: Logger,
   rootModule: DynamicModule = ApiModule.register(config, logger),
 ): Promise<NestFastifyApplication> {
+  const problems = new ProblemFilter(logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -22,6 +24,15 @@ export async function createApiApp(
     // Always our own id: the client's X-Request-Id is audited apart (clientRequestIdOf).
     requestIdHeader: false,
     genReqId: newRequestId,
+    // What Fastify's router refuses before Nest sees it (a malformed percent-encoding) answers a problem too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.answer(error, request, reply),
+    // What Node's parser refuses before a request exists still answers a problem, not Fastify's JSON.
+    clientErrorHandler: (error, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const kind = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request';
+      if (socket.writable) socket.write(rawProblem(kind, newRequestId()));
+      socket.destroy(error);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new NestPinoLogger(logger),
@@ -35,21 +46,25 @@ export async function createApiApp(
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  // Every answer may carry case content or a token: no browser or proxy may keep one.
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
   });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Pendamping API')
-      .setDescription('Case management for community groups responding to violence against women and children.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (apiDocsServed(config)) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Pendamping API')
+        .setDescription('Case management for community groups responding to violence against women and children.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
