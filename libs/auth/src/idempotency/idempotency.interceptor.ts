@@ -98,7 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const id = (body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
     const segments = path.split('/');
-    const own = segments.indexOf(id);
+    const own = segments.findIndex((segment) => segment.toLowerCase() === id.toLowerCase());
     return own === -1 ? `${path}/${id}` : segments.slice(0, own + 1).join('/');
   }
 
