@@ -59,7 +59,6 @@ export class CreatePlanItemDto extends PlanItemFieldsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
-  @UniqueItems()
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(12, { each: true })
@@ -72,7 +71,7 @@ export class UpdatePlanItemDto extends PlanItemFieldsDto {
   @ApiPropertyOptional({ enum: PLAN_ITEM_CATEGORY_CODES }) @IsOptional() @IsIn(PLAN_ITEM_CATEGORY_CODES, { message: `category must be one of: ${PLAN_ITEM_CATEGORY_CODES.join(', ')}` }) category?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_COUNT) targetCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) targetUnit?: string;
-  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @UniqueItems() @IsInt({ each: true }) @Min(1, { each: true }) @Max(12, { each: true }) plannedMonths?: number[];
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsInt({ each: true }) @Min(1, { each: true }) @Max(12, { each: true }) plannedMonths?: number[];
   @ApiPropertyOptional({ enum: PLAN_ITEM_STATUS_CODES, description: 'Set by hand with a reason; activity reports move it too.' }) @IsOptional() @IsIn(PLAN_ITEM_STATUS_CODES) status?: PlanItemStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) statusReason?: string;
 }
