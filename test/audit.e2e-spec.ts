@@ -363,7 +363,7 @@ describe('GET /audit/verify finds tampering', () => {
         for (let index = 1; index <= 2_100; index += 1) {
           const event = {
             organizationId: world.organizationId, lane, seq: String(start + index), occurredAt: new Date(Date.now() - 60_000 + index), actorId: world.admin.id,
-            actorRole: 'org_admin', action: 'list', subject: 'Region', subjectId: null, fields: [], outcome: 'success', requestId: `bulk-${index}`, prevHash,
+            actorRole: 'org_admin', action: 'list', subject: 'Region', subjectId: null, fields: [], outcome: 'success', requestId: `bulk-${index}`, clientRequestId: null, prevHash,
           };
           const hash = chainHash(key, event);
           columns.seq.push(event.seq);

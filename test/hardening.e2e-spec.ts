@@ -1,5 +1,6 @@
 import { generateTotpCode } from '@pendamping/auth/authentication';
 import { UserEntity, UserRegionEntity } from '@pendamping/auth/entities';
+import { newCaseBody } from './support/cases';
 import { TEST_PASSWORD } from './support/world';
 import { organisationSuite } from './support/organisation-suite';
 
@@ -85,5 +86,66 @@ describe('hardening', () => {
     const missing = await api.http().get('/api/v1/regions/00000000-0000-4000-8000-000000000000').set(org.coordinatorA.auth()).expect(404);
     expect(outOfScope.body.detail).toBe(missing.body.detail);
     expect((await denials())[0].n).toBe(1);
+  });
+
+  describe('inputs that once answered 500 answer 400 naming the field', () => {
+    const fieldsOf = (response: { body: { errors?: { field: string }[] } }) => (response.body.errors ?? []).map((error) => error.field);
+    const postCase = (extra: Record<string, unknown>) => suite.api.http().post('/api/v1/cases').set(suite.org.companionA.auth()).send(newCaseBody(suite.org.villages.a, extra));
+
+    it('a cursor dated year 0000 answers 400 naming the cursor', async () => {
+      const cursor = Buffer.from(JSON.stringify(['0000-01-01T00:00:00.000000Z', suite.org.regions.a])).toString('base64url');
+      const response = await suite.api.http().get('/api/v1/cases').query({ cursor }).set(suite.org.companionA.auth()).expect(400);
+      expect(fieldsOf(response)).toEqual(['cursor']);
+    });
+
+    it('a lone surrogate in a sealed text field answers 400 naming the field', async () => {
+      const response = await postCase({ survivor: { sex: 'female', name: 'Ma\ud800ria' } }).expect(400);
+      expect(fieldsOf(response)).toEqual(['survivor.name']);
+      const narrative = await postCase({ narrative: '\udfff' }).expect(400);
+      expect(fieldsOf(narrative)).toEqual(['narrative']);
+    });
+
+    it('survivor sent as an array answers 400 naming the field', async () => {
+      const response = await postCase({ survivor: [{ sex: 'female', name: 'Ani' }] }).expect(400);
+      expect(fieldsOf(response)).toContain('survivor');
+      const perpetrators = await postCase({ perpetrators: [['suami']] }).expect(400);
+      expect(fieldsOf(perpetrators)).toContain('perpetrators');
+    });
+  });
+
+  it('refuses intake and incident dates after the region\'s today or before 1900', async () => {
+    const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const post = (extra: Record<string, unknown>) => suite.api.http().post('/api/v1/cases').set(suite.org.companionA.auth()).send(newCaseBody(suite.org.villages.a, extra));
+    const fields = async (extra: Record<string, unknown>) => ((await post(extra).expect(400)).body.errors as { field: string }[]).map((error) => error.field);
+    expect(await fields({ intakeDate: '9999-12-31' })).toEqual(['intakeDate']);
+    expect(await fields({ intakeDate: daysAhead(2) })).toEqual(['intakeDate']);
+    expect(await fields({ incidentDate: daysAhead(2) })).toEqual(['incidentDate']);
+    expect(await fields({ intakeDate: '1899-12-31' })).toEqual(['intakeDate']);
+    expect(await fields({ incidentDate: '1899-12-31' })).toEqual(['incidentDate']);
+    const created = (await post({ incidentDate: '1900-01-01' }).expect(201)).body;
+    await suite.api.http().patch(`/api/v1/cases/${created.id}`).set(suite.org.companionA.auth()).send({ incidentDate: daysAhead(2), version: created.version }).expect(400);
+    await suite.api.http().patch(`/api/v1/cases/${created.id}`).set(suite.org.companionA.auth()).send({ intakeDate: daysAhead(-1), version: created.version }).expect(200);
+  });
+
+  it('refuses repeated values in code lists, which would be counted twice', async () => {
+    const response = await suite.api
+      .http()
+      .post('/api/v1/cases')
+      .set(suite.org.companionA.auth())
+      .send(newCaseBody(suite.org.villages.a, { violenceTypes: ['fisik', 'psikis', 'fisik'], tpksForms: ['pelecehan_seksual_fisik', 'pelecehan_seksual_fisik'] }))
+      .expect(400);
+    expect((response.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual(['tpksForms', 'violenceTypes']);
+  });
+
+  it('holds the duplicate-check limit of 30 an hour under 40 concurrent checks', async () => {
+    const user = suite.org.companionB;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        suite.api.http().post('/api/v1/cases/duplicate-check').set(user.auth()).send({ name: `Nama Uji ${index}`, birthYear: 1990 }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200).length).toBe(30);
+    expect(statuses.filter((status) => status === 429).length).toBe(10);
   });
 });

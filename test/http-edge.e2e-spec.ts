@@ -84,11 +84,13 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
     for (const canary of [CANARY_NAME, CANARY_NIK, CANARY_NARRATIVE]) expect(logs).not.toContain(canary);
   });
 
-  it('logs one JSON object per line with a request id', async () => {
+  it('logs one JSON object per line with a request id of our own, whatever the client sent', async () => {
     const response = await api.http().get('/health/live').set('x-request-id', 'trace-abc-12345').expect(200);
-    expect(response.headers['x-request-id']).toBe('trace-abc-12345');
+    const ours = response.headers['x-request-id'];
+    expect(ours).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const lines = api.logs.lines.map((line) => JSON.parse(line));
-    expect(lines.some((line) => line.reqId === 'trace-abc-12345' && line.res?.statusCode === 200)).toBe(true);
+    expect(lines.some((line) => line.reqId === ours && line.res?.statusCode === 200)).toBe(true);
+    expect(lines.some((line) => line.reqId === 'trace-abc-12345')).toBe(false);
   });
 
   it('serves the OpenAPI document and its UI', async () => {
@@ -96,5 +98,41 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
     expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
     const ui = await api.http().get('/docs').expect(200);
     expect(ui.text).toContain('swagger');
+  });
+
+  it('answers a malformed percent-encoding in the URL with a 400 problem', async () => {
+    const response = await api.http().get('/api/v1/regions/%E0%A4%A').expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ type: problemType('bad-request'), status: 400 });
+    expect(response.body.requestId).toBe(response.headers['x-request-id']);
+  });
+
+  it('answers an oversized header with a 431 problem', async () => {
+    const response = await api.http().get('/health/live').set('x-padding', 'a'.repeat(20_000));
+    expect(response.status).toBe(431);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(response.text)).toMatchObject({ type: problemType('headers-too-large'), status: 431 });
+  });
+
+  it('marks every answer no-store, whatever its status', async () => {
+    for (const response of [
+      await api.http().get('/health/live').expect(200),
+      await api.http().get('/api/v1/no-such-thing').expect(404),
+      await api.http().get('/api/v1/regions').expect(401),
+      await api.http().post('/api/v1/test-probe/echo').send({ survivor: { name: 'Ani', sex: 'female' } }),
+    ]) {
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('serves no OpenAPI document when API_DOCS is false (the production default)', async () => {
+    const closed = await startTestApi(suiteConfig(database.url, { API_DOCS: 'false' }));
+    try {
+      await closed.http().get('/docs').expect(404);
+      await closed.http().get('/docs-json').expect(404);
+    } finally {
+      await closed.close();
+    }
   });
 });

@@ -417,7 +417,7 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         oracle: { role, userId: user.id, organizationId: a.id, ...oracle },
         ability,
         published: createMongoAbility<AppAbility>(unpackRules(packed)),
-        auth: { actor, ability, mfa: 'complete', sessionId, sessionOrigin: origin, requestId: `matrix-${role}` },
+        auth: { actor, ability, mfa: 'complete', sessionId, sessionOrigin: origin, requestId: `matrix-${role}`, clientRequestId: null },
       };
     }
   }, 120_000);

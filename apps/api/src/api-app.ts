@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, NestPinoLogger } from '@pendamping/core';
+import { apiDocsServed, AppConfig, NestPinoLogger, newRequestId, ProblemFilter, rawProblem } from '@pendamping/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,14 +16,22 @@ export async function createApiApp(
   logger: Logger,
   rootModule: DynamicModule = ApiModule.register(config, logger),
 ): Promise<NestFastifyApplication> {
+  const problems = new ProblemFilter(logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // Always our own id: the client's X-Request-Id is audited apart (clientRequestIdOf).
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => {
-      const offered = request.headers['x-request-id'];
-      return typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
+    genReqId: newRequestId,
+    // What Fastify's router refuses before Nest sees it (a malformed percent-encoding) answers a problem too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.answer(error, request, reply),
+    // What Node's parser refuses before a request exists still answers a problem, not Fastify's JSON.
+    clientErrorHandler: (error, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const kind = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request';
+      if (socket.writable) socket.write(rawProblem(kind, newRequestId()));
+      socket.destroy(error);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
@@ -41,21 +46,25 @@ export async function createApiApp(
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  // Every answer may carry case content or a token: no browser or proxy may keep one.
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
   });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Pendamping API')
-      .setDescription('Case management for community groups responding to violence against women and children.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (apiDocsServed(config)) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Pendamping API')
+        .setDescription('Case management for community groups responding to violence against women and children.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -11,6 +11,7 @@ export * from './database/entities/worker-heartbeat.entity';
 export * from './errors/domain-error';
 export * from './errors/problem-kinds';
 export * from './errors/problem.filter';
+export * from './http/request-ids';
 export * from './http/validation';
 export * from './logging/logger';
 export * from './logging/logging.module';

@@ -7,10 +7,10 @@ import {
 import { TRANSITION_TARGETS, TransitionTarget } from '@pendamping/cases';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, VersionedDto } from '../common/params';
-import { CalendarDate, CaseText, Clearable, Code, Codes, OptionalCode } from './case-fields.decorators';
+import { CalendarDate, CaseDate, CaseText, Clearable, Code, Codes, NestedObject, NestedObjects, OptionalCode, UniqueItems } from './case-fields.decorators';
 
 const MAX_PERPETRATORS = 20;
 const MAX_EXCLUDED_USERS = 50;
@@ -85,39 +85,39 @@ class CaseFieldsDto {
   @ApiPropertyOptional({ description: 'Without a village: the region of a walk-in or hotline case. With one, derived from it.' }) @IsOptional() @IsUUID() regionId?: string;
   @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() incidentDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Not after the region\'s today, not before 1900.' }) @Clearable() @CaseDate() incidentDate?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() incidentDateApproximate?: boolean;
   @OptionalCode(PLACE_TYPE_CODES) placeType?: string | null;
   @OptionalCode(REFERRAL_SOURCE_CODES) referralSource?: string | null;
   @OptionalCode(RISK_LEVEL_CODES) riskLevel?: string | null;
-  @ApiPropertyOptional({ enum: TPKS_FORM_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(TPKS_FORM_CODES.length) @IsIn(TPKS_FORM_CODES, { each: true, message: `each of $property must be one of: ${TPKS_FORM_CODES.join(', ')}` }) tpksForms?: string[];
-  @ApiPropertyOptional({ type: GuardianDto }) @IsOptional() @ValidateNested() @Type(() => GuardianDto) guardian?: GuardianDto;
-  @ApiPropertyOptional({ type: [PerpetratorDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_PERPETRATORS) @ValidateNested({ each: true }) @Type(() => PerpetratorDto) perpetrators?: PerpetratorDto[];
+  @ApiPropertyOptional({ enum: TPKS_FORM_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(TPKS_FORM_CODES.length) @UniqueItems() @IsIn(TPKS_FORM_CODES, { each: true, message: `each of $property must be one of: ${TPKS_FORM_CODES.join(', ')}` }) tpksForms?: string[];
+  @ApiPropertyOptional({ type: GuardianDto }) @IsOptional() @NestedObject(() => GuardianDto) guardian?: GuardianDto;
+  @ApiPropertyOptional({ type: [PerpetratorDto] }) @IsOptional() @NestedObjects(() => PerpetratorDto, MAX_PERPETRATORS) perpetrators?: PerpetratorDto[];
   @CaseText(20_000) narrative?: string | null;
   @CaseText(10_000) safetyPlan?: string | null;
   @CaseText(10_000) medicalNotes?: string | null;
-  @ApiPropertyOptional({ type: SafeContactDto }) @IsOptional() @ValidateNested() @Type(() => SafeContactDto) safeContact?: SafeContactDto;
-  @ApiPropertyOptional({ type: [JusticeStageDto] }) @IsOptional() @IsArray() @ArrayMaxSize(JUSTICE_PATHWAY_STAGE_CODES.length) @ValidateNested({ each: true }) @Type(() => JusticeStageDto) justicePathway?: JusticeStageDto[];
+  @ApiPropertyOptional({ type: SafeContactDto }) @IsOptional() @NestedObject(() => SafeContactDto) safeContact?: SafeContactDto;
+  @ApiPropertyOptional({ type: [JusticeStageDto] }) @IsOptional() @NestedObjects(() => JusticeStageDto, JUSTICE_PATHWAY_STAGE_CODES.length) justicePathway?: JusticeStageDto[];
   @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() assignedCompanionId?: string | null;
   @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
   @ApiPropertyOptional({ description: 'Coordinator only.' }) @IsOptional() @IsBoolean() restricted?: boolean;
-  @ApiPropertyOptional({ description: 'Coordinator only: users for whom this restricted case does not exist.', type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXCLUDED_USERS) @IsUUID('all', { each: true }) excludedUserIds?: string[];
+  @ApiPropertyOptional({ description: 'Coordinator only: users for whom this restricted case does not exist.', type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXCLUDED_USERS) @UniqueItems() @IsUUID('all', { each: true }) excludedUserIds?: string[];
 }
 
 export class CreateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' }) @IsOptional() @IsUUID() id?: string;
-  @ApiProperty() @CalendarDate() intakeDate!: string;
+  @ApiProperty({ description: 'Not after the region\'s today, not before 1900.' }) @CaseDate() intakeDate!: string;
   @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes!: string[];
-  @ApiProperty({ type: NewSurvivorDto }) @ValidateNested() @Type(() => NewSurvivorDto) survivor!: NewSurvivorDto;
-  @ApiProperty({ type: NewConsentDto }) @ValidateNested() @Type(() => NewConsentDto) consent!: NewConsentDto;
+  @ApiProperty({ type: NewSurvivorDto }) @NestedObject(() => NewSurvivorDto) survivor!: NewSurvivorDto;
+  @ApiProperty({ type: NewConsentDto }) @NestedObject(() => NewConsentDto) consent!: NewConsentDto;
 }
 
 export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
-  @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeDate?: string;
+  @ApiPropertyOptional() @IsOptional() @CaseDate() intakeDate?: string;
   @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES, isArray: true }) @IsOptional() @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes?: string[];
-  @ApiPropertyOptional({ type: SurvivorDto }) @IsOptional() @ValidateNested() @Type(() => SurvivorDto) survivor?: SurvivorDto;
-  @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @ValidateNested() @Type(() => ConsentDto) consent?: ConsentDto;
+  @ApiPropertyOptional({ type: SurvivorDto }) @IsOptional() @NestedObject(() => SurvivorDto) survivor?: SurvivorDto;
+  @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @NestedObject(() => ConsentDto) consent?: ConsentDto;
 }
 
 export class TransitionDto {

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DRPPA_INDICATOR_CODES, PLAN_ITEM_CATEGORY_CODES, PLAN_ITEM_STATUS_CODES, PlanItemStatus, WORK_PLAN_STATUS_CODES, WorkPlanStatus } from '@pendamping/cases/code-lists';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto, VersionedDto } from '../common/params';
-import { CalendarDate, CaseText, Clearable, Code } from '../cases/case-fields.decorators';
+import { CalendarDate, CaseText, Clearable, Code, NestedObject, UniqueItems } from '../cases/case-fields.decorators';
 
 const YEAR = { min: 2000, max: 2100 };
 const MAX_BUDGET_RUPIAH = 1_000_000_000_000;
@@ -45,6 +45,7 @@ class PlanItemFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(DRPPA_INDICATOR_CODES.length)
+  @UniqueItems()
   @IsIn(DRPPA_INDICATOR_CODES, { each: true, message: `each of $property must be one of: ${DRPPA_INDICATOR_CODES.join(', ')}` })
   drppaIndicators?: string[];
 }
@@ -85,7 +86,7 @@ export class ParticipantsDto {
 
 export class CreateActivityReportDto {
   @ApiProperty({ description: "In the plan's year, not in the future." }) @CalendarDate() date!: string;
-  @ApiProperty({ type: ParticipantsDto }) @ValidateNested() @Type(() => ParticipantsDto) participants!: ParticipantsDto;
+  @ApiProperty({ type: ParticipantsDto }) @NestedObject(() => ParticipantsDto) participants!: ParticipantsDto;
   @ApiProperty() @IsString() @Length(1, 10_000) summary!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10_000) results?: string;
   @ApiPropertyOptional({ description: 'Kendala.' }) @IsOptional() @IsString() @Length(1, 10_000) obstacles?: string;

@@ -27,6 +27,7 @@ export interface ChainedEvent {
   fields: string[];
   outcome: string;
   requestId: string | null;
+  clientRequestId: string | null;
   prevHash: string;
 }
 
@@ -36,9 +37,11 @@ export interface ChainedEvent {
  * forger cannot recompute the chain.
  */
 export function chainHash(key: Buffer, event: ChainedEvent): string {
+  // The client's request id came later: events without one hash as they always did.
+  const clientRequestId = event.clientRequestId === null ? [] : [event.clientRequestId];
   const canonical = JSON.stringify([
     event.prevHash, event.organizationId, event.lane, event.seq, event.occurredAt.toISOString(), event.actorId, event.actorRole,
-    event.action, event.subject, event.subjectId, event.fields, event.outcome, event.requestId,
+    event.action, event.subject, event.subjectId, event.fields, event.outcome, event.requestId, ...clientRequestId,
   ]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }

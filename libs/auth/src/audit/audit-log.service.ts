@@ -74,6 +74,7 @@ export class AuditLogService {
       fields: event.fields,
       outcome: event.outcome,
       requestId: event.requestId,
+      clientRequestId: event.clientRequestId,
       lane: event.lane,
       seq: event.seq,
     };

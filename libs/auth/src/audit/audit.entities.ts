@@ -14,6 +14,7 @@ export const DEPLOYMENT_ORGANIZATION_ID = '00000000-0000-0000-0000-000000000000'
 @Index('UQ_audit_events_chain', ['organizationId', 'lane', 'seq'], { unique: true })
 @Index('IDX_audit_events_org_time', ['organizationId', 'occurredAt'])
 @Check('CHK_audit_events_outcome', `"outcome" IN ('success', 'denied', 'failure')`)
+@Check('CHK_audit_events_client_request_id', `"client_request_id" ~ '^[A-Za-z0-9._:-]{1,64}$'`)
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -53,6 +54,10 @@ export class AuditEventEntity {
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId!: string | null;
+
+  /** What the client sent as X-Request-Id, cleaned: never our key for anything. */
+  @Column({ name: 'client_request_id', type: 'text', nullable: true })
+  clientRequestId!: string | null;
 
   @Column({ name: 'prev_hash', type: 'text' })
   prevHash!: string;

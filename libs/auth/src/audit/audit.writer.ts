@@ -17,6 +17,8 @@ export interface AuditInput {
   fields?: readonly string[];
   outcome: AuditOutcome;
   requestId?: string | null;
+  /** The client's own X-Request-Id, cleaned (clientRequestIdOf). */
+  clientRequestId?: string | null;
 }
 
 /**
@@ -58,20 +60,21 @@ export class AuditWriter {
       fields: [...(input.fields ?? [])].sort(),
       outcome: input.outcome,
       requestId: input.requestId ?? null,
+      clientRequestId: input.clientRequestId ?? null,
       prevHash: head.hash,
     };
     const hash = chainHash(this.key, event);
     // And one statement appends the event and moves the head.
     await manager.query(
       `WITH appended AS (
-         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, client_request_id, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          RETURNING seq
        )
-       UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $14 WHERE organization_id = $1 AND lane = $2`,
+       UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $15 WHERE organization_id = $1 AND lane = $2`,
       [
         event.organizationId, event.lane, event.seq, event.occurredAt, event.actorId, event.actorRole, event.action, event.subject,
-        event.subjectId, event.fields, event.outcome, event.requestId, event.prevHash, hash,
+        event.subjectId, event.fields, event.outcome, event.requestId, event.clientRequestId, event.prevHash, hash,
       ],
     );
   }

@@ -41,7 +41,8 @@ describe('aeadSeal / aeadOpen', () => {
   it('tells apart malformed bytes, another format version and a failed authentication', () => {
     const sealed = aeadSeal(key, Buffer.from('hello'), ['x']);
     expect(aeadOpen(key, sealed.subarray(0, AEAD_OVERHEAD_BYTES - 1), ['x'])).toEqual({ ok: false, reason: 'malformed' });
-    expect(aeadOpen(key, Buffer.concat([Buffer.of(2), sealed.subarray(1)]), ['x'])).toEqual({ ok: false, reason: 'unsupported-version' });
+    expect(aeadOpen(key, Buffer.concat([Buffer.of(3), sealed.subarray(1)]), ['x'])).toEqual({ ok: false, reason: 'unsupported-version' });
+    expect(aeadOpen(key, Buffer.concat([Buffer.of(2), sealed.subarray(1)]), ['x'])).toEqual({ ok: false, reason: 'authentication-failed' });
     expect(aeadOpen(key, sealed, ['y'])).toEqual({ ok: false, reason: 'authentication-failed' });
   });
 });

@@ -1,3 +1,4 @@
+import { aeadSeal } from './aead';
 import { generateDataKey } from './data-keys';
 import { CryptoInputError, FieldDecryptionError } from './errors';
 import { decryptField, encryptField, FieldContext } from './field-cipher';
@@ -21,11 +22,28 @@ describe('encryptField / decryptField', () => {
     expect(decryptField(dataKey, encryptField(dataKey, plaintext, context), context)).toBe(plaintext);
   });
 
-  it('writes version 1 and 29 bytes more than the UTF-8 plaintext', () => {
+  it('writes version 2, the plaintext padded to its length bucket', () => {
     const ciphertext = encryptField(dataKey, 'José', context);
-    expect(ciphertext[0]).toBe(1);
-    expect(ciphertext).toHaveLength(29 + Buffer.byteLength('José'));
+    expect(ciphertext[0]).toBe(2);
+    expect(ciphertext).toHaveLength(29 + 32);
     expect(ciphertext.includes(Buffer.from('José'))).toBe(false);
+    expect(encryptField(dataKey, 'x'.repeat(32), context)).toHaveLength(29 + 64);
+  });
+
+  it('gives two names of different lengths in one bucket ciphertexts of equal length', () => {
+    const short = encryptField(dataKey, 'Ani', context);
+    const long = encryptField(dataKey, 'Maria Goreti Yohana Bria Kolo', context);
+    expect(short.length).toBe(long.length);
+    expect(encryptField(dataKey, '', context).length).toBe(short.length);
+  });
+
+  it('still opens values sealed unpadded in format 1, and refuses a format swapped on the stored bytes', () => {
+    const legacy = aeadSeal(dataKey, Buffer.from('Maria Kolo'), ['pendamping/field', context.table, context.column, context.rowId]);
+    expect(legacy[0]).toBe(1);
+    expect(decryptField(dataKey, legacy, context)).toBe('Maria Kolo');
+    const relabelled = Buffer.from(legacy);
+    relabelled[0] = 2;
+    expect(decryptionFailure(() => decryptField(dataKey, relabelled, context)).reason).toBe('authentication-failed');
   });
 
   it('encrypts the same plaintext differently each time', () => {
@@ -50,7 +68,7 @@ describe('encryptField / decryptField', () => {
     decryptionFailure(() => decryptField(dataKey, ciphertext.subarray(0, -1), context));
     decryptionFailure(() => decryptField(dataKey, Buffer.concat([ciphertext, Buffer.of(0)]), context));
     const otherVersion = Buffer.from(ciphertext);
-    otherVersion[0] = 2;
+    otherVersion[0] = 3;
     expect(decryptionFailure(() => decryptField(dataKey, otherVersion, context)).reason).toBe('unsupported-version');
   });
 

@@ -1,11 +1,13 @@
-import { aeadOpen, aeadSeal, requireNonEmptyParts } from './aead';
+import { AEAD_PADDED_FORMAT_VERSION, aeadOpen, aeadSeal, requireNonEmptyParts } from './aead';
 import { assertDataKey } from './data-keys';
 import { CryptoInputError, FieldDecryptionError } from './errors';
 
 /**
  * Encrypts one identifying or sensitive column value with its owner's data key. The stored
- * bytes are the AEAD layout of ./aead.ts: 1 version byte (1), 12-byte random IV, 16-byte GCM
- * tag, then the UTF-8 ciphertext; 29 bytes more than the plaintext's UTF-8 length.
+ * bytes are the AEAD layout of ./aead.ts in its padded format 2: 1 version byte (2), 12-byte
+ * random IV, 16-byte GCM tag, then the UTF-8 plaintext padded to its length bucket (32, 64, 128 …
+ * bytes), so the length of a sealed name does not tell the name's length. Values sealed in
+ * format 1 (unpadded) still open; they are padded when next written.
  */
 const FIELD_PURPOSE = 'pendamping/field';
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -27,7 +29,7 @@ export function encryptField(dataKey: Buffer, plaintext: string, context: FieldC
   if (typeof plaintext !== 'string') throw new CryptoInputError('a field plaintext must be a string');
   // UTF-8 encoding would silently turn a lone surrogate into U+FFFD: the stored value would differ from the one given.
   if (LONE_SURROGATE.test(plaintext)) throw new CryptoInputError('a field plaintext must be well-formed Unicode');
-  return aeadSeal(dataKey, Buffer.from(plaintext, 'utf8'), fieldAssociatedData(context));
+  return aeadSeal(dataKey, Buffer.from(plaintext, 'utf8'), fieldAssociatedData(context), AEAD_PADDED_FORMAT_VERSION);
 }
 
 /** Throws FieldDecryptionError for a wrong key, another row or column, tampering, or bytes of another format. */

@@ -89,10 +89,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     await this.dataSource.getRepository(IdempotencyKeyEntity).delete({ ...owner, status: IsNull() });
   }
 
-  /** A creation at a collection lives at collection/id; other POSTs have no resource to show again. */
+  /**
+   * The resource a POST answered with, to show again on a replay: an action on a record
+   * (`/cases/:id/transitions`) answers that record, which lives at the path up to its id; a
+   * creation answers a new member of the collection, at collection/id. Other POSTs have none.
+   */
   private resourcePathOf(path: string, body: unknown): string | null {
     const id = (body as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? `${path}/${id}` : null;
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const segments = path.split('/');
+    const own = segments.findIndex((segment) => segment.toLowerCase() === id.toLowerCase());
+    return own === -1 ? `${path}/${id}` : segments.slice(0, own + 1).join('/');
   }
 
   private async replay(request: FastifyRequest, reply: FastifyReply, claim: { status: number; resourcePath: string | null }): Promise<unknown> {
@@ -102,7 +109,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return undefined;
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    const current = await fastify.inject({ method: 'GET', url: claim.resourcePath, headers: { authorization: request.headers.authorization ?? '' } });
+    // Read again through the API, so today's permissions apply and the read is audited like any
+    // other; the replaying request's id goes along as the client's request id to link the two.
+    const current = await fastify.inject({
+      method: 'GET',
+      url: claim.resourcePath,
+      headers: { authorization: request.headers.authorization ?? '', 'x-request-id': request.id },
+    });
     if (current.statusCode !== 200) throw new DomainError('not-found', 'No such resource.');
     reply.status(claim.status);
     return current.json();

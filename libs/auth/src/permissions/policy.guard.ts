@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ROOT_LOGGER } from '@pendamping/core';
+import { clientRequestIdOf, ROOT_LOGGER } from '@pendamping/core';
 import type { FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ import { buildAbility } from './ability.factory';
 import { UserActor } from './actor';
 import { ActorLoader } from './actor-loader';
 import { POLICY, RoutePolicy } from './policy.decorator';
-import { attachAuth } from './request-auth';
+import { attachAuth, RequestAuth } from './request-auth';
 
 /**
  * The one gate of every route: deny by default, authenticate, build the caller's ability from
@@ -48,31 +48,31 @@ export class PolicyGuard implements CanActivate {
     if (!session) throw new AuthError('unauthenticated', 'The session has ended. Sign in again.');
     const { actor, origin } = session;
     const ability = buildAbility(actor);
-    const requestId = String(request.id);
+    const requestIds = { requestId: String(request.id), clientRequestId: clientRequestIdOf(request.headers) };
     // Measured against the role she has now: a promotion limits a session that never proved a second factor.
     const mfa = this.sessionRules.mfaState(actor.role, origin.secondFactor);
-    attachAuth(request, { actor, ability, mfa, sessionId: claims.sessionId, sessionOrigin: origin, requestId });
+    attachAuth(request, { actor, ability, mfa, sessionId: claims.sessionId, sessionOrigin: origin, ...requestIds });
 
     const enrollmentOnly = mfa === 'enrollment_required';
     const target = policy.kind === 'ability' ? { action: policy.action, subject: policy.subject } : { action: 'access', subject: 'Route' };
     if (enrollmentOnly && !(policy.kind === 'authenticated' && policy.duringMfaEnrollment)) {
-      await this.recordDenial(actor, target, requestId);
+      await this.recordDenial(actor, target, requestIds);
       throw new AuthError('mfa-enrollment-required', 'Set up your second factor (POST /api/v1/auth/totp/enroll) before using the system.');
     }
     if (policy.kind === 'authenticated') return true;
     if (ability.can(policy.action, policy.subject)) return true;
-    await this.recordDenial(actor, target, requestId);
+    await this.recordDenial(actor, target, requestIds);
     throw new AuthError('forbidden', `Your role may not ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
   }
 
-  private recordDenial(actor: UserActor, target: { action: string; subject: string }, requestId: string): Promise<void> {
+  private recordDenial(actor: UserActor, target: { action: string; subject: string }, requestIds: Pick<RequestAuth, 'requestId' | 'clientRequestId'>): Promise<void> {
     return this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organizationId: actor.organizationId,
         actor: { id: actor.userId, role: actor.role },
         ...target,
         outcome: 'denied',
-        requestId,
+        ...requestIds,
       }),
     );
   }

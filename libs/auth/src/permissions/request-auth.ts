@@ -14,6 +14,8 @@ export interface RequestAuth {
   sessionId: string;
   sessionOrigin: SessionOrigin;
   requestId: string;
+  /** The client's X-Request-Id, cleaned; audited beside ours, never instead of it. */
+  clientRequestId: string | null;
 }
 
 const AUTH = Symbol('AUTH');

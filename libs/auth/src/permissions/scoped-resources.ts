@@ -34,6 +34,12 @@ export interface ResourceSpec<E extends Row> {
   scopeVia?: string;
 }
 
+/**
+ * Why records are shown: as a list, read on their own, or as the answer to a change made in the
+ * same transaction.
+ */
+export type Presentation = 'list' | 'read' | 'answer-to-change';
+
 /** The views of a subject without sealed fields: one plain view per row. */
 export const eachRow =
   <E>(view: (row: E) => Record<string, unknown>) =>
@@ -98,27 +104,42 @@ export class ScopedResources {
     return rows;
   }
 
-  /** The responses for rows, each with only the fields its reader may read. */
-  async present<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, rows: E[]): Promise<Record<string, unknown>[]> {
+  /**
+   * The responses for rows, each with only the fields its reader may read. Every response is built
+   * here, so this is where showing identifying or sensitive values is audited, with their names:
+   * a list as one `list` event (always), each record shown on its own as a `read` event. The read
+   * of an answer to a change is recorded durably with the change; other reads skip the WAL flush.
+   */
+  async present<E extends Row>(
+    manager: EntityManager,
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    rows: E[],
+    shown: Presentation,
+  ): Promise<Record<string, unknown>[]> {
     const records = rows.map((row) => spec.record?.(row) ?? row);
     const readable = records.map((record) => new Set(permittedFields(auth.ability, 'read', spec.subject, record)));
-    const views = await spec.views(manager, rows, readable);
-    return views.map((view, index) => readableView(auth.ability, spec.subject, records[index], view));
+    const views = (await spec.views(manager, rows, readable)).map((view, index) => readableView(auth.ability, spec.subject, records[index], view));
+    if (shown === 'list') {
+      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, views), 'success'));
+      return views;
+    }
+    for (const [index, view] of views.entries()) {
+      const revealed = revealedFields(spec.subject, [view]);
+      if (revealed.length === 0) continue;
+      const event = this.event(auth, 'read', spec.subject, rows[index].id, revealed, 'success');
+      await (shown === 'answer-to-change' ? this.audit.record(manager, event) : this.audit.recordRead(manager, event));
+    }
+    return views;
   }
 
-  async presentOne<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, row: E): Promise<Record<string, unknown>> {
-    const [view] = await this.present(manager, spec, auth, [row]);
+  async presentOne<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, row: E, shown: Exclude<Presentation, 'list'>): Promise<Record<string, unknown>> {
+    const [view] = await this.present(manager, spec, auth, [row], shown);
     return view;
   }
 
-  /** A read that shows identifying or sensitive fields is audited, with their names. */
   async get<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string): Promise<Record<string, unknown>> {
-    return this.dataSource.transaction(async (manager) => {
-      const view = await this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
-      const revealed = revealedFields(spec.subject, [view]);
-      if (revealed.length > 0) await this.audit.recordRead(manager, this.event(auth, 'read', spec.subject, id, revealed, 'success'));
-      return view;
-    });
+    return this.dataSource.transaction(async (manager) => this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'read'));
   }
 
   async list<E extends Row>(
@@ -132,9 +153,7 @@ export class ScopedResources {
       const query = this.scoped(manager, spec, auth);
       filter(query);
       const result = await cursorPage(query, page, order);
-      const items = await this.present(manager, spec, auth, result.items);
-      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, items), 'success'));
-      return { ...result, items };
+      return { ...result, items: await this.present(manager, spec, auth, result.items, 'list') };
     });
   }
 
@@ -154,7 +173,7 @@ export class ScopedResources {
     return this.dataSource.transaction(async (manager) => {
       const id = await persist(manager);
       await this.audit.record(manager, this.event(auth, 'create', spec.subject, id, fields, 'success'));
-      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'answer-to-change');
     });
   }
 
@@ -179,7 +198,7 @@ export class ScopedResources {
       // Set, not incremented: TypeORM's update() may already have bumped the @VersionColumn.
       await manager.createQueryBuilder().update(spec.entity).set({ version: version + 1 } as never).where('id = :id', { id }).execute();
       await this.audit.record(manager, this.event(auth, 'update', spec.subject, id, fields, 'success'));
-      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'answer-to-change');
     });
   }
 
@@ -201,7 +220,7 @@ export class ScopedResources {
       await apply(manager, current);
       await manager.createQueryBuilder().update(spec.entity).set({ version: current.version + 1 } as never).where('id = :id', { id }).execute();
       await this.audit.record(manager, this.event(auth, change.action, spec.subject, id, change.fields, 'success'));
-      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id));
+      return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'answer-to-change');
     });
   }
 
@@ -267,6 +286,7 @@ export class ScopedResources {
       fields,
       outcome,
       requestId: auth.requestId,
+      clientRequestId: auth.clientRequestId,
     };
   }
 }

@@ -74,7 +74,7 @@ export const SUBJECTS = {
     selfField: 'id',
   },
   AuditEvent: {
-    fields: coded('id', 'lane', 'seq', 'occurredAt', 'actorId', 'actorRole', 'action', 'subject', 'subjectId', 'fields', 'outcome', 'requestId'),
+    fields: coded('id', 'lane', 'seq', 'occurredAt', 'actorId', 'actorRole', 'action', 'subject', 'subjectId', 'fields', 'outcome', 'requestId', 'clientRequestId'),
     organizationField: 'organizationId',
   },
   Case: {

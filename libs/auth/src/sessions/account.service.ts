@@ -81,6 +81,7 @@ export class AccountService {
       subjectId: user.id,
       fields: ['password'],
       requestId: auth.requestId,
+      clientRequestId: auth.clientRequestId,
     };
   }
 }

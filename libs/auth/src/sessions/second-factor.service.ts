@@ -72,6 +72,7 @@ export class SecondFactorService {
       subjectId: auth.actor.userId,
       outcome,
       requestId: auth.requestId,
+      clientRequestId: auth.clientRequestId,
     } as const;
   }
 }

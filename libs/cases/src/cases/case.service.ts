@@ -5,6 +5,7 @@ import { RequestAuth, ScopedResources } from '@pendamping/auth';
 import { Clock, DomainError, KeyedSerializer } from '@pendamping/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CaseInput, CreateCaseInput } from './case-input';
+import { assertCaseDatesPast } from './case-dates';
 import { nextCaseNumber } from './case-numbers';
 import { CasePlacement } from './case-placement';
 import { CaseEntity } from './case.entity';
@@ -67,6 +68,7 @@ export class CaseService {
       const view = await this.numbering.run(`${organizationId}/${place.regionId}/${year}`, () => this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
         // Only once the caller may write these fields: their checks would otherwise tell anyone which user ids exist.
         this.assertRestriction(content.restricted ?? false, excludedUserIds);
+        await assertCaseDatesPast(manager, place.regionId, content);
         await this.placement.assertExcludable(manager, auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
         await this.placement.assertAssignable(manager, organizationId, place, { assignedCompanionId: content.assignedCompanionId, coCompanionId: content.coCompanionId }, excludedUserIds);
         const context = await this.context(manager, auth, id, 'create');
@@ -94,6 +96,7 @@ export class CaseService {
       const restricted = input.restricted ?? current.restricted;
       const excludedUserIds = input.excludedUserIds ?? (restricted ? current.excludedUserIds : []);
       this.assertRestriction(restricted, excludedUserIds);
+      await assertCaseDatesPast(manager, place?.regionId ?? current.regionId, input);
       const assignees = {
         assignedCompanionId: input.assignedCompanionId !== undefined ? input.assignedCompanionId : current.assignedCompanionId,
         coCompanionId: input.coCompanionId !== undefined ? input.coCompanionId : current.coCompanionId,

@@ -17,7 +17,7 @@ const ANSWERS = {
 /**
  * SPEC §4: "is this survivor already known?" answered for the whole organisation without showing
  * any case: only whether the blind index matches (restricted cases that exclude the caller never do). The answer itself is sensitive, so every check is
- * audited and checks are counted per user in PostgreSQL (the audit log is the counter).
+ * audited and checks are counted per user in PostgreSQL (the audit log is the counter, read under a per-user lock).
  */
 @Injectable()
 export class DuplicateCheckService {
@@ -32,6 +32,8 @@ export class DuplicateCheckService {
     const index = this.duplicates.indexOf(input.name, input.birthYear);
     if (index === null) throw new DomainError('validation-failed', 'The name needs at least one letter or digit.', { errors: [{ field: 'name', message: 'has no letters or digits' }] });
     return this.dataSource.transaction(async (manager) => {
+      // One check per user at a time, until commit: concurrent checks would all count the same past hour.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('duplicate_check:' || $1, 0))`, [auth.actor.userId]);
       const [{ recent }] = (await manager.query(
         `SELECT count(*)::int AS recent FROM audit_events
           WHERE organization_id = $1 AND actor_id = $2 AND action = 'duplicate_check' AND occurred_at > now() - interval '1 hour'`,

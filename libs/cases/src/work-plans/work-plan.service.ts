@@ -52,7 +52,7 @@ export class WorkPlanService {
       .orderBy('row.createdAt', 'ASC')
       .addOrderBy('row.id', 'ASC')
       .getMany();
-    return { ...plan, items: await this.resources.present(this.dataSource.manager, PLAN_ITEMS, auth, items) };
+    return { ...plan, items: await this.resources.present(this.dataSource.manager, PLAN_ITEMS, auth, items, 'read') };
   }
 
   async create(auth: RequestAuth, input: NewWorkPlan) {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { apiDocsServed, ConfigError, loadConfig } from './app-config';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const valid = {
@@ -58,5 +58,14 @@ describe('loadConfig', () => {
     const devKey = Buffer.from('dev-only-sign-in-device-key-do!!').toString('base64');
     expect(() => loadConfig({ ...production, SIGN_IN_DEVICE_KEY: devKey })).toThrow(/SIGN_IN_DEVICE_KEY holds a public development key/);
     expect(() => loadConfig({ ...production, SIGN_IN_DEVICE_KEY: distinct(2) })).toThrow(/SIGN_IN_DEVICE_KEY repeats the key of JWT_SECRET/);
+  });
+
+  it('serves /docs outside production, and in production only when API_DOCS is true', () => {
+    expect(apiDocsServed(loadConfig(valid))).toBe(true);
+    const production = { ...valid, NODE_ENV: 'production', JWT_SECRET: Buffer.alloc(32, 2).toString('base64'), AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString('base64'), BLIND_INDEX_KEY: Buffer.alloc(32, 4).toString('base64'), SIGN_IN_DEVICE_KEY: Buffer.alloc(32, 5).toString('base64') };
+    expect(apiDocsServed(loadConfig(production))).toBe(false);
+    expect(apiDocsServed(loadConfig({ ...production, API_DOCS: 'true' }))).toBe(true);
+    expect(apiDocsServed(loadConfig({ ...valid, API_DOCS: 'false' }))).toBe(false);
+    expect(() => loadConfig({ ...valid, API_DOCS: 'yes' })).toThrow(/API_DOCS /);
   });
 });

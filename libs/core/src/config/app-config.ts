@@ -33,6 +33,8 @@ export const appConfigSchema = z.object({
     .string()
     .default('false')
     .transform((value): boolean | string[] => (value === 'true' ? true : value === 'false' ? false : value.split(',').map((entry) => entry.trim()))),
+  /** Serve the OpenAPI document and its UI (/docs); unset, only outside production. */
+  API_DOCS: z.enum(['true', 'false']).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -87,6 +89,11 @@ function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[
 }
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/** A production API describes itself only when told to: the document maps every route for an attacker. */
+export function apiDocsServed(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
+  return config.API_DOCS === undefined ? config.NODE_ENV !== 'production' : config.API_DOCS === 'true';
+}
 
 export class ConfigError extends Error {
   readonly logSafe = true;

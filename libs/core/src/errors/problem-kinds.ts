@@ -14,6 +14,7 @@ export const PROBLEM_KINDS = {
   'forbidden-fields': { status: 403, title: 'Not allowed to write these fields' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'The request took too long to arrive' },
   conflict: { status: 409, title: 'Conflict' },
   'stale-version': { status: 409, title: 'The record was changed by someone else' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
@@ -22,6 +23,7 @@ export const PROBLEM_KINDS = {
   'precondition-required': { status: 428, title: 'A version is required for this update' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   'address-blocked': { status: 429, title: 'Too many failed sign-ins from this address' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'internal-error': { status: 500, title: 'Internal error' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -24,6 +24,8 @@ const FASTIFY_CODES: Record<string, ProblemKind> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+  FST_ERR_BAD_URL: 'bad-request',
+  FST_ERR_MAX_PARAM_LENGTH: 'bad-request',
 };
 
 /** Turns every error into an RFC 9457 problem; a 500 says nothing about its cause. */
@@ -32,8 +34,11 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    this.answer(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Also Fastify's error handler, for what its router refuses before Nest sees the request (a malformed URL). */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
       request.log.error({ err: exception, problemType: problem.type }, 'request failed');
@@ -42,7 +47,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (problem.type === problemType('service-unavailable')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8');
+    // Set here too: answers refused by Fastify's router skip the app's onSend hook.
     reply.header('cache-control', 'no-store');
+    reply.header('x-request-id', problem.requestId);
     reply.send(problem);
   }
 
@@ -84,4 +91,23 @@ export class ProblemFilter implements ExceptionFilter {
     const { status, title } = PROBLEM_KINDS[kind];
     return { type: problemType(kind), title, status, detail, instance, requestId, ...extensions };
   }
+}
+
+/**
+ * A problem written straight to the socket, for what Node's HTTP parser refuses before any
+ * request exists (headers too large, a request too slow to arrive): Fastify's clientErrorHandler.
+ */
+export function rawProblem(kind: ProblemKind, requestId: string): string {
+  const { status, title } = PROBLEM_KINDS[kind];
+  const body = JSON.stringify({ type: problemType(kind), title, status, detail: title, requestId });
+  return [
+    `HTTP/1.1 ${status} ${title}`,
+    'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    `X-Request-Id: ${requestId}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }

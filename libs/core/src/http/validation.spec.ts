@@ -21,4 +21,10 @@ describe('findUnacceptableValues', () => {
     for (let i = 0; i < 12; i++) nested = (nested.next = {}) as Record<string, unknown>;
     expect(findUnacceptableValues(root)[0].message).toMatch(/deeper/);
   });
+
+  it('refuses a lone surrogate, which is no text, naming the field', () => {
+    expect(findUnacceptableValues({ survivor: { name: 'Ma\ud800ria' } })).toEqual([{ field: 'survivor.name', message: 'must be well-formed Unicode text' }]);
+    expect(findUnacceptableValues({ narrative: '\udc00' })).toHaveLength(1);
+    expect(findUnacceptableValues({ narrative: 'Ibu 👩 dan anak' })).toEqual([]);
+  });
 });

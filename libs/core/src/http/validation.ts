@@ -18,6 +18,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Half of a UTF-16 pair without the other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Rules for every body and query, whatever its DTO says: long strings, control characters, huge arrays, deep nesting. */
 export function findUnacceptableValues(value: unknown, path = '', depth = 0): FieldProblem[] {
   const field = path || '(body)';
@@ -26,6 +29,10 @@ export function findUnacceptableValues(value: unknown, path = '', depth = 0): Fi
   }
   if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) {
     return [{ field, message: 'must not contain control characters' }];
+  }
+  // A lone surrogate ("\ud800") is no text: it cannot be encoded as UTF-8 and sealed faithfully.
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+    return [{ field, message: 'must be well-formed Unicode text' }];
   }
   if (value === null || typeof value !== 'object') return [];
   if (depth >= MAX_DEPTH) return [{ field, message: `nests deeper than ${MAX_DEPTH} levels` }];
