@@ -41,6 +41,24 @@ describe('read audit of every answer', () => {
     expect(await readsOf(response)).toEqual([{ subject: 'Case', subjectId: response.body.id, fields: ['survivor.name'] }]);
   });
 
+  it('concurrent creations, each auditing its change and the read of its answer in one transaction, never deadlock', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        http()
+          .post(`${API}/cases`)
+          .set(suite.org.companionA.auth())
+          .send(newCaseBody(suite.org.villages.a, { survivor: { sex: 'female', name: `Penyintas ${index}` } })),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
+    const lanes = await Promise.all(
+      responses.map(async (response) =>
+        suite.dataSource.query<{ lanes: number }[]>(`SELECT count(DISTINCT lane)::int AS lanes FROM audit_events WHERE request_id = $1`, [response.headers['x-request-id']]),
+      ),
+    );
+    expect(lanes.map(([row]) => row.lanes)).toEqual(responses.map(() => 1));
+  });
+
   it('a PATCH answer that carries identities audits a read with their field names', async () => {
     const created = await newCase();
     const response = await http().patch(`${API}/cases/${created.id}`).set(suite.org.companionA.auth()).send({ version: created.version }).expect(200);

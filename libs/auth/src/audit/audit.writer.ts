@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { AUDIT_CHAIN_KEY, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditOutcome } from './audit.entities';
 
@@ -28,6 +28,13 @@ export interface AuditInput {
  */
 @Injectable()
 export class AuditWriter {
+  /**
+   * The lane each open transaction writes an organisation's events to. A transaction that records
+   * two events (a change and the read of its answer) keeps the one lane head it already holds: two
+   * lanes locked in random order by concurrent transactions would deadlock.
+   */
+  private readonly lanesOfTransactions = new WeakMap<QueryRunner, Map<string, number>>();
+
   constructor(@Inject(AUDIT_CHAIN_KEY) private readonly key: Buffer) {}
 
   /**
@@ -45,7 +52,7 @@ export class AuditWriter {
 
   private async append(manager: EntityManager, input: AuditInput, asynchronousCommit: boolean): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('audit events are written inside the transaction of the change they record');
-    const lane = randomInt(AUDIT_LANES);
+    const lane = this.laneOf(manager.queryRunner, input.organizationId);
     const head = (await this.lockHead(manager, input.organizationId, lane, asynchronousCommit)) ?? (await this.createHead(manager, input.organizationId, lane));
     const event = {
       organizationId: input.organizationId,
@@ -77,6 +84,14 @@ export class AuditWriter {
         event.subjectId, event.fields, event.outcome, event.requestId, event.clientRequestId, event.prevHash, hash,
       ],
     );
+  }
+
+  private laneOf(transaction: QueryRunner, organizationId: string): number {
+    const lanes = this.lanesOfTransactions.get(transaction) ?? new Map<string, number>();
+    this.lanesOfTransactions.set(transaction, lanes);
+    const lane = lanes.get(organizationId) ?? randomInt(AUDIT_LANES);
+    lanes.set(organizationId, lane);
+    return lane;
   }
 
   /** Locks the lane head (the no-op update takes the row lock); for a read, also relaxes this transaction's commit. */
