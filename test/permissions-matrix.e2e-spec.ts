@@ -108,6 +108,8 @@ interface Placement {
   assignee?: string;
   coAssignee?: string;
   excluded?: string[];
+  /** Who asked for a report. */
+  requester?: string;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -148,7 +150,7 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
   PlanItem: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   ActivityReport: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   // An organisation-level report has no region and no group; a region- or village-level one no group.
-  Report: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
+  Report: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId), requester: text(r.requestedBy) }),
   ReportQueue: (r) => ({ organization: text(r.organizationId) }),
 };
 
@@ -175,6 +177,8 @@ function inScope(scope: Scope, actor: OracleActor, place: Placement): boolean {
       return place.coAssignee !== undefined && place.coAssignee === actor.userId;
     case 'excluded':
       return (place.excluded ?? []).includes(actor.userId);
+    case 'others_requests':
+      return place.requester !== undefined && place.requester !== actor.userId;
   }
 }
 

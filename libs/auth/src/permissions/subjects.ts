@@ -18,6 +18,8 @@ export interface SubjectDefinition {
   assigneeField?: string;
   coAssigneeField?: string;
   excludedField?: string;
+  /** Who asked for the record (a report request). */
+  requesterField?: string;
 }
 
 const coded = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'coded' as const]));
@@ -141,6 +143,7 @@ export const SUBJECTS = {
     organizationField: 'organizationId',
     regionField: 'regionId',
     groupField: 'groupId',
+    requesterField: 'requestedBy',
   },
   /** The report queue's state, for the organisation's administrator. */
   ReportQueue: {
