@@ -107,7 +107,7 @@ class Statement {
   }
 }
 
-interface Base {
+export interface Base {
   sql: string;
   params: unknown[];
 }
@@ -221,6 +221,32 @@ export async function computeReportFigures(manager: EntityManager, input: Report
 
 // -------------------------------------------------------------------------------------------------
 // The case set
+
+/**
+ * The ids of the cases the report's figures count, as one SQL query over the same case set:
+ * those taken in during the two years, and any other case of the scope with an event the figures
+ * count in them (a closure, a referral, a follow-up). Recorded per report so a later restriction
+ * can name who holds a report that counted the case.
+ */
+export function countedCasesSql(manager: EntityManager, input: ReportFiguresInput): Base {
+  const base = caseBase(manager, input, { to: `${input.year}-12-31` });
+  const s = new Statement(base.params);
+  const from = s.value(`${input.year - 1}-01-01`, 'date');
+  const to = s.value(`${input.year}-12-31`, 'date');
+  const sql = `
+    WITH base AS (${base.sql})
+    SELECT b.id
+      FROM base b
+      JOIN regions r ON r.id = b.region_id
+     WHERE b.intake_date >= ${from}
+        OR EXISTS (SELECT 1 FROM case_changes ch
+                    WHERE ch.case_id = b.id AND ch.field = 'status' AND ch.coded_value = '"closed"'::jsonb
+                      AND (ch.changed_at AT TIME ZONE r.time_zone)::date BETWEEN ${from} AND ${to})
+        OR EXISTS (SELECT 1 FROM referrals rf WHERE rf.case_id = b.id AND rf.referred_at BETWEEN ${from} AND ${to})
+        OR EXISTS (SELECT 1 FROM follow_ups fu WHERE fu.case_id = b.id AND fu.date BETWEEN ${from} AND ${to})`;
+  return { sql, params: s.params };
+}
+
 
 function caseBase(manager: EntityManager, input: ReportFiguresInput, intake: { from?: string; to: string }): Base {
   let query = manager.createQueryBuilder(CaseEntity, 'row').select(`row.${CASE_COLUMNS[0]}`, columnName(manager, CASE_COLUMNS[0]));
