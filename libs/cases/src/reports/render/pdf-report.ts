@@ -3,7 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { Cell, GroupSection, ReportFigures, ReportRow, ReportTable, SummaryFigure } from '../report-model';
-import { createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide, valueOf } from './format';
+import { createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, SMALL_BASE, summarySide, valueOf } from './format';
 import { Messages, rowLabel, scopeText, summaryLabel, tableText } from './messages';
 
 /*
@@ -491,7 +491,7 @@ class PdfLayout {
     });
 
     this.y += 24;
-    const paragraphs = m.aboutBody({ year: figures.year, previousYear: this.previousYear, audience: figures.audience, threshold: this.fmt.threshold });
+    const paragraphs = m.aboutBody({ year: figures.year, previousYear: this.previousYear, audience: figures.audience, threshold: this.fmt.threshold, smallBase: SMALL_BASE });
     const aboutHeight = 24 + paragraphs.reduce((sum, text) => sum + this.measure(text, { size: 9.5, width: WIDTH, lineGap: 2.5 }) + 8, 0);
     this.ensure(aboutHeight);
     this.line(m.about, LEFT, this.y, { size: 12, bold: true });

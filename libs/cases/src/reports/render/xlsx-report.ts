@@ -105,6 +105,7 @@ function writeTable(worksheet: ExcelJS.Worksheet, sheet: DataSheet, suppressedTe
       const cell = row.getCell(columnIndex + 1);
       const value = values[columnIndex];
       if (column.kind === 'change') cell.numFmt = '+0%;-0%;0%';
+      else if (column.kind === 'difference' && typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '+0;-0;0' : '+0.0;-0.0;0';
       else if (column.kind === 'percent') cell.numFmt = '0%';
       else if (typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0';
       if (isNumeric(column.kind)) cell.alignment = { horizontal: 'right' };
@@ -126,7 +127,7 @@ function plain(value: DataValue, suppressedText: string): string | number | null
 }
 
 function isNumeric(kind: DataSheet['columns'][number]['kind']): boolean {
-  return kind === 'count' || kind === 'days' || kind === 'change' || kind === 'percent';
+  return kind === 'count' || kind === 'days' || kind === 'difference' || kind === 'change' || kind === 'percent';
 }
 
 
