@@ -11,6 +11,7 @@ import { computeReportFigures, countedCasesSql, ReportFiguresInput } from './rep
 import { countsCaseExcludingRequester, lockRestrictions, recordCountedCases } from './report-holders';
 import type { ReportFigures, ReportFormat } from './report-model';
 import { ReportEntity } from './report.entity';
+import { reportFileName } from './report-file-name';
 import { ReportStorage } from './report-storage';
 import { renderCsvZip } from './render/csv-report';
 import { renderPdf } from './render/pdf-report';
@@ -128,7 +129,7 @@ export class ReportRunner {
         `UPDATE reports SET status = 'succeeded', progress = 100, stage = 'done', file_name = $2, content_type = $3, byte_size = $4, checksum_sha256 = $5,
                 finished_at = now(), expires_at = now() + make_interval(hours => $6), version = version + 1
           WHERE id = $1 AND status = 'running' RETURNING id`,
-        [report.id, fileName(report, figures, extension), type, byteSize, checksumSha256, this.config.REPORT_RETENTION_HOURS],
+        [report.id, reportFileName(figures, extension), type, byteSize, checksumSha256, this.config.REPORT_RETENTION_HOURS],
       )) as [{ id: string }[], number];
       if (!finished) throw new ReportRefused('The report was finished or withdrawn meanwhile.');
       await this.audit.record(manager, {
@@ -161,17 +162,4 @@ export class ReportRunner {
     await this.dataSource.query(`UPDATE reports SET progress = $2, stage = $3 WHERE id = $1 AND status = 'running'`, [reportId, percent, stage]);
     await onProgress(percent, stage);
   }
-}
-
-/** Built by the server from coded values only: `laporan-evaluasi-2026-kupang.pdf`. */
-function fileName(report: ReportEntity, figures: ReportFigures, extension: string): string {
-  const place = figures.scope.name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  const title = report.locale === 'en' ? 'evaluation-report' : 'laporan-evaluasi';
-  return `${title}-${report.year}${place ? `-${place}` : ''}.${extension}`;
 }

@@ -35,8 +35,10 @@ export interface Messages {
     generatedAt: string;
   };
   confidentiality: Record<ReportAudience, { title: string; body: (threshold: number) => string }>;
-  /** The short marking in every page's footer. */
+  /** The short marking in every page's footer (PDF, XLSX) and at the end of every CSV. */
   marking: Record<ReportAudience, string>;
+  /** The stamp on the cover, so the audience is seen before anything else. */
+  coverStamp: Record<ReportAudience, string>;
   contents: string;
   about: string;
   aboutBody: (figures: { year: number; previousYear: number; audience: ReportAudience; threshold: number; smallBase: number }) => string[];
@@ -118,7 +120,8 @@ const ID: Messages = {
         'ikut disembunyikan agar jumlah total tidak membukanya. Catatan tertulis kelompok tidak dimuat.',
     },
   },
-  marking: { internal: 'Rahasia — hanya untuk internal organisasi', external: 'Data tanpa identitas' },
+  marking: { internal: 'Rahasia — hanya untuk internal organisasi', external: 'Eksternal — data tanpa identitas' },
+  coverStamp: { internal: 'RAHASIA · INTERNAL', external: 'EKSTERNAL' },
   contents: 'Daftar isi',
   about: 'Tentang laporan ini',
   aboutBody: ({ year, previousYear, audience, threshold, smallBase }) => [
@@ -271,7 +274,8 @@ const EN: Messages = {
         "is hidden as well so that totals cannot reveal it. The groups' written notes are left out.",
     },
   },
-  marking: { internal: 'Confidential — internal use only', external: 'De-identified data' },
+  marking: { internal: 'Confidential — internal use only', external: 'External — de-identified data' },
+  coverStamp: { internal: 'CONFIDENTIAL · INTERNAL', external: 'EXTERNAL' },
   contents: 'Contents',
   about: 'About this report',
   aboutBody: ({ year, previousYear, audience, threshold, smallBase }) => [

@@ -429,3 +429,38 @@ describe('CSV ZIP', () => {
     expect(csvRecord(['a', 'b,c', 'd"e', 'f\ng', ' h'])).toBe('a,"b,c","d""e","f\ng"," h"');
   });
 });
+
+describe('the audience on every page', () => {
+  it('stamps the cover and marks every page footer of a PDF with its audience', async () => {
+    for (const audience of ['internal', 'external'] as const) {
+      const m = messagesFor('id');
+      const pages = pdfPages(await collect((out) => renderPdf(sampleFigures({ audience, locale: 'id' }), out, { threshold: THRESHOLD })));
+      expect(pages[0]).toContain(m.coverStamp[audience]);
+      pages.forEach((page) => expect(page).toContain(m.marking[audience]));
+    }
+  });
+
+  it('prints a long running header whole, on two lines, instead of cutting it off', async () => {
+    const organizationName = 'Forum Pengada Layanan bagi Perempuan Korban Kekerasan Nusa Tenggara Timur';
+    const figures = { ...sampleFigures({ audience: 'internal', locale: 'id' }), organizationName };
+    const pages = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD })));
+    for (const page of pages.slice(1)) {
+      expect(page).toContain(`${organizationName} · Laporan Evaluasi Tahunan 2025`);
+      expect(page).not.toContain('…');
+    }
+  });
+
+  it('puts the audience in the printed footer of every XLSX sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await collect((out) => renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD })));
+    for (const sheet of workbook.worksheets) expect(sheet.headerFooter.oddFooter).toContain('External — de-identified data');
+  });
+
+  it('ends every CSV of the ZIP with the audience marking', async () => {
+    const zip = await JSZip.loadAsync(await collect((out) => renderCsvZip(sampleFigures({ audience: 'internal', locale: 'id' }), out, { threshold: THRESHOLD })));
+    for (const file of Object.values(zip.files)) {
+      const lines = (await file.async('string')).split('\r\n').filter((line) => line !== '');
+      expect(lines[lines.length - 1]).toBe('Rahasia — hanya untuk internal organisasi');
+    }
+  });
+});

@@ -52,6 +52,8 @@ export async function renderXlsx(figures: ReportFigures, out: Writable, options:
       views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, activeCell: `A${headerRow + 1}` }],
       properties: { defaultRowHeight: 16 },
       pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      // The audience on every printed page, as in the PDF ("&" starts a field code in Excel's footers).
+      headerFooter: { oddFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N`, evenFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N` },
     });
     worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
 
