@@ -3,7 +3,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { ADULT_AGE, SIMFONI_AGE_GROUP_LIST } from '../code-lists/age-groups';
 import { DISABILITY_LIST, PLACE_TYPE_LIST, REFERRAL_SOURCE_LIST, REFERRAL_STATUS_LIST, RELATIONSHIP_LIST, SERVICE_TYPE_LIST, SEX_LIST } from '../code-lists/case-codes';
 import { VIOLENCE_TYPE_LIST } from '../code-lists/violence';
-import type { GroupSection, ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from './report-model';
+import type { GroupNote, GroupSection, ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from './report-model';
 
 /*
  * The annual evaluation report's figures (SPEC §7), computed by PostgreSQL: every count, sum and
@@ -476,24 +476,27 @@ async function groupFigures(manager: EntityManager, input: ReportFiguresInput): 
   return rows.map((row) => ({ ...row, year: Number(row.year) }));
 }
 
-/** The obstacles and lessons written in the activity reports of the year's plans (internal reports only), by activity date. */
-async function freeText(manager: EntityManager, input: ReportFiguresInput): Promise<Map<string, { obstacles: string[]; lessons: string[] }>> {
+/**
+ * The obstacles and lessons written in the activity reports of the year's plans (internal reports
+ * only): each distinct text of a plan once, with how many reports wrote it, by its first activity date.
+ */
+async function freeText(manager: EntityManager, input: ReportFiguresInput): Promise<Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>> {
   const s = new Statement();
   const where = planScope(s, input);
   const rows = (await manager.query(
-    `SELECT ar.work_plan_id AS "planId", NULLIF(btrim(ar.obstacles), '') AS obstacles, NULLIF(btrim(ar.lessons), '') AS lessons
+    `SELECT ar.work_plan_id AS "planId", n.kind, n.text, count(*)::int AS times
        FROM activity_reports ar
        JOIN work_plans wp ON wp.id = ar.work_plan_id
-      WHERE ${where} AND wp.year = ${s.value(input.year, 'int')}
-        AND (NULLIF(btrim(ar.obstacles), '') IS NOT NULL OR NULLIF(btrim(ar.lessons), '') IS NOT NULL)
-      ORDER BY ar.date, ar.created_at, ar.id`,
+       CROSS JOIN LATERAL (VALUES ('obstacles', NULLIF(btrim(ar.obstacles), '')), ('lessons', NULLIF(btrim(ar.lessons), ''))) AS n(kind, text)
+      WHERE ${where} AND wp.year = ${s.value(input.year, 'int')} AND n.text IS NOT NULL
+      GROUP BY ar.work_plan_id, n.kind, n.text
+      ORDER BY min(ar.date), min(ar.created_at), n.text`,
     s.params,
-  )) as { planId: string; obstacles: string | null; lessons: string | null }[];
-  const notes = new Map<string, { obstacles: string[]; lessons: string[] }>();
+  )) as { planId: string; kind: 'obstacles' | 'lessons'; text: string; times: number }[];
+  const notes = new Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>();
   for (const row of rows) {
     const entry = notes.get(row.planId) ?? { obstacles: [], lessons: [] };
-    if (row.obstacles) entry.obstacles.push(row.obstacles);
-    if (row.lessons) entry.lessons.push(row.lessons);
+    entry[row.kind].push({ text: row.text, times: Number(row.times) });
     notes.set(row.planId, entry);
   }
   return notes;

@@ -70,6 +70,8 @@ export interface Messages {
     done: string;
     donePercent: string;
     progress: (done: string, planned: string, percent: string) => string;
+    /** A note written word for word in several activity reports, shown once. */
+    repeated: (text: string, times: number) => string;
     activities: string;
     participants: string;
     women: string;
@@ -224,6 +226,7 @@ const ID: Messages = {
     done: 'Terlaksana',
     donePercent: 'Persentase terlaksana',
     progress: (done, planned, percent) => `${done} dari ${planned} terlaksana (${percent})`,
+    repeated: (text, times) => (times > 1 ? `${text} (ditulis di ${times} laporan kegiatan)` : text),
     activities: 'Kegiatan dilaporkan',
     participants: 'Peserta yang dijangkau',
     women: 'Perempuan',
@@ -374,6 +377,7 @@ const EN: Messages = {
     done: 'Done',
     donePercent: 'Share done',
     progress: (done, planned, percent) => `${done} of ${planned} done (${percent})`,
+    repeated: (text, times) => (times > 1 ? `${text} (written in ${times} activity reports)` : text),
     activities: 'Activities reported',
     participants: 'Participants reached',
     women: 'Women',

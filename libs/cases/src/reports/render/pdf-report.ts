@@ -829,7 +829,7 @@ class PdfLayout {
         [m.groups.obstacles, group.obstacles],
         [m.groups.lessons, group.lessons],
       ] as const) {
-        const texts = (items ?? []).map((item) => item.trim()).filter((item) => item !== '');
+        const texts = (items ?? []).filter((note) => note.text.trim() !== '').map((note) => m.groups.repeated(note.text.trim(), note.times));
         if (texts.length === 0) continue;
         const bullets = texts.map((item) => this.bulletPiece(item));
         // The heading goes with the first bullet (or its first part, when it is longer than a page).

@@ -222,7 +222,7 @@ describe('PDF', () => {
 
   it('never prints free text in an external report, even if the figures carry some', async () => {
     const figures = sampleFigures({ audience: 'external', locale: 'id' });
-    figures.groups[0].obstacles = ['Nama seseorang yang tidak boleh muncul'];
+    figures.groups[0].obstacles = [{ text: 'Nama seseorang yang tidak boleh muncul', times: 1 }];
     const text = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD }))).join('\n');
     expect(text).not.toContain('Nama seseorang');
     expect(text).not.toContain('Hambatan');
@@ -248,7 +248,7 @@ describe('PDF', () => {
   it('carries a note longer than a page over to the next pages, with the group named again', async () => {
     const figures = sampleFigures({ groups: 1 });
     const words = Array.from({ length: 1500 }, (_, index) => `kata${index + 1}`);
-    figures.groups[0].lessons = [words.join(' '), 'Catatan terakhir.'];
+    figures.groups[0].lessons = [{ text: words.join(' '), times: 1 }, { text: 'Catatan terakhir.', times: 1 }];
     const pages = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD })));
     const text = pages.join('\n');
     for (const word of ['kata1 ', 'kata750 ', 'kata1500', 'Catatan terakhir.']) expect(text).toContain(word);
@@ -451,8 +451,9 @@ describe('the audience on every page', () => {
   });
 
   it('puts the audience in the printed footer of every XLSX sheet', async () => {
+    const file = await collect((out) => renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD }));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await collect((out) => renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD })));
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
     for (const sheet of workbook.worksheets) expect(sheet.headerFooter.oddFooter).toContain('External — de-identified data');
   });
 
@@ -462,5 +463,15 @@ describe('the audience on every page', () => {
       const lines = (await file.async('string')).split('\r\n').filter((line) => line !== '');
       expect(lines[lines.length - 1]).toBe('Rahasia — hanya untuk internal organisasi');
     }
+  });
+});
+
+describe("the groups' notes", () => {
+  it('shows a note written word for word in several activity reports once, with how many wrote it', async () => {
+    const figures = sampleFigures({ groups: 1, audience: 'internal', locale: 'id' });
+    figures.groups[0].obstacles = [{ text: 'Jalan ke dusun atas rusak.', times: 3 }];
+    const text = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD }))).join('\n');
+    expect(count(text, 'Jalan ke dusun atas rusak.')).toBe(1);
+    expect(text).toContain('(ditulis di 3 laporan kegiatan)');
   });
 });

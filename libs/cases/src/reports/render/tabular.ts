@@ -1,4 +1,4 @@
-import type { Cell, ReportFigures } from '../report-model';
+import type { Cell, GroupNote, ReportFigures } from '../report-model';
 import { changeDifference, changeRatio, createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide } from './format';
 import { Messages, rowLabel, summaryLabel, tableText } from './messages';
 
@@ -133,11 +133,10 @@ function groupSheet(figures: ReportFigures, m: Messages): Omit<DataSheet, 'sheet
     { header: m.groups.disability, kind: 'count', width: 14 },
   ];
   if (freeText) columns.push({ header: m.groups.obstacles, kind: 'text', width: 60 }, { header: m.groups.lessons, kind: 'text', width: 60 });
-  const list = (items: string[] | undefined) =>
+  const list = (items: GroupNote[] | undefined) =>
     (items ?? [])
-      .map((item) => item.trim())
-      .filter((item) => item !== '')
-      .map((item) => `• ${item}`)
+      .filter((note) => note.text.trim() !== '')
+      .map((note) => `• ${m.groups.repeated(note.text.trim(), note.times)}`)
       .join('\n');
   const rows = figures.groups.map((group): DataValue[] => {
     const p = group.participants;
