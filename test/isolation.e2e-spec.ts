@@ -479,7 +479,7 @@ describe('isolation between organisations and scopes', () => {
   /** The audit events after `max` (an auditState().max), without what differs between two equal requests (time, lane, request id). */
   const auditEventsSince = async (max: string) =>
     (await dataSource.query('SELECT actor_id, action, subject, subject_id, fields, outcome FROM audit_events WHERE id > $1 ORDER BY id', [max])) as Record<string, unknown>[];
-  /** The report queue as each organisation's administrator sees it (GET /reports/queue): Redis's counts and the organisation's requests. */
+  /** The report queue as each organisation's administrator sees it (GET /reports/queue): whether Redis answers and the organisation's requests. */
   const reportQueues = async () => ({
     A: (await api.http().get(`${REPORTS}/queue`).set(orgA.admin.auth()).expect(200)).body,
     B: (await api.http().get(`${REPORTS}/queue`).set(orgB.admin.auth()).expect(200)).body,

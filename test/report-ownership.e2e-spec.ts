@@ -2,7 +2,7 @@ import { createCase } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
 import { awaitReport, downloadFile, fetchFile, Json, REPORTS, reportBody, requestReport, unzip } from './support/report-client';
 import { startTestWorker, TestWorker } from './support/test-app';
-import { createUser, SignedInUser } from './support/world';
+import { createOrganisation, createUser, SignedInUser } from './support/world';
 
 /**
  * A report belongs to its requester, and counts no case she is excluded from (SPEC §7, issue 11
@@ -12,7 +12,8 @@ import { createUser, SignedInUser } from './support/world';
  * diff shows exactly the case (so her own report did leave it out), and the colleague's report
  * does not exist for her (404 on status and file, not listed). Next year's report leaves the case
  * out of its previous-year column too; and restricting a case names the excluded users who
- * already hold a report that counted it.
+ * already hold a report that counted it. The queue view shows an administrator her own
+ * organisation's requests only.
  */
 
 const YEAR = 2025;
@@ -186,4 +187,13 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
       .expect(200);
     expect(again.body.restrictionNotice).toEqual({ excludedUsersHoldingReports: [] });
   });
+
+  it("shows an organisation's administrator its own requests and whether Redis is up, never the deployment's queue counts", async () => {
+    const other = await createOrganisation(suite.api, 'Other');
+    await csvReport(other.reviewer, { level: 'organization' });
+    const queue = await http().get(`${REPORTS}/queue`).set(suite.org.admin.auth()).expect(200);
+    const rows = (await suite.dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [suite.org.id])) as { status: string; n: number }[];
+    const own = Object.fromEntries(['queued', 'running', 'succeeded', 'failed', 'expired'].map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
+    expect(queue.body).toEqual({ redis: 'up', organization: own });
+  }, 120_000);
 });

@@ -145,9 +145,9 @@ export const SUBJECTS = {
     groupField: 'groupId',
     requesterField: 'requestedBy',
   },
-  /** The report queue's state, for the organisation's administrator. */
+  /** The organisation's report requests by status and whether the queue's Redis answers, for its administrator. */
   ReportQueue: {
-    fields: coded('redis', 'waiting', 'active', 'delayed', 'failed', 'organization.queued', 'organization.running', 'organization.failed', 'organization.succeeded'),
+    fields: coded('redis', 'organization.queued', 'organization.running', 'organization.succeeded', 'organization.failed', 'organization.expired'),
     organizationField: 'organizationId',
   },
 } as const satisfies Record<string, SubjectDefinition>;
