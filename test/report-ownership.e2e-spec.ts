@@ -1,6 +1,7 @@
+import { Client } from 'pg';
 import { createCase } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
-import { awaitReport, downloadFile, fetchFile, Json, REPORTS, reportBody, requestReport, unzip } from './support/report-client';
+import { awaitReport, downloadFile, eventually, fetchFile, Json, REPORTS, reportBody, requestReport, unzip } from './support/report-client';
 import { startTestWorker, TestWorker } from './support/test-app';
 import { createOrganisation, createUser, SignedInUser } from './support/world';
 
@@ -195,5 +196,42 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     const rows = (await suite.dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [suite.org.id])) as { status: string; n: number }[];
     const own = Object.fromEntries(['queued', 'running', 'succeeded', 'failed', 'expired'].map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
     expect(queue.body).toEqual({ redis: 'up', organization: own });
+  }, 120_000);
+
+  it('a report that counted a case restricted against its requester before its file was committed counts again without it', async () => {
+    const { coordinatorA, companionA, villages, groups } = suite.org;
+    const late = await createCase(suite.api, coordinatorA, {
+      villageId: villages.a, groupId: groups.a, intakeDate: `${YEAR}-07-01`, violenceTypes: ['trafficking'], survivor: { sex: 'female', ageAtIntake: 22 }, consent: { record: true, refer: true },
+    });
+    // A SHARE lock on report_chunks holds the worker's write (its transaction's first statement) once the figures are counted.
+    const holder = new Client({ connectionString: suite.api.config.DATABASE_URL });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE report_chunks IN SHARE MODE');
+    let reportId = '';
+    try {
+      reportId = (await requestReport(suite.api, companionA, reportBody(YEAR, { level: 'group', id: groups.a }, { format: 'csv', locale: 'en' }))).id as string;
+      await eventually('the report to reach its rendering stage', async () => {
+        const body = (await http().get(`${REPORTS}/${reportId}`).set(companionA.auth())).body as Json;
+        return body.stage === 'rendering' ? body : undefined;
+      });
+      const [counted] = (await suite.dataSource.query(`SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`, [reportId, late.id])) as { n: number }[];
+      expect(counted.n).toBe(1);
+      const restricted = await http()
+        .patch(`/api/v1/cases/${late.id}`)
+        .set(coordinatorA.auth())
+        .send({ version: late.version, restricted: true, excludedUserIds: [companionA.id] })
+        .expect(200);
+      // Not finished yet: nobody holds it, and it will not count the case.
+      expect(restricted.body.restrictionNotice).toEqual({ excludedUsersHoldingReports: [] });
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    await awaitReport(suite.api, companionA, reportId);
+    const tables = await tablesOf(companionA, reportId);
+    expect(cell(tables, 'violence-type.csv', 'trafficking', 2)).toBe('0');
+    const [after] = (await suite.dataSource.query(`SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`, [reportId, late.id])) as { n: number }[];
+    expect(after.n).toBe(0);
   }, 120_000);
 });
