@@ -1514,7 +1514,7 @@ describe('isolation between organisations and scopes', () => {
     expect(queues).toEqual(queuesBefore);
     // Each administrator's queue counts the requests of its own organisation, never the other's.
     const countsOf = (org: 'A' | 'B') =>
-      Object.fromEntries(['queued', 'running', 'failed', 'succeeded'].map((status) => [status, reportsOf(org).filter((fixture) => fixture.status === status).length]));
+      Object.fromEntries(['queued', 'running', 'failed', 'succeeded', 'expired'].map((status) => [status, reportsOf(org).filter((fixture) => fixture.status === status).length]));
     expect({ A: queues.A.organization, B: queues.B.organization }).toEqual({ A: countsOf('A'), B: countsOf('B') });
   });
 });
