@@ -479,7 +479,7 @@ describe('isolation between organisations and scopes', () => {
   /** The audit events after `max` (an auditState().max), without what differs between two equal requests (time, lane, request id). */
   const auditEventsSince = async (max: string) =>
     (await dataSource.query('SELECT actor_id, action, subject, subject_id, fields, outcome FROM audit_events WHERE id > $1 ORDER BY id', [max])) as Record<string, unknown>[];
-  /** The report queue as each organisation's administrator sees it (GET /reports/queue): Redis's counts and the organisation's requests. */
+  /** The report queue as each organisation's administrator sees it (GET /reports/queue): whether Redis answers and the organisation's requests. */
   const reportQueues = async () => ({
     A: (await api.http().get(`${REPORTS}/queue`).set(orgA.admin.auth()).expect(200)).body,
     B: (await api.http().get(`${REPORTS}/queue`).set(orgB.admin.auth()).expect(200)).body,
@@ -634,25 +634,25 @@ describe('isolation between organisations and scopes', () => {
       if (fixture.status === 'expired') await expireReport(dataSource, report.id);
       reportFixtures.push({ label: fixture.label, org: fixture.org, id: report.id as string, requester: fixture.requester, reader: fixture.reader, status: fixture.status, file, seenBy: fixture.seenBy });
     };
-    // The organisation's report: the reviewer's alone (a coordinator's scope is their regions, a companion's their groups).
+    // A report belongs to its requester (SPEC §7): only she reads it, whoever else's scope holds it.
     await addReport({ label: 'Report A organisation', org: 'A', requester: reviewer, reader: reviewer, status: 'succeeded', scope: { level: 'organization' }, format: 'pdf', seenBy: ['reviewer'] });
-    await addReport({ label: 'Report A region a', org: 'A', requester: coordinatorA, reader: reviewer, status: 'queued', scope: { level: 'region', id: orgA.regions.a }, format: 'xlsx', seenBy: ['coordinatorA', 'reviewer'] });
-    await addReport({ label: 'Report A group a', org: 'A', requester: companionA, reader: reviewer, status: 'succeeded', scope: { level: 'group', id: orgA.groups.a }, format: 'csv', chunks: 2, seenBy: groupA });
+    await addReport({ label: 'Report A region a', org: 'A', requester: coordinatorA, reader: coordinatorA, status: 'queued', scope: { level: 'region', id: orgA.regions.a }, format: 'xlsx', seenBy: ['coordinatorA'] });
+    await addReport({ label: 'Report A group a', org: 'A', requester: companionA, reader: companionA, status: 'succeeded', scope: { level: 'group', id: orgA.groups.a }, format: 'csv', chunks: 2, seenBy: ['companionA'] });
     // Region b's: outside coordinatorA's and companionA's scope, in every state a file can be in.
-    await addReport({ label: 'Report A region b', org: 'A', requester: coordinatorB, reader: reviewer, status: 'succeeded', scope: { level: 'region', id: orgA.regions.b }, format: 'xlsx', seenBy: ['coordinatorB', 'reviewer'] });
-    await addReport({ label: 'Report A village b', org: 'A', requester: reviewer, reader: reviewer, status: 'expired', scope: { level: 'village', id: orgA.villages.b }, format: 'pdf', seenBy: ['coordinatorB', 'reviewer'] });
+    await addReport({ label: 'Report A region b', org: 'A', requester: coordinatorB, reader: coordinatorB, status: 'succeeded', scope: { level: 'region', id: orgA.regions.b }, format: 'xlsx', seenBy: ['coordinatorB'] });
+    await addReport({ label: 'Report A village b', org: 'A', requester: reviewer, reader: reviewer, status: 'expired', scope: { level: 'village', id: orgA.villages.b }, format: 'pdf', seenBy: ['reviewer'] });
     await addReport({
-      label: 'Report A group b', org: 'A', requester: companionB, reader: reviewer, status: 'succeeded', scope: { level: 'group', id: orgA.groups.b }, format: 'pdf', chunks: 3,
-      seenBy: ['coordinatorB', 'companionB', 'reviewer'],
+      label: 'Report A group b', org: 'A', requester: companionB, reader: companionB, status: 'succeeded', scope: { level: 'group', id: orgA.groups.b }, format: 'pdf', chunks: 3,
+      seenBy: ['companionB'],
     });
     await addReport({
-      label: 'Report A group b queued', org: 'A', requester: coordinatorB, reader: reviewer, status: 'queued', scope: { level: 'group', id: orgA.groups.b }, format: 'csv',
-      seenBy: ['coordinatorB', 'companionB', 'reviewer'],
+      label: 'Report A group b queued', org: 'A', requester: coordinatorB, reader: coordinatorB, status: 'queued', scope: { level: 'group', id: orgA.groups.b }, format: 'csv',
+      seenBy: ['coordinatorB'],
     });
-    await addReport({ label: 'Canary Report', org: 'B', requester: canaryCompanion, reader: orgB.reviewer, status: 'succeeded', scope: { level: 'group', id: group }, format: 'pdf', chunks: 2, seenBy: [] });
-    await addReport({ label: 'Mirror Report region a', org: 'B', requester: orgB.coordinatorA, reader: orgB.reviewer, status: 'queued', scope: { level: 'region', id: orgB.regions.a }, format: 'pdf', seenBy: [] });
+    await addReport({ label: 'Canary Report', org: 'B', requester: canaryCompanion, reader: canaryCompanion, status: 'succeeded', scope: { level: 'group', id: group }, format: 'pdf', chunks: 2, seenBy: [] });
+    await addReport({ label: 'Mirror Report region a', org: 'B', requester: orgB.coordinatorA, reader: orgB.coordinatorA, status: 'queued', scope: { level: 'region', id: orgB.regions.a }, format: 'pdf', seenBy: [] });
     await addReport({ label: 'Mirror Report organisation', org: 'B', requester: orgB.reviewer, reader: orgB.reviewer, status: 'succeeded', scope: { level: 'organization' }, format: 'xlsx', seenBy: [] });
-    await addReport({ label: 'Mirror Report group a', org: 'B', requester: orgB.companionA, reader: orgB.reviewer, status: 'expired', scope: { level: 'group', id: orgB.groups.a }, format: 'csv', seenBy: [] });
+    await addReport({ label: 'Mirror Report group a', org: 'B', requester: orgB.companionA, reader: orgB.companionA, status: 'expired', scope: { level: 'group', id: orgB.groups.a }, format: 'csv', seenBy: [] });
   });
 
   afterAll(async () => {
@@ -665,7 +665,7 @@ describe('isolation between organisations and scopes', () => {
      * Every targeted record as its own organisation sees it, before and after the walk: the directory as its admin reads it, a
      * case (with its history, referrals and follow-ups) as a user who reads all of it, a plan (with its progress, items and their
      * activity reports, as the server lists them) as its organisation's reviewer; a report (and its file, if it has one: its
-     * headers, size and checksum) as its organisation's reviewer, its row and its chunks as stored, and the report queue as each
+     * headers, size and checksum) as its requester, its row and its chunks as stored, and the report queue as each
      * organisation's administrator sees it; and the rows of all of them in the whole database.
      */
     const snapshot = async () => {
@@ -879,7 +879,7 @@ describe('isolation between organisations and scopes', () => {
     // without the action, the guard's denial, as for a random id; and no request records a download (written as the file is served).
     // ... and for reports, their file included: the view to every actor whose scope holds the report, the file byte for byte once it
     // is ready (409 while queued or once expired), to nobody else; GET /reports lists each actor's own requests.
-    it('has report fixtures that org A actors see exactly as the rules say: 200 in scope (a reviewer organisation-wide), else 404, 403 for org_admin', async () => {
+    it('has report fixtures that org A actors see exactly as the rules say: 200 to the requester alone, else 404, 403 for org_admin', async () => {
       expect(PERMISSION_TABLE.filter((row) => row.role === 'org_admin' && row.subject === 'Report' && !row.inverted)).toEqual([]);
       const failures: string[] = [];
       const seen: string[] = [];
@@ -919,12 +919,12 @@ describe('isolation between organisations and scopes', () => {
       }
       console.log(`isolation: ${reportFixtures.length} report fixtures (${reportFixtures.map((f) => `${f.label}/${f.org} ${f.status}`).join(', ')}); in scope: ${seen.join(', ')}`);
       expect(failures).toEqual([]);
-      // The organisation's report is the reviewer's alone; region b's reports are coordinatorB's and the reviewer's, not coordinatorA's.
-      expect(seen).toEqual(
-        expect.arrayContaining([
-          'reviewer: Report A organisation', 'reviewer: Report A region b', 'reviewer: Report A group b', 'coordinatorB: Report A village b',
-          'coordinatorA: Report A group a', 'companionA: Report A group a', 'companionB: Report A group b queued',
-        ]),
+      // A report belongs to its requester (SPEC §7): a colleague whose scope holds it gets 404 like anyone else.
+      expect([...seen].sort()).toEqual(
+        [
+          'reviewer: Report A organisation', 'reviewer: Report A village b', 'coordinatorA: Report A region a', 'coordinatorB: Report A region b',
+          'coordinatorB: Report A group b queued', 'companionA: Report A group a', 'companionB: Report A group b',
+        ].sort(),
       );
       expect(seen.filter((entry) => entry.includes('organisation') && !entry.startsWith('reviewer'))).toEqual([]);
       const stored = (await dataSource.query('SELECT id, status FROM reports ORDER BY id')) as { id: string; status: string }[];
@@ -1514,7 +1514,7 @@ describe('isolation between organisations and scopes', () => {
     expect(queues).toEqual(queuesBefore);
     // Each administrator's queue counts the requests of its own organisation, never the other's.
     const countsOf = (org: 'A' | 'B') =>
-      Object.fromEntries(['queued', 'running', 'failed', 'succeeded'].map((status) => [status, reportsOf(org).filter((fixture) => fixture.status === status).length]));
+      Object.fromEntries(['queued', 'running', 'failed', 'succeeded', 'expired'].map((status) => [status, reportsOf(org).filter((fixture) => fixture.status === status).length]));
     expect({ A: queues.A.organization, B: queues.B.organization }).toEqual({ A: countsOf('A'), B: countsOf('B') });
   });
 });

@@ -497,8 +497,8 @@ describe('report figures', () => {
           itemsDone: 1,
           activities: 3,
           participants: { women: 19, men: 6, girls: 3, boys: 3, disability: 1, total: 31 },
-          obstacles: ['Hujan deras', 'Jalan rusak'],
-          lessons: ['Posyandu lebih ramai'],
+          obstacles: [{ text: 'Hujan deras', times: 1 }, { text: 'Jalan rusak', times: 1 }],
+          lessons: [{ text: 'Posyandu lebih ramai', times: 1 }],
         },
       ]);
     });
@@ -579,6 +579,33 @@ describe('report figures', () => {
         },
       });
       expect(seen).toEqual(['row:cases', 'row:cases']);
+    });
+  });
+
+  describe("the groups' notes", () => {
+    it('counts a note written word for word in several activity reports once, with how many wrote it', async () => {
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const [{ id: planId }] = (await runner.query(`SELECT id FROM work_plans WHERE group_id = $1 AND year = $2`, [ids.g1, YEAR])) as { id: string }[];
+        const [{ id: itemId }] = (await runner.query(`SELECT id FROM plan_items WHERE work_plan_id = $1 AND status = 'done'`, [planId])) as { id: string }[];
+        for (const date of ['2025-08-01', '2025-09-01']) {
+          await runner.query(
+            `INSERT INTO activity_reports (organization_id, plan_item_id, work_plan_id, date, women, men, girls, boys, disability, summary, obstacles, lessons, created_by)
+             VALUES ($1, $2, $3, $4, 1, 0, 0, 0, 0, 'Ringkasan', ' Hujan deras ', 'Posyandu lebih ramai', $5)`,
+            [ids.org, itemId, planId, date, ids.user],
+          );
+        }
+        const result = await computeReportFigures(runner.manager, {
+          organizationId: ids.org, scope: { level: 'organization', id: null }, year: YEAR, audience: 'internal', locale: 'id', caseScope: everything, now: NOW,
+        });
+        const oesao = result.groups.find((group) => group.groupId === ids.g1);
+        expect(oesao?.obstacles).toEqual([{ text: 'Hujan deras', times: 3 }, { text: 'Jalan rusak', times: 1 }]);
+        expect(oesao?.lessons).toEqual([{ text: 'Posyandu lebih ramai', times: 3 }]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
     });
   });
 

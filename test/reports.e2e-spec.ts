@@ -303,7 +303,7 @@ describe('Evaluation reports', () => {
     }
 
     const done = await awaitReport(api(), reviewer, orgReport.id);
-    expect(done).toMatchObject({ status: 'succeeded', progress: 100, fileName: expect.stringMatching(/^laporan-evaluasi-2025-[a-z0-9-]+\.pdf$/) });
+    expect(done).toMatchObject({ status: 'succeeded', progress: 100, fileName: expect.stringMatching(/^laporan-evaluasi-internal-rahasia-2025-[a-z0-9-]+\.pdf$/) });
     expect(new Date(done.expiresAt).getTime()).toBeGreaterThan(Date.now());
 
     const response = await fetchFile(api(), reviewer, orgReport.id);
@@ -334,7 +334,7 @@ describe('Evaluation reports', () => {
 
     for (const [report, locale] of [[idReport, 'id'], [enReport, 'en']] as const) {
       const done = await awaitReport(api(), coordinatorA, report.id);
-      expect(done.fileName).toBe(locale === 'id' ? 'laporan-evaluasi-2025-kupang.pdf' : 'evaluation-report-2025-kupang.pdf');
+      expect(done.fileName).toBe(locale === 'id' ? 'laporan-evaluasi-internal-rahasia-2025-kupang.pdf' : 'evaluation-report-internal-confidential-2025-kupang.pdf');
       const bytes = await downloadFile(api(), coordinatorA, report.id);
       const text = await pdfText(bytes);
       const m = messagesFor(locale);
@@ -421,7 +421,7 @@ describe('Evaluation reports', () => {
     expect(violence.has(m.total)).toBe(false);
     expect(pdfSummaryValue(text, summaryLabel(m, { key: 'survivorsChildren' }))).toBe('<5');
     expect(pdfSummaryValue(text, summaryLabel(m, { key: 'casesNew' }))).toBe('9');
-    expect(pdfDone.fileName).toBe('evaluation-report-2025-kupang.pdf');
+    expect(pdfDone.fileName).toBe('evaluation-report-external-2025-kupang.pdf');
     expectNoSecrets('the external PDF', [text, pdfBytes.toString('latin1'), JSON.stringify(await pdfInfo(pdfBytes))], noFreeText);
 
     // CSV ZIP: one file per table; in every column of a table with a total, a hidden cell is never the only one.
@@ -472,7 +472,7 @@ describe('Evaluation reports', () => {
     const xlsxDone = await awaitReport(api(), reviewer, xlsx.id);
     const xlsxResponse = await fetchFile(api(), reviewer, xlsx.id);
     expect(xlsxResponse.headers['content-type']).toBe(XLSX_TYPE);
-    expect(xlsxDone.fileName).toBe('evaluation-report-2025-kupang.xlsx');
+    expect(xlsxDone.fileName).toBe('evaluation-report-external-2025-kupang.xlsx');
     expect(zipText(xlsxResponse.body)).toContain('Oesao');
     expectNoSecrets('the external XLSX', [zipText(xlsxResponse.body), xlsxResponse.body.toString('latin1')], noFreeText);
     const workbook = new ExcelJS.Workbook();
@@ -551,7 +551,7 @@ describe('Evaluation reports', () => {
     await startWorker();
     const report = await requestReport(api(), companionA, reportBody(YEAR, { level: 'group', id: groups.a }));
     const done = await awaitReport(api(), companionA, report.id);
-    expect(done.fileName).toBe('laporan-evaluasi-2025-kelompok-mawar.pdf');
+    expect(done.fileName).toBe('laporan-evaluasi-internal-rahasia-2025-kelompok-mawar.pdf');
     const text = await pdfText(await downloadFile(api(), companionA, report.id));
     // The group's report counts all the group's cases, not only those assigned to the companion.
     expect(pdfSummaryValue(text, summaryLabel(messagesFor('id'), { key: 'casesNew' }))).toBe('9');

@@ -5,17 +5,18 @@ import { CaseEntity } from './cases/case.entity';
 import { FollowUpEntity } from './cases/follow-up.entity';
 import { ReferralEntity } from './cases/referral.entity';
 import { ReportChunkEntity } from './reports/report-chunk.entity';
+import { ReportCountedCaseEntity } from './reports/report-counted-case.entity';
 import { ReportEntity } from './reports/report.entity';
 import { ActivityReportEntity } from './work-plans/activity-report.entity';
 import { PlanItemEntity } from './work-plans/plan-item.entity';
 import { WorkPlanEntity } from './work-plans/work-plan.entity';
 
 export {
-  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportChunkEntity, ReportEntity,
-  WorkPlanEntity,
+  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportChunkEntity, ReportCountedCaseEntity,
+  ReportEntity, WorkPlanEntity,
 };
 
 export const CASES_ENTITIES = [
   CaseEntity, CasePerpetratorEntity, CaseNumberCounterEntity, CaseChangeEntity, ReferralEntity, FollowUpEntity,
-  WorkPlanEntity, PlanItemEntity, ActivityReportEntity, ReportEntity, ReportChunkEntity,
+  WorkPlanEntity, PlanItemEntity, ActivityReportEntity, ReportEntity, ReportChunkEntity, ReportCountedCaseEntity,
 ];

@@ -156,6 +156,15 @@ describe('the demo work plans', () => {
     expect(new Set(summaries).size).toBeGreaterThan(summaries.length * 0.9);
   });
 
+  it("never repeat an obstacle or a lesson word for word within a group's year (the report lists each once)", () => {
+    for (const plan of plans) {
+      for (const field of ['obstacles', 'lessons'] as const) {
+        const written = activities(plan).map(({ report }) => report[field]).filter((text): text is string => text !== undefined);
+        expect({ plan: `${plan.year}`, field, repeated: written.filter((text, index) => written.indexOf(text) !== index) }).toEqual({ plan: `${plan.year}`, field, repeated: [] });
+      }
+    }
+  });
+
   it('use only known codes, and every request passes the API\'s own validation', async () => {
     const pipe = new StrictValidationPipe();
     const valid = (metatype: new () => object, value: object) => pipe.transform(value, { type: 'body', metatype });

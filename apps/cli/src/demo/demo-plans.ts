@@ -592,10 +592,14 @@ class Decks {
 
   constructor(private readonly r: DemoRandom) {}
 
-  draw(name: string, texts: readonly Fitted[], c: ActivityContext): string | undefined {
+  /**
+   * The next text of the named deck, reshuffled when it runs out; a deck `once` runs out for good,
+   * so a group's year never writes the same obstacle or lesson word for word twice.
+   */
+  draw(name: string, texts: readonly Fitted[], c: ActivityContext, options: { once?: boolean } = {}): string | undefined {
     const fits = (text: Fitted) => typeof text === 'function' || text.when(c);
     let deck = this.decks.get(name)?.filter(fits) ?? [];
-    if (deck.length === 0) deck = this.r.shuffle(texts.filter(fits));
+    if (deck.length === 0 && !(options.once && this.decks.has(name))) deck = this.r.shuffle(texts.filter(fits));
     if (deck.length === 0) return undefined;
     const [chosen, ...rest] = deck;
     this.decks.set(name, rest);
@@ -691,11 +695,16 @@ function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation,
     const results = r.chance(0.93) ? decks.draw(`${item.key}:results`, texts.results, c) : undefined;
     // The general obstacles and lessons are those of a gathering; a case recap has only its own.
     const gathering = item.kind !== 'case_recap';
-    const ownObstacle = r.chance(0.5) ? decks.draw(`${item.key}:obstacles`, texts.obstacles, c) : undefined;
-    const obstacle = ownObstacle ?? (gathering && r.chance(0.35) ? decks.draw('general:obstacles', GENERAL_OBSTACLES, c) : undefined);
-    const delay = delayed ? decks.draw('delays', DELAYS, c) : undefined;
+    const once = { once: true };
+    const ownObstacle = r.chance(0.5) ? decks.draw(`${item.key}:obstacles`, texts.obstacles, c, once) : undefined;
+    const obstacle = ownObstacle ?? (gathering && r.chance(0.35) ? decks.draw('general:obstacles', GENERAL_OBSTACLES, c, once) : undefined);
+    const delay = delayed ? decks.draw('delays', DELAYS, c, once) : undefined;
     const obstacles = [delay, obstacle].filter((text) => text !== undefined).join(' ') || undefined;
-    const lessons = r.chance(0.55) ? (!gathering || r.chance(0.7) ? decks.draw(`${item.key}:lessons`, texts.lessons, c) : decks.draw('general:lessons', GENERAL_LESSONS, c)) : undefined;
+    const lessons = r.chance(0.55)
+      ? !gathering || r.chance(0.7)
+        ? decks.draw(`${item.key}:lessons`, texts.lessons, c, once)
+        : decks.draw('general:lessons', GENERAL_LESSONS, c, once)
+      : undefined;
     reports.push({ date, participants, summary, ...(results ? { results } : {}), ...(obstacles ? { obstacles } : {}), ...(lessons ? { lessons } : {}) });
   }
 

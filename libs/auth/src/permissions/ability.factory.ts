@@ -30,6 +30,8 @@ function scopeValues(actor: UserActor, scope: Scope): { field: keyof SubjectDefi
       return { field: 'coAssigneeField', ids: [actor.userId] };
     case 'excluded':
       return { field: 'excludedField', ids: [actor.userId] };
+    case 'others_requests':
+      return { field: 'requesterField', ids: [actor.userId] };
   }
 }
 
@@ -48,6 +50,7 @@ export function conditionsFor(row: PermissionRow, actor: UserActor): MongoQuery 
   const conditions: Record<string, unknown> = { [definition.organizationField]: actor.organizationId };
   // An array column (the excluded users) holds the actor: equality on an array means "contains".
   if (row.scope === 'excluded') conditions[property] = actor.userId;
+  else if (row.scope === 'others_requests') conditions[property] = { $ne: actor.userId };
   // One id is an equality, so PostgreSQL can walk an index on (column, created_at) in page order.
   else if (row.scope !== 'organization') conditions[property] = ids.length === 1 ? ids[0] : { $in: ids.length > 0 ? ids : [NOTHING] };
   return conditions as MongoQuery;

@@ -24,11 +24,12 @@ export type Action = (typeof ACTIONS)[number];
  * coordinator's regions; member_groups / member_villages / member_regions: records of the
  * companion's groups, their villages or their regions; self: the actor's own record;
  * assigned_cases / co_assigned_cases: cases (and their work) the actor is the companion or
- * co-companion of; excluded: restricted cases that name the actor as excluded.
+ * co-companion of; excluded: restricted cases that name the actor as excluded; others_requests:
+ * report requests someone else made.
  */
 export type Scope =
   | 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self'
-  | 'assigned_cases' | 'co_assigned_cases' | 'excluded';
+  | 'assigned_cases' | 'co_assigned_cases' | 'excluded' | 'others_requests';
 
 export interface PermissionRow {
   role: Role;
@@ -63,6 +64,13 @@ const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
 /** A restricted case does not exist for the users it names, whatever else their role grants. */
 const excludedFromRestrictedCases = (role: Role): PermissionRow[] =>
   CASE_SUBJECTS.map((subject) => ({ role, subject, actions: ACTIONS, scope: 'excluded', inverted: true }));
+
+/**
+ * A report belongs to its requester (SPEC §7): to anyone else it does not exist, in lists, status
+ * and downloads. A colleague's report counts the cases she may count, which may include one this
+ * reader is excluded from; two reports diffed would show that case's coded profile.
+ */
+const onlyOwnReports = (role: Role): PermissionRow => ({ role, subject: 'Report', actions: ['read'], scope: 'others_requests', inverted: true });
 
 /** A companion's share of a case subject: the cases they are companion or co-companion of. */
 const onAssignedCases = (row: Omit<PermissionRow, 'role' | 'scope'>): PermissionRow[] => [
@@ -159,4 +167,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   ...excludedFromRestrictedCases('coordinator'),
   ...excludedFromRestrictedCases('reviewer'),
   ...excludedFromRestrictedCases('companion'),
+  onlyOwnReports('coordinator'),
+  onlyOwnReports('reviewer'),
+  onlyOwnReports('companion'),
 ];

@@ -18,6 +18,8 @@ export interface SubjectDefinition {
   assigneeField?: string;
   coAssigneeField?: string;
   excludedField?: string;
+  /** Who asked for the record (a report request). */
+  requesterField?: string;
 }
 
 const coded = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'coded' as const]));
@@ -141,10 +143,11 @@ export const SUBJECTS = {
     organizationField: 'organizationId',
     regionField: 'regionId',
     groupField: 'groupId',
+    requesterField: 'requestedBy',
   },
-  /** The report queue's state, for the organisation's administrator. */
+  /** The organisation's report requests by status and whether the queue's Redis answers, for its administrator. */
   ReportQueue: {
-    fields: coded('redis', 'waiting', 'active', 'delayed', 'failed', 'organization.queued', 'organization.running', 'organization.failed', 'organization.succeeded'),
+    fields: coded('redis', 'organization.queued', 'organization.running', 'organization.succeeded', 'organization.failed', 'organization.expired'),
     organizationField: 'organizationId',
   },
 } as const satisfies Record<string, SubjectDefinition>;

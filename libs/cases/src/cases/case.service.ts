@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RequestAuth, ScopedResources } from '@pendamping/auth';
+import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { Clock, DomainError, KeyedSerializer } from '@pendamping/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CaseInput, CreateCaseInput } from './case-input';
@@ -13,6 +13,7 @@ import { CaseSpecs } from './case.specs';
 import { CaseVault } from './case-vault';
 import { CASE_TRANSITIONS, TransitionTarget } from './case-workflow';
 import { CaseChangeContext, CaseWriter } from './case-writer';
+import { excludedHoldersOf, lockRestrictions, ReportHolder } from '../reports/report-holders';
 
 export interface TransitionInput {
   to: TransitionTarget;
@@ -43,6 +44,7 @@ export class CaseService {
     private readonly vault: CaseVault,
     private readonly writer: CaseWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   get = (auth: RequestAuth, id: string) => this.resources.get(this.specs.cases, auth, id);
@@ -92,7 +94,9 @@ export class CaseService {
     // check inside guarantees the case has not moved since.
     const before = moves ? await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, id, 'update') : undefined;
     const place = before ? await this.placement.resolve(auth, input, { ...before, regionCode: '' }) : undefined;
-    return this.resources.update(this.specs.cases, auth, id, version, input, async (manager, current) => {
+    const restricting = input.restricted !== undefined || input.excludedUserIds !== undefined;
+    let notice: { excludedUsersHoldingReports: ReportHolder[] } | undefined;
+    const view = await this.resources.update(this.specs.cases, auth, id, version, input, async (manager, current) => {
       const restricted = input.restricted ?? current.restricted;
       const excludedUserIds = input.excludedUserIds ?? (restricted ? current.excludedUserIds : []);
       this.assertRestriction(restricted, excludedUserIds);
@@ -108,7 +112,20 @@ export class CaseService {
       const placed = place ? { regionId: place.regionId, villageId: place.villageId, groupId: place.groupId } : {};
       const unrestricted = input.restricted === false && current.excludedUserIds.length > 0 ? { excludedUserIds: [] } : {};
       await this.writer.update(await this.context(manager, auth, id, 'update'), current, { ...input, ...placed, ...unrestricted });
+      if (restricting && restricted) notice = { excludedUsersHoldingReports: await this.reportHolders(manager, auth, id, current.organizationId, excludedUserIds) };
     });
+    return notice ? { ...view, restrictionNotice: notice } : view;
+  }
+
+  /**
+   * A report is never withdrawn (SPEC §7): who among the excluded already holds one that counted
+   * the case is told to the coordinator instead, and the telling is audited.
+   */
+  private async reportHolders(manager: EntityManager, auth: RequestAuth, caseId: string, organizationId: string, excludedUserIds: readonly string[]): Promise<ReportHolder[]> {
+    await lockRestrictions(manager, organizationId, 'exclusive');
+    const holders = await excludedHoldersOf(manager, caseId, excludedUserIds);
+    if (holders.length > 0) await this.audit.record(manager, this.resources.event(auth, 'notify_report_holders', 'Case', caseId, ['restrictionNotice'], 'success'));
+    return holders;
   }
 
   /** SPEC §4 workflow; who may take which step is the rules table's `activate`, `request_closure`, `close` and `reopen`. */

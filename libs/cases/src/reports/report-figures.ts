@@ -3,7 +3,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { ADULT_AGE, SIMFONI_AGE_GROUP_LIST } from '../code-lists/age-groups';
 import { DISABILITY_LIST, PLACE_TYPE_LIST, REFERRAL_SOURCE_LIST, REFERRAL_STATUS_LIST, RELATIONSHIP_LIST, SERVICE_TYPE_LIST, SEX_LIST } from '../code-lists/case-codes';
 import { VIOLENCE_TYPE_LIST } from '../code-lists/violence';
-import type { GroupSection, ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from './report-model';
+import type { GroupNote, GroupSection, ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from './report-model';
 
 /*
  * The annual evaluation report's figures (SPEC §7), computed by PostgreSQL: every count, sum and
@@ -107,7 +107,7 @@ class Statement {
   }
 }
 
-interface Base {
+export interface Base {
   sql: string;
   params: unknown[];
 }
@@ -221,6 +221,32 @@ export async function computeReportFigures(manager: EntityManager, input: Report
 
 // -------------------------------------------------------------------------------------------------
 // The case set
+
+/**
+ * The ids of the cases the report's figures count, as one SQL query over the same case set:
+ * those taken in during the two years, and any other case of the scope with an event the figures
+ * count in them (a closure, a referral, a follow-up). Recorded per report so a later restriction
+ * can name who holds a report that counted the case.
+ */
+export function countedCasesSql(manager: EntityManager, input: ReportFiguresInput): Base {
+  const base = caseBase(manager, input, { to: `${input.year}-12-31` });
+  const s = new Statement(base.params);
+  const from = s.value(`${input.year - 1}-01-01`, 'date');
+  const to = s.value(`${input.year}-12-31`, 'date');
+  const sql = `
+    WITH base AS (${base.sql})
+    SELECT b.id
+      FROM base b
+      JOIN regions r ON r.id = b.region_id
+     WHERE b.intake_date >= ${from}
+        OR EXISTS (SELECT 1 FROM case_changes ch
+                    WHERE ch.case_id = b.id AND ch.field = 'status' AND ch.coded_value = '"closed"'::jsonb
+                      AND (ch.changed_at AT TIME ZONE r.time_zone)::date BETWEEN ${from} AND ${to})
+        OR EXISTS (SELECT 1 FROM referrals rf WHERE rf.case_id = b.id AND rf.referred_at BETWEEN ${from} AND ${to})
+        OR EXISTS (SELECT 1 FROM follow_ups fu WHERE fu.case_id = b.id AND fu.date BETWEEN ${from} AND ${to})`;
+  return { sql, params: s.params };
+}
+
 
 function caseBase(manager: EntityManager, input: ReportFiguresInput, intake: { from?: string; to: string }): Base {
   let query = manager.createQueryBuilder(CaseEntity, 'row').select(`row.${CASE_COLUMNS[0]}`, columnName(manager, CASE_COLUMNS[0]));
@@ -450,24 +476,27 @@ async function groupFigures(manager: EntityManager, input: ReportFiguresInput): 
   return rows.map((row) => ({ ...row, year: Number(row.year) }));
 }
 
-/** The obstacles and lessons written in the activity reports of the year's plans (internal reports only), by activity date. */
-async function freeText(manager: EntityManager, input: ReportFiguresInput): Promise<Map<string, { obstacles: string[]; lessons: string[] }>> {
+/**
+ * The obstacles and lessons written in the activity reports of the year's plans (internal reports
+ * only): each distinct text of a plan once, with how many reports wrote it, by its first activity date.
+ */
+async function freeText(manager: EntityManager, input: ReportFiguresInput): Promise<Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>> {
   const s = new Statement();
   const where = planScope(s, input);
   const rows = (await manager.query(
-    `SELECT ar.work_plan_id AS "planId", NULLIF(btrim(ar.obstacles), '') AS obstacles, NULLIF(btrim(ar.lessons), '') AS lessons
+    `SELECT ar.work_plan_id AS "planId", n.kind, n.text, count(*)::int AS times
        FROM activity_reports ar
        JOIN work_plans wp ON wp.id = ar.work_plan_id
-      WHERE ${where} AND wp.year = ${s.value(input.year, 'int')}
-        AND (NULLIF(btrim(ar.obstacles), '') IS NOT NULL OR NULLIF(btrim(ar.lessons), '') IS NOT NULL)
-      ORDER BY ar.date, ar.created_at, ar.id`,
+       CROSS JOIN LATERAL (VALUES ('obstacles', NULLIF(btrim(ar.obstacles), '')), ('lessons', NULLIF(btrim(ar.lessons), ''))) AS n(kind, text)
+      WHERE ${where} AND wp.year = ${s.value(input.year, 'int')} AND n.text IS NOT NULL
+      GROUP BY ar.work_plan_id, n.kind, n.text
+      ORDER BY min(ar.date), min(ar.created_at), n.text`,
     s.params,
-  )) as { planId: string; obstacles: string | null; lessons: string | null }[];
-  const notes = new Map<string, { obstacles: string[]; lessons: string[] }>();
+  )) as { planId: string; kind: 'obstacles' | 'lessons'; text: string; times: number }[];
+  const notes = new Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>();
   for (const row of rows) {
     const entry = notes.get(row.planId) ?? { obstacles: [], lessons: [] };
-    if (row.obstacles) entry.obstacles.push(row.obstacles);
-    if (row.lessons) entry.lessons.push(row.lessons);
+    entry[row.kind].push({ text: row.text, times: Number(row.times) });
     notes.set(row.planId, entry);
   }
   return notes;

@@ -79,8 +79,14 @@ export interface GroupSection {
   activities: number;
   participants: ParticipantCounts;
   /** Internal reports only: the obstacles and lessons written in the group's activity reports. */
-  obstacles?: string[];
-  lessons?: string[];
+  obstacles?: GroupNote[];
+  lessons?: GroupNote[];
+}
+
+/** A note as written, once, with the number of activity reports that wrote it word for word. */
+export interface GroupNote {
+  text: string;
+  times: number;
 }
 
 export interface ReportFigures {

@@ -3,12 +3,13 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, permittedFields, readableView, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { DomainError, JobName, JobProducer, QueueName, ROOT_LOGGER } from '@pendamping/core';
+import { DomainError, JobName, JobProducer, probeRedis, ROOT_LOGGER } from '@pendamping/core';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { ReportAudience, ReportFormat, ReportLocale, ScopeLevel } from './report-model';
 import { ReportScope } from './report-scope';
 import { REPORTS } from './report.specs';
+import { REPORT_STATUSES } from './report.entity';
 import { ReportStorage } from './report-storage';
 
 export interface ReportRequest {
@@ -71,9 +72,9 @@ export class ReportRequests {
 
   get = (auth: RequestAuth, id: string) => this.resources.get(REPORTS, auth, id);
 
-  /** The caller's own requests, newest last (the stable order of every list). */
+  /** The caller's own requests (the rules hide everyone else's), newest last (the stable order of every list). */
   list(auth: RequestAuth, page: { cursor?: string; limit?: number }) {
-    return this.resources.list(REPORTS, auth, page, (query) => query.andWhere('row.requestedBy = :me', { me: auth.actor.userId }));
+    return this.resources.list(REPORTS, auth, page);
   }
 
   /** Permission re-checked on the report as it is now, and the download audited. */
@@ -90,19 +91,18 @@ export class ReportRequests {
     });
   }
 
-  /** The report queue in Redis and the organisation's requests in PostgreSQL, side by side. */
+  /**
+   * The organisation's own requests by status (PostgreSQL) and whether Redis answers. The queue's
+   * counts in Redis are the deployment's, shared by every organisation: not one tenant's to see.
+   */
   async queueStatus(auth: RequestAuth) {
     const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [auth.actor.organizationId])) as {
       status: string;
       n: number;
     }[];
-    const organization = Object.fromEntries(['queued', 'running', 'failed', 'succeeded'].map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
-    const redis = await this.producer
-      .queue(QueueName.Reports)
-      .getJobCounts('waiting', 'active', 'delayed', 'failed')
-      .then((counts) => ({ redis: 'up', waiting: counts.waiting, active: counts.active, delayed: counts.delayed, failed: counts.failed }))
-      .catch(() => ({ redis: 'down' }));
-    return readableView(auth.ability, 'ReportQueue', { organizationId: auth.actor.organizationId }, { ...redis, organization });
+    const organization = Object.fromEntries(REPORT_STATUSES.map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
+    const redis = (await probeRedis(this.producer.connection)).status;
+    return readableView(auth.ability, 'ReportQueue', { organizationId: auth.actor.organizationId }, { redis, organization });
   }
 
   /** Best effort: the request is safe in PostgreSQL, and the reconciler queues what this misses. */

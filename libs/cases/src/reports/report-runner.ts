@@ -7,9 +7,11 @@ import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
 import { APP_CONFIG, AppConfig, ROOT_LOGGER } from '@pendamping/core';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { computeReportFigures } from './report-figures';
+import { computeReportFigures, countedCasesSql, ReportFiguresInput } from './report-figures';
+import { countsCaseExcludingRequester, lockRestrictions, recordCountedCases } from './report-holders';
 import type { ReportFigures, ReportFormat } from './report-model';
 import { ReportEntity } from './report.entity';
+import { reportFileName } from './report-file-name';
 import { ReportStorage } from './report-storage';
 import { renderCsvZip } from './render/csv-report';
 import { renderPdf } from './render/pdf-report';
@@ -21,6 +23,14 @@ const CONTENT_TYPES: Record<ReportFormat, { type: string; extension: string }> =
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
   csv: { type: 'application/zip', extension: 'zip' },
 };
+
+/** How many times a report is counted again when a case it counted is restricted against its requester meanwhile. */
+const RECOUNTS = 3;
+
+/** A case the figures counted was restricted against the requester before the file was committed: count again. */
+class CountedCaseRestricted extends Error {
+  readonly logSafe = true;
+}
 
 /** A failure the requester can read: it names no data, no SQL, no stack. */
 export class ReportRefused extends Error {
@@ -48,9 +58,16 @@ export class ReportRunner {
     const report = await this.claim(reportId);
     if (!report) return;
     try {
-      const figures = await this.figures(report, onProgress);
-      await this.progress(report.id, 80, 'rendering', onProgress);
-      await this.write(report, figures);
+      for (let round = 1; ; round++) {
+        const figures = await this.figures(report, onProgress);
+        await this.progress(report.id, 80, 'rendering', onProgress);
+        try {
+          await this.write(report, figures);
+          return;
+        } catch (error) {
+          if (!(error instanceof CountedCaseRestricted) || round >= RECOUNTS) throw error;
+        }
+      }
     } catch (error) {
       const refused = error instanceof ReportRefused;
       if (refused || final) await this.fail(report, refused ? error.message : 'The report could not be produced; request it again or ask your administrator.');
@@ -76,17 +93,21 @@ export class ReportRunner {
     if (!ability || !ability.can('create', asSubject('Report', record))) {
       throw new ReportRefused('The requester may no longer have this report (their role, scope or account changed).');
     }
-    const figures = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      computeReportFigures(manager, {
-        organizationId: report.organizationId,
-        scope: { level: report.scopeLevel as ReportFigures['scope']['level'], id: report.scopeId },
-        year: report.year,
-        audience: report.audience as ReportFigures['audience'],
-        locale: report.locale as ReportFigures['locale'],
-        caseScope: (query) => applyRowScope(query, ability, 'report', 'Case', 'row'),
-        onStage: (stage, percent) => this.progress(report.id, Math.round(percent * 0.8), stage, onProgress),
-      }),
-    );
+    const input: ReportFiguresInput = {
+      organizationId: report.organizationId,
+      scope: { level: report.scopeLevel as ReportFigures['scope']['level'], id: report.scopeId },
+      year: report.year,
+      audience: report.audience as ReportFigures['audience'],
+      locale: report.locale as ReportFigures['locale'],
+      // The rules' `report` action: among others, no case that excludes the requester, whatever its intake year.
+      caseScope: (query) => applyRowScope(query, ability, 'report', 'Case', 'row'),
+      onStage: (stage, percent) => this.progress(report.id, Math.round(percent * 0.8), stage, onProgress),
+    };
+    const figures = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const computed = await computeReportFigures(manager, input);
+      await recordCountedCases(manager, report.id, countedCasesSql(manager, input));
+      return computed;
+    });
     return figures.audience === 'external' ? suppress(figures, this.config.REPORT_SUPPRESSION_THRESHOLD) : figures;
   }
 
@@ -102,11 +123,13 @@ export class ReportRunner {
       const sink = this.storage.sink(manager, report.id);
       await this.render(format, figures, sink.stream);
       const { byteSize, checksumSha256 } = sink.stored();
+      await lockRestrictions(manager, report.organizationId, 'shared');
+      if (await countsCaseExcludingRequester(manager, report.id, report.requestedBy)) throw new CountedCaseRestricted('a counted case now excludes the requester');
       const [[finished]] = (await manager.query(
         `UPDATE reports SET status = 'succeeded', progress = 100, stage = 'done', file_name = $2, content_type = $3, byte_size = $4, checksum_sha256 = $5,
                 finished_at = now(), expires_at = now() + make_interval(hours => $6), version = version + 1
           WHERE id = $1 AND status = 'running' RETURNING id`,
-        [report.id, fileName(report, figures, extension), type, byteSize, checksumSha256, this.config.REPORT_RETENTION_HOURS],
+        [report.id, reportFileName(figures, extension), type, byteSize, checksumSha256, this.config.REPORT_RETENTION_HOURS],
       )) as [{ id: string }[], number];
       if (!finished) throw new ReportRefused('The report was finished or withdrawn meanwhile.');
       await this.audit.record(manager, {
@@ -139,17 +162,4 @@ export class ReportRunner {
     await this.dataSource.query(`UPDATE reports SET progress = $2, stage = $3 WHERE id = $1 AND status = 'running'`, [reportId, percent, stage]);
     await onProgress(percent, stage);
   }
-}
-
-/** Built by the server from coded values only: `laporan-evaluasi-2026-kupang.pdf`. */
-function fileName(report: ReportEntity, figures: ReportFigures, extension: string): string {
-  const place = figures.scope.name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  const title = report.locale === 'en' ? 'evaluation-report' : 'laporan-evaluasi';
-  return `${title}-${report.year}${place ? `-${place}` : ''}.${extension}`;
 }

@@ -38,8 +38,8 @@ function group(id: string, women: number, men: number, girls: number, boys: numb
     itemsDone: 1,
     activities: 2,
     participants: { women, men, girls, boys, disability, total: women + men + girls + boys },
-    obstacles: ['Ibu R. tidak bisa hadir karena suaminya melarang'],
-    lessons: ['Pertemuan di posyandu lebih ramai'],
+    obstacles: [{ text: 'Ibu R. tidak bisa hadir karena suaminya melarang', times: 1 }],
+    lessons: [{ text: 'Pertemuan di posyandu lebih ramai', times: 1 }],
   };
 }
 

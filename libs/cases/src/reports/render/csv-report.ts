@@ -9,20 +9,22 @@ import { DataSheet, DataValue, tabulate, TabularRenderOptions } from './tabular'
  * XLSX. Each file is UTF-8 with a byte order mark (so Excel reads "Ngaṟa" right), comma-separated
  * with CRLF line ends and RFC 4180 quoting, headers in the report's language. Numbers are plain
  * (no thousands separator; a "." before decimals) so any tool reads them; a suppressed cell is
- * the text "<5"; the change is in whole percent.
+ * the text "<5"; the change is a difference, and whole percent where the base is not small. The
+ * last record of every file is the audience's marking, like the PDF's footer: a file taken out of
+ * the ZIP still says whether it may leave the organisation.
  */
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 export async function renderCsvZip(figures: ReportFigures, out: Writable, options: TabularRenderOptions): Promise<{ files: number }> {
-  const { fmt, sheets } = tabulate(figures, options);
+  const { fmt, m, sheets } = tabulate(figures, options);
   const zip = archiver('zip', { zlib: { level: 6 } });
   const written = pipeline(zip, out);
   let entries = 0;
   zip.on('entry', () => options.onPage?.(++entries, sheets.length));
   for (const sheet of sheets) {
-    zip.append(Readable.from(csvLines(sheet, fmt.suppressedText)), { name: sheet.fileName, date: figures.generatedAt });
+    zip.append(Readable.from(csvLines(sheet, fmt.suppressedText, m.marking[figures.audience])), { name: sheet.fileName, date: figures.generatedAt });
   }
   // finalize() never settles once the output has failed: wait for both, fail on the first failure.
   try {
@@ -35,11 +37,12 @@ export async function renderCsvZip(figures: ReportFigures, out: Writable, option
 }
 
 /** The file line by line, so a table of thousands of rows is streamed into the ZIP. */
-export function* csvLines(sheet: DataSheet, suppressedText: string): Generator<string> {
+export function* csvLines(sheet: DataSheet, suppressedText: string, marking: string): Generator<string> {
   yield BOM + csvRecord(sheet.columns.map((column) => column.header)) + CRLF;
   for (const values of sheet.rows) {
     yield csvRecord(values.map((value, index) => csvValue(value, sheet.columns[index].kind, suppressedText))) + CRLF;
   }
+  yield csvRecord([neutralize(marking)]) + CRLF;
 }
 
 function csvValue(value: DataValue, kind: DataSheet['columns'][number]['kind'], suppressedText: string): string {

@@ -25,13 +25,26 @@ export function valueOf(cell: Cell): number | null {
 }
 
 /**
- * The change from the previous year as a ratio (0.12 for +12 %), or null when it cannot be
- * computed: a suppressed side, or nothing the year before (then `isNew` tells "new" from "none").
+ * Below this previous-year figure a change is shown as a difference ("+3"), from it up as a
+ * percentage (SPEC §7): from 2 to 37 is "+35", not "+1.750%".
+ */
+export const SMALL_BASE = 20;
+
+/** The change from the previous year as a difference, or null when a side is suppressed. */
+export function changeDifference(current: Cell, previous: Cell): number | null {
+  const now = valueOf(current);
+  const before = valueOf(previous);
+  return now === null || before === null ? null : now - before;
+}
+
+/**
+ * The change from the previous year as a ratio (0.12 for +12 %), or null when a percentage would
+ * mislead or cannot be computed: a suppressed side, or a previous year below SMALL_BASE.
  */
 export function changeRatio(current: Cell, previous: Cell): number | null {
   const now = valueOf(current);
   const before = valueOf(previous);
-  if (now === null || before === null || before === 0) return null;
+  if (now === null || before === null || before < SMALL_BASE) return null;
   return (now - before) / before;
 }
 
@@ -58,7 +71,10 @@ export interface Formatter {
   number(value: number): string;
   /** A count, "<5", or "–" for nothing to show (null). */
   cell(cell: Cell | null): string;
-  /** "+12%", "−8%", "0%", "baru" when the previous year had none, "–" when it cannot be computed. */
+  /**
+   * "+12%" or "−8%" from a previous year of SMALL_BASE up, "+3", "−2" or "0" below it, "baru" when the
+   * previous year had none, "–" when it cannot be computed.
+   */
   change(current: Cell | null, previous: Cell | null): string;
   /** 75% (id: "75%"). */
   percent(ratio: number): string;
@@ -75,7 +91,9 @@ export function createFormatter(locale: ReportLocale, options: FormatOptions = {
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const messages = messagesFor(locale);
   const numbers = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 });
-  const changes = new Intl.NumberFormat(intlLocale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+  // No grouping: "+1.750%" reads as one and three quarters per cent in Indonesian.
+  const changes = new Intl.NumberFormat(intlLocale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0, useGrouping: false });
+  const differences = new Intl.NumberFormat(intlLocale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, useGrouping: false });
   const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
   const dates = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const dateTimes = new Intl.DateTimeFormat(intlLocale, {
@@ -99,11 +117,12 @@ export function createFormatter(locale: ReportLocale, options: FormatOptions = {
     cell: (cell) => (cell === null ? messages.change.none : isSuppressed(cell) ? suppressedText : numbers.format(cell)),
     change(current, previous) {
       if (current === null || previous === null) return messages.change.none;
+      const difference = changeDifference(current, previous);
+      if (difference === null) return messages.change.none;
+      if (valueOf(previous) === 0) return difference > 0 ? messages.change.new : messages.change.none;
       const ratio = changeRatio(current, previous);
       // A true minus sign: it lines up with the plus in a right-aligned column.
-      if (ratio !== null) return changes.format(ratio).replace('-', '\u2212');
-      const now = valueOf(current);
-      return valueOf(previous) === 0 && now !== null && now > 0 ? messages.change.new : messages.change.none;
+      return (ratio === null ? differences.format(difference) : changes.format(ratio)).replace('-', '\u2212');
     },
     percent: (ratio) => percents.format(ratio),
     date: (value) => dates.format(value),

@@ -35,16 +35,18 @@ export interface Messages {
     generatedAt: string;
   };
   confidentiality: Record<ReportAudience, { title: string; body: (threshold: number) => string }>;
-  /** The short marking in every page's footer. */
+  /** The short marking in every page's footer (PDF, XLSX) and at the end of every CSV. */
   marking: Record<ReportAudience, string>;
+  /** The stamp on the cover, so the audience is seen before anything else. */
+  coverStamp: Record<ReportAudience, string>;
   contents: string;
   about: string;
-  aboutBody: (figures: { year: number; previousYear: number; audience: ReportAudience; threshold: number }) => string[];
+  aboutBody: (figures: { year: number; previousYear: number; audience: ReportAudience; threshold: number; smallBase: number }) => string[];
   section: string;
   summary: { title: string; intro: (year: number, previousYear: number) => string; note: string };
   summaryFigures: Record<string, string>;
   units: { count: string; days: string };
-  columns: { indicator: string; unit: string; change: string; changePercent: string; code: string; category: string };
+  columns: { indicator: string; unit: string; change: string; difference: string; changePercent: string; code: string; category: string };
   total: string;
   continued: string;
   noTotal: string;
@@ -68,6 +70,8 @@ export interface Messages {
     done: string;
     donePercent: string;
     progress: (done: string, planned: string, percent: string) => string;
+    /** A note written word for word in several activity reports, shown once. */
+    repeated: (text: string, times: number) => string;
     activities: string;
     participants: string;
     women: string;
@@ -118,14 +122,16 @@ const ID: Messages = {
         'ikut disembunyikan agar jumlah total tidak membukanya. Catatan tertulis kelompok tidak dimuat.',
     },
   },
-  marking: { internal: 'Rahasia — hanya untuk internal organisasi', external: 'Data tanpa identitas' },
+  marking: { internal: 'Rahasia — hanya untuk internal organisasi', external: 'Eksternal — data tanpa identitas' },
+  coverStamp: { internal: 'RAHASIA · INTERNAL', external: 'EKSTERNAL' },
   contents: 'Daftar isi',
   about: 'Tentang laporan ini',
-  aboutBody: ({ year, previousYear, audience, threshold }) => [
+  aboutBody: ({ year, previousYear, audience, threshold, smallBase }) => [
     `Laporan ini merangkum pendampingan kasus kekerasan terhadap perempuan dan anak selama tahun ${year}, ` +
       `dibandingkan dengan tahun ${previousYear}, serta rencana kerja dan kegiatan kelompok dampingan.`,
-    'Setiap angka adalah jumlah kasus kecuali disebutkan lain. Kolom "Perubahan" menunjukkan selisih terhadap tahun sebelumnya dalam persen; ' +
-      '"baru" berarti tahun sebelumnya tidak ada, dan "–" berarti perubahan tidak dapat dihitung.',
+    'Setiap angka adalah jumlah kasus kecuali disebutkan lain. Kolom "Perubahan" menunjukkan selisih terhadap tahun sebelumnya: ' +
+      `dalam jumlah bila angka tahun sebelumnya di bawah ${smallBase}, dalam persen bila ${smallBase} atau lebih; "baru" berarti tahun sebelumnya tidak ada, ` +
+      'dan "–" berarti perubahan tidak dapat dihitung.',
     audience === 'external'
       ? `Angka di bawah ${threshold} ditampilkan sebagai "<${threshold}" untuk melindungi korban.`
       : 'Laporan internal: semua angka ditampilkan apa adanya.',
@@ -163,7 +169,7 @@ const ID: Messages = {
     participants: 'Peserta kegiatan yang dijangkau',
   },
   units: { count: 'jumlah', days: 'hari' },
-  columns: { indicator: 'Indikator', unit: 'Satuan', change: 'Perubahan', changePercent: 'Perubahan (%)', code: 'Kode', category: 'Kategori' },
+  columns: { indicator: 'Indikator', unit: 'Satuan', change: 'Perubahan', difference: 'Selisih', changePercent: 'Perubahan (%)', code: 'Kode', category: 'Kategori' },
   total: 'Jumlah',
   continued: '(lanjutan)',
   noTotal: 'Satu kasus dapat tercatat pada lebih dari satu kategori, sehingga tabel ini tidak memiliki jumlah total.',
@@ -220,6 +226,7 @@ const ID: Messages = {
     done: 'Terlaksana',
     donePercent: 'Persentase terlaksana',
     progress: (done, planned, percent) => `${done} dari ${planned} terlaksana (${percent})`,
+    repeated: (text, times) => (times > 1 ? `${text} (ditulis di ${times} laporan kegiatan)` : text),
     activities: 'Kegiatan dilaporkan',
     participants: 'Peserta yang dijangkau',
     women: 'Perempuan',
@@ -270,14 +277,16 @@ const EN: Messages = {
         "is hidden as well so that totals cannot reveal it. The groups' written notes are left out.",
     },
   },
-  marking: { internal: 'Confidential — internal use only', external: 'De-identified data' },
+  marking: { internal: 'Confidential — internal use only', external: 'External — de-identified data' },
+  coverStamp: { internal: 'CONFIDENTIAL · INTERNAL', external: 'EXTERNAL' },
   contents: 'Contents',
   about: 'About this report',
-  aboutBody: ({ year, previousYear, audience, threshold }) => [
+  aboutBody: ({ year, previousYear, audience, threshold, smallBase }) => [
     `This report summarises the support given in cases of violence against women and children during ${year}, ` +
       `compared with ${previousYear}, and the work plans and activities of the community groups.`,
-    'Every figure is a number of cases unless stated otherwise. The "Change" column shows the difference from the previous year in percent; ' +
-      '"new" means there were none the year before, and "–" that the change cannot be computed.',
+    'Every figure is a number of cases unless stated otherwise. The "Change" column shows the difference from the previous year: ' +
+      `as a number where the previous year had fewer than ${smallBase}, in percent from ${smallBase} up; "new" means there were none the year before, ` +
+      'and "–" that the change cannot be computed.',
     audience === 'external'
       ? `Numbers below ${threshold} are shown as "<${threshold}" to protect survivors.`
       : 'Internal report: every number is shown as it is.',
@@ -315,7 +324,7 @@ const EN: Messages = {
     participants: 'Activity participants reached',
   },
   units: { count: 'count', days: 'days' },
-  columns: { indicator: 'Indicator', unit: 'Unit', change: 'Change', changePercent: 'Change (%)', code: 'Code', category: 'Category' },
+  columns: { indicator: 'Indicator', unit: 'Unit', change: 'Change', difference: 'Difference', changePercent: 'Change (%)', code: 'Code', category: 'Category' },
   total: 'Total',
   continued: '(continued)',
   noTotal: 'A case can be counted in more than one category, so this table has no total.',
@@ -368,6 +377,7 @@ const EN: Messages = {
     done: 'Done',
     donePercent: 'Share done',
     progress: (done, planned, percent) => `${done} of ${planned} done (${percent})`,
+    repeated: (text, times) => (times > 1 ? `${text} (written in ${times} activity reports)` : text),
     activities: 'Activities reported',
     participants: 'Participants reached',
     women: 'Women',

@@ -3,7 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { Cell, GroupSection, ReportFigures, ReportRow, ReportTable, SummaryFigure } from '../report-model';
-import { createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide, valueOf } from './format';
+import { createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, SMALL_BASE, summarySide, valueOf } from './format';
 import { Messages, rowLabel, scopeText, summaryLabel, tableText } from './messages';
 
 /*
@@ -39,6 +39,8 @@ const LEFT = 56;
 const RIGHT = PAGE_W - 56;
 const WIDTH = RIGHT - LEFT;
 const TOP = 86;
+/** Between the running header's title and its scope when they share a line. */
+const HEADER_GAP = 16;
 const BOTTOM = PAGE_H - 74;
 
 /** One accent colour; everything else is ink and greys. */
@@ -173,7 +175,7 @@ class PdfLayout {
   private readonly previousYear: number;
   private readonly dry: boolean;
   private readonly widths = new Map<string, number>();
-  private readonly chrome: { header: string; scope: string; marking: string; generated: string };
+  private readonly chrome: { header: string; scope: string; oneLine: boolean; marking: string; generated: string };
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -187,9 +189,14 @@ class PdfLayout {
     this.previousYear = figures.year - 1;
     this.dry = output === null;
     const m = this.m;
+    const header = `${figures.organizationName} · ${m.reportTitle} ${figures.year}`;
+    const scope = this.scopeText();
+    // Side by side when both fit whole, else on two lines of their own: cut only past a full line.
+    const oneLine = this.widthOf(header, 7.5, false) + HEADER_GAP + this.widthOf(scope, 7.5, false) <= WIDTH;
     this.chrome = {
-      header: this.fit(`${figures.organizationName} · ${m.reportTitle} ${figures.year}`, WIDTH * 0.62, 7.5, false),
-      scope: this.fit(this.scopeText(), WIDTH * 0.36, 7.5, false),
+      header: this.fit(header, WIDTH, 7.5, false),
+      scope: this.fit(scope, WIDTH, 7.5, false),
+      oneLine,
       marking: m.marking[figures.audience],
       generated: m.footer.generated(fmt.dateTime(figures.generatedAt)),
     };
@@ -237,8 +244,8 @@ class PdfLayout {
     this.page += 1;
     const { figures, m, chrome } = this;
     if (this.page > 1) {
-      this.line(chrome.header, LEFT, 40, { size: 7.5, color: COLOR.muted });
-      this.line(chrome.scope, LEFT, 40, { size: 7.5, color: COLOR.muted, width: WIDTH, align: 'right' });
+      this.line(chrome.header, LEFT, chrome.oneLine ? 40 : 31, { size: 7.5, color: COLOR.muted });
+      this.line(chrome.scope, LEFT, chrome.oneLine ? 40 : 42, { size: 7.5, color: COLOR.muted, width: WIDTH, align: chrome.oneLine ? 'right' : 'left' });
       this.hline(LEFT, RIGHT, 56, 0.5, COLOR.rule);
     }
     const footerY = PAGE_H - 52;
@@ -433,7 +440,8 @@ class PdfLayout {
     this.newPage();
     const bandHeight = 318;
     this.box(0, 0, PAGE_W, bandHeight, COLOR.accent);
-    this.paragraph(figures.organizationName, LEFT, 64, { size: 12, bold: true, color: COLOR.white, width: WIDTH });
+    const stampWidth = this.coverStamp();
+    this.paragraph(figures.organizationName, LEFT, 64, { size: 12, bold: true, color: COLOR.white, width: WIDTH - stampWidth - 16 });
     this.box(LEFT, 100, 48, 2, COLOR.white);
     let y = 150;
     y += this.paragraph(m.reportTitle, LEFT, y, { size: 28, bold: true, color: COLOR.white, width: WIDTH });
@@ -470,6 +478,16 @@ class PdfLayout {
     this.paragraph(body, LEFT + 20, boxY + 18 + titleHeight + 6, { size: 9, color: COLOR.ink, width: inner, lineGap: 2 });
   }
 
+  /** The audience stamped on the cover band, top right: the first thing a sender sees. */
+  private coverStamp(): number {
+    const stamp = this.m.coverStamp[this.figures.audience];
+    const width = this.widthOf(stamp, 11, true) + 24;
+    const x = RIGHT - width;
+    this.box(x, 58, width, 26, COLOR.white);
+    this.line(stamp, x, 65.5, { size: 11, bold: true, color: COLOR.accent, width, align: 'center' });
+    return width;
+  }
+
   /** The contents (page numbers from the dry pass) and a few words on reading the report. */
   private contents(): void {
     const { m, figures } = this;
@@ -491,7 +509,7 @@ class PdfLayout {
     });
 
     this.y += 24;
-    const paragraphs = m.aboutBody({ year: figures.year, previousYear: this.previousYear, audience: figures.audience, threshold: this.fmt.threshold });
+    const paragraphs = m.aboutBody({ year: figures.year, previousYear: this.previousYear, audience: figures.audience, threshold: this.fmt.threshold, smallBase: SMALL_BASE });
     const aboutHeight = 24 + paragraphs.reduce((sum, text) => sum + this.measure(text, { size: 9.5, width: WIDTH, lineGap: 2.5 }) + 8, 0);
     this.ensure(aboutHeight);
     this.line(m.about, LEFT, this.y, { size: 12, bold: true });
@@ -811,7 +829,7 @@ class PdfLayout {
         [m.groups.obstacles, group.obstacles],
         [m.groups.lessons, group.lessons],
       ] as const) {
-        const texts = (items ?? []).map((item) => item.trim()).filter((item) => item !== '');
+        const texts = (items ?? []).filter((note) => note.text.trim() !== '').map((note) => m.groups.repeated(note.text.trim(), note.times));
         if (texts.length === 0) continue;
         const bullets = texts.map((item) => this.bulletPiece(item));
         // The heading goes with the first bullet (or its first part, when it is longer than a page).

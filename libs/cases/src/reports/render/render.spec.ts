@@ -108,12 +108,21 @@ describe('formatting', () => {
   it('computes the change against the previous year', () => {
     expect(id.change(142, 118)).toBe('+20%');
     expect(id.change(97, 101)).toBe('\u22124%');
-    expect(en.change(12, 12)).toBe('0%');
+    expect(en.change(12, 12)).toBe('0');
     expect(id.change(12, 0)).toBe('baru');
     expect(en.change(12, 0)).toBe('new');
     expect(en.change(0, 0)).toBe('–');
     expect(id.change({ suppressed: true }, 6)).toBe('–');
     expect(id.change(6, { suppressed: true })).toBe('–');
+  });
+
+  it('shows the change as a difference where the previous year is below 20, and never a percent that reads like a thousand', () => {
+    expect(id.change(37, 2)).toBe('+35');
+    expect(id.change(3, 17)).toBe('\u221214');
+    expect(en.change(25, 19)).toBe('+6');
+    expect(id.change(24, 20)).toBe('+20%');
+    expect(id.change(370, 20)).toBe('+1750%');
+    expect(en.change(2.5, 4)).toBe('\u22121.5');
   });
 
   it('formats dates in the language and zone asked', () => {
@@ -213,7 +222,7 @@ describe('PDF', () => {
 
   it('never prints free text in an external report, even if the figures carry some', async () => {
     const figures = sampleFigures({ audience: 'external', locale: 'id' });
-    figures.groups[0].obstacles = ['Nama seseorang yang tidak boleh muncul'];
+    figures.groups[0].obstacles = [{ text: 'Nama seseorang yang tidak boleh muncul', times: 1 }];
     const text = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD }))).join('\n');
     expect(text).not.toContain('Nama seseorang');
     expect(text).not.toContain('Hambatan');
@@ -239,7 +248,7 @@ describe('PDF', () => {
   it('carries a note longer than a page over to the next pages, with the group named again', async () => {
     const figures = sampleFigures({ groups: 1 });
     const words = Array.from({ length: 1500 }, (_, index) => `kata${index + 1}`);
-    figures.groups[0].lessons = [words.join(' '), 'Catatan terakhir.'];
+    figures.groups[0].lessons = [{ text: words.join(' '), times: 1 }, { text: 'Catatan terakhir.', times: 1 }];
     const pages = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD })));
     const text = pages.join('\n');
     for (const word of ['kata1 ', 'kata750 ', 'kata1500', 'Catatan terakhir.']) expect(text).toContain(word);
@@ -313,20 +322,22 @@ describe('XLSX', () => {
     expect(names).toEqual(['Ringkasan', ...figures.tables.map((t) => tableText(messagesFor('id'), t).sheet), 'Kelompok']);
 
     const summary = table(workbook.getWorksheet('Ringkasan') as ExcelJS.Worksheet, 'Indikator');
-    expect(summary.header).toEqual(['Indikator', 'Satuan', '2025', '2024', 'Perubahan (%)']);
-    expect(summary.rows[0].slice(0, 4)).toEqual(['Kasus baru', 'jumlah', 142, 118]);
-    expect(summary.rows[0][4]).toBeCloseTo(24 / 118);
+    expect(summary.header).toEqual(['Indikator', 'Satuan', '2025', '2024', 'Selisih', 'Perubahan (%)']);
+    expect(summary.rows[0].slice(0, 5)).toEqual(['Kasus baru', 'jumlah', 142, 118, 24]);
+    expect(summary.rows[0][5]).toBeCloseTo(24 / 118);
 
     const villages = table(workbook.getWorksheet('Desa') as ExcelJS.Worksheet, 'Desa');
-    expect(villages.header).toEqual(['Desa', '2025', '2024', 'Perubahan (%)']);
-    expect(villages.rows[0].slice(0, 3)).toEqual(['Ngaṟa', 3, 17]);
+    expect(villages.header).toEqual(['Desa', '2025', '2024', 'Selisih', 'Perubahan (%)']);
+    // A previous year of 17 is small: the difference, no percentage.
+    expect(villages.rows[0].slice(0, 4)).toEqual(['Ngaṟa', 3, 17, -14]);
+    expect(villages.rows[0][4] ?? null).toBeNull();
     const total = villages.rows[villages.rows.length - 1];
     const village = figures.tables.find((t) => t.key === 'village');
     expect(villages.rows[villages.rows.length - 2][0]).toBe('Desa tidak dicatat');
     expect(total.slice(0, 3)).toEqual(['Jumlah', village?.total?.current, village?.total?.previous]);
 
     const violence = table(workbook.getWorksheet('Jenis kekerasan') as ExcelJS.Worksheet, 'Kode');
-    expect(violence.header).toEqual(['Kode', 'Jenis kekerasan', '2025', '2024', 'Perubahan (%)']);
+    expect(violence.header).toEqual(['Kode', 'Jenis kekerasan', '2025', '2024', 'Selisih', 'Perubahan (%)']);
     expect(violence.rows.map((row) => row[1])).toContain('Kekerasan seksual');
     expect(violence.rows.map((row) => row[1])).not.toContain('Jumlah');
 
@@ -341,9 +352,10 @@ describe('XLSX', () => {
     const workbook = await workbookOf(sampleFigures({ audience: 'external', locale: 'en' }));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Village');
     const villages = table(workbook.getWorksheet('Village') as ExcelJS.Worksheet, 'Village');
-    expect(villages.header).toEqual(['Village', '2025', '2024', 'Change (%)']);
+    expect(villages.header).toEqual(['Village', '2025', '2024', 'Difference', 'Change (%)']);
     expect(villages.rows[0].slice(0, 3)).toEqual(['Ngaṟa', '<5', 17]);
     expect(villages.rows[0][3] ?? null).toBeNull();
+    expect(villages.rows[0][4] ?? null).toBeNull();
     expect(typeof villages.rows[1][1]).toBe('number');
     const groups = table(workbook.getWorksheet('Groups') as ExcelJS.Worksheet, 'Group');
     expect(groups.header).not.toContain('Obstacles');
@@ -388,9 +400,9 @@ describe('CSV ZIP', () => {
     const bytes = await zip.file('08-desa.csv')?.async('nodebuffer');
     expect(bytes?.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = (bytes as Buffer).toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Desa,2025,2024,Perubahan (%)');
-    expect(lines[1]).toBe('Ngaṟa,3,17,-82');
-    expect(lines).toContain('Sumba Barat Daya — Kodi,1,30,-97');
+    expect(lines[0]).toBe('Desa,2025,2024,Selisih,Perubahan (%)');
+    expect(lines[1]).toBe('Ngaṟa,3,17,-14,');
+    expect(lines).toContain('Sumba Barat Daya — Kodi,1,30,-29,-97');
 
     const groups = (await zip.file(names[names.length - 1])?.async('string')) as string;
     expect(groups).toContain('Hambatan');
@@ -405,8 +417,8 @@ describe('CSV ZIP', () => {
     const zip = await zipOf(figures);
     const villages = (await zip.file('08-village.csv')?.async('string')) as string;
     const lines = villages.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Village,2025,2024,Change (%)');
-    expect(lines[1]).toBe('Ngaṟa,<5,17,');
+    expect(lines[0]).toBe('Village,2025,2024,Difference,Change (%)');
+    expect(lines[1]).toBe('Ngaṟa,<5,17,,');
     expect(lines[2]).toMatch(/^"Kampung ""Baru"", Timur",\d+,/);
     expect(lines[3]).toMatch(/^"'=HYPERLINK\(""http:\/\/example.org""\)",/);
     const groups = (await zip.file('15-groups.csv')?.async('string')) as string;
@@ -415,5 +427,51 @@ describe('CSV ZIP', () => {
 
   it('quotes fields per RFC 4180', () => {
     expect(csvRecord(['a', 'b,c', 'd"e', 'f\ng', ' h'])).toBe('a,"b,c","d""e","f\ng"," h"');
+  });
+});
+
+describe('the audience on every page', () => {
+  it('stamps the cover and marks every page footer of a PDF with its audience', async () => {
+    for (const audience of ['internal', 'external'] as const) {
+      const m = messagesFor('id');
+      const pages = pdfPages(await collect((out) => renderPdf(sampleFigures({ audience, locale: 'id' }), out, { threshold: THRESHOLD })));
+      expect(pages[0]).toContain(m.coverStamp[audience]);
+      pages.forEach((page) => expect(page).toContain(m.marking[audience]));
+    }
+  });
+
+  it('prints a long running header whole, on two lines, instead of cutting it off', async () => {
+    const organizationName = 'Forum Pengada Layanan bagi Perempuan Korban Kekerasan Nusa Tenggara Timur';
+    const figures = { ...sampleFigures({ audience: 'internal', locale: 'id' }), organizationName };
+    const pages = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD })));
+    for (const page of pages.slice(1)) {
+      expect(page).toContain(`${organizationName} · Laporan Evaluasi Tahunan 2025`);
+      expect(page).not.toContain('…');
+    }
+  });
+
+  it('puts the audience in the printed footer of every XLSX sheet', async () => {
+    const file = await collect((out) => renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets) expect(sheet.headerFooter.oddFooter).toContain('External — de-identified data');
+  });
+
+  it('ends every CSV of the ZIP with the audience marking', async () => {
+    const zip = await JSZip.loadAsync(await collect((out) => renderCsvZip(sampleFigures({ audience: 'internal', locale: 'id' }), out, { threshold: THRESHOLD })));
+    for (const file of Object.values(zip.files)) {
+      const lines = (await file.async('string')).split('\r\n').filter((line) => line !== '');
+      expect(lines[lines.length - 1]).toBe('Rahasia — hanya untuk internal organisasi');
+    }
+  });
+});
+
+describe("the groups' notes", () => {
+  it('shows a note written word for word in several activity reports once, with how many wrote it', async () => {
+    const figures = sampleFigures({ groups: 1, audience: 'internal', locale: 'id' });
+    figures.groups[0].obstacles = [{ text: 'Jalan ke dusun atas rusak.', times: 3 }];
+    const text = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD }))).join('\n');
+    expect(count(text, 'Jalan ke dusun atas rusak.')).toBe(1);
+    expect(text).toContain('(ditulis di 3 laporan kegiatan)');
   });
 });

@@ -117,12 +117,15 @@ export function sampleFigures(options: SampleOptions = {}): ReportFigures {
         ? {}
         : {
             obstacles: [
-              'Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.',
-              'Sebagian tokoh adat masih menganggap kekerasan dalam rumah tangga sebagai urusan keluarga; diskusi perlu dilanjutkan bersama kepala desa.',
+              { text: 'Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.', times: 1 },
+              {
+                text: 'Sebagian tokoh adat masih menganggap kekerasan dalam rumah tangga sebagai urusan keluarga; diskusi perlu dilanjutkan bersama kepala desa.',
+                times: 1,
+              },
             ],
             lessons: [
-              'Pertemuan di posyandu lebih banyak dihadiri ibu-ibu daripada pertemuan di balai desa.',
-              'Melibatkan guru sekolah dasar membuat anak-anak berani bercerita tentang perundungan.',
+              { text: 'Pertemuan di posyandu lebih banyak dihadiri ibu-ibu daripada pertemuan di balai desa.', times: 1 },
+              { text: 'Melibatkan guru sekolah dasar membuat anak-anak berani bercerita tentang perundungan.', times: 1 },
             ],
           }),
     };

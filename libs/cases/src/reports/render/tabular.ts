@@ -1,11 +1,12 @@
-import type { Cell, ReportFigures } from '../report-model';
-import { changeRatio, createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide } from './format';
+import type { Cell, GroupNote, ReportFigures } from '../report-model';
+import { changeDifference, changeRatio, createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide } from './format';
 import { Messages, rowLabel, summaryLabel, tableText } from './messages';
 
 /*
  * The figures as plain tables, the same for the XLSX workbook and the CSV ZIP: a summary sheet,
  * one sheet per table of the PDF (in its order), and a groups sheet. Counts stay numbers; a
- * suppressed cell is the text "<5"; the change is a ratio (XLSX) or whole percent (CSV).
+ * suppressed cell is the text "<5"; the change is a difference, and a ratio (XLSX) or whole
+ * percent (CSV) only where the previous year is not small (SPEC §7).
  */
 
 export interface TabularRenderOptions extends FormatOptions {
@@ -15,7 +16,7 @@ export interface TabularRenderOptions extends FormatOptions {
   onPage?: (page: number, totalPages: number | null) => void;
 }
 
-export type ColumnKind = 'text' | 'code' | 'count' | 'days' | 'change' | 'percent';
+export type ColumnKind = 'text' | 'code' | 'count' | 'days' | 'difference' | 'change' | 'percent';
 
 export interface DataColumn {
   header: string;
@@ -70,6 +71,7 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
         { header: m.columns.unit, kind: 'text', width: 10 },
         { header: current, kind: 'count', width: 12 },
         { header: previous, kind: 'count', width: 12 },
+        { header: m.columns.difference, kind: 'difference', width: 12 },
         { header: m.columns.changePercent, kind: 'change', width: 14 },
       ],
       rows: figures.summary.map((figure) => [
@@ -77,6 +79,7 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
         figure.unit === 'days' ? m.units.days : m.units.count,
         sideValue(summarySide(figure, 'current')),
         sideValue(summarySide(figure, 'previous')),
+        figure.noData?.length ? null : changeDifference(figure.current, figure.previous),
         figure.noData?.length ? null : changeRatio(figure.current, figure.previous),
       ]),
       hasTotal: false,
@@ -92,6 +95,7 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
       { header: text.rowHeader, kind: 'text', width: 44 },
       { header: current, kind: 'count', width: 12 },
       { header: previous, kind: 'count', width: 12 },
+      { header: m.columns.difference, kind: 'difference', width: 12 },
       { header: m.columns.changePercent, kind: 'change', width: 14 },
     ];
     const row = (code: string, label: string, now: Cell, before: Cell): DataValue[] => [
@@ -99,6 +103,7 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
       label,
       cellValue(now),
       cellValue(before),
+      changeDifference(now, before),
       changeRatio(now, before),
     ];
     const rows = table.rows.map((entry) => row(entry.key, rowLabel(m, figures.locale, table, entry), entry.current, entry.previous));
@@ -128,11 +133,10 @@ function groupSheet(figures: ReportFigures, m: Messages): Omit<DataSheet, 'sheet
     { header: m.groups.disability, kind: 'count', width: 14 },
   ];
   if (freeText) columns.push({ header: m.groups.obstacles, kind: 'text', width: 60 }, { header: m.groups.lessons, kind: 'text', width: 60 });
-  const list = (items: string[] | undefined) =>
+  const list = (items: GroupNote[] | undefined) =>
     (items ?? [])
-      .map((item) => item.trim())
-      .filter((item) => item !== '')
-      .map((item) => `• ${item}`)
+      .filter((note) => note.text.trim() !== '')
+      .map((note) => `• ${m.groups.repeated(note.text.trim(), note.times)}`)
       .join('\n');
   const rows = figures.groups.map((group): DataValue[] => {
     const p = group.participants;

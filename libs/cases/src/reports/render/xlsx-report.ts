@@ -52,6 +52,8 @@ export async function renderXlsx(figures: ReportFigures, out: Writable, options:
       views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, activeCell: `A${headerRow + 1}` }],
       properties: { defaultRowHeight: 16 },
       pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      // The audience on every printed page, as in the PDF ("&" starts a field code in Excel's footers).
+      headerFooter: { oddFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N`, evenFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N` },
     });
     worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
 
@@ -105,6 +107,7 @@ function writeTable(worksheet: ExcelJS.Worksheet, sheet: DataSheet, suppressedTe
       const cell = row.getCell(columnIndex + 1);
       const value = values[columnIndex];
       if (column.kind === 'change') cell.numFmt = '+0%;-0%;0%';
+      else if (column.kind === 'difference' && typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '+0;-0;0' : '+0.0;-0.0;0';
       else if (column.kind === 'percent') cell.numFmt = '0%';
       else if (typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0';
       if (isNumeric(column.kind)) cell.alignment = { horizontal: 'right' };
@@ -126,7 +129,7 @@ function plain(value: DataValue, suppressedText: string): string | number | null
 }
 
 function isNumeric(kind: DataSheet['columns'][number]['kind']): boolean {
-  return kind === 'count' || kind === 'days' || kind === 'change' || kind === 'percent';
+  return kind === 'count' || kind === 'days' || kind === 'difference' || kind === 'change' || kind === 'percent';
 }
 
 
