@@ -5,9 +5,10 @@ import { SessionMfaState1795437700000 } from './1795437700000-session-mfa-state'
 import { Domain1796219411061 } from './1796219411061-domain';
 import { SessionSecondFactorAndLifetime1796514219856 } from './1796514219856-session-second-factor-and-lifetime';
 import { SignInDevices1796514900000 } from './1796514900000-sign-in-devices';
+import { AdminRequests1796600400000 } from './1796600400000-admin-requests';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
   Foundation1795434000000, TrustCore1795435960948, IdempotencyKeys1795437600000, SessionMfaState1795437700000, Domain1796219411061,
-  SessionSecondFactorAndLifetime1796514219856, SignInDevices1796514900000,
+  SessionSecondFactorAndLifetime1796514219856, SignInDevices1796514900000, AdminRequests1796600400000,
 ];
