@@ -48,7 +48,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         if (claim.kind === 'replay') return from(this.replay(request, context.switchToHttp().getResponse<FastifyReply>(), claim));
         return next.handle().pipe(
-          mergeMap((body) => from(this.complete(owner, status, this.resourcePathOf(path, body)).then(() => body))),
+          mergeMap((body) => {
+            const reply = context.switchToHttp().getResponse<FastifyReply>();
+            return from(this.complete(owner, status, this.resourcePathOf(path, body, reply)).then(() => body));
+          }),
           catchError((error: unknown) => from(this.release(owner)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),
@@ -89,8 +92,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     await this.dataSource.getRepository(IdempotencyKeyEntity).delete({ ...owner, status: IsNull() });
   }
 
-  /** A creation at a collection lives at collection/id; other POSTs have no resource to show again. */
-  private resourcePathOf(path: string, body: unknown): string | null {
+  /**
+   * Where the answer can be fetched again: the Location the handler named (a 202 that answers with
+   * an administration request), else a creation at a collection lives at collection/id; other
+   * POSTs have no resource to show again.
+   */
+  private resourcePathOf(path: string, body: unknown, reply: FastifyReply): string | null {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string' && location.startsWith('/api/v1/')) return location;
     const id = (body as { id?: unknown } | undefined)?.id;
     return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? `${path}/${id}` : null;
   }
