@@ -83,6 +83,8 @@ export class DemoSeeder {
   }
 
   private async fill(manager: EntityManager, organizationId: string, passwordHash: string) {
+    // The demo's admin keeps the documented demo password: operator tooling that never runs in production.
+    await manager.update(UserEntity, { organizationId, role: 'org_admin' }, { passwordChangeRequired: false });
     const regionIds = new Map<string, string>();
     const groupIds = new Map<string, string>();
     for (const region of DEMO_PLACES) {

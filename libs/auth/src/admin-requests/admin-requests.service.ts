@@ -7,6 +7,7 @@ import { generateTemporaryPassword, hashPassword, TemporaryPassword } from '../a
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
 import { PageQuery } from '../organizations/directory.service';
 import { uniqueOr409 } from '../organizations/unique-violation';
+import { assertWritable } from '../permissions/field-access';
 import { RequestAuth } from '../permissions/request-auth';
 import { eachRow, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { RecoveryCodeEntity } from '../sessions/session.entities';
@@ -104,6 +105,7 @@ export class AdminRequestsService {
    */
   async requestChange(auth: RequestAuth, userId: string, version: number, changes: AdminRequestPayload) {
     const subject = await this.resources.findVisible(this.dataSource.manager, USERS, auth, userId);
+    await this.resources.refuseForbidden(auth, 'User', userId, () => assertWritable(auth.ability, 'update', 'User', subject, changes));
     if (subject.version !== version) throw staleVersion(subject.version);
     const kind: AdminRequestKind = changes.active !== undefined ? 'change_active' : 'change_role';
     const { email, name, ...requested } = changes;
