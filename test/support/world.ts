@@ -101,6 +101,21 @@ export async function createUser(api: TestApi, admin: SignedInUser, role: string
   return signIn(api, { id: approved.userId, email, password: approved.temporaryPassword as string, role });
 }
 
+/** A user who has set her own password (TEST_PASSWORD) but, where her role needs one, not yet enrolled a second factor. */
+export async function createUserWithOwnPassword(api: TestApi, admin: SignedInUser, role: string, scope: { groupIds?: string[]; regionIds?: string[] }) {
+  const email = `${role}-${suffix()}@example.test`;
+  const requested = await api.http().post('/api/v1/users').set(admin.auth()).send({ email, name: `Test ${role}`, role, ...scope }).expect(202);
+  const { userId, temporaryPassword } = await approveRequest(api, admin, requested.body.id);
+  const login = await api.http().post('/api/v1/auth/login').send({ email, password: temporaryPassword }).expect(200);
+  await api
+    .http()
+    .post('/api/v1/auth/password')
+    .set({ authorization: `Bearer ${login.body.accessToken}` })
+    .send({ currentPassword: temporaryPassword, newPassword: TEST_PASSWORD })
+    .expect(200);
+  return { id: userId, email };
+}
+
 /** An organisation's first org_admin, as the operator's create-org makes her, signed in with her own password. */
 export async function createFirstAdmin(api: TestApi, label: string): Promise<{ organizationId: string; admin: SignedInUser }> {
   const adminEmail = `admin-${suffix()}@example.test`;

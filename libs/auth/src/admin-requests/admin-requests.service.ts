@@ -105,7 +105,7 @@ export class AdminRequestsService {
    */
   async requestChange(auth: RequestAuth, userId: string, version: number, changes: AdminRequestPayload) {
     const subject = await this.resources.findVisible(this.dataSource.manager, USERS, auth, userId);
-    await this.resources.refuseForbidden(auth, 'User', userId, () => assertWritable(auth.ability, 'update', 'User', subject, changes));
+    await this.resources.refuseForbidden(auth, 'User', userId, () => assertWritable(auth.ability, 'update', 'User', { ...subject }, changes));
     if (subject.version !== version) throw staleVersion(subject.version);
     const kind: AdminRequestKind = changes.active !== undefined ? 'change_active' : 'change_role';
     const { email, name, ...requested } = changes;
@@ -171,7 +171,12 @@ export class AdminRequestsService {
     switch (input.kind) {
       case 'create_user': {
         const email = (input.email as string).trim().toLowerCase();
-        if (await this.dataSource.getRepository(UserEntity).existsBy({ email })) throw new DomainError('conflict', 'A user with this email already exists.', { errors: [{ field: 'email', message: 'already used' }] });
+        const [{ taken }] = (await this.dataSource.query(
+          `SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)
+               OR EXISTS (SELECT 1 FROM admin_requests WHERE kind = 'create_user' AND state = 'pending' AND payload->>'email' = $1) AS taken`,
+          [email],
+        )) as { taken: boolean }[];
+        if (taken) throw new DomainError('conflict', 'A user with this email exists or is waiting for approval.', { errors: [{ field: 'email', message: 'already used' }] });
         const scope = await this.users.scopeFor(auth, input.role as Role, input.groupIds, input.regionIds);
         return { email, name: input.name, role: input.role, ...this.scopeFields(input.role as Role, scope) };
       }
