@@ -1107,7 +1107,10 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         outside: () => ({ body: { email: `matrix-${unique()}@example.test`, name: 'Matrix companion', role: 'companion', groupIds: [b.groups.a] }, field: 'groupIds' }),
         // A user is created once a second org_admin approves: what the POST makes is the request for her (202).
         accepted: { subject: 'AdminRequest', record: (body) => ({ organizationId: a.id, requestedBy: a.admin.id, subjectId: null, kind: 'create_user', state: 'pending', email: body.email }) },
-        find: async (body) => ((await dataSource.getRepository(AdminRequestEntity).findOneBy({ payload: { email: body.email as string } })) as Rec | null) ?? undefined,
+        find: async (body) => {
+          const [found] = (await dataSource.query(`SELECT id FROM admin_requests WHERE payload->>'email' = $1`, [body.email])) as { id: string }[];
+          return found ? ((await dataSource.getRepository(AdminRequestEntity).findOneBy({ id: found.id })) as Rec | null) ?? undefined : undefined;
+        },
         discard: async (record) => void (await dataSource.query(`DELETE FROM admin_requests WHERE id = $1`, [record.id])),
       },
     };
