@@ -180,6 +180,28 @@ describe('administration requests', () => {
     expect(promoted.body).toMatchObject({ role: 'coordinator', regionIds: [suite.org.regions.a], groupIds: [] });
   });
 
+  it("a change to a role without a scope clears the user's groups", async () => {
+    const companion = await createUser(suite.api, admin(), 'companion', { groupIds: [suite.org.groups.a] });
+    const current = await http().get(`${API}/users/${companion.id}`).set(admin().auth()).expect(200);
+    const requested = await http().patch(`${API}/users/${companion.id}`).set(admin().auth()).send({ role: 'reviewer', version: current.body.version }).expect(202);
+    await http().post(`${API}/admin-requests/${requested.body.id}/approve`).set(approver().auth()).expect(200);
+    const after = await http().get(`${API}/users/${companion.id}`).set(admin().auth()).expect(200);
+    expect(after.body).toMatchObject({ role: 'reviewer', groupIds: [], regionIds: [] });
+    // A change of name or email with it would be two requests in one: refused, nothing made.
+    expectProblem(await http().patch(`${API}/users/${companion.id}`).set(admin().auth()).send({ role: 'companion', name: 'Baru', version: after.body.version }), 400, 'validation-failed');
+  });
+
+  it('a retried approval answers the decided request again, without the half', async () => {
+    const { request } = await requestCoordinator(admin());
+    const key = `approve-${unique()}`;
+    const first = await http().post(`${API}/admin-requests/${request.id}/approve`).set(approver().auth()).set('idempotency-key', key).expect(200);
+    expect(first.body.temporaryPassword.secondHalf).toEqual(expect.any(String));
+    const retry = await http().post(`${API}/admin-requests/${request.id}/approve`).set(approver().auth()).set('idempotency-key', key).expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toMatchObject({ id: request.id, state: 'approved' });
+    expect(retry.body.temporaryPassword).toBeUndefined();
+  });
+
   it('the reset notice stays until acknowledged', async () => {
     const user = await createUser(suite.api, admin(), 'companion', { groupIds: [suite.org.groups.a] });
     const reset = await http().post(`${API}/admin-requests`).set(admin().auth()).send({ kind: 'reset_password', subjectId: user.id }).expect(202);

@@ -35,19 +35,26 @@ export class AdminRequestsController {
     return this.adminRequests.get(auth, id);
   }
 
-  /** Answers the approver's half of a temporary password where the request makes one, once. */
+  /**
+   * Answers the approver's half of a temporary password where the request makes one, once (a
+   * replay under the same Idempotency-Key shows the request at its Location, without the half).
+   */
   @Post(':id/approve')
   @HttpCode(200)
   @Policy('approve', 'AdminRequest')
-  approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
-    return this.adminRequests.approve(auth, id);
+  async approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const decided = await this.adminRequests.approve(auth, id);
+    reply.header('location', adminRequestLocation(id));
+    return decided;
   }
 
   @Post(':id/refuse')
   @HttpCode(200)
   @Policy('refuse', 'AdminRequest')
-  refuse(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
-    return this.adminRequests.refuse(auth, id);
+  async refuse(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const decided = await this.adminRequests.refuse(auth, id);
+    reply.header('location', adminRequestLocation(id));
+    return decided;
   }
 
   /** The requester's half of the temporary password, shown once. */

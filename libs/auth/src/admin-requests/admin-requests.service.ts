@@ -114,7 +114,8 @@ export class AdminRequestsService {
     if (subject.version !== version) throw staleVersion(subject.version);
     const kind: AdminRequestKind = changes.active !== undefined ? 'change_active' : 'change_role';
     const { email, name, ...requested } = changes;
-    if (email !== undefined || name !== undefined || (kind === 'change_active' && Object.keys(requested).length > 1)) {
+    const requestedFields = Object.keys(requested).filter((field) => requested[field as keyof typeof requested] !== undefined);
+    if (email !== undefined || name !== undefined || (kind === 'change_active' && requestedFields.length > 1)) {
       throw new DomainError('validation-failed', 'A change of name or email, of role or scope, and of activity are separate requests.', {
         errors: [{ field: kind === 'change_active' ? 'active' : 'role', message: 'send it in a request of its own' }],
       });
@@ -205,7 +206,8 @@ export class AdminRequestsService {
 
   private scopeFields(role: Role, scope: { groupIds: string[]; regionIds: string[] }): AdminRequestPayload {
     const kind = this.users.scopeKindOf(role);
-    return kind === 'groups' ? { groupIds: scope.groupIds } : kind === 'regions' ? { regionIds: scope.regionIds } : {};
+    // A role without a scope of its own (reviewer, org_admin) clears whatever scope the user had.
+    return kind === 'groups' ? { groupIds: scope.groupIds } : kind === 'regions' ? { regionIds: scope.regionIds } : { groupIds: [], regionIds: [] };
   }
 
   private async file(auth: RequestAuth, kind: AdminRequestKind, subject: UserEntity | undefined, payload: AdminRequestPayload) {
