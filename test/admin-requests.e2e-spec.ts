@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { AdminRequestsService, OrganizationsService } from '@pendamping/auth';
 import { generateTotpCode } from '@pendamping/auth/authentication';
 import { ProblemKind, problemType } from '@pendamping/core';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
-import { createUser, SignedInUser, TEMPORARY_ADMIN_PASSWORD, TEST_PASSWORD } from './support/world';
+import { workerEnv } from './support/worker-process';
+import { createFirstAdmin, createUser, SignedInUser, TEMPORARY_ADMIN_PASSWORD, TEST_PASSWORD } from './support/world';
 
 /**
  * SPEC §8 "no administrator alone gets into case content" and §9 "administration requests":
@@ -240,6 +244,21 @@ describe('administration requests', () => {
     expect(again.mfa).toBe('enrollment_required');
     const me = (await http().get(`${API}/me`).set(bearer(again.accessToken)).expect(200)).body;
     expect(me.resetNotice).toMatchObject({ kind: 'reset_totp', requestedBy: { id: approver().id }, approvedBy: { id: admin().id } });
+  });
+
+  it("the operator's CLI approves a single admin's request and prints both halves", async () => {
+    const { admin: lonely } = await createFirstAdmin(suite.api, 'Single admin');
+    const email = `cli-${unique()}@example.test`;
+    const requested = await http().post(`${API}/users`).set(lonely.auth()).send({ email, name: 'Rina Pendamping', role: 'reviewer' }).expect(202);
+    const { stdout } = await promisify(execFile)(process.execPath, [resolve(__dirname, 'support/ts-launcher.js'), 'apps/cli/src/main.ts', 'admin-request', 'approve', requested.body.id], {
+      cwd: resolve(__dirname, '..'),
+      env: workerEnv(suite.api.config),
+    });
+    const half = (which: string) => new RegExp(`${which} half: +(\\S+)`).exec(stdout)?.[1] as string;
+    expect(stdout).toContain(`Approved create_user request ${requested.body.id as string} as the operator`);
+    const decided = await http().get(`${API}/admin-requests/${requested.body.id}`).set(lonely.auth()).expect(200);
+    expect(decided.body).toMatchObject({ state: 'approved', decidedByOperator: true, decidedBy: null, requesterHalfWaiting: false });
+    expect((await login(email, `${half('first')}${half('second')}`).expect(200)).body.passwordChange).toBe('required');
   });
 
   it('a retried POST /users with the same Idempotency-Key answers the same request', async () => {
