@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
-import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { createOrganisation, Organisation, signIn, SignedInUser, TEMPORARY_ADMIN_PASSWORD, TEST_PASSWORD } from './support/world';
 
 /**
  * SPEC §8 audit: events are append-only and written in the transaction of the change they
@@ -44,8 +44,8 @@ async function auditWorld(activity = { regions: 4, lists: 30 }): Promise<AuditWo
   const superuser = new Client({ connectionString: database.url });
   await superuser.connect();
   const email = `admin-${randomBytes(4).toString('hex')}@example.test`;
-  const { organizationId, adminId } = await api.app.get(OrganizationsService).create({ name: 'Audit org', adminEmail: email, adminName: 'Audit Admin', adminPassword: TEST_PASSWORD });
-  const admin = await signIn(api, { id: adminId, email, password: TEST_PASSWORD, role: 'org_admin' });
+  const { organizationId, adminId } = await api.app.get(OrganizationsService).create({ name: 'Audit org', adminEmail: email, adminName: 'Audit Admin', adminPassword: TEMPORARY_ADMIN_PASSWORD });
+  const admin = await signIn(api, { id: adminId, email, password: TEMPORARY_ADMIN_PASSWORD, role: 'org_admin' });
   for (let index = 0; index < activity.regions; index += 1) {
     const code = String.fromCharCode(65 + index).repeat(3);
     await api.http().post(`${API}/regions`).set(admin.auth()).send({ name: `Wilayah ${code}`, code }).expect(201);

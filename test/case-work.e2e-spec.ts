@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
-import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { createOrganisation, Organisation, SignedInUser, createUser } from './support/world';
 
 /**
  * The work on a case (SPEC §4, §8, §9): referrals and the consent they need, follow-ups and what
@@ -38,11 +38,7 @@ describe('Case work', () => {
   let companionA2: SignedInUser;
   let other: Organisation;
 
-  async function newUser(role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> {
-    const email = `${role}-${suffix()}@example.test`;
-    const created = await http().post(`${API}/users`).set(suite.org.admin.auth()).send({ email, name: `Test ${role}`, password: TEST_PASSWORD, role, ...scope }).expect(201);
-    return signIn(suite.api, { id: created.body.id, email, password: TEST_PASSWORD, role });
-  }
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
 
   beforeAll(async () => {
     companionA2 = await newUser('companion', { groupIds: [suite.org.groups.a] });

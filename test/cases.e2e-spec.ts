@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
-import { signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { SignedInUser, createUser } from './support/world';
 
 /**
  * Cases end to end (SPEC §3, §4, §5, §8, §9): creation and its validation, who reads what (rows
@@ -43,11 +43,7 @@ describe('Cases', () => {
   let companionA2: SignedInUser;
   let coordinatorA2: SignedInUser;
 
-  async function newUser(role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> {
-    const email = `${role}-${suffix()}@example.test`;
-    const created = await http().post(`${API}/users`).set(suite.org.admin.auth()).send({ email, name: `Test ${role}`, password: TEST_PASSWORD, role, ...scope }).expect(201);
-    return signIn(suite.api, { id: created.body.id, email, password: TEST_PASSWORD, role });
-  }
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
 
   beforeAll(async () => {
     companionA2 = await newUser('companion', { groupIds: [suite.org.groups.a] });

@@ -1,18 +1,14 @@
 import { generateTotpCode } from '@pendamping/auth/authentication';
 import { UserEntity, UserRegionEntity } from '@pendamping/auth/entities';
 import { newCaseBody } from './support/cases';
-import { TEST_PASSWORD } from './support/world';
+import { approveRequest, createUserWithOwnPassword, TEST_PASSWORD } from './support/world';
 import { organisationSuite } from './support/organisation-suite';
 
 /** Regression tests for the findings of the security review of the trust core. */
 describe('hardening', () => {
   const suite = organisationSuite();
 
-  async function newCoordinator() {
-    const email = `coordinator-${Date.now()}-${Math.random().toString(16).slice(2, 8)}@example.test`;
-    const created = await suite.api.http().post('/api/v1/users').set(suite.org.admin.auth()).send({ email, name: 'Ina Koordinator', password: TEST_PASSWORD, role: 'coordinator', regionIds: [suite.org.regions.a] }).expect(201);
-    return { id: created.body.id as string, email };
-  }
+  const newCoordinator = () => createUserWithOwnPassword(suite.api, suite.org.admin, 'coordinator', { regionIds: [suite.org.regions.a] });
 
   it('never upgrades a password-only session when the user enrols in another one', async () => {
     const { email } = await newCoordinator();
@@ -53,7 +49,8 @@ describe('hardening', () => {
 
   it('keeps a user scope when the same role is sent again without ids', async () => {
     const user = await suite.api.http().get(`/api/v1/users/${suite.org.coordinatorA.id}`).set(suite.org.admin.auth()).expect(200);
-    await suite.api.http().patch(`/api/v1/users/${suite.org.coordinatorA.id}`).set(suite.org.admin.auth()).send({ role: 'coordinator', version: user.body.version }).expect(200);
+    const requested = await suite.api.http().patch(`/api/v1/users/${suite.org.coordinatorA.id}`).set(suite.org.admin.auth()).send({ role: 'coordinator', version: user.body.version }).expect(202);
+    await approveRequest(suite.api, suite.org.admin, requested.body.id);
     expect(await suite.dataSource.getRepository(UserRegionEntity).countBy({ userId: suite.org.coordinatorA.id })).toBe(1);
   });
 
@@ -67,7 +64,7 @@ describe('hardening', () => {
     await suite.api.http().get('/api/v1/audit').query({ cursor: '9999999999999999999' }).set(admin).expect(400);
     await suite.api.http().get('/api/v1/audit').query({ from: '2024-02-30' }).set(admin).expect(400);
     await suite.api.http().get('/api/v1/audit').query({ from: '2024-W01' }).set(admin).expect(400);
-    await suite.api.http().post('/api/v1/users').set(admin).send({ email: '"x:y"@example.test', name: 'Colon', password: TEST_PASSWORD, role: 'reviewer' }).expect(400);
+    await suite.api.http().post('/api/v1/users').set(admin).send({ email: '"x:y"@example.test', name: 'Colon', role: 'reviewer' }).expect(400);
   });
 
   it('audits a refusal of an enrolment-only session', async () => {

@@ -19,7 +19,7 @@ import { expireReport, finishReport, ReportFile, ReportFormat, reportFile } from
 import { fetchFile, REPORTS, reportBody, requestReport, sha256 } from './support/report-client';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
-import { createOrganisation, Organisation, signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { approveRequest, createOrganisation, Organisation, signIn, SignedInUser } from './support/world';
 
 /**
  * Tenant and scope isolation (SPEC §2, §3, §5): an id from another organisation, or from a part
@@ -279,6 +279,8 @@ describe('isolation between organisations and scopes', () => {
   let dataSource: DataSource;
   let orgA: Organisation;
   let orgB: Organisation;
+  /** Org B's administration requests (its users were made through them). */
+  let adminRequestsOfB: string[] = [];
   let routes: Route[];
   /** Org B's records with names no other record has, so a leak of them is visible in a response. */
   let canary: { region: string; village: string; group: string; provider: string; user: string };
@@ -351,6 +353,7 @@ describe('isolation between organisations and scopes', () => {
     ...caseIds(casesOf('B')),
     ...planIds(plansOf('B')),
     reports: reportsOf('B').map((fixture) => fixture.id),
+    'admin-requests': adminRequestsOfB,
   });
 
   /**
@@ -397,7 +400,6 @@ describe('isolation between organisations and scopes', () => {
     const hijacked = `Hijacked ${suffix()}`;
     const bodies: Record<string, object | undefined> = {
       'POST /api/v1/groups/:id/members': { userId: orgA.companionA.id },
-      'POST /api/v1/users/:id/mfa-reset': undefined,
       'POST /api/v1/cases': newCaseBody(orgA.villages.a, { narrative: hijacked }),
       'POST /api/v1/cases/duplicate-check': { name: casesOf('A')[0].survivorName, birthYear: 1994 },
       'PATCH /api/v1/cases/:id': { version, riskLevel: 'critical', narrative: hijacked },
@@ -491,11 +493,13 @@ describe('isolation between organisations and scopes', () => {
     dataSource = api.app.get(DataSource);
     orgA = await createOrganisation(api, 'A');
     orgB = await createOrganisation(api, 'B');
+    adminRequestsOfB = ((await dataSource.query(`SELECT id FROM admin_requests WHERE organization_id = $1`, [orgB.id])) as { id: string }[]).map((row) => row.id);
     const post = async (org: Organisation, path: string, body: object) =>
       (await api.http().post(`/api/v1/${path}`).set(org.admin.auth()).send(body).expect(201)).body.id as string;
     const newUser = async (org: Organisation, role: string, scope: object, email = `${role}-${suffix()}@example.test`, name = `Test ${role}`) => {
-      const id = await post(org, 'users', { email, name, password: TEST_PASSWORD, role, ...scope });
-      return signIn(api, { id, email, password: TEST_PASSWORD, role });
+      const requested = await api.http().post('/api/v1/users').set(org.admin.auth()).send({ email, name, role, ...scope }).expect(202);
+      const { userId, temporaryPassword } = await approveRequest(api, org.admin, requested.body.id);
+      return signIn(api, { id: userId, email, password: temporaryPassword as string, role });
     };
     const tag = suffix();
     const region = await post(orgB, 'regions', { name: `Canary Region ${tag}`, code: 'ZQXW' });

@@ -6,7 +6,7 @@ import {
   Action, ACTIONS, AppAbility, applyRowScope, assertWritable, buildAbility, eachRow, fieldsOf, ForbiddenFieldsError, PERMISSION_TABLE, PermissionRow, readableView,
   RequestAuth, ResourceSpec, Role, ROLES, Scope, ScopedResources, SUBJECT_NAMES, SubjectName, SUBJECTS,
 } from '@pendamping/auth';
-import { AuditEventEntity, GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, VillageEntity } from '@pendamping/auth/entities';
+import { AdminRequestEntity, AuditEventEntity, GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, VillageEntity } from '@pendamping/auth/entities';
 import { GROUPS, REGIONS, SERVICE_PROVIDERS, VILLAGES } from '@pendamping/auth/organizations/directory.specs';
 import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
 import { SessionRules } from '@pendamping/auth/sessions/session-rules';
@@ -20,7 +20,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
 import { activityBody, itemBody } from './support/work-plans';
-import { createOrganisation, Organisation, SignedInUser, TEST_PASSWORD } from './support/world';
+import { createOrganisation, createUser, Organisation, SignedInUser } from './support/world';
 
 /**
  * SPEC §5: "one table in the code (role × subject × action × fields × conditions) is the source of
@@ -104,6 +104,8 @@ interface Placement {
   village?: string;
   group?: string;
   user?: string;
+  /** The user a record is about (an administration request's subject). */
+  about?: string;
   /** A case's companion and co-companion, and the users it names as excluded. */
   assignee?: string;
   coAssignee?: string;
@@ -142,6 +144,8 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
   GroupMember: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   ServiceProvider: (r) => ({ organization: text(r.organizationId), region: text(r.regionId) }),
   User: (r) => ({ organization: text(r.organizationId), user: text(r.id) }),
+  // An administration request is "her own" for its requester, and "about her" for its subject.
+  AdminRequest: (r) => ({ organization: text(r.organizationId), user: text(r.requestedBy), about: text(r.subjectId) }),
   AuditEvent: (r) => ({ organization: text(r.organizationId) }),
   Case: casePlacement,
   Referral: (r) => casePlacement(CASES_BY_ID.get(String(r.caseId))),
@@ -171,6 +175,8 @@ function inScope(scope: Scope, actor: OracleActor, place: Placement): boolean {
       return among(actor.memberGroupIds, place.group);
     case 'self':
       return place.user === actor.userId;
+    case 'about_self':
+      return place.about !== undefined && place.about === actor.userId;
     case 'assigned_cases':
       return place.assignee !== undefined && place.assignee === actor.userId;
     case 'co_assigned_cases':
@@ -224,6 +230,7 @@ const ENTITY: Partial<Record<SubjectName, EntityTarget<ObjectLiteral>>> = {
   Group: GroupEntity,
   ServiceProvider: ServiceProviderEntity,
   User: UserEntity,
+  AdminRequest: AdminRequestEntity,
   AuditEvent: AuditEventEntity,
   Case: CaseEntity,
   Referral: ReferralEntity,
@@ -254,7 +261,7 @@ const WRITE_SPEC: Partial<Record<SubjectName, ResourceSpec<VersionedRow>>> = {
 };
 
 /** Fields of a subject the API never returns to anyone, whatever the rules (write-only). */
-const NEVER_RETURNED: Partial<Record<SubjectName, string[]>> = { User: ['password'], Report: ['file'] };
+const NEVER_RETURNED: Partial<Record<SubjectName, string[]>> = { Report: ['file'] };
 
 /** Fields of a list's items that only the item's own route returns (a case list is without its perpetrators). */
 const LIST_ABSENT: Partial<Record<SubjectName, string[]>> = { Case: fieldsOf('Case').filter((field) => field.startsWith('perpetrators.')) };
@@ -304,6 +311,7 @@ const READ_ROUTES: Partial<Record<SubjectName, { list: string; item?: string }>>
   Group: { list: `${API}/groups`, item: `${API}/groups` },
   ServiceProvider: { list: `${API}/service-providers`, item: `${API}/service-providers` },
   User: { list: `${API}/users`, item: `${API}/users` },
+  AdminRequest: { list: `${API}/admin-requests`, item: `${API}/admin-requests` },
   AuditEvent: { list: `${API}/audit` },
   Case: { list: `${API}/cases`, item: `${API}/cases` },
   WorkPlan: { list: `${API}/work-plans`, item: `${API}/work-plans` },
@@ -354,7 +362,7 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   let b: Organisation;
   let dataSource: DataSource;
   let resources: ScopedResources;
-  /** A companion of org A in no group: the target of membership, MFA-reset and field probes, so the actors keep their scope and sessions. */
+  /** A companion of org A in no group: the target of membership, administration requests and field probes, so the actors keep their scope and sessions. */
   let spareId: string;
   /** Another companion of group a of org A: the companion of the cases that are not companion A's. */
   let otherCompanionId: string;
@@ -384,12 +392,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     resources = api.app.get(ScopedResources);
 
     const post = async (user: SignedInUser, path: string, body: object) => (await api.http().post(`${API}/${path}`).set(user.auth()).send(body).expect(201)).body.id as string;
-    spareId = await post(a.admin, 'users', { email: `spare-${unique()}@example.test`, name: 'Spare companion', password: TEST_PASSWORD, role: 'companion' });
+    spareId = (await createUser(api, a.admin, 'companion', {})).id;
     // The service directory: one provider bound to a region, one organisation-wide, one in the other organisation.
     await post(a.admin, 'service-providers', { name: 'Unit PPA Polres Kupang', serviceType: 'police', regionId: a.regions.a, phone: '0380-000000' });
     providerA = await post(a.admin, 'service-providers', { name: 'LBH APIK NTT', serviceType: 'legal_aid' });
     providerB = await post(b.admin, 'service-providers', { name: 'Puskesmas SoE', serviceType: 'health', regionId: b.regions.b });
-    otherCompanionId = await post(a.admin, 'users', { email: `other-${unique()}@example.test`, name: 'Other companion', password: TEST_PASSWORD, role: 'companion', groupIds: [a.groups.a] });
+    otherCompanionId = (await createUser(api, a.admin, 'companion', { groupIds: [a.groups.a] })).id;
+    await createAdminRequestFixtures();
     const specs = api.app.get(CaseSpecs);
     WRITE_SPEC.Case = specs.cases as unknown as ResourceSpec<VersionedRow>;
     WRITE_SPEC.Referral = specs.referrals as unknown as ResourceSpec<VersionedRow>;
@@ -421,7 +430,7 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         oracle: { role, userId: user.id, organizationId: a.id, ...oracle },
         ability,
         published: createMongoAbility<AppAbility>(unpackRules(packed)),
-        auth: { actor, ability, mfa: 'complete', sessionId, sessionOrigin: origin, requestId: `matrix-${role}`, clientRequestId: null },
+        auth: { actor, ability, mfa: 'complete', passwordChangeRequired: false, sessionId, sessionOrigin: origin, requestId: `matrix-${role}`, clientRequestId: null },
       };
     }
   }, 120_000);
@@ -926,6 +935,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     together?: { alone: string[] };
     /** A body naming a parent out of the organisation, and the field that names it. */
     outside?: () => { body: Rec; field: string };
+    /** Where a POST makes a request rather than the record (202): the subject answered and what the request would be. */
+    accepted?: { subject: SubjectName; record(body: Rec): Rec };
     find(body: Rec): Promise<Rec | undefined>;
     /** Removes a record the walk created, so every later walk sees the fixtures only. */
     discard?(record: Rec): Promise<void>;
@@ -1094,11 +1105,17 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       },
       User: {
         path: `${API}/users`,
-        body: () => ({ email: `matrix-${unique()}@example.test`, name: 'Matrix reviewer', password: TEST_PASSWORD, role: 'reviewer' }),
+        body: () => ({ email: `matrix-${unique()}@example.test`, name: 'Matrix reviewer', role: 'reviewer' }),
         wouldBe: (body) => ({ ...body, organizationId: a.id }),
         probes: { groupIds: () => [], regionIds: () => [] },
-        outside: () => ({ body: { email: `matrix-${unique()}@example.test`, name: 'Matrix companion', password: TEST_PASSWORD, role: 'companion', groupIds: [b.groups.a] }, field: 'groupIds' }),
-        find: async (body) => ((await dataSource.getRepository(UserEntity).findOneBy({ email: body.email as string })) as Rec | null) ?? undefined,
+        outside: () => ({ body: { email: `matrix-${unique()}@example.test`, name: 'Matrix companion', role: 'companion', groupIds: [b.groups.a] }, field: 'groupIds' }),
+        // A user is created once a second org_admin approves: what the POST makes is the request for her (202).
+        accepted: { subject: 'AdminRequest', record: (body) => ({ organizationId: a.id, requestedBy: a.admin.id, subjectId: null, kind: 'create_user', state: 'pending', email: body.email }) },
+        find: async (body) => {
+          const [found] = (await dataSource.query(`SELECT id FROM admin_requests WHERE payload->>'email' = $1`, [body.email])) as { id: string }[];
+          return found ? ((await dataSource.getRepository(AdminRequestEntity).findOneBy({ id: found.id })) as Rec | null) ?? undefined : undefined;
+        },
+        discard: async (record) => void (await dataSource.query(`DELETE FROM admin_requests WHERE id = $1`, [record.id])),
       },
     };
   }
@@ -1116,19 +1133,21 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const record = route.wouldBe(body, ctx.oracle);
       const sent = keysOf(subject, body).filter((field) => !(route.naming ?? []).includes(field));
       const forbidden = sent.filter((field) => !decide(ctx.oracle, subject, 'create', field, record));
-      const want = !typeLevel ? FORBIDDEN : forbidden.length > 0 ? forbiddenFields(forbidden) : '201';
+      const success = route.accepted ? '202' : '201';
+      const want = !typeLevel ? FORBIDDEN : forbidden.length > 0 ? forbiddenFields(forbidden) : success;
       const response = await api.http().post(route.path).set(ctx.user.auth()).send(body);
       tally.http += 1;
-      const got = response.status === 201 ? '201' : normalisedProblem(response);
+      const got = String(response.status) === success ? success : normalisedProblem(response);
       const where = `POST ${route.path} ${JSON.stringify(keysOf(subject, body))}`;
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
       const created = await route.find(body);
-      if ((created !== undefined) !== (want === '201')) wrong.push(`${where}: the record was ${created ? '' : 'not '}created`);
-      if (got === '201' && created) {
-        const [stored] = (await loadRecords(subject)).filter((candidate) => candidate.id === created.id);
+      if ((created !== undefined) !== (want === success)) wrong.push(`${where}: the record was ${created ? '' : 'not '}created`);
+      if (got === success && created) {
+        const answered = route.accepted?.subject ?? subject;
+        const [stored] = (await loadRecords(answered)).filter((candidate) => candidate.id === created.id);
         written.delete(String(created.id));
-        remember(String(created.id), subject, body);
-        checkBody(ctx.oracle, subject, stored, response.body as Rec, where, wrong);
+        if (!route.accepted) remember(String(created.id), subject, body);
+        checkBody(ctx.oracle, answered, stored, response.body as Rec, where, wrong);
       }
       if (created && route.discard) await route.discard(created);
     }
@@ -1184,7 +1203,6 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     ServiceProvider: { serviceType: () => 'health', regionId: () => null, phone: () => '0380-222222', address: () => 'Jl. Matrix 2', active: () => true },
     User: {
       email: () => `matrix-${unique()}@example.test`,
-      password: () => `${TEST_PASSWORD}-baru`,
       role: () => 'companion',
       active: () => true,
       groupIds: () => [],
@@ -1203,25 +1221,38 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     PlanItem: itemPath,
   };
 
+  /** A user's role, scope or activity is requested of a second org_admin (SPEC §8): the PATCH answers 202 with the request and changes no row. */
+  const REQUESTED_USER_FIELDS = ['role', 'active', 'groupIds', 'regionIds'];
+  const pendingAbout = async (id: string) =>
+    ((await dataSource.query(`SELECT id FROM admin_requests WHERE subject_id = $1 AND state = 'pending'`, [id])) as { id: string }[]).map((row) => row.id);
+
   async function patch(ctx: RoleContext, subject: SubjectName, record: Rec, body: Rec, wrong: string[]) {
     const path = UPDATE_PATHS[subject]!(record);
     const before = await versionOf(subject, String(record.id));
+    const requestsBefore = subject === 'User' ? await pendingAbout(String(record.id)) : [];
     const forbidden = keysOf(subject, body).filter((field) => !decide(ctx.oracle, subject, 'update', field, record));
+    const requested = subject === 'User' && Object.keys(body).some((key) => REQUESTED_USER_FIELDS.includes(key));
+    const success = requested ? '202' : '200';
     const want = !decide(ctx.oracle, subject, 'update')
       ? FORBIDDEN
       : !reachable(ctx.oracle, subject, 'update', record)
         ? NOT_FOUND
         : forbidden.length > 0
           ? forbiddenFields(forbidden)
-          : '200';
+          : success;
     const response = await api.http().patch(path).set(ctx.user.auth()).send({ ...body, version: before!.version });
     tally.http += 1;
-    const got = response.status === 200 ? '200' : normalisedProblem(response);
+    const got = String(response.status) === success ? success : normalisedProblem(response);
     const where = `PATCH ${path} ${JSON.stringify(keysOf(subject, body))} (${label(subject, record)})`;
     if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
     const after = await versionOf(subject, String(record.id));
     const changed = after?.version !== before?.version;
     if (changed !== (want === '200')) wrong.push(`${where}: the row ${changed ? 'changed' : 'did not change'}`);
+    if (subject === 'User') {
+      const made = (await pendingAbout(String(record.id))).filter((id) => !requestsBefore.includes(id));
+      if ((made.length === 1) !== (want === '202')) wrong.push(`${where}: ${made.length} administration request(s) made`);
+      if (made.length > 0) await dataSource.query(`DELETE FROM admin_requests WHERE id = ANY($1)`, [made]);
+    }
     if (got === '200') {
       const [stored] = (await loadRecords(subject)).filter((candidate) => candidate.id === record.id);
       if (typeof body.name === 'string' && stored.name !== body.name) wrong.push(`${where}: the name was not saved`);
@@ -1268,22 +1299,77 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1`, [spareId]);
   }
 
-  async function checkHttpResetMfa(ctx: RoleContext, records: Rec[], wrong: string[]) {
-    const typeLevel = decide(ctx.oracle, 'User', 'reset_mfa');
-    // The spare companion, and every user of the other organisation: resetting an actor would end the session the suite runs on.
-    const targets = records.filter((record) => record.id === spareId || record.organizationId === b.id);
-    for (const target of targets) {
-      const path = `${API}/users/${String(target.id)}/mfa-reset`;
-      const before = await dataSource.query(`SELECT totp_enrolled_at, (SELECT count(*)::int FROM refresh_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS live FROM users u WHERE id = $1`, [target.id]);
-      const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'User', 'reset_mfa', target) ? '204' : NOT_FOUND;
-      const response = await api.http().post(path).set(ctx.user.auth()).send({});
+  /** The requests made to try the decisions on: pending, on every side of requester, approver and subject, and one in org B. */
+  const adminRequestFixtures: string[] = [];
+
+  async function createAdminRequestFixtures() {
+    const request = async (requester: SignedInUser, body: Rec, name: string) => {
+      const id = (await api.http().post(`${API}/admin-requests`).set(requester.auth()).send(body).expect(202)).body.id as string;
+      names.set(id, name);
+      adminRequestFixtures.push(id);
+    };
+    await request(a.approver, { kind: 'reset_totp', subjectId: a.admin.id }, 'about the admin, by the other admin');
+    await request(a.approver, { kind: 'change_active', subjectId: spareId, active: true }, 'about the spare companion, by the other admin');
+    await request(a.admin, { kind: 'change_active', subjectId: spareId, active: true }, 'about the spare companion, by the admin');
+    await request(b.admin, { kind: 'change_active', subjectId: b.companionA.id, active: true }, 'of org B');
+  }
+
+  /** Puts the fixture requests back to pending after a walk decided some of them. */
+  const reopenAdminRequestFixtures = () =>
+    dataSource.query(`UPDATE admin_requests SET state = 'pending', decided_by = NULL, decided_at = NULL, decided_by_operator = false WHERE id = ANY($1)`, [adminRequestFixtures]);
+
+  /** The problem a refusal answers with: the reason of the withholding row that decides (in CASL the later row), or plain forbidden. */
+  function refusalOf(actor: OracleActor, action: Action, record: Rec): string {
+    const withheld = rowsFor(actor.role, 'AdminRequest', action).filter((row) => row.inverted && inScope(row.scope, actor, PLACEMENT.AdminRequest(record)));
+    return `403 ${problemType(withheld.at(-1)?.reason ?? 'forbidden')}`;
+  }
+
+  async function checkHttpAdminRequestCreate(ctx: RoleContext, wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'AdminRequest', 'create');
+    const subjects = [
+      { id: spareId, name: 'the spare companion' },
+      { id: ctx.user.id, name: 'the actor herself' },
+      { id: b.companionA.id, name: 'a companion of org B' },
+    ];
+    for (const subject of subjects) {
+      const record = { organizationId: a.id, requestedBy: ctx.user.id, subjectId: subject.id };
+      const visible = reachable(ctx.oracle, 'User', 'read', (await loadRecords('User')).find((user) => user.id === subject.id)!);
+      const want = !typeLevel ? FORBIDDEN : !visible ? NOT_FOUND : decide(ctx.oracle, 'AdminRequest', 'create', undefined, record) ? '202' : refusalOf(ctx.oracle, 'create', record);
+      const before = await pendingAbout(subject.id);
+      const response = await api.http().post(`${API}/admin-requests`).set(ctx.user.auth()).send({ kind: 'reset_totp', subjectId: subject.id });
       tally.http += 1;
-      const got = response.status === 204 ? '204' : problem(response);
-      if (got !== want) wrong.push(`POST ${path} (${label('User', target)}): ${got}, expected ${want}`);
-      const after = await dataSource.query(`SELECT totp_enrolled_at, (SELECT count(*)::int FROM refresh_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS live FROM users u WHERE id = $1`, [target.id]);
-      if (want !== '204' && JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`POST ${path}: a refused reset changed the user`);
-      if (want === '204' && (after[0].totp_enrolled_at !== null || after[0].live !== 0)) wrong.push(`POST ${path}: the second factor or the sessions survived the reset`);
+      const got = response.status === 202 ? '202' : problem(response);
+      const where = `POST ${API}/admin-requests reset_totp about ${subject.name}`;
+      if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
+      const made = (await pendingAbout(subject.id)).filter((id) => !before.includes(id));
+      if ((made.length === 1) !== (want === '202')) wrong.push(`${where}: ${made.length} request(s) made`);
+      if (made.length > 0) await dataSource.query(`DELETE FROM admin_requests WHERE id = ANY($1)`, [made]);
     }
+  }
+
+  async function checkHttpAdminRequestStep(ctx: RoleContext, action: 'approve' | 'refuse' | 'collect', records: Rec[], wrong: string[]) {
+    const typeLevel = decide(ctx.oracle, 'AdminRequest', action);
+    const path = action === 'collect' ? 'password-half' : action;
+    for (const record of records) {
+      const url = `${API}/admin-requests/${String(record.id)}/${path}`;
+      const before = await versionOf('AdminRequest', String(record.id));
+      // Decisions first need the right person, then a pending request; the requester's half is collected once (none waits here).
+      const allowedOutcome = action === 'collect' || record.state !== 'pending' ? `409 ${problemType('conflict')}` : '200';
+      const want = !typeLevel
+        ? FORBIDDEN
+        : !reachable(ctx.oracle, 'AdminRequest', 'read', record)
+          ? NOT_FOUND
+          : !reachable(ctx.oracle, 'AdminRequest', action, record)
+            ? refusalOf(ctx.oracle, action, record)
+            : allowedOutcome;
+      const response = await api.http().post(url).set(ctx.user.auth()).send({});
+      tally.http += 1;
+      const got = response.status === 200 ? '200' : problem(response);
+      if (got !== want) wrong.push(`POST ${url} (${label('AdminRequest', record)}): ${got}, expected ${want}`);
+      const after = await versionOf('AdminRequest', String(record.id));
+      if ((after?.version !== before?.version) !== (want === '200')) wrong.push(`POST ${url}: the request ${want === '200' ? 'did not change' : 'changed'}`);
+    }
+    await reopenAdminRequestFixtures();
   }
 
   async function checkHttpVerify(ctx: RoleContext, wrong: string[]) {
@@ -1797,6 +1883,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (action === 'read') await checkHttpReportQueue(ctx, records, wrong);
       return;
     }
+    if (subject === 'AdminRequest') {
+      if (action === 'read') await checkHttpRead(ctx, subject, records, wrong);
+      if (action === 'create') await checkHttpAdminRequestCreate(ctx, wrong);
+      if (action === 'approve' || action === 'refuse' || action === 'collect') await checkHttpAdminRequestStep(ctx, action, records, wrong);
+      return;
+    }
     if (isCaseWork(subject)) {
       if (action === 'read') await checkHttpCaseWorkRead(ctx, subject, records, wrong);
       if (action === 'create') await checkHttpCaseWorkCreate(ctx, subject, wrong);
@@ -1811,7 +1903,6 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (action === 'create' && subject === 'GroupMember') await checkHttpGroupMember(ctx, wrong);
     else if (action === 'create') await checkHttpCreate(ctx, subject, wrong);
     if (action === 'update') await checkHttpUpdate(ctx, subject, records, wrong);
-    if (action === 'reset_mfa' && subject === 'User') await checkHttpResetMfa(ctx, records, wrong);
     if (action === 'verify' && subject === 'AuditEvent') await checkHttpVerify(ctx, wrong);
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ReportExpiry } from '@pendamping/cases';
 import { messagesFor, rowLabel, summaryLabel } from '@pendamping/cases/reports/render/messages';
 import { JobProducer, QueueName } from '@pendamping/core';
@@ -12,7 +11,7 @@ import {
 } from './support/report-client';
 import { startTestWorker, TestWorker } from './support/test-app';
 import { activityBody, addActivity, addItem, createPlan, itemBody } from './support/work-plans';
-import { signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { SignedInUser, approveRequest, createUser } from './support/world';
 
 /**
  * Evaluation reports end to end (SPEC §7, §9): a request is answered 202 at once and saved before
@@ -126,15 +125,12 @@ describe('Evaluation reports', () => {
     worker = undefined;
   };
 
-  async function newUser(role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> {
-    const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-    const created = await http().post('/api/v1/users').set(suite.org.admin.auth()).send({ email, name: `Test ${role}`, password: TEST_PASSWORD, role, ...scope }).expect(201);
-    return signIn(suite.api, { id: created.body.id, email, password: TEST_PASSWORD, role });
-  }
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
 
   async function changeScope(user: SignedInUser, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<void> {
     const current = await http().get(`/api/v1/users/${user.id}`).set(suite.org.admin.auth()).expect(200);
-    await http().patch(`/api/v1/users/${user.id}`).set(suite.org.admin.auth()).send({ ...scope, version: current.body.version }).expect(200);
+    const requested = await http().patch(`/api/v1/users/${user.id}`).set(suite.org.admin.auth()).send({ ...scope, version: current.body.version }).expect(202);
+    await approveRequest(suite.api, suite.org.admin, requested.body.id);
   }
 
   const reportRow = async (id: string) =>

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { OrganizationsService } from '@pendamping/auth';
+import { AdminRequestsService, OrganizationsService } from '@pendamping/auth';
 import { generateRecoveryCodes, generateTotpCode, generateTotpSecret } from '@pendamping/auth/authentication';
 import { ProblemKind, problemType } from '@pendamping/core';
 import { SignJWT } from 'jose';
@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
 import { createCase, newCaseBody } from './support/cases';
-import { createOrganisation, Organisation, signIn, TEST_PASSWORD } from './support/world';
+import { createOrganisation, createUserWithOwnPassword, Organisation, signIn, TEST_PASSWORD } from './support/world';
 
 /**
  * SPEC §8 authentication: access and refresh tokens, sign-in throttling, the TOTP second factor,
@@ -66,13 +66,11 @@ describe('sessions, tokens and the second factor', () => {
   const refresh = (refreshToken: string) => api.http().post(`${API}/auth/refresh`).send({ refreshToken });
   const me = (token: string) => api.http().get(`${API}/me`).set(bearer(token));
 
-  /** A user of the organisation, created by its org_admin, not yet signed in. */
-  async function newUser(role: 'companion' | 'coordinator', password = TEST_PASSWORD) {
-    const email = `${role}-${hex(4)}@example.test`;
+  /** A user of the organisation, requested by its org_admin and approved, who has set her own password (TEST_PASSWORD) and not enrolled. */
+  async function newUser(role: 'companion' | 'coordinator') {
     const scope = role === 'companion' ? { groupIds: [org.groups.a] } : { regionIds: [org.regions.a] };
-    const created = await api.http().post(`${API}/users`).set(org.admin.auth()).send({ email, name: `Test ${role}`, password, role, ...scope });
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, email, password, role };
+    const { id, email } = await createUserWithOwnPassword(api, org.admin, role, scope);
+    return { id, email, password: TEST_PASSWORD, role };
   }
 
   beforeAll(async () => {
@@ -183,9 +181,11 @@ describe('sessions, tokens and the second factor', () => {
       const unknown = observable(await login({ email: `nobody-${hex(4)}@example.test`, password: user.password }));
 
       const current = await api.http().get(`${API}/users/${user.id}`).set(org.admin.auth()).expect(200);
-      const patched = await api.http().patch(`${API}/users/${user.id}`).set(org.admin.auth()).send({ active: false, version: current.body.version });
-      expect(patched.status).toBe(200);
-      expect(patched.body.active).toBe(false);
+      const requested = await api.http().patch(`${API}/users/${user.id}`).set(org.admin.auth()).send({ active: false, version: current.body.version });
+      expect(requested.status).toBe(202);
+      expect((await me(session.accessToken)).status).toBe(200);
+      await api.http().post(`${API}/admin-requests/${requested.body.id}/approve`).set(org.approver.auth()).expect(200);
+      expect((await api.http().get(`${API}/users/${user.id}`).set(org.admin.auth()).expect(200)).body.active).toBe(false);
 
       expectProblem(await me(session.accessToken), 401, 'unauthenticated');
       expectProblem(await api.http().get(`${API}/regions`).set(session.auth()), 401, 'unauthenticated');
@@ -199,9 +199,10 @@ describe('sessions, tokens and the second factor', () => {
       // The user (or someone guessing their password) signs in meanwhile.
       expectProblem(await login({ email: user.email, password: `${user.password}-salah` }), 401, 'invalid-credentials');
       expect((await login({ email: user.email, password: user.password })).status).toBe(200);
-      const patched = await api.http().patch(`${API}/users/${user.id}`).set(org.admin.auth()).send({ active: false, version: loaded.body.version });
-      expect({ status: patched.status, type: patched.body.type }).toEqual({ status: 200, type: undefined });
-      expect(patched.body.version).toBe(loaded.body.version + 1);
+      const requested = await api.http().patch(`${API}/users/${user.id}`).set(org.admin.auth()).send({ active: false, version: loaded.body.version });
+      expect({ status: requested.status, type: requested.body.type }).toEqual({ status: 202, type: undefined });
+      await api.http().post(`${API}/admin-requests/${requested.body.id}/approve`).set(org.approver.auth()).expect(200);
+      expect((await api.http().get(`${API}/users/${user.id}`).set(org.admin.auth()).expect(200)).body.version).toBe(loaded.body.version + 1);
     });
 
     it('refuses at once the tokens of a user whose account became inactive', async () => {
@@ -244,12 +245,12 @@ describe('sessions, tokens and the second factor', () => {
       expect((await login({ email: user.email, password: newPassword })).status).toBe(200);
     });
 
-    it('ends the sessions when an org_admin resets the password', async () => {
+    it('ends the sessions when two org_admins reset the password', async () => {
       const user = await newUser('companion');
       const session = await signIn(api, user);
-      const current = await api.http().get(`${API}/users/${user.id}`).set(org.admin.auth()).expect(200);
-      const password = `ladang-jagung-${hex(6)}-kuatae`;
-      await api.http().patch(`${API}/users/${user.id}`).set(org.admin.auth()).send({ password, version: current.body.version }).expect(200);
+      const requested = await api.http().post(`${API}/admin-requests`).set(org.admin.auth()).send({ kind: 'reset_password', subjectId: user.id }).expect(202);
+      expect((await me(session.accessToken)).status).toBe(200);
+      await api.http().post(`${API}/admin-requests/${requested.body.id}/approve`).set(org.approver.auth()).expect(200);
       expectProblem(await me(session.accessToken), 401, 'unauthenticated');
       expectProblem(await refresh(session.refreshToken), 401, 'unauthenticated');
     });
@@ -363,7 +364,6 @@ describe('sessions, tokens and the second factor', () => {
         ['get', `${API}/me/abilities`],
         ['get', `${API}/audit`],
         ['get', `${API}/audit/verify`],
-        ['post', `${API}/auth/password`, { currentPassword: user.password, newPassword: `bukit-batu-${hex(6)}-soe` }],
       ];
       for (const [method, path, body] of closed) {
         const call = method === 'get' ? api.http().get(path) : api.http().post(path).send(body ?? {});
@@ -392,15 +392,18 @@ describe('sessions, tokens and the second factor', () => {
       expect((await me(verified.body.accessToken)).body).toMatchObject({ mfa: 'complete', mfaEnrolled: true });
     });
 
-    it('lets an org_admin reset a second factor, which ends the sessions and asks for a new enrolment', async () => {
+    it('lets two org_admins reset a second factor, which ends the sessions and asks for a new enrolment', async () => {
       const user = await signIn(api, await newUser('coordinator'));
       expect((await me(user.accessToken)).status).toBe(200);
 
-      expectProblem(await api.http().post(`${API}/users/${user.id}/mfa-reset`).set(org.coordinatorB.auth()), 403, 'forbidden');
+      expectProblem(await api.http().post(`${API}/admin-requests`).set(org.coordinatorB.auth()).send({ kind: 'reset_totp', subjectId: user.id }), 403, 'forbidden');
+      const requested = await api.http().post(`${API}/admin-requests`).set(org.admin.auth()).send({ kind: 'reset_totp', subjectId: user.id });
+      expect(requested.status).toBe(202);
+      // Requested is not done.
       expect((await me(user.accessToken)).status).toBe(200);
 
-      const reset = await api.http().post(`${API}/users/${user.id}/mfa-reset`).set(org.admin.auth());
-      expect(reset.status).toBe(204);
+      const reset = await api.http().post(`${API}/admin-requests/${requested.body.id}/approve`).set(org.approver.auth());
+      expect(reset.status).toBe(200);
 
       expectProblem(await me(user.accessToken), 401, 'unauthenticated');
       expectProblem(await refresh(user.refreshToken), 401, 'unauthenticated');
@@ -586,6 +589,7 @@ describe('secrets and identifying values stay out of the logs and the database',
     const userPassword = `kebun-${canary('pwu')}-jagung`;
     const newPassword = `danau-${canary('pwn')}-kelimutu`;
     const adminSetPassword = `gunung-${canary('pws')}-mutis`;
+    const adminOwnPassword = `pantai-${canary('pwo')}-lasiana`;
     const unknownEmail = `${canary('unk')}@example.test`;
     const wrongPasswords = [`salah-${canary('pww')}-satu`, `salah-${canary('pww')}-dua`, `salah-${canary('pww')}-tiga`];
     const refusedPasswords = [`${userEmail.split('@')[0]}-${canary('pwr')}`, `kq${hex(4)}`];
@@ -596,8 +600,11 @@ describe('secrets and identifying values stay out of the logs and the database',
     const { organizationId } = await api.app.get(OrganizationsService).create({ name: 'Canary org', adminEmail, adminName: 'Admin Canary', adminPassword });
     expect(organizationId).toBeTruthy();
 
-    // The org_admin signs in, enrols (one wrong code first), and signs in with a code and a recovery code.
-    const enrolling = await login({ email: adminEmail.toUpperCase(), password: adminPassword }).expect(200);
+    // The org_admin signs in with create-org's temporary password, sets her own, enrols (one wrong
+    // code first), and signs in with a code and a recovery code.
+    const temporary = await login({ email: adminEmail.toUpperCase(), password: adminPassword }).expect(200);
+    const enrolling = await api.http().post(`${API}/auth/password`).set(bearer(temporary.body.accessToken)).send({ currentPassword: adminPassword, newPassword: adminOwnPassword }).expect(200);
+    secrets.push(temporary.body.accessToken, temporary.body.refreshToken);
     const enrolment = await api.http().post(`${API}/auth/totp/enroll`).set(bearer(enrolling.body.accessToken)).expect(200);
     const totpSecret = enrolment.body.secret as string;
     const enrolCode = generateTotpCode({ secret: totpSecret, now: new Date() });
@@ -608,31 +615,39 @@ describe('secrets and identifying values stay out of the logs and the database',
     const recoveryCodes = verified.body.recoveryCodes as string[];
     secrets.push(enrolling.body.accessToken, enrolling.body.refreshToken, verified.body.accessToken, verified.body.refreshToken);
 
-    expectProblem(await login({ email: adminEmail, password: adminPassword, totp: wrongCode === enrolCode ? otherCodeThan(wrongCode) : wrongCode }), 401, 'mfa-required');
+    expectProblem(await login({ email: adminEmail, password: adminOwnPassword, totp: wrongCode === enrolCode ? otherCodeThan(wrongCode) : wrongCode }), 401, 'mfa-required');
     const signInCode = nextStepCode(totpSecret);
     codes.push(signInCode);
-    const admin = await login({ email: adminEmail, password: adminPassword, totp: signInCode }).expect(200);
+    const admin = await login({ email: adminEmail, password: adminOwnPassword, totp: signInCode }).expect(200);
     const adminAuth = bearer(admin.body.accessToken);
     const foreignRecovery = generateRecoveryCodes(1)[0];
-    expectProblem(await login({ email: adminEmail, password: adminPassword, recoveryCode: foreignRecovery }), 401, 'mfa-required');
-    const byRecovery = await login({ email: adminEmail, password: adminPassword, recoveryCode: recoveryCodes[0] }).expect(200);
+    expectProblem(await login({ email: adminEmail, password: adminOwnPassword, recoveryCode: foreignRecovery }), 401, 'mfa-required');
+    const byRecovery = await login({ email: adminEmail, password: adminOwnPassword, recoveryCode: recoveryCodes[0] }).expect(200);
     secrets.push(admin.body.accessToken, admin.body.refreshToken, byRecovery.body.accessToken, byRecovery.body.refreshToken);
 
     // Sign-in refusals: wrong password, unknown email, malformed email, unknown field.
     expectProblem(await login({ email: adminEmail, password: wrongPasswords[0] }), 401, 'invalid-credentials');
     expectProblem(await login({ email: unknownEmail, password: wrongPasswords[1] }), 401, 'invalid-credentials');
     expectProblem(await login({ email: `not-an-email-${otherCanaries[1]}`, password: wrongPasswords[2] }), 400, 'validation-failed');
-    expectProblem(await login({ email: adminEmail, password: adminPassword, pin: otherCanaries[0] }), 400, 'validation-failed');
+    expectProblem(await login({ email: adminEmail, password: adminOwnPassword, pin: otherCanaries[0] }), 400, 'validation-failed');
 
-    // User creation: refused passwords, a malformed email, an unknown field, then a good one and a duplicate.
-    const newUserBody = { email: userEmail, name: userName, password: userPassword, role: 'companion' };
+    // User creation: passwords (refused: none is taken), a malformed email, an unknown field, then a
+    // good request and a duplicate; the operator approves (the only admin) and the user sets her own.
+    const newUserBody = { email: userEmail, name: userName, role: 'companion' };
     for (const password of refusedPasswords) {
       expectProblem(await api.http().post(`${API}/users`).set(adminAuth).send({ ...newUserBody, password }), 400, 'validation-failed');
     }
     expectProblem(await api.http().post(`${API}/users`).set(adminAuth).send({ ...newUserBody, email: otherCanaries[1] }), 400, 'validation-failed');
     expectProblem(await api.http().post(`${API}/users`).set(adminAuth).send({ ...newUserBody, apiKey: otherCanaries[0] }), 400, 'validation-failed');
-    const created = await api.http().post(`${API}/users`).set(adminAuth).send(newUserBody).expect(201);
+    expectProblem(await api.http().post(`${API}/users`).set(adminAuth).send({ ...newUserBody, password: userPassword }), 400, 'validation-failed');
+    const requested = await api.http().post(`${API}/users`).set(adminAuth).send(newUserBody).expect(202);
     expectProblem(await api.http().post(`${API}/users`).set(adminAuth).send(newUserBody), 409, 'conflict');
+    const approved = await api.app.get(AdminRequestsService).approveAsOperator(requested.body.id);
+    const created = { body: { id: approved.request.subjectId as string } };
+    const temporaryPassword = `${approved.temporaryPassword!.firstHalf}${approved.temporaryPassword!.secondHalf}`;
+    const firstLogin = await login({ email: userEmail, password: temporaryPassword }).expect(200);
+    const own = await api.http().post(`${API}/auth/password`).set(bearer(firstLogin.body.accessToken)).send({ currentPassword: temporaryPassword, newPassword: userPassword }).expect(200);
+    secrets.push(firstLogin.body.accessToken, firstLogin.body.refreshToken, own.body.accessToken, own.body.refreshToken);
 
     // The user's sessions: sign-in, a refresh, a reused refresh token, an unknown one, a forged bearer.
     const userLogin = await login({ email: userEmail, password: userPassword }).expect(200);
@@ -662,7 +677,7 @@ describe('secrets and identifying values stay out of the logs and the database',
     await api.http().patch(`${API}/users/${created.body.id}`).set(adminAuth).send({ password: adminSetPassword, version: await versionOf() });
     expectProblem(await api.http().patch(`${API}/users/${created.body.id}`).set(adminAuth).send({ email: adminEmail, version: await versionOf() }), 409, 'conflict');
 
-    const passwords = [adminPassword, userPassword, newPassword, adminSetPassword, ...wrongPasswords, ...refusedPasswords];
+    const passwords = [adminPassword, adminOwnPassword, temporaryPassword, approved.temporaryPassword!.firstHalf, approved.temporaryPassword!.secondHalf, userPassword, newPassword, adminSetPassword, ...wrongPasswords, ...refusedPasswords];
     const emails = [adminEmail, adminEmail.toUpperCase(), userEmail, unknownEmail];
     const recovery = [...recoveryCodes, foreignRecovery].flatMap((code) => [code, code.replace(/-/g, '')]);
     const signatures = secrets.filter((token) => token.split('.').length === 3).map((token) => token.split('.')[2]);

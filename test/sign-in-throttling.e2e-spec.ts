@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
-import { createOrganisation, Organisation, TEST_PASSWORD } from './support/world';
+import { createOrganisation, createUserWithOwnPassword, Organisation, TEST_PASSWORD } from './support/world';
 
 /**
  * SPEC §8 sign-in throttling after OWASP's device-cookie scheme: a browser that signed a user in
@@ -58,12 +58,11 @@ describe('sign-in throttling with sign-in device cookies', () => {
     return call.send(body);
   };
 
+  /** A companion who has set her own password (TEST_PASSWORD). */
   async function newCompanion() {
-    const email = `companion-${hex(4)}@example.test`;
-    const created = await api.http().post(`${API}/users`).set(org.admin.auth()).send({ email, name: 'Test companion', password: TEST_PASSWORD, role: 'companion', groupIds: [org.groups.a] });
-    expect(created.status).toBe(201);
+    const { id, email } = await createUserWithOwnPassword(api, org.admin, 'companion', { groupIds: [org.groups.a] });
     const credentials = { email, password: TEST_PASSWORD };
-    return { id: created.body.id as string, credentials, wrong: { email, password: `${TEST_PASSWORD}-salah` } };
+    return { id, credentials, wrong: { email, password: `${TEST_PASSWORD}-salah` } };
   }
 
   /** Ten failures without a cookie, from an address of their own: the account is locked for cookieless attempts. */

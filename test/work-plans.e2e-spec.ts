@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityReportEntity, PlanItemEntity, WorkPlanEntity } from '@pendamping/cases/entities';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
-import { signIn, SignedInUser, TEST_PASSWORD } from './support/world';
+import { SignedInUser, createUser } from './support/world';
 import {
   activityBody, addActivity, addItem, createPlan, getItem, getPlan, getProgress, itemBody, Json, Participants, seededRandom, step, todayIn, WORK_PLANS,
 } from './support/work-plans';
@@ -44,11 +44,7 @@ describe('Work plans', () => {
   const itemRow = (id: string) => suite.dataSource.getRepository(PlanItemEntity).findOneByOrFail({ id });
   const reportsOfItem = (planItemId: string) => suite.dataSource.getRepository(ActivityReportEntity).countBy({ planItemId });
 
-  async function newUser(role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> {
-    const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-    const created = await http().post('/api/v1/users').set(suite.org.admin.auth()).send({ email, name: `Test ${role}`, password: TEST_PASSWORD, role, ...scope }).expect(201);
-    return signIn(suite.api, { id: created.body.id, email, password: TEST_PASSWORD, role });
-  }
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
 
   const regionTimeZone = async (regionId: string): Promise<string> =>
     (await http().get(`/api/v1/regions/${regionId}`).set(suite.org.admin.auth()).expect(200)).body.timeZone as string;

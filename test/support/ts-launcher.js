@@ -4,6 +4,7 @@
  * they need a real operating-system process (to kill it with SIGKILL):
  *
  *   node test/support/ts-launcher.js apps/worker/src/main.ts
+ *   node test/support/ts-launcher.js apps/cli/src/main.ts admin-request approve <id>
  */
 const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
@@ -35,4 +36,6 @@ if (!entry) {
   process.stderr.write('usage: node test/support/ts-launcher.js <entry.ts>\n');
   process.exit(2);
 }
+// The entry sees the arguments as if it had been started itself (an operator command's own arguments).
+process.argv.splice(1, 1);
 require(resolve(root, entry));

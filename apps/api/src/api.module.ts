@@ -13,6 +13,7 @@ import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
 import { UsersController } from './organization/users.controller';
+import { AdminRequestsController } from './organization/admin-requests.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkPlansController } from './work-plans/work-plans.controller';
 
@@ -23,7 +24,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.register(config), ClockModule.register(), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule, HealthModule],
       controllers: [
-        AuthController, DirectoryController, UsersController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController,
+        AuthController, DirectoryController, UsersController, AdminRequestsController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController,
         WorkPlansController, ReportsController,
       ],
       providers: [

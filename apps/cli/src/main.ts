@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FieldEncryption, OrganizationsService } from '@pendamping/auth';
+import { AdminRequestsService, FieldEncryption, OrganizationsService } from '@pendamping/auth';
 import { createLogger, DomainError, loadConfigOrExit, NestPinoLogger } from '@pendamping/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { DataSource } from 'typeorm';
@@ -27,13 +27,28 @@ program
   .description('Create an organisation with its first org_admin (the deployment operator does this, not a tenant).')
   .requiredOption('--name <name>', 'organisation name')
   .requiredOption('--admin-email <email>', 'email of the first org_admin')
-  .requiredOption('--admin-password <password>', 'password of the first org_admin (at least 12 characters)')
+  .requiredOption('--admin-password <password>', 'temporary password of the first org_admin (at least 12 characters); she sets her own at first sign-in')
   .option('--admin-name <name>', 'display name of the first org_admin', 'Administrator')
   .action(async (options: { name: string; adminEmail: string; adminPassword: string; adminName: string }) => {
     const created = await withContext((get) =>
       get(OrganizationsService).create({ name: options.name, adminEmail: options.adminEmail, adminName: options.adminName, adminPassword: options.adminPassword }),
     );
-    out(`Created organisation ${created.organizationId}; its org_admin sets up a second factor at first sign-in.`);
+    out(`Created organisation ${created.organizationId}; its org_admin sets her own password, then a second factor, at first sign-in.`);
+  });
+
+program
+  .command('admin-request')
+  .description('Administration requests (SPEC §8) that no org_admin of the organisation may decide.')
+  .command('approve <id>')
+  .description('Approve a request where no eligible approver exists (one org_admin, or a request about one of two); prints both halves of a temporary password.')
+  .action(async (id: string) => {
+    const approved = await withContext((get) => get(AdminRequestsService).approveAsOperator(id));
+    out(`Approved ${approved.request.kind} request ${approved.request.id} as the operator (audited).`);
+    if (approved.temporaryPassword) {
+      out(`  Temporary password, first half:  ${approved.temporaryPassword.firstHalf}`);
+      out(`  Temporary password, second half: ${approved.temporaryPassword.secondHalf}`);
+      out('  Hand both to the user alone: she signs in with the first half followed by the second, then sets her own password.');
+    }
   });
 
 program

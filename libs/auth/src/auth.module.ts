@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminRequestsService } from './admin-requests/admin-requests.service';
 import { AuditAnchoring } from './audit/audit-anchoring';
 import { auditChainKeyProvider } from './audit/audit-chain';
 import { AuditLogService } from './audit/audit-log.service';
@@ -22,7 +23,7 @@ import { TokenService } from './sessions/token.service';
 import { UsersService } from './users/users.service';
 
 const PROVIDERS = [
-  AuditAnchoring, AuditWriter, AuditVerifier, ExpiredRecords, IdempotencyInterceptor, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
+  AdminRequestsService, AuditAnchoring, AuditWriter, AuditVerifier, ExpiredRecords, IdempotencyInterceptor, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
   ScopedResources, AccountService, SecondFactorService, SessionIssuer, SessionRules, SignInDevices, SignInService, TokenService, UsersService,
 ];
 

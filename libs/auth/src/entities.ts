@@ -1,3 +1,4 @@
+import { AdminRequestEntity } from './admin-requests/admin-request.entity';
 import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit/audit.entities';
 import { DataKeyEntity } from './crypto-store/data-key.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
@@ -11,12 +12,12 @@ import { UserEntity } from './users/user.entity';
 import { UserGroupEntity, UserRegionEntity } from './users/user-scope.entities';
 
 export {
-  AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity, DataKeyEntity, GroupEntity, IdempotencyKeyEntity, LoginFailureEntity, OrganizationEntity,
+  AdminRequestEntity, AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity, DataKeyEntity, GroupEntity, IdempotencyKeyEntity, LoginFailureEntity, OrganizationEntity,
   RecoveryCodeEntity, RefreshTokenEntity, RegionEntity, ServiceProviderEntity, SignInDeviceEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity,
 };
 
 export const AUTH_ENTITIES = [
   OrganizationEntity, RegionEntity, VillageEntity, GroupEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity,
   RefreshTokenEntity, LoginFailureEntity, RecoveryCodeEntity, DataKeyEntity, AuditEventEntity, AuditLaneHeadEntity, AuditAnchorEntity,
-  IdempotencyKeyEntity, SignInDeviceEntity,
+  IdempotencyKeyEntity, SignInDeviceEntity, AdminRequestEntity,
 ];

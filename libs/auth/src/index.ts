@@ -1,3 +1,5 @@
+export * from './admin-requests/admin-request.entity';
+export * from './admin-requests/admin-requests.service';
 export * from './audit/audit-anchoring';
 export * from './audit/audit-chain';
 export * from './audit/audit-log.service';

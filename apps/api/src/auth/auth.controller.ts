@@ -35,7 +35,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @SignedIn()
+  @SignedIn({ duringMfaEnrollment: true })
   async logout(@Auth() auth: RequestAuth): Promise<void> {
     await this.signIn.signOut(auth.sessionId, { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId }, auth.requestId);
   }
@@ -56,10 +56,11 @@ export class AuthController {
     return this.secondFactor.verify(auth, body.code);
   }
 
+  /** Open to a limited session: a temporary password is changed before the second factor is enrolled (SPEC §8). */
   @Post('auth/password')
   @HttpCode(200)
   @ApiBearerAuth()
-  @SignedIn()
+  @SignedIn({ duringMfaEnrollment: true })
   changePassword(@Auth() auth: RequestAuth, @Body() body: ChangePasswordDto) {
     return this.account.changePassword(auth, body.currentPassword, body.newPassword);
   }
@@ -69,6 +70,15 @@ export class AuthController {
   @SignedIn({ duringMfaEnrollment: true })
   me(@Auth() auth: RequestAuth) {
     return this.account.profile(auth);
+  }
+
+  /** Closes the notice of a reset of her password or second factor; only once she uses her own password again. */
+  @Post('me/reset-notice/acknowledge')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @SignedIn()
+  async acknowledgeResetNotice(@Auth() auth: RequestAuth): Promise<void> {
+    await this.account.acknowledgeResetNotice(auth);
   }
 
   /** The caller's rules, packed (CASL packRules), so a client can hide what the user cannot see. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REGION_TIME_ZONES, RegionTimeZone, ROLES, Role, SERVICE_TYPES, ServiceType } from '@pendamping/auth';
+import { ADMIN_REQUEST_KINDS, AdminRequestKind, REGION_TIME_ZONES, RegionTimeZone, ROLES, Role, SERVICE_TYPES, ServiceType } from '@pendamping/auth';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto, VersionedDto } from '../common/params';
 
@@ -66,21 +66,32 @@ export class ServiceProviderQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
 }
 
+/** No password (SPEC §8): a temporary one is generated when a second org_admin approves. */
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email!: string;
   @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
-  @ApiProperty({ description: 'At least 12 characters; common passwords are refused.' }) @IsString() @Length(1, 1024) password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiPropertyOptional({ description: 'For companions.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
   @ApiPropertyOptional({ description: 'For coordinators.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
 }
 
+/** Name and email change at once; role, scope and activity become an administration request (202). */
 export class UpdateUserDto extends VersionedDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1024) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+}
+
+export class CreateAdminRequestDto {
+  @ApiProperty({ enum: ADMIN_REQUEST_KINDS }) @IsIn(ADMIN_REQUEST_KINDS) kind!: AdminRequestKind;
+  @ApiPropertyOptional({ description: 'The user the request is about; every kind but create_user.' }) @IsOptional() @IsUUID() subjectId?: string;
+  @ApiPropertyOptional({ description: 'create_user' }) @IsOptional() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email?: string;
+  @ApiPropertyOptional({ description: 'create_user' }) @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+  @ApiPropertyOptional({ enum: ROLES, description: 'create_user, change_role' }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: 'create_user, change_role: for companions.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
+  @ApiPropertyOptional({ description: 'create_user, change_role: for coordinators.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+  @ApiPropertyOptional({ description: 'change_active' }) @IsOptional() @IsBoolean() active?: boolean;
 }

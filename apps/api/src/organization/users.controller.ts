@@ -1,15 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Auth, Policy, RequestAuth, UsersService } from '@pendamping/auth';
+import { AdminRequestsService, Auth, Policy, RequestAuth, UsersService } from '@pendamping/auth';
 import { expectedVersion } from '@pendamping/core';
+import type { FastifyReply } from 'fastify';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
+import { adminRequestLocation } from './admin-requests.controller';
 import { AddMemberDto, CreateUserDto, UpdateUserDto } from './organization.dtos';
+
+/** What a second org_admin must approve (SPEC §8): a PATCH carrying any of these becomes a request. */
+const REQUESTED_FIELDS = ['role', 'groupIds', 'regionIds', 'active'] as const;
 
 @ApiTags('organisation')
 @ApiBearerAuth()
 @Controller()
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly adminRequests: AdminRequestsService,
+  ) {}
 
   @Get('users')
   @Policy('read', 'User')
@@ -17,10 +25,14 @@ export class UsersController {
     return this.users.list(auth, query);
   }
 
+  /** The user exists once a second org_admin approves: the answer is the request (202). */
   @Post('users')
+  @HttpCode(202)
   @Policy('create', 'User')
-  create(@Auth() auth: RequestAuth, @Body() body: CreateUserDto) {
-    return this.users.create(auth, body);
+  async create(@Auth() auth: RequestAuth, @Body() body: CreateUserDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const request = await this.adminRequests.request(auth, { kind: 'create_user', ...body });
+    reply.header('location', adminRequestLocation(request.id as string));
+    return request;
   }
 
   @Get('users/:id')
@@ -29,18 +41,22 @@ export class UsersController {
     return this.users.get(auth, id);
   }
 
+  /** Name and email change at once (200); a role, scope or activity is a request (202). */
   @Patch('users/:id')
   @Policy('update', 'User')
-  update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateUserDto, @Headers('if-match') ifMatch?: string) {
-    return this.users.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
-  }
-
-  /** Clears the user's second factor and recovery codes and ends their sessions; they enrol again at next sign-in. */
-  @Post('users/:id/mfa-reset')
-  @HttpCode(204)
-  @Policy('reset_mfa', 'User')
-  async resetSecondFactor(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string): Promise<void> {
-    await this.users.resetSecondFactor(auth, id);
+  async update(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const changes = withoutVersion(body);
+    if (!REQUESTED_FIELDS.some((field) => changes[field] !== undefined)) return this.users.update(auth, id, version, changes);
+    const request = await this.adminRequests.requestChange(auth, id, version, changes);
+    reply.status(202).header('location', adminRequestLocation(request.id as string));
+    return request;
   }
 
   @Post('groups/:id/members')

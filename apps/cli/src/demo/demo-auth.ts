@@ -31,7 +31,7 @@ export class DemoActors {
   /** A RequestAuth for one call by the user with this email. */
   auth(email: string): RequestAuth {
     const { actor, ability } = this.user(email);
-    return { actor, ability, mfa: 'complete', sessionId: this.seedRun, sessionOrigin: { secondFactor: 'verified', startedAt: new Date() }, requestId: `seed-demo:${randomUUID()}`, clientRequestId: null };
+    return { actor, ability, mfa: 'complete', passwordChangeRequired: false, sessionId: this.seedRun, sessionOrigin: { secondFactor: 'verified', startedAt: new Date() }, requestId: `seed-demo:${randomUUID()}`, clientRequestId: null };
   }
 
   private user(email: string) {

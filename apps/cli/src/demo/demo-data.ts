@@ -44,6 +44,8 @@ export const DEMO_SERVICE_PROVIDERS: { name: string; serviceType: ServiceType; r
 
 export const DEMO_USERS: { email: string; name: string; role: Role; scope: string; regions?: string[]; groups?: string[] }[] = [
   { email: 'admin@demo.pendamping.local', name: 'Maria Goreti Lake', role: 'org_admin', scope: 'whole organisation' },
+  // The second administrator decides the first one's administration requests, and she his (SPEC §8).
+  { email: 'admin2@demo.pendamping.local', name: 'Theresia Manafe', role: 'org_admin', scope: 'whole organisation (approves the other admin)' },
   { email: 'koordinator.kupang@demo.pendamping.local', name: 'Yuliana Bria', role: 'coordinator', scope: 'region Kupang', regions: ['KPG'] },
   { email: 'koordinator.soe@demo.pendamping.local', name: 'Sarlota Tefa', role: 'coordinator', scope: 'region SoE', regions: ['SOE'] },
   { email: 'reviewer@demo.pendamping.local', name: 'Dewi Lestari', role: 'reviewer', scope: 'whole organisation' },

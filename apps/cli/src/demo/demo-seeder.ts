@@ -83,6 +83,8 @@ export class DemoSeeder {
   }
 
   private async fill(manager: EntityManager, organizationId: string, passwordHash: string) {
+    // The demo's admin keeps the documented demo password: operator tooling that never runs in production.
+    await manager.update(UserEntity, { organizationId, role: 'org_admin' }, { passwordChangeRequired: false });
     const regionIds = new Map<string, string>();
     const groupIds = new Map<string, string>();
     for (const region of DEMO_PLACES) {
@@ -97,7 +99,8 @@ export class DemoSeeder {
     for (const provider of DEMO_SERVICE_PROVIDERS) {
       await manager.insert(ServiceProviderEntity, { organizationId, regionId: provider.region === null ? null : regionIds.get(provider.region)!, name: provider.name, serviceType: provider.serviceType, phone: provider.phone, address: null, active: true });
     }
-    for (const user of DEMO_USERS.filter((candidate) => candidate.role !== 'org_admin')) {
+    const [firstAdmin] = DEMO_USERS.filter((candidate) => candidate.role === 'org_admin');
+    for (const user of DEMO_USERS.filter((candidate) => candidate !== firstAdmin)) {
       const userId = (await manager.insert(UserEntity, { organizationId, email: user.email, name: user.name, role: user.role, passwordHash })).identifiers[0].id as string;
       for (const code of user.regions ?? []) await manager.insert(UserRegionEntity, { userId, regionId: regionIds.get(code)!, organizationId });
       for (const group of user.groups ?? []) await manager.insert(UserGroupEntity, { userId, groupId: groupIds.get(group)!, organizationId });

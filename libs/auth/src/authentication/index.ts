@@ -2,3 +2,4 @@ export * from './password-hasher';
 export * from './password-policy';
 export * from './recovery-codes';
 export * from './totp';
+export * from './temporary-password';

@@ -48,7 +48,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((claim) => {
         if (claim.kind === 'replay') return from(this.replay(request, context.switchToHttp().getResponse<FastifyReply>(), claim));
         return next.handle().pipe(
-          mergeMap((body) => from(this.complete(owner, status, this.resourcePathOf(path, body)).then(() => body))),
+          mergeMap((body) => {
+            const reply = context.switchToHttp().getResponse<FastifyReply>();
+            return from(this.complete(owner, status, this.resourcePathOf(path, body, reply)).then(() => body));
+          }),
           catchError((error: unknown) => from(this.release(owner)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),
@@ -90,11 +93,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /**
-   * The resource a POST answered with, to show again on a replay: an action on a record
-   * (`/cases/:id/transitions`) answers that record, which lives at the path up to its id; a
+   * The resource a POST answered with, to show again on a replay: the Location the handler named
+   * (a 202 that answers with an administration request); else an action on a record
+   * (`/cases/:id/transitions`) answers that record, which lives at the path up to its id, and a
    * creation answers a new member of the collection, at collection/id. Other POSTs have none.
    */
-  private resourcePathOf(path: string, body: unknown): string | null {
+  private resourcePathOf(path: string, body: unknown, reply: FastifyReply): string | null {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string' && location.startsWith('/api/v1/')) return location;
     const id = (body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
     const segments = path.split('/');

@@ -24,6 +24,8 @@ function scopeValues(actor: UserActor, scope: Scope): { field: keyof SubjectDefi
       return { field: 'groupField', ids: actor.memberGroupIds };
     case 'self':
       return { field: 'selfField', ids: [actor.userId] };
+    case 'about_self':
+      return { field: 'aboutField', ids: [actor.userId] };
     case 'assigned_cases':
       return { field: 'assigneeField', ids: [actor.userId] };
     case 'co_assigned_cases':
@@ -69,6 +71,7 @@ export function rulesFor(actor: UserActor): AppRawRule[] {
     conditions: conditionsFor(row, actor),
     fields: rowFields(row),
     inverted: row.inverted ?? false,
+    ...(row.reason ? { reason: row.reason } : {}),
   }));
 }
 

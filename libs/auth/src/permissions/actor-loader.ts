@@ -15,11 +15,14 @@ interface ActorRow {
   member_region_ids: string[];
   second_factor: SessionOrigin['secondFactor'] | null;
   session_started_at: Date | null;
+  password_change_required: boolean;
 }
 
 export interface LoadedSession {
   actor: UserActor;
   origin: SessionOrigin;
+  /** She signed in with a temporary password and has not set her own yet. */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -34,7 +37,7 @@ export class ActorLoader {
   async load(userId: string, organizationId: string, sessionId: string, lifetimes: SessionLifetimes): Promise<LoadedSession | undefined> {
     const row = await this.query(userId, organizationId, { sessionId, lifetimes });
     if (!row?.second_factor || !row.session_started_at) return undefined;
-    return { actor: this.actorOf(row), origin: { secondFactor: row.second_factor, startedAt: row.session_started_at } };
+    return { actor: this.actorOf(row), origin: { secondFactor: row.second_factor, startedAt: row.session_started_at }, passwordChangeRequired: row.password_change_required };
   }
 
   /** For work done later on a user's behalf (a report job): their role and scope as they are now, if still active. */
@@ -47,7 +50,7 @@ export class ActorLoader {
     const lifetimes = session?.lifetimes;
     // The tokens of a family share second_factor and session_started_at, so any live one answers.
     const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.organization_id, u.role, s.second_factor, s.session_started_at,
+      `SELECT u.id, u.organization_id, u.role, u.password_change_required, s.second_factor, s.session_started_at,
               COALESCE((SELECT array_agg(ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS coordinated_region_ids,
               COALESCE((SELECT array_agg(g.id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_group_ids,
               COALESCE((SELECT array_agg(DISTINCT g.village_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_village_ids,

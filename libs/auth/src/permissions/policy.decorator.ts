@@ -15,6 +15,10 @@ export const Policy = (action: Action, subject: SubjectName) => SetMetadata(POLI
 /** Open to anyone: sign-in, token refresh, health. */
 export const PublicRoute = () => SetMetadata(POLICY, { kind: 'public' } satisfies RoutePolicy);
 
-/** Any signed-in user, whatever their rules (their own profile, their abilities, sign-out). */
+/**
+ * Any signed-in user, whatever their rules (their own profile, their abilities, sign-out).
+ * `duringMfaEnrollment` opens the route to a limited session too: one that must enrol a second
+ * factor, or change a temporary password, before anything else (SPEC §8, §9).
+ */
 export const SignedIn = (options: { duringMfaEnrollment?: boolean } = {}) =>
   SetMetadata(POLICY, { kind: 'authenticated', duringMfaEnrollment: options.duringMfaEnrollment ?? false } satisfies RoutePolicy);

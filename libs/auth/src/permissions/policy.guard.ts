@@ -46,16 +46,21 @@ export class PolicyGuard implements CanActivate {
     const claims = await this.tokens.verifyAccessToken(token);
     const session = await this.actors.load(claims.userId, claims.organizationId, claims.sessionId, this.sessionRules.lifetimes());
     if (!session) throw new AuthError('unauthenticated', 'The session has ended. Sign in again.');
-    const { actor, origin } = session;
+    const { actor, origin, passwordChangeRequired } = session;
     const ability = buildAbility(actor);
     const requestIds = { requestId: String(request.id), clientRequestId: clientRequestIdOf(request.headers) };
     // Measured against the role she has now: a promotion limits a session that never proved a second factor.
     const mfa = this.sessionRules.mfaState(actor.role, origin.secondFactor);
-    attachAuth(request, { actor, ability, mfa, sessionId: claims.sessionId, sessionOrigin: origin, ...requestIds });
+    attachAuth(request, { actor, ability, mfa, passwordChangeRequired, sessionId: claims.sessionId, sessionOrigin: origin, ...requestIds });
 
-    const enrollmentOnly = mfa === 'enrollment_required';
+    const limitedSessionRoute = policy.kind === 'authenticated' && policy.duringMfaEnrollment;
     const target = policy.kind === 'ability' ? { action: policy.action, subject: policy.subject } : { action: 'access', subject: 'Route' };
-    if (enrollmentOnly && !(policy.kind === 'authenticated' && policy.duringMfaEnrollment)) {
+    // A temporary password is changed first, then the second factor is enrolled (SPEC §8).
+    if (passwordChangeRequired && !limitedSessionRoute) {
+      await this.recordDenial(actor, target, requestIds);
+      throw new AuthError('password-change-required', 'Set your own password (POST /api/v1/auth/password) before using the system.');
+    }
+    if (mfa === 'enrollment_required' && !limitedSessionRoute) {
       await this.recordDenial(actor, target, requestIds);
       throw new AuthError('mfa-enrollment-required', 'Set up your second factor (POST /api/v1/auth/totp/enroll) before using the system.');
     }

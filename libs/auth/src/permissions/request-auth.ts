@@ -11,6 +11,8 @@ export interface RequestAuth {
   ability: AppAbility;
   /** The session's standing under the user's current role (SessionRules.mfaState). */
   mfa: MfaState;
+  /** Signed in with a temporary password: only changing it, enrolment and /me until then (SPEC §8). */
+  passwordChangeRequired: boolean;
   sessionId: string;
   sessionOrigin: SessionOrigin;
   requestId: string;

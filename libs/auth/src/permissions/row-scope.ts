@@ -41,7 +41,9 @@ export function applyRowScope<T extends ObjectLiteral>(
       conditionSql(column(property), condition),
     );
     const joined = joinFragments(parts, 'AND');
-    return rule.inverted ? { sql: `NOT (${joined.sql})`, params: joined.params } : joined;
+    // A NULL column (a request about a user not created yet) meets no condition, as in CASL: a
+    // withholding rule then withholds nothing, where a bare NOT would withhold the row.
+    return rule.inverted ? { sql: `NOT COALESCE((${joined.sql}), false)`, params: joined.params } : joined;
   };
 
   const combined = rulesToCondition(ability.rulesFor(action, subject), convert, {

@@ -9,7 +9,9 @@ import { FieldClass, fieldsOf, SubjectName } from './subjects';
  * cell: role × subject × action × field.
  */
 export const ACTIONS = [
-  'read', 'create', 'update', 'reset_mfa', 'verify',
+  'read', 'create', 'update', 'verify',
+  // Deciding an administration request, and its requester collecting her half of a temporary password.
+  'refuse', 'collect',
   // A case's workflow: one action per transition, so who may move a case where is a row here.
   'activate', 'request_closure', 'close', 'reopen', 'assign', 'check_duplicate',
   // A work plan's workflow, and taking an item out of a draft.
@@ -22,13 +24,15 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * organization: any record of the actor's organisation; coordinated_regions: records in the
  * coordinator's regions; member_groups / member_villages / member_regions: records of the
- * companion's groups, their villages or their regions; self: the actor's own record;
+ * companion's groups, their villages or their regions; self: the actor's own record (for an
+ * administration request: one she made); about_self: records about the actor (a request whose
+ * subject she is);
  * assigned_cases / co_assigned_cases: cases (and their work) the actor is the companion or
  * co-companion of; excluded: restricted cases that name the actor as excluded; others_requests:
  * report requests someone else made.
  */
 export type Scope =
-  | 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self'
+  | 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self' | 'about_self'
   | 'assigned_cases' | 'co_assigned_cases' | 'excluded' | 'others_requests';
 
 export interface PermissionRow {
@@ -40,10 +44,12 @@ export interface PermissionRow {
   fields?: readonly string[];
   fieldClasses?: readonly FieldClass[];
   inverted?: boolean;
+  /** For a withholding row: the problem kind a refusal by this row answers with, where it says more than "forbidden". */
+  reason?: 'requester-is-subject' | 'approver-is-requester' | 'approver-is-subject';
 }
 
 const USER_DIRECTORY_FIELDS = ['id', 'name', 'role', 'active'] as const;
-const USER_ADMIN_WRITABLE = ['email', 'name', 'role', 'active', 'groupIds', 'regionIds', 'password'] as const;
+const USER_ADMIN_WRITABLE = ['email', 'name', 'role', 'active', 'groupIds', 'regionIds'] as const;
 
 /** What the case's owner decides (assignment, restriction) and what the system derives are not case content. */
 const CASE_MANAGEMENT_FIELDS = ['assignedCompanionId', 'coCompanionId', 'restricted', 'excludedUserIds'] as const;
@@ -92,7 +98,13 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'User', actions: ['create', 'update'], scope: 'organization', fields: USER_ADMIN_WRITABLE },
   // An administrator cannot change their own role or switch themselves off: the organisation keeps its admin.
   { role: 'org_admin', subject: 'User', actions: ['update'], scope: 'self', fields: ['role', 'active'], inverted: true },
-  { role: 'org_admin', subject: 'User', actions: ['reset_mfa'], scope: 'organization' },
+  // Creating users, changing role, scope or activity and resetting credentials are requests that a
+  // second org_admin decides; requester, approver and subject are three people (SPEC §8).
+  { role: 'org_admin', subject: 'AdminRequest', actions: ['read', 'create', 'approve', 'refuse'], scope: 'organization' },
+  { role: 'org_admin', subject: 'AdminRequest', actions: ['collect'], scope: 'self' },
+  { role: 'org_admin', subject: 'AdminRequest', actions: ['approve', 'refuse'], scope: 'self', inverted: true, reason: 'approver-is-requester' },
+  { role: 'org_admin', subject: 'AdminRequest', actions: ['create'], scope: 'about_self', inverted: true, reason: 'requester-is-subject' },
+  { role: 'org_admin', subject: 'AdminRequest', actions: ['approve', 'refuse'], scope: 'about_self', inverted: true, reason: 'approver-is-subject' },
   { role: 'org_admin', subject: 'AuditEvent', actions: ['read', 'verify'], scope: 'organization' },
   { role: 'org_admin', subject: 'ReportQueue', actions: ['read'], scope: 'organization' },
 

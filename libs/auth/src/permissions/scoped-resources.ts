@@ -1,7 +1,7 @@
 import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CREATION_ORDER, cursorPage, DomainError, KeysetOrder, Page, staleVersion } from '@pendamping/core';
+import { CREATION_ORDER, cursorPage, DomainError, KeysetOrder, Page, ProblemKind, staleVersion } from '@pendamping/core';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { applyRowScope } from './row-scope';
@@ -256,12 +256,22 @@ export class ScopedResources {
     const current =
       (await this.scoped(manager, spec, auth).andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
       (await this.refuseUnseen(spec, auth, id, action));
-    if (!auth.ability.can(action, asSubject(spec.subject, { ...(spec.record?.(current) ?? current) }))) {
-      await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, action, spec.subject, id, [], 'denied')));
-      throw new DomainError('forbidden', `You may not ${action.replace('_', ' ')} this ${spec.subject.toLowerCase()}.`);
-    }
+    await this.assertAllowed(auth, action, spec.subject, id, spec.record?.(current) ?? current);
     if (version !== undefined && current.version !== version) throw staleVersion(current.version);
     return current;
+  }
+
+  /**
+   * Refuses (403, audited) an action the rules do not allow on this record. A withholding row
+   * that names a reason answers with it (an administration request about oneself), so the caller
+   * learns why; otherwise the refusal is a plain `forbidden`.
+   */
+  async assertAllowed(auth: RequestAuth, action: Action, subject: SubjectName, id: string | null, record: object): Promise<void> {
+    const target = asSubject(subject, { ...record } as Record<string, unknown>);
+    if (auth.ability.can(action, target)) return;
+    await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, action, subject, id, [], 'denied')));
+    const reason = auth.ability.relevantRuleFor(action, target)?.reason as ProblemKind | undefined;
+    throw new DomainError(reason ?? 'forbidden', `You may not ${action.replace('_', ' ')} this ${subject.toLowerCase()}.`);
   }
 
   /** A refused write changes nothing but the audit log, which records the denial and the field names. */

@@ -14,6 +14,8 @@ export interface SubjectDefinition {
   groupField?: string;
   villageField?: string;
   selfField?: string;
+  /** The user a record is about (an administration request's subject). */
+  aboutField?: string;
   /** A case's companion and co-companion, and the users a restricted case is hidden from. */
   assigneeField?: string;
   coAssigneeField?: string;
@@ -71,9 +73,22 @@ export const SUBJECTS = {
     organizationField: 'organizationId',
   },
   User: {
-    fields: coded('id', 'email', 'name', 'role', 'active', 'groupIds', 'regionIds', 'password', 'mfaEnrolled', 'version', 'createdAt', 'updatedAt'),
+    fields: coded('id', 'email', 'name', 'role', 'active', 'groupIds', 'regionIds', 'mfaEnrolled', 'version', 'createdAt', 'updatedAt'),
     organizationField: 'organizationId',
     selfField: 'id',
+  },
+  /**
+   * A request for a change to a user that a second org_admin decides (SPEC §8): "self" is the
+   * requester, "about_self" the user it is about.
+   */
+  AdminRequest: {
+    fields: coded(
+      'id', 'kind', 'state', 'subjectId', 'email', 'name', 'role', 'groupIds', 'regionIds', 'active', 'requestedBy', 'decidedBy', 'decidedByOperator',
+      'decidedAt', 'requesterHalfWaiting', 'version', 'createdAt', 'updatedAt',
+    ),
+    organizationField: 'organizationId',
+    selfField: 'requestedBy',
+    aboutField: 'subjectId',
   },
   AuditEvent: {
     fields: coded('id', 'lane', 'seq', 'occurredAt', 'actorId', 'actorRole', 'action', 'subject', 'subjectId', 'fields', 'outcome', 'requestId', 'clientRequestId'),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@pendamping/core';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { checkPassword, hashPassword, verifyPassword } from '../authentication';
 import { RequestAuth } from '../permissions/request-auth';
 import { countFailedSignIn } from '../users/sign-in-state';
-import { UserEntity } from '../users/user.entity';
+import { ResetNotice, UserEntity } from '../users/user.entity';
 import { SessionIssuer, TokenPair } from './session-issuer';
 import { MfaState } from './session-rules';
 
@@ -20,6 +20,15 @@ export interface Profile {
   regionIds: string[];
   mfa: MfaState;
   mfaEnrolled: boolean;
+  passwordChange?: 'required';
+  resetNotice?: {
+    kind: ResetNotice['kind'];
+    requestId: string;
+    requestedBy: { id: string; name: string };
+    /** Null when the deployment's operator approved. */
+    approvedBy: { id: string; name: string } | null;
+    at: string;
+  };
 }
 
 /** The signed-in user's own account: their profile and their password. */
@@ -43,7 +52,26 @@ export class AccountService {
       regionIds: auth.actor.coordinatedRegionIds,
       mfa: auth.mfa,
       mfaEnrolled: user.totpEnrolledAt !== null,
+      ...(user.passwordChangeRequired ? { passwordChange: 'required' as const } : {}),
+      ...(user.resetNotice ? { resetNotice: await this.describe(user.resetNotice) } : {}),
     };
+  }
+
+  /** The reset notice stays until she acknowledges it, which she can only once she set her own password. */
+  async acknowledgeResetNotice(auth: RequestAuth): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneOrFail(UserEntity, { where: { id: auth.actor.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user.resetNotice) throw new DomainError('conflict', 'There is no reset notice to acknowledge.');
+      await manager.createQueryBuilder().update(UserEntity).set({ resetNotice: null, version: () => 'version' }).where('id = :id', { id: user.id }).execute();
+      await this.audit.record(manager, { ...this.event(auth, user, 'acknowledge_reset_notice', []), outcome: 'success' });
+    });
+  }
+
+  private async describe(notice: ResetNotice): Promise<NonNullable<Profile['resetNotice']>> {
+    const ids = [notice.requestedBy, ...(notice.approvedBy ? [notice.approvedBy] : [])];
+    const people = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    const person = (id: string) => ({ id, name: people.find((candidate) => candidate.id === id)?.name ?? '' });
+    return { kind: notice.kind, requestId: notice.requestId, requestedBy: person(notice.requestedBy), approvedBy: notice.approvedBy ? person(notice.approvedBy) : null, at: notice.at };
   }
 
   /** A new password ends every session, this one included, and starts a fresh one. */
@@ -56,30 +84,32 @@ export class AccountService {
       await this.dataSource.transaction(async (manager) => {
         const current = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
         await countFailedSignIn(manager, current);
-        await this.audit.record(manager, { ...this.event(auth, user), outcome: 'failure' });
+        await this.audit.record(manager, { ...this.event(auth, user, 'password_change', ['password']), outcome: 'failure' });
       });
       throw new DomainError('validation-failed', 'The current password is wrong.', { errors: [{ field: 'currentPassword', message: 'is wrong' }] });
     }
     const problems = checkPassword(newPassword, { email: user.email, name: user.name });
+    // A temporary password is known to the two administrators who each hold half of it: it cannot be kept.
+    if (user.passwordChangeRequired && newPassword === currentPassword) problems.push('must differ from the temporary password');
     if (problems.length > 0) throw new DomainError('validation-failed', 'The new password does not meet the policy.', { errors: problems.map((message) => ({ field: 'newPassword', message })) });
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordChangeRequired: false });
       await this.sessions.endAllOf(manager, user.id);
-      await this.audit.record(manager, { ...this.event(auth, user), outcome: 'success' });
+      await this.audit.record(manager, { ...this.event(auth, user, 'password_change', ['password']), outcome: 'success' });
       // The new session keeps what the old one proved and when it began: a password change never extends a session.
-      return this.sessions.start(manager, user, auth.sessionOrigin.secondFactor, auth.sessionOrigin.startedAt);
+      return this.sessions.start(manager, { ...user, passwordChangeRequired: false }, auth.sessionOrigin.secondFactor, auth.sessionOrigin.startedAt);
     });
   }
 
-  private event(auth: RequestAuth, user: UserEntity) {
+  private event(auth: RequestAuth, user: UserEntity, action: string, fields: string[]) {
     return {
       organizationId: user.organizationId,
       actor: { id: user.id, role: user.role },
-      action: 'password_change',
+      action,
       subject: 'User',
       subjectId: user.id,
-      fields: ['password'],
+      fields,
       requestId: auth.requestId,
       clientRequestId: auth.clientRequestId,
     };

@@ -10,9 +10,10 @@ export interface TokenPair {
   accessToken: string;
   refreshToken: string;
   mfa?: 'enrollment_required';
+  passwordChange?: 'required';
 }
 
-type SessionUser = { id: string; organizationId: string; role: Role };
+type SessionUser = { id: string; organizationId: string; role: Role; passwordChangeRequired?: boolean };
 
 /** Starts and continues sessions: a refresh-token family, and access tokens bound to it. */
 @Injectable()
@@ -40,14 +41,19 @@ export class SessionIssuer {
     });
     const accessToken = await this.tokens.issueAccessToken({ userId: user.id, organizationId: user.organizationId, sessionId: familyId }, endsAt);
     const mfa = this.rules.mfaState(user.role, origin.secondFactor);
-    return { accessToken, refreshToken: refresh.token, ...(mfa === 'enrollment_required' ? { mfa } : {}) };
+    return {
+      accessToken,
+      refreshToken: refresh.token,
+      ...(mfa === 'enrollment_required' ? { mfa } : {}),
+      ...(user.passwordChangeRequired ? { passwordChange: 'required' as const } : {}),
+    };
   }
 
   async endFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 
-  /** Password change, second-factor reset and deactivation end every session of the user at once. */
+  /** A password change or reset, a second-factor reset, a role change and deactivation end every session of the user at once. */
   async endAllOf(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }

@@ -48,4 +48,21 @@ export class UserEntity extends TenantRecord {
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil!: Date | null;
+
+  /** Set by a temporary password (approval, create-org): until she sets her own, she may only change it and enrol. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired!: boolean;
+
+  /** Who reset what and when, shown on /me until she acknowledges it (SPEC §8). */
+  @Column({ name: 'reset_notice', type: 'jsonb', nullable: true })
+  resetNotice!: ResetNotice | null;
+}
+
+export interface ResetNotice {
+  kind: 'reset_password' | 'reset_totp';
+  requestId: string;
+  requestedBy: string;
+  /** Null when the operator approved. */
+  approvedBy: string | null;
+  at: string;
 }

@@ -4,33 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
-import { checkPassword, hashPassword } from '../authentication';
 import { GROUPS, REGIONS } from '../organizations/directory.specs';
 import { uniqueOr409 } from '../organizations/unique-violation';
 import { PageQuery } from '../organizations/directory.service';
 import { RequestAuth } from '../permissions/request-auth';
-import { eachRow, NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { eachRow, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { readableView } from '../permissions/field-access';
-import { SessionIssuer } from '../sessions/session-issuer';
-import { RecoveryCodeEntity } from '../sessions/session.entities';
 import { Role } from './roles';
 import { UserEntity } from './user.entity';
 import { UserGroupEntity, UserRegionEntity } from './user-scope.entities';
 
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  role: Role;
-  groupIds?: string[];
-  regionIds?: string[];
-}
-
-export type UserChanges = Partial<Omit<NewUser, 'role'> & { role: Role; active: boolean }>;
+/** What changes at once: a user's name and email. Role, scope and activity are administration requests. */
+export type UserChanges = { email?: string; name?: string };
 
 type UserWithScope = UserEntity & { groupIds: string[]; regionIds: string[] };
 
-const USERS: ResourceSpec<UserEntity> = {
+export const USERS: ResourceSpec<UserEntity> = {
   entity: UserEntity,
   subject: 'User',
   views: eachRow((row) => {
@@ -58,7 +47,6 @@ const SCOPE_OF_ROLE: Record<Role, 'groups' | 'regions' | 'none'> = { companion: 
 export class UsersService {
   constructor(
     private readonly resources: ScopedResources,
-    private readonly sessions: SessionIssuer,
     private readonly audit: AuditWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -73,44 +61,10 @@ export class UsersService {
     return view;
   }
 
-  async create(auth: RequestAuth, body: NewUser) {
-    const organizationId = auth.actor.organizationId;
-    const email = body.email.trim().toLowerCase();
-    this.assertPassword(body.password, { email, name: body.name });
-    const { groupIds, regionIds } = await this.scopeFor(auth, body.role, body.groupIds, body.regionIds);
-    const passwordHash = await hashPassword(body.password);
-    const created = await this.resources.create(USERS, auth, { organizationId }, body as unknown as Record<string, unknown>, (manager) =>
-      uniqueOr409(async () => {
-        const id = (await manager.insert(UserEntity, { organizationId, email, name: body.name, role: body.role, passwordHash })).identifiers[0].id as string;
-        await this.replaceScope(manager, organizationId, id, groupIds, regionIds);
-        return id;
-      }, { UQ_users_email: 'email' }),
-    );
-    return this.get(auth, created.id as string);
-  }
-
   async update(auth: RequestAuth, id: string, version: number, body: UserChanges) {
-    const organizationId = auth.actor.organizationId;
-    const current = await this.resources.findVisible(this.dataSource.manager, USERS, auth, id, 'update');
-    const role = body.role ?? current.role;
-    // The scope is replaced when new ids are sent, or when the role changes to one with another kind of scope.
-    const scopeKindChanges = SCOPE_OF_ROLE[role] !== SCOPE_OF_ROLE[current.role];
-    const scopeChanges = scopeKindChanges || body.groupIds !== undefined || body.regionIds !== undefined;
-    const scope = scopeChanges ? await this.scopeFor(auth, role, body.groupIds, body.regionIds) : undefined;
-    if (body.password !== undefined) this.assertPassword(body.password, { email: body.email ?? current.email, name: body.name ?? current.name });
-    const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
-
-    await this.resources.update(USERS, auth, id, version, body as Record<string, unknown>, async (manager) => {
-      const columns = {
-        ...(body.email !== undefined ? { email: body.email.trim().toLowerCase() } : {}),
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.role !== undefined ? { role: body.role } : {}),
-        ...(body.active !== undefined ? { active: body.active } : {}),
-        ...(passwordHash ? { passwordHash } : {}),
-      };
+    await this.resources.update(USERS, auth, id, version, body, async (manager) => {
+      const columns = { ...(body.email !== undefined ? { email: body.email.trim().toLowerCase() } : {}), ...(body.name !== undefined ? { name: body.name } : {}) };
       if (Object.keys(columns).length > 0) await uniqueOr409(() => manager.update(UserEntity, { id }, columns), { UQ_users_email: 'email' });
-      if (scope) await this.replaceScope(manager, organizationId, id, scope.groupIds, scope.regionIds);
-      if (body.active === false || passwordHash) await this.sessions.endAllOf(manager, id);
     });
     return this.get(auth, id);
   }
@@ -134,26 +88,17 @@ export class UsersService {
     return readableView(auth.ability, 'GroupMember', { organizationId, groupId, regionId: regionOf.regionId }, { groupId, userId });
   }
 
-  async resetSecondFactor(auth: RequestAuth, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const user = await this.resources.scoped(manager, USERS, auth, 'reset_mfa').andWhere('row.id = :id', { id }).getOne();
-      if (!user) throw NOT_FOUND();
-      await manager.update(UserEntity, { id }, { totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
-      await manager.delete(RecoveryCodeEntity, { userId: id });
-      await this.sessions.endAllOf(manager, id);
-      await this.audit.record(manager, this.resources.event(auth, 'reset_mfa', 'User', id, [], 'success'));
-    });
+  scopeKindOf(role: Role) {
+    return SCOPE_OF_ROLE[role];
   }
 
-  private assertPassword(password: string, context: { email: string; name: string }) {
-    const problems = checkPassword(password, context);
-    if (problems.length > 0) {
-      throw new DomainError('validation-failed', 'The password does not meet the policy.', { errors: problems.map((message) => ({ field: 'password', message })) });
-    }
+  /** A role with another kind of scope (groups, regions, none) brings a new scope. */
+  scopeKindChanges(from: Role, to: Role): boolean {
+    return SCOPE_OF_ROLE[from] !== SCOPE_OF_ROLE[to];
   }
 
   /** Scope ids must fit the role and name groups or regions the caller can see in their organisation. */
-  private async scopeFor(auth: RequestAuth, role: Role, groupIds: string[] = [], regionIds: string[] = []) {
+  async scopeFor(auth: RequestAuth, role: Role, groupIds: string[] = [], regionIds: string[] = []) {
     const kind = SCOPE_OF_ROLE[role];
     const misplaced = [...(kind !== 'groups' && groupIds.length ? ['groupIds'] : []), ...(kind !== 'regions' && regionIds.length ? ['regionIds'] : [])];
     if (misplaced.length > 0) {
@@ -164,7 +109,7 @@ export class UsersService {
     return { groupIds: groups.map((group) => group.id), regionIds: regions.map((region) => region.id) };
   }
 
-  private async replaceScope(manager: EntityManager, organizationId: string, userId: string, groupIds: string[], regionIds: string[]) {
+  async replaceScope(manager: EntityManager, organizationId: string, userId: string, groupIds: string[], regionIds: string[]) {
     await manager.delete(UserGroupEntity, { userId });
     await manager.delete(UserRegionEntity, { userId });
     if (groupIds.length) await manager.insert(UserGroupEntity, groupIds.map((groupId) => ({ userId, groupId, organizationId })));

@@ -10,7 +10,7 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set(
     'medicalNotes', 'notes', 'note', 'outcomeNote', 'summary', 'results', 'obstacles', 'lessons',
     'comments', 'reason', 'email', 'password', 'newPassword', 'currentPassword', 'totp', 'code',
     'secret', 'recoveryCodes', 'accessToken', 'refreshToken', 'token', 'authorization', 'cookie',
-    'set-cookie', 'idempotency-key',
+    'set-cookie', 'idempotency-key', 'temporaryPassword', 'firstHalf', 'secondHalf',
   ].map((key) => key.toLowerCase()),
 );
 

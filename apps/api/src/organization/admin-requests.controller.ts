@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminRequestsService, Auth, Policy, RequestAuth } from '@pendamping/auth';
+import type { FastifyReply } from 'fastify';
+import { IdPipe, PageQueryDto } from '../common/params';
+import { CreateAdminRequestDto } from './organization.dtos';
+
+export const adminRequestLocation = (id: string) => `/api/v1/admin-requests/${id}`;
+
+/** SPEC §8, §9 "administration requests": made by one org_admin, decided by another. */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('admin-requests')
+export class AdminRequestsController {
+  constructor(private readonly adminRequests: AdminRequestsService) {}
+
+  @Get()
+  @Policy('read', 'AdminRequest')
+  list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
+    return this.adminRequests.list(auth, query);
+  }
+
+  @Post()
+  @HttpCode(202)
+  @Policy('create', 'AdminRequest')
+  async create(@Auth() auth: RequestAuth, @Body() body: CreateAdminRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const request = await this.adminRequests.request(auth, body);
+    reply.header('location', adminRequestLocation(request.id as string));
+    return request;
+  }
+
+  @Get(':id')
+  @Policy('read', 'AdminRequest')
+  get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.adminRequests.get(auth, id);
+  }
+
+  /**
+   * Answers the approver's half of a temporary password where the request makes one, once (a
+   * replay under the same Idempotency-Key shows the request at its Location, without the half).
+   */
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Policy('approve', 'AdminRequest')
+  async approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const decided = await this.adminRequests.approve(auth, id);
+    reply.header('location', adminRequestLocation(id));
+    return decided;
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  @Policy('refuse', 'AdminRequest')
+  async refuse(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const decided = await this.adminRequests.refuse(auth, id);
+    reply.header('location', adminRequestLocation(id));
+    return decided;
+  }
+
+  /** The requester's half of the temporary password, shown once. */
+  @Post(':id/password-half')
+  @HttpCode(200)
+  @Policy('collect', 'AdminRequest')
+  collectHalf(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
+    return this.adminRequests.collectHalf(auth, id);
+  }
+}
