@@ -1,5 +1,16 @@
 /** Unit tests sit beside the code; e2e tests under test/ run against real PostgreSQL and Redis. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
 
 const { readdirSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
@@ -27,8 +38,13 @@ function esmOnlyPackages() {
 const dynamicImportersOfEsm = ['@fastify/cookie'];
 
 const escapeRegExp = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const transformIgnorePatterns = [`/node_modules/(?!(${[...esmOnlyPackages(), ...dynamicImportersOfEsm].map(escapeRegExp).join('|')})/)`];
-const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const transformIgnorePatterns = [
+  `/node_modules/(?!(${[...esmOnlyPackages(), ...dynamicImportersOfEsm].map(escapeRegExp).join('|')})/)`,
+];
+const swcJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 const moduleNameMapper = {
   '^@pendamping/core$': '<rootDir>/libs/core/src',
@@ -42,7 +58,14 @@ const moduleNameMapper = {
   '^@pendamping/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
 };
 
-const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs }, transformIgnorePatterns, moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, testEnvironment: 'node' };
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   testTimeout: 60_000,

@@ -29,17 +29,41 @@ async function main(): Promise<void> {
     await migrator.runMigrations();
     await migrator.destroy();
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `bench-${process.pid}` });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      REDIS_KEY_PREFIX: `bench-${process.pid}`,
+    });
     const app = await createApiApp(config, createLogger('silent'));
     const fastify = app.getHttpAdapter().getInstance();
     const email = `bench-${process.pid}@example.test`;
-    await app.get(OrganizationsService).create({ name: 'Benchmark', adminEmail: email, adminName: 'Bench', adminPassword: PASSWORD });
-    const login = (await fastify.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).json();
+    await app
+      .get(OrganizationsService)
+      .create({ name: 'Benchmark', adminEmail: email, adminName: 'Bench', adminPassword: PASSWORD });
+    const login = (
+      await fastify.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })
+    ).json();
     const enrolling = { authorization: `Bearer ${login.accessToken}` };
-    const { secret } = (await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/enroll', headers: enrolling })).json();
-    const session = (await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/verify', headers: enrolling, payload: { code: generateTotpCode({ secret, now: new Date() }) } })).json();
+    const { secret } = (
+      await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/enroll', headers: enrolling })
+    ).json();
+    const session = (
+      await fastify.inject({
+        method: 'POST',
+        url: '/api/v1/auth/totp/verify',
+        headers: enrolling,
+        payload: { code: generateTotpCode({ secret, now: new Date() }) },
+      })
+    ).json();
     const headers = { authorization: `Bearer ${session.accessToken}` };
-    for (let i = 0; i < 20; i++) await fastify.inject({ method: 'POST', url: '/api/v1/regions', headers, payload: { name: `Region ${i}`, code: `R${String.fromCharCode(65 + i)}` } });
+    for (let i = 0; i < 20; i++)
+      await fastify.inject({
+        method: 'POST',
+        url: '/api/v1/regions',
+        headers,
+        payload: { name: `Region ${i}`, code: `R${String.fromCharCode(65 + i)}` },
+      });
 
     const writer = app.get(AuditWriter);
     const auditedRead = writer.recordRead.bind(writer);

@@ -80,18 +80,39 @@ async function setUp(url: string): Promise<{ organizationId: string; reviewerId:
   await dataSource.runMigrations();
   const audit = new AuditWriter(Buffer.alloc(32, 7));
   const organizations = new OrganizationsService(dataSource, audit);
-  const { organizationId } = await organizations.create({ name: 'Benchmark', adminEmail: `bench-${process.pid}@example.test`, adminName: 'Bench', adminPassword: 'pohon-lontar-di-rote-2026' });
+  const { organizationId } = await organizations.create({
+    name: 'Benchmark',
+    adminEmail: `bench-${process.pid}@example.test`,
+    adminName: 'Bench',
+    adminPassword: 'pohon-lontar-di-rote-2026',
+  });
   const [{ id: reviewerId }] = await dataSource.query(
     `INSERT INTO users (organization_id, email, name, role, password_hash, version) VALUES ($1, $2, 'Reviewer', 'reviewer', 'x', 1) RETURNING id`,
     [organizationId, `reviewer-${process.pid}@example.test`],
   );
   for (const [index, code] of ['KPG', 'SOE'].entries()) {
-    const [{ id: regionId }] = await dataSource.query(`INSERT INTO regions (organization_id, name, code, time_zone, version) VALUES ($1, $2, $3, 'Asia/Makassar', 1) RETURNING id`, [organizationId, `Region ${index}`, code]);
+    const [{ id: regionId }] = await dataSource.query(
+      `INSERT INTO regions (organization_id, name, code, time_zone, version) VALUES ($1, $2, $3, 'Asia/Makassar', 1) RETURNING id`,
+      [organizationId, `Region ${index}`, code],
+    );
     for (let v = 0; v < 6; v++) {
-      const [{ id: villageId }] = await dataSource.query(`INSERT INTO villages (organization_id, region_id, name, version) VALUES ($1, $2, $3, 1) RETURNING id`, [organizationId, regionId, `Desa ${code}-${v}`]);
-      const [{ id: groupId }] = await dataSource.query(`INSERT INTO groups (organization_id, region_id, village_id, name, version) VALUES ($1, $2, $3, $4, 1) RETURNING id`, [organizationId, regionId, villageId, `Kelompok ${code}-${v}`]);
-      const [{ id: userId }] = await dataSource.query(`INSERT INTO users (organization_id, email, name, role, password_hash, version) VALUES ($1, $2, 'Pendamping', 'companion', 'x', 1) RETURNING id`, [organizationId, `companion-${code}-${v}-${process.pid}@example.test`]);
-      await dataSource.query(`INSERT INTO user_groups (organization_id, user_id, group_id) VALUES ($1, $2, $3)`, [organizationId, userId, groupId]);
+      const [{ id: villageId }] = await dataSource.query(
+        `INSERT INTO villages (organization_id, region_id, name, version) VALUES ($1, $2, $3, 1) RETURNING id`,
+        [organizationId, regionId, `Desa ${code}-${v}`],
+      );
+      const [{ id: groupId }] = await dataSource.query(
+        `INSERT INTO groups (organization_id, region_id, village_id, name, version) VALUES ($1, $2, $3, $4, 1) RETURNING id`,
+        [organizationId, regionId, villageId, `Kelompok ${code}-${v}`],
+      );
+      const [{ id: userId }] = await dataSource.query(
+        `INSERT INTO users (organization_id, email, name, role, password_hash, version) VALUES ($1, $2, 'Pendamping', 'companion', 'x', 1) RETURNING id`,
+        [organizationId, `companion-${code}-${v}-${process.pid}@example.test`],
+      );
+      await dataSource.query(`INSERT INTO user_groups (organization_id, user_id, group_id) VALUES ($1, $2, $3)`, [
+        organizationId,
+        userId,
+        groupId,
+      ]);
     }
   }
   await dataSource.destroy();
@@ -113,11 +134,17 @@ async function main(): Promise<void> {
     let generated = 0;
     for (const size of SIZES) {
       const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
-      await new SyntheticCases(dataSource, new AuditWriter(Buffer.alloc(32, 7))).generate(organizationId, size - generated);
+      await new SyntheticCases(dataSource, new AuditWriter(Buffer.alloc(32, 7))).generate(
+        organizationId,
+        size - generated,
+      );
       await dataSource.query('VACUUM ANALYZE');
       await dataSource.destroy();
       generated = size;
-      const output = execFileSync(process.execPath, [__filename, '--child', url, organizationId, reviewerId], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const output = execFileSync(process.execPath, [__filename, '--child', url, organizationId, reviewerId], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       results.push({ size, result: JSON.parse(output.trim().split('\n').pop() ?? '{}') as ChildResult });
     }
     for (const { size, result } of results) {
@@ -128,7 +155,9 @@ async function main(): Promise<void> {
       );
     }
     const [small, large] = results;
-    process.stdout.write(`peak RSS at ${large.size.toLocaleString('en')} ÷ at ${small.size.toLocaleString('en')}: ${(large.result.peakRssMb / small.result.peakRssMb).toFixed(2)} (goal ≤ 1.2)\n`);
+    process.stdout.write(
+      `peak RSS at ${large.size.toLocaleString('en')} ÷ at ${small.size.toLocaleString('en')}: ${(large.result.peakRssMb / small.result.peakRssMb).toFixed(2)} (goal ≤ 1.2)\n`,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();

@@ -6,7 +6,9 @@ export class SessionMfaState1795437700000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD "mfa" text NOT NULL DEFAULT 'enrollment_required'`);
-    await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_mfa" CHECK ("mfa" IN ('complete', 'enrollment_required'))`);
+    await queryRunner.query(
+      `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_mfa" CHECK ("mfa" IN ('complete', 'enrollment_required'))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The domain: cases with their perpetrators, history, referrals and follow-ups and the gap-free
@@ -7,10 +7,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  */
 
 export class Domain1796219411061 implements MigrationInterface {
-    name = 'Domain1796219411061'
+  name = 'Domain1796219411061';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "cases" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -76,32 +76,32 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_264acb3048c240fb89aa34626db" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_region_follow_up_due" ON "cases" ("region_id", "next_follow_up_due")
             WHERE "next_follow_up_due" IS NOT NULL
                 AND "status" <> 'closed'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_org_duplicate_index" ON "cases" ("organization_id", "survivor_duplicate_index")
             WHERE "survivor_duplicate_index" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_co_assigned_created" ON "cases" ("co_companion_id", "created_at", "id")
             WHERE "co_companion_id" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_assigned_created" ON "cases" ("assigned_companion_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_region_created" ON "cases" ("region_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_cases_org_created" ON "cases" ("organization_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_cases_org_number" ON "cases" ("organization_id", "case_number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "case_changes" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "case_id" uuid NOT NULL,
@@ -115,10 +115,10 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_1149c91c168a91b6559d8c80cf9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_case_changes_case_time" ON "case_changes" ("case_id", "changed_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "case_number_counters" (
                 "organization_id" uuid NOT NULL,
                 "region_id" uuid NOT NULL,
@@ -127,7 +127,7 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_3370594a83805032d71b70c4b08" PRIMARY KEY ("organization_id", "region_id", "year")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "case_perpetrators" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "case_id" uuid NOT NULL,
@@ -141,10 +141,10 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_bafe1110e6ca0a10fa732b82dee" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_case_perpetrators_case_position" ON "case_perpetrators" ("case_id", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "follow_ups" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -177,10 +177,10 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_d510aabdff2ec7fdc67a1092157" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_follow_ups_case_created" ON "follow_ups" ("case_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "referrals" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -223,10 +223,10 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_ea9980e34f738b6252817326c08" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_referrals_case_created" ON "referrals" ("case_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -274,22 +274,22 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_d9013193989303580053c0b5ef6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_reports_expiry" ON "reports" ("expires_at")
             WHERE "status" = 'succeeded'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_reports_pending" ON "reports" ("status", "created_at")
             WHERE "status" IN ('queued', 'running')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_reports_org_created" ON "reports" ("organization_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_reports_pending_request" ON "reports" ("requested_by", "request_key")
             WHERE "status" IN ('queued', 'running')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "report_chunks" (
                 "report_id" uuid NOT NULL,
                 "seq" integer NOT NULL,
@@ -297,7 +297,7 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_65a1b7ef78aa687845f232d725e" PRIMARY KEY ("report_id", "seq")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "work_plans" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -322,16 +322,16 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_aec61407bc55c68a5e31f4aaeec" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_work_plans_region_year" ON "work_plans" ("region_id", "year")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_work_plans_org_created" ON "work_plans" ("organization_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_work_plans_group_year" ON "work_plans" ("group_id", "year")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "plan_items" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -370,10 +370,10 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_7095e15f5d5d331a9f170564d5b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_plan_items_plan_created" ON "plan_items" ("work_plan_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "activity_reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -401,293 +401,292 @@ export class Domain1796219411061 implements MigrationInterface {
                 CONSTRAINT "PK_be1fa0ad267e5f3633e5d6e7636" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_activity_reports_plan" ON "activity_reports" ("work_plan_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_activity_reports_item_created" ON "activity_reports" ("plan_item_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_c47a144982a0234b25f91e07717" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_91d996dac5067656a2c7e99de2a" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_7c2008f6c5d948af7f914cfdfc0" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_2c7f49a50194743808873c14dca" FOREIGN KEY ("group_id") REFERENCES "groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_ab45915db62aa92d1ddb63a9b04" FOREIGN KEY ("assigned_companion_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_e60c6432108208a57876c22f1b9" FOREIGN KEY ("co_companion_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases"
             ADD CONSTRAINT "FK_16623a33f4933798b679f058d0b" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "case_changes"
             ADD CONSTRAINT "FK_388298ba7d17d6928977f0be512" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "case_perpetrators"
             ADD CONSTRAINT "FK_4e8a90a9e7cc171e1ee58fa0496" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "follow_ups"
             ADD CONSTRAINT "FK_e1e0b837f09966486388cd9b94c" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referrals"
             ADD CONSTRAINT "FK_68ab334842810ff933271725799" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referrals"
             ADD CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575" FOREIGN KEY ("provider_id") REFERENCES "service_providers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reports"
             ADD CONSTRAINT "FK_9a489187107505eb31692438181" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reports"
             ADD CONSTRAINT "FK_fb3c114a682e16e1b6c0e7d8744" FOREIGN KEY ("requested_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "report_chunks"
             ADD CONSTRAINT "FK_7684e5877663f8e89750331145f" FOREIGN KEY ("report_id") REFERENCES "reports"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_725e679aca2c2eace3a83dccda0" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_41cd995592314ebe479eb42e80f" FOREIGN KEY ("group_id") REFERENCES "groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_09d3411c5f4c1dab53814592a54" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_fdda89935384182f798de02a531" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_86a3af3d1e68024dbe7cb17344d" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_d9a3e89b0aa4e9a699ad8ce7ff4" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans"
             ADD CONSTRAINT "FK_76ea38aa545144deeb6c63e1d19" FOREIGN KEY ("copied_from_id") REFERENCES "work_plans"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "plan_items"
             ADD CONSTRAINT "FK_2ee427035aa531e9387110c889a" FOREIGN KEY ("work_plan_id") REFERENCES "work_plans"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "activity_reports"
             ADD CONSTRAINT "FK_f662d3821ef18af9d48071c9d59" FOREIGN KEY ("plan_item_id") REFERENCES "plan_items"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "activity_reports"
             ADD CONSTRAINT "FK_0d514509f0033a355b806cf817f" FOREIGN KEY ("work_plan_id") REFERENCES "work_plans"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "activity_reports"
             ADD CONSTRAINT "FK_f15802c262ea0ba2fe1dbccd3b0" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_f15802c262ea0ba2fe1dbccd3b0"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_0d514509f0033a355b806cf817f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "activity_reports" DROP CONSTRAINT "FK_f662d3821ef18af9d48071c9d59"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "plan_items" DROP CONSTRAINT "FK_2ee427035aa531e9387110c889a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_76ea38aa545144deeb6c63e1d19"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_d9a3e89b0aa4e9a699ad8ce7ff4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_86a3af3d1e68024dbe7cb17344d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_fdda89935384182f798de02a531"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_09d3411c5f4c1dab53814592a54"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_41cd995592314ebe479eb42e80f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "work_plans" DROP CONSTRAINT "FK_725e679aca2c2eace3a83dccda0"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "report_chunks" DROP CONSTRAINT "FK_7684e5877663f8e89750331145f"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reports" DROP CONSTRAINT "FK_fb3c114a682e16e1b6c0e7d8744"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "reports" DROP CONSTRAINT "FK_9a489187107505eb31692438181"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referrals" DROP CONSTRAINT "FK_7fa2510df2f32a1d32438cc8575"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "referrals" DROP CONSTRAINT "FK_68ab334842810ff933271725799"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "follow_ups" DROP CONSTRAINT "FK_e1e0b837f09966486388cd9b94c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "case_perpetrators" DROP CONSTRAINT "FK_4e8a90a9e7cc171e1ee58fa0496"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "case_changes" DROP CONSTRAINT "FK_388298ba7d17d6928977f0be512"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_16623a33f4933798b679f058d0b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_e60c6432108208a57876c22f1b9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_ab45915db62aa92d1ddb63a9b04"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_2c7f49a50194743808873c14dca"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_7c2008f6c5d948af7f914cfdfc0"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_91d996dac5067656a2c7e99de2a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cases" DROP CONSTRAINT "FK_c47a144982a0234b25f91e07717"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_activity_reports_item_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_activity_reports_plan"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "activity_reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_plan_items_plan_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "plan_items"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_work_plans_group_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_work_plans_org_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_work_plans_region_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "work_plans"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "report_chunks"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_reports_pending_request"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_reports_org_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_reports_pending"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_reports_expiry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_referrals_case_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "referrals"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_follow_ups_case_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "follow_ups"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_case_perpetrators_case_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "case_perpetrators"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "case_number_counters"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_case_changes_case_time"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "case_changes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_cases_org_number"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_org_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_region_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_assigned_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_co_assigned_created"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_org_duplicate_index"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_cases_region_follow_up_due"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "cases"
         `);
-    }
-
+  }
 }

@@ -19,7 +19,9 @@ export class SessionSecondFactorAndLifetime1796514219856 implements MigrationInt
     );
     await queryRunner.query(`ALTER TABLE "refresh_tokens" ALTER COLUMN "second_factor" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "refresh_tokens" ALTER COLUMN "session_started_at" SET NOT NULL`);
-    await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_second_factor" CHECK ("second_factor" IN ('verified', 'none'))`);
+    await queryRunner.query(
+      `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_second_factor" CHECK ("second_factor" IN ('verified', 'none'))`,
+    );
     await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP CONSTRAINT "CHK_refresh_tokens_mfa"`);
     await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP COLUMN "mfa"`);
   }
@@ -27,7 +29,9 @@ export class SessionSecondFactorAndLifetime1796514219856 implements MigrationInt
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD "mfa" text NOT NULL DEFAULT 'enrollment_required'`);
     await queryRunner.query(`UPDATE "refresh_tokens" SET "mfa" = 'complete' WHERE "second_factor" = 'verified'`);
-    await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_mfa" CHECK ("mfa" IN ('complete', 'enrollment_required'))`);
+    await queryRunner.query(
+      `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "CHK_refresh_tokens_mfa" CHECK ("mfa" IN ('complete', 'enrollment_required'))`,
+    );
     await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP CONSTRAINT "CHK_refresh_tokens_second_factor"`);
     await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP COLUMN "session_started_at"`);
     await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP COLUMN "second_factor"`);

@@ -15,7 +15,9 @@ export class WorklistOrder1796600200000 implements MigrationInterface {
             UPDATE "cases" SET "case_number_year" = split_part("case_number", '-', 2)::integer,
                                "case_number_sequence" = split_part("case_number", '-', 3)::integer
         `);
-    await queryRunner.query(`ALTER TABLE "cases" ALTER "case_number_year" SET NOT NULL, ALTER "case_number_sequence" SET NOT NULL`);
+    await queryRunner.query(
+      `ALTER TABLE "cases" ALTER "case_number_year" SET NOT NULL, ALTER "case_number_sequence" SET NOT NULL`,
+    );
     await queryRunner.query(`
             CREATE INDEX "IDX_cases_worklist_assigned" ON "cases" ("assigned_companion_id", ("status" = 'closed'),
                 (coalesce("next_follow_up_due", 'infinity'::date)), "case_number_year", "case_number_sequence", "id")

@@ -29,10 +29,16 @@ export class AdminRequests1796600400000 implements MigrationInterface {
                 CONSTRAINT "PK_d4569ff1dedb106a655ebee1191" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`CREATE INDEX "IDX_admin_requests_org_created" ON "admin_requests" ("organization_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_admin_requests_org_created" ON "admin_requests" ("organization_id", "created_at")`,
+    );
     await queryRunner.query(`ALTER TABLE "users" ADD "password_change_required" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "users" ADD "reset_notice" jsonb`);
-    for (const [name, column] of [['FK_admin_requests_requested_by', 'requested_by'], ['FK_admin_requests_subject', 'subject_id'], ['FK_admin_requests_decided_by', 'decided_by']]) {
+    for (const [name, column] of [
+      ['FK_admin_requests_requested_by', 'requested_by'],
+      ['FK_admin_requests_subject', 'subject_id'],
+      ['FK_admin_requests_decided_by', 'decided_by'],
+    ]) {
       await queryRunner.query(
         `ALTER TABLE "admin_requests" ADD CONSTRAINT "${name}" FOREIGN KEY ("${column}") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
       );

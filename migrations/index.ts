@@ -12,7 +12,15 @@ import { AdminRequests1796600400000 } from './1796600400000-admin-requests';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
-  Foundation1795434000000, TrustCore1795435960948, IdempotencyKeys1795437600000, SessionMfaState1795437700000, Domain1796219411061,
-  SessionSecondFactorAndLifetime1796514219856, SignInDevices1796514900000, AuditClientRequestId1796600100000, WorklistOrder1796600200000,
-  ReportCountedCases1796600300000, AdminRequests1796600400000,
+  Foundation1795434000000,
+  TrustCore1795435960948,
+  IdempotencyKeys1795437600000,
+  SessionMfaState1795437700000,
+  Domain1796219411061,
+  SessionSecondFactorAndLifetime1796514219856,
+  SignInDevices1796514900000,
+  AuditClientRequestId1796600100000,
+  WorklistOrder1796600200000,
+  ReportCountedCases1796600300000,
+  AdminRequests1796600400000,
 ];

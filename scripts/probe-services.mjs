@@ -20,14 +20,25 @@ async function probePostgres() {
     }
     return { status: 'up', database: exists.rowCount === 0 ? 'missing' : 'present' };
   } catch (error) {
-    return { status: error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || /timeout/i.test(error.message) ? 'down' : 'refused', reason: error.code ?? error.message };
+    return {
+      status:
+        error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || /timeout/i.test(error.message)
+          ? 'down'
+          : 'refused',
+      reason: error.code ?? error.message,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 async function probeRedis() {
-  const client = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const client = new Redis(process.env.REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -25,7 +25,9 @@ describe('Demo history on its own dates', () => {
   beforeAll(async () => {
     database = await createSuiteDatabase();
     const config = suiteConfig(database.url);
-    cli = await NestFactory.createApplicationContext(CliModule.register(config, createLogger('silent')), { logger: false });
+    cli = await NestFactory.createApplicationContext(CliModule.register(config, createLogger('silent')), {
+      logger: false,
+    });
     ({ organizationId } = await cli.get(DemoSeeder).seed());
     dataSource = cli.get(DataSource);
   }, 300_000);
@@ -47,7 +49,7 @@ describe('Demo history on its own dates', () => {
     });
   const summary = (figures: ReportFigures, key: string) => figures.summary.find((figure) => figure.key === key);
 
-  it("the demo report counts closures in 2025 and 2026 with a plausible median of days to closure", async () => {
+  it('the demo report counts closures in 2025 and 2026 with a plausible median of days to closure', async () => {
     const figures = await report(2026);
     const closed = summary(figures, 'casesClosed');
     expect(closed?.previous).toBeGreaterThan(40);
@@ -80,7 +82,7 @@ describe('Demo history on its own dates', () => {
     expect(row.ties).toBe(0);
   });
 
-  it('dates plan steps and activity reports in the plans\' years', async () => {
+  it("dates plan steps and activity reports in the plans' years", async () => {
     const [row] = (await dataSource.query(
       `SELECT count(*) FILTER (WHERE extract(year FROM p.submitted_at AT TIME ZONE 'Asia/Makassar') <> p.year
                                 OR extract(year FROM p.reviewed_at AT TIME ZONE 'Asia/Makassar') <> p.year
@@ -93,9 +95,15 @@ describe('Demo history on its own dates', () => {
   });
 
   it('the audit log keeps the time it was really written, whatever the clock of the story says', async () => {
-    const [row] = (await dataSource.query(`SELECT min(occurred_at) AS first FROM audit_events WHERE organization_id = $1`, [organizationId])) as { first: Date }[];
+    const [row] = (await dataSource.query(
+      `SELECT min(occurred_at) AS first FROM audit_events WHERE organization_id = $1`,
+      [organizationId],
+    )) as { first: Date }[];
     expect(row.first.getTime()).toBeGreaterThanOrEqual(seededFrom.getTime() - 1000);
-    const verified = (await dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND occurred_at < $2`, [organizationId, seededFrom])) as { n: number }[];
+    const verified = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND occurred_at < $2`,
+      [organizationId, seededFrom],
+    )) as { n: number }[];
     expect(verified[0].n).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ describe('health', () => {
   const databases: SuiteDatabase[] = [];
   const apis: TestApi[] = [];
 
-  async function api(options: { empty?: boolean; env?: NodeJS.ProcessEnv; viaProxy?: TcpProxy } = {}): Promise<TestApi> {
+  async function api(
+    options: { empty?: boolean; env?: NodeJS.ProcessEnv; viaProxy?: TcpProxy } = {},
+  ): Promise<TestApi> {
     const database = await createSuiteDatabase({ empty: options.empty });
     databases.push(database);
     let url = database.url;
@@ -56,6 +58,8 @@ describe('health', () => {
   it('answers 503 naming the migrations a database lacks', async () => {
     const started = await api({ empty: true });
     const ready = await started.http().get('/health/ready').expect(503);
-    expect(ready.body.checks.postgres.pendingMigrations).toEqual(expect.arrayContaining([expect.stringMatching(/^Foundation\d+$/)]));
+    expect(ready.body.checks.postgres.pendingMigrations).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Foundation\d+$/)]),
+    );
   });
 });

@@ -24,7 +24,12 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const response = await api.http().get('/api/v1/no-such-thing').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: problemType('not-found'), status: 404, title: 'Not found', instance: '/api/v1/no-such-thing' });
+    expect(response.body).toMatchObject({
+      type: problemType('not-found'),
+      status: 404,
+      title: 'Not found',
+      instance: '/api/v1/no-such-thing',
+    });
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
   });
 
@@ -41,23 +46,40 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
   });
 
   it('accepts a valid body', async () => {
-    const response = await api.http().post('/api/v1/test-probe/echo').send({ survivor: { name: 'A', sex: 'female' }, ageAtIntake: 15 }).expect(201);
+    const response = await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .send({ survivor: { name: 'A', sex: 'female' }, ageAtIntake: 15 })
+      .expect(201);
     expect(response.body).toEqual({ accepted: true, sex: 'female' });
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const response = await api.http().post('/api/v1/test-probe/echo').set('content-type', 'application/json').send('{"survivor": ').expect(400);
+    const response = await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .set('content-type', 'application/json')
+      .send('{"survivor": ')
+      .expect(400);
     expect(response.body.type).toBe(problemType('malformed-body'));
   });
 
   it('refuses a body over the size limit with 413', async () => {
     const huge = 'x'.repeat(api.config.BODY_LIMIT_BYTES + 10);
-    const response = await api.http().post('/api/v1/test-probe/echo').send({ survivor: { name: huge, sex: 'female' }, ageAtIntake: 1 }).expect(413);
+    const response = await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .send({ survivor: { name: huge, sex: 'female' }, ageAtIntake: 1 })
+      .expect(413);
     expect(response.body.type).toBe(problemType('payload-too-large'));
   });
 
   it('refuses an over-long string even below the body limit', async () => {
-    const response = await api.http().post('/api/v1/test-probe/echo').send({ survivor: { name: 'A', sex: 'female' }, ageAtIntake: 1, narrative: 'x'.repeat(25_000) }).expect(400);
+    const response = await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .send({ survivor: { name: 'A', sex: 'female' }, ageAtIntake: 1, narrative: 'x'.repeat(25_000) })
+      .expect(400);
     expect(response.body.errors).toEqual([{ field: 'narrative', message: expect.stringContaining('at most') }]);
   });
 
@@ -65,7 +87,11 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
     const response = await api
       .http()
       .post('/api/v1/test-probe/explode')
-      .send({ survivor: { name: CANARY_NAME, nik: CANARY_NIK, sex: 'female' }, ageAtIntake: 15, narrative: CANARY_NARRATIVE })
+      .send({
+        survivor: { name: CANARY_NAME, nik: CANARY_NIK, sex: 'female' },
+        ageAtIntake: 15,
+        narrative: CANARY_NARRATIVE,
+      })
       .expect(500);
     expect(response.body.type).toBe(problemType('internal-error'));
     const text = JSON.stringify(response.body);
@@ -74,9 +100,21 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
 
   it('writes no survivor value to the logs, on success and error paths alike', async () => {
     const survivor = { name: CANARY_NAME, nik: CANARY_NIK, sex: 'female' };
-    await api.http().post('/api/v1/test-probe/echo').send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(201);
-    await api.http().post('/api/v1/test-probe/echo').send({ survivor: { ...survivor, sex: 'unknown' }, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(400);
-    await api.http().post('/api/v1/test-probe/explode').send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE }).expect(500);
+    await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE })
+      .expect(201);
+    await api
+      .http()
+      .post('/api/v1/test-probe/echo')
+      .send({ survivor: { ...survivor, sex: 'unknown' }, ageAtIntake: 15, narrative: CANARY_NARRATIVE })
+      .expect(400);
+    await api
+      .http()
+      .post('/api/v1/test-probe/explode')
+      .send({ survivor, ageAtIntake: 15, narrative: CANARY_NARRATIVE })
+      .expect(500);
     await api.http().get(`/api/v1/cases?name=${CANARY_NAME}&nik=${CANARY_NIK}`).expect(401);
     const logs = api.logs.text();
     expect(logs).toContain('request completed');
@@ -120,7 +158,10 @@ describe('the HTTP edge: problems, validation, logs, docs', () => {
       await api.http().get('/health/live').expect(200),
       await api.http().get('/api/v1/no-such-thing').expect(404),
       await api.http().get('/api/v1/regions').expect(401),
-      await api.http().post('/api/v1/test-probe/echo').send({ survivor: { name: 'Ani', sex: 'female' } }),
+      await api
+        .http()
+        .post('/api/v1/test-probe/echo')
+        .send({ survivor: { name: 'Ani', sex: 'female' } }),
     ]) {
       expect(response.headers['cache-control']).toBe('no-store');
     }

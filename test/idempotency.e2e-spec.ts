@@ -4,8 +4,10 @@ import { organisationSuite } from './support/organisation-suite';
 describe('Idempotency-Key on POST', () => {
   const suite = organisationSuite();
 
-  const regionsNamed = (name: string) => suite.dataSource.getRepository(RegionEntity).countBy({ organizationId: suite.org.id, name });
-  const post = (key: string, body: object, user = suite.org.admin) => suite.api.http().post('/api/v1/regions').set(user.auth()).set('idempotency-key', key).send(body);
+  const regionsNamed = (name: string) =>
+    suite.dataSource.getRepository(RegionEntity).countBy({ organizationId: suite.org.id, name });
+  const post = (key: string, body: object, user = suite.org.admin) =>
+    suite.api.http().post('/api/v1/regions').set(user.auth()).set('idempotency-key', key).send(body);
 
   it('creates once and answers a retry with the same status and resource', async () => {
     const body = { name: 'Rote Ndao', code: 'RTN' };
@@ -14,14 +16,21 @@ describe('Idempotency-Key on POST', () => {
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await regionsNamed('Rote Ndao')).toBe(1);
-    const record = await suite.dataSource.getRepository(IdempotencyKeyEntity).findOneByOrFail({ userId: suite.org.admin.id, key: 'retry-1' });
+    const record = await suite.dataSource
+      .getRepository(IdempotencyKeyEntity)
+      .findOneByOrFail({ userId: suite.org.admin.id, key: 'retry-1' });
     expect(record).toMatchObject({ status: 201, resourcePath: `/api/v1/regions/${first.body.id}` });
     expect(JSON.stringify(record)).not.toContain('Rote Ndao');
   });
 
   it('answers the resource as it reads now, not as it was', async () => {
     const first = await post('retry-2', { name: 'Sabu', code: 'SAB' }).expect(201);
-    await suite.api.http().patch(`/api/v1/regions/${first.body.id}`).set(suite.org.admin.auth()).send({ name: 'Sabu Raijua', version: first.body.version }).expect(200);
+    await suite.api
+      .http()
+      .patch(`/api/v1/regions/${first.body.id}`)
+      .set(suite.org.admin.auth())
+      .send({ name: 'Sabu Raijua', version: first.body.version })
+      .expect(200);
     const replay = await post('retry-2', { name: 'Sabu', code: 'SAB' }).expect(201);
     expect(replay.body).toMatchObject({ id: first.body.id, name: 'Sabu Raijua', version: first.body.version + 1 });
   });
@@ -45,11 +54,21 @@ describe('Idempotency-Key on POST', () => {
     const clash = { name: 'Kupang Lagi', code: 'KPG' };
     await post('retry-4', clash).expect(409);
     await post('retry-4', clash).expect(409);
-    expect(await suite.dataSource.getRepository(IdempotencyKeyEntity).countBy({ userId: suite.org.admin.id, key: 'retry-4' })).toBe(0);
+    expect(
+      await suite.dataSource
+        .getRepository(IdempotencyKeyEntity)
+        .countBy({ userId: suite.org.admin.id, key: 'retry-4' }),
+    ).toBe(0);
   });
 
-  it('keeps keys per user: under the same key, another user\'s request runs on its own', async () => {
-    await suite.api.http().post('/api/v1/groups').set(suite.org.admin.auth()).set('idempotency-key', 'shared-key').send({ name: 'Kelompok Anggrek', villageId: suite.org.villages.a }).expect(201);
+  it("keeps keys per user: under the same key, another user's request runs on its own", async () => {
+    await suite.api
+      .http()
+      .post('/api/v1/groups')
+      .set(suite.org.admin.auth())
+      .set('idempotency-key', 'shared-key')
+      .send({ name: 'Kelompok Anggrek', villageId: suite.org.villages.a })
+      .expect(201);
     const membership = await suite.api
       .http()
       .post(`/api/v1/groups/${suite.org.groups.a}/members`)

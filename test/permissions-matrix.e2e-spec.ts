@@ -3,15 +3,51 @@ import { createMongoAbility, RawRuleOf, subject as asSubject } from '@casl/abili
 import { PackRule, unpackRules } from '@casl/ability/extra';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  Action, ACTIONS, AppAbility, applyRowScope, assertWritable, buildAbility, eachRow, fieldsOf, ForbiddenFieldsError, PERMISSION_TABLE, PermissionRow, readableView,
-  RequestAuth, ResourceSpec, Role, ROLES, Scope, ScopedResources, SUBJECT_NAMES, SubjectName, SUBJECTS,
+  Action,
+  ACTIONS,
+  AppAbility,
+  applyRowScope,
+  assertWritable,
+  buildAbility,
+  eachRow,
+  fieldsOf,
+  ForbiddenFieldsError,
+  PERMISSION_TABLE,
+  PermissionRow,
+  readableView,
+  RequestAuth,
+  ResourceSpec,
+  Role,
+  ROLES,
+  Scope,
+  ScopedResources,
+  SUBJECT_NAMES,
+  SubjectName,
+  SUBJECTS,
 } from '@pendamping/auth';
-import { AdminRequestEntity, AuditEventEntity, GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, VillageEntity } from '@pendamping/auth/entities';
+import {
+  AdminRequestEntity,
+  AuditEventEntity,
+  GroupEntity,
+  OrganizationEntity,
+  RegionEntity,
+  ServiceProviderEntity,
+  UserEntity,
+  VillageEntity,
+} from '@pendamping/auth/entities';
 import { GROUPS, REGIONS, SERVICE_PROVIDERS, VILLAGES } from '@pendamping/auth/organizations/directory.specs';
 import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
 import { SessionRules } from '@pendamping/auth/sessions/session-rules';
 import { CaseSpecs } from '@pendamping/cases/cases/case.specs';
-import { ActivityReportEntity, CaseEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportEntity, WorkPlanEntity } from '@pendamping/cases/entities';
+import {
+  ActivityReportEntity,
+  CaseEntity,
+  FollowUpEntity,
+  PlanItemEntity,
+  ReferralEntity,
+  ReportEntity,
+  WorkPlanEntity,
+} from '@pendamping/cases/entities';
 import { REPORTS } from '@pendamping/cases/reports/report.specs';
 import { ACTIVITY_REPORTS, PLAN_ITEMS, WORK_PLANS } from '@pendamping/cases/work-plans/work-plan.specs';
 import { DomainError, problemType } from '@pendamping/core';
@@ -115,7 +151,8 @@ interface Placement {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const texts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 /** Where a case sits: its organisation and region, who follows it, and whom it is hidden from. */
 const casePlacement = (r: Rec | undefined): Placement =>
@@ -140,7 +177,12 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
   Organization: (r) => ({ organization: text(r.id) }),
   Region: (r) => ({ organization: text(r.organizationId), region: text(r.id) }),
   Village: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), village: text(r.id) }),
-  Group: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), village: text(r.villageId), group: text(r.id) }),
+  Group: (r) => ({
+    organization: text(r.organizationId),
+    region: text(r.regionId),
+    village: text(r.villageId),
+    group: text(r.id),
+  }),
   GroupMember: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   ServiceProvider: (r) => ({ organization: text(r.organizationId), region: text(r.regionId) }),
   User: (r) => ({ organization: text(r.organizationId), user: text(r.id) }),
@@ -154,7 +196,12 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
   PlanItem: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   ActivityReport: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId) }),
   // An organisation-level report has no region and no group; a region- or village-level one no group.
-  Report: (r) => ({ organization: text(r.organizationId), region: text(r.regionId), group: text(r.groupId), requester: text(r.requestedBy) }),
+  Report: (r) => ({
+    organization: text(r.organizationId),
+    region: text(r.regionId),
+    group: text(r.groupId),
+    requester: text(r.requestedBy),
+  }),
   ReportQueue: (r) => ({ organization: text(r.organizationId) }),
 };
 
@@ -192,13 +239,18 @@ function inScope(scope: Scope, actor: OracleActor, place: Placement): boolean {
 function fieldsOfRow(row: PermissionRow): readonly string[] {
   const classes = SUBJECTS[row.subject].fields as Record<string, string>;
   if (row.fields) return row.fields;
-  if (row.fieldClasses) return Object.keys(classes).filter((field) => (row.fieldClasses as readonly string[]).includes(classes[field]));
+  if (row.fieldClasses)
+    return Object.keys(classes).filter((field) => (row.fieldClasses as readonly string[]).includes(classes[field]));
   return Object.keys(classes);
 }
 
 function rowsFor(role: Role, subject: SubjectName, action: Action, field?: string): PermissionRow[] {
   return PERMISSION_TABLE.filter(
-    (row) => row.role === role && row.subject === subject && row.actions.includes(action) && (field === undefined || fieldsOfRow(row).includes(field)),
+    (row) =>
+      row.role === role &&
+      row.subject === subject &&
+      row.actions.includes(action) &&
+      (field === undefined || fieldsOfRow(row).includes(field)),
   );
 }
 
@@ -217,7 +269,8 @@ function decide(actor: OracleActor, subject: SubjectName, action: Action, field?
 const reachable = (actor: OracleActor, subject: SubjectName, action: Action, record: Rec) =>
   fieldsOf(subject).some((field) => decide(actor, subject, action, field, record));
 
-const readableFieldsOf = (actor: OracleActor, subject: SubjectName, record: Rec) => fieldsOf(subject).filter((field) => decide(actor, subject, 'read', field, record));
+const readableFieldsOf = (actor: OracleActor, subject: SubjectName, record: Rec) =>
+  fieldsOf(subject).filter((field) => decide(actor, subject, 'read', field, record));
 
 // ---------------------------------------------------------------------------------------------
 // How the subjects live in the database and in the API.
@@ -242,7 +295,11 @@ const ENTITY: Partial<Record<SubjectName, EntityTarget<ObjectLiteral>>> = {
 };
 
 type VersionedRow = ObjectLiteral & { id: string; createdAt: Date; version: number };
-const USERS_SPEC: ResourceSpec<UserEntity> = { entity: UserEntity, subject: 'User', views: eachRow((row: UserEntity) => ({ id: row.id })) };
+const USERS_SPEC: ResourceSpec<UserEntity> = {
+  entity: UserEntity,
+  subject: 'User',
+  views: eachRow((row: UserEntity) => ({ id: row.id })),
+};
 /**
  * Subjects written through ScopedResources (they have a table and a spec); the others are checked with assertWritable. The case
  * subjects' specs are the app's (CaseSpecs). Activity reports and reports have no version: no role updates them, and ScopedResources
@@ -264,7 +321,9 @@ const WRITE_SPEC: Partial<Record<SubjectName, ResourceSpec<VersionedRow>>> = {
 const NEVER_RETURNED: Partial<Record<SubjectName, string[]>> = { Report: ['file'] };
 
 /** Fields of a list's items that only the item's own route returns (a case list is without its perpetrators). */
-const LIST_ABSENT: Partial<Record<SubjectName, string[]>> = { Case: fieldsOf('Case').filter((field) => field.startsWith('perpetrators.')) };
+const LIST_ABSENT: Partial<Record<SubjectName, string[]>> = {
+  Case: fieldsOf('Case').filter((field) => field.startsWith('perpetrators.')),
+};
 
 /** Fields nested in a list of objects (a case has one or more perpetrators, SPEC §4); other dotted fields sit in one object. */
 const LIST_FIELDS = ['perpetrators'];
@@ -274,16 +333,22 @@ function withField(base: Rec, field: string, value: unknown, listItem: Rec = {})
   const dot = field.indexOf('.');
   if (dot < 0) return { ...base, [field]: value };
   const [head, inner] = [field.slice(0, dot), field.slice(dot + 1)];
-  if (LIST_FIELDS.includes(head)) return { ...base, [head]: [{ ...listItem, ...((base[head] as Rec[] | undefined)?.[0] ?? {}), [inner]: value }] };
+  if (LIST_FIELDS.includes(head))
+    return { ...base, [head]: [{ ...listItem, ...((base[head] as Rec[] | undefined)?.[0] ?? {}), [inner]: value }] };
   return { ...base, [head]: { ...(base[head] as Rec | undefined), [inner]: value } };
 }
 
 /** A body setting these fields to the record's values (null where the record has none under that name). */
-const bodyOf = (fields: readonly string[], record: Rec): Rec => fields.reduce((body, field) => withField(body, field, record[field] ?? null), {} as Rec);
+const bodyOf = (fields: readonly string[], record: Rec): Rec =>
+  fields.reduce((body, field) => withField(body, field, record[field] ?? null), {} as Rec);
 
 /** The fields a body (sent or received) holds, by their dotted names, with their values (a list's field: one value per item that has it). */
 function flatten(subject: SubjectName, body: Rec): Map<string, unknown> {
-  const nested = new Set(fieldsOf(subject).filter((field) => field.includes('.')).map((field) => field.split('.')[0]));
+  const nested = new Set(
+    fieldsOf(subject)
+      .filter((field) => field.includes('.'))
+      .map((field) => field.split('.')[0]),
+  );
   const flat = new Map<string, unknown>();
   for (const [key, value] of Object.entries(body)) {
     if (!nested.has(key) || value === null || typeof value !== 'object') {
@@ -391,12 +456,22 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     dataSource = api.app.get<DataSource>(getDataSourceToken());
     resources = api.app.get(ScopedResources);
 
-    const post = async (user: SignedInUser, path: string, body: object) => (await api.http().post(`${API}/${path}`).set(user.auth()).send(body).expect(201)).body.id as string;
+    const post = async (user: SignedInUser, path: string, body: object) =>
+      (await api.http().post(`${API}/${path}`).set(user.auth()).send(body).expect(201)).body.id as string;
     spareId = (await createUser(api, a.admin, 'companion', {})).id;
     // The service directory: one provider bound to a region, one organisation-wide, one in the other organisation.
-    await post(a.admin, 'service-providers', { name: 'Unit PPA Polres Kupang', serviceType: 'police', regionId: a.regions.a, phone: '0380-000000' });
+    await post(a.admin, 'service-providers', {
+      name: 'Unit PPA Polres Kupang',
+      serviceType: 'police',
+      regionId: a.regions.a,
+      phone: '0380-000000',
+    });
     providerA = await post(a.admin, 'service-providers', { name: 'LBH APIK NTT', serviceType: 'legal_aid' });
-    providerB = await post(b.admin, 'service-providers', { name: 'Puskesmas SoE', serviceType: 'health', regionId: b.regions.b });
+    providerB = await post(b.admin, 'service-providers', {
+      name: 'Puskesmas SoE',
+      serviceType: 'health',
+      regionId: b.regions.b,
+    });
     otherCompanionId = (await createUser(api, a.admin, 'companion', { groupIds: [a.groups.a] })).id;
     await createAdminRequestFixtures();
     const specs = api.app.get(CaseSpecs);
@@ -408,21 +483,46 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     await createReportFixtures();
 
     const none: string[] = [];
-    const world: Record<Role, { user: SignedInUser; oracle: Omit<OracleActor, 'role' | 'userId' | 'organizationId'> }> = {
-      companion: {
-        user: a.companionA,
-        oracle: { coordinatedRegionIds: none, memberGroupIds: [a.groups.a], memberVillageIds: [a.villages.a], memberRegionIds: [a.regions.a] },
-      },
-      coordinator: { user: a.coordinatorA, oracle: { coordinatedRegionIds: [a.regions.a], memberGroupIds: none, memberVillageIds: none, memberRegionIds: none } },
-      reviewer: { user: a.reviewer, oracle: { coordinatedRegionIds: none, memberGroupIds: none, memberVillageIds: none, memberRegionIds: none } },
-      org_admin: { user: a.admin, oracle: { coordinatedRegionIds: none, memberGroupIds: none, memberVillageIds: none, memberRegionIds: none } },
-    };
+    const world: Record<Role, { user: SignedInUser; oracle: Omit<OracleActor, 'role' | 'userId' | 'organizationId'> }> =
+      {
+        companion: {
+          user: a.companionA,
+          oracle: {
+            coordinatedRegionIds: none,
+            memberGroupIds: [a.groups.a],
+            memberVillageIds: [a.villages.a],
+            memberRegionIds: [a.regions.a],
+          },
+        },
+        coordinator: {
+          user: a.coordinatorA,
+          oracle: {
+            coordinatedRegionIds: [a.regions.a],
+            memberGroupIds: none,
+            memberVillageIds: none,
+            memberRegionIds: none,
+          },
+        },
+        reviewer: {
+          user: a.reviewer,
+          oracle: { coordinatedRegionIds: none, memberGroupIds: none, memberVillageIds: none, memberRegionIds: none },
+        },
+        org_admin: {
+          user: a.admin,
+          oracle: { coordinatedRegionIds: none, memberGroupIds: none, memberVillageIds: none, memberRegionIds: none },
+        },
+      };
     for (const role of ROLES) {
       const { user, oracle } = world[role];
-      const sessionId = JSON.parse(Buffer.from(user.accessToken.split('.')[1], 'base64url').toString('utf8')).sid as string;
-      const session = await api.app.get(ActorLoader).load(user.id, a.id, sessionId, api.app.get(SessionRules).lifetimes());
+      const sessionId = JSON.parse(Buffer.from(user.accessToken.split('.')[1], 'base64url').toString('utf8'))
+        .sid as string;
+      const session = await api.app
+        .get(ActorLoader)
+        .load(user.id, a.id, sessionId, api.app.get(SessionRules).lifetimes());
       if (!session) throw new Error(`the ${role} of the world did not load as an actor`);
-      const packed = (await api.http().get(`${API}/me/abilities`).set(user.auth()).expect(200)).body.rules as PackRule<RawRuleOf<AppAbility>>[];
+      const packed = (await api.http().get(`${API}/me/abilities`).set(user.auth()).expect(200)).body.rules as PackRule<
+        RawRuleOf<AppAbility>
+      >[];
       const { actor, origin } = session;
       const ability = buildAbility(actor);
       roles[role] = {
@@ -430,7 +530,16 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         oracle: { role, userId: user.id, organizationId: a.id, ...oracle },
         ability,
         published: createMongoAbility<AppAbility>(unpackRules(packed)),
-        auth: { actor, ability, mfa: 'complete', passwordChangeRequired: false, sessionId, sessionOrigin: origin, requestId: `matrix-${role}`, clientRequestId: null },
+        auth: {
+          actor,
+          ability,
+          mfa: 'complete',
+          passwordChangeRequired: false,
+          sessionId,
+          sessionOrigin: origin,
+          requestId: `matrix-${role}`,
+          clientRequestId: null,
+        },
       };
     }
   }, 120_000);
@@ -442,7 +551,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     for (const field of fieldsOf(subject, ['identifying', 'sensitive'])) {
       const [head, inner] = field.split('.');
       if (inner !== undefined && LIST_FIELDS.includes(head)) {
-        if (Array.isArray(body[head])) known.set(field, (body[head] as Rec[]).map((item) => item[inner] ?? null));
+        if (Array.isArray(body[head]))
+          known.set(
+            field,
+            (body[head] as Rec[]).map((item) => item[inner] ?? null),
+          );
       } else if (flat.has(field)) known.set(field, flat.get(field));
     }
     written.set(id, known);
@@ -473,7 +586,15 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       maritalStatus: 'single',
     },
     guardian: { name: `Guardian ${tag}`, phone: '081300000001' },
-    perpetrators: [{ relationship: 'step_parent', sex: 'male', ageGroup: '25-44', name: `Perpetrator ${tag}`, phone: '082100000001' }],
+    perpetrators: [
+      {
+        relationship: 'step_parent',
+        sex: 'male',
+        ageGroup: '25-44',
+        name: `Perpetrator ${tag}`,
+        phone: '082100000001',
+      },
+    ],
     narrative: `Narrative ${tag}`,
     safetyPlan: `Safety plan ${tag}`,
     medicalNotes: `Medical notes ${tag}`,
@@ -493,7 +614,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   async function createCaseFixtures() {
     const send = async (user: SignedInUser, path: string, body: Rec) => {
       const response = await api.http().post(`${API}/${path}`).set(user.auth()).send(body);
-      if (response.status !== 201) throw new Error(`fixture: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`fixture: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.id as string;
     };
     const fixture = async (name: string, user: SignedInUser, body: Rec) => {
@@ -505,28 +627,57 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const referralId = await send(user, `cases/${id}/referrals`, referral);
       names.set(referralId, `referral of ${name}`);
       remember(referralId, 'Referral', { ...referral, outcomeNote: null });
-      const followUp = { date: '2026-09-01', type: 'home_visit', notes: `Notes ${name}`, nextAction: `Next action ${name}`, dueDate: '2026-09-15' };
+      const followUp = {
+        date: '2026-09-01',
+        type: 'home_visit',
+        notes: `Notes ${name}`,
+        nextAction: `Next action ${name}`,
+        dueDate: '2026-09-15',
+      };
       const followUpId = await send(user, `cases/${id}/follow-ups`, followUp);
       names.set(followUpId, `follow-up of ${name}`);
       remember(followUpId, 'FollowUp', followUp);
       return id;
     };
     const villageA = { villageId: a.villages.a, groupId: a.groups.a };
-    await fixture('case assigned to companion A', a.coordinatorA, fullCase('c1', villageA, { assignedCompanionId: a.companionA.id }));
-    await fixture('case co-assigned to companion A', a.coordinatorA, fullCase('c2', villageA, { assignedCompanionId: otherCompanionId, coCompanionId: a.companionA.id }));
-    await fixture('case of another companion of region A', a.coordinatorA, fullCase('c3', villageA, { assignedCompanionId: otherCompanionId }));
+    await fixture(
+      'case assigned to companion A',
+      a.coordinatorA,
+      fullCase('c1', villageA, { assignedCompanionId: a.companionA.id }),
+    );
+    await fixture(
+      'case co-assigned to companion A',
+      a.coordinatorA,
+      fullCase('c2', villageA, { assignedCompanionId: otherCompanionId, coCompanionId: a.companionA.id }),
+    );
+    await fixture(
+      'case of another companion of region A',
+      a.coordinatorA,
+      fullCase('c3', villageA, { assignedCompanionId: otherCompanionId }),
+    );
     await fixture('unassigned walk-in case of region B', a.coordinatorB, fullCase('c4', { regionId: a.regions.b }));
     const hiddenFromCoordinator = await fixture(
       'restricted case co-assigned to companion A, excluding coordinator A and the reviewer',
       a.coordinatorA,
       fullCase('c5', villageA, { assignedCompanionId: otherCompanionId, coCompanionId: a.companionA.id }),
     );
-    const hiddenFromCompanion = await fixture('restricted case assigned to companion A, excluding companion A', a.coordinatorA, fullCase('c6', villageA, { assignedCompanionId: a.companionA.id }));
-    const foreign = await fixture('case of org B naming region A and companion A', b.coordinatorA, fullCase('c7', { villageId: b.villages.a, groupId: b.groups.a }, { assignedCompanionId: b.companionA.id }));
+    const hiddenFromCompanion = await fixture(
+      'restricted case assigned to companion A, excluding companion A',
+      a.coordinatorA,
+      fullCase('c6', villageA, { assignedCompanionId: a.companionA.id }),
+    );
+    const foreign = await fixture(
+      'case of org B naming region A and companion A',
+      b.coordinatorA,
+      fullCase('c7', { villageId: b.villages.a, groupId: b.groups.a }, { assignedCompanionId: b.companionA.id }),
+    );
     const restrict = `UPDATE cases SET restricted = true, excluded_user_ids = $2 WHERE id = $1`;
     await dataSource.query(restrict, [hiddenFromCoordinator, [a.coordinatorA.id, a.reviewer.id]]);
     await dataSource.query(restrict, [hiddenFromCompanion, [a.companionA.id]]);
-    await dataSource.query(`UPDATE cases SET region_id = $2, assigned_companion_id = $3, co_companion_id = $3 WHERE id = $1`, [foreign, a.regions.a, a.companionA.id]);
+    await dataSource.query(
+      `UPDATE cases SET region_id = $2, assigned_companion_id = $3, co_companion_id = $3 WHERE id = $1`,
+      [foreign, a.regions.a, a.companionA.id],
+    );
   }
 
   /**
@@ -538,7 +689,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   async function createPlanFixtures() {
     const send = async (user: SignedInUser, path: string, body: Rec) => {
       const response = await api.http().post(`${API}/${path}`).set(user.auth()).send(body);
-      if (response.status !== 201) throw new Error(`fixture: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`fixture: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.id as string;
     };
     const plan = async (name: string, user: SignedInUser, groupId: string, year: number, reported: boolean[]) => {
@@ -546,23 +698,55 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       names.set(id, name);
       for (const [index, withReport] of reported.entries()) {
         const itemName = `item ${index + 1} of the ${name}`;
-        const itemId = await send(user, `work-plans/${id}/items`, itemBody({ title: itemName, keyPersons: 'Kepala desa', budget: 2_500_000, drppaIndicators: ['village_regulation'] }));
+        const itemId = await send(
+          user,
+          `work-plans/${id}/items`,
+          itemBody({
+            title: itemName,
+            keyPersons: 'Kepala desa',
+            budget: 2_500_000,
+            drppaIndicators: ['village_regulation'],
+          }),
+        );
         names.set(itemId, itemName);
         if (!withReport) continue;
-        const extra = { results: `Results ${itemName}`, obstacles: `Obstacles ${itemName}`, lessons: `Lessons ${itemName}` };
-        names.set(await send(user, `work-plans/${id}/items/${itemId}/activities`, activityBody(`${year}-01-01`, undefined, extra)), `activity report of ${itemName}`);
+        const extra = {
+          results: `Results ${itemName}`,
+          obstacles: `Obstacles ${itemName}`,
+          lessons: `Lessons ${itemName}`,
+        };
+        names.set(
+          await send(
+            user,
+            `work-plans/${id}/items/${itemId}/activities`,
+            activityBody(`${year}-01-01`, undefined, extra),
+          ),
+          `activity report of ${itemName}`,
+        );
       }
       return id;
     };
     groupA2 = await send(a.admin, 'groups', { name: 'Kelompok Anggrek', villageId: a.villages.a });
     names.set(groupA2, 'group a2');
     planA = await plan('plan of group a (companion A)', a.companionA, a.groups.a, PLAN_YEAR, [true, false]);
-    await api.http().post(`${API}/groups/${groupA2}/members`).set(a.admin.auth()).send({ userId: a.companionA.id }).expect(201);
-    await plan('plan of group a2 of region A (not companion A\'s group)', a.companionA, groupA2, PLAN_YEAR, [true]);
+    await api
+      .http()
+      .post(`${API}/groups/${groupA2}/members`)
+      .set(a.admin.auth())
+      .send({ userId: a.companionA.id })
+      .expect(201);
+    await plan("plan of group a2 of region A (not companion A's group)", a.companionA, groupA2, PLAN_YEAR, [true]);
     await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1 AND group_id = $2`, [a.companionA.id, groupA2]);
     await plan('plan of group b of region B', a.companionB, a.groups.b, PLAN_YEAR, [true]);
-    const foreign = await plan('plan of org B naming region A and group a', b.companionA, b.groups.a, PLAN_YEAR - 1, [true]);
-    await dataSource.query(`UPDATE work_plans SET region_id = $2, village_id = $3, group_id = $4 WHERE id = $1`, [foreign, a.regions.a, a.villages.a, a.groups.a]);
+    const foreign = await plan('plan of org B naming region A and group a', b.companionA, b.groups.a, PLAN_YEAR - 1, [
+      true,
+    ]);
+    await dataSource.query(`UPDATE work_plans SET region_id = $2, village_id = $3, group_id = $4 WHERE id = $1`, [
+      foreign,
+      a.regions.a,
+      a.villages.a,
+      a.groups.a,
+    ]);
   }
 
   /**
@@ -573,7 +757,16 @@ describe('permissions matrix: every cell of the rules table, on real records', (
    * queued, failed and expired.
    */
   async function createReportFixtures() {
-    const report = async (name: string, org: Organisation, requestedBy: string, level: string, scopeId: string | null, regionId: string | null, groupId: string | null, status: string) => {
+    const report = async (
+      name: string,
+      org: Organisation,
+      requestedBy: string,
+      level: string,
+      scopeId: string | null,
+      regionId: string | null,
+      groupId: string | null,
+      status: string,
+    ) => {
       const done = status === 'succeeded' || status === 'expired';
       const file = status === 'succeeded' ? Buffer.from(`%PDF-1.4 matrix report: ${name}`) : undefined;
       const [{ id }] = (await dataSource.query(
@@ -581,9 +774,25 @@ describe('permissions matrix: every cell of the rules table, on real records', (
                               progress, stage, error, file_name, content_type, byte_size, checksum_sha256, expires_at, started_at, finished_at, version)
          VALUES ($1, $2, 'annual_evaluation', $3, $4, $5, $6, $7, 'pdf', 'id', 'internal', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1) RETURNING id`,
         [
-          org.id, requestedBy, PLAN_YEAR - 1, level, scopeId, regionId, groupId, `matrix-${unique()}`, status, done ? 100 : 0, done ? 'done' : null,
-          status === 'failed' ? 'The report could not be rendered.' : null, file ? `laporan-${level}.pdf` : null, file ? 'application/pdf' : null, file?.length ?? null,
-          file ? 'c'.repeat(64) : null, done ? new Date(Date.now() + (status === 'expired' ? -1 : 7) * 86_400_000) : null, status === 'queued' ? null : new Date(), done ? new Date() : null,
+          org.id,
+          requestedBy,
+          PLAN_YEAR - 1,
+          level,
+          scopeId,
+          regionId,
+          groupId,
+          `matrix-${unique()}`,
+          status,
+          done ? 100 : 0,
+          done ? 'done' : null,
+          status === 'failed' ? 'The report could not be rendered.' : null,
+          file ? `laporan-${level}.pdf` : null,
+          file ? 'application/pdf' : null,
+          file?.length ?? null,
+          file ? 'c'.repeat(64) : null,
+          done ? new Date(Date.now() + (status === 'expired' ? -1 : 7) * 86_400_000) : null,
+          status === 'queued' ? null : new Date(),
+          done ? new Date() : null,
         ],
       )) as { id: string }[];
       if (file) {
@@ -593,15 +802,87 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       names.set(id, name);
     };
     await report('organisation report (reviewer)', a, a.reviewer.id, 'organization', null, null, null, 'succeeded');
-    await report('region A report (coordinator A)', a, a.coordinatorA.id, 'region', a.regions.a, a.regions.a, null, 'succeeded');
-    await report('region B report (coordinator B)', a, a.coordinatorB.id, 'region', a.regions.b, a.regions.b, null, 'queued');
-    await report('village a report (companion A)', a, a.companionA.id, 'village', a.villages.a, a.regions.a, null, 'succeeded');
-    await report('village b report (companion B)', a, a.companionB.id, 'village', a.villages.b, a.regions.b, null, 'failed');
-    await report('group a report (companion A)', a, a.companionA.id, 'group', a.groups.a, a.regions.a, a.groups.a, 'succeeded');
-    await report('group a2 report (coordinator A)', a, a.coordinatorA.id, 'group', groupA2, a.regions.a, groupA2, 'queued');
-    await report('group b report (companion B)', a, a.companionB.id, 'group', a.groups.b, a.regions.b, a.groups.b, 'expired');
+    await report(
+      'region A report (coordinator A)',
+      a,
+      a.coordinatorA.id,
+      'region',
+      a.regions.a,
+      a.regions.a,
+      null,
+      'succeeded',
+    );
+    await report(
+      'region B report (coordinator B)',
+      a,
+      a.coordinatorB.id,
+      'region',
+      a.regions.b,
+      a.regions.b,
+      null,
+      'queued',
+    );
+    await report(
+      'village a report (companion A)',
+      a,
+      a.companionA.id,
+      'village',
+      a.villages.a,
+      a.regions.a,
+      null,
+      'succeeded',
+    );
+    await report(
+      'village b report (companion B)',
+      a,
+      a.companionB.id,
+      'village',
+      a.villages.b,
+      a.regions.b,
+      null,
+      'failed',
+    );
+    await report(
+      'group a report (companion A)',
+      a,
+      a.companionA.id,
+      'group',
+      a.groups.a,
+      a.regions.a,
+      a.groups.a,
+      'succeeded',
+    );
+    await report(
+      'group a2 report (coordinator A)',
+      a,
+      a.coordinatorA.id,
+      'group',
+      groupA2,
+      a.regions.a,
+      groupA2,
+      'queued',
+    );
+    await report(
+      'group b report (companion B)',
+      a,
+      a.companionB.id,
+      'group',
+      a.groups.b,
+      a.regions.b,
+      a.groups.b,
+      'expired',
+    );
     await report('organisation report of org B', b, b.reviewer.id, 'organization', null, null, null, 'succeeded');
-    await report('report of org B naming region A and group a', b, b.companionA.id, 'group', a.groups.a, a.regions.a, a.groups.a, 'succeeded');
+    await report(
+      'report of org B naming region A and group a',
+      b,
+      b.companionA.id,
+      'group',
+      a.groups.a,
+      a.regions.a,
+      a.groups.a,
+      'succeeded',
+    );
   }
 
   afterAll(async () => {
@@ -621,7 +902,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         `SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY organization_id ORDER BY occurred_at, id) AS n FROM audit_events) events WHERE n <= $1`,
         [AUDIT_SAMPLE],
       )) as { id: string }[];
-      return (await dataSource.getRepository(ENTITY.AuditEvent!).findBy({ id: In(sample.map((row) => row.id)) })) as Rec[];
+      return (await dataSource
+        .getRepository(ENTITY.AuditEvent!)
+        .findBy({ id: In(sample.map((row) => row.id)) })) as Rec[];
     }
     if (subject === 'Case' || isCaseWork(subject)) {
       const cases: Rec[] = await dataSource.query(
@@ -633,12 +916,16 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }
     if (isCaseWork(subject)) {
       // What the server's rules see of each: the record its spec builds from the row and its case.
-      const rows = (await dataSource.getRepository(ENTITY[subject]!).find({ relations: { case: true } })) as VersionedRow[];
+      const rows = (await dataSource
+        .getRepository(ENTITY[subject]!)
+        .find({ relations: { case: true } })) as VersionedRow[];
       return rows.map((row) => WRITE_SPEC[subject]!.record!(row));
     }
     if (subject === 'PlanItem' || subject === 'ActivityReport') {
       // What the server's rules see of each: the record its spec builds from the row and its plan; with the values as the API writes them.
-      const rows = (await dataSource.getRepository(ENTITY[subject]!).find({ relations: { workPlan: true } })) as VersionedRow[];
+      const rows = (await dataSource
+        .getRepository(ENTITY[subject]!)
+        .find({ relations: { workPlan: true } })) as VersionedRow[];
       return rows.map((row) => {
         const record = WRITE_SPEC[subject]!.record!(row);
         if (subject === 'PlanItem') return { ...record, budget: record.budget === null ? null : Number(record.budget) };
@@ -646,7 +933,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       });
     }
     // The queue's state is computed, not stored: what its rules see is the organisation it is asked for.
-    if (subject === 'ReportQueue') return [a, b].map((org) => ({ id: `report queue of org ${orgLabel(org.id)}`, organizationId: org.id }));
+    if (subject === 'ReportQueue')
+      return [a, b].map((org) => ({ id: `report queue of org ${orgLabel(org.id)}`, organizationId: org.id }));
     if (subject === 'GroupMember') {
       return dataSource.query(
         `SELECT ug.organization_id AS "organizationId", ug.group_id AS "groupId", g.region_id AS "regionId", ug.user_id AS "userId"
@@ -656,8 +944,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const rows = (await dataSource.getRepository(ENTITY[subject]!).find()) as Rec[];
     if (subject !== 'User') return rows;
     // The user's scope and MFA state are fields of the User subject, not columns.
-    const groups: { user_id: string; group_id: string }[] = await dataSource.query(`SELECT user_id, group_id FROM user_groups`);
-    const regions: { user_id: string; region_id: string }[] = await dataSource.query(`SELECT user_id, region_id FROM user_regions`);
+    const groups: { user_id: string; group_id: string }[] = await dataSource.query(
+      `SELECT user_id, group_id FROM user_groups`,
+    );
+    const regions: { user_id: string; region_id: string }[] = await dataSource.query(
+      `SELECT user_id, region_id FROM user_regions`,
+    );
     return rows.map((row) => ({
       ...row,
       groupIds: groups.filter((g) => g.user_id === row.id).map((g) => g.group_id),
@@ -666,20 +958,31 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }));
   }
 
-  const orgLabel = (organizationId: string | undefined) => (organizationId === a.id ? 'A' : organizationId === b.id ? 'B' : String(organizationId));
+  const orgLabel = (organizationId: string | undefined) =>
+    organizationId === a.id ? 'A' : organizationId === b.id ? 'B' : String(organizationId);
   const label = (subject: SubjectName, record: Rec) =>
     `${subject} ${names.get(String(record.id)) ?? String(record.id ?? `${String(record.groupId)}/${String(record.userId)}`)} (org ${orgLabel(PLACEMENT[subject](record).organization)})`;
   const sorted = (values: string[]) => [...values].sort();
   const normalise = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
   const expectedKeys = (actor: OracleActor, subject: SubjectName, record: Rec) =>
-    sorted(readableFieldsOf(actor, subject, record).filter((field) => !(NEVER_RETURNED[subject] ?? []).includes(field)));
+    sorted(
+      readableFieldsOf(actor, subject, record).filter((field) => !(NEVER_RETURNED[subject] ?? []).includes(field)),
+    );
 
   /**
    * The body of one record as the API returned it: exactly the readable keys (nested ones by their
    * dotted names; `absent`: fields this route never returns), with the record's values, and sealed
    * values as the suite wrote them.
    */
-  function checkBody(actor: OracleActor, subject: SubjectName, record: Rec, body: Rec, where: string, wrong: string[], absent: readonly string[] = []) {
+  function checkBody(
+    actor: OracleActor,
+    subject: SubjectName,
+    record: Rec,
+    body: Rec,
+    where: string,
+    wrong: string[],
+    absent: readonly string[] = [],
+  ) {
     const flat = flatten(subject, body);
     const keys = sorted([...flat.keys()]);
     const expected = expectedKeys(actor, subject, record).filter((field) => !absent.includes(field));
@@ -691,42 +994,69 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const known = written.get(String(record.id));
     for (const [key, got] of flat) {
       if (known?.has(key)) {
-        if (JSON.stringify(got) !== JSON.stringify(known.get(key))) wrong.push(`${where}: ${key} is ${JSON.stringify(got)}, written ${JSON.stringify(known.get(key))}`);
+        if (JSON.stringify(got) !== JSON.stringify(known.get(key)))
+          wrong.push(`${where}: ${key} is ${JSON.stringify(got)}, written ${JSON.stringify(known.get(key))}`);
         continue;
       }
       if (!(key in record) || Buffer.isBuffer(record[key])) continue;
       const want = normalise(record[key]);
-      const same = Array.isArray(want) && Array.isArray(got) ? JSON.stringify(sorted(want.map(String))) === JSON.stringify(sorted(got.map(String))) : JSON.stringify(got) === JSON.stringify(want);
+      const same =
+        Array.isArray(want) && Array.isArray(got)
+          ? JSON.stringify(sorted(want.map(String))) === JSON.stringify(sorted(got.map(String)))
+          : JSON.stringify(got) === JSON.stringify(want);
       if (!same) wrong.push(`${where}: ${key} is ${JSON.stringify(got)}, the record has ${JSON.stringify(want)}`);
     }
   }
 
-  const problem = (response: Response) => `${response.status} ${String(response.body?.type ?? '')}${response.body?.fields ? ` ${JSON.stringify(response.body.fields)}` : ''}`;
+  const problem = (response: Response) =>
+    `${response.status} ${String(response.body?.type ?? '')}${response.body?.fields ? ` ${JSON.stringify(response.body.fields)}` : ''}`;
   const FORBIDDEN = `403 ${problemType('forbidden')}`;
   const NOT_FOUND = `404 ${problemType('not-found')}`;
-  const forbiddenFields = (fields: string[]) => `403 ${problemType('forbidden-fields')} ${JSON.stringify(sorted(fields))}`;
+  const forbiddenFields = (fields: string[]) =>
+    `403 ${problemType('forbidden-fields')} ${JSON.stringify(sorted(fields))}`;
   const normalisedProblem = (response: Response) =>
-    response.status === 403 && response.body?.type === problemType('forbidden-fields') ? forbiddenFields(response.body.fields as string[]) : problem(response);
+    response.status === 403 && response.body?.type === problemType('forbidden-fields')
+      ? forbiddenFields(response.body.fields as string[])
+      : problem(response);
 
   /** A record's version and last change (an activity report has neither; a report no updatedAt). */
-  async function versionOf(subject: SubjectName, id: string): Promise<{ version: number; updatedAt: string } | undefined> {
-    const row = (await dataSource.getRepository(ENTITY[subject]!).findOneBy({ id })) as { version?: number; updatedAt?: Date } | null;
+  async function versionOf(
+    subject: SubjectName,
+    id: string,
+  ): Promise<{ version: number; updatedAt: string } | undefined> {
+    const row = (await dataSource.getRepository(ENTITY[subject]!).findOneBy({ id })) as {
+      version?: number;
+      updatedAt?: Date;
+    } | null;
     return row ? { version: row.version ?? 0, updatedAt: row.updatedAt?.toISOString() ?? '' } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
   // 1. The abilities.
   // -------------------------------------------------------------------------------------------
-  function checkAbilities(ctx: RoleContext, subject: SubjectName, action: Action, field: string, records: Rec[], wrong: string[]) {
+  function checkAbilities(
+    ctx: RoleContext,
+    subject: SubjectName,
+    action: Action,
+    field: string,
+    records: Rec[],
+    wrong: string[],
+  ) {
     const typeLevel = decide(ctx.oracle, subject, action, field);
-    for (const [source, ability] of [['server', ctx.ability], ['published', ctx.published]] as const) {
+    for (const [source, ability] of [
+      ['server', ctx.ability],
+      ['published', ctx.published],
+    ] as const) {
       tally.abilityDecisions += 1;
-      if (ability.can(action, subject, field) !== typeLevel) wrong.push(`${source} ability, type level: ${field} should be ${typeLevel ? 'allowed' : 'denied'}`);
+      if (ability.can(action, subject, field) !== typeLevel)
+        wrong.push(`${source} ability, type level: ${field} should be ${typeLevel ? 'allowed' : 'denied'}`);
       for (const record of records) {
         const expected = decide(ctx.oracle, subject, action, field, record);
         tally.abilityDecisions += 1;
         if (ability.can(action, asSubject(subject, { ...record }), field) !== expected) {
-          wrong.push(`${source} ability: ${field} of ${label(subject, record)} should be ${expected ? 'allowed' : 'denied'}`);
+          wrong.push(
+            `${source} ability: ${field} of ${label(subject, record)} should be ${expected ? 'allowed' : 'denied'}`,
+          );
         }
       }
     }
@@ -735,7 +1065,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   // -------------------------------------------------------------------------------------------
   // 2. Rows, in SQL.
   // -------------------------------------------------------------------------------------------
-  async function checkRowScope(ctx: RoleContext, subject: SubjectName, action: Action, records: Rec[], wrong: string[]) {
+  async function checkRowScope(
+    ctx: RoleContext,
+    subject: SubjectName,
+    action: Action,
+    records: Rec[],
+    wrong: string[],
+  ) {
     const entity = ENTITY[subject];
     if (!entity) return;
     const ids = records.map((record) => String(record.id));
@@ -746,11 +1082,16 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       : applyRowScope(dataSource.getRepository(entity).createQueryBuilder('row'), ctx.ability, action, subject, 'row');
     const rows = (await query.andWhere('row.id IN (:...ids)', { ids }).getMany()) as Rec[];
     tally.rowScopes += 1;
-    const expected = records.filter((record) => reachable(ctx.oracle, subject, action, record)).map((record) => label(subject, record));
+    const expected = records
+      .filter((record) => reachable(ctx.oracle, subject, action, record))
+      .map((record) => label(subject, record));
     const actual = rows.map((row) => label(subject, row));
     const extra = actual.filter((row) => !expected.includes(row));
     const missing = expected.filter((row) => !actual.includes(row));
-    if (extra.length || missing.length) wrong.push(`SQL row scope for ${action}: returned out of scope [${extra.join('; ')}], missing [${missing.join('; ')}]`);
+    if (extra.length || missing.length)
+      wrong.push(
+        `SQL row scope for ${action}: returned out of scope [${extra.join('; ')}], missing [${missing.join('; ')}]`,
+      );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -763,7 +1104,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       tally.views += 1;
       const expected = sorted(readableFieldsOf(ctx.oracle, subject, record));
       if (JSON.stringify(sorted(Object.keys(view))) !== JSON.stringify(expected)) {
-        wrong.push(`readable view of ${label(subject, record)}: ${sorted(Object.keys(view)).join(',')} but readable ${expected.join(',')}`);
+        wrong.push(
+          `readable view of ${label(subject, record)}: ${sorted(Object.keys(view)).join(',')} but readable ${expected.join(',')}`,
+        );
       }
     }
   }
@@ -785,7 +1128,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }
   }
 
-  async function checkWrites(ctx: RoleContext, subject: SubjectName, action: 'create' | 'update', records: Rec[], wrong: string[]) {
+  async function checkWrites(
+    ctx: RoleContext,
+    subject: SubjectName,
+    action: 'create' | 'update',
+    records: Rec[],
+    wrong: string[],
+  ) {
     const spec = WRITE_SPEC[subject];
     const fields = fieldsOf(subject);
     for (const record of records) {
@@ -796,7 +1145,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         const may = decide(ctx.oracle, subject, action, field, record);
         (may ? allowed : forbidden).push(field);
         // A nested field is sent nested (`{ survivor: { name } }`, `{ perpetrators: [{ name }] }`), as clients send it.
-        const got = await outcome(async () => assertWritable(ctx.ability, action, subject, record, bodyOf([field], record)));
+        const got = await outcome(async () =>
+          assertWritable(ctx.ability, action, subject, record, bodyOf([field], record)),
+        );
         tally.writes += 1;
         const want = may ? 'saved' : `forbidden-fields ${JSON.stringify([field])}`;
         if (got !== want) wrong.push(`${action} ${field} of ${label(subject, record)}: ${got}, expected ${want}`);
@@ -819,32 +1170,46 @@ describe('permissions matrix: every cell of the rules table, on real records', (
               throw new Persisted();
             }),
           );
-          if (got !== verdict || reached !== (verdict === 'saved')) wrong.push(`${where}: ${got}${reached ? ' (persist reached)' : ''}, expected ${verdict}`);
+          if (got !== verdict || reached !== (verdict === 'saved'))
+            wrong.push(`${where}: ${got}${reached ? ' (persist reached)' : ''}, expected ${verdict}`);
           continue;
         }
         const id = String(record.id);
         const before = await versionOf(subject, id);
         if (!before) throw new Error(`${where}: the record vanished`);
-        const got = await outcome(() => resources.update(spec, ctx.auth, id, before.version, body, async () => undefined));
+        const got = await outcome(() =>
+          resources.update(spec, ctx.auth, id, before.version, body, async () => undefined),
+        );
         const want = !reachable(ctx.oracle, subject, 'update', record) ? 'not-found' : verdict;
         const after = await versionOf(subject, id);
         if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
         const changed = after?.version !== before.version || after?.updatedAt !== before.updatedAt;
-        if (changed !== (want === 'saved')) wrong.push(`${where}: the row ${changed ? 'changed' : 'did not change'} (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+        if (changed !== (want === 'saved'))
+          wrong.push(
+            `${where}: the row ${changed ? 'changed' : 'did not change'} (${JSON.stringify(before)} → ${JSON.stringify(after)})`,
+          );
       }
     }
   }
-
 
   // -------------------------------------------------------------------------------------------
   // 5. HTTP, where the API exposes the cell.
   // -------------------------------------------------------------------------------------------
   /** Every page of a list, following nextCursor; stops after `maxPages` (then `ended` is false). */
-  async function listAll(path: string, user: SignedInUser, limit = 200, maxPages = 200): Promise<Response | { items: Rec[]; ended: boolean }> {
+  async function listAll(
+    path: string,
+    user: SignedInUser,
+    limit = 200,
+    maxPages = 200,
+  ): Promise<Response | { items: Rec[]; ended: boolean }> {
     const items: Rec[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < maxPages; page += 1) {
-      const response = await api.http().get(path).query({ limit, ...(cursor ? { cursor } : {}) }).set(user.auth());
+      const response = await api
+        .http()
+        .get(path)
+        .query({ limit, ...(cursor ? { cursor } : {}) })
+        .set(user.auth());
       tally.http += 1;
       if (response.status !== 200) return response;
       items.push(...(response.body.items as Rec[]));
@@ -861,20 +1226,35 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const page = await listAll(route.list, ctx.user);
     const listed = 'items' in page ? page.items : undefined;
     if (!typeLevel) {
-      if (listed || problem(page as Response) !== FORBIDDEN) wrong.push(`GET ${route.list}: ${listed ? '200' : problem(page as Response)}, expected ${FORBIDDEN}`);
+      if (listed || problem(page as Response) !== FORBIDDEN)
+        wrong.push(`GET ${route.list}: ${listed ? '200' : problem(page as Response)}, expected ${FORBIDDEN}`);
     } else if (!listed || !('ended' in page) || !page.ended) {
       wrong.push(`GET ${route.list}: ${listed ? 'did not stop paging' : problem(page as Response)}, expected 200`);
     } else {
       const byId = new Map(records.map((record) => [String(record.id), record]));
       const ids = listed.map((item) => String(item.id));
-      const expected = records.filter((record) => reachable(ctx.oracle, subject, 'read', record)).map((record) => String(record.id));
+      const expected = records
+        .filter((record) => reachable(ctx.oracle, subject, 'read', record))
+        .map((record) => String(record.id));
       if (new Set(ids).size !== ids.length) wrong.push(`GET ${route.list}: an item was listed twice`);
-      const extra = ids.filter((id) => !expected.includes(id)).map((id) => (byId.has(id) ? label(subject, byId.get(id)!) : `unknown ${id}`));
+      const extra = ids
+        .filter((id) => !expected.includes(id))
+        .map((id) => (byId.has(id) ? label(subject, byId.get(id)!) : `unknown ${id}`));
       const missing = expected.filter((id) => !ids.includes(id)).map((id) => label(subject, byId.get(id)!));
-      if (extra.length || missing.length) wrong.push(`GET ${route.list}: listed out of scope [${extra.join('; ')}], missing [${missing.join('; ')}]`);
+      if (extra.length || missing.length)
+        wrong.push(`GET ${route.list}: listed out of scope [${extra.join('; ')}], missing [${missing.join('; ')}]`);
       for (const item of listed) {
         const record = byId.get(String(item.id));
-        if (record) checkBody(ctx.oracle, subject, record, item, `GET ${route.list} item ${label(subject, record)}`, wrong, LIST_ABSENT[subject]);
+        if (record)
+          checkBody(
+            ctx.oracle,
+            subject,
+            record,
+            item,
+            `GET ${route.list} item ${label(subject, record)}`,
+            wrong,
+            LIST_ABSENT[subject],
+          );
       }
       if (route.item) {
         // The same rows, walked one by one with the cursors the API hands out: each exactly once, in the same order.
@@ -902,18 +1282,31 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (got !== want) wrong.push(`GET ${path} (${label(subject, record)}): ${got}, expected ${want}`);
       else if (got === '200') {
         const { [embedded?.key ?? '']: embeddedItems, ...own } = response.body as Rec;
-        checkBody(ctx.oracle, subject, record, embedded ? own : (response.body as Rec), `GET ${label(subject, record)}`, wrong);
+        checkBody(
+          ctx.oracle,
+          subject,
+          record,
+          embedded ? own : (response.body as Rec),
+          `GET ${label(subject, record)}`,
+          wrong,
+        );
         if (embedded) {
           // Exactly the records under it the reader may read, each with exactly its readable keys.
           const where = `GET ${path} (${label(subject, record)}) ${embedded.key}`;
           const mine = children.filter((child) => child[embedded.parentField] === record.id);
-          const expected = sorted(mine.filter((child) => reachable(ctx.oracle, embedded.subject, 'read', child)).map((child) => String(child.id)));
+          const expected = sorted(
+            mine
+              .filter((child) => reachable(ctx.oracle, embedded.subject, 'read', child))
+              .map((child) => String(child.id)),
+          );
           const items = Array.isArray(embeddedItems) ? (embeddedItems as Rec[]) : [];
           const ids = sorted(items.map((item) => String(item.id)));
-          if (!Array.isArray(embeddedItems) || JSON.stringify(ids) !== JSON.stringify(expected)) wrong.push(`${where}: ${JSON.stringify(ids)}, expected ${JSON.stringify(expected)}`);
+          if (!Array.isArray(embeddedItems) || JSON.stringify(ids) !== JSON.stringify(expected))
+            wrong.push(`${where}: ${JSON.stringify(ids)}, expected ${JSON.stringify(expected)}`);
           for (const item of items) {
             const child = mine.find((candidate) => candidate.id === item.id);
-            if (child) checkBody(ctx.oracle, embedded.subject, child, item, `${where} ${label(embedded.subject, child)}`, wrong);
+            if (child)
+              checkBody(ctx.oracle, embedded.subject, child, item, `${where} ${label(embedded.subject, child)}`, wrong);
           }
         }
       }
@@ -961,11 +1354,14 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (!together) return singles.map((single) => single.body);
     const batched = singles.filter((single) => !together.alone.includes(single.field));
     const allowed = batched.filter((single) => may(single.field, single.body));
-    const all = (list: typeof singles) => list.reduce((body, single) => compose(body, single.field, single.value), base());
+    const all = (list: typeof singles) =>
+      list.reduce((body, single) => compose(body, single.field, single.value), base());
     return [
       ...(allowed.length > 0 ? [all(allowed)] : []),
       ...(allowed.length < batched.length ? [all(batched)] : []),
-      ...singles.filter((single) => together.alone.includes(single.field) || !may(single.field, single.body)).map((single) => single.body),
+      ...singles
+        .filter((single) => together.alone.includes(single.field) || !may(single.field, single.body))
+        .map((single) => single.body),
     ];
   }
 
@@ -1027,7 +1423,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
 
   function createRoutes(): Partial<Record<SubjectName, CreateRoute>> {
     const byName = (entity: EntityTarget<ObjectLiteral>) => async (body: Rec) =>
-      ((await dataSource.getRepository(entity).findOneBy({ organizationId: a.id, name: body.name as string })) as Rec | null) ?? undefined;
+      ((await dataSource
+        .getRepository(entity)
+        .findOneBy({ organizationId: a.id, name: body.name as string })) as Rec | null) ?? undefined;
     return {
       Case: {
         path: `${API}/cases`,
@@ -1043,14 +1441,17 @@ describe('permissions matrix: every cell of the rules table, on real records', (
           const villageId = text(body.villageId) ?? null;
           const regionId = text(body.regionId) ?? a.regions.a;
           // SPEC §3: the companion who takes a case in is its companion, when they are a companion of its village (or region).
-          const takenIn = actor.role === 'companion' && (villageId ? actor.memberVillageIds.includes(villageId) : actor.memberRegionIds.includes(regionId));
+          const takenIn =
+            actor.role === 'companion' &&
+            (villageId ? actor.memberVillageIds.includes(villageId) : actor.memberRegionIds.includes(regionId));
           return {
             id: body.id,
             organizationId: a.id,
             regionId,
             villageId,
             groupId: body.groupId ?? null,
-            assignedCompanionId: body.assignedCompanionId !== undefined ? body.assignedCompanionId : takenIn ? actor.userId : null,
+            assignedCompanionId:
+              body.assignedCompanionId !== undefined ? body.assignedCompanionId : takenIn ? actor.userId : null,
             coCompanionId: body.coCompanionId ?? null,
             restricted: body.restricted ?? false,
             excludedUserIds: body.excludedUserIds ?? [],
@@ -1061,11 +1462,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         naming: ['id'],
         together: { alone: ['regionId'] },
         outside: () => ({
-          body: { villageId: b.villages.a, intakeDate: '2026-03-02', violenceTypes: ['fisik'], survivor: { sex: 'female' }, consent: { record: true } },
+          body: {
+            villageId: b.villages.a,
+            intakeDate: '2026-03-02',
+            violenceTypes: ['fisik'],
+            survivor: { sex: 'female' },
+            consent: { record: true },
+          },
           field: 'villageId',
         }),
         find: async () => {
-          const query = dataSource.getRepository(CaseEntity).createQueryBuilder('row').where('row.id NOT IN (:...ids)', { ids: fixtureCaseIds });
+          const query = dataSource
+            .getRepository(CaseEntity)
+            .createQueryBuilder('row')
+            .where('row.id NOT IN (:...ids)', { ids: fixtureCaseIds });
           return ((await query.getOne()) as Rec | null) ?? undefined;
         },
         discard: async (record) => {
@@ -1098,9 +1508,19 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       ServiceProvider: {
         path: `${API}/service-providers`,
         body: () => ({ name: `Matrix provider ${unique()}`, serviceType: 'psychosocial' }),
-        wouldBe: (body) => ({ regionId: null, phone: null, address: null, active: true, ...body, organizationId: a.id }),
+        wouldBe: (body) => ({
+          regionId: null,
+          phone: null,
+          address: null,
+          active: true,
+          ...body,
+          organizationId: a.id,
+        }),
         probes: { regionId: () => a.regions.a, phone: () => '0380-111111', address: () => 'Jl. El Tari 1, Kupang' },
-        outside: () => ({ body: { name: `Matrix provider ${unique()}`, serviceType: 'shelter', regionId: b.regions.a }, field: 'regionId' }),
+        outside: () => ({
+          body: { name: `Matrix provider ${unique()}`, serviceType: 'shelter', regionId: b.regions.a },
+          field: 'regionId',
+        }),
         find: byName(ServiceProviderEntity),
       },
       User: {
@@ -1108,14 +1528,38 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         body: () => ({ email: `matrix-${unique()}@example.test`, name: 'Matrix reviewer', role: 'reviewer' }),
         wouldBe: (body) => ({ ...body, organizationId: a.id }),
         probes: { groupIds: () => [], regionIds: () => [] },
-        outside: () => ({ body: { email: `matrix-${unique()}@example.test`, name: 'Matrix companion', role: 'companion', groupIds: [b.groups.a] }, field: 'groupIds' }),
+        outside: () => ({
+          body: {
+            email: `matrix-${unique()}@example.test`,
+            name: 'Matrix companion',
+            role: 'companion',
+            groupIds: [b.groups.a],
+          },
+          field: 'groupIds',
+        }),
         // A user is created once a second org_admin approves: what the POST makes is the request for her (202).
-        accepted: { subject: 'AdminRequest', record: (body) => ({ organizationId: a.id, requestedBy: a.admin.id, subjectId: null, kind: 'create_user', state: 'pending', email: body.email }) },
-        find: async (body) => {
-          const [found] = (await dataSource.query(`SELECT id FROM admin_requests WHERE payload->>'email' = $1`, [body.email])) as { id: string }[];
-          return found ? ((await dataSource.getRepository(AdminRequestEntity).findOneBy({ id: found.id })) as Rec | null) ?? undefined : undefined;
+        accepted: {
+          subject: 'AdminRequest',
+          record: (body) => ({
+            organizationId: a.id,
+            requestedBy: a.admin.id,
+            subjectId: null,
+            kind: 'create_user',
+            state: 'pending',
+            email: body.email,
+          }),
         },
-        discard: async (record) => void (await dataSource.query(`DELETE FROM admin_requests WHERE id = $1`, [record.id])),
+        find: async (body) => {
+          const [found] = (await dataSource.query(`SELECT id FROM admin_requests WHERE payload->>'email' = $1`, [
+            body.email,
+          ])) as { id: string }[];
+          return found
+            ? (((await dataSource.getRepository(AdminRequestEntity).findOneBy({ id: found.id })) as Rec | null) ??
+                undefined)
+            : undefined;
+        },
+        discard: async (record) =>
+          void (await dataSource.query(`DELETE FROM admin_requests WHERE id = $1`, [record.id])),
       },
     };
   }
@@ -1125,9 +1569,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (!route) return;
     const typeLevel = decide(ctx.oracle, subject, 'create');
     const compose = route.compose ?? ((body: Rec, field: string, value: unknown) => ({ ...body, [field]: value }));
-    const may = (field: string, body: Rec) => (route.naming ?? []).includes(field) || decide(ctx.oracle, subject, 'create', field, route.wouldBe(body, ctx.oracle));
+    const may = (field: string, body: Rec) =>
+      (route.naming ?? []).includes(field) ||
+      decide(ctx.oracle, subject, 'create', field, route.wouldBe(body, ctx.oracle));
     // A role that may not create is shown so by the plain body; many probes are not sent one by one to say it again.
-    const probes = typeLevel || !route.together ? probeBodies(route.body, route.probes, compose, may, route.together) : [];
+    const probes =
+      typeLevel || !route.together ? probeBodies(route.body, route.probes, compose, may, route.together) : [];
     const attempts = [route.body(), ...probes];
     for (const body of attempts) {
       const record = route.wouldBe(body, ctx.oracle);
@@ -1141,7 +1588,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const where = `POST ${route.path} ${JSON.stringify(keysOf(subject, body))}`;
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
       const created = await route.find(body);
-      if ((created !== undefined) !== (want === success)) wrong.push(`${where}: the record was ${created ? '' : 'not '}created`);
+      if ((created !== undefined) !== (want === success))
+        wrong.push(`${where}: the record was ${created ? '' : 'not '}created`);
       if (got === success && created) {
         const answered = route.accepted?.subject ?? subject;
         const [stored] = (await loadRecords(answered)).filter((candidate) => candidate.id === created.id);
@@ -1160,7 +1608,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const want = !typeLevel ? FORBIDDEN : `422 ${problemType('business-rule')}`;
       const where = `POST ${route.path} with ${field} of org B`;
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
-      if (got === want && typeLevel && !(response.body.errors as { field: string }[]).some((error) => error.field === field)) wrong.push(`${where}: the problem does not name ${field}`);
+      if (
+        got === want &&
+        typeLevel &&
+        !(response.body.errors as { field: string }[]).some((error) => error.field === field)
+      )
+        wrong.push(`${where}: the problem does not name ${field}`);
       const created = await route.find(body);
       if (created) wrong.push(`${where}: the record was created`);
       if (created && route.discard) await route.discard(created);
@@ -1175,11 +1628,14 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     PlanItem: () => ({ title: `Renamed item ${unique()}` }),
   };
   /** Which record in the update scope takes the other probes: a plan item still planned, so that setting its status (to what it is) needs no reason. */
-  const UPDATE_TARGET: Partial<Record<SubjectName, (record: Rec) => boolean>> = { PlanItem: (record) => record.status === 'planned' };
+  const UPDATE_TARGET: Partial<Record<SubjectName, (record: Rec) => boolean>> = {
+    PlanItem: (record) => record.status === 'planned',
+  };
   const UPDATE_COMPOSE: Partial<Record<SubjectName, (body: Rec, field: string, value: unknown) => Rec>> = {
     Case: composeCase,
     // A status reason goes with a change of status (the items' statuses are restored after the walk).
-    PlanItem: (body, field, value) => (field === 'statusReason' ? { ...body, status: 'in_progress', statusReason: value } : { ...body, [field]: value }),
+    PlanItem: (body, field, value) =>
+      field === 'statusReason' ? { ...body, status: 'in_progress', statusReason: value } : { ...body, [field]: value },
   };
   const UPDATE_TOGETHER: Partial<Record<SubjectName, { alone: string[] }>> = { Case: { alone: ['regionId'] } };
   const UPDATE_PROBES: Partial<Record<SubjectName, Record<string, () => unknown>>> = {
@@ -1200,7 +1656,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     Region: { code: () => nextCode(), timeZone: () => 'Asia/Jakarta' },
     Village: {},
     Group: {},
-    ServiceProvider: { serviceType: () => 'health', regionId: () => null, phone: () => '0380-222222', address: () => 'Jl. Matrix 2', active: () => true },
+    ServiceProvider: {
+      serviceType: () => 'health',
+      regionId: () => null,
+      phone: () => '0380-222222',
+      address: () => 'Jl. Matrix 2',
+      active: () => true,
+    },
     User: {
       email: () => `matrix-${unique()}@example.test`,
       role: () => 'companion',
@@ -1224,7 +1686,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   /** A user's role, scope or activity is requested of a second org_admin (SPEC §8): the PATCH answers 202 with the request and changes no row. */
   const REQUESTED_USER_FIELDS = ['role', 'active', 'groupIds', 'regionIds'];
   const pendingAbout = async (id: string) =>
-    ((await dataSource.query(`SELECT id FROM admin_requests WHERE subject_id = $1 AND state = 'pending'`, [id])) as { id: string }[]).map((row) => row.id);
+    (
+      (await dataSource.query(`SELECT id FROM admin_requests WHERE subject_id = $1 AND state = 'pending'`, [id])) as {
+        id: string;
+      }[]
+    ).map((row) => row.id);
 
   async function patch(ctx: RoleContext, subject: SubjectName, record: Rec, body: Rec, wrong: string[]) {
     const path = UPDATE_PATHS[subject]!(record);
@@ -1240,7 +1706,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         : forbidden.length > 0
           ? forbiddenFields(forbidden)
           : success;
-    const response = await api.http().patch(path).set(ctx.user.auth()).send({ ...body, version: before!.version });
+    const response = await api
+      .http()
+      .patch(path)
+      .set(ctx.user.auth())
+      .send({ ...body, version: before!.version });
     tally.http += 1;
     const got = String(response.status) === success ? success : normalisedProblem(response);
     const where = `PATCH ${path} ${JSON.stringify(keysOf(subject, body))} (${label(subject, record)})`;
@@ -1250,7 +1720,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (changed !== (want === '200')) wrong.push(`${where}: the row ${changed ? 'changed' : 'did not change'}`);
     if (subject === 'User') {
       const made = (await pendingAbout(String(record.id))).filter((id) => !requestsBefore.includes(id));
-      if ((made.length === 1) !== (want === '202')) wrong.push(`${where}: ${made.length} administration request(s) made`);
+      if ((made.length === 1) !== (want === '202'))
+        wrong.push(`${where}: ${made.length} administration request(s) made`);
       if (made.length > 0) await dataSource.query(`DELETE FROM admin_requests WHERE id = ANY($1)`, [made]);
     }
     if (got === '200') {
@@ -1265,19 +1736,22 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const probes = UPDATE_PROBES[subject];
     if (!probes) return;
     const every = EVERY_RECORD[subject] ?? (() => ({ name: `Renamed ${unique()}` }));
-    const compose = UPDATE_COMPOSE[subject] ?? ((body: Rec, field: string, value: unknown) => ({ ...body, [field]: value }));
+    const compose =
+      UPDATE_COMPOSE[subject] ?? ((body: Rec, field: string, value: unknown) => ({ ...body, [field]: value }));
     for (const record of records) await patch(ctx, subject, record, every(), wrong);
     // Every other field the API accepts, on one record in the actor's update scope (for users, the spare companion).
     const preferred = UPDATE_TARGET[subject] ?? (() => true);
     const target =
       subject === 'User'
         ? records.find((record) => record.id === spareId)
-        : (records.find((record) => reachable(ctx.oracle, subject, 'update', record) && preferred(record)) ?? records.find((record) => reachable(ctx.oracle, subject, 'update', record)));
+        : (records.find((record) => reachable(ctx.oracle, subject, 'update', record) && preferred(record)) ??
+          records.find((record) => reachable(ctx.oracle, subject, 'update', record)));
     const probeTarget = target ?? records.find((record) => PLACEMENT[subject](record).organization === a.id)!;
     const may = (field: string) => decide(ctx.oracle, subject, 'update', field, probeTarget);
     const together = UPDATE_TOGETHER[subject];
     // A role that may not update is shown so on every record; many probes are not sent one by one to say it again.
-    const bodies = together && !decide(ctx.oracle, subject, 'update') ? [] : probeBodies(() => ({}), probes, compose, may, together);
+    const bodies =
+      together && !decide(ctx.oracle, subject, 'update') ? [] : probeBodies(() => ({}), probes, compose, may, together);
     for (const body of bodies) await patch(ctx, subject, probeTarget, body, wrong);
   }
 
@@ -1285,16 +1759,30 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const typeLevel = decide(ctx.oracle, 'GroupMember', 'create');
     for (const group of await loadRecords('Group')) {
       await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1`, [spareId]);
-      const membership = { organizationId: group.organizationId, groupId: group.id, regionId: group.regionId, userId: spareId };
-      const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'GroupMember', 'create', membership) ? '201' : NOT_FOUND;
+      const membership = {
+        organizationId: group.organizationId,
+        groupId: group.id,
+        regionId: group.regionId,
+        userId: spareId,
+      };
+      const want = !typeLevel
+        ? FORBIDDEN
+        : reachable(ctx.oracle, 'GroupMember', 'create', membership)
+          ? '201'
+          : NOT_FOUND;
       const path = `${API}/groups/${String(group.id)}/members`;
       const response = await api.http().post(path).set(ctx.user.auth()).send({ userId: spareId });
       tally.http += 1;
       const got = response.status === 201 ? '201' : problem(response);
       if (got !== want) wrong.push(`POST ${path} (${label('Group', group)}): ${got}, expected ${want}`);
-      if (got === '201' && JSON.stringify(response.body) !== JSON.stringify({ groupId: group.id, userId: spareId })) wrong.push(`POST ${path}: body ${JSON.stringify(response.body)}`);
-      const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM user_groups WHERE user_id = $1 AND group_id = $2`, [spareId, group.id]);
-      if ((count === 1) !== (want === '201')) wrong.push(`POST ${path}: the membership was ${count === 1 ? '' : 'not '}saved`);
+      if (got === '201' && JSON.stringify(response.body) !== JSON.stringify({ groupId: group.id, userId: spareId }))
+        wrong.push(`POST ${path}: body ${JSON.stringify(response.body)}`);
+      const [{ count }] = await dataSource.query(
+        `SELECT count(*)::int AS count FROM user_groups WHERE user_id = $1 AND group_id = $2`,
+        [spareId, group.id],
+      );
+      if ((count === 1) !== (want === '201'))
+        wrong.push(`POST ${path}: the membership was ${count === 1 ? '' : 'not '}saved`);
     }
     await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1`, [spareId]);
   }
@@ -1304,23 +1792,37 @@ describe('permissions matrix: every cell of the rules table, on real records', (
 
   async function createAdminRequestFixtures() {
     const request = async (requester: SignedInUser, body: Rec, name: string) => {
-      const id = (await api.http().post(`${API}/admin-requests`).set(requester.auth()).send(body).expect(202)).body.id as string;
+      const id = (await api.http().post(`${API}/admin-requests`).set(requester.auth()).send(body).expect(202)).body
+        .id as string;
       names.set(id, name);
       adminRequestFixtures.push(id);
     };
     await request(a.approver, { kind: 'reset_totp', subjectId: a.admin.id }, 'about the admin, by the other admin');
-    await request(a.approver, { kind: 'change_active', subjectId: spareId, active: true }, 'about the spare companion, by the other admin');
-    await request(a.admin, { kind: 'change_active', subjectId: spareId, active: true }, 'about the spare companion, by the admin');
+    await request(
+      a.approver,
+      { kind: 'change_active', subjectId: spareId, active: true },
+      'about the spare companion, by the other admin',
+    );
+    await request(
+      a.admin,
+      { kind: 'change_active', subjectId: spareId, active: true },
+      'about the spare companion, by the admin',
+    );
     await request(b.admin, { kind: 'change_active', subjectId: b.companionA.id, active: true }, 'of org B');
   }
 
   /** Puts the fixture requests back to pending after a walk decided some of them. */
   const reopenAdminRequestFixtures = () =>
-    dataSource.query(`UPDATE admin_requests SET state = 'pending', decided_by = NULL, decided_at = NULL, decided_by_operator = false WHERE id = ANY($1)`, [adminRequestFixtures]);
+    dataSource.query(
+      `UPDATE admin_requests SET state = 'pending', decided_by = NULL, decided_at = NULL, decided_by_operator = false WHERE id = ANY($1)`,
+      [adminRequestFixtures],
+    );
 
   /** The problem a refusal answers with: the reason of the withholding row that decides (in CASL the later row), or plain forbidden. */
   function refusalOf(actor: OracleActor, action: Action, record: Rec): string {
-    const withheld = rowsFor(actor.role, 'AdminRequest', action).filter((row) => row.inverted && inScope(row.scope, actor, PLACEMENT.AdminRequest(record)));
+    const withheld = rowsFor(actor.role, 'AdminRequest', action).filter(
+      (row) => row.inverted && inScope(row.scope, actor, PLACEMENT.AdminRequest(record)),
+    );
     return `403 ${problemType(withheld.at(-1)?.reason ?? 'forbidden')}`;
   }
 
@@ -1333,10 +1835,25 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     ];
     for (const subject of subjects) {
       const record = { organizationId: a.id, requestedBy: ctx.user.id, subjectId: subject.id };
-      const visible = reachable(ctx.oracle, 'User', 'read', (await loadRecords('User')).find((user) => user.id === subject.id)!);
-      const want = !typeLevel ? FORBIDDEN : !visible ? NOT_FOUND : decide(ctx.oracle, 'AdminRequest', 'create', undefined, record) ? '202' : refusalOf(ctx.oracle, 'create', record);
+      const visible = reachable(
+        ctx.oracle,
+        'User',
+        'read',
+        (await loadRecords('User')).find((user) => user.id === subject.id)!,
+      );
+      const want = !typeLevel
+        ? FORBIDDEN
+        : !visible
+          ? NOT_FOUND
+          : decide(ctx.oracle, 'AdminRequest', 'create', undefined, record)
+            ? '202'
+            : refusalOf(ctx.oracle, 'create', record);
       const before = await pendingAbout(subject.id);
-      const response = await api.http().post(`${API}/admin-requests`).set(ctx.user.auth()).send({ kind: 'reset_totp', subjectId: subject.id });
+      const response = await api
+        .http()
+        .post(`${API}/admin-requests`)
+        .set(ctx.user.auth())
+        .send({ kind: 'reset_totp', subjectId: subject.id });
       tally.http += 1;
       const got = response.status === 202 ? '202' : problem(response);
       const where = `POST ${API}/admin-requests reset_totp about ${subject.name}`;
@@ -1347,14 +1864,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }
   }
 
-  async function checkHttpAdminRequestStep(ctx: RoleContext, action: 'approve' | 'refuse' | 'collect', records: Rec[], wrong: string[]) {
+  async function checkHttpAdminRequestStep(
+    ctx: RoleContext,
+    action: 'approve' | 'refuse' | 'collect',
+    records: Rec[],
+    wrong: string[],
+  ) {
     const typeLevel = decide(ctx.oracle, 'AdminRequest', action);
     const path = action === 'collect' ? 'password-half' : action;
     for (const record of records) {
       const url = `${API}/admin-requests/${String(record.id)}/${path}`;
       const before = await versionOf('AdminRequest', String(record.id));
       // Decisions first need the right person, then a pending request; the requester's half is collected once (none waits here).
-      const allowedOutcome = action === 'collect' || record.state !== 'pending' ? `409 ${problemType('conflict')}` : '200';
+      const allowedOutcome =
+        action === 'collect' || record.state !== 'pending' ? `409 ${problemType('conflict')}` : '200';
       const want = !typeLevel
         ? FORBIDDEN
         : !reachable(ctx.oracle, 'AdminRequest', 'read', record)
@@ -1367,7 +1890,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const got = response.status === 200 ? '200' : problem(response);
       if (got !== want) wrong.push(`POST ${url} (${label('AdminRequest', record)}): ${got}, expected ${want}`);
       const after = await versionOf('AdminRequest', String(record.id));
-      if ((after?.version !== before?.version) !== (want === '200')) wrong.push(`POST ${url}: the request ${want === '200' ? 'did not change' : 'changed'}`);
+      if ((after?.version !== before?.version) !== (want === '200'))
+        wrong.push(`POST ${url}: the request ${want === '200' ? 'did not change' : 'changed'}`);
     }
     await reopenAdminRequestFixtures();
   }
@@ -1378,7 +1902,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const want = decide(ctx.oracle, 'AuditEvent', 'verify') ? '200' : FORBIDDEN;
     const got = response.status === 200 ? '200' : problem(response);
     if (got !== want) wrong.push(`GET /audit/verify: ${got}, expected ${want}`);
-    if (got === '200' && response.body.valid !== true) wrong.push(`GET /audit/verify: ${JSON.stringify(response.body)}`);
+    if (got === '200' && response.body.valid !== true)
+      wrong.push(`GET /audit/verify: ${JSON.stringify(response.body)}`);
   }
 
   /**
@@ -1401,7 +1926,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       for (const field of new Set(changes.map((change) => String(change.field)))) {
         const shown = changes.filter((change) => change.field === field).map((change) => 'value' in change);
         const may = fieldsOf('Case').includes(field) && decide(ctx.oracle, 'Case', 'read', field, record);
-        if (shown.some((value) => value !== may)) wrong.push(`GET ${path} (${label('Case', record)}): values of ${field} ${may ? 'withheld' : 'shown'}`);
+        if (shown.some((value) => value !== may))
+          wrong.push(`GET ${path} (${label('Case', record)}): values of ${field} ${may ? 'withheld' : 'shown'}`);
       }
     }
     const stats = await api.http().get(`${API}/stats/summary`).set(ctx.user.auth());
@@ -1412,7 +1938,10 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     // Due dates are months away from the window's edge, so the regions' time zones do not matter.
     const due = await api.http().get(`${API}/follow-ups/due`).query({ days: 90 }).set(ctx.user.auth());
     tally.http += 1;
-    const dueCases = readable.filter((record) => record.nextFollowUpDue !== null && record.status !== 'closed' && String(record.nextFollowUpDue) <= day(90));
+    const dueCases = readable.filter(
+      (record) =>
+        record.nextFollowUpDue !== null && record.status !== 'closed' && String(record.nextFollowUpDue) <= day(90),
+    );
     const dueWant = typeLevel ? `200 ${sorted(dueCases.map((record) => label('Case', record))).join('; ')}` : FORBIDDEN;
     const byId = new Map(records.map((record) => [String(record.id), record]));
     const dueGot =
@@ -1427,7 +1956,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
    * the role may not take, 404 for a case out of scope) or else answered 409 stale-version, so that
    * nothing moves. The transition route's guard asks read (the step is in the body).
    */
-  const TRANSITION_TO: Partial<Record<Action, string>> = { activate: 'active', request_closure: 'closure_requested', close: 'closed', reopen: 'reopened' };
+  const TRANSITION_TO: Partial<Record<Action, string>> = {
+    activate: 'active',
+    request_closure: 'closure_requested',
+    close: 'closed',
+    reopen: 'reopened',
+  };
   const STALE = `409 ${problemType('stale-version')}`;
   async function checkHttpCaseStep(ctx: RoleContext, action: Action, records: Rec[], wrong: string[]) {
     const assign = action === 'assign';
@@ -1438,10 +1972,19 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const version = before!.version + 1000;
       const request = assign
         ? api.http().put(`${API}/cases/${id}/assignment`).send({ assignedCompanionId: a.companionA.id, version })
-        : api.http().post(`${API}/cases/${id}/transitions`).send({ to: TRANSITION_TO[action], reason: 'Matrix probe', closureReason: 'needs_met', version });
+        : api
+            .http()
+            .post(`${API}/cases/${id}/transitions`)
+            .send({ to: TRANSITION_TO[action], reason: 'Matrix probe', closureReason: 'needs_met', version });
       const response = await request.set(ctx.user.auth());
       tally.http += 1;
-      const want = !guard ? FORBIDDEN : !reachable(ctx.oracle, 'Case', 'read', record) ? NOT_FOUND : !reachable(ctx.oracle, 'Case', action, record) ? FORBIDDEN : STALE;
+      const want = !guard
+        ? FORBIDDEN
+        : !reachable(ctx.oracle, 'Case', 'read', record)
+          ? NOT_FOUND
+          : !reachable(ctx.oracle, 'Case', action, record)
+            ? FORBIDDEN
+            : STALE;
       const got = problem(response);
       const where = `${assign ? 'PUT assignment' : `POST transition to ${String(TRANSITION_TO[action])}`} of ${label('Case', record)}`;
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
@@ -1456,12 +1999,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     for (const record of records) {
       const name = written.get(String(record.id))?.get('survivor.name');
       const birthDate = written.get(String(record.id))?.get('survivor.birthDate');
-      if (typeof name !== 'string' || typeof birthDate !== 'string') throw new Error(`${label('Case', record)}: the suite does not know its survivor`);
-      const response = await api.http().post(`${API}/cases/duplicate-check`).set(ctx.user.auth()).send({ name, birthYear: Number(birthDate.slice(0, 4)) });
+      if (typeof name !== 'string' || typeof birthDate !== 'string')
+        throw new Error(`${label('Case', record)}: the suite does not know its survivor`);
+      const response = await api
+        .http()
+        .post(`${API}/cases/duplicate-check`)
+        .set(ctx.user.auth())
+        .send({ name, birthYear: Number(birthDate.slice(0, 4)) });
       tally.http += 1;
       const want = typeLevel ? `200 ${reachable(ctx.oracle, 'Case', 'check_duplicate', record)}` : FORBIDDEN;
       const got = response.status === 200 ? `200 ${String(response.body.possibleDuplicate)}` : problem(response);
-      if (got !== want) wrong.push(`POST /cases/duplicate-check for the survivor of ${label('Case', record)}: ${got}, expected ${want}`);
+      if (got !== want)
+        wrong.push(
+          `POST /cases/duplicate-check for the survivor of ${label('Case', record)}: ${got}, expected ${want}`,
+        );
     }
   }
 
@@ -1479,9 +2030,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       }
       if (!('items' in page)) continue;
       const ofCase = records.filter((record) => record.caseId === owner.id);
-      const expected = sorted(ofCase.filter((record) => reachable(ctx.oracle, subject, 'read', record)).map((record) => String(record.id)));
+      const expected = sorted(
+        ofCase.filter((record) => reachable(ctx.oracle, subject, 'read', record)).map((record) => String(record.id)),
+      );
       const ids = sorted(page.items.map((item) => String(item.id)));
-      if (!page.ended || JSON.stringify(ids) !== JSON.stringify(expected)) wrong.push(`GET ${path}: listed ${ids.join(',')}, expected ${expected.join(',')}`);
+      if (!page.ended || JSON.stringify(ids) !== JSON.stringify(expected))
+        wrong.push(`GET ${path}: listed ${ids.join(',')}, expected ${expected.join(',')}`);
       for (const item of page.items) {
         const record = ofCase.find((candidate) => candidate.id === item.id);
         if (record) checkBody(ctx.oracle, subject, record, item, `GET ${path} item ${label(subject, record)}`, wrong);
@@ -1490,26 +2044,37 @@ describe('permissions matrix: every cell of the rules table, on real records', (
   }
 
   /** Creating a referral or follow-up under every case (each other DTO field on one case in scope); a provider of org B is refused naming it. */
-  const WORK_CREATE: Record<CaseWork, { body(): Rec; wouldBe(body: Rec): Rec; probes: Record<string, () => unknown> }> = {
-    Referral: {
-      body: () => ({ serviceType: 'psychosocial', referredAt: '2026-04-01' }),
-      wouldBe: (body) => ({ status: 'pending', providerId: null, ...body }),
-      probes: { providerId: () => providerA, note: () => `Probe note ${unique()}` },
-    },
-    FollowUp: {
-      body: () => ({ date: '2026-05-01', type: 'phone_call' }),
-      wouldBe: (body) => ({ dueDate: null, ...body }),
-      probes: { notes: () => `Probe notes ${unique()}`, nextAction: () => `Probe next action ${unique()}`, dueDate: () => '2026-05-15' },
-    },
-  };
+  const WORK_CREATE: Record<CaseWork, { body(): Rec; wouldBe(body: Rec): Rec; probes: Record<string, () => unknown> }> =
+    {
+      Referral: {
+        body: () => ({ serviceType: 'psychosocial', referredAt: '2026-04-01' }),
+        wouldBe: (body) => ({ status: 'pending', providerId: null, ...body }),
+        probes: { providerId: () => providerA, note: () => `Probe note ${unique()}` },
+      },
+      FollowUp: {
+        body: () => ({ date: '2026-05-01', type: 'phone_call' }),
+        wouldBe: (body) => ({ dueDate: null, ...body }),
+        probes: {
+          notes: () => `Probe notes ${unique()}`,
+          nextAction: () => `Probe next action ${unique()}`,
+          dueDate: () => '2026-05-15',
+        },
+      },
+    };
   async function checkHttpCaseWorkCreate(ctx: RoleContext, subject: CaseWork, wrong: string[]) {
     const route = WORK_CREATE[subject];
     const table = subject === 'Referral' ? 'referrals' : 'follow_ups';
     const typeLevel = decide(ctx.oracle, subject, 'create');
     const cases = await loadRecords('Case');
-    const inScope = (owner: Rec) => reachable(ctx.oracle, 'Case', 'read', owner) && reachable(ctx.oracle, subject, 'create', { caseId: owner.id });
+    const inScope = (owner: Rec) =>
+      reachable(ctx.oracle, 'Case', 'read', owner) && reachable(ctx.oracle, subject, 'create', { caseId: owner.id });
     const target = cases.find(inScope) ?? cases.find((owner) => owner.organizationId === a.id)!;
-    const count = async (caseId: unknown) => ((await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])) as { n: number }[])[0].n;
+    const count = async (caseId: unknown) =>
+      (
+        (await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])) as {
+          n: number;
+        }[]
+      )[0].n;
     const post = async (owner: Rec, body: Rec, want: string, note = '') => {
       const path = `${API}/cases/${String(owner.id)}/${WORK_SEGMENT[subject]}`;
       const where = `POST ${path} ${JSON.stringify(Object.keys(body))} (${label('Case', owner)})${note}`;
@@ -1523,27 +2088,54 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (got === '201') {
         const [stored] = (await loadRecords(subject)).filter((candidate) => candidate.id === response.body.id);
         // What it did not send of its sealed fields is stored empty.
-        remember(String(response.body.id), subject, { ...Object.fromEntries(fieldsOf(subject, ['sensitive']).map((field) => [field, null])), ...body });
+        remember(String(response.body.id), subject, {
+          ...Object.fromEntries(fieldsOf(subject, ['sensitive']).map((field) => [field, null])),
+          ...body,
+        });
         if (stored) checkBody(ctx.oracle, subject, stored, response.body as Rec, where, wrong);
         else wrong.push(`${where}: answered 201 with id ${String(response.body.id)}, which is not stored`);
       }
       // The fixtures stay as they are for the next walks.
-      if (added > 0) await dataSource.query(`DELETE FROM ${table} WHERE case_id = $1 AND NOT (id = ANY($2::uuid[]))`, [owner.id, [...names.keys()]]);
+      if (added > 0)
+        await dataSource.query(`DELETE FROM ${table} WHERE case_id = $1 AND NOT (id = ANY($2::uuid[]))`, [
+          owner.id,
+          [...names.keys()],
+        ]);
       return response;
     };
     for (const owner of cases) {
-      const bodies = [route.body(), ...(owner === target ? Object.entries(route.probes).map(([field, value]) => ({ ...route.body(), [field]: value() })) : [])];
+      const bodies = [
+        route.body(),
+        ...(owner === target
+          ? Object.entries(route.probes).map(([field, value]) => ({ ...route.body(), [field]: value() }))
+          : []),
+      ];
       for (const body of bodies) {
         const record = { caseId: owner.id, ...route.wouldBe(body) };
         const forbidden = Object.keys(body).filter((field) => !decide(ctx.oracle, subject, 'create', field, record));
-        const want = !typeLevel ? FORBIDDEN : !reachable(ctx.oracle, 'Case', 'read', owner) ? NOT_FOUND : forbidden.length > 0 ? forbiddenFields(forbidden) : '201';
+        const want = !typeLevel
+          ? FORBIDDEN
+          : !reachable(ctx.oracle, 'Case', 'read', owner)
+            ? NOT_FOUND
+            : forbidden.length > 0
+              ? forbiddenFields(forbidden)
+              : '201';
         await post(owner, body, want);
       }
     }
     if (subject === 'Referral') {
       // A provider of another organisation names nothing the caller can use.
-      const response = await post(target, { ...route.body(), providerId: providerB }, !typeLevel ? FORBIDDEN : `422 ${problemType('business-rule')}`, ' with a provider of org B');
-      if (response.status === 422 && !(response.body.errors as { field: string }[]).some((error) => error.field === 'providerId')) wrong.push(`POST referral with a provider of org B: the problem does not name providerId`);
+      const response = await post(
+        target,
+        { ...route.body(), providerId: providerB },
+        !typeLevel ? FORBIDDEN : `422 ${problemType('business-rule')}`,
+        ' with a provider of org B',
+      );
+      if (
+        response.status === 422 &&
+        !(response.body.errors as { field: string }[]).some((error) => error.field === 'providerId')
+      )
+        wrong.push(`POST referral with a provider of org B: the problem does not name providerId`);
     }
   }
 
@@ -1560,7 +2152,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'PlanItem', 'read', record) ? '200' : NOT_FOUND;
       const got = response.status === 200 ? '200' : problem(response);
       if (got !== want) wrong.push(`GET ${path} (${label('PlanItem', record)}): ${got}, expected ${want}`);
-      else if (got === '200') checkBody(ctx.oracle, 'PlanItem', record, response.body as Rec, `GET ${label('PlanItem', record)}`, wrong);
+      else if (got === '200')
+        checkBody(ctx.oracle, 'PlanItem', record, response.body as Rec, `GET ${label('PlanItem', record)}`, wrong);
     }
   }
 
@@ -1575,12 +2168,25 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (got !== want) wrong.push(`GET ${path} (${label('PlanItem', item)}): ${got}, expected ${want}`);
       if ('items' in page && got === want) {
         const ofItem = records.filter((record) => record.planItemId === item.id);
-        const expected = sorted(ofItem.filter((record) => reachable(ctx.oracle, 'ActivityReport', 'read', record)).map((record) => String(record.id)));
+        const expected = sorted(
+          ofItem
+            .filter((record) => reachable(ctx.oracle, 'ActivityReport', 'read', record))
+            .map((record) => String(record.id)),
+        );
         const ids = sorted(page.items.map((listed) => String(listed.id)));
-        if (!page.ended || JSON.stringify(ids) !== JSON.stringify(expected)) wrong.push(`GET ${path} walked by nextCursor: listed ${ids.join(',')}, expected ${expected.join(',')}`);
+        if (!page.ended || JSON.stringify(ids) !== JSON.stringify(expected))
+          wrong.push(`GET ${path} walked by nextCursor: listed ${ids.join(',')}, expected ${expected.join(',')}`);
         for (const listed of page.items) {
           const record = ofItem.find((candidate) => candidate.id === listed.id);
-          if (record) checkBody(ctx.oracle, 'ActivityReport', record, listed, `GET ${path} item ${label('ActivityReport', record)}`, wrong);
+          if (record)
+            checkBody(
+              ctx.oracle,
+              'ActivityReport',
+              record,
+              listed,
+              `GET ${path} item ${label('ActivityReport', record)}`,
+              wrong,
+            );
         }
       }
     }
@@ -1591,7 +2197,15 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const want = !typeLevel ? FORBIDDEN : reachable(ctx.oracle, 'ActivityReport', 'read', record) ? '200' : NOT_FOUND;
       const got = response.status === 200 ? '200' : problem(response);
       if (got !== want) wrong.push(`GET ${path} (${label('ActivityReport', record)}): ${got}, expected ${want}`);
-      else if (got === '200') checkBody(ctx.oracle, 'ActivityReport', record, response.body as Rec, `GET ${label('ActivityReport', record)}`, wrong);
+      else if (got === '200')
+        checkBody(
+          ctx.oracle,
+          'ActivityReport',
+          record,
+          response.body as Rec,
+          `GET ${label('ActivityReport', record)}`,
+          wrong,
+        );
     }
   }
 
@@ -1609,8 +2223,15 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (got !== '200') continue;
       // Its items carry their titles and targets: fields of the items, which only their readers may see.
       const shown = sorted(((response.body.items ?? []) as Rec[]).map((item) => String(item.id)));
-      const readable = sorted(items.filter((item) => item.workPlanId === record.id && reachable(ctx.oracle, 'PlanItem', 'read', item)).map((item) => String(item.id)));
-      if (JSON.stringify(shown) !== JSON.stringify(readable)) wrong.push(`GET ${path} (${label('WorkPlan', record)}): items ${shown.join(',')}, readable ${readable.join(',')}`);
+      const readable = sorted(
+        items
+          .filter((item) => item.workPlanId === record.id && reachable(ctx.oracle, 'PlanItem', 'read', item))
+          .map((item) => String(item.id)),
+      );
+      if (JSON.stringify(shown) !== JSON.stringify(readable))
+        wrong.push(
+          `GET ${path} (${label('WorkPlan', record)}): items ${shown.join(',')}, readable ${readable.join(',')}`,
+        );
     }
   }
 
@@ -1618,7 +2239,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
    * A plan's workflow step on every plan, and taking every item out of its plan, with a stale version: refused
    * (403 for a step the role may not take, 404 out of read scope) or else answered 409 stale-version, so nothing moves.
    */
-  async function checkHttpPlanStep(ctx: RoleContext, subject: 'WorkPlan' | 'PlanItem', action: Action, records: Rec[], wrong: string[]) {
+  async function checkHttpPlanStep(
+    ctx: RoleContext,
+    subject: 'WorkPlan' | 'PlanItem',
+    action: Action,
+    records: Rec[],
+    wrong: string[],
+  ) {
     const guard = decide(ctx.oracle, subject, action);
     for (const record of records) {
       const id = String(record.id);
@@ -1626,11 +2253,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const stale = before!.version + 1000;
       const request =
         subject === 'WorkPlan'
-          ? api.http().post(`${PLANS}/${id}/${action}`).send({ version: stale, ...(action === 'submit' ? {} : { comments: 'Matrix probe' }) })
+          ? api
+              .http()
+              .post(`${PLANS}/${id}/${action}`)
+              .send({ version: stale, ...(action === 'submit' ? {} : { comments: 'Matrix probe' }) })
           : api.http().delete(itemPath(record)).set('if-match', `"${stale}"`);
       const response = await request.set(ctx.user.auth());
       tally.http += 1;
-      const want = !guard ? FORBIDDEN : !reachable(ctx.oracle, subject, 'read', record) ? NOT_FOUND : !reachable(ctx.oracle, subject, action, record) ? FORBIDDEN : STALE;
+      const want = !guard
+        ? FORBIDDEN
+        : !reachable(ctx.oracle, subject, 'read', record)
+          ? NOT_FOUND
+          : !reachable(ctx.oracle, subject, action, record)
+            ? FORBIDDEN
+            : STALE;
       const got = problem(response);
       const where = `${action} of ${label(subject, record)}`;
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
@@ -1656,7 +2292,15 @@ describe('permissions matrix: every cell of the rules table, on real records', (
    * not write on the record as it would be, else `status` with exactly the readable keys of the stored record:
    * one record saved exactly when accepted. What was created is removed (and `restore` undoes its side effects).
    */
-  async function checkCreates(ctx: RoleContext, subject: SubjectName, status: number, attempts: CreateAttempt[], table: string, wrong: string[], restore?: () => Promise<void>) {
+  async function checkCreates(
+    ctx: RoleContext,
+    subject: SubjectName,
+    status: number,
+    attempts: CreateAttempt[],
+    table: string,
+    wrong: string[],
+    restore?: () => Promise<void>,
+  ) {
     const typeLevel = decide(ctx.oracle, subject, 'create');
     const fixtures = [...names.keys()];
     for (const attempt of attempts) {
@@ -1679,13 +2323,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (got !== want) wrong.push(`${where}: ${got}, expected ${want}`);
       if (got === want && want.startsWith('422') && gate?.refusal !== undefined && gate.refusal !== 'not-found') {
         const { field } = gate.refusal;
-        if (!((response.body.errors ?? []) as { field: string }[]).some((error) => error.field === field)) wrong.push(`${where}: the problem does not name ${field}`);
+        if (!((response.body.errors ?? []) as { field: string }[]).some((error) => error.field === field))
+          wrong.push(`${where}: the problem does not name ${field}`);
       }
-      const fresh = ((await dataSource.query(`SELECT id FROM ${table} WHERE NOT (id = ANY($1::uuid[]))`, [fixtures])) as { id: string }[]).map((row) => row.id);
-      if (fresh.length !== (want === String(status) ? 1 : 0)) wrong.push(`${where}: ${fresh.length} records were created`);
+      const fresh = (
+        (await dataSource.query(`SELECT id FROM ${table} WHERE NOT (id = ANY($1::uuid[]))`, [fixtures])) as {
+          id: string;
+        }[]
+      ).map((row) => row.id);
+      if (fresh.length !== (want === String(status) ? 1 : 0))
+        wrong.push(`${where}: ${fresh.length} records were created`);
       if (got === String(status) && fresh.length === 1) {
         const [stored] = (await loadRecords(subject)).filter((candidate) => candidate.id === fresh[0]);
-        if (response.body.id !== fresh[0]) wrong.push(`${where}: answered id ${String(response.body.id)}, stored ${fresh[0]}`);
+        if (response.body.id !== fresh[0])
+          wrong.push(`${where}: answered id ${String(response.body.id)}, stored ${fresh[0]}`);
         checkBody(ctx.oracle, subject, stored, response.body as Rec, where, wrong);
       }
       if (fresh.length > 0) {
@@ -1700,12 +2351,36 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const groups = await loadRecords('Group');
     const attempt = (group: Rec, extra: Rec = {}): CreateAttempt => {
       const body = { groupId: group.id, year: PLAN_YEAR + 4, ...extra };
-      const record = { organizationId: a.id, groupId: group.id, villageId: group.villageId, regionId: group.regionId, year: body.year, status: 'draft', copiedFromId: extra.copyFrom ?? null };
+      const record = {
+        organizationId: a.id,
+        groupId: group.id,
+        villageId: group.villageId,
+        regionId: group.regionId,
+        year: body.year,
+        status: 'draft',
+        copiedFromId: extra.copyFrom ?? null,
+      };
       const fields = Object.keys(body).map((key) => (key === 'copyFrom' ? 'copiedFromId' : key));
-      return { path: PLANS, body, fields, record, gate: { subject: 'Group', record: group, refusal: { field: 'groupId' } }, note: `for ${label('Group', group)}` };
+      return {
+        path: PLANS,
+        body,
+        fields,
+        record,
+        gate: { subject: 'Group', record: group, refusal: { field: 'groupId' } },
+        note: `for ${label('Group', group)}`,
+      };
     };
-    const target = groups.find((group) => reachable(ctx.oracle, 'Group', 'read', group) && decide(ctx.oracle, 'WorkPlan', 'create', 'groupId', attempt(group).record)) ?? groups.find((group) => group.id === a.groups.a)!;
-    const attempts = [...groups.map((group) => attempt(group)), attempt(target, { goals: 'Probe goals' }), attempt(target, { copyFrom: planA })];
+    const target =
+      groups.find(
+        (group) =>
+          reachable(ctx.oracle, 'Group', 'read', group) &&
+          decide(ctx.oracle, 'WorkPlan', 'create', 'groupId', attempt(group).record),
+      ) ?? groups.find((group) => group.id === a.groups.a)!;
+    const attempts = [
+      ...groups.map((group) => attempt(group)),
+      attempt(target, { goals: 'Probe goals' }),
+      attempt(target, { copyFrom: planA }),
+    ];
     await checkCreates(ctx, 'WorkPlan', 201, attempts, 'work_plans', wrong);
   }
 
@@ -1714,19 +2389,59 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const plans = await loadRecords('WorkPlan');
     const attempt = (plan: Rec, extra: Rec = {}): CreateAttempt => {
       const body = itemBody({ title: `Probe item ${unique()}`, ...extra });
-      const record = { organizationId: plan.organizationId, regionId: plan.regionId, groupId: plan.groupId, workPlanId: plan.id, status: 'planned' };
-      return { path: `${PLANS}/${String(plan.id)}/items`, body, fields: Object.keys(body), record, gate: { subject: 'WorkPlan', record: plan, refusal: 'not-found' }, note: `in ${label('WorkPlan', plan)}` };
+      const record = {
+        organizationId: plan.organizationId,
+        regionId: plan.regionId,
+        groupId: plan.groupId,
+        workPlanId: plan.id,
+        status: 'planned',
+      };
+      return {
+        path: `${PLANS}/${String(plan.id)}/items`,
+        body,
+        fields: Object.keys(body),
+        record,
+        gate: { subject: 'WorkPlan', record: plan, refusal: 'not-found' },
+        note: `in ${label('WorkPlan', plan)}`,
+      };
     };
-    const target = plans.find((plan) => reachable(ctx.oracle, 'WorkPlan', 'read', plan) && reachable(ctx.oracle, 'PlanItem', 'create', attempt(plan).record)) ?? plans.find((plan) => plan.id === planA)!;
-    const probes: Rec[] = [{ keyPersons: 'Tokoh adat' }, { budget: 900_000 }, { drppaIndicators: ['rights_based_parenting'] }];
-    await checkCreates(ctx, 'PlanItem', 201, [...plans.map((plan) => attempt(plan)), ...probes.map((extra) => attempt(target, extra))], 'plan_items', wrong);
+    const target =
+      plans.find(
+        (plan) =>
+          reachable(ctx.oracle, 'WorkPlan', 'read', plan) &&
+          reachable(ctx.oracle, 'PlanItem', 'create', attempt(plan).record),
+      ) ?? plans.find((plan) => plan.id === planA)!;
+    const probes: Rec[] = [
+      { keyPersons: 'Tokoh adat' },
+      { budget: 900_000 },
+      { drppaIndicators: ['rights_based_parenting'] },
+    ];
+    await checkCreates(
+      ctx,
+      'PlanItem',
+      201,
+      [...plans.map((plan) => attempt(plan)), ...probes.map((extra) => attempt(target, extra))],
+      'plan_items',
+      wrong,
+    );
   }
 
   /** The items' statuses as they are, and a function that puts them back (an activity report or a status probe moves them). */
   async function itemStatuses(): Promise<() => Promise<void>> {
-    const snapshot = (await dataSource.query(`SELECT id, status, version, updated_at FROM plan_items`)) as { id: string; status: string; version: number; updated_at: Date }[];
+    const snapshot = (await dataSource.query(`SELECT id, status, version, updated_at FROM plan_items`)) as {
+      id: string;
+      status: string;
+      version: number;
+      updated_at: Date;
+    }[];
     return async () => {
-      for (const row of snapshot) await dataSource.query(`UPDATE plan_items SET status = $2, version = $3, updated_at = $4 WHERE id = $1`, [row.id, row.status, row.version, row.updated_at]);
+      for (const row of snapshot)
+        await dataSource.query(`UPDATE plan_items SET status = $2, version = $3, updated_at = $4 WHERE id = $1`, [
+          row.id,
+          row.status,
+          row.version,
+          row.updated_at,
+        ]);
     };
   }
 
@@ -1736,24 +2451,74 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const restore = await itemStatuses();
     const attempt = (item: Rec, extra: Rec = {}): CreateAttempt => {
       const body = activityBody(`${PLAN_YEAR}-01-01`, undefined, extra);
-      const record = { organizationId: item.organizationId, regionId: item.regionId, groupId: item.groupId, planItemId: item.id, workPlanId: item.workPlanId };
-      return { path: `${itemPath(item)}/activities`, body, fields: keysOf('ActivityReport', body), record, gate: { subject: 'PlanItem', record: item, refusal: 'not-found' }, note: `under ${label('PlanItem', item)}` };
+      const record = {
+        organizationId: item.organizationId,
+        regionId: item.regionId,
+        groupId: item.groupId,
+        planItemId: item.id,
+        workPlanId: item.workPlanId,
+      };
+      return {
+        path: `${itemPath(item)}/activities`,
+        body,
+        fields: keysOf('ActivityReport', body),
+        record,
+        gate: { subject: 'PlanItem', record: item, refusal: 'not-found' },
+        note: `under ${label('PlanItem', item)}`,
+      };
     };
-    const target = items.find((item) => reachable(ctx.oracle, 'PlanItem', 'read', item) && reachable(ctx.oracle, 'ActivityReport', 'create', attempt(item).record)) ?? items.find((item) => item.workPlanId === planA)!;
-    const probes: Rec[] = [{ results: 'Probe results' }, { obstacles: 'Probe obstacles' }, { lessons: 'Probe lessons' }];
-    await checkCreates(ctx, 'ActivityReport', 201, [...items.map((item) => attempt(item)), ...probes.map((extra) => attempt(target, extra))], 'activity_reports', wrong, restore);
+    const target =
+      items.find(
+        (item) =>
+          reachable(ctx.oracle, 'PlanItem', 'read', item) &&
+          reachable(ctx.oracle, 'ActivityReport', 'create', attempt(item).record),
+      ) ?? items.find((item) => item.workPlanId === planA)!;
+    const probes: Rec[] = [
+      { results: 'Probe results' },
+      { obstacles: 'Probe obstacles' },
+      { lessons: 'Probe lessons' },
+    ];
+    await checkCreates(
+      ctx,
+      'ActivityReport',
+      201,
+      [...items.map((item) => attempt(item)), ...probes.map((extra) => attempt(target, extra))],
+      'activity_reports',
+      wrong,
+      restore,
+    );
   }
 
   /** A report request at every level, for every place of both organisations: 422 naming scope.id for a place the caller cannot read. */
   async function checkHttpReportCreate(ctx: RoleContext, wrong: string[]) {
     const places: { level: string; subject?: SubjectName; record?: Rec }[] = [{ level: 'organization' }];
-    for (const [level, subject] of [['region', 'Region'], ['village', 'Village'], ['group', 'Group']] as const) {
+    for (const [level, subject] of [
+      ['region', 'Region'],
+      ['village', 'Village'],
+      ['group', 'Group'],
+    ] as const) {
       for (const record of await loadRecords(subject)) places.push({ level, subject, record });
     }
     const attempts = places.map(({ level, subject, record }): CreateAttempt => {
-      const body = { kind: 'annual_evaluation', year: PLAN_YEAR, scope: { level, id: record?.id ?? null }, format: 'pdf', locale: 'id', audience: 'internal' };
+      const body = {
+        kind: 'annual_evaluation',
+        year: PLAN_YEAR,
+        scope: { level, id: record?.id ?? null },
+        format: 'pdf',
+        locale: 'id',
+        audience: 'internal',
+      };
       const regionId = subject === 'Region' ? record!.id : (record?.regionId ?? null);
-      const stored = { organizationId: a.id, requestedBy: ctx.oracle.userId, kind: body.kind, year: body.year, scopeLevel: level, scopeId: body.scope.id, regionId, groupId: subject === 'Group' ? record!.id : null };
+      const stored = {
+        organizationId: a.id,
+        requestedBy: ctx.oracle.userId,
+        kind: body.kind,
+        year: body.year,
+        scopeLevel: level,
+        scopeId: body.scope.id,
+        regionId,
+        groupId: subject === 'Group' ? record!.id : null,
+      };
       return {
         path: `${API}/reports`,
         body,
@@ -1783,19 +2548,25 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const typeLevel = decide(ctx.oracle, 'Report', 'read');
     const page = await listAll(`${API}/reports`, ctx.user, 1, records.length + 2);
     if (!typeLevel) {
-      if ('items' in page || problem(page) !== FORBIDDEN) wrong.push(`GET /reports: ${'items' in page ? '200' : problem(page)}, expected ${FORBIDDEN}`);
+      if ('items' in page || problem(page) !== FORBIDDEN)
+        wrong.push(`GET /reports: ${'items' in page ? '200' : problem(page)}, expected ${FORBIDDEN}`);
     } else if (!('items' in page)) {
       wrong.push(`GET /reports: ${problem(page)}, expected 200`);
     } else {
-      const own = records.filter((record) => record.requestedBy === ctx.oracle.userId && reachable(ctx.oracle, 'Report', 'read', record));
+      const own = records.filter(
+        (record) => record.requestedBy === ctx.oracle.userId && reachable(ctx.oracle, 'Report', 'read', record),
+      );
       const ids = page.items.map((item) => String(item.id));
       const expected = sorted(own.map((record) => String(record.id)));
       if (!page.ended || ids.length !== new Set(ids).size || JSON.stringify(sorted(ids)) !== JSON.stringify(expected)) {
-        wrong.push(`GET /reports?limit=1 walked by nextCursor: ${JSON.stringify(ids)}${page.ended ? '' : ' (did not end)'}, expected ${JSON.stringify(expected)}`);
+        wrong.push(
+          `GET /reports?limit=1 walked by nextCursor: ${JSON.stringify(ids)}${page.ended ? '' : ' (did not end)'}, expected ${JSON.stringify(expected)}`,
+        );
       }
       for (const item of page.items) {
         const record = own.find((candidate) => candidate.id === item.id);
-        if (record) checkBody(ctx.oracle, 'Report', record, item, `GET /reports item ${label('Report', record)}`, wrong);
+        if (record)
+          checkBody(ctx.oracle, 'Report', record, item, `GET /reports item ${label('Report', record)}`, wrong);
       }
     }
     for (const record of records) {
@@ -1806,7 +2577,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       const want = !typeLevel ? FORBIDDEN : readable ? '200' : NOT_FOUND;
       const got = response.status === 200 ? '200' : problem(response);
       if (got !== want) wrong.push(`GET ${path} (${label('Report', record)}): ${got}, expected ${want}`);
-      else if (got === '200') checkBody(ctx.oracle, 'Report', record, response.body as Rec, `GET ${label('Report', record)}`, wrong);
+      else if (got === '200')
+        checkBody(ctx.oracle, 'Report', record, response.body as Rec, `GET ${label('Report', record)}`, wrong);
 
       const download = await api.http().get(`${path}/file`).set(ctx.user.auth()).buffer(true).parse(binary);
       tally.http += 1;
@@ -1821,11 +2593,16 @@ describe('permissions matrix: every cell of the rules table, on real records', (
               ? `409 ${problemType('conflict')}`
               : '200';
       const body = download.body as Buffer;
-      const fileGot = download.status === 200 ? '200' : `${download.status} ${String((JSON.parse(body.toString('utf8') || '{}') as Rec).type ?? '')}`;
+      const fileGot =
+        download.status === 200
+          ? '200'
+          : `${download.status} ${String((JSON.parse(body.toString('utf8') || '{}') as Rec).type ?? '')}`;
       const where = `GET ${path}/file (${label('Report', record)})`;
       if (fileGot !== fileWant) wrong.push(`${where}: ${fileGot}, expected ${fileWant}`);
       else if (fileGot === '200' && (!file || !body.equals(file) || download.headers['cache-control'] !== 'no-store')) {
-        wrong.push(`${where}: ${body.length} bytes (stored ${file?.length ?? 0}), cache-control ${String(download.headers['cache-control'])}`);
+        wrong.push(
+          `${where}: ${body.length} bytes (stored ${file?.length ?? 0}), cache-control ${String(download.headers['cache-control'])}`,
+        );
       }
     }
   }
@@ -1841,11 +2618,18 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const own = records.find((record) => record.organizationId === a.id)!;
     const keys = sorted(keysOf('ReportQueue', response.body as Rec));
     const readable = readableFieldsOf(ctx.oracle, 'ReportQueue', own);
-    if (JSON.stringify(keys) !== JSON.stringify(sorted(readable))) wrong.push(`GET /reports/queue: keys ${keys.join(',')}, readable ${sorted(readable).join(',')}`);
-    const counts = (await dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [a.id])) as { status: string; n: number }[];
+    if (JSON.stringify(keys) !== JSON.stringify(sorted(readable)))
+      wrong.push(`GET /reports/queue: keys ${keys.join(',')}, readable ${sorted(readable).join(',')}`);
+    const counts = (await dataSource.query(
+      `SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`,
+      [a.id],
+    )) as { status: string; n: number }[];
     for (const status of ['queued', 'running', 'succeeded', 'failed', 'expired']) {
       const n = counts.find((row) => row.status === status)?.n ?? 0;
-      if (readable.includes(`organization.${status}`) && response.body.organization?.[status] !== n) wrong.push(`GET /reports/queue: organization.${status} ${String(response.body.organization?.[status])}, the table has ${n}`);
+      if (readable.includes(`organization.${status}`) && response.body.organization?.[status] !== n)
+        wrong.push(
+          `GET /reports/queue: organization.${status} ${String(response.body.organization?.[status])}, the table has ${n}`,
+        );
     }
   }
 
@@ -1855,7 +2639,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       if (action === 'read') await checkHttpPlanProgress(ctx, records, wrong);
       if (action === 'create') await checkHttpWorkPlanCreate(ctx, wrong);
       if (action === 'update') await checkHttpUpdate(ctx, subject, records, wrong);
-      if (action === 'submit' || action === 'approve' || action === 'return') await checkHttpPlanStep(ctx, subject, action, records, wrong);
+      if (action === 'submit' || action === 'approve' || action === 'return')
+        await checkHttpPlanStep(ctx, subject, action, records, wrong);
       return;
     }
     if (subject === 'PlanItem') {
@@ -1886,7 +2671,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (subject === 'AdminRequest') {
       if (action === 'read') await checkHttpRead(ctx, subject, records, wrong);
       if (action === 'create') await checkHttpAdminRequestCreate(ctx, wrong);
-      if (action === 'approve' || action === 'refuse' || action === 'collect') await checkHttpAdminRequestStep(ctx, action, records, wrong);
+      if (action === 'approve' || action === 'refuse' || action === 'collect')
+        await checkHttpAdminRequestStep(ctx, action, records, wrong);
       return;
     }
     if (isCaseWork(subject)) {
@@ -1899,7 +2685,13 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (subject === 'Case' && action === 'assign') await checkHttpCaseStep(ctx, action, records, wrong);
     if (subject === 'Case' && action === 'check_duplicate') await checkHttpDuplicateCheck(ctx, records, wrong);
     if (subject === 'Case' && action === 'read') await checkHttpCaseReadings(ctx, records, wrong);
-    if (action === 'read') await checkHttpRead(ctx, subject, subject === 'AuditEvent' ? await loadRecords(subject, { allEvents: true }) : records, wrong);
+    if (action === 'read')
+      await checkHttpRead(
+        ctx,
+        subject,
+        subject === 'AuditEvent' ? await loadRecords(subject, { allEvents: true }) : records,
+        wrong,
+      );
     if (action === 'create' && subject === 'GroupMember') await checkHttpGroupMember(ctx, wrong);
     else if (action === 'create') await checkHttpCreate(ctx, subject, wrong);
     if (action === 'update') await checkHttpUpdate(ctx, subject, records, wrong);
@@ -1921,13 +2713,20 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     const wrong: string[] = [];
     // Type level, without a field: what the route guard asks.
     const typeLevel = decide(ctx.oracle, subject, action);
-    for (const [source, ability] of [['server', ctx.ability], ['published', ctx.published]] as const) {
-      if (ability.can(action, subject) !== typeLevel) wrong.push(`${source} ability, type level: should be ${typeLevel ? 'allowed' : 'denied'}`);
+    for (const [source, ability] of [
+      ['server', ctx.ability],
+      ['published', ctx.published],
+    ] as const) {
+      if (ability.can(action, subject) !== typeLevel)
+        wrong.push(`${source} ability, type level: should be ${typeLevel ? 'allowed' : 'denied'}`);
       // On a record, without a field: what a workflow step or an assignment asks (ScopedResources.act).
       for (const record of records) {
         const expected = reachable(ctx.oracle, subject, action, record);
         tally.abilityDecisions += 1;
-        if (ability.can(action, asSubject(subject, { ...record })) !== expected) wrong.push(`${source} ability: ${action} on ${label(subject, record)} should be ${expected ? 'allowed' : 'denied'}`);
+        if (ability.can(action, asSubject(subject, { ...record })) !== expected)
+          wrong.push(
+            `${source} ability: ${action} on ${label(subject, record)} should be ${expected ? 'allowed' : 'denied'}`,
+          );
       }
     }
     for (const field of fields) checkAbilities(ctx, subject, action, field, records, wrong);
@@ -1943,7 +2742,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     for (const role of ROLES) {
       const { actor } = roles[role].auth;
       const { oracle } = roles[role];
-      expect({ role: actor.role, organizationId: actor.organizationId, userId: actor.userId }).toEqual({ role, organizationId: oracle.organizationId, userId: oracle.userId });
+      expect({ role: actor.role, organizationId: actor.organizationId, userId: actor.userId }).toEqual({
+        role,
+        organizationId: oracle.organizationId,
+        userId: oracle.userId,
+      });
       expect(sorted(actor.coordinatedRegionIds)).toEqual(sorted(oracle.coordinatedRegionIds));
       expect(sorted(actor.memberGroupIds)).toEqual(sorted(oracle.memberGroupIds));
       expect(sorted(actor.memberVillageIds)).toEqual(sorted(oracle.memberVillageIds));

@@ -27,7 +27,10 @@ describe('read audit of every answer', () => {
   };
 
   const newCase = async () => {
-    const body = newCaseBody(suite.org.villages.a, { survivor: { sex: 'female', name: 'Maria Bria', nik: '5301010101010001' }, narrative: 'Dipukul suami.' });
+    const body = newCaseBody(suite.org.villages.a, {
+      survivor: { sex: 'female', name: 'Maria Bria', nik: '5301010101010001' },
+      narrative: 'Dipukul suami.',
+    });
     return (await http().post(`${API}/cases`).set(suite.org.companionA.auth()).send(body).expect(201)).body;
   };
 
@@ -38,7 +41,9 @@ describe('read audit of every answer', () => {
       .send(newCaseBody(suite.org.villages.a, { survivor: { sex: 'female', name: 'Yuliana Tefa' } }))
       .expect(201);
     expect(response.body.survivor.name).toBe('Yuliana Tefa');
-    expect(await readsOf(response)).toEqual([{ subject: 'Case', subjectId: response.body.id, fields: ['survivor.name'] }]);
+    expect(await readsOf(response)).toEqual([
+      { subject: 'Case', subjectId: response.body.id, fields: ['survivor.name'] },
+    ]);
   });
 
   it('concurrent creations, each auditing its change and the read of its answer in one transaction, never deadlock', async () => {
@@ -53,7 +58,10 @@ describe('read audit of every answer', () => {
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
     const lanes = await Promise.all(
       responses.map(async (response) =>
-        suite.dataSource.query<{ lanes: number }[]>(`SELECT count(DISTINCT lane)::int AS lanes FROM audit_events WHERE request_id = $1`, [response.headers['x-request-id']]),
+        suite.dataSource.query<{ lanes: number }[]>(
+          `SELECT count(DISTINCT lane)::int AS lanes FROM audit_events WHERE request_id = $1`,
+          [response.headers['x-request-id']],
+        ),
       ),
     );
     expect(lanes.map(([row]) => row.lanes)).toEqual(responses.map(() => 1));
@@ -61,9 +69,15 @@ describe('read audit of every answer', () => {
 
   it('a PATCH answer that carries identities audits a read with their field names', async () => {
     const created = await newCase();
-    const response = await http().patch(`${API}/cases/${created.id}`).set(suite.org.companionA.auth()).send({ version: created.version }).expect(200);
+    const response = await http()
+      .patch(`${API}/cases/${created.id}`)
+      .set(suite.org.companionA.auth())
+      .send({ version: created.version })
+      .expect(200);
     expect(response.body.survivor.nik).toBe('5301010101010001');
-    expect(await readsOf(response)).toEqual([{ subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] }]);
+    expect(await readsOf(response)).toEqual([
+      { subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] },
+    ]);
   });
 
   it('a transition answer that carries identities audits a read with their field names', async () => {
@@ -73,7 +87,13 @@ describe('read audit of every answer', () => {
       .set(suite.org.companionA.auth())
       .send({ to: 'active', reason: 'Pendampingan dimulai.' })
       .expect(200);
-    expect(await readsOf(response)).toEqual([{ subject: 'Case', subjectId: created.id, fields: ['narrative', 'statusReason', 'survivor.name', 'survivor.nik'] }]);
+    expect(await readsOf(response)).toEqual([
+      {
+        subject: 'Case',
+        subjectId: created.id,
+        fields: ['narrative', 'statusReason', 'survivor.name', 'survivor.nik'],
+      },
+    ]);
   });
 
   it('an assignment answer that carries identities audits a read with their field names', async () => {
@@ -84,7 +104,9 @@ describe('read audit of every answer', () => {
       .send({ assignedCompanionId: suite.org.companionA.id, version: created.version })
       .expect(200);
     expect(response.body.survivor.name).toBe('Maria Bria');
-    expect(await readsOf(response)).toEqual([{ subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] }]);
+    expect(await readsOf(response)).toEqual([
+      { subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] },
+    ]);
   });
 
   it('a created referral or follow-up answered with its notes audits a read of them', async () => {
@@ -111,17 +133,25 @@ describe('read audit of every answer', () => {
       .set(suite.org.companionA.auth())
       .send({ outcomeNote: 'Diterima.', version: referral.version })
       .expect(200);
-    expect(await readsOf(response)).toEqual([{ subject: 'Referral', subjectId: referral.id, fields: ['note', 'outcomeNote'] }]);
+    expect(await readsOf(response)).toEqual([
+      { subject: 'Referral', subjectId: referral.id, fields: ['note', 'outcomeNote'] },
+    ]);
   });
 
   it('a list and a get still audit what they show, once each', async () => {
     const created = await newCase();
     await addFollowUp(suite.api, suite.org.companionA, created.id, { notes: 'Baik.' });
     const list = await http().get(`${API}/cases/${created.id}/follow-ups`).set(suite.org.companionA.auth()).expect(200);
-    const listed = await suite.dataSource.getRepository(AuditEventEntity).findBy({ requestId: list.headers['x-request-id'] });
-    expect(listed.map((event) => ({ action: event.action, fields: event.fields }))).toEqual([{ action: 'list', fields: ['notes'] }]);
+    const listed = await suite.dataSource
+      .getRepository(AuditEventEntity)
+      .findBy({ requestId: list.headers['x-request-id'] });
+    expect(listed.map((event) => ({ action: event.action, fields: event.fields }))).toEqual([
+      { action: 'list', fields: ['notes'] },
+    ]);
     const read = await http().get(`${API}/cases/${created.id}`).set(suite.org.companionA.auth()).expect(200);
-    expect(await readsOf(read)).toEqual([{ subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] }]);
+    expect(await readsOf(read)).toEqual([
+      { subject: 'Case', subjectId: created.id, fields: ['narrative', 'survivor.name', 'survivor.nik'] },
+    ]);
   });
 
   it('an answer without identities or sensitive values audits no read', async () => {
@@ -134,7 +164,12 @@ describe('read audit of every answer', () => {
 
   it('an idempotent replay of a creation audits the read it answers with', async () => {
     const body = newCaseBody(suite.org.villages.a, { survivor: { sex: 'female', name: 'Agustina Nope' } });
-    const post = () => http().post(`${API}/cases`).set(suite.org.companionA.auth()).set('idempotency-key', 'read-audit-create').send(body);
+    const post = () =>
+      http()
+        .post(`${API}/cases`)
+        .set(suite.org.companionA.auth())
+        .set('idempotency-key', 'read-audit-create')
+        .send(body);
     const first = await post().expect(201);
     const replay = await post().expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -145,21 +180,36 @@ describe('read audit of every answer', () => {
   it('a transition retried with the same Idempotency-Key answers the case again, audited', async () => {
     const created = await newCase();
     const post = () =>
-      http().post(`${API}/cases/${created.id}/transitions`).set(suite.org.companionA.auth()).set('idempotency-key', 'read-audit-transition').send({ to: 'active', reason: 'Mulai.' });
+      http()
+        .post(`${API}/cases/${created.id}/transitions`)
+        .set(suite.org.companionA.auth())
+        .set('idempotency-key', 'read-audit-transition')
+        .send({ to: 'active', reason: 'Mulai.' });
     const first = await post().expect(200);
     const replay = await post();
     expect(replay.status).toBe(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first.body);
-    expect(await readsOf(replay)).toEqual([{ subject: 'Case', subjectId: created.id, fields: ['narrative', 'statusReason', 'survivor.name', 'survivor.nik'] }]);
+    expect(await readsOf(replay)).toEqual([
+      {
+        subject: 'Case',
+        subjectId: created.id,
+        fields: ['narrative', 'statusReason', 'survivor.name', 'survivor.nik'],
+      },
+    ]);
   });
 });
 
 describe('request ids in the audit log', () => {
   const suite = organisationSuite();
 
-  it('audits under our own request id and keeps the client\'s X-Request-Id apart, cleaned', async () => {
-    const response = await suite.api.http().get('/api/v1/regions').set(suite.org.admin.auth()).set('x-request-id', 'forged id;=HYPERLINK("x")<b>').expect(200);
+  it("audits under our own request id and keeps the client's X-Request-Id apart, cleaned", async () => {
+    const response = await suite.api
+      .http()
+      .get('/api/v1/regions')
+      .set(suite.org.admin.auth())
+      .set('x-request-id', 'forged id;=HYPERLINK("x")<b>')
+      .expect(200);
     const ours = response.headers['x-request-id'];
     expect(ours).not.toContain('forged');
     const [event] = await suite.dataSource.getRepository(AuditEventEntity).findBy({ requestId: ours });

@@ -3,7 +3,18 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { createCase } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
-import { awaitReport, downloadFile, eventually, fetchFile, Json, pdfText, REPORTS, reportBody, requestReport, sha256 } from './support/report-client';
+import {
+  awaitReport,
+  downloadFile,
+  eventually,
+  fetchFile,
+  Json,
+  pdfText,
+  REPORTS,
+  reportBody,
+  requestReport,
+  sha256,
+} from './support/report-client';
 import { SwitchableProxy } from './support/switchable-proxy';
 import { startTestApi, startTestWorker, TestApi, TestWorker } from './support/test-app';
 import { spawnWorker, WorkerProcess, workerEnv } from './support/worker-process';
@@ -64,7 +75,11 @@ describe('Evaluation reports under faults', () => {
   });
   const suite = organisationSuite();
   const api = () => suite.api;
-  const workerConfig = () => ({ ...suite.api.config, WORKER_STALL_SECONDS: STALL_SECONDS, REPORT_RECONCILE_SECONDS: RECONCILE_SECONDS });
+  const workerConfig = () => ({
+    ...suite.api.config,
+    WORKER_STALL_SECONDS: STALL_SECONDS,
+    REPORT_RECONCILE_SECONDS: RECONCILE_SECONDS,
+  });
 
   const startWorker = async (config = workerConfig()) => {
     worker ??= await startTestWorker(config);
@@ -75,11 +90,27 @@ describe('Evaluation reports under faults', () => {
   };
 
   const reportRow = async (id: string) =>
-    ((await suite.dataSource.query(`SELECT status, attempts, checksum_sha256 AS checksum, byte_size AS size FROM reports WHERE id = $1`, [id])) as Json[])[0];
+    (
+      (await suite.dataSource.query(
+        `SELECT status, attempts, checksum_sha256 AS checksum, byte_size AS size FROM reports WHERE id = $1`,
+        [id],
+      )) as Json[]
+    )[0];
   const chunkSeqs = async (id: string) =>
-    ((await suite.dataSource.query(`SELECT seq FROM report_chunks WHERE report_id = $1 ORDER BY seq`, [id])) as { seq: number }[]).map((row) => row.seq);
+    (
+      (await suite.dataSource.query(`SELECT seq FROM report_chunks WHERE report_id = $1 ORDER BY seq`, [id])) as {
+        seq: number;
+      }[]
+    ).map((row) => row.seq);
   const renderEvents = async (id: string) =>
-    Number((await suite.dataSource.query(`SELECT count(*) AS n FROM audit_events WHERE subject = 'Report' AND action = 'render' AND subject_id = $1`, [id]))[0].n);
+    Number(
+      (
+        await suite.dataSource.query(
+          `SELECT count(*) AS n FROM audit_events WHERE subject = 'Report' AND action = 'render' AND subject_id = $1`,
+          [id],
+        )
+      )[0].n,
+    );
 
   /** Exactly one finished file for the report: succeeded once, chunks 0..n-1, the download matching size and checksum. */
   async function expectOneFile(id: string, user = suite.org.reviewer, timeoutMs = 90_000): Promise<Buffer> {
@@ -109,7 +140,11 @@ describe('Evaluation reports under faults', () => {
     extraApis.push(outageApi);
     if (!options.cutBeforeStart) {
       await eventually('the API to reach Redis through the proxy', async () => {
-        const queue = await outageApi.http().get(`${REPORTS}/queue`).set(suite.org.admin.auth()).timeout(POST_WITHIN_MS);
+        const queue = await outageApi
+          .http()
+          .get(`${REPORTS}/queue`)
+          .set(suite.org.admin.auth())
+          .timeout(POST_WITHIN_MS);
         return queue.body.redis === 'up' ? true : undefined;
       });
     }
@@ -117,7 +152,8 @@ describe('Evaluation reports under faults', () => {
   }
 
   /** POST /reports with a deadline: "accepted at once" must not mean "after Redis is back". */
-  const postWithin = (target: TestApi, user: SignedInUser, body: object) => target.http().post(REPORTS).set(user.auth()).timeout(POST_WITHIN_MS).send(body);
+  const postWithin = (target: TestApi, user: SignedInUser, body: object) =>
+    target.http().post(REPORTS).set(user.auth()).timeout(POST_WITHIN_MS).send(body);
 
   beforeAll(async () => {
     const { coordinatorA, coordinatorB, villages, groups } = suite.org;
@@ -130,8 +166,10 @@ describe('Evaluation reports under faults', () => {
       survivor: { sex: 'female', ageAtIntake: 20 + month },
       consent: { record: true, refer: true },
     });
-    for (let month = 1; month <= 8; month++) await createCase(api(), coordinatorA, body(villages.a, groups.a, month, month % 2 ? 'fisik' : 'psikis'));
-    for (let month = 1; month <= 6; month++) await createCase(api(), coordinatorB, body(villages.b, groups.b, month, 'seksual'));
+    for (let month = 1; month <= 8; month++)
+      await createCase(api(), coordinatorA, body(villages.a, groups.a, month, month % 2 ? 'fisik' : 'psikis'));
+    for (let month = 1; month <= 6; month++)
+      await createCase(api(), coordinatorB, body(villages.b, groups.b, month, 'seksual'));
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -141,7 +179,10 @@ describe('Evaluation reports under faults', () => {
     await eventually(
       'all eight audit lanes to exist',
       async () => {
-        const [{ n }] = (await suite.dataSource.query(`SELECT count(*)::int AS n FROM audit_lane_heads WHERE organization_id = $1`, [organizationId])) as { n: number }[];
+        const [{ n }] = (await suite.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_lane_heads WHERE organization_id = $1`,
+          [organizationId],
+        )) as { n: number }[];
         if (n >= 8) return true;
         await api().http().get('/api/v1/cases').set(reviewer.auth()).expect(200);
         return undefined;
@@ -158,7 +199,12 @@ describe('Evaluation reports under faults', () => {
       // succeeded: with the lanes locked, the worker stops there, its chunks written but not committed.
       await holder.query('BEGIN');
       await holder.query(`SELECT lane FROM audit_lane_heads WHERE organization_id = $1 FOR UPDATE`, [organizationId]);
-      child = await spawnWorker(workerEnv(suite.api.config, { WORKER_STALL_SECONDS: String(STALL_SECONDS), REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS) }));
+      child = await spawnWorker(
+        workerEnv(suite.api.config, {
+          WORKER_STALL_SECONDS: String(STALL_SECONDS),
+          REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS),
+        }),
+      );
 
       const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const writer = await eventually(
@@ -201,11 +247,20 @@ describe('Evaluation reports under faults', () => {
     expect((await requestReport(api(), reviewer, reportBody(YEAR, { level: 'organization' }))).id).toBe(report.id);
 
     // Another worker process takes the job over once its lock has lapsed, and finishes it exactly once.
-    child = await spawnWorker(workerEnv(suite.api.config, { WORKER_STALL_SECONDS: String(STALL_SECONDS), REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS) }));
+    child = await spawnWorker(
+      workerEnv(suite.api.config, {
+        WORKER_STALL_SECONDS: String(STALL_SECONDS),
+        REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS),
+      }),
+    );
     const bytes = await expectOneFile(report.id);
     expect(await pdfText(bytes)).toContain('Laporan Evaluasi Tahunan');
     expect((await reportRow(report.id)).attempts).toBeGreaterThanOrEqual(2);
-    expect(Number((await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [reviewer.id]))[0].n)).toBe(1);
+    expect(
+      Number(
+        (await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [reviewer.id]))[0].n,
+      ),
+    ).toBe(1);
     await child.stop();
     child = undefined;
   });
@@ -214,7 +269,11 @@ describe('Evaluation reports under faults', () => {
   it('queues again what Redis lost between the request and its processing, when the worker starts and periodically', async () => {
     const { coordinatorA, regions } = suite.org;
     expect(worker).toBeUndefined();
-    const report = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }, { format: 'xlsx' }));
+    const report = await requestReport(
+      api(),
+      coordinatorA,
+      reportBody(YEAR, { level: 'region', id: regions.a }, { format: 'xlsx' }),
+    );
     const queue = suite.api.app.get(JobProducer).queue(QueueName.Reports);
     expect(await queue.getJob(report.id)).toBeDefined();
 
@@ -236,14 +295,23 @@ describe('Evaluation reports under faults', () => {
     await startWorker(config);
 
     await proxy.cut();
-    const response = await postWithin(outageApi, companionA, reportBody(YEAR, { level: 'group', id: groups.a }, { format: 'csv', locale: 'en' }));
+    const response = await postWithin(
+      outageApi,
+      companionA,
+      reportBody(YEAR, { level: 'group', id: groups.a }, { format: 'csv', locale: 'en' }),
+    );
     expect(response.status).toBe(202);
     const report = response.body as Json;
     expect(report).toMatchObject({ status: 'queued' });
     expect((await reportRow(report.id)).status).toBe('queued');
     // Everything else still answers from PostgreSQL; the queue's state says Redis is down.
-    expect((await outageApi.http().get(`${REPORTS}/${report.id}`).set(companionA.auth()).timeout(POST_WITHIN_MS).expect(200)).body.status).toBe('queued');
-    expect((await outageApi.http().get(`${REPORTS}/queue`).set(admin.auth()).timeout(POST_WITHIN_MS).expect(200)).body.redis).toBe('down');
+    expect(
+      (await outageApi.http().get(`${REPORTS}/${report.id}`).set(companionA.auth()).timeout(POST_WITHIN_MS).expect(200))
+        .body.status,
+    ).toBe('queued');
+    expect(
+      (await outageApi.http().get(`${REPORTS}/queue`).set(admin.auth()).timeout(POST_WITHIN_MS).expect(200)).body.redis,
+    ).toBe('down');
 
     await proxy.restore();
     await expectOneFile(report.id, companionA);
@@ -256,16 +324,30 @@ describe('Evaluation reports under faults', () => {
     // An API that has not talked to Redis before the outage (started during it, or no report asked for since it started).
     const { proxy, api: outageApi } = await apiBehindProxy({ cutBeforeStart: true });
     const started = Date.now();
-    const outcome = await outageApi.http().post(REPORTS).set(coordinatorA.auth()).timeout(POST_WITHIN_MS)
+    const outcome = await outageApi
+      .http()
+      .post(REPORTS)
+      .set(coordinatorA.auth())
+      .timeout(POST_WITHIN_MS)
       .send(reportBody(YEAR, { level: 'village', id: suite.org.villages.a }, { locale: 'en' }))
-      .then((response) => ({ status: response.status, id: response.body.id as string | undefined }), (error: Error) => ({ status: error.message, id: undefined }));
+      .then(
+        (response) => ({ status: response.status, id: response.body.id as string | undefined }),
+        (error: Error) => ({ status: error.message, id: undefined }),
+      );
     const answeredAfterMs = Date.now() - started;
     // Saved either way (the outbox row is committed before the job is queued); the worker's reconciler may have run it already.
-    const [saved] = (await suite.dataSource.query(`SELECT id, status FROM reports WHERE requested_by = $1 AND scope_level = 'village' ORDER BY created_at DESC LIMIT 1`, [coordinatorA.id])) as Json[];
+    const [saved] = (await suite.dataSource.query(
+      `SELECT id, status FROM reports WHERE requested_by = $1 AND scope_level = 'village' ORDER BY created_at DESC LIMIT 1`,
+      [coordinatorA.id],
+    )) as Json[];
     expect(['queued', 'running', 'succeeded']).toContain(saved?.status);
     await proxy.restore();
     await expectOneFile(saved.id, coordinatorA);
-    expect({ status: outcome.status, id: outcome.id, answeredWithinMs: answeredAfterMs < POST_WITHIN_MS }).toEqual({ status: 202, id: saved.id, answeredWithinMs: true });
+    expect({ status: outcome.status, id: outcome.id, answeredWithinMs: answeredAfterMs < POST_WITHIN_MS }).toEqual({
+      status: 202,
+      id: saved.id,
+      answeredWithinMs: true,
+    });
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -278,7 +360,11 @@ describe('Evaluation reports under faults', () => {
     await proxy.cut();
     // Redis comes back from a restart without its data while the worker runs: its schedules are gone too.
     await flushPrefix(suite.api.config.REDIS_URL, suite.api.config.REDIS_KEY_PREFIX);
-    const response = await postWithin(outageApi, reviewer, reportBody(YEAR, { level: 'region', id: regions.b }, { locale: 'en' }));
+    const response = await postWithin(
+      outageApi,
+      reviewer,
+      reportBody(YEAR, { level: 'region', id: regions.b }, { locale: 'en' }),
+    );
     expect(response.status).toBe(202);
 
     // The running worker's periodic reconciliation (every REPORT_RECONCILE_SECONDS) must find it, once its schedulers are back.
@@ -286,7 +372,10 @@ describe('Evaluation reports under faults', () => {
       await expectOneFile(response.body.id, reviewer, 120_000);
     } catch (error) {
       const schedulers = await suite.api.app.get(JobProducer).queue(QueueName.Maintenance).getJobSchedulers();
-      throw new Error(`${(error as Error).message}; the maintenance queue's schedulers now: ${JSON.stringify(schedulers.map((scheduler) => scheduler.key))}`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}; the maintenance queue's schedulers now: ${JSON.stringify(schedulers.map((scheduler) => scheduler.key))}`,
+        { cause: error },
+      );
     }
   });
 
@@ -300,23 +389,41 @@ describe('Evaluation reports under faults', () => {
       // The worker's write of the file waits on this lock: the report stays running.
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE report_chunks IN SHARE MODE');
-      const body = reportBody(YEAR, { level: 'region', id: regions.b }, { format: 'pdf', locale: 'en', audience: 'external' });
+      const body = reportBody(
+        YEAR,
+        { level: 'region', id: regions.b },
+        { format: 'pdf', locale: 'en', audience: 'external' },
+      );
       id = (await requestReport(api(), coordinatorB, body)).id;
-      await eventually('the report to run', async () => ((await reportRow(id)).status === 'running' ? true : undefined));
-      const repeats = await Promise.all([0, 1, 2].map(() => api().http().post(REPORTS).set(coordinatorB.auth()).send(body)));
+      await eventually('the report to run', async () =>
+        (await reportRow(id)).status === 'running' ? true : undefined,
+      );
+      const repeats = await Promise.all(
+        [0, 1, 2].map(() => api().http().post(REPORTS).set(coordinatorB.auth()).send(body)),
+      );
       expect(repeats.map((response) => [response.status, response.body.id])).toEqual([
         [202, id],
         [202, id],
         [202, id],
       ]);
-      expect(Number((await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [coordinatorB.id]))[0].n)).toBe(1);
+      expect(
+        Number(
+          (
+            await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [coordinatorB.id])
+          )[0].n,
+        ),
+      ).toBe(1);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();
     }
     await expectOneFile(id, coordinatorB);
     // Once it is finished, the same request makes a new report.
-    const later = await requestReport(api(), coordinatorB, reportBody(YEAR, { level: 'region', id: regions.b }, { format: 'pdf', locale: 'en', audience: 'external' }));
+    const later = await requestReport(
+      api(),
+      coordinatorB,
+      reportBody(YEAR, { level: 'region', id: regions.b }, { format: 'pdf', locale: 'en', audience: 'external' }),
+    );
     expect(later.id).not.toBe(id);
     await expectOneFile(later.id, coordinatorB);
   });

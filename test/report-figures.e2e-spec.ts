@@ -98,7 +98,10 @@ describe('report figures', () => {
   });
 
   async function seed() {
-    await sql(`INSERT INTO organizations (id, name) VALUES ($1, 'Yayasan Uji Laporan'), ($2, 'Organisasi Lain')`, [ids.org, ids.otherOrg]);
+    await sql(`INSERT INTO organizations (id, name) VALUES ($1, 'Yayasan Uji Laporan'), ($2, 'Organisasi Lain')`, [
+      ids.org,
+      ids.otherOrg,
+    ]);
     await sql(
       `INSERT INTO users (id, organization_id, email, name, role, password_hash, version)
        VALUES ($1, $2, 'pendamping-laporan@example.test', 'Pendamping', 'companion', 'x', 1),
@@ -113,13 +116,37 @@ describe('report figures', () => {
     await sql(
       `INSERT INTO villages (id, organization_id, region_id, name, version)
        VALUES ($1, $5, $6, 'Oesao', 1), ($2, $5, $6, 'Baumata', 1), ($3, $5, $7, 'Kuatae', 1), ($4, $8, $9, 'Oesao', 1)`,
-      [ids.oesao, ids.baumata, ids.kuatae, ids.otherVillage, ids.org, ids.kupang, ids.soe, ids.otherOrg, ids.otherRegion],
+      [
+        ids.oesao,
+        ids.baumata,
+        ids.kuatae,
+        ids.otherVillage,
+        ids.org,
+        ids.kupang,
+        ids.soe,
+        ids.otherOrg,
+        ids.otherRegion,
+      ],
     );
     await sql(
       `INSERT INTO groups (id, organization_id, region_id, village_id, name, version)
        VALUES ($1, $5, $6, $7, 'Kelompok Oesao', 1), ($2, $5, $6, $8, 'Kelompok Baumata', 1), ($3, $5, $9, $10, 'Kelompok Kuatae', 1),
               ($4, $11, $12, $13, 'Kelompok Lain', 1)`,
-      [ids.g1, ids.g2, ids.g3, ids.otherGroup, ids.org, ids.kupang, ids.oesao, ids.baumata, ids.soe, ids.kuatae, ids.otherOrg, ids.otherRegion, ids.otherVillage],
+      [
+        ids.g1,
+        ids.g2,
+        ids.g3,
+        ids.otherGroup,
+        ids.org,
+        ids.kupang,
+        ids.oesao,
+        ids.baumata,
+        ids.soe,
+        ids.kuatae,
+        ids.otherOrg,
+        ids.otherRegion,
+        ids.otherVillage,
+      ],
     );
 
     type Place = { region: string; village: string | null; group: string | null };
@@ -179,13 +206,10 @@ describe('report figures', () => {
     };
     const perpetrators = async (name: string, relationships: string[]) => {
       for (const [position, relationship] of relationships.entries()) {
-        await sql(`INSERT INTO case_perpetrators (case_id, organization_id, position, relationship, name, phone) VALUES ($1, $2, $3, $4, $5, $5)`, [
-          cases[name],
-          ids.org,
-          position,
-          relationship,
-          SEAL,
-        ]);
+        await sql(
+          `INSERT INTO case_perpetrators (case_id, organization_id, position, relationship, name, phone) VALUES ($1, $2, $3, $4, $5, $5)`,
+          [cases[name], ids.org, position, relationship, SEAL],
+        );
       }
     };
     const followUps = async (name: string, dates: string[]) => {
@@ -208,33 +232,136 @@ describe('report figures', () => {
         [cases[name], ids.org, ids.user, status, at],
       );
       // The sealed reason of the same transition, as the writer records it.
-      await sql(`INSERT INTO case_changes (case_id, organization_id, actor_id, action, field, sealed_value, changed_at) VALUES ($1, $2, $3, 'transition', 'statusReason', $4, $5)`, [
-        cases[name],
-        ids.org,
-        ids.user,
-        SEAL,
-        at,
-      ]);
+      await sql(
+        `INSERT INTO case_changes (case_id, organization_id, actor_id, action, field, sealed_value, changed_at) VALUES ($1, $2, $3, 'transition', 'statusReason', $4, $5)`,
+        [cases[name], ids.org, ids.user, SEAL, at],
+      );
     };
 
     // Taken in during 2025.
-    await addCase('c1', kupangOesao, { intake: '2025-01-15', sex: 'female', age: 4, disability: 'none', placeType: 'home', source: 'family', violence: ['fisik', 'psikis'], status: 'closed' });
-    await addCase('c2', kupangOesao, { intake: '2025-03-01', sex: 'female', age: 15, disability: 'physical', placeType: 'school', source: 'teacher', violence: ['seksual'], status: 'active', due: '2026-01-10' });
-    await addCase('c3', kupangBaumata, { intake: '2025-06-20', sex: 'male', age: 10, disability: null, placeType: 'home', source: 'self', violence: ['fisik'], status: 'open', due: '2026-03-01' });
-    await addCase('c4', kupangWalkIn, { intake: '2025-08-05', sex: 'female', age: 30, disability: 'none', placeType: 'online', source: 'ngo', violence: ['psikis', 'seksual'], status: 'active', due: '2025-12-01' });
-    await addCase('c5', soeKuatae, { intake: '2025-11-30', sex: 'female', age: null, disability: null, placeType: null, source: null, violence: ['penelantaran'], status: 'closed', due: '2025-12-15' });
-    await addCase('c6', kupangOesao, { intake: '2025-12-31', sex: 'male', age: 65, disability: 'sensory', placeType: 'public_place', source: 'police', violence: ['fisik'], status: 'open' });
+    await addCase('c1', kupangOesao, {
+      intake: '2025-01-15',
+      sex: 'female',
+      age: 4,
+      disability: 'none',
+      placeType: 'home',
+      source: 'family',
+      violence: ['fisik', 'psikis'],
+      status: 'closed',
+    });
+    await addCase('c2', kupangOesao, {
+      intake: '2025-03-01',
+      sex: 'female',
+      age: 15,
+      disability: 'physical',
+      placeType: 'school',
+      source: 'teacher',
+      violence: ['seksual'],
+      status: 'active',
+      due: '2026-01-10',
+    });
+    await addCase('c3', kupangBaumata, {
+      intake: '2025-06-20',
+      sex: 'male',
+      age: 10,
+      disability: null,
+      placeType: 'home',
+      source: 'self',
+      violence: ['fisik'],
+      status: 'open',
+      due: '2026-03-01',
+    });
+    await addCase('c4', kupangWalkIn, {
+      intake: '2025-08-05',
+      sex: 'female',
+      age: 30,
+      disability: 'none',
+      placeType: 'online',
+      source: 'ngo',
+      violence: ['psikis', 'seksual'],
+      status: 'active',
+      due: '2025-12-01',
+    });
+    await addCase('c5', soeKuatae, {
+      intake: '2025-11-30',
+      sex: 'female',
+      age: null,
+      disability: null,
+      placeType: null,
+      source: null,
+      violence: ['penelantaran'],
+      status: 'closed',
+      due: '2025-12-15',
+    });
+    await addCase('c6', kupangOesao, {
+      intake: '2025-12-31',
+      sex: 'male',
+      age: 65,
+      disability: 'sensory',
+      placeType: 'public_place',
+      source: 'police',
+      violence: ['fisik'],
+      status: 'open',
+    });
     // Taken in during 2024, and one in 2023 (closed in 2025).
-    await addCase('p1', kupangOesao, { intake: '2024-05-05', sex: 'female', age: 20, disability: 'none', placeType: 'home', source: 'family', violence: ['fisik'], status: 'closed' });
-    await addCase('p2', soeKuatae, { intake: '2024-12-31', sex: 'female', age: 50, disability: 'none', placeType: 'home', source: 'self', violence: ['psikis'], status: 'active', due: '2026-01-31' });
-    await addCase('o1', kupangBaumata, { intake: '2023-07-01', sex: 'female', age: 40, disability: 'none', placeType: 'home', source: 'self', violence: ['fisik'], status: 'closed' });
+    await addCase('p1', kupangOesao, {
+      intake: '2024-05-05',
+      sex: 'female',
+      age: 20,
+      disability: 'none',
+      placeType: 'home',
+      source: 'family',
+      violence: ['fisik'],
+      status: 'closed',
+    });
+    await addCase('p2', soeKuatae, {
+      intake: '2024-12-31',
+      sex: 'female',
+      age: 50,
+      disability: 'none',
+      placeType: 'home',
+      source: 'self',
+      violence: ['psikis'],
+      status: 'active',
+      due: '2026-01-31',
+    });
+    await addCase('o1', kupangBaumata, {
+      intake: '2023-07-01',
+      sex: 'female',
+      age: 40,
+      disability: 'none',
+      placeType: 'home',
+      source: 'self',
+      violence: ['fisik'],
+      status: 'closed',
+    });
     // Taken in during 2026: after the report's year.
-    await addCase('n1', kupangOesao, { intake: '2026-01-10', sex: 'female', age: 8, disability: 'none', placeType: 'home', source: 'self', violence: ['fisik'], status: 'open' });
+    await addCase('n1', kupangOesao, {
+      intake: '2026-01-10',
+      sex: 'female',
+      age: 8,
+      disability: 'none',
+      placeType: 'home',
+      source: 'self',
+      violence: ['fisik'],
+      status: 'open',
+    });
     // Another organisation's case, in a village and region of the same names.
     await addCase(
       'x1',
       { region: ids.otherRegion, village: ids.otherVillage, group: ids.otherGroup },
-      { intake: '2025-05-05', sex: 'female', age: 12, disability: 'none', placeType: 'home', source: 'self', violence: ['fisik'], status: 'open', due: '2025-06-01', organization: ids.otherOrg },
+      {
+        intake: '2025-05-05',
+        sex: 'female',
+        age: 12,
+        disability: 'none',
+        placeType: 'home',
+        source: 'self',
+        violence: ['fisik'],
+        status: 'open',
+        due: '2025-06-01',
+        organization: ids.otherOrg,
+      },
     );
 
     await perpetrators('c1', ['parent', 'parent']);
@@ -276,14 +403,10 @@ describe('report figures', () => {
     // Work plans: Oesao's group for 2025 and 2024, Kuatae's for 2025; Baumata's has none.
     const plan = async (group: string, village: string, region: string, year: number) => {
       const id = randomUUID();
-      await sql(`INSERT INTO work_plans (id, organization_id, version, group_id, village_id, region_id, year, status) VALUES ($1, $2, 1, $3, $4, $5, $6, 'approved')`, [
-        id,
-        ids.org,
-        group,
-        village,
-        region,
-        year,
-      ]);
+      await sql(
+        `INSERT INTO work_plans (id, organization_id, version, group_id, village_id, region_id, year, status) VALUES ($1, $2, 1, $3, $4, $5, $6, 'approved')`,
+        [id, ids.org, group, village, region, year],
+      );
       return id;
     };
     const item = async (planId: string, status: string) => {
@@ -295,7 +418,14 @@ describe('report figures', () => {
       );
       return id;
     };
-    const activity = async (planId: string, itemId: string, date: string, people: [number, number, number, number, number], obstacles: string | null, lessons: string | null) => {
+    const activity = async (
+      planId: string,
+      itemId: string,
+      date: string,
+      people: [number, number, number, number, number],
+      obstacles: string | null,
+      lessons: string | null,
+    ) => {
       await sql(
         `INSERT INTO activity_reports (organization_id, plan_item_id, work_plan_id, date, women, men, girls, boys, disability, summary, obstacles, lessons, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Ringkasan', $10, $11, $12)`,
@@ -345,7 +475,8 @@ describe('report figures', () => {
         .rows.filter((row) => row.current !== 0 || row.previous !== 0)
         .map((row) => [row.label ?? row.key, [row.current, row.previous]]),
     );
-  const summaryOf = (result: ReportFigures): Record<string, [Cell, Cell]> => Object.fromEntries(result.summary.map((figure) => [figure.key, [figure.current, figure.previous]]));
+  const summaryOf = (result: ReportFigures): Record<string, [Cell, Cell]> =>
+    Object.fromEntries(result.summary.map((figure) => [figure.key, [figure.current, figure.previous]]));
 
   describe('organisation-wide, internal', () => {
     let result: ReportFigures;
@@ -375,7 +506,15 @@ describe('report figures', () => {
     });
 
     it('reports progress between stages, ending at 100', () => {
-      expect(stages.map(([stage]) => stage)).toEqual(['scope', 'cases', 'tables', 'closures', 'referrals', 'groups', 'figures']);
+      expect(stages.map(([stage]) => stage)).toEqual([
+        'scope',
+        'cases',
+        'tables',
+        'closures',
+        'referrals',
+        'groups',
+        'figures',
+      ]);
       const percents = stages.map(([, percent]) => percent);
       expect(percents).toEqual([...percents].sort((a, b) => a - b));
       expect(percents.at(-1)).toBe(100);
@@ -398,8 +537,14 @@ describe('report figures', () => {
         activities: [3, 1],
         participants: [31, 7],
       });
-      expect(result.summary.find((figure) => figure.key === 'survivorsChildren')?.sumOf).toEqual({ table: 'ageGroup', rows: ['0-5', '6-12', '13-17'] });
-      expect(result.summary.filter((figure) => figure.unit === 'days').map((figure) => figure.key)).toEqual(['medianDaysToFirstFollowUp', 'medianDaysToClosure']);
+      expect(result.summary.find((figure) => figure.key === 'survivorsChildren')?.sumOf).toEqual({
+        table: 'ageGroup',
+        rows: ['0-5', '6-12', '13-17'],
+      });
+      expect(result.summary.filter((figure) => figure.unit === 'days').map((figure) => figure.key)).toEqual([
+        'medianDaysToFirstFollowUp',
+        'medianDaysToClosure',
+      ]);
       expect(result.summary.some((figure) => figure.noData)).toBe(false);
     });
 
@@ -419,31 +564,91 @@ describe('report figures', () => {
         ['referralOutcome', 'referralStatus', true],
         ['followUpsPerCase', null, true],
       ]);
-      for (const table of result.tables.filter((candidate) => candidate.totalIs === 'casesNew')) expect([table.key, table.total]).toEqual([table.key, { current: 6, previous: 2 }]);
-      for (const table of result.tables.filter((candidate) => candidate.totalIs === 'referrals')) expect(table.total).toEqual({ current: 5, previous: 1 });
+      for (const table of result.tables.filter((candidate) => candidate.totalIs === 'casesNew'))
+        expect([table.key, table.total]).toEqual([table.key, { current: 6, previous: 2 }]);
+      for (const table of result.tables.filter((candidate) => candidate.totalIs === 'referrals'))
+        expect(table.total).toEqual({ current: 5, previous: 1 });
       expect(tableOf(result, 'ageGroupFemale').split).toEqual({ of: 'ageGroup', by: 'sex', key: 'female' });
       expect(tableOf(result, 'ageGroupMale').total).toEqual({ current: 2, previous: 0 });
     });
 
     it('counts cases by violence type, once per case and type', () => {
-      expect(rowsOf(result, 'violenceTypes')).toEqual({ fisik: [3, 1], psikis: [2, 1], seksual: [2, 0], penelantaran: [1, 0] });
+      expect(rowsOf(result, 'violenceTypes')).toEqual({
+        fisik: [3, 1],
+        psikis: [2, 1],
+        seksual: [2, 0],
+        penelantaran: [1, 0],
+      });
       // Every code is a row, zeros included, in the code list's order.
-      expect(tableOf(result, 'violenceTypes').rows.map((row) => row.key)).toEqual(['fisik', 'psikis', 'seksual', 'eksploitasi', 'trafficking', 'penelantaran', 'lainnya']);
+      expect(tableOf(result, 'violenceTypes').rows.map((row) => row.key)).toEqual([
+        'fisik',
+        'psikis',
+        'seksual',
+        'eksploitasi',
+        'trafficking',
+        'penelantaran',
+        'lainnya',
+      ]);
     });
 
     it('counts survivors by SIMFONI age group, by sex, and by both', () => {
-      expect(rowsOf(result, 'ageGroup')).toEqual({ '0-5': [1, 0], '6-12': [1, 0], '13-17': [1, 0], '18-24': [0, 1], '25-44': [1, 0], '45-59': [0, 1], '60+': [1, 0], unknown: [1, 0] });
-      expect(tableOf(result, 'ageGroup').rows.map((row) => row.key)).toEqual(['0-5', '6-12', '13-17', '18-24', '25-44', '45-59', '60+', 'unknown']);
+      expect(rowsOf(result, 'ageGroup')).toEqual({
+        '0-5': [1, 0],
+        '6-12': [1, 0],
+        '13-17': [1, 0],
+        '18-24': [0, 1],
+        '25-44': [1, 0],
+        '45-59': [0, 1],
+        '60+': [1, 0],
+        unknown: [1, 0],
+      });
+      expect(tableOf(result, 'ageGroup').rows.map((row) => row.key)).toEqual([
+        '0-5',
+        '6-12',
+        '13-17',
+        '18-24',
+        '25-44',
+        '45-59',
+        '60+',
+        'unknown',
+      ]);
       expect(rowsOf(result, 'sex')).toEqual({ female: [4, 2], male: [2, 0] });
-      expect(rowsOf(result, 'ageGroupFemale')).toEqual({ '0-5': [1, 0], '13-17': [1, 0], '18-24': [0, 1], '25-44': [1, 0], '45-59': [0, 1], unknown: [1, 0] });
+      expect(rowsOf(result, 'ageGroupFemale')).toEqual({
+        '0-5': [1, 0],
+        '13-17': [1, 0],
+        '18-24': [0, 1],
+        '25-44': [1, 0],
+        '45-59': [0, 1],
+        unknown: [1, 0],
+      });
       expect(rowsOf(result, 'ageGroupMale')).toEqual({ '6-12': [1, 0], '60+': [1, 0] });
-      expect(tableOf(result, 'ageGroupMale').rows.map((row) => row.key)).toEqual(tableOf(result, 'ageGroup').rows.map((row) => row.key));
+      expect(tableOf(result, 'ageGroupMale').rows.map((row) => row.key)).toEqual(
+        tableOf(result, 'ageGroup').rows.map((row) => row.key),
+      );
     });
 
     it('counts cases by disability, place, referral source and village', () => {
-      expect(rowsOf(result, 'disability')).toEqual({ none: [2, 2], physical: [1, 0], sensory: [1, 0], unknown: [2, 0] });
-      expect(rowsOf(result, 'placeType')).toEqual({ home: [2, 2], school: [1, 0], online: [1, 0], public_place: [1, 0], unknown: [1, 0] });
-      expect(rowsOf(result, 'referralSource')).toEqual({ family: [1, 1], self: [1, 1], teacher: [1, 0], police: [1, 0], ngo: [1, 0], unknown: [1, 0] });
+      expect(rowsOf(result, 'disability')).toEqual({
+        none: [2, 2],
+        physical: [1, 0],
+        sensory: [1, 0],
+        unknown: [2, 0],
+      });
+      expect(rowsOf(result, 'placeType')).toEqual({
+        home: [2, 2],
+        school: [1, 0],
+        online: [1, 0],
+        public_place: [1, 0],
+        unknown: [1, 0],
+      });
+      expect(rowsOf(result, 'referralSource')).toEqual({
+        family: [1, 1],
+        self: [1, 1],
+        teacher: [1, 0],
+        police: [1, 0],
+        ngo: [1, 0],
+        unknown: [1, 0],
+      });
       const village = tableOf(result, 'village');
       expect(village.rows.map((row) => [row.key, row.label ?? null, row.current, row.previous])).toEqual([
         [ids.baumata, 'Baumata', 1, 0],
@@ -466,8 +671,20 @@ describe('report figures', () => {
     });
 
     it('counts referrals made in each year by service and status, and follow-ups per case as at each year end', () => {
-      expect(rowsOf(result, 'referralService')).toEqual({ health: [1, 0], police: [1, 1], legal_aid: [1, 0], psychosocial: [1, 0], shelter: [1, 0] });
-      expect(rowsOf(result, 'referralOutcome')).toEqual({ pending: [1, 0], accepted: [1, 0], in_service: [1, 0], completed: [1, 1], declined: [1, 0] });
+      expect(rowsOf(result, 'referralService')).toEqual({
+        health: [1, 0],
+        police: [1, 1],
+        legal_aid: [1, 0],
+        psychosocial: [1, 0],
+        shelter: [1, 0],
+      });
+      expect(rowsOf(result, 'referralOutcome')).toEqual({
+        pending: [1, 0],
+        accepted: [1, 0],
+        in_service: [1, 0],
+        completed: [1, 1],
+        declined: [1, 0],
+      });
       expect(tableOf(result, 'followUpsPerCase').rows).toEqual([
         { key: '0', current: 2, previous: 1 },
         { key: '1', current: 2, previous: 0 },
@@ -497,7 +714,10 @@ describe('report figures', () => {
           itemsDone: 1,
           activities: 3,
           participants: { women: 19, men: 6, girls: 3, boys: 3, disability: 1, total: 31 },
-          obstacles: [{ text: 'Hujan deras', times: 1 }, { text: 'Jalan rusak', times: 1 }],
+          obstacles: [
+            { text: 'Hujan deras', times: 1 },
+            { text: 'Jalan rusak', times: 1 },
+          ],
           lessons: [{ text: 'Posyandu lebih ramai', times: 1 }],
         },
       ]);
@@ -508,7 +728,13 @@ describe('report figures', () => {
     it('restricts a region report to the region’s cases and groups', async () => {
       const result = await figures({ scope: { level: 'region', id: ids.soe } });
       expect(result.scope).toEqual({ level: 'region', id: ids.soe, name: 'SoE' });
-      expect(summaryOf(result)).toMatchObject({ casesNew: [1, 1], casesClosed: [1, 0], referrals: [0, 0], overdueFollowUps: [0, 1], activities: [0, 0] });
+      expect(summaryOf(result)).toMatchObject({
+        casesNew: [1, 1],
+        casesClosed: [1, 0],
+        referrals: [0, 0],
+        overdueFollowUps: [0, 1],
+        activities: [0, 0],
+      });
       expect(rowsOf(result, 'village')).toEqual({ Kuatae: [1, 1] });
       expect(result.groups.map((group) => group.groupId)).toEqual([ids.g3]);
     });
@@ -516,7 +742,14 @@ describe('report figures', () => {
     it('restricts a village report to the village’s cases and groups', async () => {
       const result = await figures({ scope: { level: 'village', id: ids.oesao } });
       expect(result.scope.name).toBe('Oesao');
-      expect(summaryOf(result)).toMatchObject({ casesNew: [3, 1], casesClosed: [1, 1], referrals: [4, 1], followUps: [7, 2], activities: [3, 1], participants: [31, 7] });
+      expect(summaryOf(result)).toMatchObject({
+        casesNew: [3, 1],
+        casesClosed: [1, 1],
+        referrals: [4, 1],
+        followUps: [7, 2],
+        activities: [3, 1],
+        participants: [31, 7],
+      });
       expect(rowsOf(result, 'sex')).toEqual({ female: [2, 1], male: [1, 0] });
       expect(result.groups.map((group) => group.groupId)).toEqual([ids.g1]);
     });
@@ -525,18 +758,39 @@ describe('report figures', () => {
       const result = await figures({ scope: { level: 'group', id: ids.g2 } });
       expect(result.scope.name).toBe('Kelompok Baumata');
       // c3 taken in during 2025; o1 (taken in 2023) closed in 2025 after 559 days.
-      expect(summaryOf(result)).toMatchObject({ casesNew: [1, 0], casesClosed: [1, 0], medianDaysToClosure: [559, 0], followUps: [1, 1], activities: [0, 0] });
+      expect(summaryOf(result)).toMatchObject({
+        casesNew: [1, 0],
+        casesClosed: [1, 0],
+        medianDaysToClosure: [559, 0],
+        followUps: [1, 1],
+        activities: [0, 0],
+      });
       expect(result.summary.find((figure) => figure.key === 'medianDaysToClosure')?.noData).toEqual(['previous']);
-      expect(result.summary.find((figure) => figure.key === 'medianDaysToFirstFollowUp')).toMatchObject({ current: 0, previous: 0, noData: ['current', 'previous'] });
+      expect(result.summary.find((figure) => figure.key === 'medianDaysToFirstFollowUp')).toMatchObject({
+        current: 0,
+        previous: 0,
+        noData: ['current', 'previous'],
+      });
       expect(result.groups).toEqual([]);
     });
 
     it('takes the previous year from year - 1: a 2026 report has 2025 as its previous year', async () => {
       const result = await figures({ year: 2026 });
-      expect(summaryOf(result)).toMatchObject({ casesNew: [1, 6], survivorsChildren: [1, 3], referrals: [0, 5], followUps: [2, 11], activities: [0, 3] });
+      expect(summaryOf(result)).toMatchObject({
+        casesNew: [1, 6],
+        survivorsChildren: [1, 3],
+        referrals: [0, 5],
+        followUps: [2, 11],
+        activities: [0, 3],
+      });
       // c5 closed at 01:30 on 1 January 2026, SoE time.
       expect(summaryOf(result).casesClosed).toEqual([1, 3]);
-      expect(rowsOf(result, 'violenceTypes')).toEqual({ fisik: [1, 3], psikis: [0, 2], seksual: [0, 2], penelantaran: [0, 1] });
+      expect(rowsOf(result, 'violenceTypes')).toEqual({
+        fisik: [1, 3],
+        psikis: [0, 2],
+        seksual: [0, 2],
+        penelantaran: [0, 1],
+      });
     });
 
     it('never counts another organisation’s rows', async () => {
@@ -547,13 +801,16 @@ describe('report figures', () => {
     });
 
     it('refuses a scope of another organisation', async () => {
-      await expect(figures({ scope: { level: 'region', id: ids.otherRegion } })).rejects.toThrow(/region does not exist/);
+      await expect(figures({ scope: { level: 'region', id: ids.otherRegion } })).rejects.toThrow(
+        /region does not exist/,
+      );
     });
   });
 
   describe('the requester’s row scope', () => {
     it('applies caseScope to every case figure', async () => {
-      const withoutC6 = (query: SelectQueryBuilder<CaseEntity>) => query.andWhere('row.id <> :hidden', { hidden: cases.c6 });
+      const withoutC6 = (query: SelectQueryBuilder<CaseEntity>) =>
+        query.andWhere('row.id <> :hidden', { hidden: cases.c6 });
       const result = await figures({ caseScope: withoutC6 });
       expect(summaryOf(result)).toMatchObject({ casesNew: [5, 2] });
       expect(rowsOf(result, 'sex')).toEqual({ female: [4, 2], male: [1, 0] });
@@ -563,9 +820,16 @@ describe('report figures', () => {
     });
 
     it('applies caseScope to events too (closures, referrals, follow-ups)', async () => {
-      const withoutC1 = (query: SelectQueryBuilder<CaseEntity>) => query.andWhere('row.id <> :hidden', { hidden: cases.c1 });
+      const withoutC1 = (query: SelectQueryBuilder<CaseEntity>) =>
+        query.andWhere('row.id <> :hidden', { hidden: cases.c1 });
       const result = await figures({ caseScope: withoutC1 });
-      expect(summaryOf(result)).toMatchObject({ casesNew: [5, 2], casesClosed: [2, 1], referrals: [3, 1], followUps: [9, 3], medianDaysToClosure: [309.5, 119] });
+      expect(summaryOf(result)).toMatchObject({
+        casesNew: [5, 2],
+        casesClosed: [2, 1],
+        referrals: [3, 1],
+        followUps: [9, 3],
+        medianDaysToClosure: [309.5, 119],
+      });
       // Plans are the groups' and are not cases: the row scope does not touch them.
       expect(summaryOf(result)).toMatchObject({ activities: [3, 1], participants: [31, 7] });
     });
@@ -587,8 +851,14 @@ describe('report figures', () => {
       const runner = dataSource.createQueryRunner();
       await runner.startTransaction();
       try {
-        const [{ id: planId }] = (await runner.query(`SELECT id FROM work_plans WHERE group_id = $1 AND year = $2`, [ids.g1, YEAR])) as { id: string }[];
-        const [{ id: itemId }] = (await runner.query(`SELECT id FROM plan_items WHERE work_plan_id = $1 AND status = 'done'`, [planId])) as { id: string }[];
+        const [{ id: planId }] = (await runner.query(`SELECT id FROM work_plans WHERE group_id = $1 AND year = $2`, [
+          ids.g1,
+          YEAR,
+        ])) as { id: string }[];
+        const [{ id: itemId }] = (await runner.query(
+          `SELECT id FROM plan_items WHERE work_plan_id = $1 AND status = 'done'`,
+          [planId],
+        )) as { id: string }[];
         for (const date of ['2025-08-01', '2025-09-01']) {
           await runner.query(
             `INSERT INTO activity_reports (organization_id, plan_item_id, work_plan_id, date, women, men, girls, boys, disability, summary, obstacles, lessons, created_by)
@@ -597,10 +867,19 @@ describe('report figures', () => {
           );
         }
         const result = await computeReportFigures(runner.manager, {
-          organizationId: ids.org, scope: { level: 'organization', id: null }, year: YEAR, audience: 'internal', locale: 'id', caseScope: everything, now: NOW,
+          organizationId: ids.org,
+          scope: { level: 'organization', id: null },
+          year: YEAR,
+          audience: 'internal',
+          locale: 'id',
+          caseScope: everything,
+          now: NOW,
         });
         const oesao = result.groups.find((group) => group.groupId === ids.g1);
-        expect(oesao?.obstacles).toEqual([{ text: 'Hujan deras', times: 3 }, { text: 'Jalan rusak', times: 1 }]);
+        expect(oesao?.obstacles).toEqual([
+          { text: 'Hujan deras', times: 3 },
+          { text: 'Jalan rusak', times: 1 },
+        ]);
         expect(oesao?.lessons).toEqual([{ text: 'Posyandu lebih ramai', times: 3 }]);
       } finally {
         await runner.rollbackTransaction();
@@ -619,8 +898,16 @@ describe('report figures', () => {
       // would say each is 1, so the total goes too, and with it every table's and the summary's;
       // the five referrals of 2025 likewise, one per service.
       const hidden = { suppressed: true };
-      expect(summaryOf(suppressed)).toMatchObject({ casesNew: [hidden, hidden], referrals: [hidden, hidden], followUps: [11, hidden], medianDaysToClosure: [90, 119] });
-      expect(tableOf(suppressed, 'ageGroup').total).toEqual({ current: { suppressed: true }, previous: { suppressed: true } });
+      expect(summaryOf(suppressed)).toMatchObject({
+        casesNew: [hidden, hidden],
+        referrals: [hidden, hidden],
+        followUps: [11, hidden],
+        medianDaysToClosure: [90, 119],
+      });
+      expect(tableOf(suppressed, 'ageGroup').total).toEqual({
+        current: { suppressed: true },
+        previous: { suppressed: true },
+      });
     });
 
     it('suppresses an internal computation with no free text left', async () => {
@@ -644,7 +931,11 @@ describe('report figures', () => {
       )) as { table_name: string; column_name: string }[];
       for (const { table_name: table, column_name: column } of columns) (TABLE_COLUMNS[table] ??= []).push(column);
       const all: Captured[] = [];
-      for (const overrides of [{}, { scope: { level: 'village' as const, id: ids.oesao } }, { audience: 'external' as const }]) {
+      for (const overrides of [
+        {},
+        { scope: { level: 'village' as const, id: ids.oesao } },
+        { audience: 'external' as const },
+      ]) {
         await figures(overrides);
         all.push(...logger.queries);
       }
@@ -653,7 +944,9 @@ describe('report figures', () => {
 
     it('captured the aggregations, case set included', () => {
       expect(statements.length).toBeGreaterThanOrEqual(20);
-      expect(statements.filter((entry) => entry.query.includes('FROM "cases" "row"')).length).toBeGreaterThanOrEqual(12);
+      expect(statements.filter((entry) => entry.query.includes('FROM "cases" "row"')).length).toBeGreaterThanOrEqual(
+        12,
+      );
     });
 
     it('names no sealed column and selects no whole row', () => {
@@ -672,7 +965,10 @@ describe('report figures', () => {
      * as exactly the table's full column list, and never accepted in what the statement returns.
      */
     async function sealedColumnsRead(query: string, parameters: unknown[]): Promise<string[]> {
-      const [{ 'QUERY PLAN': plan }] = (await dataSource.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${query}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+      const [{ 'QUERY PLAN': plan }] = (await dataSource.query(
+        `EXPLAIN (VERBOSE, FORMAT JSON) ${query}`,
+        parameters,
+      )) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
       const aliases = new Map<string, string>();
       const collect = (node: PlanNode) => {
         const relation = node['Relation Name'];
@@ -686,7 +982,9 @@ describe('report figures', () => {
         for (const [alias, relation] of aliases) {
           for (const column of SEALED[relation]) {
             // Qualified ("p.name", "\"row\".narrative"), or bare ("name") in the scan of the relation itself.
-            const reference = new RegExp(`(^|[^\\w.])${alias === own ? `(${qualified(alias)})?` : qualified(alias)}"?${column}"?(?!\\w)`);
+            const reference = new RegExp(
+              `(^|[^\\w.])${alias === own ? `(${qualified(alias)})?` : qualified(alias)}"?${column}"?(?!\\w)`,
+            );
             if (expressions.some((expression) => reference.test(expression))) found.add(`${relation}.${column}`);
           }
         }
@@ -694,11 +992,15 @@ describe('report figures', () => {
       const walk = (node: PlanNode, top: boolean) => {
         const relation = node['Relation Name'];
         const own = relation && SEALED[relation] ? (node.Alias ?? relation) : undefined;
-        check(EXPRESSION_KEYS.flatMap((key) => (node[key] ?? []) as string[]), own);
+        check(
+          EXPRESSION_KEYS.flatMap((key) => (node[key] ?? []) as string[]),
+          own,
+        );
         let output = (node.Output ?? []) as string[];
         if (!top) {
           for (const [alias, table] of aliases) {
-            const plain = (entry: string) => new RegExp(`^${qualified(alias)}"?\\w+"?$`).test(entry) || (alias === own && /^"?\w+"?$/.test(entry));
+            const plain = (entry: string) =>
+              new RegExp(`^${qualified(alias)}"?\\w+"?$`).test(entry) || (alias === own && /^"?\w+"?$/.test(entry));
             const columns = output.filter(plain).map((entry) => entry.replace(/"/g, '').replace(/^.*\./, ''));
             if (columns.join(',') === TABLE_COLUMNS[table].join(',')) output = output.filter((entry) => !plain(entry));
           }
@@ -711,11 +1013,24 @@ describe('report figures', () => {
     }
 
     it('reads no sealed column in any plan (the check itself catches one that does)', async () => {
-      expect(await sealedColumnsRead('SELECT c.id FROM cases c WHERE c.survivor_name IS NOT NULL', [])).toEqual(['cases.survivor_name']);
-      expect(await sealedColumnsRead('SELECT p.relationship, p.name FROM case_perpetrators p', [])).toEqual(['case_perpetrators.name']);
-      expect(await sealedColumnsRead('SELECT c.* FROM cases c JOIN regions r ON r.id = c.region_id', [])).toEqual(SEALED.cases.map((column) => `cases.${column}`));
-      expect(await sealedColumnsRead('SELECT c.id FROM cases c JOIN case_perpetrators p ON p.case_id = c.id ORDER BY p.phone', [])).toEqual(['case_perpetrators.phone']);
-      expect(await sealedColumnsRead('SELECT count(*) FROM follow_ups f GROUP BY f.notes', [])).toEqual(['follow_ups.notes']);
+      expect(await sealedColumnsRead('SELECT c.id FROM cases c WHERE c.survivor_name IS NOT NULL', [])).toEqual([
+        'cases.survivor_name',
+      ]);
+      expect(await sealedColumnsRead('SELECT p.relationship, p.name FROM case_perpetrators p', [])).toEqual([
+        'case_perpetrators.name',
+      ]);
+      expect(await sealedColumnsRead('SELECT c.* FROM cases c JOIN regions r ON r.id = c.region_id', [])).toEqual(
+        SEALED.cases.map((column) => `cases.${column}`),
+      );
+      expect(
+        await sealedColumnsRead(
+          'SELECT c.id FROM cases c JOIN case_perpetrators p ON p.case_id = c.id ORDER BY p.phone',
+          [],
+        ),
+      ).toEqual(['case_perpetrators.phone']);
+      expect(await sealedColumnsRead('SELECT count(*) FROM follow_ups f GROUP BY f.notes', [])).toEqual([
+        'follow_ups.notes',
+      ]);
       for (const { query, parameters } of statements) {
         expect({ query, sealed: await sealedColumnsRead(query, parameters) }).toEqual({ query, sealed: [] });
       }
@@ -724,7 +1039,23 @@ describe('report figures', () => {
 });
 
 /** The fields of a plan node that hold expressions over columns. */
-const EXPRESSION_KEYS = ['Filter', 'Index Cond', 'Recheck Cond', 'Join Filter', 'Hash Cond', 'Merge Cond', 'Sort Key', 'Presorted Key', 'Group Key', 'Hash Key', 'Order By', 'TID Cond', 'Cache Key', 'Function Call', 'Table Function Call'];
+const EXPRESSION_KEYS = [
+  'Filter',
+  'Index Cond',
+  'Recheck Cond',
+  'Join Filter',
+  'Hash Cond',
+  'Merge Cond',
+  'Sort Key',
+  'Presorted Key',
+  'Group Key',
+  'Hash Key',
+  'Order By',
+  'TID Cond',
+  'Cache Key',
+  'Function Call',
+  'Table Function Call',
+];
 
 interface PlanNode {
   'Relation Name'?: string;

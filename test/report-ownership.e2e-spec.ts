@@ -1,7 +1,17 @@
 import { Client } from 'pg';
 import { createCase } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
-import { awaitReport, downloadFile, eventually, fetchFile, Json, REPORTS, reportBody, requestReport, unzip } from './support/report-client';
+import {
+  awaitReport,
+  downloadFile,
+  eventually,
+  fetchFile,
+  Json,
+  REPORTS,
+  reportBody,
+  requestReport,
+  unzip,
+} from './support/report-client';
 import { startTestWorker, TestWorker } from './support/test-app';
 import { createOrganisation, createUser, SignedInUser } from './support/world';
 
@@ -23,8 +33,15 @@ const YEAR = 2025;
 function csvTables(bytes: Buffer): Map<string, string[][]> {
   const tables = new Map<string, string[][]>();
   for (const [name, data] of unzip(bytes)) {
-    const lines = data.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
-    tables.set(name, lines.map((line) => line.split(',')));
+    const lines = data
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter((line) => line !== '');
+    tables.set(
+      name,
+      lines.map((line) => line.split(',')),
+    );
   }
   return tables;
 }
@@ -36,7 +53,8 @@ function diff(theirs: Map<string, string[][]>, mine: Map<string, string[][]>): s
     const other = mine.get(file) ?? [];
     rows.forEach((row, index) => {
       const counterpart = other[index] ?? [];
-      if (row.join(',') !== counterpart.join(',')) found.push(`${file}: ${row[0]}: ${row.slice(1).join(' ')} → ${counterpart.slice(1).join(' ')}`);
+      if (row.join(',') !== counterpart.join(','))
+        found.push(`${file}: ${row[0]}: ${row.slice(1).join(' ')} → ${counterpart.slice(1).join(' ')}`);
     });
   }
   return found;
@@ -106,13 +124,22 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
       perpetrators: [{ relationship, sex: 'male', ageGroup: '25-44' }],
       consent: { record: true, refer: true },
     });
-    for (const day of ['03', '04', '05']) await createCase(suite.api, coordinatorA, body(`${YEAR}-03-${day}`, 'fisik', 'home', 30, 'husband_partner'));
-    const restricted = await createCase(suite.api, coordinatorA, body(`${YEAR}-05-10`, 'seksual', 'school', 15, 'teacher'));
+    for (const day of ['03', '04', '05'])
+      await createCase(suite.api, coordinatorA, body(`${YEAR}-03-${day}`, 'fisik', 'home', 30, 'husband_partner'));
+    const restricted = await createCase(
+      suite.api,
+      coordinatorA,
+      body(`${YEAR}-05-10`, 'seksual', 'school', 15, 'teacher'),
+    );
     restrictedCaseId = restricted.id as string;
     await http()
       .patch(`/api/v1/cases/${restrictedCaseId}`)
       .set(coordinatorA.auth())
-      .send({ version: restricted.version, restricted: true, excludedUserIds: [companionA2.id, coordinatorA2.id, reviewer2.id] })
+      .send({
+        version: restricted.version,
+        restricted: true,
+        excludedUserIds: [companionA2.id, coordinatorA2.id, reviewer2.id],
+      })
       .expect(200);
   }, 120_000);
 
@@ -120,7 +147,10 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     const { companionA, groups } = suite.org;
     const theirs = await csvReport(companionA, { level: 'group', id: groups.a });
     const mine = await csvReport(companionA2, { level: 'group', id: groups.a });
-    expectDiffIsTheRestrictedCase(await tablesOf(companionA, theirs.id as string), await tablesOf(companionA2, mine.id as string));
+    expectDiffIsTheRestrictedCase(
+      await tablesOf(companionA, theirs.id as string),
+      await tablesOf(companionA2, mine.id as string),
+    );
     await expectAbsentFor(companionA2, theirs.id as string);
   }, 120_000);
 
@@ -128,7 +158,10 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     const { coordinatorA, regions } = suite.org;
     const theirs = await csvReport(coordinatorA, { level: 'region', id: regions.a });
     const mine = await csvReport(coordinatorA2, { level: 'region', id: regions.a });
-    expectDiffIsTheRestrictedCase(await tablesOf(coordinatorA, theirs.id as string), await tablesOf(coordinatorA2, mine.id as string));
+    expectDiffIsTheRestrictedCase(
+      await tablesOf(coordinatorA, theirs.id as string),
+      await tablesOf(coordinatorA2, mine.id as string),
+    );
     await expectAbsentFor(coordinatorA2, theirs.id as string);
   }, 120_000);
 
@@ -136,7 +169,10 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     const { reviewer } = suite.org;
     const theirs = await csvReport(reviewer, { level: 'organization' });
     const mine = await csvReport(reviewer2, { level: 'organization' });
-    expectDiffIsTheRestrictedCase(await tablesOf(reviewer, theirs.id as string), await tablesOf(reviewer2, mine.id as string));
+    expectDiffIsTheRestrictedCase(
+      await tablesOf(reviewer, theirs.id as string),
+      await tablesOf(reviewer2, mine.id as string),
+    );
     await expectAbsentFor(reviewer2, theirs.id as string);
   }, 120_000);
 
@@ -148,8 +184,14 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
 
   it("next year's report of an excluded user leaves the case out of its previous-year column", async () => {
     const { companionA, groups } = suite.org;
-    const theirs = await tablesOf(companionA, (await csvReport(companionA, { level: 'group', id: groups.a }, YEAR + 1)).id as string);
-    const mine = await tablesOf(companionA2, (await csvReport(companionA2, { level: 'group', id: groups.a }, YEAR + 1)).id as string);
+    const theirs = await tablesOf(
+      companionA,
+      (await csvReport(companionA, { level: 'group', id: groups.a }, YEAR + 1)).id as string,
+    );
+    const mine = await tablesOf(
+      companionA2,
+      (await csvReport(companionA2, { level: 'group', id: groups.a }, YEAR + 1)).id as string,
+    );
     expect(cell(theirs, 'summary.csv', 'New cases', 3)).toBe('4');
     expect(cell(mine, 'summary.csv', 'New cases', 3)).toBe('3');
     expect(cell(theirs, 'violence-type.csv', 'seksual', 3)).toBe('1');
@@ -159,7 +201,12 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
   it('restricting a case tells the coordinator which excluded users hold reports that counted it, and audits the telling', async () => {
     const { coordinatorA, companionA, villages, groups } = suite.org;
     const counted = await createCase(suite.api, coordinatorA, {
-      villageId: villages.a, groupId: groups.a, intakeDate: `${YEAR}-06-01`, violenceTypes: ['psikis'], survivor: { sex: 'female', ageAtIntake: 40 }, consent: { record: true, refer: true },
+      villageId: villages.a,
+      groupId: groups.a,
+      intakeDate: `${YEAR}-06-01`,
+      violenceTypes: ['psikis'],
+      survivor: { sex: 'female', ageAtIntake: 40 },
+      consent: { record: true, refer: true },
     });
     const held = await csvReport(companionA, { level: 'group', id: groups.a });
     const notHeld = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [groups.a] });
@@ -171,7 +218,10 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     expect(restricted.body.restrictionNotice).toEqual({
       excludedUsersHoldingReports: [{ userId: companionA.id, name: 'Test companion', reportIds: [held.id] }],
     });
-    const [event] = (await suite.dataSource.query(`SELECT actor_id, fields FROM audit_events WHERE action = 'notify_report_holders' AND subject_id = $1`, [counted.id])) as Json[];
+    const [event] = (await suite.dataSource.query(
+      `SELECT actor_id, fields FROM audit_events WHERE action = 'notify_report_holders' AND subject_id = $1`,
+      [counted.id],
+    )) as Json[];
     expect(event).toMatchObject({ actor_id: coordinatorA.id, fields: ['restrictionNotice'] });
     // Her report stays (never withdrawn: its vanishing would reveal the restriction).
     await http().get(`${REPORTS}/${held.id}`).set(companionA.auth()).expect(200);
@@ -180,11 +230,17 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
 
   it("restricting a case names no one whose reports never counted it: the excluded user's own reports left it out", async () => {
     const { coordinatorA } = suite.org;
-    const [current] = (await suite.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [restrictedCaseId])) as { version: number }[];
+    const [current] = (await suite.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [restrictedCaseId])) as {
+      version: number;
+    }[];
     const again = await http()
       .patch(`/api/v1/cases/${restrictedCaseId}`)
       .set(coordinatorA.auth())
-      .send({ version: current.version, restricted: true, excludedUserIds: [companionA2.id, coordinatorA2.id, reviewer2.id] })
+      .send({
+        version: current.version,
+        restricted: true,
+        excludedUserIds: [companionA2.id, coordinatorA2.id, reviewer2.id],
+      })
       .expect(200);
     expect(again.body.restrictionNotice).toEqual({ excludedUsersHoldingReports: [] });
   });
@@ -193,15 +249,28 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     const other = await createOrganisation(suite.api, 'Other');
     await csvReport(other.reviewer, { level: 'organization' });
     const queue = await http().get(`${REPORTS}/queue`).set(suite.org.admin.auth()).expect(200);
-    const rows = (await suite.dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [suite.org.id])) as { status: string; n: number }[];
-    const own = Object.fromEntries(['queued', 'running', 'succeeded', 'failed', 'expired'].map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
+    const rows = (await suite.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`,
+      [suite.org.id],
+    )) as { status: string; n: number }[];
+    const own = Object.fromEntries(
+      ['queued', 'running', 'succeeded', 'failed', 'expired'].map((status) => [
+        status,
+        rows.find((row) => row.status === status)?.n ?? 0,
+      ]),
+    );
     expect(queue.body).toEqual({ redis: 'up', organization: own });
   }, 120_000);
 
   it('a report that counted a case restricted against its requester before its file was committed counts again without it', async () => {
     const { coordinatorA, companionA, villages, groups } = suite.org;
     const late = await createCase(suite.api, coordinatorA, {
-      villageId: villages.a, groupId: groups.a, intakeDate: `${YEAR}-07-01`, violenceTypes: ['trafficking'], survivor: { sex: 'female', ageAtIntake: 22 }, consent: { record: true, refer: true },
+      villageId: villages.a,
+      groupId: groups.a,
+      intakeDate: `${YEAR}-07-01`,
+      violenceTypes: ['trafficking'],
+      survivor: { sex: 'female', ageAtIntake: 22 },
+      consent: { record: true, refer: true },
     });
     // A SHARE lock on report_chunks holds the worker's write (its transaction's first statement) once the figures are counted.
     const holder = new Client({ connectionString: suite.api.config.DATABASE_URL });
@@ -210,12 +279,21 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     await holder.query('LOCK TABLE report_chunks IN SHARE MODE');
     let reportId = '';
     try {
-      reportId = (await requestReport(suite.api, companionA, reportBody(YEAR, { level: 'group', id: groups.a }, { format: 'csv', locale: 'en' }))).id as string;
+      reportId = (
+        await requestReport(
+          suite.api,
+          companionA,
+          reportBody(YEAR, { level: 'group', id: groups.a }, { format: 'csv', locale: 'en' }),
+        )
+      ).id as string;
       await eventually('the report to reach its rendering stage', async () => {
         const body = (await http().get(`${REPORTS}/${reportId}`).set(companionA.auth())).body as Json;
         return body.stage === 'rendering' ? body : undefined;
       });
-      const [counted] = (await suite.dataSource.query(`SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`, [reportId, late.id])) as { n: number }[];
+      const [counted] = (await suite.dataSource.query(
+        `SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`,
+        [reportId, late.id],
+      )) as { n: number }[];
       expect(counted.n).toBe(1);
       const restricted = await http()
         .patch(`/api/v1/cases/${late.id}`)
@@ -231,7 +309,10 @@ describe('Report ownership and restricted cases (SPEC §7)', () => {
     await awaitReport(suite.api, companionA, reportId);
     const tables = await tablesOf(companionA, reportId);
     expect(cell(tables, 'violence-type.csv', 'trafficking', 2)).toBe('0');
-    const [after] = (await suite.dataSource.query(`SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`, [reportId, late.id])) as { n: number }[];
+    const [after] = (await suite.dataSource.query(
+      `SELECT count(*)::int AS n FROM report_counted_cases WHERE report_id = $1 AND case_id = $2`,
+      [reportId, late.id],
+    )) as { n: number }[];
     expect(after.n).toBe(0);
   }, 120_000);
 });

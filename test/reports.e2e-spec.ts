@@ -7,7 +7,21 @@ import { Client } from 'pg';
 import { addFollowUp, addReferral, createCase } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
 import {
-  awaitReport, downloadFile, eventually, fetchFile, Json, pdfInfo, pdfSummaryValue, pdfTable, pdfText, REPORTS, reportBody, requestReport, sha256, unzip, zipText,
+  awaitReport,
+  downloadFile,
+  eventually,
+  fetchFile,
+  Json,
+  pdfInfo,
+  pdfSummaryValue,
+  pdfTable,
+  pdfText,
+  REPORTS,
+  reportBody,
+  requestReport,
+  sha256,
+  unzip,
+  zipText,
 } from './support/report-client';
 import { startTestWorker, TestWorker } from './support/test-app';
 import { activityBody, addActivity, addItem, createPlan, itemBody } from './support/work-plans';
@@ -125,18 +139,31 @@ describe('Evaluation reports', () => {
     worker = undefined;
   };
 
-  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> =>
+    createUser(suite.api, suite.org.admin, role, scope);
 
   async function changeScope(user: SignedInUser, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<void> {
     const current = await http().get(`/api/v1/users/${user.id}`).set(suite.org.admin.auth()).expect(200);
-    const requested = await http().patch(`/api/v1/users/${user.id}`).set(suite.org.admin.auth()).send({ ...scope, version: current.body.version }).expect(202);
+    const requested = await http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set(suite.org.admin.auth())
+      .send({ ...scope, version: current.body.version })
+      .expect(202);
     await approveRequest(suite.api, suite.org.admin, requested.body.id);
   }
 
   const reportRow = async (id: string) =>
-    ((await suite.dataSource.query(`SELECT status, progress, stage, error, attempts FROM reports WHERE id = $1`, [id])) as Json[])[0];
+    (
+      (await suite.dataSource.query(`SELECT status, progress, stage, error, attempts FROM reports WHERE id = $1`, [
+        id,
+      ])) as Json[]
+    )[0];
   const chunkSeqs = async (id: string) =>
-    ((await suite.dataSource.query(`SELECT seq FROM report_chunks WHERE report_id = $1 ORDER BY seq`, [id])) as { seq: number }[]).map((row) => row.seq);
+    (
+      (await suite.dataSource.query(`SELECT seq FROM report_chunks WHERE report_id = $1 ORDER BY seq`, [id])) as {
+        seq: number;
+      }[]
+    ).map((row) => row.seq);
 
   /**
    * Holds every report at its last step: a SHARE lock on report_chunks makes the worker's write
@@ -163,7 +190,12 @@ describe('Evaluation reports', () => {
 
   beforeAll(async () => {
     const { coordinatorA, coordinatorB, companionA, villages, groups } = suite.org;
-    const body = (villageId: string, groupId: string, intakeDate: string, c: { violence: string; place: string; age: number; source: string; relationship: string }) => ({
+    const body = (
+      villageId: string,
+      groupId: string,
+      intakeDate: string,
+      c: { violence: string; place: string; age: number; source: string; relationship: string },
+    ) => ({
       villageId,
       groupId,
       intakeDate,
@@ -171,7 +203,12 @@ describe('Evaluation reports', () => {
       placeType: c.place,
       referralSource: c.source,
       riskLevel: 'medium',
-      survivor: { sex: 'female', ageAtIntake: c.age, disability: 'none', maritalStatus: c.age >= 18 ? 'married' : 'single' },
+      survivor: {
+        sex: 'female',
+        ageAtIntake: c.age,
+        disability: 'none',
+        maritalStatus: c.age >= 18 ? 'married' : 'single',
+      },
       perpetrators: [{ relationship: c.relationship, sex: 'male', ageGroup: '25-44' }],
       consent: { record: true, refer: true, shareDeidentified: true, givenBy: 'survivor', givenAt: intakeDate },
     });
@@ -182,25 +219,59 @@ describe('Evaluation reports', () => {
     const canary = await createCase(api(), coordinatorA, {
       ...body(villages.a, groups.a, `${YEAR}-02-03`, atHome),
       survivor: {
-        sex: 'female', ageAtIntake: 30, disability: 'none', maritalStatus: 'married',
-        name: CANARY.survivorName, alias: CANARY.alias, phone: CANARY.phone, address: CANARY.address, birthDate: CANARY.birthDate, nik: CANARY.nik,
+        sex: 'female',
+        ageAtIntake: 30,
+        disability: 'none',
+        maritalStatus: 'married',
+        name: CANARY.survivorName,
+        alias: CANARY.alias,
+        phone: CANARY.phone,
+        address: CANARY.address,
+        birthDate: CANARY.birthDate,
+        nik: CANARY.nik,
       },
       guardian: { name: CANARY.guardianName, phone: CANARY.guardianPhone },
-      perpetrators: [{ relationship: 'husband_partner', sex: 'male', ageGroup: '25-44', name: CANARY.perpetratorName, phone: CANARY.perpetratorPhone }],
+      perpetrators: [
+        {
+          relationship: 'husband_partner',
+          sex: 'male',
+          ageGroup: '25-44',
+          name: CANARY.perpetratorName,
+          phone: CANARY.perpetratorPhone,
+        },
+      ],
       narrative: CANARY.narrative,
       safetyPlan: CANARY.safetyPlan,
       medicalNotes: CANARY.medicalNotes,
       safeContact: { callSafe: false, textSafe: true, safeTimes: CANARY.safeTimes, intermediary: CANARY.intermediary },
     });
     canaryCaseId = canary.id as string;
-    for (let n = 1; n < 7; n++) await createCase(api(), coordinatorA, body(villages.a, groups.a, `${YEAR}-0${1 + (n % 9)}-1${n}`, atHome));
-    for (let n = 0; n < 2; n++) await createCase(api(), coordinatorA, body(villages.a, groups.a, `${YEAR}-0${4 + n}-2${n}`, atSchool));
-    for (let n = 0; n < 3; n++) await createCase(api(), coordinatorA, body(villages.a, groups.a, `${PREVIOUS}-0${5 + n}-0${n + 1}`, atHome));
-    for (let n = 0; n < 6; n++) await createCase(api(), coordinatorB, body(villages.b, groups.b, `${YEAR}-0${1 + n}-15`, online));
+    for (let n = 1; n < 7; n++)
+      await createCase(api(), coordinatorA, body(villages.a, groups.a, `${YEAR}-0${1 + (n % 9)}-1${n}`, atHome));
+    for (let n = 0; n < 2; n++)
+      await createCase(api(), coordinatorA, body(villages.a, groups.a, `${YEAR}-0${4 + n}-2${n}`, atSchool));
+    for (let n = 0; n < 3; n++)
+      await createCase(api(), coordinatorA, body(villages.a, groups.a, `${PREVIOUS}-0${5 + n}-0${n + 1}`, atHome));
+    for (let n = 0; n < 6; n++)
+      await createCase(api(), coordinatorB, body(villages.b, groups.b, `${YEAR}-0${1 + n}-15`, online));
 
-    await addFollowUp(api(), coordinatorA, canaryCaseId, { date: `${YEAR}-02-05`, type: 'home_visit', notes: CANARY.followUpNotes, nextAction: CANARY.nextAction, dueDate: `${YEAR}-02-20` });
-    await addFollowUp(api(), coordinatorA, canaryCaseId, { date: `${YEAR}-02-20`, type: 'accompaniment_health', notes: `${CANARY.followUpNotes} (2)` });
-    const referral = await addReferral(api(), coordinatorA, canaryCaseId, { serviceType: 'health', referredAt: `${YEAR}-02-06`, note: CANARY.referralNote });
+    await addFollowUp(api(), coordinatorA, canaryCaseId, {
+      date: `${YEAR}-02-05`,
+      type: 'home_visit',
+      notes: CANARY.followUpNotes,
+      nextAction: CANARY.nextAction,
+      dueDate: `${YEAR}-02-20`,
+    });
+    await addFollowUp(api(), coordinatorA, canaryCaseId, {
+      date: `${YEAR}-02-20`,
+      type: 'accompaniment_health',
+      notes: `${CANARY.followUpNotes} (2)`,
+    });
+    const referral = await addReferral(api(), coordinatorA, canaryCaseId, {
+      serviceType: 'health',
+      referredAt: `${YEAR}-02-06`,
+      note: CANARY.referralNote,
+    });
     let version = referral.version as number;
     for (const status of ['accepted', 'in_service', 'completed']) {
       const changed = await http()
@@ -211,14 +282,36 @@ describe('Evaluation reports', () => {
       version = changed.body.version;
     }
     for (const step of [{ to: 'active' }, { to: 'closure_requested', closureReason: 'needs_met' }, { to: 'closed' }]) {
-      await http().post(`/api/v1/cases/${canaryCaseId}/transitions`).set(coordinatorA.auth()).send({ ...step, reason: CANARY.transitionReason }).expect(200);
+      await http()
+        .post(`/api/v1/cases/${canaryCaseId}/transitions`)
+        .set(coordinatorA.auth())
+        .send({ ...step, reason: CANARY.transitionReason })
+        .expect(200);
     }
 
     const plan = await createPlan(api(), companionA, { groupId: groups.a, year: YEAR, goals: PLAN_TEXT.goals });
-    const item = await addItem(api(), companionA, plan.id, itemBody({ title: 'Penyuluhan KtP/A', keyPersons: PLAN_TEXT.keyPersons }));
-    await addActivity(api(), companionA, plan.id, item.id, activityBody(`${YEAR}-05-14`, { women: 12, men: 4, girls: 6, boys: 3, disability: 2 }, {
-      summary: PLAN_TEXT.summary, results: PLAN_TEXT.results, obstacles: NOTES.obstacles, lessons: NOTES.lessons,
-    }));
+    const item = await addItem(
+      api(),
+      companionA,
+      plan.id,
+      itemBody({ title: 'Penyuluhan KtP/A', keyPersons: PLAN_TEXT.keyPersons }),
+    );
+    await addActivity(
+      api(),
+      companionA,
+      plan.id,
+      item.id,
+      activityBody(
+        `${YEAR}-05-14`,
+        { women: 12, men: 4, girls: 6, boys: 3, disability: 2 },
+        {
+          summary: PLAN_TEXT.summary,
+          results: PLAN_TEXT.results,
+          obstacles: NOTES.obstacles,
+          lessons: NOTES.lessons,
+        },
+      ),
+    );
   });
 
   // The reviewer's organisation-wide internal PDF, asked for before any worker runs (used again below).
@@ -228,12 +321,23 @@ describe('Evaluation reports', () => {
   it('answers 202 at once with the saved request, queues its id only, and answers an identical request while queued with the same id', async () => {
     const { reviewer, coordinatorA, regions } = suite.org;
     expect(worker).toBeUndefined();
-    const response = await http().post(REPORTS).set(reviewer.auth()).send(reportBody(YEAR, { level: 'organization' }));
+    const response = await http()
+      .post(REPORTS)
+      .set(reviewer.auth())
+      .send(reportBody(YEAR, { level: 'organization' }));
     expect(response.status).toBe(202);
     orgReport = response.body;
     expect(orgReport).toMatchObject({
-      kind: 'annual_evaluation', year: YEAR, scope: { level: 'organization', id: null }, format: 'pdf', locale: 'id', audience: 'internal',
-      status: 'queued', progress: 0, requestedBy: reviewer.id, fileName: null,
+      kind: 'annual_evaluation',
+      year: YEAR,
+      scope: { level: 'organization', id: null },
+      format: 'pdf',
+      locale: 'id',
+      audience: 'internal',
+      status: 'queued',
+      progress: 0,
+      requestedBy: reviewer.id,
+      fileName: null,
     });
     expect(orgReport.id).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
 
@@ -243,7 +347,10 @@ describe('Evaluation reports', () => {
     expect(job?.data).toEqual({ reportId: orgReport.id });
 
     // The same request again, by the same requester, while it is queued: the same report.
-    const again = await http().post(REPORTS).set(reviewer.auth()).send(reportBody(YEAR, { level: 'organization', id: null }, { locale: 'id', audience: 'internal' }));
+    const again = await http()
+      .post(REPORTS)
+      .set(reviewer.auth())
+      .send(reportBody(YEAR, { level: 'organization', id: null }, { locale: 'id', audience: 'internal' }));
     expect(again.status).toBe(202);
     expect(again.body.id).toBe(orgReport.id);
     // Another format, or another requester: another report.
@@ -251,7 +358,11 @@ describe('Evaluation reports', () => {
     expect(xlsx.id).not.toBe(orgReport.id);
     const regional = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }));
     expect([orgReport.id, xlsx.id]).not.toContain(regional.id);
-    expect(Number((await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [reviewer.id]))[0].n)).toBe(2);
+    expect(
+      Number(
+        (await suite.dataSource.query(`SELECT count(*) AS n FROM reports WHERE requested_by = $1`, [reviewer.id]))[0].n,
+      ),
+    ).toBe(2);
 
     // Queued: shown with its status; no file yet.
     const shown = await http().get(`${REPORTS}/${orgReport.id}`).set(reviewer.auth()).expect(200);
@@ -291,7 +402,10 @@ describe('Evaluation reports', () => {
       expect(await chunkSeqs(orgReport.id)).toEqual([]);
 
       // An identical request while it runs: the running report.
-      const again = await http().post(REPORTS).set(reviewer.auth()).send(reportBody(YEAR, { level: 'organization' }));
+      const again = await http()
+        .post(REPORTS)
+        .set(reviewer.auth())
+        .send(reportBody(YEAR, { level: 'organization' }));
       expect(again.status).toBe(202);
       expect(again.body.id).toBe(orgReport.id);
     } finally {
@@ -299,7 +413,11 @@ describe('Evaluation reports', () => {
     }
 
     const done = await awaitReport(api(), reviewer, orgReport.id);
-    expect(done).toMatchObject({ status: 'succeeded', progress: 100, fileName: expect.stringMatching(/^laporan-evaluasi-internal-rahasia-2025-[a-z0-9-]+\.pdf$/) });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      progress: 100,
+      fileName: expect.stringMatching(/^laporan-evaluasi-internal-rahasia-2025-[a-z0-9-]+\.pdf$/),
+    });
     expect(new Date(done.expiresAt).getTime()).toBeGreaterThan(Date.now());
 
     const response = await fetchFile(api(), reviewer, orgReport.id);
@@ -315,9 +433,21 @@ describe('Evaluation reports', () => {
     expect(seqs).toEqual(seqs.map((_, index) => index));
     expect(seqs.length).toBeGreaterThan(0);
 
-    const audit = await http().get('/api/v1/audit').query({ action: 'download', subject: 'Report' }).set(admin.auth()).expect(200);
+    const audit = await http()
+      .get('/api/v1/audit')
+      .query({ action: 'download', subject: 'Report' })
+      .set(admin.auth())
+      .expect(200);
     expect(audit.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'download', subject: 'Report', subjectId: orgReport.id, actorId: reviewer.id, outcome: 'success' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'download',
+          subject: 'Report',
+          subjectId: orgReport.id,
+          actorId: reviewer.id,
+          outcome: 'success',
+        }),
+      ]),
     );
   });
 
@@ -325,12 +455,27 @@ describe('Evaluation reports', () => {
   it('writes the counts of the crafted cases into the internal PDF, in Indonesian and in English, with the groups’ obstacles and lessons and no identifying or sensitive value', async () => {
     const { reviewer, coordinatorA, regions } = suite.org;
     await startWorker();
-    const idReport = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }, { locale: 'id' }));
-    const enReport = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }, { locale: 'en' }));
+    const idReport = await requestReport(
+      api(),
+      coordinatorA,
+      reportBody(YEAR, { level: 'region', id: regions.a }, { locale: 'id' }),
+    );
+    const enReport = await requestReport(
+      api(),
+      coordinatorA,
+      reportBody(YEAR, { level: 'region', id: regions.a }, { locale: 'en' }),
+    );
 
-    for (const [report, locale] of [[idReport, 'id'], [enReport, 'en']] as const) {
+    for (const [report, locale] of [
+      [idReport, 'id'],
+      [enReport, 'en'],
+    ] as const) {
       const done = await awaitReport(api(), coordinatorA, report.id);
-      expect(done.fileName).toBe(locale === 'id' ? 'laporan-evaluasi-internal-rahasia-2025-kupang.pdf' : 'evaluation-report-internal-confidential-2025-kupang.pdf');
+      expect(done.fileName).toBe(
+        locale === 'id'
+          ? 'laporan-evaluasi-internal-rahasia-2025-kupang.pdf'
+          : 'evaluation-report-internal-confidential-2025-kupang.pdf',
+      );
       const bytes = await downloadFile(api(), coordinatorA, report.id);
       const text = await pdfText(bytes);
       const m = messagesFor(locale);
@@ -366,7 +511,11 @@ describe('Evaluation reports', () => {
 
     // The same report as XLSX and as a CSV ZIP: every entry decompressed, the groups' notes there, no case's value.
     for (const format of ['xlsx', 'csv']) {
-      const report = await requestReport(api(), coordinatorA, reportBody(YEAR, { level: 'region', id: regions.a }, { format }));
+      const report = await requestReport(
+        api(),
+        coordinatorA,
+        reportBody(YEAR, { level: 'region', id: regions.a }, { format }),
+      );
       await awaitReport(api(), coordinatorA, report.id);
       const bytes = await downloadFile(api(), coordinatorA, report.id);
       const text = zipText(bytes);
@@ -395,8 +544,16 @@ describe('Evaluation reports', () => {
     await startWorker();
     const scope = { level: 'region', id: regions.a };
     const pdf = await requestReport(api(), reviewer, reportBody(YEAR, scope, { locale: 'en', audience: 'external' }));
-    const xlsx = await requestReport(api(), reviewer, reportBody(YEAR, scope, { locale: 'en', audience: 'external', format: 'xlsx' }));
-    const csv = await requestReport(api(), reviewer, reportBody(YEAR, scope, { locale: 'en', audience: 'external', format: 'csv' }));
+    const xlsx = await requestReport(
+      api(),
+      reviewer,
+      reportBody(YEAR, scope, { locale: 'en', audience: 'external', format: 'xlsx' }),
+    );
+    const csv = await requestReport(
+      api(),
+      reviewer,
+      reportBody(YEAR, scope, { locale: 'en', audience: 'external', format: 'csv' }),
+    );
     const m = messagesFor('en');
     const label = (codeList: string, key: string) => rowLabel(m, 'en', { codeList }, { key });
     const noFreeText = [...SECRETS, NOTES.obstacles, NOTES.lessons];
@@ -418,7 +575,11 @@ describe('Evaluation reports', () => {
     expect(pdfSummaryValue(text, summaryLabel(m, { key: 'survivorsChildren' }))).toBe('<5');
     expect(pdfSummaryValue(text, summaryLabel(m, { key: 'casesNew' }))).toBe('9');
     expect(pdfDone.fileName).toBe('evaluation-report-external-2025-kupang.pdf');
-    expectNoSecrets('the external PDF', [text, pdfBytes.toString('latin1'), JSON.stringify(await pdfInfo(pdfBytes))], noFreeText);
+    expectNoSecrets(
+      'the external PDF',
+      [text, pdfBytes.toString('latin1'), JSON.stringify(await pdfInfo(pdfBytes))],
+      noFreeText,
+    );
 
     // CSV ZIP: one file per table; in every column of a table with a total, a hidden cell is never the only one.
     const csvDone = await awaitReport(api(), reviewer, csv.id);
@@ -430,7 +591,11 @@ describe('Evaluation reports', () => {
     const files = unzip(csvResponse.body);
     expect([...files.keys()].every((name) => /^[0-9]{2}-[a-z0-9-]+\.csv$/.test(name))).toBe(true);
     expect(zipText(csvResponse.body)).toContain('Oesao');
-    expectNoSecrets('the external CSV ZIP', [zipText(csvResponse.body), csvResponse.body.toString('latin1')], noFreeText);
+    expectNoSecrets(
+      'the external CSV ZIP',
+      [zipText(csvResponse.body), csvResponse.body.toString('latin1')],
+      noFreeText,
+    );
     let checkedColumns = 0;
     for (const [name, data] of files) {
       const rows = parseCsv(data.toString('utf8'));
@@ -448,17 +613,29 @@ describe('Evaluation reports', () => {
           // The groups' own work (activities) is not a count of people, and is shown as it is (SPEC §7 suppresses people).
           if (row.includes(summaryLabel(m, { key: 'activities' }))) continue;
           const value = Number(row[at]);
-          if (row[at] !== '' && row[at] !== '<5') expect({ file: name, row: row.join(','), small: value > 0 && value < 5 }).toEqual({ file: name, row: row.join(','), small: false });
+          if (row[at] !== '' && row[at] !== '<5')
+            expect({ file: name, row: row.join(','), small: value > 0 && value < 5 }).toEqual({
+              file: name,
+              row: row.join(','),
+              small: false,
+            });
         }
         if (!totalRow) continue;
         const hidden = body.filter((row) => row[at] === '<5').length;
         // One hidden cell beside a shown total would be the total minus the others.
-        if (hidden === 1) expect({ file: name, column: header[at], total: totalRow[at] }).toEqual({ file: name, column: header[at], total: '<5' });
+        if (hidden === 1)
+          expect({ file: name, column: header[at], total: totalRow[at] }).toEqual({
+            file: name,
+            column: header[at],
+            total: '<5',
+          });
         checkedColumns++;
       }
     }
     expect(checkedColumns).toBeGreaterThan(10);
-    const placeFile = [...files].find(([, data]) => parseCsv(data.toString('utf8'))[0].includes(m.tables.placeType.rowHeader));
+    const placeFile = [...files].find(([, data]) =>
+      parseCsv(data.toString('utf8'))[0].includes(m.tables.placeType.rowHeader),
+    );
     expect(placeFile).toBeDefined();
     const placeRows = parseCsv(placeFile![1].toString('utf8'));
     expect(placeRows.find((row) => row[0] === 'school')?.slice(2, 4)).toEqual(['<5', '0']);
@@ -470,7 +647,11 @@ describe('Evaluation reports', () => {
     expect(xlsxResponse.headers['content-type']).toBe(XLSX_TYPE);
     expect(xlsxDone.fileName).toBe('evaluation-report-external-2025-kupang.xlsx');
     expect(zipText(xlsxResponse.body)).toContain('Oesao');
-    expectNoSecrets('the external XLSX', [zipText(xlsxResponse.body), xlsxResponse.body.toString('latin1')], noFreeText);
+    expectNoSecrets(
+      'the external XLSX',
+      [zipText(xlsxResponse.body), xlsxResponse.body.toString('latin1')],
+      noFreeText,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsxResponse.body as never);
     const sheet = workbook.getWorksheet(m.tables.placeType.sheet);
@@ -490,13 +671,27 @@ describe('Evaluation reports', () => {
   // ---------------------------------------------------------------------------------------------
   it('lets a reviewer ask for any scope, a coordinator their regions, a companion their groups, and an org_admin none', async () => {
     const { reviewer, coordinatorA, companionA, admin, regions, villages, groups } = suite.org;
-    const ask = (user: SignedInUser, scope: { level: string; id?: string | null }) => http().post(REPORTS).set(user.auth()).send(reportBody(YEAR, scope, { format: 'csv' }));
-    const fieldsOf = (response: { body: Json }) => ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
+    const ask = (user: SignedInUser, scope: { level: string; id?: string | null }) =>
+      http()
+        .post(REPORTS)
+        .set(user.auth())
+        .send(reportBody(YEAR, scope, { format: 'csv' }));
+    const fieldsOf = (response: { body: Json }) =>
+      ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
 
-    for (const scope of [{ level: 'organization' }, { level: 'region', id: regions.b }, { level: 'village', id: villages.b }, { level: 'group', id: groups.b }]) {
+    for (const scope of [
+      { level: 'organization' },
+      { level: 'region', id: regions.b },
+      { level: 'village', id: villages.b },
+      { level: 'group', id: groups.b },
+    ]) {
       expect((await ask(reviewer, scope)).status).toBe(202);
     }
-    for (const scope of [{ level: 'region', id: regions.a }, { level: 'village', id: villages.a }, { level: 'group', id: groups.a }]) {
+    for (const scope of [
+      { level: 'region', id: regions.a },
+      { level: 'village', id: villages.a },
+      { level: 'group', id: groups.a },
+    ]) {
       expect((await ask(coordinatorA, scope)).status).toBe(202);
     }
     // Another region's or group's places: refused naming scope.id (or 403); an action the role never has: 403. Nothing saved.
@@ -505,21 +700,38 @@ describe('Evaluation reports', () => {
       const before = await saved();
       const response = await ask(user, scope);
       expect({ role: user.role, scope, status: response.status, saved: (await saved()) - before }).toEqual({
-        role: user.role, scope, status: statuses.includes(response.status) ? response.status : statuses, saved: 0,
+        role: user.role,
+        scope,
+        status: statuses.includes(response.status) ? response.status : statuses,
+        saved: 0,
       });
       if (response.status === 422) expect(fieldsOf(response)).toContain('scope.id');
     };
-    for (const scope of [{ level: 'region', id: regions.b }, { level: 'village', id: villages.b }, { level: 'group', id: groups.b }]) await refuse(coordinatorA, scope, [403, 422]);
+    for (const scope of [
+      { level: 'region', id: regions.b },
+      { level: 'village', id: villages.b },
+      { level: 'group', id: groups.b },
+    ])
+      await refuse(coordinatorA, scope, [403, 422]);
     await refuse(coordinatorA, { level: 'organization' }, [403]);
     expect((await ask(companionA, { level: 'group', id: groups.a })).status).toBe(202);
     await refuse(companionA, { level: 'group', id: groups.b }, [403, 422]);
-    for (const scope of [{ level: 'organization' }, { level: 'region', id: regions.a }, { level: 'village', id: villages.a }]) await refuse(companionA, scope, [403]);
+    for (const scope of [
+      { level: 'organization' },
+      { level: 'region', id: regions.a },
+      { level: 'village', id: villages.a },
+    ])
+      await refuse(companionA, scope, [403]);
     await refuse(admin, { level: 'organization' }, [403]);
 
     // The queue's state is the administrator's, and only theirs.
     const queue = await http().get(`${REPORTS}/queue`).set(admin.auth()).expect(200);
-    expect(queue.body).toMatchObject({ redis: 'up', organization: expect.objectContaining({ queued: expect.any(Number), succeeded: expect.any(Number) }) });
-    for (const user of [reviewer, coordinatorA, companionA]) await http().get(`${REPORTS}/queue`).set(user.auth()).expect(403);
+    expect(queue.body).toMatchObject({
+      redis: 'up',
+      organization: expect.objectContaining({ queued: expect.any(Number), succeeded: expect.any(Number) }),
+    });
+    for (const user of [reviewer, coordinatorA, companionA])
+      await http().get(`${REPORTS}/queue`).set(user.auth()).expect(403);
 
     // Malformed requests: 400 before anything else.
     for (const body of [
@@ -557,7 +769,9 @@ describe('Evaluation reports', () => {
       await http().get(`${REPORTS}/${report.id}`).set(user.auth()).expect(404);
       expect((await fetchFile(api(), user, report.id)).status).toBe(404);
     }
-    expect((await http().get(REPORTS).set(reviewer.auth()).expect(200)).body.items.map((row: Json) => row.id)).not.toContain(report.id);
+    expect(
+      (await http().get(REPORTS).set(reviewer.auth()).expect(200)).body.items.map((row: Json) => row.id),
+    ).not.toContain(report.id);
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -580,7 +794,11 @@ describe('Evaluation reports', () => {
 
     // The coordinator loses the region after the report is made: the download is refused.
     const later = await newUser('coordinator', { regionIds: [regions.a] });
-    const report = await requestReport(api(), later, reportBody(YEAR, { level: 'region', id: regions.a }, { format: 'xlsx' }));
+    const report = await requestReport(
+      api(),
+      later,
+      reportBody(YEAR, { level: 'region', id: regions.a }, { format: 'xlsx' }),
+    );
     await awaitReport(api(), later, report.id);
     expect((await fetchFile(api(), later, report.id)).status).toBe(200);
     await changeScope(later, { regionIds: [regions.b] });
@@ -591,10 +809,16 @@ describe('Evaluation reports', () => {
   it('expires a finished file after its retention: the file is deleted and the report shows expired', async () => {
     const { reviewer } = suite.org;
     await startWorker();
-    const report = await requestReport(api(), reviewer, reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }));
+    const report = await requestReport(
+      api(),
+      reviewer,
+      reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }),
+    );
     await awaitReport(api(), reviewer, report.id);
     expect((await chunkSeqs(report.id)).length).toBeGreaterThan(0);
-    await suite.dataSource.query(`UPDATE reports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [report.id]);
+    await suite.dataSource.query(`UPDATE reports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      report.id,
+    ]);
     expect(await worker!.context.get(ReportExpiry).expire()).toBeGreaterThanOrEqual(1);
     expect((await http().get(`${REPORTS}/${report.id}`).set(reviewer.auth()).expect(200)).body.status).toBe('expired');
     expect(await chunkSeqs(report.id)).toEqual([]);
@@ -602,7 +826,11 @@ describe('Evaluation reports', () => {
     expect([409, 410]).toContain(gone.status);
     expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
     // Asking again makes a new report.
-    const again = await requestReport(api(), reviewer, reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }));
+    const again = await requestReport(
+      api(),
+      reviewer,
+      reportBody(YEAR, { level: 'organization' }, { format: 'csv', locale: 'en' }),
+    );
     expect(again.id).not.toBe(report.id);
     await awaitReport(api(), reviewer, again.id);
   });

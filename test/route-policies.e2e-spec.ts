@@ -22,7 +22,12 @@ interface DiscoveredRoute {
   policy: RoutePolicy | undefined;
 }
 
-const joinPath = (...parts: string[]) => '/' + parts.flatMap((part) => part.split('/')).filter(Boolean).join('/');
+const joinPath = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/');
 const asArray = (value: unknown): string[] => (Array.isArray(value) ? value : [value ?? '/']).map(String);
 
 /** Every handler of every controller of the app, with its policy and the URL Fastify actually registered. */
@@ -49,7 +54,9 @@ function discoverRoutes(api: TestApi): { routes: DiscoveredRoute[]; unserved: st
         for (const methodPath of asArray(methodPaths)) {
           const path = joinPath(controllerPath, methodPath);
           // The global prefix has exclusions (health); ask the server which of the two it serves.
-          const served = [joinPath('api/v1', path), path].filter((url) => fastify.hasRoute({ method: method as 'GET', url }));
+          const served = [joinPath('api/v1', path), path].filter((url) =>
+            fastify.hasRoute({ method: method as 'GET', url }),
+          );
           if (served.length !== 1) {
             unserved.push(`${method} ${path} (${controller.name}.${handlerName}) served as ${JSON.stringify(served)}`);
             continue;
@@ -80,7 +87,8 @@ function servedRoutes(api: TestApi): { routes: string[]; unparsed: string[] } {
     stack.length = match[1].length / 4;
     stack.push(match[2]);
     const url = stack.join('');
-    for (const method of (match[3] ?? '').split(', ').filter((name) => name && name !== 'HEAD')) routes.push(`${method} ${url}`);
+    for (const method of (match[3] ?? '').split(', ').filter((name) => name && name !== 'HEAD'))
+      routes.push(`${method} ${url}`);
   }
   return { routes, unparsed };
 }
@@ -95,19 +103,29 @@ function send(api: TestApi, route: DiscoveredRoute, headers: Record<string, stri
   const agent = api.http();
   const url = concreteUrl(route.url);
   const request =
-    route.method === 'GET' ? agent.get(url)
-    : route.method === 'POST' ? agent.post(url)
-    : route.method === 'PATCH' ? agent.patch(url)
-    : route.method === 'PUT' ? agent.put(url)
-    : route.method === 'DELETE' ? agent.delete(url)
-    : undefined;
+    route.method === 'GET'
+      ? agent.get(url)
+      : route.method === 'POST'
+        ? agent.post(url)
+        : route.method === 'PATCH'
+          ? agent.patch(url)
+          : route.method === 'PUT'
+            ? agent.put(url)
+            : route.method === 'DELETE'
+              ? agent.delete(url)
+              : undefined;
   if (!request) throw new Error(`no client call for ${route.method}`);
   const withHeaders = request.set(headers);
   return route.method === 'GET' || route.method === 'DELETE' ? withHeaders : withHeaders.send({});
 }
 
 /** The routes anyone may call without signing in. Adding one is a deliberate act: it has to be listed here. */
-const EXPECTED_PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh'];
+const EXPECTED_PUBLIC = [
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+];
 
 describe('every route declares its policy (deny by default)', () => {
   let database: SuiteDatabase;
@@ -119,7 +137,9 @@ describe('every route declares its policy (deny by default)', () => {
     database = await createSuiteDatabase();
     api = await startTestApi(suiteConfig(database.url));
     ({ routes, unserved } = discoverRoutes(api));
-    console.log(`route-policies: ${routes.length} routes discovered from ${new Set(routes.map((r) => r.controller)).size} controllers`);
+    console.log(
+      `route-policies: ${routes.length} routes discovered from ${new Set(routes.map((r) => r.controller)).size} controllers`,
+    );
   });
 
   afterAll(async () => {
@@ -132,9 +152,20 @@ describe('every route declares its policy (deny by default)', () => {
     // Discovery has to find something to check, and the routes SPEC §9 fixes: an empty or partial walk must not pass.
     const labels = routes.map(label);
     const fixedBySpec = [
-      'POST /api/v1/auth/login', 'GET /api/v1/me', 'POST /api/v1/me/reset-notice/acknowledge', 'GET /api/v1/regions/:id', 'PATCH /api/v1/users/:id', 'POST /api/v1/groups/:id/members',
-      'GET /api/v1/admin-requests', 'POST /api/v1/admin-requests', 'GET /api/v1/admin-requests/:id', 'POST /api/v1/admin-requests/:id/approve',
-      'POST /api/v1/admin-requests/:id/refuse', 'POST /api/v1/admin-requests/:id/password-half', 'GET /api/v1/audit/verify', 'GET /health/ready',
+      'POST /api/v1/auth/login',
+      'GET /api/v1/me',
+      'POST /api/v1/me/reset-notice/acknowledge',
+      'GET /api/v1/regions/:id',
+      'PATCH /api/v1/users/:id',
+      'POST /api/v1/groups/:id/members',
+      'GET /api/v1/admin-requests',
+      'POST /api/v1/admin-requests',
+      'GET /api/v1/admin-requests/:id',
+      'POST /api/v1/admin-requests/:id/approve',
+      'POST /api/v1/admin-requests/:id/refuse',
+      'POST /api/v1/admin-requests/:id/password-half',
+      'GET /api/v1/audit/verify',
+      'GET /health/ready',
     ];
     for (const known of fixedBySpec) {
       expect(labels).toContain(known);
@@ -150,22 +181,38 @@ describe('every route declares its policy (deny by default)', () => {
   });
 
   it('has a valid policy on every route', () => {
-    const missing = routes.filter((route) => !route.policy).map((route) => `${label(route)} (${route.controller.name}.${route.handlerName})`);
+    const missing = routes
+      .filter((route) => !route.policy)
+      .map((route) => `${label(route)} (${route.controller.name}.${route.handlerName})`);
     expect(missing).toEqual([]);
     const malformed = routes
       .filter((route) => route.policy?.kind === 'ability')
       .filter((route) => {
         const policy = route.policy as Extract<RoutePolicy, { kind: 'ability' }>;
-        return !(ACTIONS as readonly string[]).includes(policy.action) || !(SUBJECT_NAMES as readonly string[]).includes(policy.subject);
+        return (
+          !(ACTIONS as readonly string[]).includes(policy.action) ||
+          !(SUBJECT_NAMES as readonly string[]).includes(policy.subject)
+        );
       })
       .map(label);
     expect(malformed).toEqual([]);
-    const byKind = routes.reduce<Record<string, number>>((counts, route) => ({ ...counts, [route.policy?.kind ?? 'none']: (counts[route.policy?.kind ?? 'none'] ?? 0) + 1 }), {});
+    const byKind = routes.reduce<Record<string, number>>(
+      (counts, route) => ({
+        ...counts,
+        [route.policy?.kind ?? 'none']: (counts[route.policy?.kind ?? 'none'] ?? 0) + 1,
+      }),
+      {},
+    );
     console.log(`route-policies: ${routes.length} routes checked, every one with a policy: ${JSON.stringify(byKind)}`);
   });
 
   it('opens only the expected routes to the public', () => {
-    expect(routes.filter((route) => route.policy?.kind === 'public').map(label).sort()).toEqual([...EXPECTED_PUBLIC].sort());
+    expect(
+      routes
+        .filter((route) => route.policy?.kind === 'public')
+        .map(label)
+        .sort(),
+    ).toEqual([...EXPECTED_PUBLIC].sort());
   });
 
   it('answers 401 problem+json to an unauthenticated or forged request on every non-public route', async () => {
@@ -173,7 +220,11 @@ describe('every route declares its policy (deny by default)', () => {
     expect(guarded.length).toBeGreaterThan(10);
     const wrong: string[] = [];
     for (const route of guarded) {
-      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Bearer e30.e30.x' }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer not-a-token' },
+        { authorization: 'Bearer e30.e30.x' },
+      ];
       for (const headers of attempts) {
         const response = await send(api, route, headers);
         const ok =
@@ -181,11 +232,16 @@ describe('every route declares its policy (deny by default)', () => {
           /^application\/problem\+json/.test(String(response.headers['content-type'])) &&
           response.body.type === problemType('unauthenticated') &&
           response.body.status === 401;
-        if (!ok) wrong.push(`${label(route)} ${JSON.stringify(headers)} → ${response.status} ${response.headers['content-type']} ${response.body?.type}`);
+        if (!ok)
+          wrong.push(
+            `${label(route)} ${JSON.stringify(headers)} → ${response.status} ${response.headers['content-type']} ${response.body?.type}`,
+          );
       }
     }
     expect(wrong).toEqual([]);
-    console.log(`route-policies: ${guarded.length} non-public routes answered 401 problem+json without valid credentials`);
+    console.log(
+      `route-policies: ${guarded.length} non-public routes answered 401 problem+json without valid credentials`,
+    );
   });
 });
 

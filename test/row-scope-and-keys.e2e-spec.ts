@@ -28,12 +28,22 @@ describe('row scope in SQL with cannot rules, and master key rotation', () => {
 
   const codesVisibleWith = async (rules: RawRuleOf<AppAbility>[]) => {
     const ability = createMongoAbility<AppAbility>(rules);
-    const query = applyRowScope(api.app.get(DataSource).getRepository(RegionEntity).createQueryBuilder('region'), ability, 'read', 'Region', 'region');
-    return (await query.getMany()).map((region) => `${region.organizationId === org.id ? 'A' : 'B'}:${region.code}`).sort();
+    const query = applyRowScope(
+      api.app.get(DataSource).getRepository(RegionEntity).createQueryBuilder('region'),
+      ability,
+      'read',
+      'Region',
+      'region',
+    );
+    return (await query.getMany())
+      .map((region) => `${region.organizationId === org.id ? 'A' : 'B'}:${region.code}`)
+      .sort();
   };
 
   it('bounds every allowed row by the cannot rules above it, in SQL', async () => {
-    expect(await codesVisibleWith([{ action: 'read', subject: 'Region', conditions: { organizationId: org.id } }])).toEqual(['A:KPG', 'A:SOE']);
+    expect(
+      await codesVisibleWith([{ action: 'read', subject: 'Region', conditions: { organizationId: org.id } }]),
+    ).toEqual(['A:KPG', 'A:SOE']);
     expect(
       await codesVisibleWith([
         { action: 'read', subject: 'Region', conditions: { organizationId: org.id } },
@@ -43,15 +53,26 @@ describe('row scope in SQL with cannot rules, and master key rotation', () => {
     expect(
       await codesVisibleWith([
         { action: 'read', subject: 'Region', conditions: { organizationId: { $in: [org.id, other.id] } } },
-        { action: 'read', subject: 'Region', conditions: { organizationId: other.id, code: { $ne: 'SOE' } }, inverted: true },
+        {
+          action: 'read',
+          subject: 'Region',
+          conditions: { organizationId: other.id, code: { $ne: 'SOE' } },
+          inverted: true,
+        },
       ]),
     ).toEqual(['A:KPG', 'A:SOE', 'B:SOE']);
   });
 
   it('shows nothing when the only rule is a cannot, or there is no rule', async () => {
-    expect(await codesVisibleWith([{ action: 'read', subject: 'Region', conditions: { organizationId: org.id }, inverted: true }])).toEqual([]);
+    expect(
+      await codesVisibleWith([
+        { action: 'read', subject: 'Region', conditions: { organizationId: org.id }, inverted: true },
+      ]),
+    ).toEqual([]);
     expect(await codesVisibleWith([])).toEqual([]);
-    expect(await codesVisibleWith([{ action: 'read', subject: 'Village', conditions: { organizationId: org.id } }])).toEqual([]);
+    expect(
+      await codesVisibleWith([{ action: 'read', subject: 'Village', conditions: { organizationId: org.id } }]),
+    ).toEqual([]);
   });
 
   it('a later cannot without conditions removes everything', async () => {
@@ -80,7 +101,11 @@ describe('row scope in SQL with cannot rules, and master key rotation', () => {
     const rotated = await startTestApi(suiteConfig(database.url, { FIELD_ENCRYPTION_KEYS: newKey }));
     try {
       const code = generateTotpCode({ secret: org.admin.totpSecret!, now: new Date(Date.now() + 30_000) });
-      const login = await rotated.http().post('/api/v1/auth/login').send({ email: org.admin.email, password: org.admin.password, totp: code }).expect(200);
+      const login = await rotated
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: org.admin.email, password: org.admin.password, totp: code })
+        .expect(200);
       expect(login.body.mfa).toBeUndefined();
     } finally {
       await rotated.close();

@@ -68,7 +68,8 @@ describe('sign-in throttling with sign-in device cookies', () => {
   /** Ten failures without a cookie, from an address of their own: the account is locked for cookieless attempts. */
   async function lockAccount(wrong: { email: string; password: string }) {
     const address = newAddress();
-    for (let attempt = 1; attempt <= 10; attempt += 1) expectProblem(await login(wrong, { address }), 401, 'invalid-credentials');
+    for (let attempt = 1; attempt <= 10; attempt += 1)
+      expectProblem(await login(wrong, { address }), 401, 'invalid-credentials');
   }
 
   beforeAll(async () => {
@@ -88,8 +89,19 @@ describe('sign-in throttling with sign-in device cookies', () => {
     expect(response.status).toBe(200);
     expect(response.body).not.toHaveProperty('deviceCookie');
     const [line] = setCookies(response).filter((cookie) => cookie.startsWith(`${SIGN_IN_DEVICE_COOKIE}=`));
-    const attributes = line.split(';').slice(1).map((attribute) => attribute.trim());
-    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/v1/auth', `Max-Age=${365 * 24 * 60 * 60}`]));
+    const attributes = line
+      .split(';')
+      .slice(1)
+      .map((attribute) => attribute.trim());
+    expect(attributes).toEqual(
+      expect.arrayContaining([
+        'HttpOnly',
+        'Secure',
+        'SameSite=Strict',
+        'Path=/api/v1/auth',
+        `Max-Age=${365 * 24 * 60 * 60}`,
+      ]),
+    );
     const value = deviceCookieOf(response);
     expect(value.startsWith(`${user.id}.`)).toBe(true);
     expect(value.toLowerCase()).not.toContain(user.credentials.email.split('@')[0]);
@@ -105,9 +117,17 @@ describe('sign-in throttling with sign-in device cookies', () => {
     const device = deviceCookieOf(await login(user.credentials, { address: shared }).expect(200));
 
     // From the same carrier-grade NAT address: 10 failures against her email, then 90 for made-up ones.
-    for (let attempt = 1; attempt <= 10; attempt += 1) expectProblem(await login(user.wrong, { address: shared }), 401, 'invalid-credentials');
+    for (let attempt = 1; attempt <= 10; attempt += 1)
+      expectProblem(await login(user.wrong, { address: shared }), 401, 'invalid-credentials');
     for (let attempt = 1; attempt <= 90; attempt += 1) {
-      expectProblem(await login({ email: `nobody-${attempt}-${hex(3)}@example.test`, password: 'wrong-password-123' }, { address: shared }), 401, 'invalid-credentials');
+      expectProblem(
+        await login(
+          { email: `nobody-${attempt}-${hex(3)}@example.test`, password: 'wrong-password-123' },
+          { address: shared },
+        ),
+        401,
+        'invalid-credentials',
+      );
     }
     // Without her cookie the address is blocked and the account locked, as before.
     expectProblem(await login(user.credentials, { address: shared }), 429, 'address-blocked');
@@ -116,7 +136,14 @@ describe('sign-in throttling with sign-in device cookies', () => {
     // With it, she signs in.
     const signedIn = await login(user.credentials, { address: shared, cookie: device });
     expect(signedIn.status).toBe(200);
-    expect((await api.http().get(`${API}/me`).set({ authorization: `Bearer ${signedIn.body.accessToken}` })).status).toBe(200);
+    expect(
+      (
+        await api
+          .http()
+          .get(`${API}/me`)
+          .set({ authorization: `Bearer ${signedIn.body.accessToken}` })
+      ).status,
+    ).toBe(200);
     // Her success lifts neither the address block nor the account lock for attempts without the cookie.
     expectProblem(await login(user.credentials, { address: shared }), 429, 'address-blocked');
     expectProblem(await login(user.credentials, { address: newAddress() }), 401, 'invalid-credentials');
@@ -139,20 +166,28 @@ describe('sign-in throttling with sign-in device cookies', () => {
     expect(setCookies(locked)).toEqual([]);
 
     const nonce = device.split('.')[1];
-    const [row] = await api.app.get(DataSource).query(`SELECT user_id, locked_until FROM sign_in_devices WHERE nonce = $1`, [nonce]);
+    const [row] = await api.app
+      .get(DataSource)
+      .query(`SELECT user_id, locked_until FROM sign_in_devices WHERE nonce = $1`, [nonce]);
     expect(row.user_id).toBe(user.id);
     const lockedFor = new Date(row.locked_until).getTime() - lockedAt;
     expect(lockedFor).toBeGreaterThan(14 * 60_000);
     expect(lockedFor).toBeLessThanOrEqual(15 * 60_000 + 5_000);
 
     // The device's failures did not count on the account or the address: without the cookie, from there, she signs in.
-    const [account] = await api.app.get(DataSource).query(`SELECT failed_logins, locked_until FROM users WHERE id = $1`, [user.id]);
+    const [account] = await api.app
+      .get(DataSource)
+      .query(`SELECT failed_logins, locked_until FROM users WHERE id = $1`, [user.id]);
     expect(account).toEqual({ failed_logins: 0, locked_until: null });
-    expect(await api.app.get(DataSource).query(`SELECT 1 FROM login_failures WHERE address = $1`, [address])).toEqual([]);
+    expect(await api.app.get(DataSource).query(`SELECT 1 FROM login_failures WHERE address = $1`, [address])).toEqual(
+      [],
+    );
     expect((await login(user.credentials, { address })).status).toBe(200);
 
     // Once the 15 minutes are over, the device signs in again, and its count starts afresh.
-    await api.app.get(DataSource).query(`UPDATE sign_in_devices SET locked_until = now() - interval '1 second' WHERE nonce = $1`, [nonce]);
+    await api.app
+      .get(DataSource)
+      .query(`UPDATE sign_in_devices SET locked_until = now() - interval '1 second' WHERE nonce = $1`, [nonce]);
     expect((await login(user.credentials, { address, cookie: device })).status).toBe(200);
     expect(await api.app.get(DataSource).query(`SELECT 1 FROM sign_in_devices WHERE nonce = $1`, [nonce])).toEqual([]);
   });
@@ -166,7 +201,9 @@ describe('sign-in throttling with sign-in device cookies', () => {
 
     const [id, nonce, mac] = device.split('.');
     const flipped = mac.slice(0, -2) + (mac.slice(-2) === 'AA' ? 'AB' : 'AA');
-    const forgedMac = createHmac('sha256', randomBytes(32)).update(`pendamping-sign-in-device\n${id}\n${nonce}`).digest('base64url');
+    const forgedMac = createHmac('sha256', randomBytes(32))
+      .update(`pendamping-sign-in-device\n${id}\n${nonce}`)
+      .digest('base64url');
     const refused = [
       othersDevice,
       `${id}.${othersDevice.split('.').slice(1).join('.')}`,
@@ -177,7 +214,8 @@ describe('sign-in throttling with sign-in device cookies', () => {
       `${device}.${mac}`,
       'not-a-device-cookie',
     ];
-    for (const cookie of refused) expectProblem(await login(user.credentials, { address: newAddress(), cookie }), 401, 'invalid-credentials');
+    for (const cookie of refused)
+      expectProblem(await login(user.credentials, { address: newAddress(), cookie }), 401, 'invalid-credentials');
     // The control: her own cookie signs her in through the account lock.
     expect((await login(user.credentials, { address: newAddress(), cookie: device })).status).toBe(200);
   });

@@ -5,7 +5,10 @@ describe('trust core smoke', () => {
   const suite = organisationSuite();
 
   it('lets each role see its own scope of regions', async () => {
-    const names = async (user: SignedInUser) => (await suite.api.http().get('/api/v1/regions').set(user.auth()).expect(200)).body.items.map((r: { code: string }) => r.code).sort();
+    const names = async (user: SignedInUser) =>
+      (await suite.api.http().get('/api/v1/regions').set(user.auth()).expect(200)).body.items
+        .map((r: { code: string }) => r.code)
+        .sort();
     expect(await names(suite.org.admin)).toEqual(['KPG', 'SOE']);
     expect(await names(suite.org.coordinatorA)).toEqual(['KPG']);
     expect(await names(suite.org.companionB)).toEqual(['SOE']);

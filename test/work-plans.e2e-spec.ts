@@ -4,7 +4,20 @@ import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
 import { SignedInUser, createUser } from './support/world';
 import {
-  activityBody, addActivity, addItem, createPlan, getItem, getPlan, getProgress, itemBody, Json, Participants, seededRandom, step, todayIn, WORK_PLANS,
+  activityBody,
+  addActivity,
+  addItem,
+  createPlan,
+  getItem,
+  getPlan,
+  getProgress,
+  itemBody,
+  Json,
+  Participants,
+  seededRandom,
+  step,
+  todayIn,
+  WORK_PLANS,
 } from './support/work-plans';
 
 /**
@@ -15,12 +28,22 @@ import {
  */
 
 const PLANNED_CATEGORIES = [
-  'awareness_session', 'prevention_campaign', 'case_handling', 'training', 'advocacy', 'network_meeting', 'economic_empowerment', 'community_meeting', 'other',
+  'awareness_session',
+  'prevention_campaign',
+  'case_handling',
+  'training',
+  'advocacy',
+  'network_meeting',
+  'economic_empowerment',
+  'community_meeting',
+  'other',
 ];
 
 const problem = (kind: string) => `urn:pendamping:problem:${kind}`;
-const errorFields = (response: Response): string[] => ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
-const names = (response: Response, field: string) => errorFields(response).some((name) => name === field || name.startsWith(`${field}.`) || name.startsWith(`${field}[`));
+const errorFields = (response: Response): string[] =>
+  ((response.body.errors ?? []) as { field: string }[]).map((error) => error.field);
+const names = (response: Response, field: string) =>
+  errorFields(response).some((name) => name === field || name.startsWith(`${field}.`) || name.startsWith(`${field}[`));
 
 function expectProblem(response: Response, status: number, kind?: string): void {
   expect(response.status).toBe(status);
@@ -29,7 +52,8 @@ function expectProblem(response: Response, status: number, kind?: string): void 
 }
 
 /** Rounded half up to one decimal, in integers: 100 × part / whole. */
-const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part * 2000 + whole) / (2 * whole)) / 10);
+const percentOf = (part: number, whole: number) =>
+  whole === 0 ? 0 : Math.floor((part * 2000 + whole) / (2 * whole)) / 10;
 
 const ZERO: Participants = { women: 0, men: 0, girls: 0, boys: 0, disability: 0 };
 const people = (p: Participants) => p.women + p.men + p.girls + p.boys;
@@ -40,11 +64,14 @@ describe('Work plans', () => {
   const suite = organisationSuite();
   const http = () => suite.api.http();
   const api = () => suite.api;
-  const plansOfGroup = (groupId: string, year: number) => suite.dataSource.getRepository(WorkPlanEntity).countBy({ groupId, year });
+  const plansOfGroup = (groupId: string, year: number) =>
+    suite.dataSource.getRepository(WorkPlanEntity).countBy({ groupId, year });
   const itemRow = (id: string) => suite.dataSource.getRepository(PlanItemEntity).findOneByOrFail({ id });
-  const reportsOfItem = (planItemId: string) => suite.dataSource.getRepository(ActivityReportEntity).countBy({ planItemId });
+  const reportsOfItem = (planItemId: string) =>
+    suite.dataSource.getRepository(ActivityReportEntity).countBy({ planItemId });
 
-  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> => createUser(suite.api, suite.org.admin, role, scope);
+  const newUser = (role: string, scope: { groupIds?: string[]; regionIds?: string[] }): Promise<SignedInUser> =>
+    createUser(suite.api, suite.org.admin, role, scope);
 
   const regionTimeZone = async (regionId: string): Promise<string> =>
     (await http().get(`/api/v1/regions/${regionId}`).set(suite.org.admin.auth()).expect(200)).body.timeZone as string;
@@ -52,10 +79,22 @@ describe('Work plans', () => {
   // -------------------------------------------------------------------------------------------
   it('runs draft → submitted → returned with comments → submitted → approved, and refuses the wrong caller or state without changing anything', async () => {
     const { companionA, companionB, coordinatorA, coordinatorB, groups, villages, regions } = suite.org;
-    const plan = await createPlan(api(), companionA, { groupId: groups.a, year: 2030, goals: 'Tidak ada perkawinan anak di Oesao' });
+    const plan = await createPlan(api(), companionA, {
+      groupId: groups.a,
+      year: 2030,
+      goals: 'Tidak ada perkawinan anak di Oesao',
+    });
     expect(plan).toMatchObject({
-      groupId: groups.a, villageId: villages.a, regionId: regions.a, year: 2030, status: 'draft', goals: 'Tidak ada perkawinan anak di Oesao',
-      reviewComments: null, submittedAt: null, reviewedAt: null, copiedFromId: null,
+      groupId: groups.a,
+      villageId: villages.a,
+      regionId: regions.a,
+      year: 2030,
+      status: 'draft',
+      goals: 'Tidak ada perkawinan anak di Oesao',
+      reviewComments: null,
+      submittedAt: null,
+      reviewedAt: null,
+      copiedFromId: null,
     });
     expect(typeof plan.id).toBe('string');
     expect(Number.isInteger(plan.version)).toBe(true);
@@ -66,16 +105,48 @@ describe('Work plans', () => {
     expectProblem(empty, 422, 'business-rule');
     expect((await getPlan(api(), companionA, plan.id)).status).toBe('draft');
 
-    const first = await addItem(api(), companionA, plan.id, itemBody({
-      title: 'Penyuluhan pencegahan perkawinan anak', keyPersons: 'Kepala desa, pendeta jemaat', budget: 1_500_000, drppaIndicators: ['no_child_marriage'],
-    }));
+    const first = await addItem(
+      api(),
+      companionA,
+      plan.id,
+      itemBody({
+        title: 'Penyuluhan pencegahan perkawinan anak',
+        keyPersons: 'Kepala desa, pendeta jemaat',
+        budget: 1_500_000,
+        drppaIndicators: ['no_child_marriage'],
+      }),
+    );
     expect(first).toMatchObject({
-      workPlanId: plan.id, title: 'Penyuluhan pencegahan perkawinan anak', category: 'awareness_session', targetCount: 4, targetUnit: 'sessions',
-      plannedMonths: [3, 6], keyPersons: 'Kepala desa, pendeta jemaat', budget: 1_500_000, drppaIndicators: ['no_child_marriage'],
-      status: 'planned', addedAfterApproval: false,
+      workPlanId: plan.id,
+      title: 'Penyuluhan pencegahan perkawinan anak',
+      category: 'awareness_session',
+      targetCount: 4,
+      targetUnit: 'sessions',
+      plannedMonths: [3, 6],
+      keyPersons: 'Kepala desa, pendeta jemaat',
+      budget: 1_500_000,
+      drppaIndicators: ['no_child_marriage'],
+      status: 'planned',
+      addedAfterApproval: false,
     });
-    const second = await addItem(api(), companionA, plan.id, itemBody({ title: 'Kampanye 16 hari anti kekerasan', category: 'prevention_campaign', targetCount: 200, targetUnit: 'participants', plannedMonths: [11, 12] }));
-    const third = await addItem(api(), companionA, plan.id, itemBody({ title: 'Kegiatan yang akan dihapus', category: 'other' }));
+    const second = await addItem(
+      api(),
+      companionA,
+      plan.id,
+      itemBody({
+        title: 'Kampanye 16 hari anti kekerasan',
+        category: 'prevention_campaign',
+        targetCount: 200,
+        targetUnit: 'participants',
+        plannedMonths: [11, 12],
+      }),
+    );
+    const third = await addItem(
+      api(),
+      companionA,
+      plan.id,
+      itemBody({ title: 'Kegiatan yang akan dihapus', category: 'other' }),
+    );
 
     // The coordinator reviews submitted plans only.
     const early = await http().post(`${url}/approve`).set(coordinatorA.auth()).send({});
@@ -87,21 +158,44 @@ describe('Work plans', () => {
     expect(submitted.submittedAt).toEqual(expect.any(String));
 
     // While submitted, nothing in the plan changes.
-    expectProblem(await http().post(`${url}/items`).set(companionA.auth()).send(itemBody({ title: 'Terlambat' })), 409);
-    expectProblem(await http().patch(`${url}/items/${first.id}`).set(companionA.auth()).send({ title: 'Diubah', version: first.version }), 409);
+    expectProblem(
+      await http()
+        .post(`${url}/items`)
+        .set(companionA.auth())
+        .send(itemBody({ title: 'Terlambat' })),
+      409,
+    );
+    expectProblem(
+      await http()
+        .patch(`${url}/items/${first.id}`)
+        .set(companionA.auth())
+        .send({ title: 'Diubah', version: first.version }),
+      409,
+    );
     expectProblem(await http().delete(`${url}/items/${third.id}`).set(companionA.auth()), 409);
-    expectProblem(await http().patch(url).set(companionA.auth()).send({ goals: 'Diubah', version: submitted.version }), 409);
+    expectProblem(
+      await http().patch(url).set(companionA.auth()).send({ goals: 'Diubah', version: submitted.version }),
+      409,
+    );
     const twice = await http().post(`${url}/submit`).set(companionA.auth()).send({});
     expectProblem(twice, 409);
     expect(twice.body.detail).toContain('submitted');
 
     // The wrong role, or the wrong place.
     expectProblem(await http().post(`${url}/approve`).set(companionA.auth()).send({}), 403, 'forbidden');
-    expectProblem(await http().post(`${url}/return`).set(companionA.auth()).send({ comments: 'Sendiri' }), 403, 'forbidden');
+    expectProblem(
+      await http().post(`${url}/return`).set(companionA.auth()).send({ comments: 'Sendiri' }),
+      403,
+      'forbidden',
+    );
     expectProblem(await http().get(url).set(companionB.auth()), 404, 'not-found');
     expectProblem(await http().post(`${url}/submit`).set(companionB.auth()).send({}), 404, 'not-found');
     expectProblem(await http().post(`${url}/approve`).set(coordinatorB.auth()).send({}), 404, 'not-found');
-    expectProblem(await http().post(`${url}/return`).set(coordinatorB.auth()).send({ comments: 'Bukan wilayah saya' }), 404, 'not-found');
+    expectProblem(
+      await http().post(`${url}/return`).set(coordinatorB.auth()).send({ comments: 'Bukan wilayah saya' }),
+      404,
+      'not-found',
+    );
     // A return says why.
     const silent = await http().post(`${url}/return`).set(coordinatorA.auth()).send({});
     expectProblem(silent, 400);
@@ -114,24 +208,44 @@ describe('Work plans', () => {
     expect(returned.reviewedAt).toEqual(expect.any(String));
     // The group sees the comments, on the plan and in the list.
     expect(await getPlan(api(), companionA, plan.id)).toMatchObject({ status: 'returned', reviewComments: comments });
-    const listed = await http().get(WORK_PLANS).query({ groupId: groups.a, year: 2030, status: 'returned' }).set(companionA.auth()).expect(200);
+    const listed = await http()
+      .get(WORK_PLANS)
+      .query({ groupId: groups.a, year: 2030, status: 'returned' })
+      .set(companionA.auth())
+      .expect(200);
     expect(listed.body.items.map((row: Json) => [row.id, row.reviewComments])).toEqual([[plan.id, comments]]);
 
     // Returned: the group changes anything again.
-    const edited = await http().patch(`${url}/items/${first.id}`).set(companionA.auth()).send({ title: 'Penyuluhan untuk anak perempuan', version: first.version }).expect(200);
+    const edited = await http()
+      .patch(`${url}/items/${first.id}`)
+      .set(companionA.auth())
+      .send({ title: 'Penyuluhan untuk anak perempuan', version: first.version })
+      .expect(200);
     expect(edited.body).toMatchObject({ title: 'Penyuluhan untuk anak perempuan', version: first.version + 1 });
     await http().delete(`${url}/items/${third.id}`).set(companionA.auth()).expect(204);
     expectProblem(await http().get(`${url}/items/${third.id}`).set(companionA.auth()), 404);
-    const regoaled = await http().patch(url).set(companionA.auth()).send({ goals: 'Tidak ada perkawinan anak; tokoh adat terlibat', version: returned.version }).expect(200);
+    const regoaled = await http()
+      .patch(url)
+      .set(companionA.auth())
+      .send({ goals: 'Tidak ada perkawinan anak; tokoh adat terlibat', version: returned.version })
+      .expect(200);
 
     const resubmitted = await step(api(), companionA, plan.id, 'submit', { version: regoaled.body.version });
     expect(resubmitted.status).toBe('submitted');
     const approved = await step(api(), coordinatorA, plan.id, 'approve', { comments: 'Disetujui.' });
-    expect(approved).toMatchObject({ status: 'approved', reviewComments: 'Disetujui.', goals: 'Tidak ada perkawinan anak; tokoh adat terlibat' });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      reviewComments: 'Disetujui.',
+      goals: 'Tidak ada perkawinan anak; tokoh adat terlibat',
+    });
     expect(approved.reviewedAt).toEqual(expect.any(String));
 
     // No step leads out of approved.
-    for (const [user, action, body] of [[coordinatorA, 'approve', {}], [coordinatorA, 'return', { comments: 'Lagi' }], [companionA, 'submit', {}]] as const) {
+    for (const [user, action, body] of [
+      [coordinatorA, 'approve', {}],
+      [coordinatorA, 'return', { comments: 'Lagi' }],
+      [companionA, 'submit', {}],
+    ] as const) {
       const again = await http().post(`${url}/${action}`).set(user.auth()).send(body);
       expectProblem(again, 409);
       expect(again.body.detail).toContain('approved');
@@ -144,18 +258,45 @@ describe('Work plans', () => {
     const current = before.items[0];
     expectProblem(await http().get(url).set(companionB.auth()), 404, 'not-found');
     expectProblem(await http().get(`${url}/items/${first.id}`).set(companionB.auth()), 404);
-    expectProblem(await http().patch(`${url}/items/${first.id}`).set(companionB.auth()).send({ status: 'cancelled', statusReason: 'Bukan kelompok saya', version: current.version }), 404);
-    expectProblem(await http().post(`${url}/items/${first.id}/activities`).set(companionB.auth()).send(activityBody('2030-01-01')), 404);
+    expectProblem(
+      await http()
+        .patch(`${url}/items/${first.id}`)
+        .set(companionB.auth())
+        .send({ status: 'cancelled', statusReason: 'Bukan kelompok saya', version: current.version }),
+      404,
+    );
+    expectProblem(
+      await http().post(`${url}/items/${first.id}/activities`).set(companionB.auth()).send(activityBody('2030-01-01')),
+      404,
+    );
     expectProblem(await http().post(`${url}/approve`).set(companionA.auth()).send({}), 403, 'forbidden');
-    const retitled = await http().patch(`${url}/items/${first.id}`).set(companionA.auth()).send({ title: 'Diam-diam diubah', version: current.version });
+    const retitled = await http()
+      .patch(`${url}/items/${first.id}`)
+      .set(companionA.auth())
+      .send({ title: 'Diam-diam diubah', version: current.version });
     expectProblem(retitled, 409);
     expect(retitled.body.detail).toContain('approved');
-    expectProblem(await http().patch(`${url}/items/${first.id}`).set(companionA.auth()).send({ targetCount: 10, status: 'cancelled', statusReason: 'Ganti target', version: current.version }), 409);
-    const reasonless = await http().patch(`${url}/items/${first.id}`).set(companionA.auth()).send({ status: 'cancelled', version: current.version });
+    expectProblem(
+      await http()
+        .patch(`${url}/items/${first.id}`)
+        .set(companionA.auth())
+        .send({ targetCount: 10, status: 'cancelled', statusReason: 'Ganti target', version: current.version }),
+      409,
+    );
+    const reasonless = await http()
+      .patch(`${url}/items/${first.id}`)
+      .set(companionA.auth())
+      .send({ status: 'cancelled', version: current.version });
     expectProblem(reasonless, 422, 'business-rule');
     expect(names(reasonless, 'statusReason')).toBe(true);
     expectProblem(await http().delete(`${url}/items/${first.id}`).set(companionA.auth()), 409);
-    expectProblem(await http().patch(url).set(companionA.auth()).send({ goals: 'Diubah setelah disetujui', version: before.version }), 409);
+    expectProblem(
+      await http()
+        .patch(url)
+        .set(companionA.auth())
+        .send({ goals: 'Diubah setelah disetujui', version: before.version }),
+      409,
+    );
     expect(await getPlan(api(), companionA, plan.id)).toEqual(before);
     expect(await itemRow(first.id)).toEqual(firstBefore);
 
@@ -163,10 +304,24 @@ describe('Work plans', () => {
     const cancelled = await http()
       .patch(`${url}/items/${second.id}`)
       .set(companionA.auth())
-      .send({ status: 'cancelled', statusReason: 'Dana desa dialihkan untuk bencana', version: before.items[1].version })
+      .send({
+        status: 'cancelled',
+        statusReason: 'Dana desa dialihkan untuk bencana',
+        version: before.items[1].version,
+      })
       .expect(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', statusReason: 'Dana desa dialihkan untuk bencana', title: 'Kampanye 16 hari anti kekerasan', targetCount: 200 });
-    const late = await addItem(api(), companionA, plan.id, itemBody({ title: 'Pelatihan paralegal desa', category: 'training' }));
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Dana desa dialihkan untuk bencana',
+      title: 'Kampanye 16 hari anti kekerasan',
+      targetCount: 200,
+    });
+    const late = await addItem(
+      api(),
+      companionA,
+      plan.id,
+      itemBody({ title: 'Pelatihan paralegal desa', category: 'training' }),
+    );
     expect(late).toMatchObject({ status: 'planned', addedAfterApproval: true });
     expectProblem(await http().delete(`${url}/items/${late.id}`).set(companionA.auth()), 409);
     const after = await getPlan(api(), companionA, plan.id);
@@ -199,39 +354,121 @@ describe('Work plans', () => {
       reports: Participants[];
     }
     const tracked: Tracked[] = [];
-    const realisedOf = (item: Tracked) => (item.targetUnit === 'participants' ? item.reports.reduce((sum, p) => sum + people(p), 0) : item.reports.length);
+    const realisedOf = (item: Tracked) =>
+      item.targetUnit === 'participants' ? item.reports.reduce((sum, p) => sum + people(p), 0) : item.reports.length;
 
-    const add = async (body: { title: string; category: string; targetCount: number; targetUnit: string; plannedMonths: number[] }) => {
+    const add = async (body: {
+      title: string;
+      category: string;
+      targetCount: number;
+      targetUnit: string;
+      plannedMonths: number[];
+    }) => {
       const created = await addItem(api(), companionA, plan.id, body);
-      tracked.push({ ...body, id: created.id, addedAfterApproval: created.addedAfterApproval, status: 'planned', reports: [] });
+      tracked.push({
+        ...body,
+        id: created.id,
+        addedAfterApproval: created.addedAfterApproval,
+        status: 'planned',
+        reports: [],
+      });
       return tracked[tracked.length - 1];
     };
     const report = async (item: Tracked) => {
-      const participants = { women: random(0, 25), men: random(0, 15), girls: random(0, 20), boys: random(0, 20), disability: 0 };
+      const participants = {
+        women: random(0, 25),
+        men: random(0, 15),
+        girls: random(0, 20),
+        boys: random(0, 20),
+        disability: 0,
+      };
       participants.disability = random(0, Math.min(4, people(participants)));
       const month = item.plannedMonths[random(0, item.plannedMonths.length - 1)];
       const date = `${year}-${String(month).padStart(2, '0')}-${String(random(1, 28)).padStart(2, '0')}`;
-      const created = await addActivity(api(), companionA, plan.id, item.id, activityBody(date, participants, { results: 'Peserta memahami jalur rujukan', obstacles: 'Hujan deras', lessons: 'Undang lewat gereja' }));
+      const created = await addActivity(
+        api(),
+        companionA,
+        plan.id,
+        item.id,
+        activityBody(date, participants, {
+          results: 'Peserta memahami jalur rujukan',
+          obstacles: 'Hujan deras',
+          lessons: 'Undang lewat gereja',
+        }),
+      );
       expect(created).toMatchObject({ planItemId: item.id, workPlanId: plan.id, date, participants });
       item.reports.push(participants);
-      if (item.status === 'planned' || item.status === 'in_progress') item.status = realisedOf(item) >= item.targetCount ? 'done' : 'in_progress';
+      if (item.status === 'planned' || item.status === 'in_progress')
+        item.status = realisedOf(item) >= item.targetCount ? 'done' : 'in_progress';
     };
     const setStatus = async (item: Tracked, status: string, statusReason: string) => {
       const { version } = await getItem(api(), companionA, plan.id, item.id);
-      await http().patch(`${WORK_PLANS}/${plan.id}/items/${item.id}`).set(companionA.auth()).send({ status, statusReason, version }).expect(200);
+      await http()
+        .patch(`${WORK_PLANS}/${plan.id}/items/${item.id}`)
+        .set(companionA.auth())
+        .send({ status, statusReason, version })
+        .expect(200);
       item.status = status;
     };
 
-    const sessions = await add({ title: 'Penyuluhan gender di sekolah', category: 'awareness_session', targetCount: 4, targetUnit: 'sessions', plannedMonths: [2, 5, 8, 11] });
-    const campaign = await add({ title: 'Kampanye anti kekerasan di pasar', category: 'prevention_campaign', targetCount: 120, targetUnit: 'participants', plannedMonths: [3, 4] });
-    const training = await add({ title: 'Pelatihan pendamping', category: 'training', targetCount: 3, targetUnit: 'sessions', plannedMonths: [6] });
-    const advocacy = await add({ title: 'Advokasi perdes perlindungan anak', category: 'advocacy', targetCount: 2, targetUnit: 'meetings', plannedMonths: [9] });
-    const meetings = await add({ title: 'Pertemuan rutin kelompok', category: 'community_meeting', targetCount: 50, targetUnit: 'participants', plannedMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
-    const network = await add({ title: 'Pertemuan jaringan layanan', category: 'network_meeting', targetCount: 3, targetUnit: 'meetings', plannedMonths: [7] });
-    const cases = await add({ title: 'Pendampingan kasus ke UPTD PPA', category: 'case_handling', targetCount: 10, targetUnit: 'cases', plannedMonths: [10] });
+    const sessions = await add({
+      title: 'Penyuluhan gender di sekolah',
+      category: 'awareness_session',
+      targetCount: 4,
+      targetUnit: 'sessions',
+      plannedMonths: [2, 5, 8, 11],
+    });
+    const campaign = await add({
+      title: 'Kampanye anti kekerasan di pasar',
+      category: 'prevention_campaign',
+      targetCount: 120,
+      targetUnit: 'participants',
+      plannedMonths: [3, 4],
+    });
+    const training = await add({
+      title: 'Pelatihan pendamping',
+      category: 'training',
+      targetCount: 3,
+      targetUnit: 'sessions',
+      plannedMonths: [6],
+    });
+    const advocacy = await add({
+      title: 'Advokasi perdes perlindungan anak',
+      category: 'advocacy',
+      targetCount: 2,
+      targetUnit: 'meetings',
+      plannedMonths: [9],
+    });
+    const meetings = await add({
+      title: 'Pertemuan rutin kelompok',
+      category: 'community_meeting',
+      targetCount: 50,
+      targetUnit: 'participants',
+      plannedMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    });
+    const network = await add({
+      title: 'Pertemuan jaringan layanan',
+      category: 'network_meeting',
+      targetCount: 3,
+      targetUnit: 'meetings',
+      plannedMonths: [7],
+    });
+    const cases = await add({
+      title: 'Pendampingan kasus ke UPTD PPA',
+      category: 'case_handling',
+      targetCount: 10,
+      targetUnit: 'cases',
+      plannedMonths: [10],
+    });
     await step(api(), companionA, plan.id, 'submit');
     await step(api(), coordinatorA, plan.id, 'approve');
-    const savings = await add({ title: 'Kelompok simpan pinjam perempuan', category: 'economic_empowerment', targetCount: 30, targetUnit: 'participants', plannedMonths: [12] });
+    const savings = await add({
+      title: 'Kelompok simpan pinjam perempuan',
+      category: 'economic_empowerment',
+      targetCount: 30,
+      targetUnit: 'participants',
+      plannedMonths: [12],
+    });
     expect(savings.addedAfterApproval).toBe(true);
 
     for (let n = 0; n < 4; n++) await report(sessions);
@@ -247,9 +484,19 @@ describe('Work plans', () => {
     expect(advocacy.reports).toHaveLength(0);
 
     // The figures, computed here from what was reported.
-    const monthEnded = (month: number) => (month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`) <= today;
+    const monthEnded = (month: number) =>
+      (month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`) <= today;
     const sumOf = (reports: Participants[]) => {
-      const total = reports.reduce((sum, p) => ({ women: sum.women + p.women, men: sum.men + p.men, girls: sum.girls + p.girls, boys: sum.boys + p.boys, disability: sum.disability + p.disability }), { ...ZERO });
+      const total = reports.reduce(
+        (sum, p) => ({
+          women: sum.women + p.women,
+          men: sum.men + p.men,
+          girls: sum.girls + p.girls,
+          boys: sum.boys + p.boys,
+          disability: sum.disability + p.disability,
+        }),
+        { ...ZERO },
+      );
       return { ...total, total: people(total) };
     };
     const expectedItems = tracked.map((item) => ({
@@ -297,8 +544,14 @@ describe('Work plans', () => {
     // And the items and reports behind them read the same way.
     for (const item of tracked) {
       expect((await getItem(api(), companionA, plan.id, item.id)).status).toBe(item.status);
-      const listed = await http().get(`${WORK_PLANS}/${plan.id}/items/${item.id}/activities`).query({ limit: 100 }).set(companionA.auth()).expect(200);
-      expect(listed.body.items.map((row: Json) => row.participants).sort(byPeople)).toEqual([...item.reports].sort(byPeople));
+      const listed = await http()
+        .get(`${WORK_PLANS}/${plan.id}/items/${item.id}/activities`)
+        .query({ limit: 100 })
+        .set(companionA.auth())
+        .expect(200);
+      expect(listed.body.items.map((row: Json) => row.participants).sort(byPeople)).toEqual(
+        [...item.reports].sort(byPeople),
+      );
     }
   });
 
@@ -311,10 +564,26 @@ describe('Work plans', () => {
     const month = Number(today.slice(5, 7));
     const plan = await createPlan(api(), companionB, { groupId: groups.b, year });
     const earlier = month > 1 ? month - 1 : undefined;
-    const ended = earlier ? await addItem(api(), companionB, plan.id, itemBody({ title: 'Bulan lalu', plannedMonths: [earlier] })) : undefined;
+    const ended = earlier
+      ? await addItem(api(), companionB, plan.id, itemBody({ title: 'Bulan lalu', plannedMonths: [earlier] }))
+      : undefined;
     const running = await addItem(api(), companionB, plan.id, itemBody({ title: 'Bulan ini', plannedMonths: [month] }));
-    const doneEarlier = earlier ? await addItem(api(), companionB, plan.id, itemBody({ title: 'Bulan lalu, selesai', targetCount: 1, plannedMonths: [earlier] })) : undefined;
-    if (doneEarlier) await addActivity(api(), companionB, plan.id, doneEarlier.id, activityBody(`${year}-${String(earlier).padStart(2, '0')}-10`));
+    const doneEarlier = earlier
+      ? await addItem(
+          api(),
+          companionB,
+          plan.id,
+          itemBody({ title: 'Bulan lalu, selesai', targetCount: 1, plannedMonths: [earlier] }),
+        )
+      : undefined;
+    if (doneEarlier)
+      await addActivity(
+        api(),
+        companionB,
+        plan.id,
+        doneEarlier.id,
+        activityBody(`${year}-${String(earlier).padStart(2, '0')}-10`),
+      );
 
     const progress = await getProgress(api(), companionB, plan.id);
     const overdue = Object.fromEntries(progress.items.map((item: Json) => [item.id, item.overdue]));
@@ -327,40 +596,118 @@ describe('Work plans', () => {
   // -------------------------------------------------------------------------------------------
   it('copies a plan to the next year with its items (planned again, new ids) but not its reports', async () => {
     const { companionA, companionB, coordinatorB, groups } = suite.org;
-    const source = await createPlan(api(), companionB, { groupId: groups.b, year: 2020, goals: 'Kuatae bebas kekerasan' });
-    const s1 = await addItem(api(), companionB, source.id, itemBody({
-      title: 'Penyuluhan kesehatan reproduksi', keyPersons: 'Bidan desa', budget: 2_750_000, drppaIndicators: ['rights_based_parenting', 'no_child_marriage'], plannedMonths: [2, 4],
-    }));
-    const s2 = await addItem(api(), companionB, source.id, itemBody({ title: 'Kampanye di sekolah', category: 'prevention_campaign', targetCount: 100, targetUnit: 'participants', plannedMonths: [5] }));
-    const s3 = await addItem(api(), companionB, source.id, itemBody({ title: 'Pelatihan yang dibatalkan', category: 'training', plannedMonths: [8] }));
+    const source = await createPlan(api(), companionB, {
+      groupId: groups.b,
+      year: 2020,
+      goals: 'Kuatae bebas kekerasan',
+    });
+    const s1 = await addItem(
+      api(),
+      companionB,
+      source.id,
+      itemBody({
+        title: 'Penyuluhan kesehatan reproduksi',
+        keyPersons: 'Bidan desa',
+        budget: 2_750_000,
+        drppaIndicators: ['rights_based_parenting', 'no_child_marriage'],
+        plannedMonths: [2, 4],
+      }),
+    );
+    const s2 = await addItem(
+      api(),
+      companionB,
+      source.id,
+      itemBody({
+        title: 'Kampanye di sekolah',
+        category: 'prevention_campaign',
+        targetCount: 100,
+        targetUnit: 'participants',
+        plannedMonths: [5],
+      }),
+    );
+    const s3 = await addItem(
+      api(),
+      companionB,
+      source.id,
+      itemBody({ title: 'Pelatihan yang dibatalkan', category: 'training', plannedMonths: [8] }),
+    );
     await step(api(), companionB, source.id, 'submit');
     await step(api(), coordinatorB, source.id, 'approve');
-    const s4 = await addItem(api(), companionB, source.id, itemBody({ title: 'Simpan pinjam perempuan', category: 'economic_empowerment', targetCount: 20, targetUnit: 'participants', plannedMonths: [10, 11] }));
+    const s4 = await addItem(
+      api(),
+      companionB,
+      source.id,
+      itemBody({
+        title: 'Simpan pinjam perempuan',
+        category: 'economic_empowerment',
+        targetCount: 20,
+        targetUnit: 'participants',
+        plannedMonths: [10, 11],
+      }),
+    );
     await addActivity(api(), companionB, source.id, s1.id, activityBody('2020-02-14'));
     await addActivity(api(), companionB, source.id, s1.id, activityBody('2020-04-20'));
-    await addActivity(api(), companionB, source.id, s2.id, activityBody('2020-05-02', { women: 30, men: 10, girls: 20, boys: 15, disability: 2 }));
-    await addActivity(api(), companionB, source.id, s4.id, activityBody('2020-10-09', { women: 12, men: 0, girls: 0, boys: 0, disability: 1 }));
+    await addActivity(
+      api(),
+      companionB,
+      source.id,
+      s2.id,
+      activityBody('2020-05-02', { women: 30, men: 10, girls: 20, boys: 15, disability: 2 }),
+    );
+    await addActivity(
+      api(),
+      companionB,
+      source.id,
+      s4.id,
+      activityBody('2020-10-09', { women: 12, men: 0, girls: 0, boys: 0, disability: 1 }),
+    );
     const s3Now = await getItem(api(), companionB, source.id, s3.id);
-    await http().patch(`${WORK_PLANS}/${source.id}/items/${s3.id}`).set(companionB.auth()).send({ status: 'cancelled', statusReason: 'Pelatih tidak tersedia', version: s3Now.version }).expect(200);
+    await http()
+      .patch(`${WORK_PLANS}/${source.id}/items/${s3.id}`)
+      .set(companionB.auth())
+      .send({ status: 'cancelled', statusReason: 'Pelatih tidak tersedia', version: s3Now.version })
+      .expect(200);
     const sourceBefore = await getPlan(api(), companionB, source.id);
     const sourceProgressBefore = await getProgress(api(), companionB, source.id);
     expect(sourceProgressBefore.plan.activities).toBe(4);
 
     const copy = await createPlan(api(), companionB, { groupId: groups.b, year: 2021, copyFrom: source.id });
-    expect(copy).toMatchObject({ groupId: groups.b, year: 2021, status: 'draft', copiedFromId: source.id, reviewComments: null, submittedAt: null, reviewedAt: null });
+    expect(copy).toMatchObject({
+      groupId: groups.b,
+      year: 2021,
+      status: 'draft',
+      copiedFromId: source.id,
+      reviewComments: null,
+      submittedAt: null,
+      reviewedAt: null,
+    });
     expect(copy.id).not.toBe(source.id);
 
     const copied = await getPlan(api(), companionB, copy.id);
     const carried = (item: Json) => ({
-      title: item.title, category: item.category, targetCount: item.targetCount, targetUnit: item.targetUnit, plannedMonths: item.plannedMonths,
-      keyPersons: item.keyPersons, budget: item.budget, drppaIndicators: item.drppaIndicators,
+      title: item.title,
+      category: item.category,
+      targetCount: item.targetCount,
+      targetUnit: item.targetUnit,
+      plannedMonths: item.plannedMonths,
+      keyPersons: item.keyPersons,
+      budget: item.budget,
+      drppaIndicators: item.drppaIndicators,
     });
     const byTitle = (a: Json, b: Json) => String(a.title).localeCompare(String(b.title));
-    const expected = sourceBefore.items.filter((item: Json) => item.status !== 'cancelled').map(carried).sort(byTitle);
+    const expected = sourceBefore.items
+      .filter((item: Json) => item.status !== 'cancelled')
+      .map(carried)
+      .sort(byTitle);
     expect(expected.map((item: Json) => item.title).sort()).toEqual([s1.title, s2.title, s4.title].sort());
     expect(copied.items.map(carried).sort(byTitle)).toEqual(expected);
     for (const item of copied.items) {
-      expect(item).toMatchObject({ workPlanId: copy.id, status: 'planned', statusReason: null, addedAfterApproval: false });
+      expect(item).toMatchObject({
+        workPlanId: copy.id,
+        status: 'planned',
+        statusReason: null,
+        addedAfterApproval: false,
+      });
       expect([s1.id, s2.id, s3.id, s4.id]).not.toContain(item.id);
     }
 
@@ -369,34 +716,65 @@ describe('Work plans', () => {
     const copyProgress = await getProgress(api(), companionB, copy.id);
     expect(copyProgress.items).toHaveLength(3);
     for (const item of copyProgress.items) {
-      expect(item).toMatchObject({ status: 'planned', activities: 0, realised: 0, percent: 0, participants: { ...ZERO, total: 0 } });
+      expect(item).toMatchObject({
+        status: 'planned',
+        activities: 0,
+        realised: 0,
+        percent: 0,
+        participants: { ...ZERO, total: 0 },
+      });
     }
-    expect(copyProgress.plan).toMatchObject({ itemsPlanned: 3, itemsDone: 0, itemsCancelled: 0, activities: 0, participants: { ...ZERO, total: 0 } });
+    expect(copyProgress.plan).toMatchObject({
+      itemsPlanned: 3,
+      itemsDone: 0,
+      itemsCancelled: 0,
+      activities: 0,
+      participants: { ...ZERO, total: 0 },
+    });
     for (const item of copied.items) {
-      const listed = await http().get(`${WORK_PLANS}/${copy.id}/items/${item.id}/activities`).set(companionB.auth()).expect(200);
+      const listed = await http()
+        .get(`${WORK_PLANS}/${copy.id}/items/${item.id}/activities`)
+        .set(companionB.auth())
+        .expect(200);
       expect(listed.body.items).toEqual([]);
     }
     // The source is as it was, and the copy is a draft the group edits.
     expect(await getPlan(api(), companionB, source.id)).toEqual(sourceBefore);
     expect(await getProgress(api(), companionB, source.id)).toEqual(sourceProgressBefore);
-    await http().patch(`${WORK_PLANS}/${copy.id}/items/${copied.items[0].id}`).set(companionB.auth()).send({ targetCount: 8, version: copied.items[0].version }).expect(200);
+    await http()
+      .patch(`${WORK_PLANS}/${copy.id}/items/${copied.items[0].id}`)
+      .set(companionB.auth())
+      .send({ targetCount: 8, version: copied.items[0].version })
+      .expect(200);
     const original = sourceBefore.items.find((item: Json) => item.title === copied.items[0].title);
     expect(original.targetCount).not.toBe(8);
     expect((await getItem(api(), companionB, source.id, original.id)).targetCount).toBe(original.targetCount);
 
     // Only from an earlier plan of the same group the caller can read.
-    const backwards = await http().post(WORK_PLANS).set(companionB.auth()).send({ groupId: groups.b, year: 2019, copyFrom: source.id });
+    const backwards = await http()
+      .post(WORK_PLANS)
+      .set(companionB.auth())
+      .send({ groupId: groups.b, year: 2019, copyFrom: source.id });
     expectProblem(backwards, 422, 'business-rule');
     expect(names(backwards, 'copyFrom')).toBe(true);
     expect(await plansOfGroup(groups.b, 2019)).toBe(0);
-    const foreign = await http().post(WORK_PLANS).set(companionA.auth()).send({ groupId: groups.a, year: 2029, copyFrom: source.id });
+    const foreign = await http()
+      .post(WORK_PLANS)
+      .set(companionA.auth())
+      .send({ groupId: groups.a, year: 2029, copyFrom: source.id });
     expectProblem(foreign, 422, 'business-rule');
     expect(names(foreign, 'copyFrom')).toBe(true);
     const companionAB = await newUser('companion', { groupIds: [groups.a, groups.b] });
-    const otherGroup = await http().post(WORK_PLANS).set(companionAB.auth()).send({ groupId: groups.a, year: 2029, copyFrom: source.id });
+    const otherGroup = await http()
+      .post(WORK_PLANS)
+      .set(companionAB.auth())
+      .send({ groupId: groups.a, year: 2029, copyFrom: source.id });
     expectProblem(otherGroup, 422, 'business-rule');
     expect(names(otherGroup, 'copyFrom')).toBe(true);
-    const unknown = await http().post(WORK_PLANS).set(companionB.auth()).send({ groupId: groups.b, year: 2029, copyFrom: randomUUID() });
+    const unknown = await http()
+      .post(WORK_PLANS)
+      .set(companionB.auth())
+      .send({ groupId: groups.b, year: 2029, copyFrom: randomUUID() });
     expectProblem(unknown, 422, 'business-rule');
     expect(names(unknown, 'copyFrom')).toBe(true);
     expect(await plansOfGroup(groups.a, 2029)).toBe(0);
@@ -408,31 +786,71 @@ describe('Work plans', () => {
     const { companionA, groups } = suite.org;
     const plan = await createPlan(api(), companionA, { groupId: groups.a, year: 2031, goals: 'Awal' });
     const url = `${WORK_PLANS}/${plan.id}`;
-    const fresh = await http().patch(url).set(companionA.auth()).send({ goals: 'Kedua', version: plan.version }).expect(200);
+    const fresh = await http()
+      .patch(url)
+      .set(companionA.auth())
+      .send({ goals: 'Kedua', version: plan.version })
+      .expect(200);
     expect(fresh.body).toMatchObject({ goals: 'Kedua', version: plan.version + 1 });
-    expectProblem(await http().patch(url).set(companionA.auth()).send({ goals: 'Basi', version: plan.version }), 409, 'stale-version');
-    expectProblem(await http().patch(url).set(companionA.auth()).set('if-match', `"${plan.version}"`).send({ goals: 'Basi lewat header' }), 409, 'stale-version');
+    expectProblem(
+      await http().patch(url).set(companionA.auth()).send({ goals: 'Basi', version: plan.version }),
+      409,
+      'stale-version',
+    );
+    expectProblem(
+      await http()
+        .patch(url)
+        .set(companionA.auth())
+        .set('if-match', `"${plan.version}"`)
+        .send({ goals: 'Basi lewat header' }),
+      409,
+      'stale-version',
+    );
     expectProblem(await http().patch(url).set(companionA.auth()).send({ goals: 'Tanpa versi' }), 428);
     expect(await getPlan(api(), companionA, plan.id)).toMatchObject({ goals: 'Kedua', version: fresh.body.version });
-    await http().patch(url).set(companionA.auth()).set('if-match', `"${fresh.body.version}"`).send({ goals: 'Ketiga' }).expect(200);
+    await http()
+      .patch(url)
+      .set(companionA.auth())
+      .set('if-match', `"${fresh.body.version}"`)
+      .send({ goals: 'Ketiga' })
+      .expect(200);
 
     const item = await addItem(api(), companionA, plan.id, itemBody({ title: 'Asli' }));
     const itemUrl = `${url}/items/${item.id}`;
-    const edited = await http().patch(itemUrl).set(companionA.auth()).send({ title: 'Versi dua', plannedMonths: [7, 2, 7], version: item.version }).expect(200);
+    const edited = await http()
+      .patch(itemUrl)
+      .set(companionA.auth())
+      .send({ title: 'Versi dua', plannedMonths: [7, 2, 7], version: item.version })
+      .expect(200);
     expect(edited.body).toMatchObject({ title: 'Versi dua', plannedMonths: [2, 7], version: item.version + 1 });
     const rowBefore = await itemRow(item.id);
-    expectProblem(await http().patch(itemUrl).set(companionA.auth()).send({ title: 'Basi', version: item.version }), 409, 'stale-version');
-    expectProblem(await http().patch(itemUrl).set(companionA.auth()).set('if-match', `"${item.version}"`).send({ targetCount: 99 }), 409, 'stale-version');
+    expectProblem(
+      await http().patch(itemUrl).set(companionA.auth()).send({ title: 'Basi', version: item.version }),
+      409,
+      'stale-version',
+    );
+    expectProblem(
+      await http().patch(itemUrl).set(companionA.auth()).set('if-match', `"${item.version}"`).send({ targetCount: 99 }),
+      409,
+      'stale-version',
+    );
     expectProblem(await http().patch(itemUrl).set(companionA.auth()).send({ title: 'Tanpa versi' }), 428);
     expect(await itemRow(item.id)).toEqual(rowBefore);
-    expect(await getItem(api(), companionA, plan.id, item.id)).toMatchObject({ title: 'Versi dua', targetCount: item.targetCount, version: edited.body.version });
+    expect(await getItem(api(), companionA, plan.id, item.id)).toMatchObject({
+      title: 'Versi dua',
+      targetCount: item.targetCount,
+      version: edited.body.version,
+    });
   });
 
   // -------------------------------------------------------------------------------------------
-  it('creates one plan per group and year, for the group\'s companions only', async () => {
+  it("creates one plan per group and year, for the group's companions only", async () => {
     const { companionA, companionB, coordinatorB, reviewer, admin, groups } = suite.org;
     await createPlan(api(), companionB, { groupId: groups.b, year: 2032 });
-    const duplicate = await http().post(WORK_PLANS).set(companionB.auth()).send({ groupId: groups.b, year: 2032, goals: 'Lagi' });
+    const duplicate = await http()
+      .post(WORK_PLANS)
+      .set(companionB.auth())
+      .send({ groupId: groups.b, year: 2032, goals: 'Lagi' });
     expectProblem(duplicate, 409, 'conflict');
     expect(await plansOfGroup(groups.b, 2032)).toBe(1);
 
@@ -444,13 +862,17 @@ describe('Work plans', () => {
     expect(names(absent, 'groupId')).toBe(true);
 
     for (const user of [coordinatorB, reviewer, admin]) {
-      expectProblem(await http().post(WORK_PLANS).set(user.auth()).send({ groupId: groups.b, year: 2040 }), 403, 'forbidden');
+      expectProblem(
+        await http().post(WORK_PLANS).set(user.auth()).send({ groupId: groups.b, year: 2040 }),
+        403,
+        'forbidden',
+      );
     }
     expect(await plansOfGroup(groups.b, 2040)).toBe(0);
   });
 
   // -------------------------------------------------------------------------------------------
-  it('takes activity reports dated in the plan\'s year and not in the future, and none on a cancelled item', async () => {
+  it("takes activity reports dated in the plan's year and not in the future, and none on a cancelled item", async () => {
     const { companionA, companionB, groups, regions } = suite.org;
     const past = await createPlan(api(), companionB, { groupId: groups.b, year: 2025 });
     const item = await addItem(api(), companionB, past.id, itemBody({ title: 'Penyuluhan di posyandu' }));
@@ -464,8 +886,22 @@ describe('Work plans', () => {
     expect(await reportsOfItem(item.id)).toBe(0);
     expect((await itemRow(item.id)).status).toBe('planned');
 
-    const created = await addActivity(api(), companionB, past.id, item.id, activityBody('2025-12-31', { women: 8, men: 3, girls: 0, boys: 0, disability: 0 }, { lessons: 'Mulai lebih pagi' }));
-    expect(created).toMatchObject({ date: '2025-12-31', lessons: 'Mulai lebih pagi', participants: { women: 8, men: 3, girls: 0, boys: 0, disability: 0 } });
+    const created = await addActivity(
+      api(),
+      companionB,
+      past.id,
+      item.id,
+      activityBody(
+        '2025-12-31',
+        { women: 8, men: 3, girls: 0, boys: 0, disability: 0 },
+        { lessons: 'Mulai lebih pagi' },
+      ),
+    );
+    expect(created).toMatchObject({
+      date: '2025-12-31',
+      lessons: 'Mulai lebih pagi',
+      participants: { women: 8, men: 3, girls: 0, boys: 0, disability: 0 },
+    });
     expect((await http().get(`${reports}/${created.id}`).set(companionB.auth()).expect(200)).body).toEqual(created);
     expect((await getItem(api(), companionB, past.id, item.id)).status).toBe('in_progress');
 
@@ -473,15 +909,28 @@ describe('Work plans', () => {
     const tomorrow = todayIn(await regionTimeZone(regions.a), 1);
     const current = await createPlan(api(), companionA, { groupId: groups.a, year: Number(tomorrow.slice(0, 4)) });
     const currentItem = await addItem(api(), companionA, current.id, itemBody());
-    const future = await http().post(`${WORK_PLANS}/${current.id}/items/${currentItem.id}/activities`).set(companionA.auth()).send(activityBody(tomorrow));
+    const future = await http()
+      .post(`${WORK_PLANS}/${current.id}/items/${currentItem.id}/activities`)
+      .set(companionA.auth())
+      .send(activityBody(tomorrow));
     expectProblem(future, 422, 'business-rule');
     expect(names(future, 'date')).toBe(true);
     expect(await reportsOfItem(currentItem.id)).toBe(0);
 
     // A cancelled item takes no reports.
     const cancelled = await addItem(api(), companionB, past.id, itemBody({ title: 'Dibatalkan' }));
-    await http().patch(`${WORK_PLANS}/${past.id}/items/${cancelled.id}`).set(companionB.auth()).send({ status: 'cancelled', statusReason: 'Tidak jadi', version: cancelled.version }).expect(200);
-    expectProblem(await http().post(`${WORK_PLANS}/${past.id}/items/${cancelled.id}/activities`).set(companionB.auth()).send(activityBody('2025-05-05')), 409);
+    await http()
+      .patch(`${WORK_PLANS}/${past.id}/items/${cancelled.id}`)
+      .set(companionB.auth())
+      .send({ status: 'cancelled', statusReason: 'Tidak jadi', version: cancelled.version })
+      .expect(200);
+    expectProblem(
+      await http()
+        .post(`${WORK_PLANS}/${past.id}/items/${cancelled.id}/activities`)
+        .set(companionB.auth())
+        .send(activityBody('2025-05-05')),
+      409,
+    );
     expect(await reportsOfItem(cancelled.id)).toBe(0);
     expect((await itemRow(cancelled.id)).status).toBe('cancelled');
   });
@@ -493,10 +942,18 @@ describe('Work plans', () => {
     const companionA2 = await newUser('companion', { groupIds: [groups.a] });
     const plan = await createPlan(api(), companionA, { groupId: groups.a, year: 2021 });
     for (let round = 0; round < 4; round++) {
-      const item = await addItem(api(), companionA, plan.id, itemBody({ title: `Pertemuan serentak ${round}`, targetCount: 3, targetUnit: 'meetings' }));
+      const item = await addItem(
+        api(),
+        companionA,
+        plan.id,
+        itemBody({ title: `Pertemuan serentak ${round}`, targetCount: 3, targetUnit: 'meetings' }),
+      );
       const answers = await Promise.all(
         [companionA, companionA2, companionA].map((user, n) =>
-          http().post(`${WORK_PLANS}/${plan.id}/items/${item.id}/activities`).set(user.auth()).send(activityBody(`2021-0${n + 3}-1${round}`)),
+          http()
+            .post(`${WORK_PLANS}/${plan.id}/items/${item.id}/activities`)
+            .set(user.auth())
+            .send(activityBody(`2021-0${n + 3}-1${round}`)),
         ),
       );
       expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
@@ -511,46 +968,78 @@ describe('Work plans', () => {
     const { companionA, companionB, groups } = suite.org;
     const lists = (await http().get('/api/v1/code-lists').set(companionA.auth()).expect(200)).body;
     expect(lists.planItemCategory.map((entry: Json) => entry.code)).toEqual(PLANNED_CATEGORIES);
-    expect(lists.planItemStatus.map((entry: Json) => entry.code)).toEqual(['planned', 'in_progress', 'done', 'cancelled']);
-    expect(lists.workPlanStatus.map((entry: Json) => entry.code).sort()).toEqual(['approved', 'draft', 'returned', 'submitted']);
+    expect(lists.planItemStatus.map((entry: Json) => entry.code)).toEqual([
+      'planned',
+      'in_progress',
+      'done',
+      'cancelled',
+    ]);
+    expect(lists.workPlanStatus.map((entry: Json) => entry.code).sort()).toEqual([
+      'approved',
+      'draft',
+      'returned',
+      'submitted',
+    ]);
     expect(lists.drppaIndicators.length).toBeGreaterThan(0);
 
     const plan = await createPlan(api(), companionA, { groupId: groups.a, year: 2036 });
     const items = `${WORK_PLANS}/${plan.id}/items`;
     const itemsOfPlan = () => suite.dataSource.getRepository(PlanItemEntity).countBy({ workPlanId: plan.id });
 
-    const category = await http().post(items).set(companionA.auth()).send(itemBody({ category: 'sosialisasi' }));
+    const category = await http()
+      .post(items)
+      .set(companionA.auth())
+      .send(itemBody({ category: 'sosialisasi' }));
     expectProblem(category, 400, 'validation-failed');
     expect(names(category, 'category')).toBe(true);
-    const indicator = await http().post(items).set(companionA.auth()).send(itemBody({ drppaIndicators: ['no_child_marriage', 'desa_wisata'] }));
+    const indicator = await http()
+      .post(items)
+      .set(companionA.auth())
+      .send(itemBody({ drppaIndicators: ['no_child_marriage', 'desa_wisata'] }));
     expectProblem(indicator, 400, 'validation-failed');
     expect(names(indicator, 'drppaIndicators')).toBe(true);
-    const month = await http().post(items).set(companionA.auth()).send(itemBody({ plannedMonths: [0, 13] }));
+    const month = await http()
+      .post(items)
+      .set(companionA.auth())
+      .send(itemBody({ plannedMonths: [0, 13] }));
     expectProblem(month, 400, 'validation-failed');
     expect(names(month, 'plannedMonths')).toBe(true);
-    const unknownField = await http().post(items).set(companionA.auth()).send(itemBody({ colour: 'merah' }));
+    const unknownField = await http()
+      .post(items)
+      .set(companionA.auth())
+      .send(itemBody({ colour: 'merah' }));
     expectProblem(unknownField, 400, 'validation-failed');
     expect(names(unknownField, 'colour')).toBe(true);
     // Checked before the record's scope: a companion of another group hears about the code, not a 404.
-    const beforeScope = await http().post(items).set(companionB.auth()).send(itemBody({ category: 'sosialisasi' }));
+    const beforeScope = await http()
+      .post(items)
+      .set(companionB.auth())
+      .send(itemBody({ category: 'sosialisasi' }));
     expectProblem(beforeScope, 400, 'validation-failed');
     expect(names(beforeScope, 'category')).toBe(true);
     expect(await itemsOfPlan()).toBe(0);
 
     const item = await addItem(api(), companionA, plan.id);
     for (const body of [{ category: 'sosialisasi' }, { status: 'selesai', statusReason: 'x' }]) {
-      const patched = await http().patch(`${items}/${item.id}`).set(companionA.auth()).send({ ...body, version: item.version });
+      const patched = await http()
+        .patch(`${items}/${item.id}`)
+        .set(companionA.auth())
+        .send({ ...body, version: item.version });
       expectProblem(patched, 400, 'validation-failed');
       expect(names(patched, Object.keys(body)[0])).toBe(true);
     }
     const listFilter = await http().get(WORK_PLANS).query({ status: 'selesai' }).set(companionA.auth());
     expectProblem(listFilter, 400);
-    expect(await getItem(api(), companionA, plan.id, item.id)).toMatchObject({ category: 'awareness_session', status: 'planned', version: item.version });
+    expect(await getItem(api(), companionA, plan.id, item.id)).toMatchObject({
+      category: 'awareness_session',
+      status: 'planned',
+      version: item.version,
+    });
     expect(await itemsOfPlan()).toBe(1);
   });
 
   // -------------------------------------------------------------------------------------------
-  it('lets a reviewer read every plan, item, report and progress of the organisation, coordinators their regions\' and companions their groups\'', async () => {
+  it("lets a reviewer read every plan, item, report and progress of the organisation, coordinators their regions' and companions their groups'", async () => {
     const { companionA, companionB, coordinatorA, coordinatorB, reviewer, groups } = suite.org;
     const year = 2033;
     const planA = await createPlan(api(), companionA, { groupId: groups.a, year });
@@ -566,7 +1055,17 @@ describe('Work plans', () => {
     const reportB = await addActivity(api(), companionB, pastB.id, pastItemB.id, activityBody('2024-06-06'));
 
     const listIds = async (user: SignedInUser, query: Record<string, string | number>) =>
-      ((await http().get(WORK_PLANS).query({ limit: 200, ...query }).set(user.auth()).expect(200)).body.items as Json[]).map((row) => row.id).sort();
+      (
+        (
+          await http()
+            .get(WORK_PLANS)
+            .query({ limit: 200, ...query })
+            .set(user.auth())
+            .expect(200)
+        ).body.items as Json[]
+      )
+        .map((row) => row.id)
+        .sort();
 
     // The reviewer: everything of the organisation, read only.
     expect(await listIds(reviewer, { year })).toEqual([planA.id, planB.id].sort());
@@ -577,7 +1076,11 @@ describe('Work plans', () => {
     const walked: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await http().get(WORK_PLANS).query({ limit: 1, ...(cursor ? { cursor } : {}) }).set(reviewer.auth()).expect(200);
+      const page = await http()
+        .get(WORK_PLANS)
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(reviewer.auth())
+        .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(1);
       walked.push(...page.body.items.map((row: Json) => row.id));
       cursor = page.body.nextCursor;
@@ -585,14 +1088,23 @@ describe('Work plans', () => {
     expect(walked.length).toBe(new Set(walked).size);
     expect([...walked].sort()).toEqual(await listIds(reviewer, {}));
     expect(walked).toEqual(expect.arrayContaining([planA.id, planB.id, pastA.id, pastB.id]));
-    for (const [plan, item, past, pastItem, report] of [[planA, itemA, pastA, pastItemA, reportA], [planB, itemB, pastB, pastItemB, reportB]]) {
+    for (const [plan, item, past, pastItem, report] of [
+      [planA, itemA, pastA, pastItemA, reportA],
+      [planB, itemB, pastB, pastItemB, reportB],
+    ]) {
       const read = await getPlan(api(), reviewer, plan.id);
       expect(read).toMatchObject({ id: plan.id, groupId: plan.groupId, status: 'draft' });
       expect(read.items.map((row: Json) => row.id)).toEqual([item.id]);
       expect(await getItem(api(), reviewer, plan.id, item.id)).toMatchObject({ id: item.id, title: item.title });
-      const listed = await http().get(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities`).set(reviewer.auth()).expect(200);
+      const listed = await http()
+        .get(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities`)
+        .set(reviewer.auth())
+        .expect(200);
       expect(listed.body.items.map((row: Json) => row.id)).toEqual([report.id]);
-      const one = await http().get(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities/${report.id}`).set(reviewer.auth()).expect(200);
+      const one = await http()
+        .get(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities/${report.id}`)
+        .set(reviewer.auth())
+        .expect(200);
       expect(one.body).toMatchObject({ id: report.id, summary: report.summary, participants: report.participants });
       expect((await getProgress(api(), reviewer, past.id)).plan.activities).toBe(1);
     }
@@ -618,24 +1130,45 @@ describe('Work plans', () => {
     expectProblem(await http().get(`${WORK_PLANS}/${planB.id}`).set(coordinatorA.auth()), 404);
     expectProblem(await http().get(`${WORK_PLANS}/${planB.id}/items/${itemB.id}`).set(coordinatorA.auth()), 404);
     expectProblem(await http().get(`${WORK_PLANS}/${pastB.id}/progress`).set(coordinatorA.auth()), 404);
-    expectProblem(await http().get(`${WORK_PLANS}/${pastB.id}/items/${pastItemB.id}/activities/${reportB.id}`).set(coordinatorA.auth()), 404);
+    expectProblem(
+      await http()
+        .get(`${WORK_PLANS}/${pastB.id}/items/${pastItemB.id}/activities/${reportB.id}`)
+        .set(coordinatorA.auth()),
+      404,
+    );
     expect((await getProgress(api(), coordinatorA, pastA.id)).plan.activities).toBe(1);
     // Coordinators review; they do not write the group's plan.
     expectProblem(await http().post(`${WORK_PLANS}/${planA.id}/items`).set(coordinatorA.auth()).send(itemBody()), 403);
-    expectProblem(await http().post(`${WORK_PLANS}/${pastA.id}/items/${pastItemA.id}/activities`).set(coordinatorA.auth()).send(activityBody('2024-04-04')), 403);
+    expectProblem(
+      await http()
+        .post(`${WORK_PLANS}/${pastA.id}/items/${pastItemA.id}/activities`)
+        .set(coordinatorA.auth())
+        .send(activityBody('2024-04-04')),
+      403,
+    );
 
     // A companion: their groups' plans.
     expect(await listIds(companionA, { year })).toEqual([planA.id]);
     expect(await listIds(companionA, { groupId: groups.b })).toEqual([]);
-    expectProblem(await http().get(`${WORK_PLANS}/${pastB.id}/items/${pastItemB.id}/activities`).set(companionA.auth()), 404);
+    expectProblem(
+      await http().get(`${WORK_PLANS}/${pastB.id}/items/${pastItemB.id}/activities`).set(companionA.auth()),
+      404,
+    );
     expectProblem(await http().get(`${WORK_PLANS}/${pastB.id}/progress`).set(companionA.auth()), 404);
     // An item addressed through another plan's URL is absent too.
     expectProblem(await http().get(`${WORK_PLANS}/${planA.id}/items/${itemB.id}`).set(reviewer.auth()), 404);
     expectProblem(await http().get(`${WORK_PLANS}/${planA.id}/items/${pastItemA.id}`).set(companionA.auth()), 404);
 
     expect(await reportsOfItem(pastItemA.id)).toBe(1);
-    expect(await getPlan(api(), companionA, planA.id)).toMatchObject({ version: planA.version, goals: planA.goals, status: 'draft' });
-    expect(await getItem(api(), companionA, planA.id, itemA.id)).toMatchObject({ version: itemA.version, title: itemA.title });
+    expect(await getPlan(api(), companionA, planA.id)).toMatchObject({
+      version: planA.version,
+      goals: planA.goals,
+      status: 'draft',
+    });
+    expect(await getItem(api(), companionA, planA.id, itemA.id)).toMatchObject({
+      version: itemA.version,
+      title: itemA.title,
+    });
   });
 
   // -------------------------------------------------------------------------------------------
@@ -669,7 +1202,12 @@ describe('Work plans', () => {
       expect([method, path, response.status, response.body.type]).toEqual([method, path, 403, problem('forbidden')]);
     }
     expect(await plansOfGroup(groups.a, 2042)).toBe(0);
-    expect(await getPlan(api(), companionA, plan.id)).toMatchObject({ status: 'draft', goals: null, version: plan.version, items: [expect.objectContaining({ id: item.id, title: item.title })] });
+    expect(await getPlan(api(), companionA, plan.id)).toMatchObject({
+      status: 'draft',
+      goals: null,
+      version: plan.version,
+      items: [expect.objectContaining({ id: item.id, title: item.title })],
+    });
     expect(await reportsOfItem(item.id)).toBe(1);
   });
 
@@ -677,16 +1215,34 @@ describe('Work plans', () => {
   it('creates an item once under an Idempotency-Key and answers the retry with the same body', async () => {
     const { companionB, groups } = suite.org;
     const plan = await createPlan(api(), companionB, { groupId: groups.b, year: 2035 });
-    const body = itemBody({ title: 'Pertemuan dengan tokoh adat', category: 'advocacy', keyPersons: 'Tua adat, kepala dusun', budget: 500_000 });
-    const post = () => http().post(`${WORK_PLANS}/${plan.id}/items`).set(companionB.auth()).set('idempotency-key', 'wp-item-1').send(body);
+    const body = itemBody({
+      title: 'Pertemuan dengan tokoh adat',
+      category: 'advocacy',
+      keyPersons: 'Tua adat, kepala dusun',
+      budget: 500_000,
+    });
+    const post = () =>
+      http()
+        .post(`${WORK_PLANS}/${plan.id}/items`)
+        .set(companionB.auth())
+        .set('idempotency-key', 'wp-item-1')
+        .send(body);
     const first = await post().expect(201);
     const second = await post().expect(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
-    expect(await suite.dataSource.getRepository(PlanItemEntity).countBy({ workPlanId: plan.id, title: 'Pertemuan dengan tokoh adat' })).toBe(1);
+    expect(
+      await suite.dataSource
+        .getRepository(PlanItemEntity)
+        .countBy({ workPlanId: plan.id, title: 'Pertemuan dengan tokoh adat' }),
+    ).toBe(1);
 
     // The same key with another body creates nothing.
-    const reused = await http().post(`${WORK_PLANS}/${plan.id}/items`).set(companionB.auth()).set('idempotency-key', 'wp-item-1').send({ ...body, title: 'Lain' });
+    const reused = await http()
+      .post(`${WORK_PLANS}/${plan.id}/items`)
+      .set(companionB.auth())
+      .set('idempotency-key', 'wp-item-1')
+      .send({ ...body, title: 'Lain' });
     expectProblem(reused, 422, 'business-rule');
     expect(await suite.dataSource.getRepository(PlanItemEntity).countBy({ workPlanId: plan.id })).toBe(1);
 
@@ -694,7 +1250,11 @@ describe('Work plans', () => {
     const past = await createPlan(api(), companionB, { groupId: groups.b, year: 2022 });
     const pastItem = await addItem(api(), companionB, past.id);
     const report = () =>
-      http().post(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities`).set(companionB.auth()).set('idempotency-key', 'wp-report-1').send(activityBody('2022-08-17'));
+      http()
+        .post(`${WORK_PLANS}/${past.id}/items/${pastItem.id}/activities`)
+        .set(companionB.auth())
+        .set('idempotency-key', 'wp-report-1')
+        .send(activityBody('2022-08-17'));
     const once = await report().expect(201);
     const again = await report().expect(201);
     expect(again.body).toEqual(once.body);

@@ -44,13 +44,18 @@ describe('Worklist order', () => {
   beforeAll(async () => {
     const { companionA, coordinatorA } = suite.org;
     colleague = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
-    const create = async (user: SignedInUser, extra: Record<string, unknown> = {}) => (await createCase(suite.api, user, newCaseBody(suite.org.villages.a, extra))).id as string;
+    const create = async (user: SignedInUser, extra: Record<string, unknown> = {}) =>
+      (await createCase(suite.api, user, newCaseBody(suite.org.villages.a, extra))).id as string;
 
     // Created first and due soonest, but closed: the end of the list.
     const closed = await create(companionA, { intakeDate: '2025-02-03' });
     await followUpDue(companionA, closed, '2026-11-21');
     await transition(companionA, closed, { to: 'active', reason: 'Kunjungan pertama' });
-    await transition(companionA, closed, { to: 'closure_requested', reason: 'Kebutuhan terpenuhi', closureReason: 'needs_met' });
+    await transition(companionA, closed, {
+      to: 'closure_requested',
+      reason: 'Kebutuhan terpenuhi',
+      closureReason: 'needs_met',
+    });
     await transition(coordinatorA, closed, { to: 'closed', reason: 'Disetujui' });
 
     const withoutFollowUp = await create(companionA);
@@ -70,7 +75,11 @@ describe('Worklist order', () => {
 
     // The colleague's case on which companion A is co-companion, due between the others.
     const coAssigned = await create(colleague);
-    await http().put(`${API}/cases/${coAssigned}/assignment`).set(coordinatorA.auth()).send({ assignedCompanionId: colleague.id, coCompanionId: companionA.id }).expect(200);
+    await http()
+      .put(`${API}/cases/${coAssigned}/assignment`)
+      .set(coordinatorA.auth())
+      .send({ assignedCompanionId: colleague.id, coCompanionId: companionA.id })
+      .expect(200);
     await followUpDue(colleague, coAssigned, '2026-12-28');
 
     const dueSoonest = await create(companionA);
@@ -83,14 +92,25 @@ describe('Worklist order', () => {
   });
 
   it("a companion's worklist starts with her active cases, soonest follow-up due first", async () => {
-    const response = await http().get(`${API}/cases`).query({ assignedTo: 'me' }).set(suite.org.companionA.auth()).expect(200);
+    const response = await http()
+      .get(`${API}/cases`)
+      .query({ assignedTo: 'me' })
+      .set(suite.org.companionA.auth())
+      .expect(200);
     expect(ids(response)).toEqual(expected);
-    expect(response.body.items.map((item: { caseNumber: string }) => item.caseNumber).slice(1, 3)).toEqual(['KPG-2026-9999', 'KPG-2026-10000']);
+    expect(response.body.items.map((item: { caseNumber: string }) => item.caseNumber).slice(1, 3)).toEqual([
+      'KPG-2026-9999',
+      'KPG-2026-10000',
+    ]);
     expect(response.body.nextCursor).toBeUndefined();
   });
 
   it('places a co-assigned case by the same order as her own cases, and leaves out a colleague case she is not on', async () => {
-    const response = await http().get(`${API}/cases`).query({ assignedTo: 'me' }).set(suite.org.companionA.auth()).expect(200);
+    const response = await http()
+      .get(`${API}/cases`)
+      .query({ assignedTo: 'me' })
+      .set(suite.org.companionA.auth())
+      .expect(200);
     expect(ids(response)).not.toContain(otherCompanionsCase);
     const colleagues = await http().get(`${API}/cases`).query({ assignedTo: 'me' }).set(colleague.auth()).expect(200);
     expect(ids(colleagues)).toEqual([otherCompanionsCase, expected[3]]);
@@ -108,7 +128,11 @@ describe('Worklist order', () => {
     const [, , , , dueLater] = expected;
     await followUpDue(suite.org.companionA, dueLater, '2026-12-09');
     try {
-      const response = await http().get(`${API}/cases`).query({ assignedTo: 'me' }).set(suite.org.companionA.auth()).expect(200);
+      const response = await http()
+        .get(`${API}/cases`)
+        .query({ assignedTo: 'me' })
+        .set(suite.org.companionA.auth())
+        .expect(200);
       expect(ids(response)[0]).toBe(dueLater);
     } finally {
       await followUpDue(suite.org.companionA, dueLater, '2027-01-15');
@@ -129,14 +153,26 @@ describe('Worklist order', () => {
       'not base64 json',
     ];
     for (const cursor of bad) {
-      const response = await http().get(`${API}/cases`).query({ assignedTo: 'me', cursor }).set(suite.org.companionA.auth()).expect(400);
+      const response = await http()
+        .get(`${API}/cases`)
+        .query({ assignedTo: 'me', cursor })
+        .set(suite.org.companionA.auth())
+        .expect(400);
       expect(response.body.type).toBe(problem('validation-failed'));
       expect(response.body.errors).toEqual([{ field: 'cursor', message: 'is not valid' }]);
     }
   });
 
   it('refuses a worklist cursor on the list in creation order with 400', async () => {
-    const first = await http().get(`${API}/cases`).query({ assignedTo: 'me', limit: '1' }).set(suite.org.companionA.auth()).expect(200);
-    await http().get(`${API}/cases`).query({ cursor: first.body.nextCursor }).set(suite.org.companionA.auth()).expect(400);
+    const first = await http()
+      .get(`${API}/cases`)
+      .query({ assignedTo: 'me', limit: '1' })
+      .set(suite.org.companionA.auth())
+      .expect(200);
+    await http()
+      .get(`${API}/cases`)
+      .query({ cursor: first.body.nextCursor })
+      .set(suite.org.companionA.auth())
+      .expect(400);
   });
 });

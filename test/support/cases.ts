@@ -25,7 +25,21 @@ export const createCase = (api: TestApi, user: SignedInUser, body: Body): Promis
   created(api.http().post('/api/v1/cases').set(user.auth()).send(body), 'POST /cases');
 
 export const addReferral = (api: TestApi, user: SignedInUser, caseId: string, body: Body = {}): Promise<Json> =>
-  created(api.http().post(`/api/v1/cases/${caseId}/referrals`).set(user.auth()).send({ serviceType: 'health', referredAt: '2026-03-03', ...body }), 'POST /cases/:id/referrals');
+  created(
+    api
+      .http()
+      .post(`/api/v1/cases/${caseId}/referrals`)
+      .set(user.auth())
+      .send({ serviceType: 'health', referredAt: '2026-03-03', ...body }),
+    'POST /cases/:id/referrals',
+  );
 
 export const addFollowUp = (api: TestApi, user: SignedInUser, caseId: string, body: Body = {}): Promise<Json> =>
-  created(api.http().post(`/api/v1/cases/${caseId}/follow-ups`).set(user.auth()).send({ date: '2026-03-04', type: 'home_visit', ...body }), 'POST /cases/:id/follow-ups');
+  created(
+    api
+      .http()
+      .post(`/api/v1/cases/${caseId}/follow-ups`)
+      .set(user.auth())
+      .send({ date: '2026-03-04', type: 'home_visit', ...body }),
+    'POST /cases/:id/follow-ups',
+  );

@@ -6,8 +6,11 @@ import { baseTestEnv, redisPrefixOfRun, suiteDatabasePrefix, templateDatabase } 
 export default async function globalTeardown(): Promise<void> {
   await removeRedisKeysOfRun();
   await withAdminClient(async (admin) => {
-    const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${suiteDatabasePrefix()}%`]);
-    for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+    const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `${suiteDatabasePrefix()}%`,
+    ]);
+    for (const { datname } of leftovers.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
     await admin.query(`ALTER DATABASE ${quoteIdentifier(templateDatabase())} IS_TEMPLATE false`);
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(templateDatabase())} WITH (FORCE)`);
   });

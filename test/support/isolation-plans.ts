@@ -29,9 +29,14 @@ export const planActivityBody = (date: string, extra: Body = {}): Body => ({
   ...extra,
 });
 
-async function answered(request: PromiseLike<{ status: number; body: Json }>, status: number, what: string): Promise<Json> {
+async function answered(
+  request: PromiseLike<{ status: number; body: Json }>,
+  status: number,
+  what: string,
+): Promise<Json> {
   const response = await request;
-  if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`${what} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -39,12 +44,41 @@ async function answered(request: PromiseLike<{ status: number; body: Json }>, st
 export const createWorkPlan = (api: TestApi, user: SignedInUser, body: Body): Promise<Json> =>
   answered(api.http().post(WORK_PLANS_URL).set(user.auth()).send(body), 201, 'POST /work-plans');
 
-export const addPlanItem = (api: TestApi, user: SignedInUser, planId: string, body: Body = planItemBody()): Promise<Json> =>
-  answered(api.http().post(`${WORK_PLANS_URL}/${planId}/items`).set(user.auth()).send(body), 201, 'POST /work-plans/:id/items');
+export const addPlanItem = (
+  api: TestApi,
+  user: SignedInUser,
+  planId: string,
+  body: Body = planItemBody(),
+): Promise<Json> =>
+  answered(
+    api.http().post(`${WORK_PLANS_URL}/${planId}/items`).set(user.auth()).send(body),
+    201,
+    'POST /work-plans/:id/items',
+  );
 
-export const addPlanActivity = (api: TestApi, user: SignedInUser, planId: string, itemId: string, body: Body): Promise<Json> =>
-  answered(api.http().post(`${WORK_PLANS_URL}/${planId}/items/${itemId}/activities`).set(user.auth()).send(body), 201, 'POST /work-plans/:id/items/:itemId/activities');
+export const addPlanActivity = (
+  api: TestApi,
+  user: SignedInUser,
+  planId: string,
+  itemId: string,
+  body: Body,
+): Promise<Json> =>
+  answered(
+    api.http().post(`${WORK_PLANS_URL}/${planId}/items/${itemId}/activities`).set(user.auth()).send(body),
+    201,
+    'POST /work-plans/:id/items/:itemId/activities',
+  );
 
 /** POST /work-plans/:id/{submit,approve,return}: 200 with the plan. */
-export const planStep = (api: TestApi, user: SignedInUser, planId: string, step: 'submit' | 'approve' | 'return', body: Body = {}): Promise<Json> =>
-  answered(api.http().post(`${WORK_PLANS_URL}/${planId}/${step}`).set(user.auth()).send(body), 200, `POST /work-plans/:id/${step}`);
+export const planStep = (
+  api: TestApi,
+  user: SignedInUser,
+  planId: string,
+  step: 'submit' | 'approve' | 'return',
+  body: Body = {},
+): Promise<Json> =>
+  answered(
+    api.http().post(`${WORK_PLANS_URL}/${planId}/${step}`).set(user.auth()).send(body),
+    200,
+    `POST /work-plans/:id/${step}`,
+  );

@@ -23,7 +23,11 @@ export interface ReportFile {
 
 const CONTENT: Record<ReportFormat, { type: string; extension: string; magic: string }> = {
   pdf: { type: 'application/pdf', extension: 'pdf', magic: '%PDF-1.7\n' },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', magic: 'PK\u0003\u0004' },
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    magic: 'PK\u0003\u0004',
+  },
   csv: { type: 'application/zip', extension: 'zip', magic: 'PK\u0003\u0004' },
 };
 
@@ -32,16 +36,40 @@ export function reportFile(format: ReportFormat, text: string, chunkCount = 1): 
   const { type, extension, magic } = CONTENT[format];
   const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const texts = Array.from({ length: chunkCount }, (_, index) => `Isolation canary ${text} chunk ${index}`);
-  const chunks = texts.map((line, index) => Buffer.concat([Buffer.from(index === 0 ? magic : ''), randomBytes(700), Buffer.from(`\n${line}\n`), randomBytes(300)]));
+  const chunks = texts.map((line, index) =>
+    Buffer.concat([
+      Buffer.from(index === 0 ? magic : ''),
+      randomBytes(700),
+      Buffer.from(`\n${line}\n`),
+      randomBytes(300),
+    ]),
+  );
   const bytes = Buffer.concat(chunks);
   const fileName = `laporan-isolasi-${slug}.${extension}`;
-  return { fileName, contentType: type, chunks, bytes, checksumSha256: createHash('sha256').update(bytes).digest('hex'), texts: [...texts, fileName] };
+  return {
+    fileName,
+    contentType: type,
+    chunks,
+    bytes,
+    checksumSha256: createHash('sha256').update(bytes).digest('hex'),
+    texts: [...texts, fileName],
+  };
 }
 
 /** A queued report made succeeded with `file`: its chunks, then the status and the file's facts, in one transaction. */
-export async function finishReport(dataSource: DataSource, reportId: string, file: ReportFile, retentionHours = 24 * 7): Promise<void> {
+export async function finishReport(
+  dataSource: DataSource,
+  reportId: string,
+  file: ReportFile,
+  retentionHours = 24 * 7,
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    for (const [seq, data] of file.chunks.entries()) await manager.query('INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, $2, $3)', [reportId, seq, data]);
+    for (const [seq, data] of file.chunks.entries())
+      await manager.query('INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, $2, $3)', [
+        reportId,
+        seq,
+        data,
+      ]);
     // TypeORM answers an UPDATE with [rows, affected].
     const [, finished] = (await manager.query(
       `UPDATE reports SET status = 'succeeded', progress = 100, stage = 'done', attempts = attempts + 1, started_at = now(), file_name = $2, content_type = $3,

@@ -11,7 +11,11 @@ export type Json = Record<string, any>; // eslint-disable-line @typescript-eslin
 export const REPORTS = '/api/v1/reports';
 
 /** A valid report request (SPEC §9), with `extra` fields on top. */
-export const reportBody = (year: number, scope: { level: string; id?: string | null }, extra: Record<string, unknown> = {}) => ({
+export const reportBody = (
+  year: number,
+  scope: { level: string; id?: string | null },
+  extra: Record<string, unknown> = {},
+) => ({
   kind: 'annual_evaluation',
   year,
   scope,
@@ -22,33 +26,49 @@ export const reportBody = (year: number, scope: { level: string; id?: string | n
 /** POST /reports, expecting 202 with an id. */
 export async function requestReport(api: TestApi, user: SignedInUser, body: object): Promise<Json> {
   const response = await api.http().post(REPORTS).set(user.auth()).send(body);
-  if (response.status !== 202) throw new Error(`POST /reports answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 202)
+    throw new Error(`POST /reports answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` with the last thing it saw. */
-export async function eventually<T>(what: string | (() => string), probe: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  what: string | (() => string),
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${typeof what === 'string' ? what : what()}: not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${typeof what === 'string' ? what : what()}: not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
 /** GET /reports/:id until its status is one of `statuses` (a failure or an unexpected end fails at once). */
-export async function awaitReport(api: TestApi, user: SignedInUser, id: string, statuses: string[] = ['succeeded'], timeoutMs = 60_000): Promise<Json> {
+export async function awaitReport(
+  api: TestApi,
+  user: SignedInUser,
+  id: string,
+  statuses: string[] = ['succeeded'],
+  timeoutMs = 60_000,
+): Promise<Json> {
   let last: Json | undefined;
   return eventually(
     () => `report ${id} to become ${statuses.join('|')} (last seen: ${JSON.stringify(last)})`,
     async () => {
       const response = await api.http().get(`${REPORTS}/${id}`).set(user.auth());
-      if (response.status !== 200) throw new Error(`GET /reports/:id answered ${response.status}: ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`GET /reports/:id answered ${response.status}: ${JSON.stringify(response.body)}`);
       last = response.body;
       if (statuses.includes(response.body.status)) return response.body as Json;
       if (['failed', 'expired', 'succeeded'].includes(response.body.status)) {
-        throw new Error(`report ${id} ended ${response.body.status}, not ${statuses.join('|')}: ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `report ${id} ended ${response.body.status}, not ${statuses.join('|')}: ${JSON.stringify(response.body)}`,
+        );
       }
       return undefined;
     },
@@ -75,7 +95,10 @@ export function fetchFile(api: TestApi, user: SignedInUser, id: string): Promise
 /** The downloaded bytes, after checking the answer is a 200 attachment. */
 export async function downloadFile(api: TestApi, user: SignedInUser, id: string): Promise<Buffer> {
   const response = await fetchFile(api, user, id);
-  if (response.status !== 200) throw new Error(`GET /reports/:id/file answered ${response.status}: ${response.body.toString('utf8').slice(0, 500)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `GET /reports/:id/file answered ${response.status}: ${response.body.toString('utf8').slice(0, 500)}`,
+    );
   return response.body;
 }
 

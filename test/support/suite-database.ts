@@ -12,10 +12,15 @@ export interface SuiteDatabase {
 export async function createSuiteDatabase(options: { empty?: boolean } = {}): Promise<SuiteDatabase> {
   const name = `${suiteDatabasePrefix()}${randomBytes(6).toString('hex')}`;
   const template = options.empty ? 'template0' : templateDatabase();
-  await withAdminClient((admin) => admin.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`));
+  await withAdminClient((admin) =>
+    admin.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`),
+  );
   return {
     name,
     url: databaseUrl(baseTestEnv().DATABASE_URL!, name),
-    drop: () => withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -5,7 +5,10 @@ export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private server?: Server;
 
-  constructor(private readonly targetHost: string, private readonly targetPort: number) {}
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
 
   async start(): Promise<number> {
     this.server = createServer((client) => {

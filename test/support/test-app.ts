@@ -24,7 +24,12 @@ function captureLogs(level: string): { logger: Logger; logs: CapturedLogs } {
 
 /** Config for one suite: its own database and its own Redis key prefix. */
 export function suiteConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ ...baseTestEnv(), DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `${redisPrefixOfRun()}${randomBytes(5).toString('hex')}`, ...overrides });
+  return loadConfig({
+    ...baseTestEnv(),
+    DATABASE_URL: databaseUrl,
+    REDIS_KEY_PREFIX: `${redisPrefixOfRun()}${randomBytes(5).toString('hex')}`,
+    ...overrides,
+  });
 }
 
 export interface TestApi {
@@ -38,7 +43,11 @@ export interface TestApi {
 export async function startTestApi(config: AppConfig, options: { extraControllers?: Type[] } = {}): Promise<TestApi> {
   const { logger, logs } = captureLogs(config.LOG_LEVEL);
   const root: DynamicModule | undefined = options.extraControllers
-    ? { module: class TestApiRoot {}, imports: [ApiModule.register(config, logger)], controllers: options.extraControllers }
+    ? {
+        module: class TestApiRoot {},
+        imports: [ApiModule.register(config, logger)],
+        controllers: options.extraControllers,
+      }
     : undefined;
   const app = await createApiApp(config, logger, root);
   return { app, config, logs, http: () => request(app.getHttpServer()), close: () => app.close() };
@@ -52,6 +61,9 @@ export interface TestWorker {
 
 export async function startTestWorker(config: AppConfig): Promise<TestWorker> {
   const { logger, logs } = captureLogs(config.LOG_LEVEL);
-  const context = await NestFactory.createApplicationContext(WorkerModule.register(config, logger), { logger: new NestPinoLogger(logger), abortOnError: false });
+  const context = await NestFactory.createApplicationContext(WorkerModule.register(config, logger), {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
   return { context, logs, close: () => context.close() };
 }

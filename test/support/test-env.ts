@@ -18,7 +18,8 @@ export function baseTestEnv(): NodeJS.ProcessEnv {
  */
 export function testRunId(): string {
   const id = process.env.PENDAMPING_TEST_RUN;
-  if (!id || !/^[a-z0-9]{6,16}$/.test(id)) throw new Error('PENDAMPING_TEST_RUN is set by test/support/global-setup.ts');
+  if (!id || !/^[a-z0-9]{6,16}$/.test(id))
+    throw new Error('PENDAMPING_TEST_RUN is set by test/support/global-setup.ts');
   return id;
 }
 

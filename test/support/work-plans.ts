@@ -25,16 +25,25 @@ export const itemBody = (extra: Body = {}): Body => ({
 });
 
 /** A valid new activity report on `date`, with `extra` fields on top. */
-export const activityBody = (date: string, participants: Participants = { women: 5, men: 2, girls: 3, boys: 1, disability: 1 }, extra: Body = {}): Body => ({
+export const activityBody = (
+  date: string,
+  participants: Participants = { women: 5, men: 2, girls: 3, boys: 1, disability: 1 },
+  extra: Body = {},
+): Body => ({
   date,
   participants,
   summary: 'Diskusi tentang kekerasan dalam rumah tangga dan layanan rujukan.',
   ...extra,
 });
 
-async function expectStatus(request: PromiseLike<{ status: number; body: Json }>, status: number, what: string): Promise<Json> {
+async function expectStatus(
+  request: PromiseLike<{ status: number; body: Json }>,
+  status: number,
+  what: string,
+): Promise<Json> {
   const response = await request;
-  if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`${what} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -42,23 +51,55 @@ export const createPlan = (api: TestApi, user: SignedInUser, body: Body): Promis
   expectStatus(api.http().post(WORK_PLANS).set(user.auth()).send(body), 201, 'POST /work-plans');
 
 export const addItem = (api: TestApi, user: SignedInUser, planId: string, body: Body = itemBody()): Promise<Json> =>
-  expectStatus(api.http().post(`${WORK_PLANS}/${planId}/items`).set(user.auth()).send(body), 201, 'POST /work-plans/:id/items');
+  expectStatus(
+    api.http().post(`${WORK_PLANS}/${planId}/items`).set(user.auth()).send(body),
+    201,
+    'POST /work-plans/:id/items',
+  );
 
-export const addActivity = (api: TestApi, user: SignedInUser, planId: string, itemId: string, body: Body): Promise<Json> =>
-  expectStatus(api.http().post(`${WORK_PLANS}/${planId}/items/${itemId}/activities`).set(user.auth()).send(body), 201, 'POST …/activities');
+export const addActivity = (
+  api: TestApi,
+  user: SignedInUser,
+  planId: string,
+  itemId: string,
+  body: Body,
+): Promise<Json> =>
+  expectStatus(
+    api.http().post(`${WORK_PLANS}/${planId}/items/${itemId}/activities`).set(user.auth()).send(body),
+    201,
+    'POST …/activities',
+  );
 
 /** POST /work-plans/:id/{submit,approve,return}; 200 with the plan. */
-export const step = (api: TestApi, user: SignedInUser, planId: string, action: 'submit' | 'approve' | 'return', body: Body = {}): Promise<Json> =>
-  expectStatus(api.http().post(`${WORK_PLANS}/${planId}/${action}`).set(user.auth()).send(body), 200, `POST /work-plans/:id/${action}`);
+export const step = (
+  api: TestApi,
+  user: SignedInUser,
+  planId: string,
+  action: 'submit' | 'approve' | 'return',
+  body: Body = {},
+): Promise<Json> =>
+  expectStatus(
+    api.http().post(`${WORK_PLANS}/${planId}/${action}`).set(user.auth()).send(body),
+    200,
+    `POST /work-plans/:id/${action}`,
+  );
 
 export const getPlan = (api: TestApi, user: SignedInUser, planId: string): Promise<Json> =>
   expectStatus(api.http().get(`${WORK_PLANS}/${planId}`).set(user.auth()), 200, 'GET /work-plans/:id');
 
 export const getItem = (api: TestApi, user: SignedInUser, planId: string, itemId: string): Promise<Json> =>
-  expectStatus(api.http().get(`${WORK_PLANS}/${planId}/items/${itemId}`).set(user.auth()), 200, 'GET /work-plans/:id/items/:itemId');
+  expectStatus(
+    api.http().get(`${WORK_PLANS}/${planId}/items/${itemId}`).set(user.auth()),
+    200,
+    'GET /work-plans/:id/items/:itemId',
+  );
 
 export const getProgress = (api: TestApi, user: SignedInUser, planId: string): Promise<Json> =>
-  expectStatus(api.http().get(`${WORK_PLANS}/${planId}/progress`).set(user.auth()), 200, 'GET /work-plans/:id/progress');
+  expectStatus(
+    api.http().get(`${WORK_PLANS}/${planId}/progress`).set(user.auth()),
+    200,
+    'GET /work-plans/:id/progress',
+  );
 
 /** A small seeded generator (mulberry32), so that "random" figures repeat from run to run. */
 export function seededRandom(seed: number): (min: number, max: number) => number {

@@ -41,7 +41,9 @@ export async function spawnWorker(env: NodeJS.ProcessEnv, startTimeoutMs = 90_00
   const chunks: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (text: string) => chunks.push(text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => chunks.push(text));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? -1 : null))),
+  );
   const output = () => chunks.join('');
 
   const started = await new Promise<boolean>((resolveStart) => {

@@ -46,8 +46,15 @@ function signedIn(base: Omit<SignedInUser, 'auth'>): SignedInUser {
  * Signs in as a real user would: a temporary password is changed to TEST_PASSWORD first, then a
  * role that needs a second factor enrols it.
  */
-export async function signIn(api: TestApi, user: { id: string; email: string; password: string; role: string }): Promise<SignedInUser> {
-  const login = await api.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+export async function signIn(
+  api: TestApi,
+  user: { id: string; email: string; password: string; role: string },
+): Promise<SignedInUser> {
+  const login = await api
+    .http()
+    .post('/api/v1/auth/login')
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   let tokens = login.body as { accessToken: string; refreshToken: string; mfa?: string; passwordChange?: string };
   let password = user.password;
   if (tokens.passwordChange === 'required') {
@@ -60,7 +67,8 @@ export async function signIn(api: TestApi, user: { id: string; email: string; pa
     tokens = changed.body;
     password = TEST_PASSWORD;
   }
-  if (tokens.mfa !== 'enrollment_required') return signedIn({ ...user, password, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  if (tokens.mfa !== 'enrollment_required')
+    return signedIn({ ...user, password, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   const bearer = { authorization: `Bearer ${tokens.accessToken}` };
   const enrolment = await api.http().post('/api/v1/auth/totp/enroll').set(bearer).expect(200);
   const code = generateTotpCode({ secret: enrolment.body.secret, now: new Date() });
@@ -80,31 +88,69 @@ export async function signIn(api: TestApi, user: { id: string; email: string; pa
  * organisation (the requester then collects her half), or by the operator where there is none.
  * Answers the user it is about and, where the request made one, the whole temporary password.
  */
-export async function approveRequest(api: TestApi, requester: SignedInUser, requestId: string): Promise<{ userId: string; temporaryPassword?: string }> {
+export async function approveRequest(
+  api: TestApi,
+  requester: SignedInUser,
+  requestId: string,
+): Promise<{ userId: string; temporaryPassword?: string }> {
   const approver = approvers.get(requester);
   if (!approver) {
     const approved = await api.app.get(AdminRequestsService).approveAsOperator(requestId);
     const halves = approved.temporaryPassword;
-    return { userId: approved.request.subjectId as string, ...(halves ? { temporaryPassword: `${halves.firstHalf}${halves.secondHalf}` } : {}) };
+    return {
+      userId: approved.request.subjectId as string,
+      ...(halves ? { temporaryPassword: `${halves.firstHalf}${halves.secondHalf}` } : {}),
+    };
   }
-  const approved = await api.http().post(`/api/v1/admin-requests/${requestId}/approve`).set(approver.auth()).expect(200);
+  const approved = await api
+    .http()
+    .post(`/api/v1/admin-requests/${requestId}/approve`)
+    .set(approver.auth())
+    .expect(200);
   if (!approved.body.temporaryPassword) return { userId: approved.body.subjectId };
-  const collected = await api.http().post(`/api/v1/admin-requests/${requestId}/password-half`).set(requester.auth()).expect(200);
-  return { userId: approved.body.subjectId, temporaryPassword: `${collected.body.firstHalf}${approved.body.temporaryPassword.secondHalf}` };
+  const collected = await api
+    .http()
+    .post(`/api/v1/admin-requests/${requestId}/password-half`)
+    .set(requester.auth())
+    .expect(200);
+  return {
+    userId: approved.body.subjectId,
+    temporaryPassword: `${collected.body.firstHalf}${approved.body.temporaryPassword.secondHalf}`,
+  };
 }
 
 /** A signed-in user of the given role, requested by `admin` and approved; every test that needs one more user goes through here. */
-export async function createUser(api: TestApi, admin: SignedInUser, role: string, scope: { groupIds?: string[]; regionIds?: string[] }) {
+export async function createUser(
+  api: TestApi,
+  admin: SignedInUser,
+  role: string,
+  scope: { groupIds?: string[]; regionIds?: string[] },
+) {
   const email = `${role}-${suffix()}@example.test`;
-  const requested = await api.http().post('/api/v1/users').set(admin.auth()).send({ email, name: `Test ${role}`, role, ...scope }).expect(202);
+  const requested = await api
+    .http()
+    .post('/api/v1/users')
+    .set(admin.auth())
+    .send({ email, name: `Test ${role}`, role, ...scope })
+    .expect(202);
   const approved = await approveRequest(api, admin, requested.body.id);
   return signIn(api, { id: approved.userId, email, password: approved.temporaryPassword as string, role });
 }
 
 /** A user who has set her own password (TEST_PASSWORD) but, where her role needs one, not yet enrolled a second factor. */
-export async function createUserWithOwnPassword(api: TestApi, admin: SignedInUser, role: string, scope: { groupIds?: string[]; regionIds?: string[] }) {
+export async function createUserWithOwnPassword(
+  api: TestApi,
+  admin: SignedInUser,
+  role: string,
+  scope: { groupIds?: string[]; regionIds?: string[] },
+) {
   const email = `${role}-${suffix()}@example.test`;
-  const requested = await api.http().post('/api/v1/users').set(admin.auth()).send({ email, name: `Test ${role}`, role, ...scope }).expect(202);
+  const requested = await api
+    .http()
+    .post('/api/v1/users')
+    .set(admin.auth())
+    .send({ email, name: `Test ${role}`, role, ...scope })
+    .expect(202);
   const { userId, temporaryPassword } = await approveRequest(api, admin, requested.body.id);
   const login = await api.http().post('/api/v1/auth/login').send({ email, password: temporaryPassword }).expect(200);
   await api
@@ -117,7 +163,10 @@ export async function createUserWithOwnPassword(api: TestApi, admin: SignedInUse
 }
 
 /** An organisation's first org_admin, as the operator's create-org makes her, signed in with her own password. */
-export async function createFirstAdmin(api: TestApi, label: string): Promise<{ organizationId: string; admin: SignedInUser }> {
+export async function createFirstAdmin(
+  api: TestApi,
+  label: string,
+): Promise<{ organizationId: string; admin: SignedInUser }> {
   const adminEmail = `admin-${suffix()}@example.test`;
   const { organizationId, adminId } = await api.app.get(OrganizationsService).create({
     name: `${label} ${suffix()}`,
@@ -125,7 +174,10 @@ export async function createFirstAdmin(api: TestApi, label: string): Promise<{ o
     adminName: 'Test Admin',
     adminPassword: TEMPORARY_ADMIN_PASSWORD,
   });
-  return { organizationId, admin: await signIn(api, { id: adminId, email: adminEmail, password: TEMPORARY_ADMIN_PASSWORD, role: 'org_admin' }) };
+  return {
+    organizationId,
+    admin: await signIn(api, { id: adminId, email: adminEmail, password: TEMPORARY_ADMIN_PASSWORD, role: 'org_admin' }),
+  };
 }
 
 /** A second org_admin, approved by the operator (there is no other admin yet); from then on each approves the other's requests. */
@@ -140,7 +192,8 @@ export async function addApprover(api: TestApi, admin: SignedInUser): Promise<Si
 export async function createOrganisation(api: TestApi, label = 'Org'): Promise<Organisation> {
   const { organizationId, admin } = await createFirstAdmin(api, label);
   const approver = await addApprover(api, admin);
-  const post = async (path: string, body: object) => (await api.http().post(`/api/v1/${path}`).set(admin.auth()).send(body).expect(201)).body.id as string;
+  const post = async (path: string, body: object) =>
+    (await api.http().post(`/api/v1/${path}`).set(admin.auth()).send(body).expect(201)).body.id as string;
   const regionA = await post('regions', { name: 'Kupang', code: 'KPG' });
   const regionB = await post('regions', { name: 'SoE', code: 'SOE' });
   const villageA = await post('villages', { name: 'Oesao', regionId: regionA });

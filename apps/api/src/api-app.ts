@@ -25,11 +25,17 @@ export async function createApiApp(
     requestIdHeader: false,
     genReqId: newRequestId,
     // What Fastify's router refuses before Nest sees it (a malformed percent-encoding) answers a problem too.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => problems.answer(error, request, reply),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      problems.answer(error, request, reply),
     // What Node's parser refuses before a request exists still answers a problem, not Fastify's JSON.
     clientErrorHandler: (error, socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
-      const kind = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request';
+      const kind =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? 'headers-too-large'
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 'request-timeout'
+            : 'bad-request';
       if (socket.writable) socket.write(rawProblem(kind, newRequestId()));
       socket.destroy(error);
     },
@@ -47,10 +53,13 @@ export async function createApiApp(
     ],
   });
   // Every answer may carry case content or a token: no browser or proxy may keep one.
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('cache-control', 'no-store');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+      reply.header('cache-control', 'no-store');
+    });
   app.enableShutdownHooks();
 
   if (apiDocsServed(config)) {

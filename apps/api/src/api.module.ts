@@ -1,7 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule, IdempotencyInterceptor, PolicyGuard } from '@pendamping/auth';
-import { AppConfig, ClockModule, ConfigModule, DatabaseModule, LoggingModule, ProblemFilter, QueueModule, StrictValidationPipe } from '@pendamping/core';
+import {
+  AppConfig,
+  ClockModule,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  ProblemFilter,
+  QueueModule,
+  StrictValidationPipe,
+} from '@pendamping/core';
 import { Logger } from 'pino';
 import { CasesModule } from '@pendamping/cases';
 import { AuditController } from './audit/audit.controller';
@@ -22,10 +31,28 @@ export class ApiModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.register(config), ClockModule.register(), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule, HealthModule],
+      imports: [
+        ConfigModule.register(config),
+        ClockModule.register(),
+        LoggingModule.register(logger),
+        DatabaseModule.register(config),
+        QueueModule,
+        AuthModule,
+        CasesModule,
+        HealthModule,
+      ],
       controllers: [
-        AuthController, DirectoryController, UsersController, AdminRequestsController, AuditController, CodeListsController, CasesController, CaseWorkController, StatsController,
-        WorkPlansController, ReportsController,
+        AuthController,
+        DirectoryController,
+        UsersController,
+        AdminRequestsController,
+        AuditController,
+        CodeListsController,
+        CasesController,
+        CaseWorkController,
+        StatsController,
+        WorkPlansController,
+        ReportsController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -16,8 +16,22 @@ export class CliModule {
     const timeline = new DemoTimeline();
     return {
       module: CliModule,
-      imports: [ConfigModule.register(config), ClockModule.register(timeline), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, AuthModule, CasesModule],
-      providers: [DemoSeeder, DemoCaseSeeder, DemoPlanSeeder, SyntheticCases, { provide: DemoTimeline, useValue: timeline }],
+      imports: [
+        ConfigModule.register(config),
+        ClockModule.register(timeline),
+        LoggingModule.register(logger),
+        DatabaseModule.register(config),
+        QueueModule,
+        AuthModule,
+        CasesModule,
+      ],
+      providers: [
+        DemoSeeder,
+        DemoCaseSeeder,
+        DemoPlanSeeder,
+        SyntheticCases,
+        { provide: DemoTimeline, useValue: timeline },
+      ],
     };
   }
 }

@@ -17,9 +17,24 @@ export class WorkerModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.register(config), ClockModule.register(), LoggingModule.register(logger), DatabaseModule.register(config), QueueModule, DiscoveryModule, AuthModule, CasesModule],
+      imports: [
+        ConfigModule.register(config),
+        ClockModule.register(),
+        LoggingModule.register(logger),
+        DatabaseModule.register(config),
+        QueueModule,
+        DiscoveryModule,
+        AuthModule,
+        CasesModule,
+      ],
       providers: [
-        JobHandlerRegistry, QueueConsumers, WorkerHeartbeatHandler, AuditAnchorHandler, PurgeExpiredHandler, RenderReportHandler, ReportMaintenanceHandler,
+        JobHandlerRegistry,
+        QueueConsumers,
+        WorkerHeartbeatHandler,
+        AuditAnchorHandler,
+        PurgeExpiredHandler,
+        RenderReportHandler,
+        ReportMaintenanceHandler,
       ],
     };
   }

@@ -1,6 +1,13 @@
 import { DomainError } from '@pendamping/core';
 
-export type AuthErrorKind = 'invalid-credentials' | 'mfa-required' | 'mfa-enrollment-required' | 'password-change-required' | 'unauthenticated' | 'forbidden' | 'address-blocked';
+export type AuthErrorKind =
+  | 'invalid-credentials'
+  | 'mfa-required'
+  | 'mfa-enrollment-required'
+  | 'password-change-required'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'address-blocked';
 
 /**
  * Authentication and authorisation failures. The problem `type` ends with the kind (for example

@@ -23,8 +23,27 @@ import { TokenService } from './sessions/token.service';
 import { UsersService } from './users/users.service';
 
 const PROVIDERS = [
-  AdminRequestsService, AuditAnchoring, AuditWriter, AuditVerifier, ExpiredRecords, IdempotencyInterceptor, AuditLogService, FieldEncryption, DirectoryService, OrganizationsService, ActorLoader, PolicyGuard,
-  ScopedResources, AccountService, SecondFactorService, SessionIssuer, SessionRules, SignInDevices, SignInService, TokenService, UsersService,
+  AdminRequestsService,
+  AuditAnchoring,
+  AuditWriter,
+  AuditVerifier,
+  ExpiredRecords,
+  IdempotencyInterceptor,
+  AuditLogService,
+  FieldEncryption,
+  DirectoryService,
+  OrganizationsService,
+  ActorLoader,
+  PolicyGuard,
+  ScopedResources,
+  AccountService,
+  SecondFactorService,
+  SessionIssuer,
+  SessionRules,
+  SignInDevices,
+  SignInService,
+  TokenService,
+  UsersService,
 ];
 
 /** The trust core: who the caller is, what they may do, and the record of what they did. */

@@ -23,15 +23,35 @@ import { PlanProgressService } from './work-plans/plan-progress.service';
 import { WorkPlanService } from './work-plans/work-plan.service';
 
 const SERVICES = [
-  CaseService, CaseQueries, CaseHistoryService, DuplicateCheckService, ReferralService, FollowUpService,
-  WorkPlanService, PlanItemService, ActivityReportService, PlanProgressService,
-  ReportRequests, ReportRunner, ReportReconciler, ReportExpiry,
+  CaseService,
+  CaseQueries,
+  CaseHistoryService,
+  DuplicateCheckService,
+  ReferralService,
+  FollowUpService,
+  WorkPlanService,
+  PlanItemService,
+  ActivityReportService,
+  PlanProgressService,
+  ReportRequests,
+  ReportRunner,
+  ReportReconciler,
+  ReportExpiry,
 ];
 
 /** The domain: cases with their referrals, follow-ups and history, the groups' work plans and the evaluation reports, on the trust core of AuthModule. */
 @Module({
   imports: [AuthModule],
-  providers: [...SERVICES, CaseSpecs, CaseVault, CaseWriter, CasePlacement, SurvivorDuplicates, ReportScope, ReportStorage],
+  providers: [
+    ...SERVICES,
+    CaseSpecs,
+    CaseVault,
+    CaseWriter,
+    CasePlacement,
+    SurvivorDuplicates,
+    ReportScope,
+    ReportStorage,
+  ],
   exports: SERVICES,
 })
 export class CasesModule {}

@@ -12,11 +12,31 @@ import { PlanItemEntity } from './work-plans/plan-item.entity';
 import { WorkPlanEntity } from './work-plans/work-plan.entity';
 
 export {
-  ActivityReportEntity, CaseChangeEntity, CaseEntity, CaseNumberCounterEntity, CasePerpetratorEntity, FollowUpEntity, PlanItemEntity, ReferralEntity, ReportChunkEntity, ReportCountedCaseEntity,
-  ReportEntity, WorkPlanEntity,
+  ActivityReportEntity,
+  CaseChangeEntity,
+  CaseEntity,
+  CaseNumberCounterEntity,
+  CasePerpetratorEntity,
+  FollowUpEntity,
+  PlanItemEntity,
+  ReferralEntity,
+  ReportChunkEntity,
+  ReportCountedCaseEntity,
+  ReportEntity,
+  WorkPlanEntity,
 };
 
 export const CASES_ENTITIES = [
-  CaseEntity, CasePerpetratorEntity, CaseNumberCounterEntity, CaseChangeEntity, ReferralEntity, FollowUpEntity,
-  WorkPlanEntity, PlanItemEntity, ActivityReportEntity, ReportEntity, ReportChunkEntity, ReportCountedCaseEntity,
+  CaseEntity,
+  CasePerpetratorEntity,
+  CaseNumberCounterEntity,
+  CaseChangeEntity,
+  ReferralEntity,
+  FollowUpEntity,
+  WorkPlanEntity,
+  PlanItemEntity,
+  ActivityReportEntity,
+  ReportEntity,
+  ReportChunkEntity,
+  ReportCountedCaseEntity,
 ];

@@ -11,8 +11,16 @@ class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() actor?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) subject?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) action?: string;
-  @ApiPropertyOptional({ example: '2026-01-31T00:00:00Z' }) @IsOptional() @Matches(DATE_OR_TIME) @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DATE_OR_TIME) @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-31T00:00:00Z' })
+  @IsOptional()
+  @Matches(DATE_OR_TIME)
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DATE_OR_TIME)
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 @ApiTags('audit')

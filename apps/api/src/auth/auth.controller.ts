@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
-import { AccountService, Auth, PublicRoute, RequestAuth, SecondFactorService, SignedIn, SignInService } from '@pendamping/auth';
+import {
+  AccountService,
+  Auth,
+  PublicRoute,
+  RequestAuth,
+  SecondFactorService,
+  SignedIn,
+  SignInService,
+} from '@pendamping/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
 import { SIGN_IN_DEVICE_COOKIE, SIGN_IN_DEVICE_COOKIE_OPTIONS } from './sign-in-device-cookie';
@@ -20,7 +28,12 @@ export class AuthController {
   @PublicRoute()
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const deviceCookie = request.cookies[SIGN_IN_DEVICE_COOKIE];
-    const { tokens, deviceCookie: renewed } = await this.signIn.signIn({ ...body, deviceCookie, address: request.ip, requestId: String(request.id) });
+    const { tokens, deviceCookie: renewed } = await this.signIn.signIn({
+      ...body,
+      deviceCookie,
+      address: request.ip,
+      requestId: String(request.id),
+    });
     reply.setCookie(SIGN_IN_DEVICE_COOKIE, renewed, SIGN_IN_DEVICE_COOKIE_OPTIONS);
     return tokens;
   }
@@ -37,7 +50,11 @@ export class AuthController {
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
   async logout(@Auth() auth: RequestAuth): Promise<void> {
-    await this.signIn.signOut(auth.sessionId, { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId }, auth.requestId);
+    await this.signIn.signOut(
+      auth.sessionId,
+      { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId },
+      auth.requestId,
+    );
   }
 
   @Post('auth/totp/enroll')

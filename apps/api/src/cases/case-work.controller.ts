@@ -34,7 +34,11 @@ export class CaseWorkController {
 
   @Get('cases/:id/referrals/:referralId')
   @Policy('read', 'Referral')
-  getReferral(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('referralId', IdPipe) referralId: string) {
+  getReferral(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('referralId', IdPipe) referralId: string,
+  ) {
     return this.referrals.get(auth, id, referralId);
   }
 
@@ -64,7 +68,11 @@ export class CaseWorkController {
 
   @Get('cases/:id/follow-ups/:followUpId')
   @Policy('read', 'FollowUp')
-  getFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('followUpId', IdPipe) followUpId: string) {
+  getFollowUp(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('followUpId', IdPipe) followUpId: string,
+  ) {
     return this.followUps.get(auth, id, followUpId);
   }
 

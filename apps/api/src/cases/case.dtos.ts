@@ -1,16 +1,53 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  CLOSURE_REASON_CODES, CONSENT_GIVEN_BY_CODES, DISABILITY_CODES, JUSTICE_PATHWAY_STAGE_CODES, MARITAL_STATUS_CODES, MAX_AGE, MIN_AGE,
-  PERPETRATOR_AGE_GROUP_CODES, PLACE_TYPE_CODES, REFERRAL_SOURCE_CODES, RELATIONSHIP_CODES, RISK_LEVEL_CODES, SEX_CODES, TPKS_FORM_CODES, VIOLENCE_TYPE_CODES,
+  CLOSURE_REASON_CODES,
+  CONSENT_GIVEN_BY_CODES,
+  DISABILITY_CODES,
+  JUSTICE_PATHWAY_STAGE_CODES,
+  MARITAL_STATUS_CODES,
+  MAX_AGE,
+  MIN_AGE,
+  PERPETRATOR_AGE_GROUP_CODES,
+  PLACE_TYPE_CODES,
+  REFERRAL_SOURCE_CODES,
+  RELATIONSHIP_CODES,
+  RISK_LEVEL_CODES,
+  SEX_CODES,
+  TPKS_FORM_CODES,
+  VIOLENCE_TYPE_CODES,
   CASE_STATUS_CODES,
 } from '@pendamping/cases/code-lists';
 import { TRANSITION_TARGETS, TransitionTarget } from '@pendamping/cases';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, VersionedDto } from '../common/params';
-import { CalendarDate, CaseDate, CaseText, Clearable, Code, Codes, NestedObject, NestedObjects, OptionalCode, UniqueItems } from './case-fields.decorators';
+import {
+  CalendarDate,
+  CaseDate,
+  CaseText,
+  Clearable,
+  Code,
+  Codes,
+  NestedObject,
+  NestedObjects,
+  OptionalCode,
+  UniqueItems,
+} from './case-fields.decorators';
 
 const MAX_PERPETRATORS = 20;
 const MAX_EXCLUDED_USERS = 50;
@@ -22,9 +59,20 @@ class SurvivorFieldsDto {
   @CaseText(40) phone?: string | null;
   @CaseText(500) address?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' }) @Clearable() @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' }) nik?: string | null;
-  @ApiPropertyOptional({ nullable: true, minimum: MIN_AGE, maximum: MAX_AGE }) @Clearable() @IsInt() @Min(MIN_AGE) @Max(MAX_AGE) ageAtIntake?: number | null;
-  @ApiPropertyOptional({ description: 'The age at intake is an estimate.' }) @IsOptional() @IsBoolean() ageEstimated?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' })
+  @Clearable()
+  @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
+  nik?: string | null;
+  @ApiPropertyOptional({ nullable: true, minimum: MIN_AGE, maximum: MAX_AGE })
+  @Clearable()
+  @IsInt()
+  @Min(MIN_AGE)
+  @Max(MAX_AGE)
+  ageAtIntake?: number | null;
+  @ApiPropertyOptional({ description: 'The age at intake is an estimate.' })
+  @IsOptional()
+  @IsBoolean()
+  ageEstimated?: boolean;
   @OptionalCode(DISABILITY_CODES) disability?: string | null;
   @OptionalCode(MARITAL_STATUS_CODES) maritalStatus?: string | null;
 }
@@ -34,7 +82,10 @@ export class NewSurvivorDto extends SurvivorFieldsDto {
 }
 
 export class SurvivorDto extends SurvivorFieldsDto {
-  @ApiPropertyOptional({ enum: SEX_CODES }) @IsOptional() @IsIn(SEX_CODES, { message: `sex must be one of: ${SEX_CODES.join(', ')}` }) sex?: string;
+  @ApiPropertyOptional({ enum: SEX_CODES })
+  @IsOptional()
+  @IsIn(SEX_CODES, { message: `sex must be one of: ${SEX_CODES.join(', ')}` })
+  sex?: string;
 }
 
 export class GuardianDto {
@@ -82,40 +133,86 @@ export class JusticeStageDto {
 
 /** The writable fields of a case (SPEC §9); derived ones (caseNumber, status, version, ageGroup) are unknown here and so refused. */
 class CaseFieldsDto {
-  @ApiPropertyOptional({ description: 'Without a village: the region of a walk-in or hotline case. With one, derived from it.' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional({
+    description: 'Without a village: the region of a walk-in or hotline case. With one, derived from it.',
+  })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
   @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Not after the region\'s today, not before 1900.' }) @Clearable() @CaseDate() incidentDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "Not after the region's today, not before 1900." })
+  @Clearable()
+  @CaseDate()
+  incidentDate?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() incidentDateApproximate?: boolean;
   @OptionalCode(PLACE_TYPE_CODES) placeType?: string | null;
   @OptionalCode(REFERRAL_SOURCE_CODES) referralSource?: string | null;
   @OptionalCode(RISK_LEVEL_CODES) riskLevel?: string | null;
-  @ApiPropertyOptional({ enum: TPKS_FORM_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(TPKS_FORM_CODES.length) @UniqueItems() @IsIn(TPKS_FORM_CODES, { each: true, message: `each of $property must be one of: ${TPKS_FORM_CODES.join(', ')}` }) tpksForms?: string[];
+  @ApiPropertyOptional({ enum: TPKS_FORM_CODES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TPKS_FORM_CODES.length)
+  @UniqueItems()
+  @IsIn(TPKS_FORM_CODES, { each: true, message: `each of $property must be one of: ${TPKS_FORM_CODES.join(', ')}` })
+  tpksForms?: string[];
   @ApiPropertyOptional({ type: GuardianDto }) @IsOptional() @NestedObject(() => GuardianDto) guardian?: GuardianDto;
-  @ApiPropertyOptional({ type: [PerpetratorDto] }) @IsOptional() @NestedObjects(() => PerpetratorDto, MAX_PERPETRATORS) perpetrators?: PerpetratorDto[];
+  @ApiPropertyOptional({ type: [PerpetratorDto] })
+  @IsOptional()
+  @NestedObjects(() => PerpetratorDto, MAX_PERPETRATORS)
+  perpetrators?: PerpetratorDto[];
   @CaseText(20_000) narrative?: string | null;
   @CaseText(10_000) safetyPlan?: string | null;
   @CaseText(10_000) medicalNotes?: string | null;
-  @ApiPropertyOptional({ type: SafeContactDto }) @IsOptional() @NestedObject(() => SafeContactDto) safeContact?: SafeContactDto;
-  @ApiPropertyOptional({ type: [JusticeStageDto] }) @IsOptional() @NestedObjects(() => JusticeStageDto, JUSTICE_PATHWAY_STAGE_CODES.length) justicePathway?: JusticeStageDto[];
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() assignedCompanionId?: string | null;
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
+  @ApiPropertyOptional({ type: SafeContactDto })
+  @IsOptional()
+  @NestedObject(() => SafeContactDto)
+  safeContact?: SafeContactDto;
+  @ApiPropertyOptional({ type: [JusticeStageDto] })
+  @IsOptional()
+  @NestedObjects(() => JusticeStageDto, JUSTICE_PATHWAY_STAGE_CODES.length)
+  justicePathway?: JusticeStageDto[];
+  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true })
+  @Clearable()
+  @IsUUID()
+  assignedCompanionId?: string | null;
+  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?:
+    string | null;
   @ApiPropertyOptional({ description: 'Coordinator only.' }) @IsOptional() @IsBoolean() restricted?: boolean;
-  @ApiPropertyOptional({ description: 'Coordinator only: users for whom this restricted case does not exist.', type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXCLUDED_USERS) @UniqueItems() @IsUUID('all', { each: true }) excludedUserIds?: string[];
+  @ApiPropertyOptional({
+    description: 'Coordinator only: users for whom this restricted case does not exist.',
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EXCLUDED_USERS)
+  @UniqueItems()
+  @IsUUID('all', { each: true })
+  excludedUserIds?: string[];
 }
 
 export class CreateCaseDto extends CaseFieldsDto {
-  @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' }) @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ description: 'Not after the region\'s today, not before 1900.' }) @CaseDate() intakeDate!: string;
+  @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+  @ApiProperty({ description: "Not after the region's today, not before 1900." }) @CaseDate() intakeDate!: string;
   @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes!: string[];
   @ApiProperty({ type: NewSurvivorDto }) @NestedObject(() => NewSurvivorDto) survivor!: NewSurvivorDto;
   @ApiProperty({ type: NewConsentDto }) @NestedObject(() => NewConsentDto) consent!: NewConsentDto;
 }
 
 export class UpdateCaseDto extends CaseFieldsDto {
-  @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
   @ApiPropertyOptional() @IsOptional() @CaseDate() intakeDate?: string;
-  @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES, isArray: true }) @IsOptional() @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes?: string[];
+  @ApiPropertyOptional({ enum: VIOLENCE_TYPE_CODES, isArray: true })
+  @IsOptional()
+  @Codes(VIOLENCE_TYPE_CODES, 1)
+  violenceTypes?: string[];
   @ApiPropertyOptional({ type: SurvivorDto }) @IsOptional() @NestedObject(() => SurvivorDto) survivor?: SurvivorDto;
   @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @NestedObject(() => ConsentDto) consent?: ConsentDto;
 }
@@ -151,12 +248,16 @@ export class CaseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RISK_LEVEL_CODES }) @IsOptional() @IsIn(RISK_LEVEL_CODES) riskLevel?: string;
   @ApiPropertyOptional({
     enum: ['me'],
-    description: 'The worklist (SPEC §8): cases you are companion or co-companion of, not closed first, then by next follow-up due (none last), then case number.',
+    description:
+      'The worklist (SPEC §8): cases you are companion or co-companion of, not closed first, then by next follow-up due (none last), then case number.',
   })
   @IsOptional()
   @IsIn(['me'])
   assignedTo?: 'me';
-  @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Cases whose next follow-up is past due in their region.' }) @IsOptional() @IsIn(BOOLEAN_TEXT) overdue?: string;
+  @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Cases whose next follow-up is past due in their region.' })
+  @IsOptional()
+  @IsIn(BOOLEAN_TEXT)
+  overdue?: string;
   @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeFrom?: string;
   @ApiPropertyOptional() @IsOptional() @CalendarDate() intakeTo?: string;
 }
@@ -170,4 +271,3 @@ export class DueQueryDto {
   @Max(90)
   days?: number;
 }
-

@@ -5,14 +5,25 @@ import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } f
 import { DomainError, expectedVersion } from '@pendamping/core';
 import type { FastifyReply } from 'fastify';
 import { IdPipe, withoutVersion } from '../common/params';
-import { AssignmentDto, CaseListQueryDto, CreateCaseDto, DuplicateCheckDto, TransitionDto, UpdateCaseDto } from './case.dtos';
+import {
+  AssignmentDto,
+  CaseListQueryDto,
+  CreateCaseDto,
+  DuplicateCheckDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './case.dtos';
 
 /** regionId is derived from a village: sending both could only disagree. */
 function oneOfVillageOrRegion(body: { villageId?: string | null; regionId?: string }) {
   if (body.villageId && body.regionId) {
-    throw new DomainError('validation-failed', 'Send villageId or regionId, not both: the region of a village is derived from it.', {
-      errors: [{ field: 'regionId', message: 'is derived from villageId' }],
-    });
+    throw new DomainError(
+      'validation-failed',
+      'Send villageId or regionId, not both: the region of a village is derived from it.',
+      {
+        errors: [{ field: 'regionId', message: 'is derived from villageId' }],
+      },
+    );
   }
 }
 
@@ -31,13 +42,21 @@ export class CasesController {
   @Policy('read', 'Case')
   list(@Auth() auth: RequestAuth, @Query() query: CaseListQueryDto) {
     const { cursor, limit, overdue, ...filters } = query;
-    return this.queries.list(auth, { cursor, limit }, { ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' });
+    return this.queries.list(
+      auth,
+      { cursor, limit },
+      { ...filters, overdue: overdue === undefined ? undefined : overdue === 'true' },
+    );
   }
 
   /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
   @Post()
   @Policy('create', 'Case')
-  async create(@Auth() auth: RequestAuth, @Body() body: CreateCaseDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @Auth() auth: RequestAuth,
+    @Body() body: CreateCaseDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     oneOfVillageOrRegion(body);
     const { created, view } = await this.cases.create(auth, body);
     reply.status(created ? 201 : 200);
@@ -59,7 +78,12 @@ export class CasesController {
 
   @Patch(':id')
   @Policy('update', 'Case')
-  update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateCaseDto, @Headers('if-match') ifMatch?: string) {
+  update(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateCaseDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     oneOfVillageOrRegion(body);
     return this.cases.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
@@ -67,14 +91,24 @@ export class CasesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Policy('read', 'Case')
-  transition(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: TransitionDto, @Headers('if-match') ifMatch?: string) {
+  transition(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: TransitionDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     const version = ifMatch === undefined ? body.version : expectedVersion(ifMatch, body.version);
     return this.cases.transition(auth, id, { ...body, version });
   }
 
   @Put(':id/assignment')
   @Policy('assign', 'Case')
-  assign(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: AssignmentDto, @Headers('if-match') ifMatch?: string) {
+  assign(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: AssignmentDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     const version = ifMatch === undefined ? body.version : expectedVersion(ifMatch, body.version);
     return this.cases.assign(auth, id, { ...withoutVersion(body), version });
   }

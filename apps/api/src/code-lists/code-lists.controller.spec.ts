@@ -7,7 +7,10 @@ import { CODE_LISTS_CACHE_CONTROL, CODE_LISTS_ETAG, CodeListsController, matches
 
 describe('CodeListsController', () => {
   it('is for any signed-in user, not the public', () => {
-    const policy = new Reflector().getAllAndOverride<RoutePolicy>(POLICY, [CodeListsController.prototype.list, CodeListsController]);
+    const policy = new Reflector().getAllAndOverride<RoutePolicy>(POLICY, [
+      CodeListsController.prototype.list,
+      CodeListsController,
+    ]);
     expect(policy).toEqual({ kind: 'authenticated', duringMfaEnrollment: false });
   });
 
@@ -35,12 +38,19 @@ describe('CodeListsController', () => {
       expect(response.headers.etag).toBe(CODE_LISTS_ETAG);
       const body = response.json();
       expect(body).toEqual(JSON.parse(JSON.stringify(CODE_LISTS)));
-      expect(body.violenceTypes[0]).toEqual({ code: 'fisik', label: { id: 'Kekerasan fisik', en: 'Physical violence' } });
+      expect(body.violenceTypes[0]).toEqual({
+        code: 'fisik',
+        label: { id: 'Kekerasan fisik', en: 'Physical violence' },
+      });
     });
 
     it('answers 304 without a body to a client holding the current lists', async () => {
       for (const ifNoneMatch of [CODE_LISTS_ETAG, `W/${CODE_LISTS_ETAG}`, `"other", ${CODE_LISTS_ETAG}`, '*']) {
-        const response = await app.inject({ method: 'GET', url: '/api/v1/code-lists', headers: { 'if-none-match': ifNoneMatch } });
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/v1/code-lists',
+          headers: { 'if-none-match': ifNoneMatch },
+        });
         expect(response.statusCode).toBe(304);
         expect(response.body).toBe('');
         expect(response.headers.etag).toBe(CODE_LISTS_ETAG);
@@ -49,7 +59,11 @@ describe('CodeListsController', () => {
     });
 
     it('sends the lists again to a client holding an older version', async () => {
-      const response = await app.inject({ method: 'GET', url: '/api/v1/code-lists', headers: { 'if-none-match': '"stale"' } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/code-lists',
+        headers: { 'if-none-match': '"stale"' },
+      });
       expect(response.statusCode).toBe(200);
       expect(Object.keys(response.json())).toEqual(Object.keys(CODE_LISTS));
     });

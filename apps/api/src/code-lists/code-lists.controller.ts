@@ -29,9 +29,15 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export class CodeListsController {
   @Get()
   @SignedIn()
-  @ApiOkResponse({ description: 'Every code list, keyed by the JSON name of the field it codes; each entry is {code, label: {id, en}}.' })
+  @ApiOkResponse({
+    description:
+      'Every code list, keyed by the JSON name of the field it codes; each entry is {code, label: {id, en}}.',
+  })
   @ApiNotModifiedResponse({ description: 'The lists have not changed since the ETag given in If-None-Match.' })
-  list(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): CodeLists | undefined {
+  list(
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): CodeLists | undefined {
     reply.header('cache-control', CODE_LISTS_CACHE_CONTROL).header('etag', CODE_LISTS_ETAG);
     if (matchesEtag(ifNoneMatch, CODE_LISTS_ETAG)) {
       reply.status(304);

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, JobProducer, pendingMigrations, probeRedis, WorkerHeartbeatEntity } from '@pendamping/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  JobProducer,
+  pendingMigrations,
+  probeRedis,
+  WorkerHeartbeatEntity,
+} from '@pendamping/core';
 import { DataSource } from 'typeorm';
 
 export interface ReadinessReport {
@@ -33,16 +40,26 @@ export class ReadinessService {
   async check(): Promise<ReadinessReport> {
     const [postgres, redis] = await Promise.all([this.checkPostgres(), probeRedis(this.producer.connection)]);
     const worker = postgres.status === 'up' ? await this.checkWorker() : { status: 'unknown' as const };
-    const status = postgres.status === 'down' || (postgres.pendingMigrations?.length ?? 0) > 0 ? 'unavailable' : redis.status === 'down' ? 'degraded' : 'ready';
+    const status =
+      postgres.status === 'down' || (postgres.pendingMigrations?.length ?? 0) > 0
+        ? 'unavailable'
+        : redis.status === 'down'
+          ? 'degraded'
+          : 'ready';
     return { status, checks: { postgres, redis, worker } };
   }
 
   private async checkPostgres(): Promise<ReadinessReport['checks']['postgres']> {
     try {
       const pending = await Promise.race([pendingMigrations(this.dataSource), timeout(POSTGRES_TIMEOUT_MS)]);
-      return pending.length > 0 ? { status: 'up', reason: 'migrations pending', pendingMigrations: pending } : { status: 'up' };
+      return pending.length > 0
+        ? { status: 'up', reason: 'migrations pending', pendingMigrations: pending }
+        : { status: 'up' };
     } catch (error) {
-      return { status: 'down', reason: `PostgreSQL unreachable: ${error instanceof Error ? error.constructor.name : 'error'}` };
+      return {
+        status: 'down',
+        reason: `PostgreSQL unreachable: ${error instanceof Error ? error.constructor.name : 'error'}`,
+      };
     }
   }
 

@@ -23,7 +23,11 @@ export class AdminRequestsController {
   @Post()
   @HttpCode(202)
   @Policy('create', 'AdminRequest')
-  async create(@Auth() auth: RequestAuth, @Body() body: CreateAdminRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @Auth() auth: RequestAuth,
+    @Body() body: CreateAdminRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const request = await this.adminRequests.request(auth, body);
     reply.header('location', adminRequestLocation(request.id as string));
     return request;
@@ -42,7 +46,11 @@ export class AdminRequestsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Policy('approve', 'AdminRequest')
-  async approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async approve(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const decided = await this.adminRequests.approve(auth, id);
     reply.header('location', adminRequestLocation(id));
     return decided;
@@ -51,7 +59,11 @@ export class AdminRequestsController {
   @Post(':id/refuse')
   @HttpCode(200)
   @Policy('refuse', 'AdminRequest')
-  async refuse(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async refuse(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const decided = await this.adminRequests.refuse(auth, id);
     reply.header('location', adminRequestLocation(id));
     return decided;

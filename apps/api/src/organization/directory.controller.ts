@@ -4,8 +4,16 @@ import { Auth, DirectoryService, Policy, RequestAuth } from '@pendamping/auth';
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
 import {
-  CreateGroupDto, CreateRegionDto, CreateServiceProviderDto, CreateVillageDto, GroupQueryDto, RenameDto, ServiceProviderQueryDto,
-  UpdateRegionDto, UpdateServiceProviderDto, VillageQueryDto,
+  CreateGroupDto,
+  CreateRegionDto,
+  CreateServiceProviderDto,
+  CreateVillageDto,
+  GroupQueryDto,
+  RenameDto,
+  ServiceProviderQueryDto,
+  UpdateRegionDto,
+  UpdateServiceProviderDto,
+  VillageQueryDto,
 } from './organization.dtos';
 
 @ApiTags('organisation')
@@ -34,7 +42,12 @@ export class DirectoryController {
 
   @Patch('regions/:id')
   @Policy('update', 'Region')
-  updateRegion(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateRegionDto, @Headers('if-match') ifMatch?: string) {
+  updateRegion(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateRegionDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.directory.updateRegion(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
@@ -58,7 +71,12 @@ export class DirectoryController {
 
   @Patch('villages/:id')
   @Policy('update', 'Village')
-  updateVillage(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: RenameDto, @Headers('if-match') ifMatch?: string) {
+  updateVillage(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: RenameDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.directory.updateVillage(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
@@ -82,7 +100,12 @@ export class DirectoryController {
 
   @Patch('groups/:id')
   @Policy('update', 'Group')
-  updateGroup(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: RenameDto, @Headers('if-match') ifMatch?: string) {
+  updateGroup(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: RenameDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.directory.updateGroup(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
@@ -106,7 +129,12 @@ export class DirectoryController {
 
   @Patch('service-providers/:id')
   @Policy('update', 'ServiceProvider')
-  updateServiceProvider(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateServiceProviderDto, @Headers('if-match') ifMatch?: string) {
+  updateServiceProvider(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateServiceProviderDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.directory.updateServiceProvider(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 }

@@ -1,6 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ADMIN_REQUEST_KINDS, AdminRequestKind, REGION_TIME_ZONES, RegionTimeZone, ROLES, Role, SERVICE_TYPES, ServiceType } from '@pendamping/auth';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ADMIN_REQUEST_KINDS,
+  AdminRequestKind,
+  REGION_TIME_ZONES,
+  RegionTimeZone,
+  ROLES,
+  Role,
+  SERVICE_TYPES,
+  ServiceType,
+} from '@pendamping/auth';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto, VersionedDto } from '../common/params';
 
 const NAME = { min: 1, max: 200 };
@@ -10,7 +32,10 @@ const PLAIN_EMAIL = /^[^\s":]+@[^\s":]+$/;
 export class CreateRegionDto {
   @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
   @ApiProperty({ description: '2-6 capital letters; prefixes case numbers.' }) @Matches(/^[A-Z]{2,6}$/) code!: string;
-  @ApiPropertyOptional({ enum: REGION_TIME_ZONES, default: 'Asia/Makassar' }) @IsOptional() @IsIn(REGION_TIME_ZONES) timeZone?: RegionTimeZone;
+  @ApiPropertyOptional({ enum: REGION_TIME_ZONES, default: 'Asia/Makassar' })
+  @IsOptional()
+  @IsIn(REGION_TIME_ZONES)
+  timeZone?: RegionTimeZone;
 }
 
 export class UpdateRegionDto extends VersionedDto {
@@ -56,9 +81,20 @@ export class CreateServiceProviderDto {
 export class UpdateServiceProviderDto extends VersionedDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
   @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() regionId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(40) phone?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsString() @MaxLength(500) address?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, value) => value !== null) @IsUUID() regionId?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
@@ -71,8 +107,18 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email!: string;
   @ApiProperty() @IsString() @Length(NAME.min, NAME.max) name!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiPropertyOptional({ description: 'For companions.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
-  @ApiPropertyOptional({ description: 'For coordinators.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+  @ApiPropertyOptional({ description: 'For companions.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
+  @ApiPropertyOptional({ description: 'For coordinators.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  regionIds?: string[];
 }
 
 /** Name and email change at once; role, scope and activity become an administration request (202). */
@@ -82,16 +128,43 @@ export class UpdateUserDto extends VersionedDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  regionIds?: string[];
 }
 
 export class CreateAdminRequestDto {
   @ApiProperty({ enum: ADMIN_REQUEST_KINDS }) @IsIn(ADMIN_REQUEST_KINDS) kind!: AdminRequestKind;
-  @ApiPropertyOptional({ description: 'The user the request is about; every kind but create_user.' }) @IsOptional() @IsUUID() subjectId?: string;
-  @ApiPropertyOptional({ description: 'create_user' }) @IsOptional() @IsEmail() @Matches(PLAIN_EMAIL) @MaxLength(320) email?: string;
-  @ApiPropertyOptional({ description: 'create_user' }) @IsOptional() @IsString() @Length(NAME.min, NAME.max) name?: string;
+  @ApiPropertyOptional({ description: 'The user the request is about; every kind but create_user.' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+  @ApiPropertyOptional({ description: 'create_user' })
+  @IsOptional()
+  @IsEmail()
+  @Matches(PLAIN_EMAIL)
+  @MaxLength(320)
+  email?: string;
+  @ApiPropertyOptional({ description: 'create_user' })
+  @IsOptional()
+  @IsString()
+  @Length(NAME.min, NAME.max)
+  name?: string;
   @ApiPropertyOptional({ enum: ROLES, description: 'create_user, change_role' }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ description: 'create_user, change_role: for companions.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) groupIds?: string[];
-  @ApiPropertyOptional({ description: 'create_user, change_role: for coordinators.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) regionIds?: string[];
+  @ApiPropertyOptional({ description: 'create_user, change_role: for companions.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
+  @ApiPropertyOptional({ description: 'create_user, change_role: for coordinators.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  regionIds?: string[];
   @ApiPropertyOptional({ description: 'change_active' }) @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -29,7 +29,11 @@ export class UsersController {
   @Post('users')
   @HttpCode(202)
   @Policy('create', 'User')
-  async create(@Auth() auth: RequestAuth, @Body() body: CreateUserDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @Auth() auth: RequestAuth,
+    @Body() body: CreateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const request = await this.adminRequests.request(auth, { kind: 'create_user', ...body });
     reply.header('location', adminRequestLocation(request.id as string));
     return request;
@@ -53,7 +57,8 @@ export class UsersController {
   ) {
     const version = expectedVersion(ifMatch, body.version);
     const changes = withoutVersion(body);
-    if (!REQUESTED_FIELDS.some((field) => changes[field] !== undefined)) return this.users.update(auth, id, version, changes);
+    if (!REQUESTED_FIELDS.some((field) => changes[field] !== undefined))
+      return this.users.update(auth, id, version, changes);
     const request = await this.adminRequests.requestChange(auth, id, version, changes);
     reply.status(202).header('location', adminRequestLocation(request.id as string));
     return request;

@@ -9,7 +9,10 @@ const AUDIENCES = ['internal', 'external'] as const;
 
 export class ReportScopeDto {
   @ApiProperty({ enum: SCOPE_LEVELS }) @IsIn(SCOPE_LEVELS) level!: (typeof SCOPE_LEVELS)[number];
-  @ApiPropertyOptional({ nullable: true, description: 'The region, village or group; null or absent for the organisation.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The region, village or group; null or absent for the organisation.',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -22,7 +25,11 @@ export class CreateReportDto {
   @ApiProperty({ type: ReportScopeDto }) @ValidateNested() @Type(() => ReportScopeDto) scope!: ReportScopeDto;
   @ApiProperty({ enum: FORMATS }) @IsIn(FORMATS) format!: (typeof FORMATS)[number];
   @ApiPropertyOptional({ enum: LOCALES, default: 'id' }) @IsOptional() @IsIn(LOCALES) locale?: (typeof LOCALES)[number];
-  @ApiPropertyOptional({ enum: AUDIENCES, default: 'internal', description: 'external: small counts suppressed, no free text.' })
+  @ApiPropertyOptional({
+    enum: AUDIENCES,
+    default: 'internal',
+    description: 'external: small counts suppressed, no free text.',
+  })
   @IsOptional()
   @IsIn(AUDIENCES)
   audience?: (typeof AUDIENCES)[number];

@@ -41,9 +41,17 @@ export class ReportsController {
   /** The file, streamed from PostgreSQL, under a name the server builds; never cached. */
   @Get(':id/file')
   @Policy('read', 'Report')
-  async file(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async file(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const download = await this.reports.download(auth, id);
     reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
-    return new StreamableFile(download.stream, { type: download.contentType, length: download.byteSize, disposition: `attachment; filename="${download.fileName}"` });
+    return new StreamableFile(download.stream, {
+      type: download.contentType,
+      length: download.byteSize,
+      disposition: `attachment; filename="${download.fileName}"`,
+    });
   }
 }

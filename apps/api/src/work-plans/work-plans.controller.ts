@@ -5,11 +5,20 @@ import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanSe
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
 import {
-  CreateActivityReportDto, CreatePlanItemDto, CreateWorkPlanDto, PlanStepDto, ReturnDto, ReviewDto, UpdatePlanItemDto, UpdateWorkPlanDto, WorkPlanQueryDto,
+  CreateActivityReportDto,
+  CreatePlanItemDto,
+  CreateWorkPlanDto,
+  PlanStepDto,
+  ReturnDto,
+  ReviewDto,
+  UpdatePlanItemDto,
+  UpdateWorkPlanDto,
+  WorkPlanQueryDto,
 } from './work-plan.dtos';
 
 /** An optional precondition: If-Match, else the body's version, else none. */
-const optionalVersion = (ifMatch: string | undefined, bodyVersion: number | undefined) => (ifMatch === undefined ? bodyVersion : expectedVersion(ifMatch, bodyVersion));
+const optionalVersion = (ifMatch: string | undefined, bodyVersion: number | undefined) =>
+  ifMatch === undefined ? bodyVersion : expectedVersion(ifMatch, bodyVersion);
 
 @ApiTags('work plans')
 @ApiBearerAuth()
@@ -43,29 +52,55 @@ export class WorkPlansController {
 
   @Patch(':id')
   @Policy('update', 'WorkPlan')
-  update(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: UpdateWorkPlanDto, @Headers('if-match') ifMatch?: string) {
+  update(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: UpdateWorkPlanDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.plans.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @Policy('submit', 'WorkPlan')
-  submit(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: PlanStepDto, @Headers('if-match') ifMatch?: string) {
+  submit(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: PlanStepDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.plans.step(auth, id, 'submit', { version: optionalVersion(ifMatch, body.version) });
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @Policy('approve', 'WorkPlan')
-  approve(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ReviewDto, @Headers('if-match') ifMatch?: string) {
-    return this.plans.step(auth, id, 'approve', { comments: body.comments, version: optionalVersion(ifMatch, body.version) });
+  approve(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: ReviewDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.plans.step(auth, id, 'approve', {
+      comments: body.comments,
+      version: optionalVersion(ifMatch, body.version),
+    });
   }
 
   @Post(':id/return')
   @HttpCode(200)
   @Policy('return', 'WorkPlan')
-  returnPlan(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: ReturnDto, @Headers('if-match') ifMatch?: string) {
-    return this.plans.step(auth, id, 'return', { comments: body.comments, version: optionalVersion(ifMatch, body.version) });
+  returnPlan(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Body() body: ReturnDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.plans.step(auth, id, 'return', {
+      comments: body.comments,
+      version: optionalVersion(ifMatch, body.version),
+    });
   }
 
   @Get(':id/progress')
@@ -101,13 +136,23 @@ export class WorkPlansController {
   @Delete(':id/items/:itemId')
   @HttpCode(204)
   @Policy('delete', 'PlanItem')
-  async deleteItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Headers('if-match') ifMatch?: string) {
+  async deleteItem(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     await this.items.remove(auth, id, itemId, optionalVersion(ifMatch, undefined));
   }
 
   @Get(':id/items/:itemId/activities')
   @Policy('read', 'ActivityReport')
-  listActivities(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Query() query: PageQueryDto) {
+  listActivities(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Query() query: PageQueryDto,
+  ) {
     return this.activities.list(auth, id, itemId, query);
   }
 
@@ -124,7 +169,12 @@ export class WorkPlansController {
 
   @Post(':id/items/:itemId/activities')
   @Policy('create', 'ActivityReport')
-  createActivity(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string, @Body() body: CreateActivityReportDto) {
+  createActivity(
+    @Auth() auth: RequestAuth,
+    @Param('id', IdPipe) id: string,
+    @Param('itemId', IdPipe) itemId: string,
+    @Body() body: CreateActivityReportDto,
+  ) {
     return this.activities.create(auth, id, itemId, body);
   }
 }

@@ -14,7 +14,9 @@ export class DemoActors {
   private constructor(private readonly seedRun: string) {}
 
   static async load(dataSource: DataSource, organizationId: string): Promise<DemoActors> {
-    const users = (await dataSource.query('SELECT id, email FROM users WHERE organization_id = $1 AND active', [organizationId])) as { id: string; email: string }[];
+    const users = (await dataSource.query('SELECT id, email FROM users WHERE organization_id = $1 AND active', [
+      organizationId,
+    ])) as { id: string; email: string }[];
     const loader = new ActorLoader(dataSource);
     const actors = new DemoActors(randomUUID());
     for (const user of users) {
@@ -31,7 +33,16 @@ export class DemoActors {
   /** A RequestAuth for one call by the user with this email. */
   auth(email: string): RequestAuth {
     const { actor, ability } = this.user(email);
-    return { actor, ability, mfa: 'complete', passwordChangeRequired: false, sessionId: this.seedRun, sessionOrigin: { secondFactor: 'verified', startedAt: new Date() }, requestId: `seed-demo:${randomUUID()}`, clientRequestId: null };
+    return {
+      actor,
+      ability,
+      mfa: 'complete',
+      passwordChangeRequired: false,
+      sessionId: this.seedRun,
+      sessionOrigin: { secondFactor: 'verified', startedAt: new Date() },
+      requestId: `seed-demo:${randomUUID()}`,
+      clientRequestId: null,
+    };
   }
 
   private user(email: string) {

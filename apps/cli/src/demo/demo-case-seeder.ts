@@ -68,7 +68,15 @@ export class DemoCaseSeeder {
     const actors = await DemoActors.load(this.dataSource, organizationId);
     const places = await this.places(organizationId);
     const scenarios = generateDemoCases();
-    const counts: DemoCaseCounts = { cases: 0, referrals: 0, followUps: 0, transitions: 0, updates: 0, byStatus: {}, seconds: 0 };
+    const counts: DemoCaseCounts = {
+      cases: 0,
+      referrals: 0,
+      followUps: 0,
+      transitions: 0,
+      updates: 0,
+      byStatus: {},
+      seconds: 0,
+    };
 
     // Cases are created one at a time in intake order, so that case numbers follow intake dates; each
     // is created on its intake day and its timeline replayed, on the events' days, as soon as it exists.
@@ -80,9 +88,13 @@ export class DemoCaseSeeder {
       if (replays.failed) break;
       try {
         const created = creations.on(scenario.body.intakeDate);
-        const caseId = await this.withContext(scenario, 'create', () => this.timeline.at(created, () => this.create(actors, places, scenario)));
+        const caseId = await this.withContext(scenario, 'create', () =>
+          this.timeline.at(created, () => this.create(actors, places, scenario)),
+        );
         counts.cases += 1;
-        const replay = replays.run(() => this.replay(actors, places, scenario, caseId, new DemoMoments(created), counts));
+        const replay = replays.run(() =>
+          this.replay(actors, places, scenario, caseId, new DemoMoments(created), counts),
+        );
         replay.catch(() => undefined); // settled below; this keeps an early failure from counting as unhandled meanwhile
         running.push(replay);
       } catch (error) {
@@ -96,7 +108,10 @@ export class DemoCaseSeeder {
     const failure = replayed.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
 
-    const rows = (await this.dataSource.query('SELECT status, count(*)::int AS count FROM cases WHERE organization_id = $1 GROUP BY status ORDER BY status', [organizationId])) as {
+    const rows = (await this.dataSource.query(
+      'SELECT status, count(*)::int AS count FROM cases WHERE organization_id = $1 GROUP BY status ORDER BY status',
+      [organizationId],
+    )) as {
       status: string;
       count: number;
     }[];
@@ -110,7 +125,10 @@ export class DemoCaseSeeder {
     const where =
       scenario.village === null
         ? { regionId: places.region(scenario.regionCode), assignedCompanionId: actors.userId(companion) }
-        : { villageId: places.village(scenario.regionCode, scenario.village), groupId: places.group(scenario.regionCode, scenario.group!) };
+        : {
+            villageId: places.village(scenario.regionCode, scenario.village),
+            groupId: places.group(scenario.regionCode, scenario.group!),
+          };
     const body: CreateCaseInput = { ...where, ...scenario.body };
     const auth = actors.auth(scenario.createdBy === 'companion' ? companion : coordinatorOf(scenario.regionCode));
     const { view } = await this.cases.create(auth, body);
@@ -119,53 +137,82 @@ export class DemoCaseSeeder {
   }
 
   /** The case's timeline, each event on its own date (`moments`, from the case's creation). */
-  private async replay(actors: DemoActors, places: Places, scenario: DemoCaseScenario, caseId: string, moments: DemoMoments, counts: DemoCaseCounts): Promise<void> {
+  private async replay(
+    actors: DemoActors,
+    places: Places,
+    scenario: DemoCaseScenario,
+    caseId: string,
+    moments: DemoMoments,
+    counts: DemoCaseCounts,
+  ): Promise<void> {
     const companion = companionOf(scenario.companionGroup);
     const coordinator = coordinatorOf(scenario.regionCode);
     const referrals = new Map<number, { id: string; version: number }>();
     for (const event of scenario.events) {
       const auth = actors.auth(event.by === 'companion' ? companion : coordinator);
-      await this.withContext(scenario, event, () => this.timeline.at(moments.on(event.date), async () => {
-        switch (event.kind) {
-          case 'transition':
-            await this.cases.transition(auth, caseId, { to: event.to, reason: event.reason, ...(event.closureReason ? { closureReason: event.closureReason } : {}) });
-            counts.transitions += 1;
-            return;
-          case 'justice':
-            await this.cases.update(auth, caseId, await this.caseVersion(caseId), { justicePathway: event.justicePathway });
-            counts.updates += 1;
-            return;
-          case 'restrict':
-            await this.cases.update(auth, caseId, await this.caseVersion(caseId), { restricted: true, excludedUserIds: [actors.userId(event.excludeCompanion)] });
-            counts.updates += 1;
-            return;
-          case 'referral': {
-            const providerId = event.provider === null ? undefined : places.provider(event.provider);
-            const view = await this.referrals.create(auth, caseId, { serviceType: event.serviceType, ...(providerId ? { providerId } : {}), referredAt: event.date, note: event.note });
-            referrals.set(event.referral, { id: view.id as string, version: view.version as number });
-            counts.referrals += 1;
-            return;
+      await this.withContext(scenario, event, () =>
+        this.timeline.at(moments.on(event.date), async () => {
+          switch (event.kind) {
+            case 'transition':
+              await this.cases.transition(auth, caseId, {
+                to: event.to,
+                reason: event.reason,
+                ...(event.closureReason ? { closureReason: event.closureReason } : {}),
+              });
+              counts.transitions += 1;
+              return;
+            case 'justice':
+              await this.cases.update(auth, caseId, await this.caseVersion(caseId), {
+                justicePathway: event.justicePathway,
+              });
+              counts.updates += 1;
+              return;
+            case 'restrict':
+              await this.cases.update(auth, caseId, await this.caseVersion(caseId), {
+                restricted: true,
+                excludedUserIds: [actors.userId(event.excludeCompanion)],
+              });
+              counts.updates += 1;
+              return;
+            case 'referral': {
+              const providerId = event.provider === null ? undefined : places.provider(event.provider);
+              const view = await this.referrals.create(auth, caseId, {
+                serviceType: event.serviceType,
+                ...(providerId ? { providerId } : {}),
+                referredAt: event.date,
+                note: event.note,
+              });
+              referrals.set(event.referral, { id: view.id as string, version: view.version as number });
+              counts.referrals += 1;
+              return;
+            }
+            case 'referral_status': {
+              const referral = referrals.get(event.referral)!;
+              const view = await this.referrals.update(auth, caseId, referral.id, referral.version, {
+                status: event.status,
+                ...(event.outcomeNote ? { outcomeNote: event.outcomeNote } : {}),
+              });
+              referral.version = view.version as number;
+              return;
+            }
+            case 'follow_up':
+              await this.followUps.create(auth, caseId, {
+                date: event.date,
+                type: event.type,
+                notes: event.notes,
+                ...(event.nextAction ? { nextAction: event.nextAction, dueDate: event.dueDate } : {}),
+              });
+              counts.followUps += 1;
+              return;
           }
-          case 'referral_status': {
-            const referral = referrals.get(event.referral)!;
-            const view = await this.referrals.update(auth, caseId, referral.id, referral.version, { status: event.status, ...(event.outcomeNote ? { outcomeNote: event.outcomeNote } : {}) });
-            referral.version = view.version as number;
-            return;
-          }
-          case 'follow_up':
-            await this.followUps.create(auth, caseId, {
-              date: event.date,
-              type: event.type,
-              notes: event.notes,
-              ...(event.nextAction ? { nextAction: event.nextAction, dueDate: event.dueDate } : {}),
-            });
-            counts.followUps += 1;
-            return;
-        }
-      }));
+        }),
+      );
     }
-    const [row] = (await this.dataSource.query('SELECT status FROM cases WHERE id = $1', [caseId])) as { status: string }[];
-    if (row?.status !== scenario.finalStatus) throw new Error(`Demo case ${scenario.index} ended ${row?.status}, not ${scenario.finalStatus} as generated.`);
+    const [row] = (await this.dataSource.query('SELECT status FROM cases WHERE id = $1', [caseId])) as {
+      status: string;
+    }[];
+    if (row?.status !== scenario.finalStatus)
+      throw new Error(`Demo case ${scenario.index} ended ${row?.status}, not ${scenario.finalStatus} as generated.`);
   }
 
   /**
@@ -173,29 +220,53 @@ export class DemoCaseSeeder {
    * and reads it itself rather than through an audited read of the case.
    */
   private async caseVersion(caseId: string): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT version FROM cases WHERE id = $1', [caseId])) as { version: number }[];
+    const [row] = (await this.dataSource.query('SELECT version FROM cases WHERE id = $1', [caseId])) as {
+      version: number;
+    }[];
     return row.version;
   }
 
   /** A failure names the demo case and the step, so that a change in the services that refuses the demo data is easy to find. */
-  private async withContext<T>(scenario: DemoCaseScenario, step: DemoCaseEvent | 'create', work: () => Promise<T>): Promise<T> {
+  private async withContext<T>(
+    scenario: DemoCaseScenario,
+    step: DemoCaseEvent | 'create',
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      const what = step === 'create' ? `creating it (intake ${scenario.body.intakeDate})` : `${step.kind}${step.kind === 'transition' ? ` to ${step.to}` : ''} on ${step.date}`;
+      const what =
+        step === 'create'
+          ? `creating it (intake ${scenario.body.intakeDate})`
+          : `${step.kind}${step.kind === 'transition' ? ` to ${step.to}` : ''} on ${step.date}`;
       const detail = error instanceof Error ? error.message : String(error);
-      const extra = error && typeof error === 'object' && 'details' in error ? ` ${JSON.stringify((error as { details: unknown }).details)}` : '';
-      throw new Error(`Demo case ${scenario.index} (${scenario.regionCode}, ${scenario.village ?? 'walk-in'}): ${what} failed: ${detail}${extra}`, { cause: error });
+      const extra =
+        error && typeof error === 'object' && 'details' in error
+          ? ` ${JSON.stringify((error as { details: unknown }).details)}`
+          : '';
+      throw new Error(
+        `Demo case ${scenario.index} (${scenario.regionCode}, ${scenario.village ?? 'walk-in'}): ${what} failed: ${detail}${extra}`,
+        { cause: error },
+      );
     }
   }
 
   private async places(organizationId: string): Promise<Places> {
     const query = <R>(sql: string) => this.dataSource.query(sql, [organizationId]) as Promise<R[]>;
-    const regions = await query<{ id: string; code: string }>('SELECT id, code FROM regions WHERE organization_id = $1');
-    const villages = await query<{ id: string; code: string; name: string }>('SELECT v.id, r.code, v.name FROM villages v JOIN regions r ON r.id = v.region_id WHERE v.organization_id = $1');
-    const groups = await query<{ id: string; code: string; name: string }>('SELECT g.id, r.code, g.name FROM groups g JOIN regions r ON r.id = g.region_id WHERE g.organization_id = $1');
-    const providers = await query<{ id: string; name: string }>('SELECT id, name FROM service_providers WHERE organization_id = $1');
-    const lookup = (rows: { id: string }[], key: (row: never) => string) => new Map(rows.map((row) => [key(row as never), row.id]));
+    const regions = await query<{ id: string; code: string }>(
+      'SELECT id, code FROM regions WHERE organization_id = $1',
+    );
+    const villages = await query<{ id: string; code: string; name: string }>(
+      'SELECT v.id, r.code, v.name FROM villages v JOIN regions r ON r.id = v.region_id WHERE v.organization_id = $1',
+    );
+    const groups = await query<{ id: string; code: string; name: string }>(
+      'SELECT g.id, r.code, g.name FROM groups g JOIN regions r ON r.id = g.region_id WHERE g.organization_id = $1',
+    );
+    const providers = await query<{ id: string; name: string }>(
+      'SELECT id, name FROM service_providers WHERE organization_id = $1',
+    );
+    const lookup = (rows: { id: string }[], key: (row: never) => string) =>
+      new Map(rows.map((row) => [key(row as never), row.id]));
     const byRegion = lookup(regions, (row: { code: string }) => row.code);
     const byVillage = lookup(villages, (row: { code: string; name: string }) => `${row.code}/${row.name}`);
     const byGroup = lookup(groups, (row: { code: string; name: string }) => `${row.code}/${row.name}`);

@@ -1,7 +1,20 @@
 import {
-  CLOSURE_REASON_CODES, CONSENT_GIVEN_BY_CODES, DISABILITY_CODES, FOLLOW_UP_TYPE_CODES, JUSTICE_PATHWAY_STAGE_CODES, MARITAL_STATUS_CODES,
-  PERPETRATOR_AGE_GROUP_CODES, PLACE_TYPE_CODES, REFERRAL_SOURCE_CODES, REFERRAL_STATUS_CODES, RELATIONSHIP_CODES, RISK_LEVEL_CODES,
-  SERVICE_TYPE_CODES, SEX_CODES, TPKS_FORM_CODES, VIOLENCE_TYPE_CODES,
+  CLOSURE_REASON_CODES,
+  CONSENT_GIVEN_BY_CODES,
+  DISABILITY_CODES,
+  FOLLOW_UP_TYPE_CODES,
+  JUSTICE_PATHWAY_STAGE_CODES,
+  MARITAL_STATUS_CODES,
+  PERPETRATOR_AGE_GROUP_CODES,
+  PLACE_TYPE_CODES,
+  REFERRAL_SOURCE_CODES,
+  REFERRAL_STATUS_CODES,
+  RELATIONSHIP_CODES,
+  RISK_LEVEL_CODES,
+  SERVICE_TYPE_CODES,
+  SEX_CODES,
+  TPKS_FORM_CODES,
+  VIOLENCE_TYPE_CODES,
 } from '@pendamping/cases/code-lists';
 import { CreateCaseDto, TransitionDto, UpdateCaseDto } from '@pendamping/api/cases/case.dtos';
 import { CreateFollowUpDto, CreateReferralDto, UpdateReferralDto } from '@pendamping/api/cases/case-work.dtos';
@@ -33,11 +46,23 @@ describe('the demo cases', () => {
       for (const type of body.violenceTypes) expect(VIOLENCE_TYPE_CODES).toContain(type);
       for (const form of body.tpksForms ?? []) expect(TPKS_FORM_CODES).toContain(form);
       if (body.tpksForms) expect(body.violenceTypes).toContain('seksual');
-      expect(has(PLACE_TYPE_CODES, body.placeType) && has(REFERRAL_SOURCE_CODES, body.referralSource) && has(RISK_LEVEL_CODES, body.riskLevel)).toBe(true);
-      expect(has(SEX_CODES, body.survivor.sex) && has(DISABILITY_CODES, body.survivor.disability) && has(MARITAL_STATUS_CODES, body.survivor.maritalStatus)).toBe(true);
+      expect(
+        has(PLACE_TYPE_CODES, body.placeType) &&
+          has(REFERRAL_SOURCE_CODES, body.referralSource) &&
+          has(RISK_LEVEL_CODES, body.riskLevel),
+      ).toBe(true);
+      expect(
+        has(SEX_CODES, body.survivor.sex) &&
+          has(DISABILITY_CODES, body.survivor.disability) &&
+          has(MARITAL_STATUS_CODES, body.survivor.maritalStatus),
+      ).toBe(true);
       expect(has(CONSENT_GIVEN_BY_CODES, body.consent.givenBy)).toBe(true);
       for (const perpetrator of body.perpetrators) {
-        expect(has(RELATIONSHIP_CODES, perpetrator.relationship) && has(SEX_CODES, perpetrator.sex) && has(PERPETRATOR_AGE_GROUP_CODES, perpetrator.ageGroup)).toBe(true);
+        expect(
+          has(RELATIONSHIP_CODES, perpetrator.relationship) &&
+            has(SEX_CODES, perpetrator.sex) &&
+            has(PERPETRATOR_AGE_GROUP_CODES, perpetrator.ageGroup),
+        ).toBe(true);
       }
       for (const entry of body.justicePathway ?? []) expect(JUSTICE_PATHWAY_STAGE_CODES).toContain(entry.stage);
     }
@@ -46,7 +71,8 @@ describe('the demo cases', () => {
         if (event.kind === 'referral') expect(SERVICE_TYPE_CODES).toContain(event.serviceType);
         if (event.kind === 'referral_status') expect(REFERRAL_STATUS_CODES).toContain(event.status);
         if (event.kind === 'follow_up') expect(FOLLOW_UP_TYPE_CODES).toContain(event.type);
-        if (event.kind === 'transition' && event.closureReason) expect(CLOSURE_REASON_CODES).toContain(event.closureReason);
+        if (event.kind === 'transition' && event.closureReason)
+          expect(CLOSURE_REASON_CODES).toContain(event.closureReason);
       }
     }
   });
@@ -81,7 +107,12 @@ describe('the demo cases', () => {
         expect(event.date >= previous).toBe(true);
         previous = event.date;
         if (event.kind === 'transition') {
-          const from: Record<string, string[]> = { active: ['open', 'closure_requested'], closure_requested: ['open', 'active'], closed: ['closure_requested'], reopened: ['closed'] };
+          const from: Record<string, string[]> = {
+            active: ['open', 'closure_requested'],
+            closure_requested: ['open', 'active'],
+            closed: ['closure_requested'],
+            reopened: ['closed'],
+          };
           expect(from[event.to]).toContain(status);
           expect(event.by).toBe(event.to === 'closed' || event.to === 'reopened' ? 'coordinator' : 'companion');
           if (event.to === 'closed' || event.to === 'closure_requested') expect(event.closureReason).toBeDefined();
@@ -95,7 +126,8 @@ describe('the demo cases', () => {
           referrals.add(event.referral);
         }
         if (event.kind === 'referral_status') expect(referrals).toContain(event.referral);
-        if (event.kind === 'follow_up' && scenario.body.violenceTypes.includes('seksual')) expect(event.type).not.toBe('family_mediation');
+        if (event.kind === 'follow_up' && scenario.body.violenceTypes.includes('seksual'))
+          expect(event.type).not.toBe('family_mediation');
         if (event.kind === 'restrict') expect(companions).toContain(event.excludeCompanion);
       }
       expect(status).toBe(scenario.finalStatus);
@@ -107,33 +139,65 @@ describe('the demo cases', () => {
     expect(count((s) => s.finalStatus === 'closed')).toBeGreaterThan(150);
     expect(count((s) => s.finalStatus === 'active')).toBeGreaterThan(30);
     expect(count((s) => s.finalStatus === 'closure_requested')).toBeGreaterThan(3);
-    expect(count((s) => s.events.some((event) => event.kind === 'transition' && event.to === 'reopened'))).toBeGreaterThan(1);
+    expect(
+      count((s) => s.events.some((event) => event.kind === 'transition' && event.to === 'reopened')),
+    ).toBeGreaterThan(1);
     expect(count((s) => s.events.some((event) => event.kind === 'restrict'))).toBe(2);
     expect(count((s) => s.village === null)).toBeGreaterThan(0);
     const overdue = count((s) => {
       const last = [...s.events].reverse().find((event) => event.kind === 'follow_up');
-      return s.finalStatus === 'active' && last?.kind === 'follow_up' && last.dueDate !== undefined && last.dueDate < DEMO_TODAY;
+      return (
+        s.finalStatus === 'active' &&
+        last?.kind === 'follow_up' &&
+        last.dueDate !== undefined &&
+        last.dueDate < DEMO_TODAY
+      );
     });
     expect(overdue).toBeGreaterThan(5);
-    expect(count((s) => s.body.violenceTypes.includes('seksual') && s.body.survivor.ageAtIntake < 18)).toBeGreaterThan(40);
+    expect(count((s) => s.body.violenceTypes.includes('seksual') && s.body.survivor.ageAtIntake < 18)).toBeGreaterThan(
+      40,
+    );
     expect(count((s) => s.body.perpetrators[0].relationship === 'husband_partner')).toBeGreaterThan(100);
   });
 
-  it('are requests the API accepts: every body passes the API\'s own validation', async () => {
+  it("are requests the API accepts: every body passes the API's own validation", async () => {
     const pipe = new StrictValidationPipe();
     const valid = (metatype: new () => object, value: object) => pipe.transform(value, { type: 'body', metatype });
     const uuid = '00000000-0000-4000-8000-000000000000';
     for (const scenario of scenarios) {
-      const place = scenario.village === null ? { regionId: uuid, assignedCompanionId: uuid } : { villageId: uuid, groupId: uuid };
+      const place =
+        scenario.village === null ? { regionId: uuid, assignedCompanionId: uuid } : { villageId: uuid, groupId: uuid };
       await valid(CreateCaseDto, { ...place, ...scenario.body });
       for (const event of scenario.events) {
-        if (event.kind === 'transition') await valid(TransitionDto, { to: event.to, reason: event.reason, ...(event.closureReason ? { closureReason: event.closureReason } : {}) });
+        if (event.kind === 'transition')
+          await valid(TransitionDto, {
+            to: event.to,
+            reason: event.reason,
+            ...(event.closureReason ? { closureReason: event.closureReason } : {}),
+          });
         if (event.kind === 'justice') await valid(UpdateCaseDto, { version: 1, justicePathway: event.justicePathway });
-        if (event.kind === 'restrict') await valid(UpdateCaseDto, { version: 1, restricted: true, excludedUserIds: [uuid] });
-        if (event.kind === 'referral') await valid(CreateReferralDto, { serviceType: event.serviceType, providerId: uuid, referredAt: event.date, note: event.note });
-        if (event.kind === 'referral_status') await valid(UpdateReferralDto, { version: 1, status: event.status, ...(event.outcomeNote ? { outcomeNote: event.outcomeNote } : {}) });
+        if (event.kind === 'restrict')
+          await valid(UpdateCaseDto, { version: 1, restricted: true, excludedUserIds: [uuid] });
+        if (event.kind === 'referral')
+          await valid(CreateReferralDto, {
+            serviceType: event.serviceType,
+            providerId: uuid,
+            referredAt: event.date,
+            note: event.note,
+          });
+        if (event.kind === 'referral_status')
+          await valid(UpdateReferralDto, {
+            version: 1,
+            status: event.status,
+            ...(event.outcomeNote ? { outcomeNote: event.outcomeNote } : {}),
+          });
         if (event.kind === 'follow_up') {
-          await valid(CreateFollowUpDto, { date: event.date, type: event.type, notes: event.notes, ...(event.nextAction ? { nextAction: event.nextAction, dueDate: event.dueDate } : {}) });
+          await valid(CreateFollowUpDto, {
+            date: event.date,
+            type: event.type,
+            notes: event.notes,
+            ...(event.nextAction ? { nextAction: event.nextAction, dueDate: event.dueDate } : {}),
+          });
         }
       }
     }

@@ -1,13 +1,55 @@
 import type { ServiceType } from '@pendamping/auth';
 import {
-  ClosureReason, ConsentGivenBy, Disability, FollowUpType, JusticePathwayStage, MaritalStatus, PerpetratorAgeGroup, PlaceType, ReferralSource,
-  ReferralStatus, Relationship, RiskLevel, Sex, simfoniAgeGroup, TpksForm, ViolenceType,
+  ClosureReason,
+  ConsentGivenBy,
+  Disability,
+  FollowUpType,
+  JusticePathwayStage,
+  MaritalStatus,
+  PerpetratorAgeGroup,
+  PlaceType,
+  ReferralSource,
+  ReferralStatus,
+  Relationship,
+  RiskLevel,
+  Sex,
+  simfoniAgeGroup,
+  TpksForm,
+  ViolenceType,
 } from '@pendamping/cases/code-lists';
 import {
-  BOY_GIVEN_NAMES, DURATIONS, FAMILY_WORDS, FEMALE_GIVEN_NAMES, fitting, FOLLOW_UP_NOTES, GIRL_GIVEN_NAMES, INTERMEDIARIES, JUSTICE_STAGE_FOLLOW_UPS,
-  KELURAHAN, MALE_GIVEN_NAMES, MEDICAL_NOTES, MUSLIM_BOY_GIVEN_NAMES, MUSLIM_FAMILY_NAMES, MUSLIM_FEMALE_GIVEN_NAMES, MUSLIM_GIRL_GIVEN_NAMES,
-  MUSLIM_MALE_GIVEN_NAMES, NARRATIVES, NEXT_ACTIONS, NICKNAMES, OUTSIDE_PLACES, PERPETRATOR_WORDS, RECRUITER_WORDS, REFERRAL_COMPLETED, REFERRAL_NOTES, REFERRAL_OUTCOMES,
-  ROTE_SABU_FAMILY_NAMES, SAFE_TIMES, SAFETY_PLANS, TextContext, TIMORESE_FAMILY_NAMES, TRANSITION_REASONS,
+  BOY_GIVEN_NAMES,
+  DURATIONS,
+  FAMILY_WORDS,
+  FEMALE_GIVEN_NAMES,
+  fitting,
+  FOLLOW_UP_NOTES,
+  GIRL_GIVEN_NAMES,
+  INTERMEDIARIES,
+  JUSTICE_STAGE_FOLLOW_UPS,
+  KELURAHAN,
+  MALE_GIVEN_NAMES,
+  MEDICAL_NOTES,
+  MUSLIM_BOY_GIVEN_NAMES,
+  MUSLIM_FAMILY_NAMES,
+  MUSLIM_FEMALE_GIVEN_NAMES,
+  MUSLIM_GIRL_GIVEN_NAMES,
+  MUSLIM_MALE_GIVEN_NAMES,
+  NARRATIVES,
+  NEXT_ACTIONS,
+  NICKNAMES,
+  OUTSIDE_PLACES,
+  PERPETRATOR_WORDS,
+  RECRUITER_WORDS,
+  REFERRAL_COMPLETED,
+  REFERRAL_NOTES,
+  REFERRAL_OUTCOMES,
+  ROTE_SABU_FAMILY_NAMES,
+  SAFE_TIMES,
+  SAFETY_PLANS,
+  TextContext,
+  TIMORESE_FAMILY_NAMES,
+  TRANSITION_REASONS,
 } from './demo-case-texts';
 import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS, DEMO_USERS } from './demo-data';
 import { dayOf, DemoRandom, isoOf } from './demo-random';
@@ -80,18 +122,19 @@ export interface DemoCaseBody {
   justicePathway?: DemoJusticeEntry[];
 }
 
-export type DemoCaseEvent = { date: string; by: DemoActor } & (
+export type DemoCaseEvent = { date: string; by: DemoActor } &
   /** A closure request names its closure reason (the API requires it), and the closure confirms it. */
-  | { kind: 'transition'; to: DemoTransitionTarget; reason: string; closureReason?: ClosureReason }
-  /** `referral` numbers the case's referrals, so that later status changes can name theirs. */
-  | { kind: 'referral'; referral: number; serviceType: ServiceType; provider: string | null; note: string }
-  | { kind: 'referral_status'; referral: number; status: ReferralStatus; outcomeNote?: string }
-  | { kind: 'follow_up'; type: FollowUpType; notes: string; nextAction?: string; dueDate?: string }
-  /** The justice pathway grew: the whole pathway so far, as an update of the case sends it. */
-  | { kind: 'justice'; justicePathway: DemoJusticeEntry[] }
-  /** The coordinator restricts the case and excludes another companion of the region (by email). */
-  | { kind: 'restrict'; excludeCompanion: string }
-);
+  (
+    | { kind: 'transition'; to: DemoTransitionTarget; reason: string; closureReason?: ClosureReason }
+    /** `referral` numbers the case's referrals, so that later status changes can name theirs. */
+    | { kind: 'referral'; referral: number; serviceType: ServiceType; provider: string | null; note: string }
+    | { kind: 'referral_status'; referral: number; status: ReferralStatus; outcomeNote?: string }
+    | { kind: 'follow_up'; type: FollowUpType; notes: string; nextAction?: string; dueDate?: string }
+    /** The justice pathway grew: the whole pathway so far, as an update of the case sends it. */
+    | { kind: 'justice'; justicePathway: DemoJusticeEntry[] }
+    /** The coordinator restricts the case and excludes another companion of the region (by email). */
+    | { kind: 'restrict'; excludeCompanion: string }
+  );
 
 export interface DemoCaseScenario {
   /** 1-based, in intake order (and so in case-number order within a region and year). */
@@ -147,20 +190,39 @@ interface Draft {
 type Template = (r: DemoRandom) => Draft;
 
 const ADULT_REFERRAL_SOURCES: [ReferralSource, number][] = [
-  ['self', 30], ['family', 20], ['neighbour', 12], ['village_head', 14], ['religious_leader', 10], ['health_worker', 6], ['police', 5], ['ngo', 3],
+  ['self', 30],
+  ['family', 20],
+  ['neighbour', 12],
+  ['village_head', 14],
+  ['religious_leader', 10],
+  ['health_worker', 6],
+  ['police', 5],
+  ['ngo', 3],
 ];
 const CHILD_REFERRAL_SOURCES: [ReferralSource, number][] = [
-  ['family', 38], ['teacher', 16], ['health_worker', 10], ['police', 9], ['village_head', 11], ['neighbour', 10], ['self', 3], ['religious_leader', 3],
+  ['family', 38],
+  ['teacher', 16],
+  ['health_worker', 10],
+  ['police', 9],
+  ['village_head', 11],
+  ['neighbour', 10],
+  ['self', 3],
+  ['religious_leader', 3],
 ];
 
-const ageNear = (r: DemoRandom, base: number, spread: number, min = 18, max = 80) => Math.max(min, Math.min(max, base + r.int(-spread, spread)));
+const ageNear = (r: DemoRandom, base: number, spread: number, min = 18, max = 80) =>
+  Math.max(min, Math.min(max, base + r.int(-spread, spread)));
 
 const TEMPLATES: [Template, number][] = [
   // Domestic violence against a wife: physical and/or psychological.
   [
     (r) => {
       const age = r.int(19, 56);
-      const types = r.weighted<ViolenceType[]>([[['fisik', 'psikis'], 60], [['fisik'], 14], [['psikis'], 26]]);
+      const types = r.weighted<ViolenceType[]>([
+        [['fisik', 'psikis'], 60],
+        [['fisik'], 14],
+        [['psikis'], 26],
+      ]);
       const physical = types.includes('fisik');
       return {
         narrative: physical ? 'kdrt_fisik' : 'kdrt_psikis',
@@ -171,16 +233,40 @@ const TEMPLATES: [Template, number][] = [
         perpetrators: [{ relationship: 'husband_partner', sex: 'male', age: ageNear(r, age + 4, 5) }],
         placeType: 'home',
         referralSource: r.weighted(ADULT_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>(physical ? [['low', 8], ['medium', 42], ['high', 38], ['critical', 12]] : [['low', 30], ['medium', 50], ['high', 20]]),
+        riskLevel: r.weighted<RiskLevel>(
+          physical
+            ? [
+                ['low', 8],
+                ['medium', 42],
+                ['high', 38],
+                ['critical', 12],
+              ]
+            : [
+                ['low', 30],
+                ['medium', 50],
+                ['high', 20],
+              ],
+        ),
         incidentLag: [0, 30],
         chronic: true,
         justice: physical ? 0.28 : 0.04,
         visum: physical,
         services: [
-          ['health', physical ? 0.45 : 0.05], ['legal_aid', 0.22], ['psychosocial', 0.35], ['shelter', physical ? 0.12 : 0.02],
-          ['village_government', 0.1], ['customary_religious_leader', 0.15], ['economic_support', 0.08],
+          ['health', physical ? 0.45 : 0.05],
+          ['legal_aid', 0.22],
+          ['psychosocial', 0.35],
+          ['shelter', physical ? 0.12 : 0.02],
+          ['village_government', 0.1],
+          ['customary_religious_leader', 0.15],
+          ['economic_support', 0.08],
         ],
-        followUps: [['home_visit', 40], ['phone_call', 30], ['counselling', 20], ['family_mediation', 8], ['other', 2]],
+        followUps: [
+          ['home_visit', 40],
+          ['phone_call', 30],
+          ['counselling', 20],
+          ['family_mediation', 8],
+          ['other', 2],
+        ],
         safety: 'household',
         medical: physical && r.chance(0.5) ? 'physical' : undefined,
         duration: [30, 160],
@@ -198,16 +284,33 @@ const TEMPLATES: [Template, number][] = [
         sex: 'female',
         age,
         maritalStatus: 'married',
-        perpetrators: [{ relationship: 'husband_partner', sex: 'male', age: r.chance(0.3) ? null : ageNear(r, age + 4, 5) }],
+        perpetrators: [
+          { relationship: 'husband_partner', sex: 'male', age: r.chance(0.3) ? null : ageNear(r, age + 4, 5) },
+        ],
         placeType: 'home',
         referralSource: r.weighted(ADULT_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>([['low', 55], ['medium', 40], ['high', 5]]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['low', 55],
+          ['medium', 40],
+          ['high', 5],
+        ]),
         incidentLag: [30, 200],
         chronic: true,
         justice: 0,
         visum: false,
-        services: [['legal_aid', 0.35], ['social_services', 0.5], ['economic_support', 0.4], ['village_government', 0.3], ['education', 0.1]],
-        followUps: [['home_visit', 45], ['phone_call', 25], ['other', 20], ['counselling', 10]],
+        services: [
+          ['legal_aid', 0.35],
+          ['social_services', 0.5],
+          ['economic_support', 0.4],
+          ['village_government', 0.3],
+          ['education', 0.1],
+        ],
+        followUps: [
+          ['home_visit', 45],
+          ['phone_call', 25],
+          ['other', 20],
+          ['counselling', 10],
+        ],
         safety: 'general',
         duration: [45, 200],
       };
@@ -225,15 +328,32 @@ const TEMPLATES: [Template, number][] = [
         age,
         maritalStatus: r.chance(0.7) ? 'divorced' : 'single',
         perpetrators: [{ relationship: 'former_partner', sex: 'male', age: ageNear(r, age + 3, 4) }],
-        placeType: r.weighted<PlaceType>([['home', 60], ['public_place', 40]]),
+        placeType: r.weighted<PlaceType>([
+          ['home', 60],
+          ['public_place', 40],
+        ]),
         referralSource: r.weighted(ADULT_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>([['medium', 45], ['high', 45], ['critical', 10]]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 45],
+          ['high', 45],
+          ['critical', 10],
+        ]),
         incidentLag: [0, 14],
         chronic: false,
         justice: 0.3,
         visum: false,
-        services: [['police', 0.4], ['legal_aid', 0.4], ['psychosocial', 0.3], ['village_government', 0.15]],
-        followUps: [['phone_call', 40], ['home_visit', 35], ['counselling', 15], ['other', 10]],
+        services: [
+          ['police', 0.4],
+          ['legal_aid', 0.4],
+          ['psychosocial', 0.3],
+          ['village_government', 0.15],
+        ],
+        followUps: [
+          ['phone_call', 40],
+          ['home_visit', 35],
+          ['counselling', 15],
+          ['other', 10],
+        ],
         safety: 'general',
         duration: [30, 120],
       };
@@ -246,13 +366,32 @@ const TEMPLATES: [Template, number][] = [
       const girl = r.chance(0.86);
       const age = girl ? r.int(5, 17) : r.int(6, 14);
       const relationship = r.weighted<Relationship>([
-        ['neighbour', 30], ['other_family', 20], ['step_parent', 12], ['parent', 5], ['teacher', 7], ['husband_partner', age >= 13 ? 14 : 0],
-        ['stranger', 6], ['religious_leader', 2], ['other', 4],
+        ['neighbour', 30],
+        ['other_family', 20],
+        ['step_parent', 12],
+        ['parent', 5],
+        ['teacher', 7],
+        ['husband_partner', age >= 13 ? 14 : 0],
+        ['stranger', 6],
+        ['religious_leader', 2],
+        ['other', 4],
       ]);
-      const forms = age < 13
-        ? r.weighted<TpksForm[]>([[['perbuatan_cabul'], 50], [['persetubuhan_terhadap_anak'], 30], [['pelecehan_seksual_fisik'], 20]])
-        : r.weighted<TpksForm[]>([[['persetubuhan_terhadap_anak'], 48], [['perbuatan_cabul'], 18], [['pelecehan_seksual_fisik'], 16], [['perkosaan', 'persetubuhan_terhadap_anak'], 12], [['pelecehan_seksual_nonfisik'], 6]]);
-      const perpetratorAge = relationship === 'husband_partner' ? r.int(16, 24) : relationship === 'teacher' ? r.int(26, 55) : r.int(17, 62);
+      const forms =
+        age < 13
+          ? r.weighted<TpksForm[]>([
+              [['perbuatan_cabul'], 50],
+              [['persetubuhan_terhadap_anak'], 30],
+              [['pelecehan_seksual_fisik'], 20],
+            ])
+          : r.weighted<TpksForm[]>([
+              [['persetubuhan_terhadap_anak'], 48],
+              [['perbuatan_cabul'], 18],
+              [['pelecehan_seksual_fisik'], 16],
+              [['perkosaan', 'persetubuhan_terhadap_anak'], 12],
+              [['pelecehan_seksual_nonfisik'], 6],
+            ]);
+      const perpetratorAge =
+        relationship === 'husband_partner' ? r.int(16, 24) : relationship === 'teacher' ? r.int(26, 55) : r.int(17, 62);
       return {
         narrative: 'child_sexual',
         violenceTypes: r.chance(0.35) ? ['seksual', 'psikis'] : ['seksual'],
@@ -262,18 +401,41 @@ const TEMPLATES: [Template, number][] = [
         maritalStatus: 'single',
         disability: r.chance(0.1) ? 'intellectual' : undefined,
         perpetrators: [{ relationship, sex: 'male', age: perpetratorAge }],
-        placeType: relationship === 'teacher' ? 'school' : r.weighted<PlaceType>([['home', 62], ['public_place', 22], ['other', 12], ['school', 4]]),
+        placeType:
+          relationship === 'teacher'
+            ? 'school'
+            : r.weighted<PlaceType>([
+                ['home', 62],
+                ['public_place', 22],
+                ['other', 12],
+                ['school', 4],
+              ]),
         referralSource: r.weighted(CHILD_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>([['medium', 18], ['high', 55], ['critical', 27]]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 18],
+          ['high', 55],
+          ['critical', 27],
+        ]),
         incidentLag: [0, 40],
         chronic: false,
         justice: 0.78,
         visum: !forms.includes('pelecehan_seksual_nonfisik'),
         services: [
-          ['police', 0.65], ['health', 0.7], ['psychosocial', 0.6], ['uptd_ppa', 0.5], ['legal_aid', 0.35],
-          ['shelter', ['parent', 'step_parent', 'other_family'].includes(relationship) ? 0.45 : 0.05], ['education', 0.15], ['social_services', 0.12],
+          ['police', 0.65],
+          ['health', 0.7],
+          ['psychosocial', 0.6],
+          ['uptd_ppa', 0.5],
+          ['legal_aid', 0.35],
+          ['shelter', ['parent', 'step_parent', 'other_family'].includes(relationship) ? 0.45 : 0.05],
+          ['education', 0.15],
+          ['social_services', 0.12],
         ],
-        followUps: [['home_visit', 35], ['counselling', 30], ['phone_call', 25], ['other', 10]],
+        followUps: [
+          ['home_visit', 35],
+          ['counselling', 30],
+          ['phone_call', 25],
+          ['other', 10],
+        ],
         safety: 'child',
         medical: r.chance(0.6) ? 'sexual' : undefined,
         duration: [60, 240],
@@ -285,31 +447,68 @@ const TEMPLATES: [Template, number][] = [
   [
     (r) => {
       const age = r.int(18, 48);
-      const forms = r.weighted<TpksForm[]>([[['perkosaan'], 48], [['pelecehan_seksual_fisik'], 36], [['pelecehan_seksual_nonfisik'], 16]]);
+      const forms = r.weighted<TpksForm[]>([
+        [['perkosaan'], 48],
+        [['pelecehan_seksual_fisik'], 36],
+        [['pelecehan_seksual_nonfisik'], 16],
+      ]);
       return {
         narrative: 'adult_sexual',
         violenceTypes: ['seksual'],
         tpksForms: forms,
         sex: 'female',
         age,
-        maritalStatus: r.weighted<MaritalStatus>([['single', 50], ['married', 30], ['divorced', 10], ['widowed', 10]]),
+        maritalStatus: r.weighted<MaritalStatus>([
+          ['single', 50],
+          ['married', 30],
+          ['divorced', 10],
+          ['widowed', 10],
+        ]),
         disability: r.chance(0.12) ? r.pick<Disability>(['intellectual', 'psychosocial', 'sensory']) : undefined,
         perpetrators: [
           {
-            relationship: r.weighted<Relationship>([['neighbour', 35], ['stranger', 20], ['other_family', 15], ['former_partner', 10], ['employer', 8], ['religious_leader', 4], ['other', 8]]),
+            relationship: r.weighted<Relationship>([
+              ['neighbour', 35],
+              ['stranger', 20],
+              ['other_family', 15],
+              ['former_partner', 10],
+              ['employer', 8],
+              ['religious_leader', 4],
+              ['other', 8],
+            ]),
             sex: 'male',
             age: r.int(20, 60),
           },
         ],
-        placeType: r.weighted<PlaceType>([['home', 45], ['public_place', 35], ['workplace', 10], ['other', 10]]),
+        placeType: r.weighted<PlaceType>([
+          ['home', 45],
+          ['public_place', 35],
+          ['workplace', 10],
+          ['other', 10],
+        ]),
         referralSource: r.weighted(ADULT_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>([['medium', 30], ['high', 55], ['critical', 15]]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 30],
+          ['high', 55],
+          ['critical', 15],
+        ]),
         incidentLag: [0, 20],
         chronic: false,
         justice: 0.5,
         visum: forms.includes('perkosaan'),
-        services: [['police', 0.5], ['health', 0.6], ['psychosocial', 0.6], ['legal_aid', 0.35], ['shelter', 0.1]],
-        followUps: [['counselling', 35], ['home_visit', 30], ['phone_call', 30], ['other', 5]],
+        services: [
+          ['police', 0.5],
+          ['health', 0.6],
+          ['psychosocial', 0.6],
+          ['legal_aid', 0.35],
+          ['shelter', 0.1],
+        ],
+        followUps: [
+          ['counselling', 35],
+          ['home_visit', 30],
+          ['phone_call', 30],
+          ['other', 5],
+        ],
         safety: 'general',
         medical: forms.includes('perkosaan') ? 'sexual' : undefined,
         duration: [45, 210],
@@ -321,24 +520,51 @@ const TEMPLATES: [Template, number][] = [
   [
     (r) => {
       const age = r.int(14, 25);
-      const relationship = r.weighted<Relationship>([['husband_partner', 60], ['former_partner', 30], ['stranger', 10]]);
+      const relationship = r.weighted<Relationship>([
+        ['husband_partner', 60],
+        ['former_partner', 30],
+        ['stranger', 10],
+      ]);
       return {
         narrative: 'ksbe',
         violenceTypes: ['seksual', 'psikis'],
-        tpksForms: r.chance(0.4) ? ['kekerasan_seksual_berbasis_elektronik', 'pelecehan_seksual_nonfisik'] : ['kekerasan_seksual_berbasis_elektronik'],
+        tpksForms: r.chance(0.4)
+          ? ['kekerasan_seksual_berbasis_elektronik', 'pelecehan_seksual_nonfisik']
+          : ['kekerasan_seksual_berbasis_elektronik'],
         sex: 'female',
         age,
         maritalStatus: 'single',
-        perpetrators: [{ relationship, sex: 'male', age: relationship === 'stranger' ? null : ageNear(r, age + 2, 3, 15) }],
+        perpetrators: [
+          { relationship, sex: 'male', age: relationship === 'stranger' ? null : ageNear(r, age + 2, 3, 15) },
+        ],
         placeType: 'online',
-        referralSource: r.weighted<ReferralSource>([['self', 40], ['family', 25], ['teacher', 20], ['ngo', 15]]),
-        riskLevel: r.weighted<RiskLevel>([['low', 10], ['medium', 55], ['high', 35]]),
+        referralSource: r.weighted<ReferralSource>([
+          ['self', 40],
+          ['family', 25],
+          ['teacher', 20],
+          ['ngo', 15],
+        ]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['low', 10],
+          ['medium', 55],
+          ['high', 35],
+        ]),
         incidentLag: [0, 20],
         chronic: false,
         justice: 0.3,
         visum: false,
-        services: [['police', 0.45], ['psychosocial', 0.6], ['legal_aid', 0.35], ['education', age < 18 ? 0.2 : 0]],
-        followUps: [['phone_call', 40], ['counselling', 35], ['home_visit', 20], ['other', 5]],
+        services: [
+          ['police', 0.45],
+          ['psychosocial', 0.6],
+          ['legal_aid', 0.35],
+          ['education', age < 18 ? 0.2 : 0],
+        ],
+        followUps: [
+          ['phone_call', 40],
+          ['counselling', 35],
+          ['home_visit', 20],
+          ['other', 5],
+        ],
         safety: 'online',
         duration: [30, 120],
       };
@@ -349,23 +575,50 @@ const TEMPLATES: [Template, number][] = [
   [
     (r) => {
       const age = r.int(3, 15);
-      const relationship = r.weighted<Relationship>([['parent', 45], ['step_parent', 25], ['other_family', 20], ['teacher', 10]]);
+      const relationship = r.weighted<Relationship>([
+        ['parent', 45],
+        ['step_parent', 25],
+        ['other_family', 20],
+        ['teacher', 10],
+      ]);
       return {
         narrative: 'child_physical',
         violenceTypes: r.chance(0.6) ? ['fisik', 'psikis'] : ['fisik'],
         sex: r.chance(0.55) ? 'female' : 'male',
         age,
         maritalStatus: 'single',
-        perpetrators: [{ relationship, sex: r.chance(relationship === 'teacher' ? 0.5 : 0.7) ? 'male' : 'female', age: r.int(24, 55) }],
+        perpetrators: [
+          {
+            relationship,
+            sex: r.chance(relationship === 'teacher' ? 0.5 : 0.7) ? 'male' : 'female',
+            age: r.int(24, 55),
+          },
+        ],
         placeType: relationship === 'teacher' ? 'school' : 'home',
         referralSource: r.weighted(CHILD_REFERRAL_SOURCES),
-        riskLevel: r.weighted<RiskLevel>([['medium', 45], ['high', 45], ['critical', 10]]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 45],
+          ['high', 45],
+          ['critical', 10],
+        ]),
         incidentLag: [0, 14],
         chronic: true,
         justice: 0.2,
         visum: true,
-        services: [['health', 0.45], ['uptd_ppa', 0.4], ['psychosocial', 0.4], ['social_services', 0.2], ['education', relationship === 'teacher' ? 0.4 : 0.1]],
-        followUps: [['home_visit', 45], ['counselling', 25], ['phone_call', 15], ['family_mediation', 10], ['other', 5]],
+        services: [
+          ['health', 0.45],
+          ['uptd_ppa', 0.4],
+          ['psychosocial', 0.4],
+          ['social_services', 0.2],
+          ['education', relationship === 'teacher' ? 0.4 : 0.1],
+        ],
+        followUps: [
+          ['home_visit', 45],
+          ['counselling', 25],
+          ['phone_call', 15],
+          ['family_mediation', 10],
+          ['other', 5],
+        ],
         safety: 'child',
         medical: r.chance(0.4) ? 'physical' : undefined,
         duration: [30, 150],
@@ -386,14 +639,34 @@ const TEMPLATES: [Template, number][] = [
         ...(r.chance(0.5) ? [{ relationship: 'parent' as const, sex: 'female' as const, age: r.int(22, 42) }] : []),
       ],
       placeType: 'home',
-      referralSource: r.weighted<ReferralSource>([['health_worker', 30], ['village_head', 25], ['teacher', 20], ['neighbour', 15], ['family', 10]]),
-      riskLevel: r.weighted<RiskLevel>([['low', 25], ['medium', 55], ['high', 20]]),
+      referralSource: r.weighted<ReferralSource>([
+        ['health_worker', 30],
+        ['village_head', 25],
+        ['teacher', 20],
+        ['neighbour', 15],
+        ['family', 10],
+      ]),
+      riskLevel: r.weighted<RiskLevel>([
+        ['low', 25],
+        ['medium', 55],
+        ['high', 20],
+      ]),
       incidentLag: [30, 180],
       chronic: true,
       justice: 0,
       visum: false,
-      services: [['social_services', 0.6], ['health', 0.5], ['education', 0.35], ['village_government', 0.35]],
-      followUps: [['home_visit', 60], ['accompaniment_health', 15], ['other', 15], ['phone_call', 10]],
+      services: [
+        ['social_services', 0.6],
+        ['health', 0.5],
+        ['education', 0.35],
+        ['village_government', 0.35],
+      ],
+      followUps: [
+        ['home_visit', 60],
+        ['accompaniment_health', 15],
+        ['other', 15],
+        ['phone_call', 10],
+      ],
       safety: 'child_care',
       medical: r.chance(0.4) ? 'neglect' : undefined,
       duration: [45, 200],
@@ -404,7 +677,11 @@ const TEMPLATES: [Template, number][] = [
   [
     (r) => {
       const age = r.int(14, 17);
-      const relationship = r.weighted<Relationship>([['parent', 50], ['other_family', 30], ['husband_partner', 20]]);
+      const relationship = r.weighted<Relationship>([
+        ['parent', 50],
+        ['other_family', 30],
+        ['husband_partner', 20],
+      ]);
       return {
         narrative: 'child_marriage',
         violenceTypes: ['seksual', 'psikis'],
@@ -412,16 +689,39 @@ const TEMPLATES: [Template, number][] = [
         sex: 'female',
         age,
         maritalStatus: r.chance(0.5) ? 'married' : 'single',
-        perpetrators: [{ relationship, sex: 'male', age: relationship === 'husband_partner' ? r.int(22, 45) : r.int(35, 60) }],
+        perpetrators: [
+          { relationship, sex: 'male', age: relationship === 'husband_partner' ? r.int(22, 45) : r.int(35, 60) },
+        ],
         placeType: 'home',
-        referralSource: r.weighted<ReferralSource>([['teacher', 35], ['self', 20], ['religious_leader', 15], ['village_head', 20], ['ngo', 10]]),
-        riskLevel: r.weighted<RiskLevel>([['medium', 40], ['high', 50], ['critical', 10]]),
+        referralSource: r.weighted<ReferralSource>([
+          ['teacher', 35],
+          ['self', 20],
+          ['religious_leader', 15],
+          ['village_head', 20],
+          ['ngo', 10],
+        ]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 40],
+          ['high', 50],
+          ['critical', 10],
+        ]),
         incidentLag: [0, 60],
         chronic: false,
         justice: 0.15,
         visum: false,
-        services: [['uptd_ppa', 0.6], ['legal_aid', 0.3], ['education', 0.5], ['customary_religious_leader', 0.4], ['village_government', 0.3]],
-        followUps: [['home_visit', 45], ['counselling', 20], ['phone_call', 20], ['other', 15]],
+        services: [
+          ['uptd_ppa', 0.6],
+          ['legal_aid', 0.3],
+          ['education', 0.5],
+          ['customary_religious_leader', 0.4],
+          ['village_government', 0.3],
+        ],
+        followUps: [
+          ['home_visit', 45],
+          ['counselling', 20],
+          ['phone_call', 20],
+          ['other', 15],
+        ],
         safety: 'child',
         duration: [45, 180],
       };
@@ -440,16 +740,52 @@ const TEMPLATES: [Template, number][] = [
         sex: r.chance(0.85) ? 'female' : 'male',
         age,
         maritalStatus: r.chance(0.7) ? 'single' : 'married',
-        perpetrators: [{ relationship: r.weighted<Relationship>([['other', 45], ['stranger', 25], ['employer', 15], ['other_family', 15]]), sex: r.chance(0.8) ? 'male' : 'female', age: r.chance(0.3) ? null : r.int(28, 55) }],
-        placeType: r.weighted<PlaceType>([['workplace', 60], ['other', 40]]),
-        referralSource: r.weighted<ReferralSource>([['family', 40], ['police', 25], ['ngo', 25], ['self', 10]]),
-        riskLevel: r.weighted<RiskLevel>([['medium', 25], ['high', 55], ['critical', 20]]),
+        perpetrators: [
+          {
+            relationship: r.weighted<Relationship>([
+              ['other', 45],
+              ['stranger', 25],
+              ['employer', 15],
+              ['other_family', 15],
+            ]),
+            sex: r.chance(0.8) ? 'male' : 'female',
+            age: r.chance(0.3) ? null : r.int(28, 55),
+          },
+        ],
+        placeType: r.weighted<PlaceType>([
+          ['workplace', 60],
+          ['other', 40],
+        ]),
+        referralSource: r.weighted<ReferralSource>([
+          ['family', 40],
+          ['police', 25],
+          ['ngo', 25],
+          ['self', 10],
+        ]),
+        riskLevel: r.weighted<RiskLevel>([
+          ['medium', 25],
+          ['high', 55],
+          ['critical', 20],
+        ]),
         incidentLag: [30, 240],
         chronic: true,
         justice: 0.55,
         visum: false,
-        services: [['police', 0.6], ['uptd_ppa', 0.6], ['legal_aid', 0.45], ['shelter', 0.25], ['health', 0.4], ['economic_support', 0.35], ['social_services', 0.3]],
-        followUps: [['home_visit', 35], ['phone_call', 30], ['counselling', 20], ['other', 15]],
+        services: [
+          ['police', 0.6],
+          ['uptd_ppa', 0.6],
+          ['legal_aid', 0.45],
+          ['shelter', 0.25],
+          ['health', 0.4],
+          ['economic_support', 0.35],
+          ['social_services', 0.3],
+        ],
+        followUps: [
+          ['home_visit', 35],
+          ['phone_call', 30],
+          ['counselling', 20],
+          ['other', 15],
+        ],
         safety: 'general',
         duration: [60, 240],
       };
@@ -464,16 +800,47 @@ const TEMPLATES: [Template, number][] = [
       sex: r.chance(0.7) ? 'female' : 'male',
       age: r.int(12, 16),
       maritalStatus: 'single',
-      perpetrators: [{ relationship: r.weighted<Relationship>([['employer', 55], ['parent', 25], ['other_family', 20]]), sex: r.chance(0.5) ? 'female' : 'male', age: r.int(30, 55) }],
-      placeType: r.weighted<PlaceType>([['workplace', 60], ['public_place', 20], ['home', 20]]),
-      referralSource: r.weighted<ReferralSource>([['teacher', 40], ['family', 30], ['ngo', 20], ['village_head', 10]]),
-      riskLevel: r.weighted<RiskLevel>([['low', 20], ['medium', 60], ['high', 20]]),
+      perpetrators: [
+        {
+          relationship: r.weighted<Relationship>([
+            ['employer', 55],
+            ['parent', 25],
+            ['other_family', 20],
+          ]),
+          sex: r.chance(0.5) ? 'female' : 'male',
+          age: r.int(30, 55),
+        },
+      ],
+      placeType: r.weighted<PlaceType>([
+        ['workplace', 60],
+        ['public_place', 20],
+        ['home', 20],
+      ]),
+      referralSource: r.weighted<ReferralSource>([
+        ['teacher', 40],
+        ['family', 30],
+        ['ngo', 20],
+        ['village_head', 10],
+      ]),
+      riskLevel: r.weighted<RiskLevel>([
+        ['low', 20],
+        ['medium', 60],
+        ['high', 20],
+      ]),
       incidentLag: [30, 200],
       chronic: true,
       justice: 0.1,
       visum: false,
-      services: [['uptd_ppa', 0.5], ['education', 0.6], ['social_services', 0.4]],
-      followUps: [['home_visit', 50], ['phone_call', 25], ['other', 25]],
+      services: [
+        ['uptd_ppa', 0.5],
+        ['education', 0.6],
+        ['social_services', 0.4],
+      ],
+      followUps: [
+        ['home_visit', 50],
+        ['phone_call', 25],
+        ['other', 25],
+      ],
       safety: 'child_care',
       duration: [45, 160],
     }),
@@ -483,21 +850,44 @@ const TEMPLATES: [Template, number][] = [
   [
     (r) => ({
       narrative: 'elderly',
-      violenceTypes: r.weighted<ViolenceType[]>([[['penelantaran', 'psikis'], 60], [['penelantaran', 'psikis', 'fisik'], 25], [['penelantaran'], 15]]),
+      violenceTypes: r.weighted<ViolenceType[]>([
+        [['penelantaran', 'psikis'], 60],
+        [['penelantaran', 'psikis', 'fisik'], 25],
+        [['penelantaran'], 15],
+      ]),
       sex: 'female',
       age: r.int(60, 82),
       maritalStatus: 'widowed',
       disability: r.chance(0.3) ? r.pick<Disability>(['physical', 'sensory', 'multiple']) : undefined,
       perpetrators: [{ relationship: 'other_family', sex: r.chance(0.6) ? 'male' : 'female', age: r.int(30, 55) }],
       placeType: 'home',
-      referralSource: r.weighted<ReferralSource>([['neighbour', 40], ['village_head', 30], ['religious_leader', 20], ['health_worker', 10]]),
-      riskLevel: r.weighted<RiskLevel>([['low', 25], ['medium', 55], ['high', 20]]),
+      referralSource: r.weighted<ReferralSource>([
+        ['neighbour', 40],
+        ['village_head', 30],
+        ['religious_leader', 20],
+        ['health_worker', 10],
+      ]),
+      riskLevel: r.weighted<RiskLevel>([
+        ['low', 25],
+        ['medium', 55],
+        ['high', 20],
+      ]),
       incidentLag: [30, 200],
       chronic: true,
       justice: 0,
       visum: false,
-      services: [['social_services', 0.7], ['health', 0.5], ['village_government', 0.5], ['customary_religious_leader', 0.25]],
-      followUps: [['home_visit', 60], ['family_mediation', 15], ['accompaniment_health', 15], ['other', 10]],
+      services: [
+        ['social_services', 0.7],
+        ['health', 0.5],
+        ['village_government', 0.5],
+        ['customary_religious_leader', 0.25],
+      ],
+      followUps: [
+        ['home_visit', 60],
+        ['family_mediation', 15],
+        ['accompaniment_health', 15],
+        ['other', 10],
+      ],
       safety: 'general',
       medical: r.chance(0.5) ? 'neglect' : undefined,
       duration: [45, 200],
@@ -515,14 +905,30 @@ const TEMPLATES: [Template, number][] = [
       maritalStatus: r.chance(0.6) ? 'single' : 'married',
       perpetrators: [{ relationship: 'employer', sex: 'male', age: r.int(30, 58) }],
       placeType: 'workplace',
-      referralSource: r.weighted<ReferralSource>([['self', 60], ['family', 20], ['ngo', 20]]),
-      riskLevel: r.weighted<RiskLevel>([['low', 30], ['medium', 60], ['high', 10]]),
+      referralSource: r.weighted<ReferralSource>([
+        ['self', 60],
+        ['family', 20],
+        ['ngo', 20],
+      ]),
+      riskLevel: r.weighted<RiskLevel>([
+        ['low', 30],
+        ['medium', 60],
+        ['high', 10],
+      ]),
       incidentLag: [0, 30],
       chronic: false,
       justice: 0.15,
       visum: false,
-      services: [['legal_aid', 0.5], ['psychosocial', 0.5], ['economic_support', 0.2]],
-      followUps: [['phone_call', 45], ['counselling', 35], ['home_visit', 20]],
+      services: [
+        ['legal_aid', 0.5],
+        ['psychosocial', 0.5],
+        ['economic_support', 0.2],
+      ],
+      followUps: [
+        ['phone_call', 45],
+        ['counselling', 35],
+        ['home_visit', 20],
+      ],
       safety: 'general',
       duration: [30, 120],
     }),
@@ -538,14 +944,29 @@ const TEMPLATES: [Template, number][] = [
       maritalStatus: r.pick<MaritalStatus>(['married', 'widowed']),
       perpetrators: [{ relationship: 'neighbour', sex: 'male', age: null }],
       placeType: 'public_place',
-      referralSource: r.weighted<ReferralSource>([['family', 50], ['religious_leader', 30], ['village_head', 20]]),
-      riskLevel: r.weighted<RiskLevel>([['high', 70], ['critical', 30]]),
+      referralSource: r.weighted<ReferralSource>([
+        ['family', 50],
+        ['religious_leader', 30],
+        ['village_head', 20],
+      ]),
+      riskLevel: r.weighted<RiskLevel>([
+        ['high', 70],
+        ['critical', 30],
+      ]),
       incidentLag: [0, 14],
       chronic: false,
       justice: 0.3,
       visum: false,
-      services: [['police', 0.4], ['customary_religious_leader', 0.7], ['village_government', 0.6]],
-      followUps: [['home_visit', 50], ['family_mediation', 20], ['phone_call', 30]],
+      services: [
+        ['police', 0.4],
+        ['customary_religious_leader', 0.7],
+        ['village_government', 0.6],
+      ],
+      followUps: [
+        ['home_visit', 50],
+        ['family_mediation', 20],
+        ['phone_call', 30],
+      ],
       safety: 'general',
       duration: [30, 120],
     }),
@@ -558,8 +979,16 @@ const TEMPLATES: [Template, number][] = [
 type Community = 'timorese' | 'rote_sabu' | 'muslim';
 
 const COMMUNITIES: Record<string, [Community, number][]> = {
-  KPG: [['rote_sabu', 44], ['timorese', 44], ['muslim', 12]],
-  SOE: [['timorese', 88], ['rote_sabu', 8], ['muslim', 4]],
+  KPG: [
+    ['rote_sabu', 44],
+    ['timorese', 44],
+    ['muslim', 12],
+  ],
+  SOE: [
+    ['timorese', 88],
+    ['rote_sabu', 8],
+    ['muslim', 4],
+  ],
 };
 
 function familyName(r: DemoRandom, community: Community): string {
@@ -644,7 +1073,14 @@ function providerFor(r: DemoRandom, regionCode: string, serviceType: ServiceType
   return r.pick(candidates);
 }
 
-const EVENT_ORDER: Record<DemoCaseEvent['kind'], number> = { restrict: 0, justice: 2, referral: 3, follow_up: 4, referral_status: 5, transition: 1 };
+const EVENT_ORDER: Record<DemoCaseEvent['kind'], number> = {
+  restrict: 0,
+  justice: 2,
+  referral: 3,
+  follow_up: 4,
+  referral_status: 5,
+  transition: 1,
+};
 
 /** Events in the order they happened: by day, then activation first, closure last. */
 function ordered(events: DemoCaseEvent[]): DemoCaseEvent[] {
@@ -654,11 +1090,19 @@ function ordered(events: DemoCaseEvent[]): DemoCaseEvent[] {
   };
   return events
     .map((event, position) => ({ event, position }))
-    .sort((a, b) => a.event.date.localeCompare(b.event.date) || rank(a.event) - rank(b.event) || a.position - b.position)
+    .sort(
+      (a, b) => a.event.date.localeCompare(b.event.date) || rank(a.event) - rank(b.event) || a.position - b.position,
+    )
     .map(({ event }) => event);
 }
 
-function justicePathway(r: DemoRandom, draft: Draft, intake: number, referralSource: ReferralSource, withdrew: boolean): DemoJusticeEntry[] {
+function justicePathway(
+  r: DemoRandom,
+  draft: Draft,
+  intake: number,
+  referralSource: ReferralSource,
+  withdrew: boolean,
+): DemoJusticeEntry[] {
   const stages: DemoJusticeEntry[] = [];
   let day = referralSource === 'police' ? intake - r.int(0, 4) : intake + r.int(0, 6);
   stages.push({ stage: 'police_report', date: isoOf(day) });
@@ -674,7 +1118,8 @@ function justicePathway(r: DemoRandom, draft: Draft, intake: number, referralSou
   const trial = day;
   day += r.int(30, 80);
   stages.push({ stage: 'verdict', date: isoOf(day) });
-  if (draft.tpksForms && draft.sex === 'female' && draft.age < 18 && r.chance(0.3)) stages.push({ stage: 'restitution_lpsk', date: isoOf(trial + r.int(0, 20)) });
+  if (draft.tpksForms && draft.sex === 'female' && draft.age < 18 && r.chance(0.3))
+    stages.push({ stage: 'restitution_lpsk', date: isoOf(trial + r.int(0, 20)) });
   return stages.sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -710,11 +1155,23 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
   const duplicate = r.chance(0.01);
   let closureReason: ClosureReason = duplicate
     ? 'duplicate'
-    : r.weighted<ClosureReason>([['needs_met', 72], ['survivor_withdrew', 12], ['unreachable', 9], ['transferred', 5], ['deceased', draft.narrative === 'elderly' ? 12 : 0]]);
-  const shortened = closureReason === 'survivor_withdrew' || closureReason === 'unreachable' || closureReason === 'transferred';
-  const stages = !duplicate && r.chance(draft.justice) ? justicePathway(r, draft, intake, draft.referralSource, closureReason === 'survivor_withdrew') : [];
+    : r.weighted<ClosureReason>([
+        ['needs_met', 72],
+        ['survivor_withdrew', 12],
+        ['unreachable', 9],
+        ['transferred', 5],
+        ['deceased', draft.narrative === 'elderly' ? 12 : 0],
+      ]);
+  const shortened =
+    closureReason === 'survivor_withdrew' || closureReason === 'unreachable' || closureReason === 'transferred';
+  const stages =
+    !duplicate && r.chance(draft.justice)
+      ? justicePathway(r, draft, intake, draft.referralSource, closureReason === 'survivor_withdrew')
+      : [];
 
-  const penetration = (draft.tpksForms ?? []).some((form) => form === 'perkosaan' || form === 'persetubuhan_terhadap_anak');
+  const penetration = (draft.tpksForms ?? []).some(
+    (form) => form === 'perkosaan' || form === 'persetubuhan_terhadap_anak',
+  );
   const contexts = new Set<TextContext>([
     child ? 'child' : 'adult',
     draft.sex,
@@ -749,13 +1206,16 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
     sex: draft.sex,
     ageAtIntake: age,
     ...(ageEstimated ? { ageEstimated: true } : {}),
-    disability: draft.disability ?? (r.chance(0.04) ? r.pick<Disability>(['physical', 'sensory', 'intellectual', 'psychosocial']) : 'none'),
+    disability:
+      draft.disability ??
+      (r.chance(0.04) ? r.pick<Disability>(['physical', 'sensory', 'intellectual', 'psychosocial']) : 'none'),
     maritalStatus: draft.maritalStatus,
   };
 
   // Perpetrators: named when the survivor knows them; a father shares the child's family name.
   const perpetrators: DemoPerpetrator[] = draft.perpetrators.map((perpetrator) => {
-    const sameFamily = perpetrator.relationship === 'parent' || (perpetrator.relationship === 'other_family' && r.chance(0.5));
+    const sameFamily =
+      perpetrator.relationship === 'parent' || (perpetrator.relationship === 'other_family' && r.chance(0.5));
     const known = perpetrator.relationship !== 'stranger' && r.chance(0.75);
     const perpetratorChild = perpetrator.age !== null && perpetrator.age < 18;
     return {
@@ -763,7 +1223,9 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
       sex: perpetrator.sex,
       ageGroup: perpetrator.age === null ? 'unknown' : simfoniAgeGroup(perpetrator.age),
       ...(known
-        ? { name: `${givenName(r, community, perpetrator.sex, perpetratorChild)} ${sameFamily && perpetrator.sex === 'male' ? survivorFamily : familyName(r, community)}` }
+        ? {
+            name: `${givenName(r, community, perpetrator.sex, perpetratorChild)} ${sameFamily && perpetrator.sex === 'male' ? survivorFamily : familyName(r, community)}`,
+          }
         : {}),
       ...(known && r.chance(0.25) ? { phone: phone(r) } : {}),
     };
@@ -771,9 +1233,28 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
 
   // Consent: the survivor, or for a child the guardian, or a best-interest decision when the guardian is the one who hurt the child.
   const guardianIsPerpetrator = child && (mainRelationship === 'parent' || mainRelationship === 'step_parent');
-  const givenBy: ConsentGivenBy = !child ? 'survivor' : guardianIsPerpetrator ? (r.chance(0.6) ? 'best_interest' : 'guardian') : r.chance(0.9) ? 'guardian' : 'best_interest';
-  const consent: DemoCaseBody['consent'] = { record: true, refer: r.chance(0.88), shareDeidentified: r.chance(0.9), givenBy, givenAt: intakeDate };
-  const guardian = child ? { name: `${givenName(r, community, 'female', false)} ${familyName(r, community)}`, ...(r.chance(0.7) ? { phone: phone(r) } : {}) } : undefined;
+  const givenBy: ConsentGivenBy = !child
+    ? 'survivor'
+    : guardianIsPerpetrator
+      ? r.chance(0.6)
+        ? 'best_interest'
+        : 'guardian'
+      : r.chance(0.9)
+        ? 'guardian'
+        : 'best_interest';
+  const consent: DemoCaseBody['consent'] = {
+    record: true,
+    refer: r.chance(0.88),
+    shareDeidentified: r.chance(0.9),
+    givenBy,
+    givenAt: intakeDate,
+  };
+  const guardian = child
+    ? {
+        name: `${givenName(r, community, 'female', false)} ${familyName(r, community)}`,
+        ...(r.chance(0.7) ? { phone: phone(r) } : {}),
+      }
+    : undefined;
 
   const narrative = text(NARRATIVES[draft.narrative])
     .replace('{pelaku}', perpetratorWord(r, draft))
@@ -807,7 +1288,9 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
     consent,
   };
 
-  let end = duplicate ? intake + r.int(2, 8) : intake + Math.round(r.int(draft.duration[0], draft.duration[1]) * (shortened ? 0.5 : 1));
+  let end = duplicate
+    ? intake + r.int(2, 8)
+    : intake + Math.round(r.int(draft.duration[0], draft.duration[1]) * (shortened ? 0.5 : 1));
   const lastStage = stages.length > 0 ? dayOf(stages[stages.length - 1].date) : null;
   if (lastStage !== null && closureReason === 'needs_met') end = Math.max(end, lastStage + r.int(10, 45));
 
@@ -827,12 +1310,25 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
   const events: DemoCaseEvent[] = [];
   // The companion's work starts when the case is activated (or at intake while it is still open), and stops at `stop`.
   const activation = finalStatus === 'open' ? intake : Math.min(stop, intake + r.int(0, 2));
-  const companion = (date: number) => ({ date: isoOf(Math.max(activation, Math.min(date, stop))), by: 'companion' as const });
-  if (finalStatus !== 'open') events.push({ ...companion(activation), kind: 'transition', to: 'active', reason: r.pick(TRANSITION_REASONS.activate) });
+  const companion = (date: number) => ({
+    date: isoOf(Math.max(activation, Math.min(date, stop))),
+    by: 'companion' as const,
+  });
+  if (finalStatus !== 'open')
+    events.push({
+      ...companion(activation),
+      kind: 'transition',
+      to: 'active',
+      reason: r.pick(TRANSITION_REASONS.activate),
+    });
   // The companion brings the pathway up to date when it moves, stages a few days apart together (a report, its visum, the BAP).
   for (let index = 0; index < later.length; index += 1) {
     if (index + 1 < later.length && dayOf(later[index + 1].date) - dayOf(later[index].date) <= 7) continue;
-    events.push({ ...companion(dayOf(later[index].date)), kind: 'justice', justicePathway: [...known, ...later.slice(0, index + 1)] });
+    events.push({
+      ...companion(dayOf(later[index].date)),
+      kind: 'justice',
+      justicePathway: [...known, ...later.slice(0, index + 1)],
+    });
   }
 
   // Referrals, with consent only, each moving on as the service answers.
@@ -848,24 +1344,65 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
     for (const serviceType of services) {
       const startDay = Math.max(
         intake,
-        serviceType === 'police' ? (stageDay('police_report') ?? intake + r.int(0, 10)) : serviceType === 'health' ? (stageDay('visum_et_repertum') ?? intake + r.int(0, 10)) : intake + r.int(1, 25),
+        serviceType === 'police'
+          ? (stageDay('police_report') ?? intake + r.int(0, 10))
+          : serviceType === 'health'
+            ? (stageDay('visum_et_repertum') ?? intake + r.int(0, 10))
+            : intake + r.int(1, 25),
       );
       if (startDay > stop) continue;
       referral += 1;
-      events.push({ ...companion(startDay), kind: 'referral', referral, serviceType, provider: providerFor(r, regionCode, serviceType, serviceType === 'health' && stageDay('visum_et_repertum') !== null), note: text(REFERRAL_NOTES[serviceType]) });
+      events.push({
+        ...companion(startDay),
+        kind: 'referral',
+        referral,
+        serviceType,
+        provider: providerFor(
+          r,
+          regionCode,
+          serviceType,
+          serviceType === 'health' && stageDay('visum_et_repertum') !== null,
+        ),
+        note: text(REFERRAL_NOTES[serviceType]),
+      });
       const elapsed = stop - startDay;
       const outcome: ReferralStatus =
         finalStatus === 'closed' || finalStatus === 'closure_requested'
-          ? r.weighted<ReferralStatus>([['completed', 74], ['cancelled', 10], ['declined', 8], ['in_service', 8]])
+          ? r.weighted<ReferralStatus>([
+              ['completed', 74],
+              ['cancelled', 10],
+              ['declined', 8],
+              ['in_service', 8],
+            ])
           : elapsed < 7
-            ? r.weighted<ReferralStatus>([['pending', 60], ['accepted', 40]])
+            ? r.weighted<ReferralStatus>([
+                ['pending', 60],
+                ['accepted', 40],
+              ])
             : elapsed < 30
-              ? r.weighted<ReferralStatus>([['accepted', 40], ['in_service', 50], ['declined', 10]])
-              : r.weighted<ReferralStatus>([['in_service', 45], ['completed', 42], ['declined', 6], ['cancelled', 7]]);
+              ? r.weighted<ReferralStatus>([
+                  ['accepted', 40],
+                  ['in_service', 50],
+                  ['declined', 10],
+                ])
+              : r.weighted<ReferralStatus>([
+                  ['in_service', 45],
+                  ['completed', 42],
+                  ['declined', 6],
+                  ['cancelled', 7],
+                ]);
       // The referral's own workflow: pending → accepted → in_service → completed, or declined / cancelled on the way.
       const steps: ReferralStatus[] = ['accepted', 'in_service', 'completed'];
       const path: ReferralStatus[] =
-        outcome === 'pending' ? [] : outcome === 'declined' ? ['declined'] : outcome === 'cancelled' ? (r.chance(0.5) ? ['accepted', 'cancelled'] : ['cancelled']) : steps.slice(0, steps.indexOf(outcome) + 1);
+        outcome === 'pending'
+          ? []
+          : outcome === 'declined'
+            ? ['declined']
+            : outcome === 'cancelled'
+              ? r.chance(0.5)
+                ? ['accepted', 'cancelled']
+                : ['cancelled']
+              : steps.slice(0, steps.indexOf(outcome) + 1);
       let day = startDay;
       for (const status of path) {
         day = Math.min(stop, day + (status === 'completed' ? r.int(7, 45) : r.int(1, 6)));
@@ -877,7 +1414,13 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
               : (status === 'accepted' || status === 'in_service') && status === outcome && r.chance(0.3)
                 ? r.pick(REFERRAL_OUTCOMES[status])
                 : undefined;
-        events.push({ ...companion(day), kind: 'referral_status', referral, status, ...(note ? { outcomeNote: note } : {}) });
+        events.push({
+          ...companion(day),
+          kind: 'referral_status',
+          referral,
+          status,
+          ...(note ? { outcomeNote: note } : {}),
+        });
       }
     }
   }
@@ -914,16 +1457,31 @@ function buildCase(r: DemoRandom, draft: Draft, regionCode: string, village: str
       kind: 'follow_up',
       type,
       notes: followUp.notes ?? text(FOLLOW_UP_NOTES[type]),
-      ...(nextAction ? { nextAction, dueDate: isoOf(Math.max(activation, Math.min(followUp.day, stop)) + r.int(5, 21)) } : {}),
+      ...(nextAction
+        ? { nextAction, dueDate: isoOf(Math.max(activation, Math.min(followUp.day, stop)) + r.int(5, 21)) }
+        : {}),
     });
   });
 
   if (finalStatus === 'closed' || finalStatus === 'closure_requested') {
-    events.push({ ...companion(end), kind: 'transition', to: 'closure_requested', reason: text(TRANSITION_REASONS.request_closure[closureReason]), closureReason });
+    events.push({
+      ...companion(end),
+      kind: 'transition',
+      to: 'closure_requested',
+      reason: text(TRANSITION_REASONS.request_closure[closureReason]),
+      closureReason,
+    });
   }
   if (finalStatus === 'closed') {
     const closedAt = Math.min(today, end + r.int(1, 12));
-    events.push({ date: isoOf(closedAt), by: 'coordinator', kind: 'transition', to: 'closed', reason: r.pick(TRANSITION_REASONS.close), closureReason });
+    events.push({
+      date: isoOf(closedAt),
+      by: 'coordinator',
+      kind: 'transition',
+      to: 'closed',
+      reason: r.pick(TRANSITION_REASONS.close),
+      closureReason,
+    });
   }
   return { body, events: ordered(events), finalStatus, contexts };
 }
@@ -934,10 +1492,24 @@ function reopen(r: DemoRandom, built: Built): void {
   const text = (texts: Parameters<typeof fitting>[1]) => fitting((items) => r.pick(items), texts, built.contexts);
   const closed = built.events[built.events.length - 1];
   const reopenedAt = dayOf(closed.date) + r.int(20, Math.max(21, Math.min(200, today - dayOf(closed.date) - 10)));
-  built.events.push({ date: isoOf(reopenedAt), by: 'coordinator', kind: 'transition', to: 'reopened', reason: text(TRANSITION_REASONS.reopen) });
+  built.events.push({
+    date: isoOf(reopenedAt),
+    by: 'coordinator',
+    kind: 'transition',
+    to: 'reopened',
+    reason: text(TRANSITION_REASONS.reopen),
+  });
   for (let day = reopenedAt + r.int(1, 5); day <= today; day += r.int(10, 30)) {
     const type = r.pick<FollowUpType>(['home_visit', 'phone_call', 'counselling']);
-    built.events.push({ date: isoOf(day), by: 'companion', kind: 'follow_up', type, notes: text(FOLLOW_UP_NOTES[type]), nextAction: r.pick(NEXT_ACTIONS[type]), dueDate: isoOf(day + r.int(7, 21)) });
+    built.events.push({
+      date: isoOf(day),
+      by: 'companion',
+      kind: 'follow_up',
+      type,
+      notes: text(FOLLOW_UP_NOTES[type]),
+      nextAction: r.pick(NEXT_ACTIONS[type]),
+      dueDate: isoOf(day + r.int(7, 21)),
+    });
   }
   built.finalStatus = 'active';
 }
@@ -945,7 +1517,16 @@ function reopen(r: DemoRandom, built: Built): void {
 // --- the whole set ----------------------------------------------------------------------------
 
 /** Some groups are busier than others; a few cases come from outside the group villages (walk-ins, the hotline). */
-const VILLAGE_WEIGHTS: Record<string, number> = { Oesao: 1.3, Baumata: 1, Noelbaki: 1, Tarus: 1.2, Kuatae: 1.1, Oinlasi: 1, Nule: 0.8, Kesetnana: 0.8 };
+const VILLAGE_WEIGHTS: Record<string, number> = {
+  Oesao: 1.3,
+  Baumata: 1,
+  Noelbaki: 1,
+  Tarus: 1.2,
+  Kuatae: 1.1,
+  Oinlasi: 1,
+  Nule: 0.8,
+  Kesetnana: 0.8,
+};
 const WALK_IN_SHARE = 0.03;
 const REOPENED_SHARE = 0.025;
 const RESTRICTED_CASES = 2;
@@ -962,7 +1543,9 @@ function intakeDay(r: DemoRandom): number {
 
 export function generateDemoCases(count = DEMO_CASE_COUNT, seed = DEMO_CASES_SEED): DemoCaseScenario[] {
   const r = new DemoRandom(seed);
-  const places = DEMO_PLACES.flatMap((region) => region.villages.map((village) => ({ regionCode: region.code, village: village.name, group: village.group })));
+  const places = DEMO_PLACES.flatMap((region) =>
+    region.villages.map((village) => ({ regionCode: region.code, village: village.name, group: village.group })),
+  );
   const drafts = Array.from({ length: count }, () => {
     const walkIn = r.chance(WALK_IN_SHARE);
     const place = r.weighted(places.map((candidate) => [candidate, VILLAGE_WEIGHTS[candidate.village] ?? 1] as const));
@@ -984,7 +1567,11 @@ export function generateDemoCases(count = DEMO_CASE_COUNT, seed = DEMO_CASES_SEE
     const cr = new DemoRandom(draft.seed);
     const built = buildCase(cr, draft.template(cr), draft.regionCode, draft.village, isoOf(draft.intake));
     const last = built.events[built.events.length - 1];
-    const reopenable = built.finalStatus === 'closed' && last.kind === 'transition' && last.closureReason !== 'deceased' && last.closureReason !== 'duplicate';
+    const reopenable =
+      built.finalStatus === 'closed' &&
+      last.kind === 'transition' &&
+      last.closureReason !== 'deceased' &&
+      last.closureReason !== 'duplicate';
     // About REOPENED_SHARE of all cases: some 60% are closed long enough ago to come back.
     if (reopenable && dayOf(last.date) < dayOf(DEMO_TODAY) - 60 && cr.chance(REOPENED_SHARE / 0.6)) reopen(cr, built);
     return {
@@ -1004,8 +1591,19 @@ export function generateDemoCases(count = DEMO_CASE_COUNT, seed = DEMO_CASES_SEE
   let restricted = 0;
   for (const scenario of scenarios) {
     if (restricted >= RESTRICTED_CASES) break;
-    if (scenario.finalStatus !== 'active' || scenario.village === null || !['other_family', 'religious_leader', 'neighbour'].includes(scenario.body.perpetrators[0]?.relationship ?? '')) continue;
-    if (restricted > 0 && scenarios.some((other) => other.regionCode === scenario.regionCode && other.events.some((event) => event.kind === 'restrict'))) continue;
+    if (
+      scenario.finalStatus !== 'active' ||
+      scenario.village === null ||
+      !['other_family', 'religious_leader', 'neighbour'].includes(scenario.body.perpetrators[0]?.relationship ?? '')
+    )
+      continue;
+    if (
+      restricted > 0 &&
+      scenarios.some(
+        (other) => other.regionCode === scenario.regionCode && other.events.some((event) => event.kind === 'restrict'),
+      )
+    )
+      continue;
     const others = companionsOf(scenario.regionCode).filter((email) => email !== companionOf(scenario.companionGroup));
     if (others.length === 0) continue;
     const activation = scenario.events.find((event) => event.kind === 'transition' && event.to === 'active');

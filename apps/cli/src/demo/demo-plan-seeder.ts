@@ -53,7 +53,12 @@ export class DemoPlanSeeder {
     const started = Date.now();
     const actors = await DemoActors.load(this.dataSource, organizationId);
     const groups = new Map(
-      ((await this.dataSource.query('SELECT id, name FROM groups WHERE organization_id = $1', [organizationId])) as { id: string; name: string }[]).map((row) => [row.name, row.id]),
+      (
+        (await this.dataSource.query('SELECT id, name FROM groups WHERE organization_id = $1', [organizationId])) as {
+          id: string;
+          name: string;
+        }[]
+      ).map((row) => [row.name, row.id]),
     );
     const scenarios = generateDemoPlans(cases);
     const byGroup = new Map<string, DemoPlanScenario[]>();
@@ -82,30 +87,54 @@ export class DemoPlanSeeder {
     );
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    return { ...(await this.count(organizationId)), returned: scenarios.filter((scenario) => scenario.events.some((event) => event.kind === 'return')).length, seconds: (Date.now() - started) / 1000 };
+    return {
+      ...(await this.count(organizationId)),
+      returned: scenarios.filter((scenario) => scenario.events.some((event) => event.kind === 'return')).length,
+      seconds: (Date.now() - started) / 1000,
+    };
   }
 
   /** One plan, from its creation to its last report; answers its id. */
-  private async play(actors: DemoActors, groupId: string, scenario: DemoPlanScenario, planIds: Map<number, string>): Promise<string> {
+  private async play(
+    actors: DemoActors,
+    groupId: string,
+    scenario: DemoPlanScenario,
+    planIds: Map<number, string>,
+  ): Promise<string> {
     const companion = companionOf(scenario.group);
     const coordinator = coordinatorOf(scenario.regionCode);
     const copyFrom = scenario.copyFrom === null ? undefined : planIds.get(scenario.copyFrom);
-    if (scenario.copyFrom !== null && !copyFrom) throw new Error(`Demo plan ${scenario.group} ${scenario.year}: the plan of ${scenario.copyFrom} to copy is missing.`);
+    if (scenario.copyFrom !== null && !copyFrom)
+      throw new Error(
+        `Demo plan ${scenario.group} ${scenario.year}: the plan of ${scenario.copyFrom} to copy is missing.`,
+      );
     const moments = new DemoMoments();
     const plan = await this.step(scenario, 'create', () =>
-      this.timeline.at(moments.on(DRAFTED_ON(scenario.year)), () => this.plans.create(actors.auth(companion), { groupId, year: scenario.year, goals: scenario.goals, ...(copyFrom ? { copyFrom } : {}) })),
+      this.timeline.at(moments.on(DRAFTED_ON(scenario.year)), () =>
+        this.plans.create(actors.auth(companion), {
+          groupId,
+          year: scenario.year,
+          goals: scenario.goals,
+          ...(copyFrom ? { copyFrom } : {}),
+        }),
+      ),
     );
     const planId = plan.id as string;
     const itemIds = new Map<string, string>();
     if (scenario.copied.length > 0) {
-      const rows = (await this.dataSource.query('SELECT id, title FROM plan_items WHERE work_plan_id = $1', [planId])) as { id: string; title: string }[];
+      const rows = (await this.dataSource.query('SELECT id, title FROM plan_items WHERE work_plan_id = $1', [
+        planId,
+      ])) as { id: string; title: string }[];
       const byTitle = new Map(rows.map((row) => [row.title, row.id]));
       for (const { item, title } of scenario.copied) {
         const id = byTitle.get(title);
         if (!id) throw new Error(`Demo plan ${scenario.group} ${scenario.year}: the copy has no item "${title}".`);
         itemIds.set(item, id);
       }
-      if (rows.length !== scenario.copied.length) throw new Error(`Demo plan ${scenario.group} ${scenario.year}: the copy has ${rows.length} items, not ${scenario.copied.length}.`);
+      if (rows.length !== scenario.copied.length)
+        throw new Error(
+          `Demo plan ${scenario.group} ${scenario.year}: the copy has ${rows.length} items, not ${scenario.copied.length}.`,
+        );
     }
 
     for (const event of scenario.events) {
@@ -115,36 +144,57 @@ export class DemoPlanSeeder {
         if (!id) throw new Error(`no item ${key}`);
         return id;
       };
-      await this.step(scenario, event, () => this.timeline.at(momentOf(moments, event), async () => {
-        switch (event.kind) {
-          case 'add_item': {
-            const view = await this.items.create(auth, planId, event.body);
-            itemIds.set(event.item, view.id as string);
-            return;
+      await this.step(scenario, event, () =>
+        this.timeline.at(momentOf(moments, event), async () => {
+          switch (event.kind) {
+            case 'add_item': {
+              const view = await this.items.create(auth, planId, event.body);
+              itemIds.set(event.item, view.id as string);
+              return;
+            }
+            case 'edit_item':
+              await this.items.update(
+                auth,
+                planId,
+                item(event.item),
+                await this.version('plan_items', item(event.item)),
+                event.changes,
+              );
+              return;
+            case 'remove_item':
+              await this.items.remove(
+                auth,
+                planId,
+                item(event.item),
+                await this.version('plan_items', item(event.item)),
+              );
+              itemIds.delete(event.item);
+              return;
+            case 'edit_goals':
+              await this.plans.update(auth, planId, await this.version('work_plans', planId), { goals: event.goals });
+              return;
+            case 'submit':
+            case 'approve':
+            case 'return':
+              await this.plans.step(auth, planId, event.kind, {
+                ...(event.kind !== 'submit' && event.comments ? { comments: event.comments } : {}),
+              });
+              return;
+            case 'item_status':
+              await this.items.update(
+                auth,
+                planId,
+                item(event.item),
+                await this.version('plan_items', item(event.item)),
+                { status: event.status, statusReason: event.reason },
+              );
+              return;
+            case 'activity':
+              await this.activities.create(auth, planId, item(event.item), event.report);
+              return;
           }
-          case 'edit_item':
-            await this.items.update(auth, planId, item(event.item), await this.version('plan_items', item(event.item)), event.changes);
-            return;
-          case 'remove_item':
-            await this.items.remove(auth, planId, item(event.item), await this.version('plan_items', item(event.item)));
-            itemIds.delete(event.item);
-            return;
-          case 'edit_goals':
-            await this.plans.update(auth, planId, await this.version('work_plans', planId), { goals: event.goals });
-            return;
-          case 'submit':
-          case 'approve':
-          case 'return':
-            await this.plans.step(auth, planId, event.kind, { ...(event.kind !== 'submit' && event.comments ? { comments: event.comments } : {}) });
-            return;
-          case 'item_status':
-            await this.items.update(auth, planId, item(event.item), await this.version('plan_items', item(event.item)), { status: event.status, statusReason: event.reason });
-            return;
-          case 'activity':
-            await this.activities.create(auth, planId, item(event.item), event.report);
-            return;
-        }
-      }));
+        }),
+      );
     }
     await this.check(scenario, planId, itemIds);
     return planId;
@@ -159,18 +209,28 @@ export class DemoPlanSeeder {
         WHERE i.work_plan_id = $1 GROUP BY i.id`,
       [planId, PARTICIPANTS_UNIT],
     )) as { id: string; status: string; added_after_approval: boolean; realised: number }[];
-    const [{ status }] = (await this.dataSource.query('SELECT status FROM work_plans WHERE id = $1', [planId])) as { status: string }[];
+    const [{ status }] = (await this.dataSource.query('SELECT status FROM work_plans WHERE id = $1', [planId])) as {
+      status: string;
+    }[];
     const problems: string[] = [];
     if (status !== 'approved') problems.push(`the plan is ${status}`);
-    if (rows.length !== Object.keys(scenario.expected).length) problems.push(`${rows.length} items, not ${Object.keys(scenario.expected).length}`);
+    if (rows.length !== Object.keys(scenario.expected).length)
+      problems.push(`${rows.length} items, not ${Object.keys(scenario.expected).length}`);
     for (const [key, expected] of Object.entries(scenario.expected)) {
       const row = rows.find((candidate) => candidate.id === itemIds.get(key));
       if (!row) problems.push(`no item ${key}`);
-      else if (row.status !== expected.status || row.realised !== expected.realised || row.added_after_approval !== expected.addedAfterApproval) {
-        problems.push(`${key} is ${row.status} with ${row.realised} realised${row.added_after_approval ? ', added after approval' : ''}, not ${expected.status} with ${expected.realised}`);
+      else if (
+        row.status !== expected.status ||
+        row.realised !== expected.realised ||
+        row.added_after_approval !== expected.addedAfterApproval
+      ) {
+        problems.push(
+          `${key} is ${row.status} with ${row.realised} realised${row.added_after_approval ? ', added after approval' : ''}, not ${expected.status} with ${expected.realised}`,
+        );
       }
     }
-    if (problems.length > 0) throw new Error(`Demo plan ${scenario.group} ${scenario.year} did not end as generated: ${problems.join('; ')}.`);
+    if (problems.length > 0)
+      throw new Error(`Demo plan ${scenario.group} ${scenario.year} did not end as generated: ${problems.join('; ')}.`);
   }
 
   private async count(organizationId: string): Promise<Omit<DemoPlanCounts, 'returned' | 'seconds'>> {
@@ -193,19 +253,33 @@ export class DemoPlanSeeder {
 
   /** The version to send with a change; the seed is the system here and reads it itself rather than through an audited read. */
   private async version(table: 'plan_items' | 'work_plans', id: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id])) as { version: number }[];
+    const [row] = (await this.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id])) as {
+      version: number;
+    }[];
     return row.version;
   }
 
   /** A failure names the plan and the step, so that a change in the services that refuses the demo data is easy to find. */
-  private async step<T>(scenario: DemoPlanScenario, event: DemoPlanEvent | 'create', work: () => Promise<T>): Promise<T> {
+  private async step<T>(
+    scenario: DemoPlanScenario,
+    event: DemoPlanEvent | 'create',
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      const what = event === 'create' ? 'creating it' : `${event.kind}${'item' in event ? ` ${event.item}` : ''}${event.kind === 'activity' ? ` on ${event.report.date}` : ''}`;
+      const what =
+        event === 'create'
+          ? 'creating it'
+          : `${event.kind}${'item' in event ? ` ${event.item}` : ''}${event.kind === 'activity' ? ` on ${event.report.date}` : ''}`;
       const detail = error instanceof Error ? error.message : String(error);
-      const extra = error && typeof error === 'object' && 'details' in error ? ` ${JSON.stringify((error as { details: unknown }).details)}` : '';
-      throw new Error(`Demo plan ${scenario.group} ${scenario.year}: ${what} failed: ${detail}${extra}`, { cause: error });
+      const extra =
+        error && typeof error === 'object' && 'details' in error
+          ? ` ${JSON.stringify((error as { details: unknown }).details)}`
+          : '';
+      throw new Error(`Demo plan ${scenario.group} ${scenario.year}: ${what} failed: ${detail}${extra}`, {
+        cause: error,
+      });
     }
   }
 }

@@ -4,8 +4,25 @@ import { DEMO_TODAY, DemoCaseScenario, generateDemoCases } from './demo-cases';
 import { KELURAHAN } from './demo-case-texts';
 import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS } from './demo-data';
 import {
-  ActivityContext, ActivityKind, activityTexts, APPROVAL_COMMENTS, CANCEL_REASONS, DELAYS, DONE_SHORT_REASONS, Fitted, GENERAL_LESSONS, GENERAL_OBSTACLES,
-  Participants, planGoals, PlanPlace, QuarterStats, RETURN_COMMENTS, ReturnFix, specificGoals, vagueGoals, VILLAGE_SETTINGS,
+  ActivityContext,
+  ActivityKind,
+  activityTexts,
+  APPROVAL_COMMENTS,
+  CANCEL_REASONS,
+  DELAYS,
+  DONE_SHORT_REASONS,
+  Fitted,
+  GENERAL_LESSONS,
+  GENERAL_OBSTACLES,
+  Participants,
+  planGoals,
+  PlanPlace,
+  QuarterStats,
+  RETURN_COMMENTS,
+  ReturnFix,
+  specificGoals,
+  vagueGoals,
+  VILLAGE_SETTINGS,
 } from './demo-plan-texts';
 import { dayOf, DemoRandom, isoOf } from './demo-random';
 
@@ -131,11 +148,20 @@ const KINDS = {
   church_session: {
     texts: 'church_session',
     category: 'awareness_session',
-    title: (place) => (place.mosque ? 'Penyuluhan KDRT dan kekerasan terhadap anak di gereja dan majelis taklim' : `Penyuluhan KDRT dan kekerasan terhadap anak di ${place.church} ${place.village}`),
+    title: (place) =>
+      place.mosque
+        ? 'Penyuluhan KDRT dan kekerasan terhadap anak di gereja dan majelis taklim'
+        : `Penyuluhan KDRT dan kekerasan terhadap anak di ${place.church} ${place.village}`,
     unit: 'sesi',
     target: () => 4,
-    months: (r) => r.pick([[3, 5, 8, 10], [2, 4, 7, 9], [3, 6, 9, 11]]),
-    keyPersons: (place) => `Pendeta dan majelis ${place.church}${place.mosque ? ', imam masjid dan pengurus majelis taklim' : ''}, bidan desa`,
+    months: (r) =>
+      r.pick([
+        [3, 5, 8, 10],
+        [2, 4, 7, 9],
+        [3, 6, 9, 11],
+      ]),
+    keyPersons: (place) =>
+      `Pendeta dan majelis ${place.church}${place.mosque ? ', imam masjid dan pengurus majelis taklim' : ''}, bidan desa`,
     unitCost: 500_000,
     drppa: ['no_violence_trafficking'],
     profile: { women: [22, 40], men: [6, 20], girls: [2, 8], boys: [1, 6], disability: [0, 2] },
@@ -147,7 +173,12 @@ const KINDS = {
     title: (place) => `Kelas pengasuhan tanpa kekerasan di ${place.posyandu}`,
     unit: 'sesi',
     target: () => 4,
-    months: (r) => r.pick([[2, 5, 8, 11], [3, 6, 9, 10], [2, 4, 7, 10]]),
+    months: (r) =>
+      r.pick([
+        [2, 5, 8, 11],
+        [3, 6, 9, 10],
+        [2, 4, 7, 10],
+      ]),
     keyPersons: () => 'Bidan desa, kader posyandu, ketua PKK',
     unitCost: 300_000,
     drppa: ['rights_based_parenting'],
@@ -160,7 +191,12 @@ const KINDS = {
     title: (place) => `Penyuluhan kesehatan reproduksi dan pencegahan kekerasan seksual di ${place.school}`,
     unit: PARTICIPANTS_UNIT,
     target: (r) => r.pick([120, 150]),
-    months: (r) => r.pick([[2, 8, 10], [3, 9, 11], [4, 8, 10]]),
+    months: (r) =>
+      r.pick([
+        [2, 8, 10],
+        [3, 9, 11],
+        [4, 8, 10],
+      ]),
     keyPersons: (place) => `Kepala sekolah, guru BK, petugas PKPR ${place.puskesmas}`,
     unitCost: 15_000,
     drppa: ['no_violence_trafficking', 'no_child_marriage'],
@@ -173,7 +209,12 @@ const KINDS = {
     title: () => 'Sosialisasi pencegahan perkawinan anak dan perdagangan orang (TPPO) bagi remaja dan orang tua',
     unit: PARTICIPANTS_UNIT,
     target: (r) => r.pick([80, 90, 100]),
-    months: (r) => r.pick([[5, 9], [6, 10], [4, 8]]),
+    months: (r) =>
+      r.pick([
+        [5, 9],
+        [6, 10],
+        [4, 8],
+      ]),
     keyPersons: (place) => `${cap(place.head)}, tokoh agama, petugas ${place.uptd}`,
     unitCost: 20_000,
     drppa: ['no_child_marriage', 'no_violence_trafficking', 'no_child_labour'],
@@ -228,7 +269,16 @@ const KINDS = {
     title: () => 'Pelatihan paralegal komunitas bagi anggota kelompok',
     unit: 'sesi',
     target: (r) => r.pick([2, 3]),
-    months: (r, target) => (target === 3 ? r.pick([[4, 5, 6], [5, 6, 7]]) : r.pick([[5, 6], [6, 7]])),
+    months: (r, target) =>
+      target === 3
+        ? r.pick([
+            [4, 5, 6],
+            [5, 6, 7],
+          ])
+        : r.pick([
+            [5, 6],
+            [6, 7],
+          ]),
     keyPersons: (place) => `Fasilitator ${place.legalAid}, pengurus kelompok`,
     unitCost: 1_750_000,
     drppa: ['women_children_organising', 'no_violence_trafficking'],
@@ -238,10 +288,16 @@ const KINDS = {
   village_advocacy: {
     texts: 'village_advocacy',
     category: 'advocacy',
-    title: (place) => `Advokasi ke ${place.head} dan ${place.council} untuk alokasi ${place.fund} bagi perlindungan perempuan dan anak`,
+    title: (place) =>
+      `Advokasi ke ${place.head} dan ${place.council} untuk alokasi ${place.fund} bagi perlindungan perempuan dan anak`,
     unit: 'pertemuan',
     target: () => 3,
-    months: (r) => r.pick([[4, 6, 7], [5, 6, 7], [3, 5, 7]]),
+    months: (r) =>
+      r.pick([
+        [4, 6, 7],
+        [5, 6, 7],
+        [3, 5, 7],
+      ]),
     keyPersons: (place) => `${cap(place.head)}, ketua ${place.council}, ketua PKK`,
     unitCost: 250_000,
     drppa: ['village_funding', 'village_regulation'],
@@ -254,7 +310,16 @@ const KINDS = {
     title: (place) => `Pertemuan jaringan dengan ${place.uptd}, Unit PPA Polres dan puskesmas`,
     unit: 'pertemuan',
     target: (r) => r.pick([3, 4]),
-    months: (r, target) => (target === 3 ? r.pick([[3, 7, 10], [2, 6, 10]]) : r.pick([[2, 5, 8, 11], [3, 6, 9, 11]])),
+    months: (r, target) =>
+      target === 3
+        ? r.pick([
+            [3, 7, 10],
+            [2, 6, 10],
+          ])
+        : r.pick([
+            [2, 5, 8, 11],
+            [3, 6, 9, 11],
+          ]),
     keyPersons: (place) => `${place.uptd}, ${place.police}, ${place.puskesmas}, ${place.socialServices}`,
     unitCost: 400_000,
     drppa: ['no_violence_trafficking'],
@@ -274,7 +339,10 @@ const KINDS = {
     unit: 'pertemuan',
     target: () => 6,
     months: () => [2, 4, 6, 8, 10, 12],
-    keyPersons: (place) => (place.economy === 'savings' ? 'Bendahara kelompok, pendamping lapangan' : 'Pengurus kelompok, penyuluh dari dinas terkait'),
+    keyPersons: (place) =>
+      place.economy === 'savings'
+        ? 'Bendahara kelompok, pendamping lapangan'
+        : 'Pengurus kelompok, penyuluh dari dinas terkait',
     unitCost: 250_000,
     drppa: ['women_entrepreneurship'],
     profile: { women: [14, 26], men: [0, 1], disability: [0, 2] },
@@ -286,7 +354,12 @@ const KINDS = {
     title: () => 'Diskusi bapak-bapak tentang peran ayah dan pencegahan KDRT',
     unit: 'sesi',
     target: () => 2,
-    months: (r) => r.pick([[4, 9], [5, 10], [6, 10]]),
+    months: (r) =>
+      r.pick([
+        [4, 9],
+        [5, 10],
+        [6, 10],
+      ]),
     keyPersons: () => 'Penatua jemaat, tokoh pemuda, Bhabinkamtibmas',
     unitCost: 400_000,
     drppa: ['no_violence_trafficking', 'rights_based_parenting'],
@@ -312,7 +385,11 @@ const KINDS = {
     title: () => 'Pendataan terpilah: perempuan kepala keluarga, anak, lansia dan penyandang disabilitas',
     unit: 'kali',
     target: () => 1,
-    months: (r) => r.pick([[5, 6], [4, 5]]),
+    months: (r) =>
+      r.pick([
+        [5, 6],
+        [4, 5],
+      ]),
     keyPersons: (place) => `Kader ${place.posyandu}, sekretaris ${place.desa}`,
     unitCost: 1_000_000,
     drppa: ['disaggregated_village_data'],
@@ -348,10 +425,17 @@ const KINDS = {
   perdes: {
     texts: 'perdes',
     category: 'advocacy',
-    title: (place) => (place.kelurahan ? 'Pembentukan satgas perlindungan perempuan dan anak kelurahan' : 'Penyusunan Peraturan Desa tentang perlindungan perempuan dan anak (menuju DRPPA)'),
+    title: (place) =>
+      place.kelurahan
+        ? 'Pembentukan satgas perlindungan perempuan dan anak kelurahan'
+        : 'Penyusunan Peraturan Desa tentang perlindungan perempuan dan anak (menuju DRPPA)',
     unit: 'pertemuan',
     target: () => 3,
-    months: (r) => r.pick([[3, 6, 9], [4, 7, 10]]),
+    months: (r) =>
+      r.pick([
+        [3, 6, 9],
+        [4, 7, 10],
+      ]),
     keyPersons: (place) => `${cap(place.head)}, ${place.council}, tokoh agama, ${place.adat}`,
     unitCost: 350_000,
     drppa: ['village_regulation', 'women_representation'],
@@ -430,18 +514,48 @@ const kindOf = (key: KindKey): ItemKind => KINDS[key];
 /** The order items are listed in a plan. */
 const PLAN_ORDER = Object.keys(KINDS) as KindKey[];
 
-const CORE: KindKey[] = ['monthly_meeting', 'church_session', 'campaign_16_days', 'case_recap', 'village_advocacy', 'network_meeting', 'economy'];
-const OPTIONAL: KindKey[] = ['posyandu_parenting', 'school_reproductive', 'child_marriage_tppo', 'paralegal_training', 'village_data', 'campaign_children'];
+const CORE: KindKey[] = [
+  'monthly_meeting',
+  'church_session',
+  'campaign_16_days',
+  'case_recap',
+  'village_advocacy',
+  'network_meeting',
+  'economy',
+];
+const OPTIONAL: KindKey[] = [
+  'posyandu_parenting',
+  'school_reproductive',
+  'child_marriage_tppo',
+  'paralegal_training',
+  'village_data',
+  'campaign_children',
+];
 const CANCELLED: KindKey[] = ['study_visit', 'peer_counsellor_training', 'festival', 'mural'];
 const ADDED_AFTER_APPROVAL: KindKey[] = ['kbgo_youth', 'belis_dialogue', 'app_training'];
 /** Items that can fall short of their target or fall behind (not the case recaps, which count the cases). */
-const MAY_FALL_SHORT: KindKey[] = ['church_session', 'posyandu_parenting', 'school_reproductive', 'child_marriage_tppo', 'village_advocacy', 'network_meeting', 'men_dialogue', 'kbgo_youth', 'economy', 'belis_dialogue', 'perdes', 'forum_anak', 'paralegal_training'];
+const MAY_FALL_SHORT: KindKey[] = [
+  'church_session',
+  'posyandu_parenting',
+  'school_reproductive',
+  'child_marriage_tppo',
+  'village_advocacy',
+  'network_meeting',
+  'men_dialogue',
+  'kbgo_youth',
+  'economy',
+  'belis_dialogue',
+  'perdes',
+  'forum_anak',
+  'paralegal_training',
+];
 
 const TRAINING_BUDGET_CAP = 4_000_000;
 
 // --- places ---------------------------------------------------------------------------------
 
-const provider = (region: string, type: ServiceType, fallback: string) => DEMO_SERVICE_PROVIDERS.find((p) => p.region === region && p.serviceType === type)?.name ?? fallback;
+const provider = (region: string, type: ServiceType, fallback: string) =>
+  DEMO_SERVICE_PROVIDERS.find((p) => p.region === region && p.serviceType === type)?.name ?? fallback;
 
 export function planPlace(regionCode: string, village: string, group: string): PlanPlace {
   const setting = VILLAGE_SETTINGS[village];
@@ -479,7 +593,8 @@ export function planPlace(regionCode: string, village: string, group: string): P
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const isoDate = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const isoDate = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 const RULES: Record<DayRule, (day: number) => boolean> = {
   sunday: (day) => day === 0,
   saturday: (day) => day === 6,
@@ -489,7 +604,14 @@ const RULES: Record<DayRule, (day: number) => boolean> = {
 };
 
 /** A day of the month that keeps the rule, within the given days, not after `last`; null when there is none. */
-function dayIn(r: DemoRandom, year: number, month: number, rule: DayRule, range: [number, number], last: string): string | null {
+function dayIn(
+  r: DemoRandom,
+  year: number,
+  month: number,
+  rule: DayRule,
+  range: [number, number],
+  last: string,
+): string | null {
   const days: string[] = [];
   for (let day = range[0]; day <= Math.min(range[1], daysIn(year, month)); day += 1) {
     const iso = isoDate(year, month, day);
@@ -501,17 +623,42 @@ function dayIn(r: DemoRandom, year: number, month: number, rule: DayRule, range:
 // --- the cases behind the recaps ----------------------------------------------------------------
 
 const SERVICE_WORDS: Record<string, string> = {
-  police: 'Unit PPA Polres', health: 'puskesmas/rumah sakit', legal_aid: 'bantuan hukum', psychosocial: 'konseling', shelter: 'rumah aman',
-  uptd_ppa: 'UPTD PPA', customary_religious_leader: 'tokoh adat/agama', village_government: 'pemerintah desa/kelurahan', social_services: 'dinas sosial',
-  education: 'sekolah', economic_support: 'bantuan ekonomi',
+  police: 'Unit PPA Polres',
+  health: 'puskesmas/rumah sakit',
+  legal_aid: 'bantuan hukum',
+  psychosocial: 'konseling',
+  shelter: 'rumah aman',
+  uptd_ppa: 'UPTD PPA',
+  customary_religious_leader: 'tokoh adat/agama',
+  village_government: 'pemerintah desa/kelurahan',
+  social_services: 'dinas sosial',
+  education: 'sekolah',
+  economic_support: 'bantuan ekonomi',
 };
 
 /** What the group's demo cases came to in a quarter, up to the day of the recap: counts only. */
-export function quarterStats(cases: readonly DemoCaseScenario[], group: string, year: number, quarter: number, until: string): { stats: QuarterStats; participants: Participants } {
+export function quarterStats(
+  cases: readonly DemoCaseScenario[],
+  group: string,
+  year: number,
+  quarter: number,
+  until: string,
+): { stats: QuarterStats; participants: Participants } {
   const from = isoDate(year, (quarter - 1) * 3 + 1, 1);
   const within = (date: string) => date >= from && date <= until;
   const mine = cases.filter((scenario) => scenario.group === group);
-  const stats: QuarterStats = { quarter, newCases: 0, kdrt: 0, childSexual: 0, childOther: 0, other: 0, referrals: 0, referralKinds: [], closed: 0, ongoing: 0 };
+  const stats: QuarterStats = {
+    quarter,
+    newCases: 0,
+    kdrt: 0,
+    childSexual: 0,
+    childOther: 0,
+    other: 0,
+    referrals: 0,
+    referralKinds: [],
+    closed: 0,
+    ongoing: 0,
+  };
   const participants: Participants = { women: 0, men: 0, girls: 0, boys: 0, disability: 0 };
   const services = new Map<string, number>();
   for (const scenario of mine) {
@@ -521,7 +668,8 @@ export function quarterStats(cases: readonly DemoCaseScenario[], group: string, 
       const child = body.survivor.ageAtIntake < 18;
       if (child && body.violenceTypes.includes('seksual')) stats.childSexual += 1;
       else if (child) stats.childOther += 1;
-      else if (['husband_partner', 'former_partner'].includes(body.perpetrators[0]?.relationship ?? '')) stats.kdrt += 1;
+      else if (['husband_partner', 'former_partner'].includes(body.perpetrators[0]?.relationship ?? ''))
+        stats.kdrt += 1;
       else stats.other += 1;
       const female = body.survivor.sex === 'female';
       if (child) participants[female ? 'girls' : 'boys'] += 1;
@@ -563,11 +711,17 @@ interface ItemState {
 }
 
 /** How an item is realised in the year. */
-type Realisation = { mode: 'full' } | { mode: 'short'; closeByHand: boolean } | { mode: 'behind'; skip: number } | { mode: 'cancel' };
+type Realisation =
+  { mode: 'full' } | { mode: 'short'; closeByHand: boolean } | { mode: 'behind'; skip: number } | { mode: 'cancel' };
 
 const roundTo = (value: number, step: number) => Math.max(step, Math.round(value / step) * step);
 
-function itemBody(r: DemoRandom, kind: KindKey, place: PlanPlace, overrides: Partial<DemoPlanItemBody> = {}): DemoPlanItemBody {
+function itemBody(
+  r: DemoRandom,
+  kind: KindKey,
+  place: PlanPlace,
+  overrides: Partial<DemoPlanItemBody> = {},
+): DemoPlanItemBody {
   const def = kindOf(kind);
   const targetCount = overrides.targetCount ?? def.target(r);
   const sessions = def.unit === PARTICIPANTS_UNIT ? undefined : targetCount;
@@ -596,7 +750,12 @@ class Decks {
    * The next text of the named deck, reshuffled when it runs out; a deck `once` runs out for good,
    * so a group's year never writes the same obstacle or lesson word for word twice.
    */
-  draw(name: string, texts: readonly Fitted[], c: ActivityContext, options: { once?: boolean } = {}): string | undefined {
+  draw(
+    name: string,
+    texts: readonly Fitted[],
+    c: ActivityContext,
+    options: { once?: boolean } = {},
+  ): string | undefined {
     const fits = (text: Fitted) => typeof text === 'function' || text.when(c);
     let deck = this.decks.get(name)?.filter(fits) ?? [];
     if (deck.length === 0 && !(options.once && this.decks.has(name))) deck = this.r.shuffle(texts.filter(fits));
@@ -609,7 +768,13 @@ class Decks {
 
 function draw(r: DemoRandom, profile: Profile): Participants {
   const range = (bounds?: [number, number]) => (bounds ? r.int(bounds[0], bounds[1]) : 0);
-  const p = { women: range(profile.women), men: range(profile.men), girls: range(profile.girls), boys: range(profile.boys), disability: 0 };
+  const p = {
+    women: range(profile.women),
+    men: range(profile.men),
+    girls: range(profile.girls),
+    boys: range(profile.boys),
+    disability: 0,
+  };
   p.disability = Math.min(range(profile.disability), p.women + p.men + p.girls + p.boys);
   return p;
 }
@@ -621,7 +786,13 @@ function scaled(p: Participants, size: number): Participants {
   const now = headcount(p);
   if (now === 0) return p;
   const factor = size / now;
-  const out = { women: Math.round(p.women * factor), men: Math.round(p.men * factor), girls: Math.round(p.girls * factor), boys: Math.round(p.boys * factor), disability: 0 };
+  const out = {
+    women: Math.round(p.women * factor),
+    men: Math.round(p.men * factor),
+    girls: Math.round(p.girls * factor),
+    boys: Math.round(p.boys * factor),
+    disability: 0,
+  };
   out.disability = Math.min(p.disability, headcount(out));
   return out;
 }
@@ -640,7 +811,13 @@ interface PlanInput {
 }
 
 /** The activity reports of one item over the year, by the realisation chosen for it. */
-function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation, notBefore: string | null, decks: Decks): DemoActivityBody[] {
+function reportsFor(
+  input: PlanInput,
+  item: ItemState,
+  realisation: Realisation,
+  notBefore: string | null,
+  decks: Decks,
+): DemoActivityBody[] {
   const { r, place, year, last } = input;
   const def = kindOf(item.kind);
   if (def.texts === null || realisation.mode === 'cancel') return [];
@@ -677,8 +854,13 @@ function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation,
     }
     if (month > monthLimit) continue;
     const range: [number, number] = def.days ? def.days(month) : [1, 28];
-    const floor = notBefore && notBefore.slice(0, 7) === isoDate(year, month, 1).slice(0, 7) ? Math.max(range[0], Number(notBefore.slice(8, 10)) + 1) : range[0];
-    const date = dayIn(r, year, month, def.day(reports.length + 1, place), [floor, range[1]], last) ?? dayIn(r, year, month, 'any', [floor, daysIn(year, month)], last);
+    const floor =
+      notBefore && notBefore.slice(0, 7) === isoDate(year, month, 1).slice(0, 7)
+        ? Math.max(range[0], Number(notBefore.slice(8, 10)) + 1)
+        : range[0];
+    const date =
+      dayIn(r, year, month, def.day(reports.length + 1, place), [floor, range[1]], last) ??
+      dayIn(r, year, month, 'any', [floor, daysIn(year, month)], last);
     if (date === null || (notBefore !== null && date <= notBefore)) continue;
 
     let participants: Participants;
@@ -688,16 +870,33 @@ function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation,
       ({ stats, participants } = quarterStats(input.cases, place.group, year, quarter, date));
     } else {
       participants = draw(r, def.profile);
-      if (participantsUnit) participants = scaled(participants, Math.round(perSession * (sizeFactor[0] + r.next() * (sizeFactor[1] - sizeFactor[0]))));
+      if (participantsUnit)
+        participants = scaled(
+          participants,
+          Math.round(perSession * (sizeFactor[0] + r.next() * (sizeFactor[1] - sizeFactor[0]))),
+        );
     }
-    const c: ActivityContext = { place, year, month, date, n: reports.length + 1, of: item.body.targetCount, p: participants, r, series, stats };
+    const c: ActivityContext = {
+      place,
+      year,
+      month,
+      date,
+      n: reports.length + 1,
+      of: item.body.targetCount,
+      p: participants,
+      r,
+      series,
+      stats,
+    };
     const summary = decks.draw(`${item.key}:summary`, texts.summary, c)!;
     const results = r.chance(0.93) ? decks.draw(`${item.key}:results`, texts.results, c) : undefined;
     // The general obstacles and lessons are those of a gathering; a case recap has only its own.
     const gathering = item.kind !== 'case_recap';
     const once = { once: true };
     const ownObstacle = r.chance(0.5) ? decks.draw(`${item.key}:obstacles`, texts.obstacles, c, once) : undefined;
-    const obstacle = ownObstacle ?? (gathering && r.chance(0.35) ? decks.draw('general:obstacles', GENERAL_OBSTACLES, c, once) : undefined);
+    const obstacle =
+      ownObstacle ??
+      (gathering && r.chance(0.35) ? decks.draw('general:obstacles', GENERAL_OBSTACLES, c, once) : undefined);
     const delay = delayed ? decks.draw('delays', DELAYS, c, once) : undefined;
     const obstacles = [delay, obstacle].filter((text) => text !== undefined).join(' ') || undefined;
     const lessons = r.chance(0.55)
@@ -705,7 +904,14 @@ function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation,
         ? decks.draw(`${item.key}:lessons`, texts.lessons, c, once)
         : decks.draw('general:lessons', GENERAL_LESSONS, c, once)
       : undefined;
-    reports.push({ date, participants, summary, ...(results ? { results } : {}), ...(obstacles ? { obstacles } : {}), ...(lessons ? { lessons } : {}) });
+    reports.push({
+      date,
+      participants,
+      summary,
+      ...(results ? { results } : {}),
+      ...(obstacles ? { obstacles } : {}),
+      ...(lessons ? { lessons } : {}),
+    });
   }
 
   // A participants target: reached when the item is done in full, missed when it falls short.
@@ -713,11 +919,18 @@ function reportsFor(input: PlanInput, item: ItemState, realisation: Realisation,
     const reached = reports.reduce((sum, report) => sum + headcount(report.participants), 0);
     const lastReport = reports[reports.length - 1];
     const heldAll = reports.length === months.length;
-    if (realisation.mode === 'full' && heldAll && reached < item.body.targetCount) lastReport.participants[largest(lastReport.participants)] += item.body.targetCount - reached;
+    if (realisation.mode === 'full' && heldAll && reached < item.body.targetCount)
+      lastReport.participants[largest(lastReport.participants)] += item.body.targetCount - reached;
     if (realisation.mode !== 'full' && reached >= item.body.targetCount) {
       const key = largest(lastReport.participants);
-      lastReport.participants[key] = Math.max(0, lastReport.participants[key] - (reached - item.body.targetCount + r.int(3, 9)));
-      lastReport.participants.disability = Math.min(lastReport.participants.disability, headcount(lastReport.participants));
+      lastReport.participants[key] = Math.max(
+        0,
+        lastReport.participants[key] - (reached - item.body.targetCount + r.int(3, 9)),
+      );
+      lastReport.participants.disability = Math.min(
+        lastReport.participants.disability,
+        headcount(lastReport.participants),
+      );
     }
   }
   return reports;
@@ -742,12 +955,25 @@ function chronological(events: Dated[]): DemoPlanEvent[] {
 function expectedOf(events: DemoPlanEvent[], copied: ItemState[]): Record<string, DemoExpectedItem> {
   const items = new Map<string, DemoExpectedItem>();
   let approved = false;
-  for (const item of copied) items.set(item.key, { title: item.body.title, status: 'planned', realised: 0, targetCount: item.body.targetCount, addedAfterApproval: false });
+  for (const item of copied)
+    items.set(item.key, {
+      title: item.body.title,
+      status: 'planned',
+      realised: 0,
+      targetCount: item.body.targetCount,
+      addedAfterApproval: false,
+    });
   const units = new Map<string, string>(copied.map((item) => [item.key, item.body.targetUnit]));
   for (const event of events) {
     if (event.kind === 'approve') approved = true;
     if (event.kind === 'add_item') {
-      items.set(event.item, { title: event.body.title, status: 'planned', realised: 0, targetCount: event.body.targetCount, addedAfterApproval: approved });
+      items.set(event.item, {
+        title: event.body.title,
+        status: 'planned',
+        realised: 0,
+        targetCount: event.body.targetCount,
+        addedAfterApproval: approved,
+      });
       units.set(event.item, event.body.targetUnit);
     }
     if (event.kind === 'edit_item') {
@@ -760,7 +986,8 @@ function expectedOf(events: DemoPlanEvent[], copied: ItemState[]): Record<string
     if (event.kind === 'activity') {
       const item = items.get(event.item)!;
       item.realised += units.get(event.item) === PARTICIPANTS_UNIT ? headcount(event.report.participants) : 1;
-      if (item.status === 'planned' || item.status === 'in_progress') item.status = item.realised >= item.targetCount ? 'done' : 'in_progress';
+      if (item.status === 'planned' || item.status === 'in_progress')
+        item.status = item.realised >= item.targetCount ? 'done' : 'in_progress';
     }
   }
   return Object.fromEntries(items);
@@ -802,15 +1029,27 @@ function plan2025(input: PlanInput, returned: boolean): BuiltPlan {
     if (fix === 'training_budget' && kind === 'paralegal_training') body.budget = 6_750_000;
     return { key: kind, kind, body, addedAfterApproval: false, cancelled: kind === cancelledKind };
   });
-  if (fix === 'drppa') for (const item of r.shuffle(items.filter((candidate) => candidate.kind !== 'monthly_meeting')).slice(0, 4)) item.body.drppaIndicators = [];
+  if (fix === 'drppa')
+    for (const item of r.shuffle(items.filter((candidate) => candidate.kind !== 'monthly_meeting')).slice(0, 4))
+      item.body.drppaIndicators = [];
   const goals = fix === 'goals' ? vagueGoals(place) : planGoals(place, year, r);
 
-  const draft: DemoPlanEvent[] = items.map((item) => ({ kind: 'add_item', item: item.key, body: structuredClone(item.body) }));
+  const draft: DemoPlanEvent[] = items.map((item) => ({
+    kind: 'add_item',
+    item: item.key,
+    body: structuredClone(item.body),
+  }));
   const answer: DemoPlanEvent[] = [];
   const byKind = (kind: KindKey) => items.find((item) => item.kind === kind)!;
   switch (fix) {
     case 'men': {
-      const men: ItemState = { key: 'men_dialogue', kind: 'men_dialogue', body: itemBody(r, 'men_dialogue', place), addedAfterApproval: false, cancelled: false };
+      const men: ItemState = {
+        key: 'men_dialogue',
+        kind: 'men_dialogue',
+        body: itemBody(r, 'men_dialogue', place),
+        addedAfterApproval: false,
+        cancelled: false,
+      };
       items.push(men);
       answer.push({ kind: 'add_item', item: men.key, body: structuredClone(men.body) });
       break;
@@ -849,19 +1088,49 @@ function plan2025(input: PlanInput, returned: boolean): BuiltPlan {
   const dated: Dated[] = [];
   const cancelled = items.find((item) => item.cancelled)!;
   const cancelledOn = isoDate(year, Math.max(2, Math.min(...cancelled.body.plannedMonths) - 1), r.int(5, 25));
-  dated.push({ date: cancelledOn, order: 2, event: { kind: 'item_status', item: cancelled.key, date: cancelledOn, status: 'cancelled', reason: r.pick(CANCEL_REASONS[cancelled.kind]) } });
+  dated.push({
+    date: cancelledOn,
+    order: 2,
+    event: {
+      kind: 'item_status',
+      item: cancelled.key,
+      date: cancelledOn,
+      status: 'cancelled',
+      reason: r.pick(CANCEL_REASONS[cancelled.kind]),
+    },
+  });
   const addedKind = r.pick(ADDED_AFTER_APPROVAL.filter((kind) => !items.some((item) => item.kind === kind)));
   const addedOn = isoDate(year, r.int(5, 6), r.int(3, 26));
-  const added: ItemState = { key: addedKind, kind: addedKind, body: itemBody(r, addedKind, place), addedAfterApproval: true, cancelled: false };
+  const added: ItemState = {
+    key: addedKind,
+    kind: addedKind,
+    body: itemBody(r, addedKind, place),
+    addedAfterApproval: true,
+    cancelled: false,
+  };
   items.push(added);
-  dated.push({ date: addedOn, order: 0, event: { kind: 'add_item', item: added.key, body: structuredClone(added.body), date: addedOn } });
+  dated.push({
+    date: addedOn,
+    order: 0,
+    event: { kind: 'add_item', item: added.key, body: structuredClone(added.body), date: addedOn },
+  });
 
   const candidates = items.filter((item) => !item.cancelled && MAY_FALL_SHORT.includes(item.kind));
-  const short = new Set(r.shuffle(candidates).slice(0, r.int(1, 2)).map((item) => item.key));
+  const short = new Set(
+    r
+      .shuffle(candidates)
+      .slice(0, r.int(1, 2))
+      .map((item) => item.key),
+  );
   for (const item of items) {
-    const realisation: Realisation = item.cancelled ? { mode: 'cancel' } : short.has(item.key) ? { mode: 'short', closeByHand: r.chance(0.5) } : { mode: 'full' };
+    const realisation: Realisation = item.cancelled
+      ? { mode: 'cancel' }
+      : short.has(item.key)
+        ? { mode: 'short', closeByHand: r.chance(0.5) }
+        : { mode: 'full' };
     const reports = reportsFor(input, item, realisation, item.addedAfterApproval ? addedOn : null, decks);
-    for (const report of reports) dated.push({ date: report.date, order: 1, event: { kind: 'activity', item: item.key, report } });
+    for (const report of reports)
+      dated.push({ date: report.date, order: 1, event: { kind: 'activity', item: item.key, report } });
     if (realisation.mode === 'short' && realisation.closeByHand && reports.length > 0) {
       const lastReport = reports[reports.length - 1].date;
       const date = [isoDate(year, 12, r.int(15, 20)), lastReport].sort()[1];
@@ -871,7 +1140,17 @@ function plan2025(input: PlanInput, returned: boolean): BuiltPlan {
   }
   const events = [...before, ...chronological(dated)];
   return {
-    scenario: { regionCode: place.regionCode, village: place.village, group: place.group, year, goals, copyFrom: null, copied: [], events, expected: expectedOf(events, []) },
+    scenario: {
+      regionCode: place.regionCode,
+      village: place.village,
+      group: place.group,
+      year,
+      goals,
+      copyFrom: null,
+      copied: [],
+      events,
+      expected: expectedOf(events, []),
+    },
     items,
   };
 }
@@ -879,7 +1158,9 @@ function plan2025(input: PlanInput, returned: boolean): BuiltPlan {
 function plan2026(input: PlanInput, previous: BuiltPlan, returned: boolean): BuiltPlan {
   const { r, place, year } = input;
   // The copy: every item of last year that was not cancelled, planned again with its body as it ended.
-  const copiedItems: ItemState[] = previous.items.filter((item) => !item.cancelled).map((item) => ({ ...item, body: structuredClone(item.body), addedAfterApproval: false }));
+  const copiedItems: ItemState[] = previous.items
+    .filter((item) => !item.cancelled)
+    .map((item) => ({ ...item, body: structuredClone(item.body), addedAfterApproval: false }));
   // As copied, before the group changes anything in the draft.
   const asCopied: ItemState[] = copiedItems.map((item) => ({ ...item, body: structuredClone(item.body) }));
   let items = [...copiedItems];
@@ -894,23 +1175,65 @@ function plan2026(input: PlanInput, previous: BuiltPlan, returned: boolean): Bui
   }
   // The group's own changes to what it copied.
   const edits: [KindKey, () => Partial<DemoPlanItemBody>][] = [
-    ['church_session', () => ({ targetCount: 6, plannedMonths: r.pick([[2, 3, 5, 7, 9, 10], [3, 4, 6, 8, 9, 11]]), budget: 6 * 500_000 })],
-    ['network_meeting', () => ({ budget: roundTo((items.find((item) => item.kind === 'network_meeting')!.body.budget ?? 0) * 1.1, 50_000) })],
-    ['paralegal_training', () => ({ title: 'Pelatihan lanjutan paralegal: pendampingan kasus kekerasan seksual dan hak restitusi', targetCount: 2, plannedMonths: [5, 6], budget: TRAINING_BUDGET_CAP })],
+    [
+      'church_session',
+      () => ({
+        targetCount: 6,
+        plannedMonths: r.pick([
+          [2, 3, 5, 7, 9, 10],
+          [3, 4, 6, 8, 9, 11],
+        ]),
+        budget: 6 * 500_000,
+      }),
+    ],
+    [
+      'network_meeting',
+      () => ({
+        budget: roundTo((items.find((item) => item.kind === 'network_meeting')!.body.budget ?? 0) * 1.1, 50_000),
+      }),
+    ],
+    [
+      'paralegal_training',
+      () => ({
+        title: 'Pelatihan lanjutan paralegal: pendampingan kasus kekerasan seksual dan hak restitusi',
+        targetCount: 2,
+        plannedMonths: [5, 6],
+        budget: TRAINING_BUDGET_CAP,
+      }),
+    ],
     ['monthly_meeting', () => ({ keyPersons: 'Ketua, sekretaris dan bendahara kelompok, paralegal kelompok' })],
   ];
-  for (const [kind, changes] of r.shuffle(edits.filter(([kind]) => items.some((item) => item.kind === kind))).slice(0, r.int(1, 2))) {
+  for (const [kind, changes] of r
+    .shuffle(edits.filter(([kind]) => items.some((item) => item.kind === kind)))
+    .slice(0, r.int(1, 2))) {
     const item = items.find((candidate) => candidate.kind === kind)!;
     const change = changes();
     Object.assign(item.body, change);
     draft.push({ kind: 'edit_item', item: item.key, changes: change });
   }
   // New this year: the village regulation (or the kelurahan's task force) and one more.
-  const fresh = ['perdes' as KindKey, ...r.shuffle((['forum_anak', 'men_dialogue', 'kbgo_youth', 'belis_dialogue'] as KindKey[]).filter((kind) => !items.some((item) => item.kind === kind))).slice(0, 1)];
+  const fresh = [
+    'perdes' as KindKey,
+    ...r
+      .shuffle(
+        (['forum_anak', 'men_dialogue', 'kbgo_youth', 'belis_dialogue'] as KindKey[]).filter(
+          (kind) => !items.some((item) => item.kind === kind),
+        ),
+      )
+      .slice(0, 1),
+  ];
   const kinds = [...items.map((item) => item.kind), ...fresh];
-  const fix = returned ? r.pick(fixesFor(year, place, kinds).filter((candidate) => candidate !== 'drppa' || fresh.length > 0)) : null;
+  const fix = returned
+    ? r.pick(fixesFor(year, place, kinds).filter((candidate) => candidate !== 'drppa' || fresh.length > 0))
+    : null;
   for (const kind of fresh) {
-    const item: ItemState = { key: kind, kind, body: itemBody(r, kind, place), addedAfterApproval: false, cancelled: false };
+    const item: ItemState = {
+      key: kind,
+      kind,
+      body: itemBody(r, kind, place),
+      addedAfterApproval: false,
+      cancelled: false,
+    };
     if (fix === 'drppa') item.body.drppaIndicators = [];
     items.push(item);
     draft.push({ kind: 'add_item', item: item.key, body: structuredClone(item.body) });
@@ -920,7 +1243,13 @@ function plan2026(input: PlanInput, previous: BuiltPlan, returned: boolean): Bui
   const answer: DemoPlanEvent[] = [];
   switch (fix) {
     case 'men': {
-      const men: ItemState = { key: 'men_dialogue', kind: 'men_dialogue', body: itemBody(r, 'men_dialogue', place), addedAfterApproval: false, cancelled: false };
+      const men: ItemState = {
+        key: 'men_dialogue',
+        kind: 'men_dialogue',
+        body: itemBody(r, 'men_dialogue', place),
+        addedAfterApproval: false,
+        cancelled: false,
+      };
       items.push(men);
       answer.push({ kind: 'add_item', item: men.key, body: structuredClone(men.body) });
       break;
@@ -950,12 +1279,26 @@ function plan2026(input: PlanInput, previous: BuiltPlan, returned: boolean): Bui
   // Realised up to the end of November: most items on track, two or three behind.
   const decks = new Decks(r);
   const dated: Dated[] = [];
-  const candidates = items.filter((item) => MAY_FALL_SHORT.includes(item.kind) && item.body.plannedMonths.some((month) => month <= 10));
-  const behind = new Map(r.shuffle(candidates).slice(0, r.int(2, 3)).map((item) => [item.key, r.int(1, 2)]));
+  const candidates = items.filter(
+    (item) => MAY_FALL_SHORT.includes(item.kind) && item.body.plannedMonths.some((month) => month <= 10),
+  );
+  const behind = new Map(
+    r
+      .shuffle(candidates)
+      .slice(0, r.int(2, 3))
+      .map((item) => [item.key, r.int(1, 2)]),
+  );
   for (const item of items) {
     const skip = behind.get(item.key);
-    const reports = reportsFor(input, item, skip === undefined ? { mode: 'full' } : { mode: 'behind', skip }, null, decks);
-    for (const report of reports) dated.push({ date: report.date, order: 1, event: { kind: 'activity', item: item.key, report } });
+    const reports = reportsFor(
+      input,
+      item,
+      skip === undefined ? { mode: 'full' } : { mode: 'behind', skip },
+      null,
+      decks,
+    );
+    for (const report of reports)
+      dated.push({ date: report.date, order: 1, event: { kind: 'activity', item: item.key, report } });
   }
   const events = [...before, ...chronological(dated)];
   return {
@@ -977,9 +1320,14 @@ function plan2026(input: PlanInput, previous: BuiltPlan, returned: boolean): Bui
 // --- the whole set ----------------------------------------------------------------------------
 
 /** Every demo group's plans, 2025 then 2026 for each group. Three plans a year are returned once before approval. */
-export function generateDemoPlans(cases: readonly DemoCaseScenario[] = generateDemoCases(), seed = DEMO_PLANS_SEED): DemoPlanScenario[] {
+export function generateDemoPlans(
+  cases: readonly DemoCaseScenario[] = generateDemoCases(),
+  seed = DEMO_PLANS_SEED,
+): DemoPlanScenario[] {
   const r = new DemoRandom(seed);
-  const groups = DEMO_PLACES.flatMap((region) => region.villages.map((village) => ({ regionCode: region.code, village: village.name, group: village.group })));
+  const groups = DEMO_PLACES.flatMap((region) =>
+    region.villages.map((village) => ({ regionCode: region.code, village: village.name, group: village.group })),
+  );
   const returned2025 = new Set(r.shuffle(groups.map((group) => group.group)).slice(0, 3));
   const returned2026 = new Set(r.shuffle(groups.map((group) => group.group)).slice(0, 3));
   const seeds = groups.map(() => Math.floor(r.next() * 2 ** 32));
@@ -987,11 +1335,19 @@ export function generateDemoPlans(cases: readonly DemoCaseScenario[] = generateD
     // Each group draws from its own stream, so changing one group's plan does not reshuffle the others.
     const gr = new DemoRandom(seeds[index]);
     const place = planPlace(group.regionCode, group.village, group.group);
-    const first = plan2025({ r: gr, place, year: 2025, cases, last: DEMO_LAST_ACTIVITY }, returned2025.has(group.group));
-    const second = plan2026({ r: gr, place, year: 2026, cases, last: DEMO_LAST_ACTIVITY }, first, returned2026.has(group.group));
+    const first = plan2025(
+      { r: gr, place, year: 2025, cases, last: DEMO_LAST_ACTIVITY },
+      returned2025.has(group.group),
+    );
+    const second = plan2026(
+      { r: gr, place, year: 2026, cases, last: DEMO_LAST_ACTIVITY },
+      first,
+      returned2026.has(group.group),
+    );
     return [first.scenario, second.scenario];
   });
 }
 
 /** Who takes a step: the coordinator returns and approves, the group's companion does the rest. */
-export const planActor = (event: DemoPlanEvent): 'companion' | 'coordinator' => (event.kind === 'return' || event.kind === 'approve' ? 'coordinator' : 'companion');
+export const planActor = (event: DemoPlanEvent): 'companion' | 'coordinator' =>
+  event.kind === 'return' || event.kind === 'approve' ? 'coordinator' : 'companion';

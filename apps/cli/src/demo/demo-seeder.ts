@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, OrganizationsService, Role } from '@pendamping/auth';
 import { hashPassword } from '@pendamping/auth/authentication';
-import { GroupEntity, OrganizationEntity, RegionEntity, ServiceProviderEntity, UserEntity, UserGroupEntity, UserRegionEntity, VillageEntity } from '@pendamping/auth/entities';
+import {
+  GroupEntity,
+  OrganizationEntity,
+  RegionEntity,
+  ServiceProviderEntity,
+  UserEntity,
+  UserGroupEntity,
+  UserRegionEntity,
+  VillageEntity,
+} from '@pendamping/auth/entities';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemoCaseCounts, DemoCaseSeeder } from './demo-case-seeder';
 import { DEMO_PLACES, DEMO_SERVICE_PROVIDERS, DEMO_USERS } from './demo-data';
@@ -30,7 +39,9 @@ export interface DemoSummary {
 
 /** The summary's line about the cases, for the CLI to print. */
 export function describeDemoCases(counts: DemoCaseCounts): string {
-  const statuses = Object.entries(counts.byStatus).map(([status, count]) => `${count} ${status}`).join(', ');
+  const statuses = Object.entries(counts.byStatus)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
   return `  ${counts.cases} cases (${statuses}), ${counts.referrals} referrals, ${counts.followUps} follow-ups, ${counts.transitions} status changes, ${counts.updates} case updates; seeded in ${counts.seconds.toFixed(1)} s.`;
 }
 
@@ -61,7 +72,9 @@ export class DemoSeeder {
 
   async seed(): Promise<DemoSummary> {
     const logins = DEMO_USERS.map(({ email, role, scope }) => ({ email, role, scope }));
-    const existing = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ name: DEMO_ORGANIZATION_NAME });
+    const existing = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .findOneBy({ name: DEMO_ORGANIZATION_NAME });
     if (existing) return { organizationId: existing.id, created: false, logins };
     const admin = DEMO_USERS.find((user) => user.role === 'org_admin')!;
     const { organizationId } = await this.organizations.create({
@@ -74,10 +87,16 @@ export class DemoSeeder {
     await this.dataSource.transaction((manager) => this.fill(manager, organizationId, passwordHash));
     const cases = await this.demoCases.seed(organizationId).catch((error: unknown) => {
       // The organisation exists now, so running the seed again would not finish the cases.
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its cases: seed a fresh database.`, { cause: error });
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its cases: seed a fresh database.`,
+        { cause: error },
+      );
     });
     const plans = await this.demoPlans.seed(organizationId).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its work plans: seed a fresh database.`, { cause: error });
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nThe demo organisation was left with part of its work plans: seed a fresh database.`,
+        { cause: error },
+      );
     });
     return { organizationId, created: true, logins, cases, plans };
   }
@@ -88,23 +107,58 @@ export class DemoSeeder {
     const regionIds = new Map<string, string>();
     const groupIds = new Map<string, string>();
     for (const region of DEMO_PLACES) {
-      const regionId = (await manager.insert(RegionEntity, { organizationId, name: region.name, code: region.code, timeZone: 'Asia/Makassar' })).identifiers[0].id as string;
+      const regionId = (
+        await manager.insert(RegionEntity, {
+          organizationId,
+          name: region.name,
+          code: region.code,
+          timeZone: 'Asia/Makassar',
+        })
+      ).identifiers[0].id as string;
       regionIds.set(region.code, regionId);
       for (const village of region.villages) {
-        const villageId = (await manager.insert(VillageEntity, { organizationId, regionId, name: village.name })).identifiers[0].id as string;
-        const groupId = (await manager.insert(GroupEntity, { organizationId, regionId, villageId, name: village.group })).identifiers[0].id as string;
+        const villageId = (await manager.insert(VillageEntity, { organizationId, regionId, name: village.name }))
+          .identifiers[0].id as string;
+        const groupId = (
+          await manager.insert(GroupEntity, { organizationId, regionId, villageId, name: village.group })
+        ).identifiers[0].id as string;
         groupIds.set(village.group, groupId);
       }
     }
     for (const provider of DEMO_SERVICE_PROVIDERS) {
-      await manager.insert(ServiceProviderEntity, { organizationId, regionId: provider.region === null ? null : regionIds.get(provider.region)!, name: provider.name, serviceType: provider.serviceType, phone: provider.phone, address: null, active: true });
+      await manager.insert(ServiceProviderEntity, {
+        organizationId,
+        regionId: provider.region === null ? null : regionIds.get(provider.region)!,
+        name: provider.name,
+        serviceType: provider.serviceType,
+        phone: provider.phone,
+        address: null,
+        active: true,
+      });
     }
     const [firstAdmin] = DEMO_USERS.filter((candidate) => candidate.role === 'org_admin');
     for (const user of DEMO_USERS.filter((candidate) => candidate !== firstAdmin)) {
-      const userId = (await manager.insert(UserEntity, { organizationId, email: user.email, name: user.name, role: user.role, passwordHash })).identifiers[0].id as string;
-      for (const code of user.regions ?? []) await manager.insert(UserRegionEntity, { userId, regionId: regionIds.get(code)!, organizationId });
-      for (const group of user.groups ?? []) await manager.insert(UserGroupEntity, { userId, groupId: groupIds.get(group)!, organizationId });
+      const userId = (
+        await manager.insert(UserEntity, {
+          organizationId,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          passwordHash,
+        })
+      ).identifiers[0].id as string;
+      for (const code of user.regions ?? [])
+        await manager.insert(UserRegionEntity, { userId, regionId: regionIds.get(code)!, organizationId });
+      for (const group of user.groups ?? [])
+        await manager.insert(UserGroupEntity, { userId, groupId: groupIds.get(group)!, organizationId });
     }
-    await this.audit.record(manager, { organizationId, actor: null, action: 'seed_demo', subject: 'Organization', subjectId: organizationId, outcome: 'success' });
+    await this.audit.record(manager, {
+      organizationId,
+      actor: null,
+      action: 'seed_demo',
+      subject: 'Organization',
+      subjectId: organizationId,
+      outcome: 'success',
+    });
   }
 }

@@ -16,13 +16,15 @@ describe('the demo timeline', () => {
     expect(Math.abs(timeline.now().getTime() - Date.now())).toBeLessThan(1000);
   });
 
-  it('puts a story\'s events at nine in the morning in NTT on their day, each strictly after the one before', () => {
+  it("puts a story's events at nine in the morning in NTT on their day, each strictly after the one before", () => {
     const moments = new DemoMoments();
     expect(moments.on('2025-02-03').toISOString()).toBe('2025-02-03T01:00:00.000Z');
     expect(moments.on('2025-02-03').toISOString()).toBe('2025-02-03T01:01:00.000Z');
     expect(moments.on('2025-02-01').toISOString()).toBe('2025-02-03T01:02:00.000Z');
     expect(moments.on().toISOString()).toBe('2025-02-03T01:03:00.000Z');
     expect(moments.daysLater(7).toISOString()).toBe('2025-02-10T01:00:00.000Z');
-    expect(new DemoMoments(new Date('2025-05-05T01:00:00Z')).on('2025-05-05').toISOString()).toBe('2025-05-05T01:01:00.000Z');
+    expect(new DemoMoments(new Date('2025-05-05T01:00:00Z')).on('2025-05-05').toISOString()).toBe(
+      '2025-05-05T01:01:00.000Z',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@pendamping/auth';
-import { PLACE_TYPE_CODES, REFERRAL_SOURCE_CODES, RELATIONSHIP_CODES, RISK_LEVEL_CODES, VIOLENCE_TYPE_CODES } from '@pendamping/cases/code-lists';
+import {
+  PLACE_TYPE_CODES,
+  REFERRAL_SOURCE_CODES,
+  RELATIONSHIP_CODES,
+  RISK_LEVEL_CODES,
+  VIOLENCE_TYPE_CODES,
+} from '@pendamping/cases/code-lists';
 import { DataSource } from 'typeorm';
 
 /** Rows per INSERT: large enough to be fast, small enough that one statement's memory stays modest. */
@@ -24,7 +30,11 @@ export class SyntheticCases {
     private readonly audit: AuditWriter,
   ) {}
 
-  async generate(organizationId: string, count: number, progress: (done: number) => void = () => undefined): Promise<void> {
+  async generate(
+    organizationId: string,
+    count: number,
+    progress: (done: number) => void = () => undefined,
+  ): Promise<void> {
     for (let done = 0; done < count; done += BATCH) {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
@@ -68,7 +78,14 @@ export class SyntheticCases {
            ON CONFLICT (organization_id, region_id, year) DO UPDATE SET last_sequence = EXCLUDED.last_sequence`,
           [organizationId, Math.min(BATCH, count - done)],
         );
-        await this.audit.record(manager, { organizationId, actor: null, action: 'generate_synthetic', subject: 'Case', subjectId: null, outcome: 'success' });
+        await this.audit.record(manager, {
+          organizationId,
+          actor: null,
+          action: 'generate_synthetic',
+          subject: 'Case',
+          subjectId: null,
+          outcome: 'success',
+        });
       });
       progress(Math.min(done + BATCH, count));
     }

@@ -5,11 +5,15 @@ const run = async () => undefined;
 
 describe('assertCatalogueCovered', () => {
   it('accepts exactly one handler per job', () => {
-    expect(() => assertCatalogueCovered([JobName.WorkerHeartbeat], [{ job: JobName.WorkerHeartbeat, owner: 'A.run', run }])).not.toThrow();
+    expect(() =>
+      assertCatalogueCovered([JobName.WorkerHeartbeat], [{ job: JobName.WorkerHeartbeat, owner: 'A.run', run }]),
+    ).not.toThrow();
   });
 
   it('names a job without a handler', () => {
-    expect(() => assertCatalogueCovered([JobName.WorkerHeartbeat], [])).toThrow(new JobCatalogueError(`The worker cannot start: job "${JobName.WorkerHeartbeat}" has no handler.`));
+    expect(() => assertCatalogueCovered([JobName.WorkerHeartbeat], [])).toThrow(
+      new JobCatalogueError(`The worker cannot start: job "${JobName.WorkerHeartbeat}" has no handler.`),
+    );
   });
 
   it('names both owners of a job handled twice', () => {
@@ -21,6 +25,8 @@ describe('assertCatalogueCovered', () => {
   });
 
   it('refuses a handler for a job outside the catalogue', () => {
-    expect(() => assertCatalogueCovered([], [{ job: JobName.WorkerHeartbeat, owner: 'A.run', run }])).toThrow(/not in the job catalogue/);
+    expect(() => assertCatalogueCovered([], [{ job: JobName.WorkerHeartbeat, owner: 'A.run', run }])).toThrow(
+      /not in the job catalogue/,
+    );
   });
 });

@@ -23,7 +23,8 @@ export function assertCatalogueCovered(catalogue: readonly JobName[], handlers: 
     if (owners.length > 1) problems.push(`job "${job}" has ${owners.length} handlers: ${owners.join(', ')}`);
   }
   for (const handler of handlers) {
-    if (!catalogue.includes(handler.job)) problems.push(`${handler.owner} handles "${handler.job}", which is not in the job catalogue`);
+    if (!catalogue.includes(handler.job))
+      problems.push(`${handler.owner} handles "${handler.job}", which is not in the job catalogue`);
   }
   if (problems.length > 0) throw new JobCatalogueError(`The worker cannot start: ${problems.join('; ')}.`);
 }

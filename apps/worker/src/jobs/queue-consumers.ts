@@ -1,6 +1,15 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JOB_CATALOGUE, JobName, JobProducer, QueueName, ROOT_LOGGER, workerConnectionOptions } from '@pendamping/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  JOB_CATALOGUE,
+  JobName,
+  JobProducer,
+  QueueName,
+  ROOT_LOGGER,
+  workerConnectionOptions,
+} from '@pendamping/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { JobHandlerRegistry } from './job-handler-registry';
@@ -50,7 +59,9 @@ export class QueueConsumers implements OnApplicationBootstrap, OnApplicationShut
       autorun: true,
     });
     worker.on('error', (err) => this.logger.warn({ err, queue }, 'worker connection error'));
-    worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'));
+    worker.on('failed', (job, err) =>
+      this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
+    );
     worker.on('completed', (job) => this.logger.debug({ queue, job: job.name, jobId: job.id }, 'job completed'));
     return worker;
   }
@@ -71,9 +82,16 @@ export class QueueConsumers implements OnApplicationBootstrap, OnApplicationShut
       try {
         await this.producer
           .queue(definition.queue)
-          .upsertJobScheduler(name, { every: definition.everySeconds(this.config) * 1000 }, { name, data: {}, opts: definition.options });
+          .upsertJobScheduler(
+            name,
+            { every: definition.everySeconds(this.config) * 1000 },
+            { name, data: {}, opts: definition.options },
+          );
       } catch (err) {
-        this.logger.warn({ err, job: name }, 'could not schedule a repeating job; it will be scheduled at the next start');
+        this.logger.warn(
+          { err, job: name },
+          'could not schedule a repeating job; it will be scheduled at the next start',
+        );
       }
     }
   }

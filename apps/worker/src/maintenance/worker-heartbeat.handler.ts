@@ -12,6 +12,8 @@ export class WorkerHeartbeatHandler {
 
   @OnJob(JobName.WorkerHeartbeat)
   async beat(): Promise<void> {
-    await this.dataSource.getRepository(WorkerHeartbeatEntity).upsert({ workerId: WORKER_ID, lastSeenAt: new Date() }, ['workerId']);
+    await this.dataSource
+      .getRepository(WorkerHeartbeatEntity)
+      .upsert({ workerId: WORKER_ID, lastSeenAt: new Date() }, ['workerId']);
   }
 }

@@ -14,7 +14,11 @@ export class ReportMaintenanceHandler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.reconciler.reconcile().catch((err: unknown) => this.logger.warn({ err }, 'could not reconcile report requests at start; the scheduled run will'));
+    await this.reconciler
+      .reconcile()
+      .catch((err: unknown) =>
+        this.logger.warn({ err }, 'could not reconcile report requests at start; the scheduled run will'),
+      );
   }
 
   @OnJob(JobName.ReconcileReports)

@@ -3,7 +3,13 @@ import { TenantRecord } from '../organizations/tenant-record';
 import type { Role } from '../users/roles';
 import { UserEntity } from '../users/user.entity';
 
-export const ADMIN_REQUEST_KINDS = ['create_user', 'change_role', 'change_active', 'reset_password', 'reset_totp'] as const;
+export const ADMIN_REQUEST_KINDS = [
+  'create_user',
+  'change_role',
+  'change_active',
+  'reset_password',
+  'reset_totp',
+] as const;
 export type AdminRequestKind = (typeof ADMIN_REQUEST_KINDS)[number];
 export const ADMIN_REQUEST_STATES = ['pending', 'approved', 'refused'] as const;
 export type AdminRequestState = (typeof ADMIN_REQUEST_STATES)[number];
@@ -18,7 +24,8 @@ export interface AdminRequestPayload {
   active?: boolean;
 }
 
-const inList = (column: string, values: readonly string[]) => `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;
+const inList = (column: string, values: readonly string[]) =>
+  `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;
 
 /**
  * SPEC §8 "no administrator alone gets into case content": a creation of a user, a change of

@@ -25,7 +25,13 @@ export class AuditAnchoring {
       );
       const anchoredAt = new Date();
       const anchors = moved.map((head) => {
-        const anchor = { organizationId: head.organization_id, lane: head.lane, seq: head.seq, hash: head.hash, anchoredAt };
+        const anchor = {
+          organizationId: head.organization_id,
+          lane: head.lane,
+          seq: head.seq,
+          hash: head.hash,
+          anchoredAt,
+        };
         return { ...anchor, mac: anchorMac(this.key, anchor) };
       });
       if (anchors.length > 0) await manager.insert(AuditAnchorEntity, anchors);

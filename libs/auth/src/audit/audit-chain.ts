@@ -40,13 +40,35 @@ export function chainHash(key: Buffer, event: ChainedEvent): string {
   // The client's request id came later: events without one hash as they always did.
   const clientRequestId = event.clientRequestId === null ? [] : [event.clientRequestId];
   const canonical = JSON.stringify([
-    event.prevHash, event.organizationId, event.lane, event.seq, event.occurredAt.toISOString(), event.actorId, event.actorRole,
-    event.action, event.subject, event.subjectId, event.fields, event.outcome, event.requestId, ...clientRequestId,
+    event.prevHash,
+    event.organizationId,
+    event.lane,
+    event.seq,
+    event.occurredAt.toISOString(),
+    event.actorId,
+    event.actorRole,
+    event.action,
+    event.subject,
+    event.subjectId,
+    event.fields,
+    event.outcome,
+    event.requestId,
+    ...clientRequestId,
   ]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }
 
-export function anchorMac(key: Buffer, anchor: { organizationId: string; lane: number; seq: string; hash: string; anchoredAt: Date }): string {
-  const canonical = JSON.stringify(['anchor', anchor.organizationId, anchor.lane, anchor.seq, anchor.hash, anchor.anchoredAt.toISOString()]);
+export function anchorMac(
+  key: Buffer,
+  anchor: { organizationId: string; lane: number; seq: string; hash: string; anchoredAt: Date },
+): string {
+  const canonical = JSON.stringify([
+    'anchor',
+    anchor.organizationId,
+    anchor.lane,
+    anchor.seq,
+    anchor.hash,
+    anchor.anchoredAt.toISOString(),
+  ]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }

@@ -38,8 +38,18 @@ export class AuditLogService {
     });
   }
 
-  private async page(manager: EntityManager, auth: RequestAuth, filters: AuditFilters): Promise<Page<Record<string, unknown>>> {
-    const query = applyRowScope(manager.getRepository(AuditEventEntity).createQueryBuilder('row'), auth.ability, 'read', 'AuditEvent', 'row');
+  private async page(
+    manager: EntityManager,
+    auth: RequestAuth,
+    filters: AuditFilters,
+  ): Promise<Page<Record<string, unknown>>> {
+    const query = applyRowScope(
+      manager.getRepository(AuditEventEntity).createQueryBuilder('row'),
+      auth.ability,
+      'read',
+      'AuditEvent',
+      'row',
+    );
     if (filters.actor) query.andWhere('row.actorId = :actor', { actor: filters.actor });
     if (filters.subject) query.andWhere('row.subject = :subject', { subject: filters.subject });
     if (filters.action) query.andWhere('row.action = :action', { action: filters.action });
@@ -48,8 +58,13 @@ export class AuditLogService {
     // Newest first, paged by the event id, which only grows.
     if (filters.cursor) query.andWhere('row.id < :before', { before: this.cursorId(filters.cursor) });
     const limit = Math.min(Math.max(filters.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-    const rows = await query.orderBy('row.id', 'DESC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit).map((event) => readableView(auth.ability, 'AuditEvent', { ...event }, this.view(event)));
+    const rows = await query
+      .orderBy('row.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const items = rows
+      .slice(0, limit)
+      .map((event) => readableView(auth.ability, 'AuditEvent', { ...event }, this.view(event)));
     return rows.length > limit ? { items, nextCursor: rows[limit - 1].id } : { items };
   }
 
@@ -58,7 +73,10 @@ export class AuditLogService {
   }
 
   private cursorId(cursor: string): string {
-    if (!/^[1-9][0-9]{0,17}$/.test(cursor)) throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
+    if (!/^[1-9][0-9]{0,17}$/.test(cursor))
+      throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', {
+        errors: [{ field: 'cursor', message: 'is not valid' }],
+      });
     return cursor;
   }
 

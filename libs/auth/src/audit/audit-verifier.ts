@@ -7,7 +7,14 @@ import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audi
 export interface BrokenLink {
   lane: number;
   seq: string;
-  reason: 'hash-mismatch' | 'broken-link' | 'sequence-gap' | 'missing-newest' | 'missing-head' | 'anchor-mismatch' | 'anchor-forged';
+  reason:
+    | 'hash-mismatch'
+    | 'broken-link'
+    | 'sequence-gap'
+    | 'missing-newest'
+    | 'missing-head'
+    | 'anchor-mismatch'
+    | 'anchor-forged';
 }
 
 export interface VerificationReport {
@@ -49,7 +56,13 @@ export class AuditVerifier {
       let eventsChecked = 0;
       for (const { lane } of lanes) {
         const head = await manager.findOneBy(AuditLaneHeadEntity, { organizationId, lane });
-        if (!head) return { valid: false, eventsChecked, lanes: lanes.length, firstBroken: { lane, seq: '1', reason: 'missing-head' as const } };
+        if (!head)
+          return {
+            valid: false,
+            eventsChecked,
+            lanes: lanes.length,
+            firstBroken: { lane, seq: '1', reason: 'missing-head' as const },
+          };
         const result = await this.verifyLane(manager, organizationId, head);
         eventsChecked += result.checked;
         if (result.broken) return { valid: false, eventsChecked, lanes: lanes.length, firstBroken: result.broken };
@@ -58,12 +71,17 @@ export class AuditVerifier {
     });
   }
 
-  private async verifyLane(manager: EntityManager, organizationId: string, head: AuditLaneHeadEntity): Promise<{ checked: number; broken?: BrokenLink }> {
+  private async verifyLane(
+    manager: EntityManager,
+    organizationId: string,
+    head: AuditLaneHeadEntity,
+  ): Promise<{ checked: number; broken?: BrokenLink }> {
     const events = manager.getRepository(AuditEventEntity);
     const hashesAtAnchors = new Map<string, string>();
     const anchors = await manager.getRepository(AuditAnchorEntity).find({ where: { organizationId, lane: head.lane } });
     for (const anchor of anchors) {
-      if (anchorMac(this.key, anchor) !== anchor.mac) return { checked: 0, broken: { lane: head.lane, seq: anchor.seq, reason: 'anchor-forged' } };
+      if (anchorMac(this.key, anchor) !== anchor.mac)
+        return { checked: 0, broken: { lane: head.lane, seq: anchor.seq, reason: 'anchor-forged' } };
       hashesAtAnchors.set(anchor.seq, anchor.hash);
     }
 
@@ -82,8 +100,12 @@ export class AuditVerifier {
         .take(BATCH)
         .getMany();
       for (const event of batch) {
-        const broken = (reason: BrokenLink['reason']) => ({ checked, broken: { lane: head.lane, seq: event.seq, reason } });
-        if (BigInt(event.seq) !== expectedSeq) return { checked, broken: { lane: head.lane, seq: String(expectedSeq), reason: 'sequence-gap' } };
+        const broken = (reason: BrokenLink['reason']) => ({
+          checked,
+          broken: { lane: head.lane, seq: event.seq, reason },
+        });
+        if (BigInt(event.seq) !== expectedSeq)
+          return { checked, broken: { lane: head.lane, seq: String(expectedSeq), reason: 'sequence-gap' } };
         if (event.prevHash !== prevHash) return broken('broken-link');
         if (chainHash(this.key, event) !== event.hash) return broken('hash-mismatch');
         const anchored = hashesAtAnchors.get(event.seq);
@@ -95,7 +117,10 @@ export class AuditVerifier {
       if (batch.length < BATCH) break;
     }
     const lastSeq = expectedSeq - 1n;
-    const newestAnchored = [...hashesAtAnchors.keys()].reduce((max, seq) => (BigInt(seq) > max ? BigInt(seq) : max), 0n);
+    const newestAnchored = [...hashesAtAnchors.keys()].reduce(
+      (max, seq) => (BigInt(seq) > max ? BigInt(seq) : max),
+      0n,
+    );
     if (BigInt(head.seq) !== lastSeq || head.hash !== prevHash || newestAnchored > lastSeq) {
       return { checked, broken: { lane: head.lane, seq: String(lastSeq + 1n), reason: 'missing-newest' } };
     }

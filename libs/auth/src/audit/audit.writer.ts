@@ -51,9 +51,12 @@ export class AuditWriter {
   }
 
   private async append(manager: EntityManager, input: AuditInput, asynchronousCommit: boolean): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('audit events are written inside the transaction of the change they record');
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('audit events are written inside the transaction of the change they record');
     const lane = this.laneOf(manager.queryRunner, input.organizationId);
-    const head = (await this.lockHead(manager, input.organizationId, lane, asynchronousCommit)) ?? (await this.createHead(manager, input.organizationId, lane));
+    const head =
+      (await this.lockHead(manager, input.organizationId, lane, asynchronousCommit)) ??
+      (await this.createHead(manager, input.organizationId, lane));
     const event = {
       organizationId: input.organizationId,
       lane,
@@ -80,8 +83,21 @@ export class AuditWriter {
        )
        UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $15 WHERE organization_id = $1 AND lane = $2`,
       [
-        event.organizationId, event.lane, event.seq, event.occurredAt, event.actorId, event.actorRole, event.action, event.subject,
-        event.subjectId, event.fields, event.outcome, event.requestId, event.clientRequestId, event.prevHash, hash,
+        event.organizationId,
+        event.lane,
+        event.seq,
+        event.occurredAt,
+        event.actorId,
+        event.actorRole,
+        event.action,
+        event.subject,
+        event.subjectId,
+        event.fields,
+        event.outcome,
+        event.requestId,
+        event.clientRequestId,
+        event.prevHash,
+        hash,
       ],
     );
   }
@@ -106,7 +122,11 @@ export class AuditWriter {
     return (rows as { seq: string; hash: string }[])[0];
   }
 
-  private async createHead(manager: EntityManager, organizationId: string, lane: number): Promise<{ seq: string; hash: string }> {
+  private async createHead(
+    manager: EntityManager,
+    organizationId: string,
+    lane: number,
+  ): Promise<{ seq: string; hash: string }> {
     const [head] = await manager.query(
       `INSERT INTO audit_lane_heads (organization_id, lane, seq, hash) VALUES ($1, $2, 0, $3)
        ON CONFLICT (organization_id, lane) DO UPDATE SET seq = audit_lane_heads.seq

@@ -32,7 +32,12 @@ describe('checkPassword', () => {
   });
 
   it('refuses control characters, lone surrogates and unassigned code points', () => {
-    for (const password of ['kopi susu\tdi pagi', 'kopi susu di pagi\n', 'kopi susu di \ud83cpagi', 'kopi susu di \u0378pagi']) {
+    for (const password of [
+      'kopi susu\tdi pagi',
+      'kopi susu di pagi\n',
+      'kopi susu di \ud83cpagi',
+      'kopi susu di \u0378pagi',
+    ]) {
       expect(checkPassword(password, noContext)).toEqual([UNTYPEABLE]);
     }
   });
@@ -48,7 +53,9 @@ describe('checkPassword', () => {
   });
 
   it('refuses the email local part, whole or in pieces, and name parts of four or more letters', () => {
-    expect(checkPassword('Maria.Kolo-sejak-1990', personal)).toEqual(['Password must not contain your name or your email address.']);
+    expect(checkPassword('Maria.Kolo-sejak-1990', personal)).toEqual([
+      'Password must not contain your name or your email address.',
+    ]);
     expect(checkPassword('sayang YOHANA selalu', personal)).toHaveLength(1);
     expect(checkPassword('sayang kolo selalu!!', personal)).toHaveLength(1);
   });
@@ -58,7 +65,9 @@ describe('checkPassword', () => {
   });
 
   it('refuses the application name in any case', () => {
-    expect(checkPassword('PendampingKupang2026', noContext)).toEqual(['Password must not contain the name of this application.']);
+    expect(checkPassword('PendampingKupang2026', noContext)).toEqual([
+      'Password must not contain the name of this application.',
+    ]);
   });
 
   it('reports every problem at once and never repeats the password', () => {

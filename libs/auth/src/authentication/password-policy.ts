@@ -58,7 +58,9 @@ function localPartOf(email: string): string {
 /** The email's local part whole ("maria.kolo") and in its pieces ("maria", "kolo"), and each part of the name. */
 function contextWords({ email, name }: PasswordContext): string[] {
   const found: string[] = [];
-  const localPart = localPartOf(email ?? '').normalize('NFKC').toLowerCase();
+  const localPart = localPartOf(email ?? '')
+    .normalize('NFKC')
+    .toLowerCase();
   if ([...localPart].length >= MIN_CONTEXT_WORD_LENGTH) found.push(localPart);
   found.push(...words(localPart), ...words(name ?? ''));
   return found;
@@ -78,8 +80,10 @@ export function checkPassword(password: string, context: PasswordContext): strin
 
   if (length < PASSWORD_MIN_LENGTH) problems.push(`Password must be at least ${PASSWORD_MIN_LENGTH} characters long.`);
   if (length > PASSWORD_MAX_LENGTH) problems.push(`Password must be at most ${PASSWORD_MAX_LENGTH} characters long.`);
-  if (UNTYPEABLE.test(normalised)) problems.push('Password must not contain control characters or characters that are not valid text.');
-  if (isCommonPassword(lowerCased)) problems.push('Password is one of the most commonly used passwords; choose another.');
+  if (UNTYPEABLE.test(normalised))
+    problems.push('Password must not contain control characters or characters that are not valid text.');
+  if (isCommonPassword(lowerCased))
+    problems.push('Password is one of the most commonly used passwords; choose another.');
   if (contextWords(context).some((word) => lowerCased.includes(word))) {
     problems.push('Password must not contain your name or your email address.');
   }

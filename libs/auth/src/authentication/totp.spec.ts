@@ -24,9 +24,15 @@ describe('TOTP against RFC 6238 Appendix B (SHA-1)', () => {
     expect(codeAt(unixSeconds)).toBe(eightDigits.slice(-6));
   });
 
-  it.each(RFC_SHA1_VECTORS)('at %i s accepts the last six digits of %s at step floor(T / 30)', (unixSeconds, eightDigits) => {
-    expect(verify(eightDigits.slice(-6), null, unixSeconds)).toEqual({ ok: true, step: Math.floor(unixSeconds / 30) });
-  });
+  it.each(RFC_SHA1_VECTORS)(
+    'at %i s accepts the last six digits of %s at step floor(T / 30)',
+    (unixSeconds, eightDigits) => {
+      expect(verify(eightDigits.slice(-6), null, unixSeconds)).toEqual({
+        ok: true,
+        step: Math.floor(unixSeconds / 30),
+      });
+    },
+  );
 });
 
 describe('verifyTotp', () => {
@@ -81,7 +87,16 @@ describe('verifyTotp', () => {
 
   it('refuses input that is not six ASCII digits without throwing', () => {
     const code = codeAt(NOW);
-    const malformed = ['', '      ', code.slice(1), `${code}0`, `0${code}`, 'abcdef', `${code.slice(1)}a`, `+${code.slice(1)}`];
+    const malformed = [
+      '',
+      '      ',
+      code.slice(1),
+      `${code}0`,
+      `0${code}`,
+      'abcdef',
+      `${code.slice(1)}a`,
+      `+${code.slice(1)}`,
+    ];
     malformed.push(code.replace(/[0-9]/g, (digit) => String.fromCharCode(0xff10 + Number(digit)))); // full-width digits
     for (const input of malformed) expect(verify(input)).toEqual({ ok: false });
   });
@@ -103,7 +118,9 @@ describe('generateTotpSecret', () => {
 
 describe('totpUri', () => {
   it('builds the otpauth:// URL authenticator apps read', () => {
-    const url = new URL(totpUri({ secret: RFC_SECRET, accountName: 'maria+kupang@example.org', issuer: 'Pendamping SoE' }));
+    const url = new URL(
+      totpUri({ secret: RFC_SECRET, accountName: 'maria+kupang@example.org', issuer: 'Pendamping SoE' }),
+    );
     expect(url.protocol).toBe('otpauth:');
     expect(url.host).toBe('totp');
     expect(decodeURIComponent(url.pathname)).toBe('/Pendamping SoE:maria+kupang@example.org');
@@ -115,7 +132,9 @@ describe('totpUri', () => {
   });
 
   it('refuses a colon or an empty value, which would split the label wrongly', () => {
-    expect(() => totpUri({ secret: RFC_SECRET, accountName: 'a:b@example.org', issuer: 'Pendamping' })).toThrow(RangeError);
+    expect(() => totpUri({ secret: RFC_SECRET, accountName: 'a:b@example.org', issuer: 'Pendamping' })).toThrow(
+      RangeError,
+    );
     expect(() => totpUri({ secret: RFC_SECRET, accountName: 'maria@example.org', issuer: 'A: B' })).toThrow(RangeError);
     expect(() => totpUri({ secret: RFC_SECRET, accountName: ' ', issuer: 'Pendamping' })).toThrow(RangeError);
   });

@@ -27,16 +27,37 @@ export function generateTotpSecret(): string {
  * issuer and account with a colon and forbids one inside either (apps would split the label
  * wrongly), and otplib does not escape it, so such a value is refused here.
  */
-export function totpUri({ secret, accountName, issuer }: { secret: string; accountName: string; issuer: string }): string {
+export function totpUri({
+  secret,
+  accountName,
+  issuer,
+}: {
+  secret: string;
+  accountName: string;
+  issuer: string;
+}): string {
   if (!isLabelPart(accountName) || !isLabelPart(issuer)) {
     throw new RangeError('A TOTP account name and issuer must be non-empty and contain no colon');
   }
-  return generateURI({ secret, label: accountName, issuer, algorithm: ALGORITHM, digits: DIGITS, period: PERIOD_SECONDS });
+  return generateURI({
+    secret,
+    label: accountName,
+    issuer,
+    algorithm: ALGORITHM,
+    digits: DIGITS,
+    period: PERIOD_SECONDS,
+  });
 }
 
 /** The code an authenticator shows at `now`: for tests and for tooling that signs in as a user. */
 export function generateTotpCode({ secret, now }: { secret: string; now: Date }): string {
-  return generateSync({ secret, epoch: unixSeconds(now), algorithm: ALGORITHM, digits: DIGITS, period: PERIOD_SECONDS });
+  return generateSync({
+    secret,
+    epoch: unixSeconds(now),
+    algorithm: ALGORITHM,
+    digits: DIGITS,
+    period: PERIOD_SECONDS,
+  });
 }
 
 /**

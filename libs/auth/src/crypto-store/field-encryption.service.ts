@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { EntityManager, In } from 'typeorm';
-import { DataKeyOwner, decryptField, encryptField, FieldContext, generateDataKey, MasterKeyring, rewrapDataKey, unwrapDataKey, wrapDataKey } from '../crypto';
+import {
+  DataKeyOwner,
+  decryptField,
+  encryptField,
+  FieldContext,
+  generateDataKey,
+  MasterKeyring,
+  rewrapDataKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from '../crypto';
 import { DataKeyEntity } from './data-key.entity';
 
 /**
@@ -34,7 +44,9 @@ export class FieldEncryption {
 
   async dataKey(manager: EntityManager, owner: DataKeyOwner): Promise<Buffer | undefined> {
     const row = await manager.findOneBy(DataKeyEntity, { ownerTable: owner.table, ownerId: owner.id });
-    return row ? unwrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, owner) : undefined;
+    return row
+      ? unwrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, owner)
+      : undefined;
   }
 
   /** The data keys of several owners of one table in one query, by owner id; a shredded owner is absent. */
@@ -42,7 +54,14 @@ export class FieldEncryption {
     if (ids.length === 0) return new Map();
     const rows = await manager.findBy(DataKeyEntity, { ownerTable: table, ownerId: In([...new Set(ids)]) });
     return new Map(
-      rows.map((row) => [row.ownerId, unwrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, { table, id: row.ownerId })]),
+      rows.map((row) => [
+        row.ownerId,
+        unwrapDataKey(
+          this.keyring,
+          { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey },
+          { table, id: row.ownerId },
+        ),
+      ]),
     );
   }
 
@@ -76,7 +95,11 @@ export class FieldEncryption {
       for (const row of stale) {
         const owner = { table: row.ownerTable, id: row.ownerId };
         const next = rewrapDataKey(this.keyring, { masterKeyId: row.masterKeyId, wrapped: row.wrappedKey }, owner);
-        await manager.update(DataKeyEntity, { ownerTable: row.ownerTable, ownerId: row.ownerId }, { masterKeyId: next.masterKeyId, wrappedKey: next.wrapped });
+        await manager.update(
+          DataKeyEntity,
+          { ownerTable: row.ownerTable, ownerId: row.ownerId },
+          { masterKeyId: next.masterKeyId, wrappedKey: next.wrapped },
+        );
       }
       rewrapped += stale.length;
     }

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { AEAD_FORMAT_VERSION, AEAD_OVERHEAD_BYTES, aeadOpen, aeadSeal, encodeAssociatedData, requireNonEmptyParts } from './aead';
+import {
+  AEAD_FORMAT_VERSION,
+  AEAD_OVERHEAD_BYTES,
+  aeadOpen,
+  aeadSeal,
+  encodeAssociatedData,
+  requireNonEmptyParts,
+} from './aead';
 import { CryptoInputError } from './errors';
 
 describe('encodeAssociatedData', () => {
@@ -40,9 +47,18 @@ describe('aeadSeal / aeadOpen', () => {
 
   it('tells apart malformed bytes, another format version and a failed authentication', () => {
     const sealed = aeadSeal(key, Buffer.from('hello'), ['x']);
-    expect(aeadOpen(key, sealed.subarray(0, AEAD_OVERHEAD_BYTES - 1), ['x'])).toEqual({ ok: false, reason: 'malformed' });
-    expect(aeadOpen(key, Buffer.concat([Buffer.of(3), sealed.subarray(1)]), ['x'])).toEqual({ ok: false, reason: 'unsupported-version' });
-    expect(aeadOpen(key, Buffer.concat([Buffer.of(2), sealed.subarray(1)]), ['x'])).toEqual({ ok: false, reason: 'authentication-failed' });
+    expect(aeadOpen(key, sealed.subarray(0, AEAD_OVERHEAD_BYTES - 1), ['x'])).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(aeadOpen(key, Buffer.concat([Buffer.of(3), sealed.subarray(1)]), ['x'])).toEqual({
+      ok: false,
+      reason: 'unsupported-version',
+    });
+    expect(aeadOpen(key, Buffer.concat([Buffer.of(2), sealed.subarray(1)]), ['x'])).toEqual({
+      ok: false,
+      reason: 'authentication-failed',
+    });
     expect(aeadOpen(key, sealed, ['y'])).toEqual({ ok: false, reason: 'authentication-failed' });
   });
 });

@@ -37,7 +37,10 @@ export type AeadOpenResult = { ok: true; plaintext: Buffer } | { ok: false; reas
  * length prefix every byte string decodes to exactly one list of parts. The format version is
  * bound too, so a later format can never be passed off as this one.
  */
-export function encodeAssociatedData(parts: readonly string[], version: AeadFormatVersion = AEAD_FORMAT_VERSION): Buffer {
+export function encodeAssociatedData(
+  parts: readonly string[],
+  version: AeadFormatVersion = AEAD_FORMAT_VERSION,
+): Buffer {
   const encoded = parts.flatMap((part) => {
     const bytes = Buffer.from(part, 'utf8');
     const length = Buffer.alloc(4);
@@ -76,11 +79,19 @@ export function requireNonEmptyParts(label: string, parts: Readonly<Record<strin
   }
 }
 
-export function aeadSeal(key: KeyObject | Buffer, plaintext: Buffer, associatedData: readonly string[], version: AeadFormatVersion = AEAD_FORMAT_VERSION): Buffer {
+export function aeadSeal(
+  key: KeyObject | Buffer,
+  plaintext: Buffer,
+  associatedData: readonly string[],
+  version: AeadFormatVersion = AEAD_FORMAT_VERSION,
+): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(encodeAssociatedData(associatedData, version));
-  const ciphertext = Buffer.concat([cipher.update(version === AEAD_PADDED_FORMAT_VERSION ? pad(plaintext) : plaintext), cipher.final()]);
+  const ciphertext = Buffer.concat([
+    cipher.update(version === AEAD_PADDED_FORMAT_VERSION ? pad(plaintext) : plaintext),
+    cipher.final(),
+  ]);
   return Buffer.concat([Buffer.of(version), iv, cipher.getAuthTag(), ciphertext]);
 }
 
@@ -88,7 +99,8 @@ export function aeadSeal(key: KeyObject | Buffer, plaintext: Buffer, associatedD
 export function aeadOpen(key: KeyObject | Buffer, sealed: Buffer, associatedData: readonly string[]): AeadOpenResult {
   if (sealed.length < AEAD_OVERHEAD_BYTES) return { ok: false, reason: 'malformed' };
   const version = sealed[0];
-  if (version !== AEAD_FORMAT_VERSION && version !== AEAD_PADDED_FORMAT_VERSION) return { ok: false, reason: 'unsupported-version' };
+  if (version !== AEAD_FORMAT_VERSION && version !== AEAD_PADDED_FORMAT_VERSION)
+    return { ok: false, reason: 'unsupported-version' };
   const iv = sealed.subarray(1, 1 + IV_BYTES);
   const tag = sealed.subarray(1 + IV_BYTES, AEAD_OVERHEAD_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });

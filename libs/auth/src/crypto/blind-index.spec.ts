@@ -23,7 +23,12 @@ describe('deriveBlindIndexKey', () => {
   });
 
   it('gives each index and each root key its own key, never the root key itself', () => {
-    const keys = [duplicateKey, deriveBlindIndexKey(rootKey, 'phone'), deriveBlindIndexKey(otherRootKey, SURVIVOR_DUPLICATE_INDEX), rootKey];
+    const keys = [
+      duplicateKey,
+      deriveBlindIndexKey(rootKey, 'phone'),
+      deriveBlindIndexKey(otherRootKey, SURVIVOR_DUPLICATE_INDEX),
+      rootKey,
+    ];
     expect(new Set(keys.map((key) => key.toString('hex'))).size).toBe(keys.length);
     expect(deriveBlindIndexKey(rootKey, SURVIVOR_DUPLICATE_INDEX).equals(duplicateKey)).toBe(true);
   });
@@ -53,7 +58,7 @@ describe('normaliseName', () => {
     ['İbu Ayşe', 'ibu ayse'],
     ['Hj. Nur Hayati, S.Pd.', 'hj nur hayati s pd'],
     ['Agus 2', 'agus 2'],
-    [' .-\' ', ''],
+    [" .-' ", ''],
   ])('%j becomes %j', (name, normalised) => {
     expect(normaliseName(name)).toBe(normalised);
   });
@@ -105,13 +110,19 @@ describe('survivorDuplicateIndex', () => {
   });
 
   it('matches the same person written differently', () => {
-    expect(survivorDuplicateIndex(duplicateKey, 'José Ma’ruf', 2001)).toBe(survivorDuplicateIndex(duplicateKey, 'jose  maruf', 2001));
+    expect(survivorDuplicateIndex(duplicateKey, 'José Ma’ruf', 2001)).toBe(
+      survivorDuplicateIndex(duplicateKey, 'jose  maruf', 2001),
+    );
   });
 
   it('differs by birth year and by index key', () => {
     const otherKey = deriveBlindIndexKey(otherRootKey, SURVIVOR_DUPLICATE_INDEX);
-    expect(survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1990)).not.toBe(survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1991));
-    expect(survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1990)).not.toBe(survivorDuplicateIndex(otherKey, 'Maria Kolo', 1990));
+    expect(survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1990)).not.toBe(
+      survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1991),
+    );
+    expect(survivorDuplicateIndex(duplicateKey, 'Maria Kolo', 1990)).not.toBe(
+      survivorDuplicateIndex(otherKey, 'Maria Kolo', 1990),
+    );
   });
 
   it('refuses a name with nothing left to index and a year that is not four digits, without quoting the name', () => {

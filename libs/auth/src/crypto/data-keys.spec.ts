@@ -1,4 +1,11 @@
-import { DATA_KEY_BYTES, generateDataKey, rewrapDataKey, unwrapDataKey, WRAPPED_DATA_KEY_BYTES, wrapDataKey } from './data-keys';
+import {
+  DATA_KEY_BYTES,
+  generateDataKey,
+  rewrapDataKey,
+  unwrapDataKey,
+  WRAPPED_DATA_KEY_BYTES,
+  wrapDataKey,
+} from './data-keys';
 import { CryptoInputError, DataKeyUnwrapError, UnknownMasterKeyError } from './errors';
 import { MasterKeyring } from './master-keyring';
 
@@ -43,8 +50,12 @@ describe('wrapDataKey / unwrapDataKey', () => {
 
   it('does not unwrap for another owner id or owner table', () => {
     const wrapped = wrapDataKey(before, generateDataKey(), owner);
-    expect(unwrapFailure(() => unwrapDataKey(before, wrapped, { ...owner, id: 'another-case' })).reason).toBe('authentication-failed');
-    expect(unwrapFailure(() => unwrapDataKey(before, wrapped, { ...owner, table: 'referrals' })).reason).toBe('authentication-failed');
+    expect(unwrapFailure(() => unwrapDataKey(before, wrapped, { ...owner, id: 'another-case' })).reason).toBe(
+      'authentication-failed',
+    );
+    expect(unwrapFailure(() => unwrapDataKey(before, wrapped, { ...owner, table: 'referrals' })).reason).toBe(
+      'authentication-failed',
+    );
   });
 
   it('does not unwrap after any byte is changed', () => {
@@ -75,14 +86,18 @@ describe('wrapDataKey / unwrapDataKey', () => {
 
   it('refuses a data key that is not 32 bytes and an empty owner', () => {
     expect(() => wrapDataKey(before, Buffer.alloc(16), owner)).toThrow(CryptoInputError);
-    expect(() => wrapDataKey(before, generateDataKey(), { table: 'cases', id: '' })).toThrow('owner.id must be a non-empty string');
+    expect(() => wrapDataKey(before, generateDataKey(), { table: 'cases', id: '' })).toThrow(
+      'owner.id must be a non-empty string',
+    );
   });
 
   it('names the owner and key id but never the key material in its error', () => {
     const dataKey = generateDataKey();
     const wrapped = wrapDataKey(before, dataKey, owner);
     const error = unwrapFailure(() => unwrapDataKey(before, wrapped, { ...owner, id: 'another-case' }));
-    expect(error.message).toBe('Could not unwrap the data key of cases another-case with master key "old": authentication-failed');
+    expect(error.message).toBe(
+      'Could not unwrap the data key of cases another-case with master key "old": authentication-failed',
+    );
     for (const secret of [dataKey, Buffer.from(oldKey, 'base64')]) {
       expect(error.message).not.toContain(secret.toString('hex'));
       expect(error.message).not.toContain(secret.toString('base64'));

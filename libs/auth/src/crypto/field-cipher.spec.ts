@@ -4,7 +4,11 @@ import { CryptoInputError, FieldDecryptionError } from './errors';
 import { decryptField, encryptField, FieldContext } from './field-cipher';
 
 const dataKey = generateDataKey();
-const context: FieldContext = { table: 'cases', column: 'survivor_name', rowId: '3f1c2a9e-8b7d-4e6f-a5c4-1b2d3e4f5a6b' };
+const context: FieldContext = {
+  table: 'cases',
+  column: 'survivor_name',
+  rowId: '3f1c2a9e-8b7d-4e6f-a5c4-1b2d3e4f5a6b',
+};
 const canary = 'CANARY Maria Kolo 081234567890';
 
 function decryptionFailure(attempt: () => unknown): FieldDecryptionError {
@@ -18,9 +22,12 @@ function decryptionFailure(attempt: () => unknown): FieldDecryptionError {
 }
 
 describe('encryptField / decryptField', () => {
-  it.each(['Maria Kolo', '', 'Desa Oesao, RT 03/RW 01 — é ñ 漢字 👩🏽‍👧', 'x'.repeat(100_000)])('round-trips %#', (plaintext) => {
-    expect(decryptField(dataKey, encryptField(dataKey, plaintext, context), context)).toBe(plaintext);
-  });
+  it.each(['Maria Kolo', '', 'Desa Oesao, RT 03/RW 01 — é ñ 漢字 👩🏽‍👧', 'x'.repeat(100_000)])(
+    'round-trips %#',
+    (plaintext) => {
+      expect(decryptField(dataKey, encryptField(dataKey, plaintext, context), context)).toBe(plaintext);
+    },
+  );
 
   it('writes version 2, the plaintext padded to its length bucket', () => {
     const ciphertext = encryptField(dataKey, 'José', context);
@@ -38,7 +45,12 @@ describe('encryptField / decryptField', () => {
   });
 
   it('still opens values sealed unpadded in format 1, and refuses a format swapped on the stored bytes', () => {
-    const legacy = aeadSeal(dataKey, Buffer.from('Maria Kolo'), ['pendamping/field', context.table, context.column, context.rowId]);
+    const legacy = aeadSeal(dataKey, Buffer.from('Maria Kolo'), [
+      'pendamping/field',
+      context.table,
+      context.column,
+      context.rowId,
+    ]);
     expect(legacy[0]).toBe(1);
     expect(decryptField(dataKey, legacy, context)).toBe('Maria Kolo');
     const relabelled = Buffer.from(legacy);
@@ -64,7 +76,9 @@ describe('encryptField / decryptField', () => {
 
   it('fails for truncated or extended bytes and for another format version', () => {
     const ciphertext = encryptField(dataKey, canary, context);
-    expect(decryptionFailure(() => decryptField(dataKey, ciphertext.subarray(0, 28), context)).reason).toBe('malformed');
+    expect(decryptionFailure(() => decryptField(dataKey, ciphertext.subarray(0, 28), context)).reason).toBe(
+      'malformed',
+    );
     decryptionFailure(() => decryptField(dataKey, ciphertext.subarray(0, -1), context));
     decryptionFailure(() => decryptField(dataKey, Buffer.concat([ciphertext, Buffer.of(0)]), context));
     const otherVersion = Buffer.from(ciphertext);
@@ -78,7 +92,9 @@ describe('encryptField / decryptField', () => {
     ['another table', { table: 'perpetrators' }],
   ])('does not decrypt when copied to %s', (_, moved) => {
     const ciphertext = encryptField(dataKey, canary, context);
-    expect(decryptionFailure(() => decryptField(dataKey, ciphertext, { ...context, ...moved })).reason).toBe('authentication-failed');
+    expect(decryptionFailure(() => decryptField(dataKey, ciphertext, { ...context, ...moved })).reason).toBe(
+      'authentication-failed',
+    );
   });
 
   it('keeps contexts apart that a separator would join into the same associated data', () => {
@@ -93,7 +109,9 @@ describe('encryptField / decryptField', () => {
   });
 
   it('refuses an empty context part, a key that is not 32 bytes and text that is not well-formed Unicode', () => {
-    expect(() => encryptField(dataKey, canary, { ...context, rowId: '' })).toThrow(new CryptoInputError('context.rowId must be a non-empty string'));
+    expect(() => encryptField(dataKey, canary, { ...context, rowId: '' })).toThrow(
+      new CryptoInputError('context.rowId must be a non-empty string'),
+    );
     expect(() => decryptField(dataKey, Buffer.alloc(40), { ...context, column: '' })).toThrow(CryptoInputError);
     expect(() => encryptField(dataKey.subarray(0, 31), canary, context)).toThrow(CryptoInputError);
     expect(() => encryptField(dataKey, 'Maria \ud800 Kolo', context)).toThrow(CryptoInputError);

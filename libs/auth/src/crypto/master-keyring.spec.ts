@@ -69,7 +69,9 @@ describe('MasterKeyring', () => {
     });
 
     it('text that only decodes to 32 bytes by skipping characters', () => {
-      expect(configProblems(`k1:${keyA.slice(0, 20)}!${keyA.slice(20)}`)).toEqual([expect.stringContaining('must be 32 bytes')]);
+      expect(configProblems(`k1:${keyA.slice(0, 20)}!${keyA.slice(20)}`)).toEqual([
+        expect.stringContaining('must be 32 bytes'),
+      ]);
       expect(configProblems(`k1:${keyA.replace(/=$/, '')}`)).toEqual([expect.stringContaining('must be 32 bytes')]);
     });
 

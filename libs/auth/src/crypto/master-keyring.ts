@@ -44,7 +44,9 @@ export class MasterKeyring {
       }
       const key = decodeKey(entry.slice(separator + 1));
       if (!key) {
-        problems.push(`${position} (key id "${keyId}") must be ${MASTER_KEY_BYTES} bytes, base64-encoded (openssl rand -base64 ${MASTER_KEY_BYTES})`);
+        problems.push(
+          `${position} (key id "${keyId}") must be ${MASTER_KEY_BYTES} bytes, base64-encoded (openssl rand -base64 ${MASTER_KEY_BYTES})`,
+        );
         return;
       }
       if (keys.has(keyId)) {

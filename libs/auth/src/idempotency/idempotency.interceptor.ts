@@ -37,7 +37,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const auth = authOrUndefined(request);
     if (request.method !== 'POST' || header === undefined || !auth) return next.handle();
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-      return throwError(() => new DomainError('bad-request', 'Idempotency-Key must be 1-200 visible ASCII characters.'));
+      return throwError(
+        () => new DomainError('bad-request', 'Idempotency-Key must be 1-200 visible ASCII characters.'),
+      );
     }
     const path = request.url.split('?')[0];
     const hash = requestHash(request.method, path, request.body);
@@ -46,7 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(this.claim(owner, hash)).pipe(
       mergeMap((claim) => {
-        if (claim.kind === 'replay') return from(this.replay(request, context.switchToHttp().getResponse<FastifyReply>(), claim));
+        if (claim.kind === 'replay')
+          return from(this.replay(request, context.switchToHttp().getResponse<FastifyReply>(), claim));
         return next.handle().pipe(
           mergeMap((body) => {
             const reply = context.switchToHttp().getResponse<FastifyReply>();
@@ -61,7 +64,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claim(owner: { userId: string; key: string }, hash: string): Promise<Claim> {
     return this.dataSource.transaction(async (manager) => {
       const expiresAt = new Date(Date.now() + this.config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000);
-      await manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at <= now()`, [owner.userId, owner.key]);
+      await manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at <= now()`, [
+        owner.userId,
+        owner.key,
+      ]);
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -71,20 +77,34 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .returning(['key'])
         .execute();
       if (inserted.raw.length === 1) return { kind: 'run' };
-      const existing = await manager.findOneOrFail(IdempotencyKeyEntity, { where: owner, lock: { mode: 'pessimistic_write' } });
+      const existing = await manager.findOneOrFail(IdempotencyKeyEntity, {
+        where: owner,
+        lock: { mode: 'pessimistic_write' },
+      });
       if (existing.requestHash !== hash) {
-        throw new DomainError('business-rule', 'This Idempotency-Key was used for a different request. Use a new key for a new request.');
+        throw new DomainError(
+          'business-rule',
+          'This Idempotency-Key was used for a different request. Use a new key for a new request.',
+        );
       }
-      if (existing.status !== null) return { kind: 'replay', status: existing.status, resourcePath: existing.resourcePath };
+      if (existing.status !== null)
+        return { kind: 'replay', status: existing.status, resourcePath: existing.resourcePath };
       if (Date.now() - existing.createdAt.getTime() < ABANDONED_AFTER_MS) {
-        throw new DomainError('conflict', 'The first request with this Idempotency-Key is still being processed. Retry in a moment.');
+        throw new DomainError(
+          'conflict',
+          'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
+        );
       }
       await manager.update(IdempotencyKeyEntity, owner, { createdAt: new Date(), expiresAt });
       return { kind: 'run' };
     });
   }
 
-  private async complete(owner: { userId: string; key: string }, status: number, resourcePath: string | null): Promise<void> {
+  private async complete(
+    owner: { userId: string; key: string },
+    status: number,
+    resourcePath: string | null,
+  ): Promise<void> {
     await this.dataSource.getRepository(IdempotencyKeyEntity).update(owner, { status, resourcePath });
   }
 
@@ -108,7 +128,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return own === -1 ? `${path}/${id}` : segments.slice(0, own + 1).join('/');
   }
 
-  private async replay(request: FastifyRequest, reply: FastifyReply, claim: { status: number; resourcePath: string | null }): Promise<unknown> {
+  private async replay(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    claim: { status: number; resourcePath: string | null },
+  ): Promise<unknown> {
     reply.header('idempotent-replayed', 'true');
     if (!claim.resourcePath) {
       reply.status(claim.status);

@@ -2,7 +2,9 @@ import { requestHash } from './request-hash';
 
 describe('requestHash', () => {
   it('ignores the order of keys at any depth', () => {
-    expect(requestHash('POST', '/r', { a: 1, b: { c: 2, d: [1, { e: 1, f: 2 }] } })).toBe(requestHash('POST', '/r', { b: { d: [1, { f: 2, e: 1 }], c: 2 }, a: 1 }));
+    expect(requestHash('POST', '/r', { a: 1, b: { c: 2, d: [1, { e: 1, f: 2 }] } })).toBe(
+      requestHash('POST', '/r', { b: { d: [1, { f: 2, e: 1 }], c: 2 }, a: 1 }),
+    );
   });
 
   it('tells different bodies, paths and array orders apart', () => {

@@ -25,7 +25,13 @@ export const VILLAGES: ResourceSpec<VillageEntity> = {
 export const GROUPS: ResourceSpec<GroupEntity> = {
   entity: GroupEntity,
   subject: 'Group',
-  views: eachRow((row) => ({ id: row.id, name: row.name, villageId: row.villageId, regionId: row.regionId, ...stamps(row) })),
+  views: eachRow((row) => ({
+    id: row.id,
+    name: row.name,
+    villageId: row.villageId,
+    regionId: row.regionId,
+    ...stamps(row),
+  })),
 };
 
 export const SERVICE_PROVIDERS: ResourceSpec<ServiceProviderEntity> = {

@@ -17,20 +17,54 @@ export class OrganizationsService {
   ) {}
 
   /** The admin's password is temporary (SPEC §8): she sets her own at first sign-in, then enrols her second factor. */
-  async create(input: { name: string; adminEmail: string; adminName: string; adminPassword: string }): Promise<{ organizationId: string; adminId: string }> {
+  async create(input: {
+    name: string;
+    adminEmail: string;
+    adminName: string;
+    adminPassword: string;
+  }): Promise<{ organizationId: string; adminId: string }> {
     const email = input.adminEmail.trim().toLowerCase();
-    if (!/^[^\s":]+@[^\s":]+\.[^\s":]+$/.test(email)) throw new DomainError('validation-failed', 'The admin email is not a plain email address.');
+    if (!/^[^\s":]+@[^\s":]+\.[^\s":]+$/.test(email))
+      throw new DomainError('validation-failed', 'The admin email is not a plain email address.');
     const problems = checkPassword(input.adminPassword, { email, name: input.adminName });
-    if (problems.length > 0) throw new DomainError('validation-failed', `The admin password does not meet the policy: ${problems.join(' ')}`);
+    if (problems.length > 0)
+      throw new DomainError('validation-failed', `The admin password does not meet the policy: ${problems.join(' ')}`);
     const passwordHash = await hashPassword(input.adminPassword);
     return this.dataSource.transaction(async (manager) => {
-      const organizationId = (await manager.insert(OrganizationEntity, { name: input.name })).identifiers[0].id as string;
+      const organizationId = (await manager.insert(OrganizationEntity, { name: input.name })).identifiers[0]
+        .id as string;
       const adminId = await uniqueOr409(
-        async () => (await manager.insert(UserEntity, { organizationId, email, name: input.adminName, role: 'org_admin', passwordHash, passwordChangeRequired: true })).identifiers[0].id as string,
+        async () =>
+          (
+            await manager.insert(UserEntity, {
+              organizationId,
+              email,
+              name: input.adminName,
+              role: 'org_admin',
+              passwordHash,
+              passwordChangeRequired: true,
+            })
+          ).identifiers[0].id as string,
         { UQ_users_email: 'email' },
       );
-      await this.audit.record(manager, { organizationId, actor: null, action: 'create', subject: 'Organization', subjectId: organizationId, fields: ['name'], outcome: 'success' });
-      await this.audit.record(manager, { organizationId, actor: null, action: 'create', subject: 'User', subjectId: adminId, fields: ['email', 'name', 'role', 'password'], outcome: 'success' });
+      await this.audit.record(manager, {
+        organizationId,
+        actor: null,
+        action: 'create',
+        subject: 'Organization',
+        subjectId: organizationId,
+        fields: ['name'],
+        outcome: 'success',
+      });
+      await this.audit.record(manager, {
+        organizationId,
+        actor: null,
+        action: 'create',
+        subject: 'User',
+        subjectId: adminId,
+        fields: ['email', 'name', 'role', 'password'],
+        outcome: 'success',
+      });
       return { organizationId, adminId };
     });
   }

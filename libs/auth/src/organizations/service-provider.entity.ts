@@ -2,8 +2,17 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { TenantRecord } from './tenant-record';
 
 export const SERVICE_TYPES = [
-  'police', 'health', 'legal_aid', 'psychosocial', 'shelter', 'uptd_ppa', 'customary_religious_leader',
-  'village_government', 'social_services', 'education', 'economic_support',
+  'police',
+  'health',
+  'legal_aid',
+  'psychosocial',
+  'shelter',
+  'uptd_ppa',
+  'customary_religious_leader',
+  'village_government',
+  'social_services',
+  'education',
+  'economic_support',
 ] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 

@@ -6,7 +6,8 @@ export async function uniqueOr409<T>(work: () => Promise<T>, fieldsByConstraint:
   try {
     return await work();
   } catch (error) {
-    const constraint = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+    const constraint =
+      error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
     if (constraint?.code === '23505' && constraint.constraint && fieldsByConstraint[constraint.constraint]) {
       const field = fieldsByConstraint[constraint.constraint];
       throw new DomainError('conflict', `Another record already uses this ${field}.`, { fields: [field] });

@@ -54,7 +54,8 @@ export function conditionsFor(row: PermissionRow, actor: UserActor): MongoQuery 
   if (row.scope === 'excluded') conditions[property] = actor.userId;
   else if (row.scope === 'others_requests') conditions[property] = { $ne: actor.userId };
   // One id is an equality, so PostgreSQL can walk an index on (column, created_at) in page order.
-  else if (row.scope !== 'organization') conditions[property] = ids.length === 1 ? ids[0] : { $in: ids.length > 0 ? ids : [NOTHING] };
+  else if (row.scope !== 'organization')
+    conditions[property] = ids.length === 1 ? ids[0] : { $in: ids.length > 0 ? ids : [NOTHING] };
   return conditions as MongoQuery;
 }
 

@@ -34,10 +34,19 @@ export interface LoadedSession {
 export class ActorLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(userId: string, organizationId: string, sessionId: string, lifetimes: SessionLifetimes): Promise<LoadedSession | undefined> {
+  async load(
+    userId: string,
+    organizationId: string,
+    sessionId: string,
+    lifetimes: SessionLifetimes,
+  ): Promise<LoadedSession | undefined> {
     const row = await this.query(userId, organizationId, { sessionId, lifetimes });
     if (!row?.second_factor || !row.session_started_at) return undefined;
-    return { actor: this.actorOf(row), origin: { secondFactor: row.second_factor, startedAt: row.session_started_at }, passwordChangeRequired: row.password_change_required };
+    return {
+      actor: this.actorOf(row),
+      origin: { secondFactor: row.second_factor, startedAt: row.session_started_at },
+      passwordChangeRequired: row.password_change_required,
+    };
   }
 
   /** For work done later on a user's behalf (a report job): their role and scope as they are now, if still active. */
@@ -46,7 +55,11 @@ export class ActorLoader {
     return row ? this.actorOf(row) : undefined;
   }
 
-  private async query(userId: string, organizationId: string, session: { sessionId: string; lifetimes: SessionLifetimes } | null): Promise<ActorRow | undefined> {
+  private async query(
+    userId: string,
+    organizationId: string,
+    session: { sessionId: string; lifetimes: SessionLifetimes } | null,
+  ): Promise<ActorRow | undefined> {
     const lifetimes = session?.lifetimes;
     // The tokens of a family share second_factor and session_started_at, so any live one answers.
     const [row] = (await this.dataSource.query(
@@ -63,7 +76,14 @@ export class ActorLoader {
                LIMIT 1) s ON true
         WHERE u.id = $1 AND u.organization_id = $2 AND u.active
           AND ($3::uuid IS NULL OR s.second_factor IS NOT NULL)`,
-      [userId, organizationId, session?.sessionId ?? null, lifetimes?.mfaRoles ?? [], lifetimes?.mfaRoleHours ?? 0, lifetimes?.otherHours ?? 0],
+      [
+        userId,
+        organizationId,
+        session?.sessionId ?? null,
+        lifetimes?.mfaRoles ?? [],
+        lifetimes?.mfaRoleHours ?? 0,
+        lifetimes?.otherHours ?? 0,
+      ],
     )) as ActorRow[];
     return row;
   }

@@ -8,7 +8,9 @@ import { fieldsOf, SubjectName } from './subjects';
 type Fields = Record<string, unknown>;
 
 export function permittedFields(ability: AppAbility, action: Action, subject: SubjectName, record: Fields): string[] {
-  return permittedFieldsOf(ability, action, asSubject(subject, { ...record }), { fieldsFrom: (rule) => rule.fields ?? fieldsOf(subject) });
+  return permittedFieldsOf(ability, action, asSubject(subject, { ...record }), {
+    fieldsFrom: (rule) => rule.fields ?? fieldsOf(subject),
+  });
 }
 
 /**
@@ -16,7 +18,12 @@ export function permittedFields(ability: AppAbility, action: Action, subject: Su
  * absent, not null. `view` is the allowlisted response shape; `record` is what conditions see.
  * Nested objects are filtered by their dotted paths (`survivor.name`).
  */
-export function readableView<V extends Fields>(ability: AppAbility, subject: SubjectName, record: Fields, view: V): Partial<V> {
+export function readableView<V extends Fields>(
+  ability: AppAbility,
+  subject: SubjectName,
+  record: Fields,
+  view: V,
+): Partial<V> {
   const allowed = new Set(permittedFields(ability, 'read', subject, record));
   return pick(view, allowed, '') as Partial<V>;
 }
@@ -60,7 +67,8 @@ export function fieldsSetBy(body: object, subject: SubjectName, prefix = ''): st
     const path = `${prefix}${key}`;
     const hasNested = declared.some((field) => field.startsWith(`${path}.`));
     if (hasNested && isPlainObject(value)) return fieldsSetBy(value, subject, `${path}.`);
-    if (hasNested && Array.isArray(value)) return [...new Set(value.filter(isPlainObject).flatMap((item) => fieldsSetBy(item, subject, `${path}.`)))];
+    if (hasNested && Array.isArray(value))
+      return [...new Set(value.filter(isPlainObject).flatMap((item) => fieldsSetBy(item, subject, `${path}.`)))];
     return [path];
   });
 }
@@ -75,7 +83,13 @@ export class ForbiddenFieldsError extends DomainError {
  * Refuses the whole write when any field in it is not writable by the actor on this record
  * (for `create`, the record as it would be). Nothing is saved; the caller audits the denial.
  */
-export function assertWritable(ability: AppAbility, action: 'create' | 'update', subject: SubjectName, record: Fields, body: object): void {
+export function assertWritable(
+  ability: AppAbility,
+  action: 'create' | 'update',
+  subject: SubjectName,
+  record: Fields,
+  body: object,
+): void {
   const target = asSubject(subject, { ...record });
   const forbidden = fieldsSetBy(body, subject).filter((field) => !ability.can(action, target, field));
   if (forbidden.length > 0) throw new ForbiddenFieldsError(forbidden);

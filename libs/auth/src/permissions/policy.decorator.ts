@@ -10,7 +10,8 @@ export type RoutePolicy =
   | { kind: 'ability'; action: Action; subject: SubjectName };
 
 /** Every route states exactly one policy; the global guard denies a route that states none. */
-export const Policy = (action: Action, subject: SubjectName) => SetMetadata(POLICY, { kind: 'ability', action, subject } satisfies RoutePolicy);
+export const Policy = (action: Action, subject: SubjectName) =>
+  SetMetadata(POLICY, { kind: 'ability', action, subject } satisfies RoutePolicy);
 
 /** Open to anyone: sign-in, token refresh, health. */
 export const PublicRoute = () => SetMetadata(POLICY, { kind: 'public' } satisfies RoutePolicy);
@@ -21,4 +22,7 @@ export const PublicRoute = () => SetMetadata(POLICY, { kind: 'public' } satisfie
  * factor, or change a temporary password, before anything else (SPEC §8, §9).
  */
 export const SignedIn = (options: { duringMfaEnrollment?: boolean } = {}) =>
-  SetMetadata(POLICY, { kind: 'authenticated', duringMfaEnrollment: options.duringMfaEnrollment ?? false } satisfies RoutePolicy);
+  SetMetadata(POLICY, {
+    kind: 'authenticated',
+    duringMfaEnrollment: options.duringMfaEnrollment ?? false,
+  } satisfies RoutePolicy);

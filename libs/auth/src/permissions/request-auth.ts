@@ -36,4 +36,6 @@ export function authOf(request: FastifyRequest): RequestAuth {
   return auth;
 }
 
-export const Auth = createParamDecorator((_: unknown, context: ExecutionContext) => authOf(context.switchToHttp().getRequest<FastifyRequest>()));
+export const Auth = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  authOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -37,8 +37,8 @@ export function applyRowScope<T extends ObjectLiteral>(
   };
 
   const convert = (rule: { conditions?: unknown; inverted: boolean }): SqlFragment => {
-    const parts: SqlFragment[] = Object.entries((rule.conditions ?? {}) as Record<string, unknown>).map(([property, condition]) =>
-      conditionSql(column(property), condition),
+    const parts: SqlFragment[] = Object.entries((rule.conditions ?? {}) as Record<string, unknown>).map(
+      ([property, condition]) => conditionSql(column(property), condition),
     );
     const joined = joinFragments(parts, 'AND');
     // A NULL column (a request about a user not created yet) meets no condition, as in CASL: a

@@ -9,13 +9,25 @@ import { FieldClass, fieldsOf, SubjectName } from './subjects';
  * cell: role × subject × action × field.
  */
 export const ACTIONS = [
-  'read', 'create', 'update', 'verify',
+  'read',
+  'create',
+  'update',
+  'verify',
   // Deciding an administration request, and its requester collecting her half of a temporary password.
-  'refuse', 'collect',
+  'refuse',
+  'collect',
   // A case's workflow: one action per transition, so who may move a case where is a row here.
-  'activate', 'request_closure', 'close', 'reopen', 'assign', 'check_duplicate',
+  'activate',
+  'request_closure',
+  'close',
+  'reopen',
+  'assign',
+  'check_duplicate',
   // A work plan's workflow, and taking an item out of a draft.
-  'submit', 'approve', 'return', 'delete',
+  'submit',
+  'approve',
+  'return',
+  'delete',
   // Counting cases into an evaluation report: a companion's reports count their groups' cases, not only their own.
   'report',
 ] as const;
@@ -32,8 +44,17 @@ export type Action = (typeof ACTIONS)[number];
  * report requests someone else made.
  */
 export type Scope =
-  | 'organization' | 'coordinated_regions' | 'member_groups' | 'member_villages' | 'member_regions' | 'self' | 'about_self'
-  | 'assigned_cases' | 'co_assigned_cases' | 'excluded' | 'others_requests';
+  | 'organization'
+  | 'coordinated_regions'
+  | 'member_groups'
+  | 'member_villages'
+  | 'member_regions'
+  | 'self'
+  | 'about_self'
+  | 'assigned_cases'
+  | 'co_assigned_cases'
+  | 'excluded'
+  | 'others_requests';
 
 export interface PermissionRow {
   role: Role;
@@ -54,15 +75,42 @@ const USER_ADMIN_WRITABLE = ['email', 'name', 'role', 'active', 'groupIds', 'reg
 /** What the case's owner decides (assignment, restriction) and what the system derives are not case content. */
 const CASE_MANAGEMENT_FIELDS = ['assignedCompanionId', 'coCompanionId', 'restricted', 'excludedUserIds'] as const;
 const CASE_DERIVED_FIELDS = [
-  'id', 'caseNumber', 'version', 'status', 'statusReason', 'closureReason', 'gbvimsTypes', 'nextFollowUpDue',
-  'survivor.ageGroup', 'survivor.gbvimsAgeGroup', 'survivor.isChild', 'createdBy', 'createdAt', 'updatedAt',
+  'id',
+  'caseNumber',
+  'version',
+  'status',
+  'statusReason',
+  'closureReason',
+  'gbvimsTypes',
+  'nextFollowUpDue',
+  'survivor.ageGroup',
+  'survivor.gbvimsAgeGroup',
+  'survivor.isChild',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
 ] as const;
 /** What a companion writes on the cases they follow: the content, not its management. */
 const CASE_CONTENT_FIELDS = fieldsOf('Case').filter(
-  (field) => !(CASE_MANAGEMENT_FIELDS as readonly string[]).includes(field) && !(CASE_DERIVED_FIELDS as readonly string[]).includes(field),
+  (field) =>
+    !(CASE_MANAGEMENT_FIELDS as readonly string[]).includes(field) &&
+    !(CASE_DERIVED_FIELDS as readonly string[]).includes(field),
 );
-const PLAN_ITEM_WRITABLE = ['title', 'category', 'targetCount', 'targetUnit', 'plannedMonths', 'keyPersons', 'budget', 'status', 'statusReason', 'drppaIndicators'] as const;
-const ACTIVITY_REPORT_WRITABLE = fieldsOf('ActivityReport').filter((field) => !['id', 'planItemId', 'workPlanId', 'createdBy', 'createdAt'].includes(field));
+const PLAN_ITEM_WRITABLE = [
+  'title',
+  'category',
+  'targetCount',
+  'targetUnit',
+  'plannedMonths',
+  'keyPersons',
+  'budget',
+  'status',
+  'statusReason',
+  'drppaIndicators',
+] as const;
+const ACTIVITY_REPORT_WRITABLE = fieldsOf('ActivityReport').filter(
+  (field) => !['id', 'planItemId', 'workPlanId', 'createdBy', 'createdAt'].includes(field),
+);
 const REPORT_REQUEST_FIELDS = ['kind', 'year', 'scope.level', 'scope.id', 'format', 'locale', 'audience'] as const;
 const CASE_WORKFLOW: readonly Action[] = ['activate', 'request_closure', 'close', 'reopen'];
 const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
@@ -76,7 +124,13 @@ const excludedFromRestrictedCases = (role: Role): PermissionRow[] =>
  * and downloads. A colleague's report counts the cases she may count, which may include one this
  * reader is excluded from; two reports diffed would show that case's coded profile.
  */
-const onlyOwnReports = (role: Role): PermissionRow => ({ role, subject: 'Report', actions: ['read'], scope: 'others_requests', inverted: true });
+const onlyOwnReports = (role: Role): PermissionRow => ({
+  role,
+  subject: 'Report',
+  actions: ['read'],
+  scope: 'others_requests',
+  inverted: true,
+});
 
 /** A companion's share of a case subject: the cases they are companion or co-companion of. */
 const onAssignedCases = (row: Omit<PermissionRow, 'role' | 'scope'>): PermissionRow[] => [
@@ -95,16 +149,55 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'GroupMember', actions: ['read', 'create'], scope: 'organization' },
   { role: 'org_admin', subject: 'ServiceProvider', actions: ['read', 'create', 'update'], scope: 'organization' },
   { role: 'org_admin', subject: 'User', actions: ['read'], scope: 'organization' },
-  { role: 'org_admin', subject: 'User', actions: ['create', 'update'], scope: 'organization', fields: USER_ADMIN_WRITABLE },
+  {
+    role: 'org_admin',
+    subject: 'User',
+    actions: ['create', 'update'],
+    scope: 'organization',
+    fields: USER_ADMIN_WRITABLE,
+  },
   // An administrator cannot change their own role or switch themselves off: the organisation keeps its admin.
-  { role: 'org_admin', subject: 'User', actions: ['update'], scope: 'self', fields: ['role', 'active'], inverted: true },
+  {
+    role: 'org_admin',
+    subject: 'User',
+    actions: ['update'],
+    scope: 'self',
+    fields: ['role', 'active'],
+    inverted: true,
+  },
   // Creating users, changing role, scope or activity and resetting credentials are requests that a
   // second org_admin decides; requester, approver and subject are three people (SPEC §8).
-  { role: 'org_admin', subject: 'AdminRequest', actions: ['read', 'create', 'approve', 'refuse'], scope: 'organization' },
+  {
+    role: 'org_admin',
+    subject: 'AdminRequest',
+    actions: ['read', 'create', 'approve', 'refuse'],
+    scope: 'organization',
+  },
   { role: 'org_admin', subject: 'AdminRequest', actions: ['collect'], scope: 'self' },
-  { role: 'org_admin', subject: 'AdminRequest', actions: ['approve', 'refuse'], scope: 'self', inverted: true, reason: 'approver-is-requester' },
-  { role: 'org_admin', subject: 'AdminRequest', actions: ['create'], scope: 'about_self', inverted: true, reason: 'requester-is-subject' },
-  { role: 'org_admin', subject: 'AdminRequest', actions: ['approve', 'refuse'], scope: 'about_self', inverted: true, reason: 'approver-is-subject' },
+  {
+    role: 'org_admin',
+    subject: 'AdminRequest',
+    actions: ['approve', 'refuse'],
+    scope: 'self',
+    inverted: true,
+    reason: 'approver-is-requester',
+  },
+  {
+    role: 'org_admin',
+    subject: 'AdminRequest',
+    actions: ['create'],
+    scope: 'about_self',
+    inverted: true,
+    reason: 'requester-is-subject',
+  },
+  {
+    role: 'org_admin',
+    subject: 'AdminRequest',
+    actions: ['approve', 'refuse'],
+    scope: 'about_self',
+    inverted: true,
+    reason: 'approver-is-subject',
+  },
   { role: 'org_admin', subject: 'AuditEvent', actions: ['read', 'verify'], scope: 'organization' },
   { role: 'org_admin', subject: 'ReportQueue', actions: ['read'], scope: 'organization' },
 
@@ -115,10 +208,28 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'Group', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'GroupMember', actions: ['read', 'create'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'ServiceProvider', actions: ['read'], scope: 'organization' },
-  { role: 'coordinator', subject: 'User', actions: ['read'], scope: 'organization', fields: [...USER_DIRECTORY_FIELDS, 'groupIds', 'regionIds'] },
+  {
+    role: 'coordinator',
+    subject: 'User',
+    actions: ['read'],
+    scope: 'organization',
+    fields: [...USER_DIRECTORY_FIELDS, 'groupIds', 'regionIds'],
+  },
   { role: 'coordinator', subject: 'Case', actions: ['read', 'assign', ...CASE_WORKFLOW], scope: 'coordinated_regions' },
-  { role: 'coordinator', subject: 'Case', actions: ['create'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS] },
-  { role: 'coordinator', subject: 'Case', actions: ['update'], scope: 'coordinated_regions', fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS] },
+  {
+    role: 'coordinator',
+    subject: 'Case',
+    actions: ['create'],
+    scope: 'coordinated_regions',
+    fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS],
+  },
+  {
+    role: 'coordinator',
+    subject: 'Case',
+    actions: ['update'],
+    scope: 'coordinated_regions',
+    fields: [...CASE_CONTENT_FIELDS, ...CASE_MANAGEMENT_FIELDS],
+  },
   { role: 'coordinator', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   { role: 'coordinator', subject: 'Referral', actions: ['read', 'create', 'update'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'FollowUp', actions: ['read', 'create'], scope: 'coordinated_regions' },
@@ -127,7 +238,13 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'coordinator', subject: 'ActivityReport', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Case', actions: ['report'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Report', actions: ['read'], scope: 'coordinated_regions' },
-  { role: 'coordinator', subject: 'Report', actions: ['create'], scope: 'coordinated_regions', fields: REPORT_REQUEST_FIELDS },
+  {
+    role: 'coordinator',
+    subject: 'Report',
+    actions: ['create'],
+    scope: 'coordinated_regions',
+    fields: REPORT_REQUEST_FIELDS,
+  },
 
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -138,7 +255,14 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'reviewer', subject: 'User', actions: ['read'], scope: 'organization', fields: USER_DIRECTORY_FIELDS },
   { role: 'reviewer', subject: 'Case', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   // Who is kept away from a restricted case says who may be involved in it.
-  { role: 'reviewer', subject: 'Case', actions: ['read'], scope: 'organization', fields: ['excludedUserIds'], inverted: true },
+  {
+    role: 'reviewer',
+    subject: 'Case',
+    actions: ['read'],
+    scope: 'organization',
+    fields: ['excludedUserIds'],
+    inverted: true,
+  },
   { role: 'reviewer', subject: 'Referral', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   { role: 'reviewer', subject: 'FollowUp', actions: ['read'], scope: 'organization', fieldClasses: ['coded'] },
   { role: 'reviewer', subject: 'WorkPlan', actions: ['read'], scope: 'organization' },
@@ -164,12 +288,30 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   ...onAssignedCases({ subject: 'FollowUp', actions: ['read', 'create'] }),
   // A group plans and reports its own work; when a plan may still change is the workflow's business.
   { role: 'companion', subject: 'WorkPlan', actions: ['read', 'submit'], scope: 'member_groups' },
-  { role: 'companion', subject: 'WorkPlan', actions: ['create'], scope: 'member_groups', fields: ['groupId', 'year', 'goals', 'copiedFromId'] },
+  {
+    role: 'companion',
+    subject: 'WorkPlan',
+    actions: ['create'],
+    scope: 'member_groups',
+    fields: ['groupId', 'year', 'goals', 'copiedFromId'],
+  },
   { role: 'companion', subject: 'WorkPlan', actions: ['update'], scope: 'member_groups', fields: ['goals'] },
   { role: 'companion', subject: 'PlanItem', actions: ['read', 'delete'], scope: 'member_groups' },
-  { role: 'companion', subject: 'PlanItem', actions: ['create', 'update'], scope: 'member_groups', fields: PLAN_ITEM_WRITABLE },
+  {
+    role: 'companion',
+    subject: 'PlanItem',
+    actions: ['create', 'update'],
+    scope: 'member_groups',
+    fields: PLAN_ITEM_WRITABLE,
+  },
   { role: 'companion', subject: 'ActivityReport', actions: ['read'], scope: 'member_groups' },
-  { role: 'companion', subject: 'ActivityReport', actions: ['create'], scope: 'member_groups', fields: ACTIVITY_REPORT_WRITABLE },
+  {
+    role: 'companion',
+    subject: 'ActivityReport',
+    actions: ['create'],
+    scope: 'member_groups',
+    fields: ACTIVITY_REPORT_WRITABLE,
+  },
   { role: 'companion', subject: 'Case', actions: ['report'], scope: 'member_groups' },
   { role: 'companion', subject: 'Report', actions: ['read'], scope: 'member_groups' },
   { role: 'companion', subject: 'Report', actions: ['create'], scope: 'member_groups', fields: REPORT_REQUEST_FIELDS },

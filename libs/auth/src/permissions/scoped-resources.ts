@@ -1,11 +1,26 @@
 import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CREATION_ORDER, cursorPage, DomainError, KeysetOrder, Page, ProblemKind, staleVersion } from '@pendamping/core';
+import {
+  CREATION_ORDER,
+  cursorPage,
+  DomainError,
+  KeysetOrder,
+  Page,
+  ProblemKind,
+  staleVersion,
+} from '@pendamping/core';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { applyRowScope } from './row-scope';
-import { assertWritable, fieldsSetBy, ForbiddenFieldsError, permittedFields, readableView, revealedFields } from './field-access';
+import {
+  assertWritable,
+  fieldsSetBy,
+  ForbiddenFieldsError,
+  permittedFields,
+  readableView,
+  revealedFields,
+} from './field-access';
 import { RequestAuth } from './request-auth';
 import { Action } from './rules-table';
 import { SubjectName, SUBJECTS } from './subjects';
@@ -24,7 +39,11 @@ export interface ResourceSpec<E extends Row> {
    * sealed fields can be opened with one key lookup per page. `readable` is what each row's reader
    * may read: open nothing else. The result is filtered to readable fields again.
    */
-  views(manager: EntityManager, rows: E[], readable: ReadonlySet<string>[]): Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+  views(
+    manager: EntityManager,
+    rows: E[],
+    readable: ReadonlySet<string>[],
+  ): Promise<Record<string, unknown>[]> | Record<string, unknown>[];
   /** What the rules' conditions see; the entity itself unless the subject has derived fields. */
   record?(row: E): Record<string, unknown>;
   /**
@@ -63,13 +82,30 @@ export class ScopedResources {
     private readonly audit: AuditWriter,
   ) {}
 
-  scoped<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, action: Action = 'read'): SelectQueryBuilder<E> {
+  scoped<E extends Row>(
+    manager: EntityManager,
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    action: Action = 'read',
+  ): SelectQueryBuilder<E> {
     const query = manager.getRepository(spec.entity).createQueryBuilder('row');
     if (!spec.scopeVia) return applyRowScope(query, auth.ability, action, spec.subject, 'row');
-    return applyRowScope(query.innerJoinAndSelect(`row.${spec.scopeVia}`, SCOPE_OWNER), auth.ability, action, spec.subject, SCOPE_OWNER);
+    return applyRowScope(
+      query.innerJoinAndSelect(`row.${spec.scopeVia}`, SCOPE_OWNER),
+      auth.ability,
+      action,
+      spec.subject,
+      SCOPE_OWNER,
+    );
   }
 
-  async findVisible<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action = 'read'): Promise<E> {
+  async findVisible<E extends Row>(
+    manager: EntityManager,
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    action: Action = 'read',
+  ): Promise<E> {
     const row = await this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id }).getOne();
     return row ?? this.refuseUnseen(spec, auth, id, action);
   }
@@ -78,15 +114,25 @@ export class ScopedResources {
    * Out of scope reads as absent (404). When the record does exist, the refusal is a permission
    * denial and is audited like any other, in a transaction of its own.
    */
-  async refuseUnseen<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string, action: Action): Promise<never> {
+  async refuseUnseen<E extends Row>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    id: string,
+    action: Action,
+  ): Promise<never> {
     // Only the caller's organisation: another tenant's ids must leave no trace in this one's audit log.
     const exists = await this.dataSource
       .getRepository(spec.entity)
       .createQueryBuilder('row')
       .where('row.id = :id', { id })
-      .andWhere(`row.${SUBJECTS[spec.subject].organizationField} = :organizationId`, { organizationId: auth.actor.organizationId })
+      .andWhere(`row.${SUBJECTS[spec.subject].organizationField} = :organizationId`, {
+        organizationId: auth.actor.organizationId,
+      })
       .getExists();
-    if (exists) await this.dataSource.transaction((manager) => this.audit.record(manager, this.event(auth, action, spec.subject, id, [], 'denied')));
+    if (exists)
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, this.event(auth, action, spec.subject, id, [], 'denied')),
+      );
     throw NOT_FOUND();
   }
 
@@ -94,12 +140,21 @@ export class ScopedResources {
    * Records a request refers to (a parent, a user's scope) must be ones the caller can read; any
    * other id answers 422 naming the field, never whether it exists elsewhere.
    */
-  async referenced<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, ids: readonly string[], field: string): Promise<E[]> {
+  async referenced<E extends Row>(
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    ids: readonly string[],
+    field: string,
+  ): Promise<E[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const rows = await this.scoped(this.dataSource.manager, spec, auth).andWhere('row.id IN (:...ids)', { ids: unique }).getMany();
+    const rows = await this.scoped(this.dataSource.manager, spec, auth)
+      .andWhere('row.id IN (:...ids)', { ids: unique })
+      .getMany();
     if (rows.length !== unique.length) {
-      throw new DomainError('business-rule', `${field} names a record you cannot use.`, { errors: [{ field, message: 'not found' }] });
+      throw new DomainError('business-rule', `${field} names a record you cannot use.`, {
+        errors: [{ field, message: 'not found' }],
+      });
     }
     return rows;
   }
@@ -119,9 +174,14 @@ export class ScopedResources {
   ): Promise<Record<string, unknown>[]> {
     const records = rows.map((row) => spec.record?.(row) ?? row);
     const readable = records.map((record) => new Set(permittedFields(auth.ability, 'read', spec.subject, record)));
-    const views = (await spec.views(manager, rows, readable)).map((view, index) => readableView(auth.ability, spec.subject, records[index], view));
+    const views = (await spec.views(manager, rows, readable)).map((view, index) =>
+      readableView(auth.ability, spec.subject, records[index], view),
+    );
     if (shown === 'list') {
-      await this.audit.recordRead(manager, this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, views), 'success'));
+      await this.audit.recordRead(
+        manager,
+        this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, views), 'success'),
+      );
       return views;
     }
     for (const [index, view] of views.entries()) {
@@ -133,13 +193,21 @@ export class ScopedResources {
     return views;
   }
 
-  async presentOne<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, row: E, shown: Exclude<Presentation, 'list'>): Promise<Record<string, unknown>> {
+  async presentOne<E extends Row>(
+    manager: EntityManager,
+    spec: ResourceSpec<E>,
+    auth: RequestAuth,
+    row: E,
+    shown: Exclude<Presentation, 'list'>,
+  ): Promise<Record<string, unknown>> {
     const [view] = await this.present(manager, spec, auth, [row], shown);
     return view;
   }
 
   async get<E extends Row>(spec: ResourceSpec<E>, auth: RequestAuth, id: string): Promise<Record<string, unknown>> {
-    return this.dataSource.transaction(async (manager) => this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'read'));
+    return this.dataSource.transaction(async (manager) =>
+      this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'read'),
+    );
   }
 
   async list<E extends Row>(
@@ -169,7 +237,9 @@ export class ScopedResources {
     persist: (manager: EntityManager) => Promise<string>,
   ): Promise<Record<string, unknown>> {
     const fields = fieldsSetBy(body, spec.subject);
-    await this.refuseForbidden(auth, spec.subject, null, () => assertWritable(auth.ability, 'create', spec.subject, record, body));
+    await this.refuseForbidden(auth, spec.subject, null, () =>
+      assertWritable(auth.ability, 'create', spec.subject, record, body),
+    );
     return this.dataSource.transaction(async (manager) => {
       const id = await persist(manager);
       await this.audit.record(manager, this.event(auth, 'create', spec.subject, id, fields, 'success'));
@@ -190,13 +260,22 @@ export class ScopedResources {
     return this.dataSource.transaction(async (manager) => {
       // The row lock makes a concurrent update wait, then see the new version and answer 409.
       const current =
-        (await this.scoped(manager, spec, auth, 'update').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne()) ??
-        (await this.refuseUnseen(spec, auth, id, 'update'));
-      await this.refuseForbidden(auth, spec.subject, id, () => assertWritable(auth.ability, 'update', spec.subject, spec.record?.(current) ?? current, body));
+        (await this.scoped(manager, spec, auth, 'update')
+          .andWhere('row.id = :id', { id })
+          .setLock('pessimistic_write')
+          .getOne()) ?? (await this.refuseUnseen(spec, auth, id, 'update'));
+      await this.refuseForbidden(auth, spec.subject, id, () =>
+        assertWritable(auth.ability, 'update', spec.subject, spec.record?.(current) ?? current, body),
+      );
       if (current.version !== version) throw staleVersion(current.version);
       await apply(manager, current);
       // Set, not incremented: TypeORM's update() may already have bumped the @VersionColumn.
-      await manager.createQueryBuilder().update(spec.entity).set({ version: version + 1 } as never).where('id = :id', { id }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(spec.entity)
+        .set({ version: version + 1 } as never)
+        .where('id = :id', { id })
+        .execute();
       await this.audit.record(manager, this.event(auth, 'update', spec.subject, id, fields, 'success'));
       return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'answer-to-change');
     });
@@ -218,7 +297,12 @@ export class ScopedResources {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lockFor(manager, spec, auth, id, change.action, change.version);
       await apply(manager, current);
-      await manager.createQueryBuilder().update(spec.entity).set({ version: current.version + 1 } as never).where('id = :id', { id }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(spec.entity)
+        .set({ version: current.version + 1 } as never)
+        .where('id = :id', { id })
+        .execute();
       await this.audit.record(manager, this.event(auth, change.action, spec.subject, id, change.fields, 'success'));
       return this.presentOne(manager, spec, auth, await this.findVisible(manager, spec, auth, id), 'answer-to-change');
     });
@@ -266,12 +350,23 @@ export class ScopedResources {
    * that names a reason answers with it (an administration request about oneself), so the caller
    * learns why; otherwise the refusal is a plain `forbidden`.
    */
-  async assertAllowed(auth: RequestAuth, action: Action, subject: SubjectName, id: string | null, record: object): Promise<void> {
+  async assertAllowed(
+    auth: RequestAuth,
+    action: Action,
+    subject: SubjectName,
+    id: string | null,
+    record: object,
+  ): Promise<void> {
     const target = asSubject(subject, { ...record } as Record<string, unknown>);
     if (auth.ability.can(action, target)) return;
-    await this.dataSource.transaction((audit) => this.audit.record(audit, this.event(auth, action, subject, id, [], 'denied')));
+    await this.dataSource.transaction((audit) =>
+      this.audit.record(audit, this.event(auth, action, subject, id, [], 'denied')),
+    );
     const reason = auth.ability.relevantRuleFor(action, target)?.reason as ProblemKind | undefined;
-    throw new DomainError(reason ?? 'forbidden', `You may not ${action.replace('_', ' ')} this ${subject.toLowerCase()}.`);
+    throw new DomainError(
+      reason ?? 'forbidden',
+      `You may not ${action.replace('_', ' ')} this ${subject.toLowerCase()}.`,
+    );
   }
 
   /** A refused write changes nothing but the audit log, which records the denial and the field names. */
@@ -280,13 +375,22 @@ export class ScopedResources {
       check();
     } catch (error) {
       if (error instanceof ForbiddenFieldsError) {
-        await this.dataSource.transaction((manager) => this.audit.record(manager, this.event(auth, 'write', subject, id, error.fields, 'denied')));
+        await this.dataSource.transaction((manager) =>
+          this.audit.record(manager, this.event(auth, 'write', subject, id, error.fields, 'denied')),
+        );
       }
       throw error;
     }
   }
 
-  event(auth: RequestAuth, action: string, subject: string, subjectId: string | null, fields: readonly string[], outcome: 'success' | 'denied') {
+  event(
+    auth: RequestAuth,
+    action: string,
+    subject: string,
+    subjectId: string | null,
+    fields: readonly string[],
+    outcome: 'success' | 'denied',
+  ) {
     return {
       organizationId: auth.actor.organizationId,
       actor: { id: auth.actor.userId, role: auth.actor.role },

@@ -60,18 +60,37 @@ export class AccountService {
   /** The reset notice stays until she acknowledges it, which she can only once she set her own password. */
   async acknowledgeResetNotice(auth: RequestAuth): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: auth.actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOneOrFail(UserEntity, {
+        where: { id: auth.actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user.resetNotice) throw new DomainError('conflict', 'There is no reset notice to acknowledge.');
-      await manager.createQueryBuilder().update(UserEntity).set({ resetNotice: null, version: () => 'version' }).where('id = :id', { id: user.id }).execute();
-      await this.audit.record(manager, { ...this.event(auth, user, 'acknowledge_reset_notice', []), outcome: 'success' });
+      await manager
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ resetNotice: null, version: () => 'version' })
+        .where('id = :id', { id: user.id })
+        .execute();
+      await this.audit.record(manager, {
+        ...this.event(auth, user, 'acknowledge_reset_notice', []),
+        outcome: 'success',
+      });
     });
   }
 
   private async describe(notice: ResetNotice): Promise<NonNullable<Profile['resetNotice']>> {
     const ids = [notice.requestedBy, ...(notice.approvedBy ? [notice.approvedBy] : [])];
-    const people = await this.dataSource.getRepository(UserEntity).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    const people = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(ids) }, select: { id: true, name: true } });
     const person = (id: string) => ({ id, name: people.find((candidate) => candidate.id === id)?.name ?? '' });
-    return { kind: notice.kind, requestId: notice.requestId, requestedBy: person(notice.requestedBy), approvedBy: notice.approvedBy ? person(notice.approvedBy) : null, at: notice.at };
+    return {
+      kind: notice.kind,
+      requestId: notice.requestId,
+      requestedBy: person(notice.requestedBy),
+      approvedBy: notice.approvedBy ? person(notice.approvedBy) : null,
+      at: notice.at,
+    };
   }
 
   /** A new password ends every session, this one included, and starts a fresh one. */
@@ -82,23 +101,43 @@ export class AccountService {
     if (locked || !matches) {
       // A stolen access token must not become a way around the sign-in lockout.
       await this.dataSource.transaction(async (manager) => {
-        const current = await manager.findOneOrFail(UserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+        const current = await manager.findOneOrFail(UserEntity, {
+          where: { id: user.id },
+          lock: { mode: 'pessimistic_write' },
+        });
         await countFailedSignIn(manager, current);
-        await this.audit.record(manager, { ...this.event(auth, user, 'password_change', ['password']), outcome: 'failure' });
+        await this.audit.record(manager, {
+          ...this.event(auth, user, 'password_change', ['password']),
+          outcome: 'failure',
+        });
       });
-      throw new DomainError('validation-failed', 'The current password is wrong.', { errors: [{ field: 'currentPassword', message: 'is wrong' }] });
+      throw new DomainError('validation-failed', 'The current password is wrong.', {
+        errors: [{ field: 'currentPassword', message: 'is wrong' }],
+      });
     }
     const problems = checkPassword(newPassword, { email: user.email, name: user.name });
     // A temporary password is known to the two administrators who each hold half of it: it cannot be kept.
-    if (user.passwordChangeRequired && newPassword === currentPassword) problems.push('must differ from the temporary password');
-    if (problems.length > 0) throw new DomainError('validation-failed', 'The new password does not meet the policy.', { errors: problems.map((message) => ({ field: 'newPassword', message })) });
+    if (user.passwordChangeRequired && newPassword === currentPassword)
+      problems.push('must differ from the temporary password');
+    if (problems.length > 0)
+      throw new DomainError('validation-failed', 'The new password does not meet the policy.', {
+        errors: problems.map((message) => ({ field: 'newPassword', message })),
+      });
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordChangeRequired: false });
       await this.sessions.endAllOf(manager, user.id);
-      await this.audit.record(manager, { ...this.event(auth, user, 'password_change', ['password']), outcome: 'success' });
+      await this.audit.record(manager, {
+        ...this.event(auth, user, 'password_change', ['password']),
+        outcome: 'success',
+      });
       // The new session keeps what the old one proved and when it began: a password change never extends a session.
-      return this.sessions.start(manager, { ...user, passwordChangeRequired: false }, auth.sessionOrigin.secondFactor, auth.sessionOrigin.startedAt);
+      return this.sessions.start(
+        manager,
+        { ...user, passwordChangeRequired: false },
+        auth.sessionOrigin.secondFactor,
+        auth.sessionOrigin.startedAt,
+      );
     });
   }
 

@@ -27,12 +27,19 @@ export class SecondFactorService {
 
   async enroll(auth: RequestAuth): Promise<{ secret: string; otpauthUrl: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: auth.actor.userId }, lock: { mode: 'pessimistic_write' } });
-      if (user.totpEnrolledAt) throw new DomainError('conflict', 'A second factor is already set up. An administrator can reset it.');
+      const user = await manager.findOneOrFail(UserEntity, {
+        where: { id: auth.actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (user.totpEnrolledAt)
+        throw new DomainError('conflict', 'A second factor is already set up. An administrator can reset it.');
       const owner = { table: 'users', id: user.id };
       const dataKey = await this.encryption.ensureDataKey(manager, owner, user.organizationId);
       const secret = generateTotpSecret();
-      await updateSignInState(manager, user.id, { totpSecret: this.encryption.encrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, secret), totpLastStep: null });
+      await updateSignInState(manager, user.id, {
+        totpSecret: this.encryption.encrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, secret),
+        totpLastStep: null,
+      });
       await this.audit.record(manager, this.event(auth, 'totp_enroll', 'success'));
       return { secret, otpauthUrl: totpUri({ secret, accountName: user.email, issuer: TOTP_ISSUER }) };
     });
@@ -41,19 +48,35 @@ export class SecondFactorService {
   /** The first code proves the app holds the secret; its step is then spent, like any other. */
   async verify(auth: RequestAuth, code: string): Promise<TokenPair & { recoveryCodes: string[] }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneOrFail(UserEntity, { where: { id: auth.actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOneOrFail(UserEntity, {
+        where: { id: auth.actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (user.totpEnrolledAt) return { error: new DomainError('conflict', 'The second factor is already set up.') };
       const secret = await this.signIn.totpSecret(manager, user);
       if (!secret) return { error: new DomainError('conflict', 'Start with POST /api/v1/auth/totp/enroll.') };
-      const verdict = verifyTotp({ secret, code, now: new Date(), lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep) });
+      const verdict = verifyTotp({
+        secret,
+        code,
+        now: new Date(),
+        lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep),
+      });
       if (!verdict.ok) {
         await this.audit.record(manager, this.event(auth, 'totp_verify', 'failure'));
-        return { error: new DomainError('business-rule', 'The code does not match. Check the time on your phone and try the next code.') };
+        return {
+          error: new DomainError(
+            'business-rule',
+            'The code does not match. Check the time on your phone and try the next code.',
+          ),
+        };
       }
       const recoveryCodes = generateRecoveryCodes();
       await updateSignInState(manager, user.id, { totpEnrolledAt: new Date(), totpLastStep: String(verdict.step) });
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
-      await manager.insert(RecoveryCodeEntity, recoveryCodes.map((recovery) => ({ userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null })));
+      await manager.insert(
+        RecoveryCodeEntity,
+        recoveryCodes.map((recovery) => ({ userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null })),
+      );
       // Every session of the user ends, above all other password-only ones.
       await this.sessions.endAllOf(manager, user.id);
       await this.audit.record(manager, this.event(auth, 'totp_verify', 'success'));

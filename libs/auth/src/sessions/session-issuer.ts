@@ -23,7 +23,12 @@ export class SessionIssuer {
     private readonly rules: SessionRules,
   ) {}
 
-  async start(manager: EntityManager, user: SessionUser, secondFactor: SecondFactor, startedAt = new Date()): Promise<TokenPair> {
+  async start(
+    manager: EntityManager,
+    user: SessionUser,
+    secondFactor: SecondFactor,
+    startedAt = new Date(),
+  ): Promise<TokenPair> {
     return this.issue(manager, user, randomUUID(), { secondFactor, startedAt });
   }
 
@@ -39,7 +44,10 @@ export class SessionIssuer {
       tokenHash: refresh.hash,
       expiresAt: new Date(Math.min(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000, endsAt.getTime())),
     });
-    const accessToken = await this.tokens.issueAccessToken({ userId: user.id, organizationId: user.organizationId, sessionId: familyId }, endsAt);
+    const accessToken = await this.tokens.issueAccessToken(
+      { userId: user.id, organizationId: user.organizationId, sessionId: familyId },
+      endsAt,
+    );
     const mfa = this.rules.mfaState(user.role, origin.secondFactor);
     return {
       accessToken,
@@ -50,11 +58,15 @@ export class SessionIssuer {
   }
 
   async endFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+    ]);
   }
 
   /** A password change or reset, a second-factor reset, a role change and deactivation end every session of the user at once. */
   async endAllOf(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+    ]);
   }
 }

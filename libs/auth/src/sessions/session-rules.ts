@@ -38,7 +38,9 @@ export class SessionRules {
   }
 
   lifetimeHours(role: Role): number {
-    return this.requiresSecondFactor(role) ? this.config.SESSION_LIFETIME_HOURS_MFA_ROLES : this.config.SESSION_LIFETIME_HOURS;
+    return this.requiresSecondFactor(role)
+      ? this.config.SESSION_LIFETIME_HOURS_MFA_ROLES
+      : this.config.SESSION_LIFETIME_HOURS;
   }
 
   /** The absolute end of a session: no refresh token or access token outlives it. */
@@ -48,6 +50,10 @@ export class SessionRules {
 
   /** What the ActorLoader's query needs to compute the same end in SQL. */
   lifetimes(): SessionLifetimes {
-    return { mfaRoles: this.config.MFA_REQUIRED_ROLES, mfaRoleHours: this.config.SESSION_LIFETIME_HOURS_MFA_ROLES, otherHours: this.config.SESSION_LIFETIME_HOURS };
+    return {
+      mfaRoles: this.config.MFA_REQUIRED_ROLES,
+      mfaRoleHours: this.config.SESSION_LIFETIME_HOURS_MFA_ROLES,
+      otherHours: this.config.SESSION_LIFETIME_HOURS,
+    };
   }
 }

@@ -27,7 +27,8 @@ export class SignInDevices {
   /** The nonce of a cookie this server issued to this user, or undefined. */
   nonceFor(cookie: string | undefined, userId: string): string | undefined {
     const [owner, nonce, mac, ...rest] = (cookie ?? '').split('.');
-    if (rest.length > 0 || owner !== userId || !UUID.test(owner) || !NONCE.test(nonce ?? '') || mac === undefined) return undefined;
+    if (rest.length > 0 || owner !== userId || !UUID.test(owner) || !NONCE.test(nonce ?? '') || mac === undefined)
+      return undefined;
     const given = Buffer.from(mac, 'base64url');
     const expected = this.mac(owner, nonce);
     return given.length === expected.length && timingSafeEqual(given, expected) ? nonce : undefined;

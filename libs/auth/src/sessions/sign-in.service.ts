@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
 import { AuthError, AuthErrorKind } from '../auth-errors';
-import { hashRecoveryCode, normaliseRecoveryCode, verifyPassword, verifyPasswordAgainstDummy, verifyTotp } from '../authentication';
+import {
+  hashRecoveryCode,
+  normaliseRecoveryCode,
+  verifyPassword,
+  verifyPasswordAgainstDummy,
+  verifyTotp,
+} from '../authentication';
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
 import { countFailedSignIn, updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
@@ -69,10 +75,21 @@ export class SignInService {
    * the API. The transaction then locks the row and re-reads its state before deciding.
    */
   async signIn(input: SignInInput): Promise<SignInResult> {
-    const candidate = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email.trim().toLowerCase() });
-    const throttle: Throttle = { device: candidate ? this.devices.nonceFor(input.deviceCookie, candidate.id) : undefined };
-    const passwordMatches = candidate && this.usable(candidate, throttle) ? await verifyPassword(input.password, candidate.passwordHash) : await verifyPasswordAgainstDummy(input.password);
-    return this.unwrap(await this.dataSource.transaction((manager) => this.attempt(manager, input, throttle, candidate?.id, passwordMatches)));
+    const candidate = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ email: input.email.trim().toLowerCase() });
+    const throttle: Throttle = {
+      device: candidate ? this.devices.nonceFor(input.deviceCookie, candidate.id) : undefined,
+    };
+    const passwordMatches =
+      candidate && this.usable(candidate, throttle)
+        ? await verifyPassword(input.password, candidate.passwordHash)
+        : await verifyPasswordAgainstDummy(input.password);
+    return this.unwrap(
+      await this.dataSource.transaction((manager) =>
+        this.attempt(manager, input, throttle, candidate?.id, passwordMatches),
+      ),
+    );
   }
 
   /** The account lock holds only attempts without a device cookie; a device's own lock is checked in the transaction. */
@@ -84,10 +101,21 @@ export class SignInService {
     return this.unwrap(await this.dataSource.transaction((manager) => this.rotate(manager, refreshToken, requestId)));
   }
 
-  async signOut(familyId: string, actor: { id: string; role: string; organizationId: string }, requestId: string): Promise<void> {
+  async signOut(
+    familyId: string,
+    actor: { id: string; role: string; organizationId: string },
+    requestId: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.endFamily(manager, familyId);
-      await this.audit.record(manager, { organizationId: actor.organizationId, actor, action: 'logout', subject: 'Session', outcome: 'success', requestId });
+      await this.audit.record(manager, {
+        organizationId: actor.organizationId,
+        actor,
+        action: 'logout',
+        subject: 'Session',
+        outcome: 'success',
+        requestId,
+      });
     });
   }
 
@@ -96,20 +124,41 @@ export class SignInService {
     return outcome.value;
   }
 
-  private async attempt(manager: EntityManager, input: SignInInput, throttle: Throttle, userId: string | undefined, passwordMatches: boolean): Promise<Outcome<SignInResult>> {
+  private async attempt(
+    manager: EntityManager,
+    input: SignInInput,
+    throttle: Throttle,
+    userId: string | undefined,
+    passwordMatches: boolean,
+  ): Promise<Outcome<SignInResult>> {
     if (!throttle.device && (await this.addressBlocked(manager, input.address))) {
       await this.recordAttempt(manager, undefined, 'failure', input.requestId);
-      return { ok: false, error: new AuthError('address-blocked', 'Too many failed sign-ins from this address. Try again later.') };
+      return {
+        ok: false,
+        error: new AuthError('address-blocked', 'Too many failed sign-ins from this address. Try again later.'),
+      };
     }
 
-    const user = userId ? await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } }) : null;
-    const usable = user !== null && this.usable(user, throttle) && !(throttle.device && (await this.devices.isLocked(manager, throttle.device)));
-    if (!usable || !passwordMatches) return this.fail(manager, usable ? user : undefined, input, throttle, WRONG_CREDENTIALS());
+    const user = userId
+      ? await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    const usable =
+      user !== null &&
+      this.usable(user, throttle) &&
+      !(throttle.device && (await this.devices.isLocked(manager, throttle.device)));
+    if (!usable || !passwordMatches)
+      return this.fail(manager, usable ? user : undefined, input, throttle, WRONG_CREDENTIALS());
 
     // An enrolled user always proves her second factor; whether an unproved session may do more
     // than enrol is decided per request against her role then (SessionRules.mfaState).
     if (user.totpEnrolledAt && !(await this.secondFactorAccepted(manager, user, input))) {
-      return this.fail(manager, user, input, throttle, new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'));
+      return this.fail(
+        manager,
+        user,
+        input,
+        throttle,
+        new AuthError('mfa-required', 'Enter the 6-digit code from your authenticator app, or a recovery code.'),
+      );
     }
 
     await this.resetThrottle(manager, user, throttle);
@@ -140,14 +189,22 @@ export class SignInService {
         .createQueryBuilder()
         .update(RecoveryCodeEntity)
         .set({ usedAt: () => 'now()' })
-        .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId: user.id, hash: hashRecoveryCode(input.recoveryCode) })
+        .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', {
+          userId: user.id,
+          hash: hashRecoveryCode(input.recoveryCode),
+        })
         .execute();
       return (used.affected ?? 0) === 1;
     }
     if (input.totp === undefined || !user.totpSecret) return false;
     const secret = await this.totpSecret(manager, user);
     if (!secret) return false;
-    const verdict = verifyTotp({ secret, code: input.totp, now: new Date(), lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep) });
+    const verdict = verifyTotp({
+      secret,
+      code: input.totp,
+      now: new Date(),
+      lastAcceptedStep: user.totpLastStep === null ? null : Number(user.totpLastStep),
+    });
     if (!verdict.ok) return false;
     await updateSignInState(manager, user.id, { totpLastStep: String(verdict.step) });
     return true;
@@ -156,11 +213,19 @@ export class SignInService {
   async totpSecret(manager: EntityManager, user: UserEntity): Promise<string | undefined> {
     const owner = { table: 'users', id: user.id };
     const dataKey = await this.encryption.dataKey(manager, owner);
-    return dataKey && user.totpSecret ? this.encryption.decrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, user.totpSecret) : undefined;
+    return dataKey && user.totpSecret
+      ? this.encryption.decrypt(dataKey, { table: 'users', column: 'totp_secret', rowId: user.id }, user.totpSecret)
+      : undefined;
   }
 
   /** A device's failures count on the device alone; without one, on the address and the account. */
-  private async fail(manager: EntityManager, user: UserEntity | undefined, input: SignInInput, throttle: Throttle, error: AuthError): Promise<Outcome<SignInResult>> {
+  private async fail(
+    manager: EntityManager,
+    user: UserEntity | undefined,
+    input: SignInInput,
+    throttle: Throttle,
+    error: AuthError,
+  ): Promise<Outcome<SignInResult>> {
     if (throttle.device) {
       if (user) await this.devices.countFailure(manager, throttle.device, user.id);
     } else {
@@ -171,7 +236,12 @@ export class SignInService {
     return { ok: false, error };
   }
 
-  private recordAttempt(manager: EntityManager, user: UserEntity | undefined, outcome: 'success' | 'failure', requestId: string) {
+  private recordAttempt(
+    manager: EntityManager,
+    user: UserEntity | undefined,
+    outcome: 'success' | 'failure',
+    requestId: string,
+  ) {
     return this.audit.record(manager, {
       organizationId: user?.organizationId ?? DEPLOYMENT_ORGANIZATION_ID,
       actor: user ? { id: user.id, role: user.role } : null,
@@ -183,7 +253,10 @@ export class SignInService {
   }
 
   private async rotate(manager: EntityManager, refreshToken: string, requestId: string): Promise<Outcome<TokenPair>> {
-    const refused = (kind: AuthErrorKind = 'unauthenticated') => ({ ok: false as const, error: new AuthError(kind, 'The refresh token is not valid. Sign in again.') });
+    const refused = (kind: AuthErrorKind = 'unauthenticated') => ({
+      ok: false as const,
+      error: new AuthError(kind, 'The refresh token is not valid. Sign in again.'),
+    });
     const current = await manager
       .createQueryBuilder(RefreshTokenEntity, 'token')
       .setLock('pessimistic_write')
@@ -193,7 +266,14 @@ export class SignInService {
     const user = await manager.findOneBy(UserEntity, { id: current.userId });
     if (!user) return refused();
     const audit = (outcome: 'success' | 'denied', action: string) =>
-      this.audit.record(manager, { organizationId: user.organizationId, actor: { id: user.id, role: user.role }, action, subject: 'Session', outcome, requestId });
+      this.audit.record(manager, {
+        organizationId: user.organizationId,
+        actor: { id: user.id, role: user.role },
+        action,
+        subject: 'Session',
+        outcome,
+        requestId,
+      });
 
     if (current.rotatedAt || current.revokedAt) {
       // A rotated token presented again means two holders: end the whole family.
@@ -202,12 +282,16 @@ export class SignInService {
       return refused();
     }
     const now = new Date();
-    if (current.expiresAt <= now || !user.active || this.sessionRules.endOf(current.sessionStartedAt, user.role) <= now) return refused();
+    if (current.expiresAt <= now || !user.active || this.sessionRules.endOf(current.sessionStartedAt, user.role) <= now)
+      return refused();
 
     await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: now });
     // The session keeps what it proved and when it began: enrolling elsewhere does not upgrade a
     // session that only ever proved the password, and refreshing never extends its lifetime.
-    const pair = await this.sessions.issue(manager, user, current.familyId, { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt });
+    const pair = await this.sessions.issue(manager, user, current.familyId, {
+      secondFactor: current.secondFactor,
+      startedAt: current.sessionStartedAt,
+    });
     await audit('success', 'token_refresh');
     return { ok: true, value: pair };
   }

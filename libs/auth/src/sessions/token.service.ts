@@ -32,7 +32,10 @@ export class TokenService {
 
   /** Expires after the usual ten minutes, or at the session's absolute end if that comes first. */
   async issueAccessToken(claims: Omit<AccessClaims, 'issuedAt'>, sessionEndsAt: Date): Promise<string> {
-    const expiresAt = Math.min(Math.floor(Date.now() / 1000) + ACCESS_TOKEN_TTL_SECONDS, Math.floor(sessionEndsAt.getTime() / 1000));
+    const expiresAt = Math.min(
+      Math.floor(Date.now() / 1000) + ACCESS_TOKEN_TTL_SECONDS,
+      Math.floor(sessionEndsAt.getTime() / 1000),
+    );
     return new SignJWT({ org: claims.organizationId, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
@@ -45,9 +48,15 @@ export class TokenService {
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'iat', 'sub'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ALGORITHMS,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
       const { sub, org, sid, iat } = payload as Record<string, unknown>;
-      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || typeof iat !== 'number') throw new Error('malformed claims');
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || typeof iat !== 'number')
+        throw new Error('malformed claims');
       return { userId: sub, organizationId: org, sessionId: sid, issuedAt: new Date(iat * 1000) };
     } catch {
       throw new AuthError('unauthenticated', 'The access token is missing, invalid or expired.');

@@ -41,7 +41,12 @@ export const USERS: ResourceSpec<UserEntity> = {
 };
 
 /** The scope a role carries: companions belong to groups, coordinators to regions, the rest to the organisation. */
-const SCOPE_OF_ROLE: Record<Role, 'groups' | 'regions' | 'none'> = { companion: 'groups', coordinator: 'regions', reviewer: 'none', org_admin: 'none' };
+const SCOPE_OF_ROLE: Record<Role, 'groups' | 'regions' | 'none'> = {
+  companion: 'groups',
+  coordinator: 'regions',
+  reviewer: 'none',
+  org_admin: 'none',
+};
 
 @Injectable()
 export class UsersService {
@@ -63,8 +68,12 @@ export class UsersService {
 
   async update(auth: RequestAuth, id: string, version: number, body: UserChanges) {
     await this.resources.update(USERS, auth, id, version, body, async (manager) => {
-      const columns = { ...(body.email !== undefined ? { email: body.email.trim().toLowerCase() } : {}), ...(body.name !== undefined ? { name: body.name } : {}) };
-      if (Object.keys(columns).length > 0) await uniqueOr409(() => manager.update(UserEntity, { id }, columns), { UQ_users_email: 'email' });
+      const columns = {
+        ...(body.email !== undefined ? { email: body.email.trim().toLowerCase() } : {}),
+        ...(body.name !== undefined ? { name: body.name } : {}),
+      };
+      if (Object.keys(columns).length > 0)
+        await uniqueOr409(() => manager.update(UserEntity, { id }, columns), { UQ_users_email: 'email' });
     });
     return this.get(auth, id);
   }
@@ -74,18 +83,43 @@ export class UsersService {
     const regionOf = await this.dataSource.transaction(async (manager) => {
       const group = await this.resources.findVisible(manager, GROUPS, auth, groupId);
       await this.resources.refuseForbidden(auth, 'GroupMember', groupId, () => {
-        if (!auth.ability.can('create', asSubject('GroupMember', { organizationId, groupId, regionId: group.regionId } as Record<string, unknown>))) {
+        if (
+          !auth.ability.can(
+            'create',
+            asSubject('GroupMember', { organizationId, groupId, regionId: group.regionId } as Record<string, unknown>),
+          )
+        ) {
           throw new DomainError('forbidden', 'You may not change the members of this group.');
         }
       });
       const user = await manager.findOneBy(UserEntity, { id: userId, organizationId });
-      if (!user) throw new DomainError('business-rule', 'userId does not name a user of your organisation.', { errors: [{ field: 'userId', message: 'not found' }] });
-      if (SCOPE_OF_ROLE[user.role] !== 'groups') throw new DomainError('business-rule', 'Only companions are members of groups.', { errors: [{ field: 'userId', message: 'is not a companion' }] });
-      await manager.createQueryBuilder().insert().into(UserGroupEntity).values({ userId, groupId, organizationId }).orIgnore().execute();
-      await this.audit.record(manager, this.resources.event(auth, 'create', 'GroupMember', `${groupId}/${userId}`, ['userId'], 'success'));
+      if (!user)
+        throw new DomainError('business-rule', 'userId does not name a user of your organisation.', {
+          errors: [{ field: 'userId', message: 'not found' }],
+        });
+      if (SCOPE_OF_ROLE[user.role] !== 'groups')
+        throw new DomainError('business-rule', 'Only companions are members of groups.', {
+          errors: [{ field: 'userId', message: 'is not a companion' }],
+        });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserGroupEntity)
+        .values({ userId, groupId, organizationId })
+        .orIgnore()
+        .execute();
+      await this.audit.record(
+        manager,
+        this.resources.event(auth, 'create', 'GroupMember', `${groupId}/${userId}`, ['userId'], 'success'),
+      );
       return { regionId: group.regionId };
     });
-    return readableView(auth.ability, 'GroupMember', { organizationId, groupId, regionId: regionOf.regionId }, { groupId, userId });
+    return readableView(
+      auth.ability,
+      'GroupMember',
+      { organizationId, groupId, regionId: regionOf.regionId },
+      { groupId, userId },
+    );
   }
 
   scopeKindOf(role: Role) {
@@ -100,20 +134,39 @@ export class UsersService {
   /** Scope ids must fit the role and name groups or regions the caller can see in their organisation. */
   async scopeFor(auth: RequestAuth, role: Role, groupIds: string[] = [], regionIds: string[] = []) {
     const kind = SCOPE_OF_ROLE[role];
-    const misplaced = [...(kind !== 'groups' && groupIds.length ? ['groupIds'] : []), ...(kind !== 'regions' && regionIds.length ? ['regionIds'] : [])];
+    const misplaced = [
+      ...(kind !== 'groups' && groupIds.length ? ['groupIds'] : []),
+      ...(kind !== 'regions' && regionIds.length ? ['regionIds'] : []),
+    ];
     if (misplaced.length > 0) {
-      throw new DomainError('business-rule', `A ${role} has no ${misplaced.join(' or ')}.`, { errors: misplaced.map((field) => ({ field, message: `not allowed for ${role}` })) });
+      throw new DomainError('business-rule', `A ${role} has no ${misplaced.join(' or ')}.`, {
+        errors: misplaced.map((field) => ({ field, message: `not allowed for ${role}` })),
+      });
     }
     const groups = await this.resources.referenced(GROUPS, auth, groupIds, 'groupIds');
     const regions = await this.resources.referenced(REGIONS, auth, regionIds, 'regionIds');
     return { groupIds: groups.map((group) => group.id), regionIds: regions.map((region) => region.id) };
   }
 
-  async replaceScope(manager: EntityManager, organizationId: string, userId: string, groupIds: string[], regionIds: string[]) {
+  async replaceScope(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+    groupIds: string[],
+    regionIds: string[],
+  ) {
     await manager.delete(UserGroupEntity, { userId });
     await manager.delete(UserRegionEntity, { userId });
-    if (groupIds.length) await manager.insert(UserGroupEntity, groupIds.map((groupId) => ({ userId, groupId, organizationId })));
-    if (regionIds.length) await manager.insert(UserRegionEntity, regionIds.map((regionId) => ({ userId, regionId, organizationId })));
+    if (groupIds.length)
+      await manager.insert(
+        UserGroupEntity,
+        groupIds.map((groupId) => ({ userId, groupId, organizationId })),
+      );
+    if (regionIds.length)
+      await manager.insert(
+        UserRegionEntity,
+        regionIds.map((regionId) => ({ userId, regionId, organizationId })),
+      );
   }
 
   /** Adds scope ids to user views that may show them (the rules decide whether groupIds/regionIds are readable). */
@@ -126,8 +179,10 @@ export class UsersService {
     ]);
     return views.map((view) => {
       const scoped = { ...view };
-      if ('groupIds' in view) scoped.groupIds = groups.filter((row) => row.userId === view.id).map((row) => row.groupId);
-      if ('regionIds' in view) scoped.regionIds = regions.filter((row) => row.userId === view.id).map((row) => row.regionId);
+      if ('groupIds' in view)
+        scoped.groupIds = groups.filter((row) => row.userId === view.id).map((row) => row.groupId);
+      if ('regionIds' in view)
+        scoped.regionIds = regions.filter((row) => row.userId === view.id).map((row) => row.regionId);
       return scoped;
     });
   }

@@ -73,7 +73,8 @@ export type SealedCaseField = keyof typeof SEALED_CASE_FIELDS;
 export type WrittenCodedCaseField = keyof typeof WRITTEN_CODED_CASE_FIELDS;
 
 export const isSealedCaseField = (field: string): field is SealedCaseField => field in SEALED_CASE_FIELDS;
-export const isWrittenCodedCaseField = (field: string): field is WrittenCodedCaseField => field in WRITTEN_CODED_CASE_FIELDS;
+export const isWrittenCodedCaseField = (field: string): field is WrittenCodedCaseField =>
+  field in WRITTEN_CODED_CASE_FIELDS;
 
 /** The nested objects of the case JSON whose keys are fields of their own (`survivor.name`). */
 const NESTED = new Set(['survivor', 'guardian', 'safeContact', 'consent']);
@@ -84,7 +85,8 @@ export function flattenCaseInput(input: object): Map<string, unknown> {
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
     if (NESTED.has(key) && value !== null && typeof value === 'object') {
-      for (const [inner, innerValue] of Object.entries(value)) if (innerValue !== undefined) flat.set(`${key}.${inner}`, innerValue);
+      for (const [inner, innerValue] of Object.entries(value))
+        if (innerValue !== undefined) flat.set(`${key}.${inner}`, innerValue);
     } else flat.set(key, value);
   }
   return flat;

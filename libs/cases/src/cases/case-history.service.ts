@@ -33,7 +33,10 @@ export class CaseHistoryService {
     return this.dataSource.transaction(async (manager) => {
       const owner = await this.resources.findVisible(manager, this.specs.cases, auth, caseId);
       const readable = new Set(permittedFields(auth.ability, 'read', 'Case', { ...owner }));
-      const changes = await manager.find(CaseChangeEntity, { where: { caseId }, order: { changedAt: 'ASC', id: 'ASC' } });
+      const changes = await manager.find(CaseChangeEntity, {
+        where: { caseId },
+        order: { changedAt: 'ASC', id: 'ASC' },
+      });
       const needsKey = changes.some((change) => change.sealedValue !== null && readable.has(change.field));
       const key = needsKey ? await this.vault.keyFor(manager, caseId, owner.organizationId) : undefined;
       const items: HistoryEntry[] = [];
@@ -53,11 +56,25 @@ export class CaseHistoryService {
           entry.changes.push({ field: change.field, value: change.codedValue });
           continue;
         }
-        const opened = this.vault.open(key, { table: CHANGES_TABLE, rowId: change.id, field: change.field }, change.sealedValue);
+        const opened = this.vault.open(
+          key,
+          { table: CHANGES_TABLE, rowId: change.id, field: change.field },
+          change.sealedValue,
+        );
         revealed.add(change.field);
-        entry.changes.push(opened === undefined ? { field: change.field } : { field: change.field, value: change.field.startsWith('perpetrators.') && opened !== null ? JSON.parse(opened) : opened });
+        entry.changes.push(
+          opened === undefined
+            ? { field: change.field }
+            : {
+                field: change.field,
+                value: change.field.startsWith('perpetrators.') && opened !== null ? JSON.parse(opened) : opened,
+              },
+        );
       }
-      await this.audit.recordRead(manager, this.resources.event(auth, 'read_history', 'Case', caseId, [...revealed], 'success'));
+      await this.audit.recordRead(
+        manager,
+        this.resources.event(auth, 'read_history', 'Case', caseId, [...revealed], 'success'),
+      );
       return { items };
     });
   }

@@ -43,8 +43,19 @@ export interface CaseInput {
   narrative?: string | null;
   safetyPlan?: string | null;
   medicalNotes?: string | null;
-  safeContact?: { callSafe?: boolean | null; textSafe?: boolean | null; safeTimes?: string | null; intermediary?: string | null };
-  consent?: { record?: boolean; refer?: boolean; shareDeidentified?: boolean; givenBy?: string | null; givenAt?: string | null };
+  safeContact?: {
+    callSafe?: boolean | null;
+    textSafe?: boolean | null;
+    safeTimes?: string | null;
+    intermediary?: string | null;
+  };
+  consent?: {
+    record?: boolean;
+    refer?: boolean;
+    shareDeidentified?: boolean;
+    givenBy?: string | null;
+    givenAt?: string | null;
+  };
   justicePathway?: JusticePathwayEntry[];
   assignedCompanionId?: string | null;
   coCompanionId?: string | null;

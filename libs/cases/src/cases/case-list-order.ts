@@ -18,9 +18,13 @@ export function worklistOrder(companionId: string): KeysetOrder {
       { expression: (alias) => `"${alias}"."id"`, type: 'uuid' },
     ],
     partitions: [
-      { where: (alias) => `"${alias}"."assigned_companion_id" = :worklistCompanion`, parameters: { worklistCompanion: companionId } },
       {
-        where: (alias) => `"${alias}"."co_companion_id" = :worklistCompanion AND "${alias}"."assigned_companion_id" IS DISTINCT FROM :worklistCompanion`,
+        where: (alias) => `"${alias}"."assigned_companion_id" = :worklistCompanion`,
+        parameters: { worklistCompanion: companionId },
+      },
+      {
+        where: (alias) =>
+          `"${alias}"."co_companion_id" = :worklistCompanion AND "${alias}"."assigned_companion_id" IS DISTINCT FROM :worklistCompanion`,
         parameters: { worklistCompanion: companionId },
       },
     ],

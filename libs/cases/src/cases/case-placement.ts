@@ -12,7 +12,8 @@ export interface CasePlace {
   groupId: string | null;
 }
 
-const refused = (field: string, message: string) => new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
+const refused = (field: string, message: string) =>
+  new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
 
 /**
  * Where a case sits and who may be put on it. Places are looked up through the caller's own read
@@ -26,17 +27,24 @@ export class CasePlacement {
   ) {}
 
   /** The region follows the village, the village follows the group; a group must be of the village. */
-  async resolve(auth: RequestAuth, input: { regionId?: string; villageId?: string | null; groupId?: string | null }, current?: CasePlace): Promise<CasePlace> {
+  async resolve(
+    auth: RequestAuth,
+    input: { regionId?: string; villageId?: string | null; groupId?: string | null },
+    current?: CasePlace,
+  ): Promise<CasePlace> {
     const groupId = input.groupId !== undefined ? input.groupId : (current?.groupId ?? null);
     let villageId = input.villageId !== undefined ? input.villageId : (current?.villageId ?? null);
     if (groupId) {
       const [group] = await this.resources.referenced(GROUPS, auth, [groupId], 'groupId');
-      if (villageId && group.villageId !== villageId) throw refused('groupId', 'is not a group of the case\'s village');
+      if (villageId && group.villageId !== villageId) throw refused('groupId', "is not a group of the case's village");
       villageId = group.villageId;
     }
     let regionId = input.regionId ?? current?.regionId;
     if (villageId) regionId = (await this.resources.referenced(VILLAGES, auth, [villageId], 'villageId'))[0].regionId;
-    if (!regionId) throw new DomainError('validation-failed', 'A case needs villageId or regionId.', { errors: [{ field: 'villageId', message: 'villageId or regionId is required' }] });
+    if (!regionId)
+      throw new DomainError('validation-failed', 'A case needs villageId or regionId.', {
+        errors: [{ field: 'villageId', message: 'villageId or regionId is required' }],
+      });
     const [region] = await this.resources.referenced(REGIONS, auth, [regionId], 'regionId');
     return { regionId, regionCode: region.code, villageId, groupId };
   }
@@ -45,7 +53,12 @@ export class CasePlacement {
    * SPEC §3: a case's companions are active companions of a group of its village, or of its
    * region when it has no village.
    */
-  async assignable(userIds: readonly string[], organizationId: string, place: Pick<CasePlace, 'regionId' | 'villageId'>, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  async assignable(
+    userIds: readonly string[],
+    organizationId: string,
+    place: Pick<CasePlace, 'regionId' | 'villageId'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows = (await manager.query(
       `SELECT u.id FROM users u
@@ -68,22 +81,37 @@ export class CasePlacement {
     if (assignees.assignedCompanionId && assignees.assignedCompanionId === assignees.coCompanionId) {
       throw refused('coCompanionId', 'must be another companion than assignedCompanionId');
     }
-    const allowed = await this.assignable(named.map(([, id]) => id), organizationId, place, manager);
+    const allowed = await this.assignable(
+      named.map(([, id]) => id),
+      organizationId,
+      place,
+      manager,
+    );
     for (const [field, id] of named) {
-      if (!allowed.has(id)) throw refused(field, 'must be an active companion of a group of the case\'s village (or region, for a case without a village)');
+      if (!allowed.has(id))
+        throw refused(
+          field,
+          "must be an active companion of a group of the case's village (or region, for a case without a village)",
+        );
       if (excludedUserIds.includes(id)) throw refused(field, 'names a user excluded from this case');
     }
   }
 
   /** Excluded users are users of the organisation, never the one excluding them nor the case's companions. */
-  async assertExcludable(manager: EntityManager, auth: RequestAuth, excludedUserIds: readonly string[], assignees: readonly (string | null)[]): Promise<void> {
+  async assertExcludable(
+    manager: EntityManager,
+    auth: RequestAuth,
+    excludedUserIds: readonly string[],
+    assignees: readonly (string | null)[],
+  ): Promise<void> {
     if (excludedUserIds.length === 0) return;
     if (excludedUserIds.includes(auth.actor.userId)) throw refused('excludedUserIds', 'cannot name yourself');
-    if (excludedUserIds.some((id) => assignees.includes(id))) throw refused('excludedUserIds', 'names a companion of the case; reassign the case first');
-    const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2', [
-      [...new Set(excludedUserIds)],
-      auth.actor.organizationId,
-    ])) as { count: number }[];
+    if (excludedUserIds.some((id) => assignees.includes(id)))
+      throw refused('excludedUserIds', 'names a companion of the case; reassign the case first');
+    const [{ count }] = (await manager.query(
+      'SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2',
+      [[...new Set(excludedUserIds)], auth.actor.organizationId],
+    )) as { count: number }[];
     if (count !== new Set(excludedUserIds).size) throw refused('excludedUserIds', 'names a user you cannot use');
   }
 }

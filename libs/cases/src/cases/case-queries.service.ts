@@ -40,7 +40,11 @@ export class CaseQueries {
    * `assignedTo=me` is the worklist: its order's partitions (her own cases, those she is
    * co-companion of) are the filter, so that each is read from its index in order.
    */
-  list(auth: RequestAuth, page: { cursor?: string; limit?: number }, filters: CaseFilters): Promise<Page<Record<string, unknown>>> {
+  list(
+    auth: RequestAuth,
+    page: { cursor?: string; limit?: number },
+    filters: CaseFilters,
+  ): Promise<Page<Record<string, unknown>>> {
     const order = filters.assignedTo === 'me' ? worklistOrder(auth.actor.userId) : CREATION_ORDER;
     return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters), order);
   }
@@ -50,7 +54,11 @@ export class CaseQueries {
     return this.dataSource.transaction(async (manager) => {
       const [sql, parameters] = this.resources
         .scoped(manager, this.specs.caseSummaries, auth)
-        .select(['"row"."status" AS status', '"row"."risk_level" AS risk_level', '"row"."violence_types" AS violence_types'])
+        .select([
+          '"row"."status" AS status',
+          '"row"."risk_level" AS risk_level',
+          '"row"."violence_types" AS violence_types',
+        ])
         .addSelect('"row"."survivor_sex"', 'sex')
         .addSelect('"row"."survivor_age_at_intake" < 18', 'child')
         .addSelect(OVERDUE, 'overdue')
@@ -115,12 +123,19 @@ export class CaseQueries {
   }
 
   private filter(query: SelectQueryBuilder<CaseEntity>, filters: CaseFilters): void {
-    const equal = { status: 'status', regionId: 'region_id', villageId: 'village_id', groupId: 'group_id', riskLevel: 'risk_level' } as const;
+    const equal = {
+      status: 'status',
+      regionId: 'region_id',
+      villageId: 'village_id',
+      groupId: 'group_id',
+      riskLevel: 'risk_level',
+    } as const;
     for (const [name, column] of Object.entries(equal)) {
       const value = filters[name as keyof typeof equal];
       if (value !== undefined) query.andWhere(`"row"."${column}" = :${name}`, { [name]: value });
     }
-    if (filters.violenceType) query.andWhere(`:violenceType = ANY("row"."violence_types")`, { violenceType: filters.violenceType });
+    if (filters.violenceType)
+      query.andWhere(`:violenceType = ANY("row"."violence_types")`, { violenceType: filters.violenceType });
     if (filters.overdue === true) query.andWhere(OVERDUE);
     if (filters.overdue === false) query.andWhere(`NOT coalesce(${OVERDUE}, false)`);
     if (filters.intakeFrom) query.andWhere(`"row"."intake_date" >= :intakeFrom`, { intakeFrom: filters.intakeFrom });

@@ -29,7 +29,9 @@ export class CaseVault {
   }
 
   seal(key: Buffer, place: SealedPlace, value: string | null): Buffer | null {
-    return value === null ? null : this.encryption.encrypt(key, { table: place.table, column: place.field, rowId: place.rowId }, value);
+    return value === null
+      ? null
+      : this.encryption.encrypt(key, { table: place.table, column: place.field, rowId: place.rowId }, value);
   }
 
   /** undefined when the case's key was shredded: the value is erased, not empty. */

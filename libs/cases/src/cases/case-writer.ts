@@ -4,7 +4,13 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CaseChangeEntity } from './case-change.entity';
 import { CaseNumber } from './case-numbers';
-import { flattenCaseInput, isSealedCaseField, isWrittenCodedCaseField, SEALED_CASE_FIELDS, WRITTEN_CODED_CASE_FIELDS } from './case-fields';
+import {
+  flattenCaseInput,
+  isSealedCaseField,
+  isWrittenCodedCaseField,
+  SEALED_CASE_FIELDS,
+  WRITTEN_CODED_CASE_FIELDS,
+} from './case-fields';
 import { CaseInput, PerpetratorInput } from './case-input';
 import { CasePerpetratorEntity } from './case-perpetrator.entity';
 import { CaseEntity } from './case.entity';
@@ -58,7 +64,16 @@ export class CaseWriter {
   ): Promise<void> {
     const { columns, fields } = this.columnsOf(context.key, row.id, input);
     const derived = this.derive(context.key, input, undefined);
-    await context.manager.insert(CaseEntity, { ...row, caseNumber: row.id, caseNumberYear: 0, caseNumberSequence: 0, status: 'open', ...columns, ...derived.columns, createdAt: context.at });
+    await context.manager.insert(CaseEntity, {
+      ...row,
+      caseNumber: row.id,
+      caseNumberYear: 0,
+      caseNumberSequence: 0,
+      status: 'open',
+      ...columns,
+      ...derived.columns,
+      createdAt: context.at,
+    });
     if (input.perpetrators) await this.replacePerpetrators(context, row, input.perpetrators);
     await this.record(context, row, new Map([['status', 'open'], ...fields, ...derived.fields]), input.perpetrators);
     const number = await numberCase();
@@ -79,7 +94,9 @@ export class CaseWriter {
   /** Sets coded and sealed columns directly (workflow, assignment), with their history. */
   async set(context: CaseChangeContext, current: CaseEntity, changes: Map<string, unknown>): Promise<void> {
     const { columns } = this.columnsOf(context.key, current.id, Object.fromEntries(changes));
-    const system = Object.fromEntries([...changes].filter(([field]) => field === 'status' || field === 'closureReason'));
+    const system = Object.fromEntries(
+      [...changes].filter(([field]) => field === 'status' || field === 'closureReason'),
+    );
     await context.manager.update(CaseEntity, { id: current.id }, { ...columns, ...system });
     await this.record(context, current, changes, undefined);
   }
@@ -88,7 +105,12 @@ export class CaseWriter {
     const columns: Record<string, unknown> = {};
     const fields = new Map<string, unknown>();
     for (const [field, value] of flattenCaseInput(input)) {
-      if (isSealedCaseField(field)) columns[SEALED_CASE_FIELDS[field]] = this.vault.seal(key, { table: CASES_TABLE, rowId: caseId, field }, value as string | null);
+      if (isSealedCaseField(field))
+        columns[SEALED_CASE_FIELDS[field]] = this.vault.seal(
+          key,
+          { table: CASES_TABLE, rowId: caseId, field },
+          value as string | null,
+        );
       else if (isWrittenCodedCaseField(field)) columns[WRITTEN_CODED_CASE_FIELDS[field]] = value;
       else continue;
       fields.set(field, value);
@@ -105,7 +127,9 @@ export class CaseWriter {
     const fields = new Map<string, unknown>();
     const survivor = input.survivor ?? {};
     const stored = (field: 'survivor.name' | 'survivor.birthDate') =>
-      current ? this.vault.open(key, { table: CASES_TABLE, rowId: current.id, field }, current[SEALED_CASE_FIELDS[field]]) : null;
+      current
+        ? this.vault.open(key, { table: CASES_TABLE, rowId: current.id, field }, current[SEALED_CASE_FIELDS[field]])
+        : null;
     const birthDate = survivor.birthDate !== undefined ? survivor.birthDate : stored('survivor.birthDate');
     const intakeDate = input.intakeDate ?? current?.intakeDate;
     if (survivor.ageAtIntake === undefined && survivor.birthDate && intakeDate) {
@@ -120,13 +144,21 @@ export class CaseWriter {
     return { columns, fields };
   }
 
-  private async replacePerpetrators(context: CaseChangeContext, owner: { id: string; organizationId: string }, perpetrators: PerpetratorInput[]) {
+  private async replacePerpetrators(
+    context: CaseChangeContext,
+    owner: { id: string; organizationId: string },
+    perpetrators: PerpetratorInput[],
+  ) {
     await context.manager.delete(CasePerpetratorEntity, { caseId: owner.id });
     if (perpetrators.length === 0) return;
     const rows = perpetrators.map((perpetrator, position) => {
       const id = randomUUID();
       const seal = (field: (typeof SEALED_PERPETRATOR_FIELDS)[number]) =>
-        this.vault.seal(context.key, { table: PERPETRATORS_TABLE, rowId: id, field: `perpetrators.${field}` }, perpetrator[field] ?? null);
+        this.vault.seal(
+          context.key,
+          { table: PERPETRATORS_TABLE, rowId: id, field: `perpetrators.${field}` },
+          perpetrator[field] ?? null,
+        );
       return {
         id,
         caseId: owner.id,
@@ -143,15 +175,27 @@ export class CaseWriter {
   }
 
   /** One row per field; perpetrators' fields hold the new list's values, in order. */
-  private async record(context: CaseChangeContext, owner: { id: string; organizationId: string }, fields: Map<string, unknown>, perpetrators: PerpetratorInput[] | undefined) {
+  private async record(
+    context: CaseChangeContext,
+    owner: { id: string; organizationId: string },
+    fields: Map<string, unknown>,
+    perpetrators: PerpetratorInput[] | undefined,
+  ) {
     const all = new Map(fields);
     if (perpetrators) {
-      for (const field of [...CODED_PERPETRATOR_FIELDS, ...SEALED_PERPETRATOR_FIELDS]) all.set(`perpetrators.${field}`, perpetrators.map((item) => item[field] ?? null));
+      for (const field of [...CODED_PERPETRATOR_FIELDS, ...SEALED_PERPETRATOR_FIELDS])
+        all.set(
+          `perpetrators.${field}`,
+          perpetrators.map((item) => item[field] ?? null),
+        );
     }
     if (all.size === 0) return;
     const rows = [...all].map(([field, value]) => {
       const id = randomUUID();
-      const sealed = isSealedCaseField(field) || field === 'statusReason' || SEALED_PERPETRATOR_FIELDS.some((name) => field === `perpetrators.${name}`);
+      const sealed =
+        isSealedCaseField(field) ||
+        field === 'statusReason' ||
+        SEALED_PERPETRATOR_FIELDS.some((name) => field === `perpetrators.${name}`);
       const text = typeof value === 'string' || value === null ? value : JSON.stringify(value);
       return {
         id,

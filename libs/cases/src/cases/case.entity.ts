@@ -21,12 +21,18 @@ export interface JusticePathwayEntry {
 @Index('IDX_cases_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('IDX_cases_region_created', ['regionId', 'createdAt', 'id'])
 @Index('IDX_cases_assigned_created', ['assignedCompanionId', 'createdAt', 'id'])
-@Index('IDX_cases_co_assigned_created', ['coCompanionId', 'createdAt', 'id'], { where: '"co_companion_id" IS NOT NULL' })
-@Index('IDX_cases_org_duplicate_index', ['organizationId', 'survivorDuplicateIndex'], { where: '"survivor_duplicate_index" IS NOT NULL' })
+@Index('IDX_cases_co_assigned_created', ['coCompanionId', 'createdAt', 'id'], {
+  where: '"co_companion_id" IS NOT NULL',
+})
+@Index('IDX_cases_org_duplicate_index', ['organizationId', 'survivorDuplicateIndex'], {
+  where: '"survivor_duplicate_index" IS NOT NULL',
+})
 // Expression indexes of the worklist order (case-list-order.ts), written by hand in the migration.
 @Index('IDX_cases_worklist_assigned', { synchronize: false })
 @Index('IDX_cases_worklist_co_assigned', { synchronize: false })
-@Index('IDX_cases_region_follow_up_due', ['regionId', 'nextFollowUpDue'], { where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'` })
+@Index('IDX_cases_region_follow_up_due', ['regionId', 'nextFollowUpDue'], {
+  where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
+})
 @Check('CHK_cases_status', `"status" IN (${CASE_STATUS_CODES.map((code) => `'${code}'`).join(', ')})`)
 @Check('CHK_cases_consent_record', '"consent_record"')
 @Check('CHK_cases_excluded_only_if_restricted', '"restricted" OR cardinality("excluded_user_ids") = 0')

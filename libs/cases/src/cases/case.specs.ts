@@ -39,9 +39,27 @@ export class CaseSpecs {
       entity: CaseEntity,
       subject: 'Case',
       views: async (manager, rows, readable) => {
-        const keys = await this.keysWhereReadable(manager, 'Case', rows.map((row) => row.id), readable);
-        const perpetrators = withPerpetrators ? await this.perpetratorsOf(manager, rows.map((row) => row.id)) : undefined;
-        return rows.map((row, index) => caseView(this.vault, row, keys.get(row.id), readable[index], perpetrators?.get(row.id) ?? (perpetrators && [])));
+        const keys = await this.keysWhereReadable(
+          manager,
+          'Case',
+          rows.map((row) => row.id),
+          readable,
+        );
+        const perpetrators = withPerpetrators
+          ? await this.perpetratorsOf(
+              manager,
+              rows.map((row) => row.id),
+            )
+          : undefined;
+        return rows.map((row, index) =>
+          caseView(
+            this.vault,
+            row,
+            keys.get(row.id),
+            readable[index],
+            perpetrators?.get(row.id) ?? (perpetrators && []),
+          ),
+        );
       },
     });
     this.cases = caseSpec(true);
@@ -52,7 +70,12 @@ export class CaseSpecs {
       scopeVia: 'case',
       record: (row) => ({ ...row, ...caseScopeOf(row.case) }),
       views: async (manager, rows, readable) => {
-        const keys = await this.keysWhereReadable(manager, 'Referral', rows.map((row) => row.caseId), readable);
+        const keys = await this.keysWhereReadable(
+          manager,
+          'Referral',
+          rows.map((row) => row.caseId),
+          readable,
+        );
         return rows.map((row) => ({
           id: row.id,
           caseId: row.caseId,
@@ -60,8 +83,16 @@ export class CaseSpecs {
           providerId: row.providerId,
           referredAt: row.referredAt,
           status: row.status,
-          note: this.vault.open(keys.get(row.caseId), { table: REFERRALS_TABLE, rowId: row.id, field: 'note' }, row.note),
-          outcomeNote: this.vault.open(keys.get(row.caseId), { table: REFERRALS_TABLE, rowId: row.id, field: 'outcomeNote' }, row.outcomeNote),
+          note: this.vault.open(
+            keys.get(row.caseId),
+            { table: REFERRALS_TABLE, rowId: row.id, field: 'note' },
+            row.note,
+          ),
+          outcomeNote: this.vault.open(
+            keys.get(row.caseId),
+            { table: REFERRALS_TABLE, rowId: row.id, field: 'outcomeNote' },
+            row.outcomeNote,
+          ),
           version: row.version,
           createdBy: row.createdBy,
           createdAt: row.createdAt,
@@ -75,7 +106,12 @@ export class CaseSpecs {
       scopeVia: 'case',
       record: (row) => ({ ...row, ...caseScopeOf(row.case) }),
       views: async (manager, rows, readable) => {
-        const keys = await this.keysWhereReadable(manager, 'FollowUp', rows.map((row) => row.caseId), readable);
+        const keys = await this.keysWhereReadable(
+          manager,
+          'FollowUp',
+          rows.map((row) => row.caseId),
+          readable,
+        );
         const open = (row: FollowUpEntity, field: 'notes' | 'nextAction') =>
           this.vault.open(keys.get(row.caseId), { table: FOLLOW_UPS_TABLE, rowId: row.id, field }, row[field]);
         return rows.map((row) => ({
@@ -94,15 +130,29 @@ export class CaseSpecs {
   }
 
   /** Keys only for the cases whose reader may read a sealed field: a reviewer's page unwraps none. */
-  private async keysWhereReadable(manager: EntityManager, subject: SubjectName, caseIds: string[], readable: ReadonlySet<string>[]) {
+  private async keysWhereReadable(
+    manager: EntityManager,
+    subject: SubjectName,
+    caseIds: string[],
+    readable: ReadonlySet<string>[],
+  ) {
     const sealed = fieldsOf(subject, ['identifying', 'sensitive']);
-    return this.vault.keysFor(manager, caseIds.filter((_, index) => sealed.some((field) => readable[index].has(field))));
+    return this.vault.keysFor(
+      manager,
+      caseIds.filter((_, index) => sealed.some((field) => readable[index].has(field))),
+    );
   }
 
-  private async perpetratorsOf(manager: EntityManager, caseIds: string[]): Promise<Map<string, CasePerpetratorEntity[]>> {
+  private async perpetratorsOf(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, CasePerpetratorEntity[]>> {
     const byCase = new Map<string, CasePerpetratorEntity[]>();
     if (caseIds.length === 0) return byCase;
-    const rows = await manager.find(CasePerpetratorEntity, { where: { caseId: In(caseIds) }, order: { caseId: 'ASC', position: 'ASC' } });
+    const rows = await manager.find(CasePerpetratorEntity, {
+      where: { caseId: In(caseIds) },
+      order: { caseId: 'ASC', position: 'ASC' },
+    });
     for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
     return byCase;
   }

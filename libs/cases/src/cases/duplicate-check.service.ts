@@ -28,25 +28,44 @@ export class DuplicateCheckService {
     private readonly audit: AuditWriter,
   ) {}
 
-  async check(auth: RequestAuth, input: { name: string; birthYear: number }): Promise<{ possibleDuplicate: boolean; message: string }> {
+  async check(
+    auth: RequestAuth,
+    input: { name: string; birthYear: number },
+  ): Promise<{ possibleDuplicate: boolean; message: string }> {
     const index = this.duplicates.indexOf(input.name, input.birthYear);
-    if (index === null) throw new DomainError('validation-failed', 'The name needs at least one letter or digit.', { errors: [{ field: 'name', message: 'has no letters or digits' }] });
+    if (index === null)
+      throw new DomainError('validation-failed', 'The name needs at least one letter or digit.', {
+        errors: [{ field: 'name', message: 'has no letters or digits' }],
+      });
     return this.dataSource.transaction(async (manager) => {
       // One check per user at a time, until commit: concurrent checks would all count the same past hour.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('duplicate_check:' || $1, 0))`, [auth.actor.userId]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('duplicate_check:' || $1, 0))`, [
+        auth.actor.userId,
+      ]);
       const [{ recent }] = (await manager.query(
         `SELECT count(*)::int AS recent FROM audit_events
           WHERE organization_id = $1 AND actor_id = $2 AND action = 'duplicate_check' AND occurred_at > now() - interval '1 hour'`,
         [auth.actor.organizationId, auth.actor.userId],
       )) as { recent: number }[];
       if (recent >= DUPLICATE_CHECKS_PER_HOUR) {
-        throw new DomainError('too-many-requests', `At most ${DUPLICATE_CHECKS_PER_HOUR} duplicate checks an hour; try again later.`);
+        throw new DomainError(
+          'too-many-requests',
+          `At most ${DUPLICATE_CHECKS_PER_HOUR} duplicate checks an hour; try again later.`,
+        );
       }
       // The rules' row scope for this action: the whole organisation, less restricted cases that exclude the caller.
-      const found = await applyRowScope(manager.getRepository(CaseEntity).createQueryBuilder('row'), auth.ability, 'check_duplicate', 'Case')
+      const found = await applyRowScope(
+        manager.getRepository(CaseEntity).createQueryBuilder('row'),
+        auth.ability,
+        'check_duplicate',
+        'Case',
+      )
         .andWhere('row.survivorDuplicateIndex = :index', { index })
         .getExists();
-      await this.audit.record(manager, this.resources.event(auth, 'duplicate_check', 'Case', null, ['survivor.name', 'survivor.birthDate'], 'success'));
+      await this.audit.record(
+        manager,
+        this.resources.event(auth, 'duplicate_check', 'Case', null, ['survivor.name', 'survivor.birthDate'], 'success'),
+      );
       return { possibleDuplicate: found, message: ANSWERS[`${found}`] };
     });
   }

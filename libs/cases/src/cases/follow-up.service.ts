@@ -29,7 +29,9 @@ export class FollowUpService {
 
   async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
     await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
-    return this.resources.list(this.specs.followUps, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
+    return this.resources.list(this.specs.followUps, auth, page, (query) =>
+      query.andWhere('row.caseId = :caseId', { caseId }),
+    );
   }
 
   async get(auth: RequestAuth, caseId: string, followUpId: string) {
@@ -39,7 +41,9 @@ export class FollowUpService {
 
   async create(auth: RequestAuth, caseId: string, input: NewFollowUp) {
     if (input.dueDate && input.dueDate < input.date) {
-      throw new DomainError('validation-failed', 'The next action cannot be due before the follow-up.', { errors: [{ field: 'dueDate', message: 'must not be before date' }] });
+      throw new DomainError('validation-failed', 'The next action cannot be due before the follow-up.', {
+        errors: [{ field: 'dueDate', message: 'must not be before date' }],
+      });
     }
     const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
     const id = randomUUID();
@@ -47,8 +51,18 @@ export class FollowUpService {
     const record = { id, caseId, ...coded, ...caseScopeOf(owner) };
     return this.resources.create(this.specs.followUps, auth, record, input, async (manager) => {
       const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
-      const seal = (field: 'notes' | 'nextAction') => this.vault.seal(key, { table: FOLLOW_UPS_TABLE, rowId: id, field }, input[field] ?? null);
-      await manager.insert(FollowUpEntity, { id, caseId, organizationId: owner.organizationId, ...coded, notes: seal('notes'), nextAction: seal('nextAction'), createdBy: auth.actor.userId, createdAt: this.clock.now() });
+      const seal = (field: 'notes' | 'nextAction') =>
+        this.vault.seal(key, { table: FOLLOW_UPS_TABLE, rowId: id, field }, input[field] ?? null);
+      await manager.insert(FollowUpEntity, {
+        id,
+        caseId,
+        organizationId: owner.organizationId,
+        ...coded,
+        notes: seal('notes'),
+        nextAction: seal('nextAction'),
+        createdBy: auth.actor.userId,
+        createdAt: this.clock.now(),
+      });
       await manager.query(
         `UPDATE cases SET next_follow_up_due = (SELECT due_date FROM follow_ups WHERE case_id = $1 ORDER BY date DESC, created_at DESC, id DESC LIMIT 1) WHERE id = $1`,
         [caseId],

@@ -38,7 +38,9 @@ export class ReferralService {
 
   async list(auth: RequestAuth, caseId: string, page: { cursor?: string; limit?: number }) {
     await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
-    return this.resources.list(this.specs.referrals, auth, page, (query) => query.andWhere('row.caseId = :caseId', { caseId }));
+    return this.resources.list(this.specs.referrals, auth, page, (query) =>
+      query.andWhere('row.caseId = :caseId', { caseId }),
+    );
   }
 
   async get(auth: RequestAuth, caseId: string, referralId: string) {
@@ -50,19 +52,42 @@ export class ReferralService {
     const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
     if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
     const id = randomUUID();
-    const fields = { serviceType: input.serviceType, providerId: input.providerId ?? null, referredAt: input.referredAt };
+    const fields = {
+      serviceType: input.serviceType,
+      providerId: input.providerId ?? null,
+      referredAt: input.referredAt,
+    };
     const record = { id, caseId, status: 'pending', ...fields, ...caseScopeOf(owner) };
     return this.resources.create(this.specs.referrals, auth, record, input, async (manager) => {
       // Read under a share lock: consent withdrawn a moment ago must stop this referral.
-      const consent = await manager.createQueryBuilder(CaseEntity, 'c').select('c.consentRefer').where('c.id = :caseId', { caseId }).setLock('pessimistic_read').getOne();
+      const consent = await manager
+        .createQueryBuilder(CaseEntity, 'c')
+        .select('c.consentRefer')
+        .where('c.id = :caseId', { caseId })
+        .setLock('pessimistic_read')
+        .getOne();
       if (!consent?.consentRefer) {
-        throw new DomainError('business-rule', 'The survivor (or guardian) has not consented to referral (consent.refer); record that consent on the case first.', {
-          rule: 'consent.refer',
-        });
+        throw new DomainError(
+          'business-rule',
+          'The survivor (or guardian) has not consented to referral (consent.refer); record that consent on the case first.',
+          {
+            rule: 'consent.refer',
+          },
+        );
       }
       const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
       const note = this.vault.seal(key, { table: REFERRALS_TABLE, rowId: id, field: 'note' }, input.note ?? null);
-      await manager.insert(ReferralEntity, { id, caseId, organizationId: owner.organizationId, status: 'pending', ...fields, note, outcomeNote: null, createdBy: auth.actor.userId, createdAt: this.clock.now() });
+      await manager.insert(ReferralEntity, {
+        id,
+        caseId,
+        organizationId: owner.organizationId,
+        status: 'pending',
+        ...fields,
+        note,
+        outcomeNote: null,
+        createdBy: auth.actor.userId,
+        createdAt: this.clock.now(),
+      });
       return id;
     });
   }
@@ -71,13 +96,29 @@ export class ReferralService {
     await this.belongs(caseId, referralId);
     if (input.providerId) await this.resources.referenced(SERVICE_PROVIDERS, auth, [input.providerId], 'providerId');
     return this.resources.update(this.specs.referrals, auth, referralId, version, input, async (manager, current) => {
-      if (input.status && input.status !== current.status && !REFERRAL_NEXT_STATUSES[current.status].includes(input.status)) {
-        throw new DomainError('conflict', `The referral is ${current.status}; it cannot become ${input.status}.`, { currentStatus: current.status });
+      if (
+        input.status &&
+        input.status !== current.status &&
+        !REFERRAL_NEXT_STATUSES[current.status].includes(input.status)
+      ) {
+        throw new DomainError('conflict', `The referral is ${current.status}; it cannot become ${input.status}.`, {
+          currentStatus: current.status,
+        });
       }
       const key = await this.vault.keyFor(manager, caseId, current.organizationId);
       const { outcomeNote, ...coded } = input;
-      const sealed = outcomeNote !== undefined ? { outcomeNote: this.vault.seal(key, { table: REFERRALS_TABLE, rowId: referralId, field: 'outcomeNote' }, outcomeNote) } : {};
-      if (Object.keys(coded).length + Object.keys(sealed).length > 0) await manager.update(ReferralEntity, { id: referralId }, { ...coded, ...sealed });
+      const sealed =
+        outcomeNote !== undefined
+          ? {
+              outcomeNote: this.vault.seal(
+                key,
+                { table: REFERRALS_TABLE, rowId: referralId, field: 'outcomeNote' },
+                outcomeNote,
+              ),
+            }
+          : {};
+      if (Object.keys(coded).length + Object.keys(sealed).length > 0)
+        await manager.update(ReferralEntity, { id: referralId }, { ...coded, ...sealed });
     });
   }
 

@@ -1,20 +1,47 @@
 import {
-  AgeBand, assertValidAge, GBVIMS_AGE_GROUP_LIST, gbvimsAgeGroup, isChild, MAX_AGE, PERPETRATOR_AGE_GROUP_CODES, SIMFONI_AGE_GROUP_CODES,
-  SIMFONI_AGE_GROUP_LIST, simfoniAgeGroup,
+  AgeBand,
+  assertValidAge,
+  GBVIMS_AGE_GROUP_LIST,
+  gbvimsAgeGroup,
+  isChild,
+  MAX_AGE,
+  PERPETRATOR_AGE_GROUP_CODES,
+  SIMFONI_AGE_GROUP_CODES,
+  SIMFONI_AGE_GROUP_LIST,
+  simfoniAgeGroup,
 } from './age-groups';
 import { CodeListError } from './code-list';
 
 describe('simfoniAgeGroup', () => {
   it.each([
-    [0, '0-5'], [5, '0-5'], [6, '6-12'], [12, '6-12'], [13, '13-17'], [17, '13-17'], [18, '18-24'], [24, '18-24'],
-    [25, '25-44'], [44, '25-44'], [45, '45-59'], [59, '45-59'], [60, '60+'], [120, '60+'],
+    [0, '0-5'],
+    [5, '0-5'],
+    [6, '6-12'],
+    [12, '6-12'],
+    [13, '13-17'],
+    [17, '13-17'],
+    [18, '18-24'],
+    [24, '18-24'],
+    [25, '25-44'],
+    [44, '25-44'],
+    [45, '45-59'],
+    [59, '45-59'],
+    [60, '60+'],
+    [120, '60+'],
   ])('puts %i in %s', (age, group) => {
     expect(simfoniAgeGroup(age)).toBe(group);
   });
 });
 
 describe('gbvimsAgeGroup', () => {
-  it.each([[0, '0-11'], [11, '0-11'], [12, '12-17'], [17, '12-17'], [18, '18+'], [120, '18+']])('puts %i in %s', (age, group) => {
+  it.each([
+    [0, '0-11'],
+    [11, '0-11'],
+    [12, '12-17'],
+    [17, '12-17'],
+    [18, '18+'],
+    [120, '18+'],
+  ])('puts %i in %s', (age, group) => {
     expect(gbvimsAgeGroup(age)).toBe(group);
   });
 });
@@ -47,7 +74,9 @@ describe('age validation', () => {
   });
 
   it('refuses what is not a number without echoing it', () => {
-    expect(() => simfoniAgeGroup('15' as never)).toThrow('Age must be a whole number of years from 0 to 120; got a value of type string.');
+    expect(() => simfoniAgeGroup('15' as never)).toThrow(
+      'Age must be a whole number of years from 0 to 120; got a value of type string.',
+    );
     expect(() => isChild(null as never)).toThrow('got a value of type null.');
     expect(() => gbvimsAgeGroup(undefined as never)).toThrow('got a value of type undefined.');
   });
@@ -65,7 +94,8 @@ describe('the bands', () => {
     ['GBVIMS', GBVIMS_AGE_GROUP_LIST],
   ] as [string, readonly AgeBand[]][])('%s bands run from 0 without gap or overlap and end open', (_name, bands) => {
     expect(bands[0].min).toBe(0);
-    for (let index = 1; index < bands.length; index += 1) expect(bands[index].min).toBe((bands[index - 1].max ?? Number.NaN) + 1);
+    for (let index = 1; index < bands.length; index += 1)
+      expect(bands[index].min).toBe((bands[index - 1].max ?? Number.NaN) + 1);
     expect(bands.at(-1)?.max).toBeNull();
     for (const band of bands) {
       const expected = band.max === null ? `${band.min}+` : `${band.min}-${band.max}`;

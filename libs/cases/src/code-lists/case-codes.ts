@@ -37,7 +37,10 @@ export type ReferralSource = CodeOf<typeof REFERRAL_SOURCE_LIST>;
 
 /** The perpetrator's relationship to the survivor. `husband_partner` includes a dating partner (pacar). */
 export const RELATIONSHIP_LIST = [
-  { code: 'husband_partner', label: { id: 'Suami / pasangan / pacar', en: 'Husband / intimate partner (incl. dating partner)' } },
+  {
+    code: 'husband_partner',
+    label: { id: 'Suami / pasangan / pacar', en: 'Husband / intimate partner (incl. dating partner)' },
+  },
   { code: 'former_partner', label: { id: 'Mantan suami / mantan pasangan', en: 'Former husband / former partner' } },
   { code: 'parent', label: { id: 'Orang tua (ayah/ibu)', en: 'Parent' } },
   { code: 'step_parent', label: { id: 'Orang tua tiri (ayah/ibu tiri)', en: 'Step-parent' } },
@@ -93,16 +96,25 @@ const SERVICE_TYPE_LABELS: Record<ServiceType, Label> = {
   police: { id: 'Kepolisian (Unit PPA)', en: 'Police (women and children unit, Unit PPA)' },
   health: { id: 'Layanan kesehatan (puskesmas, rumah sakit)', en: 'Health services (health centre, hospital)' },
   legal_aid: { id: 'Bantuan hukum (LBH, paralegal)', en: 'Legal aid (LBH, paralegal)' },
-  psychosocial: { id: 'Dukungan psikososial (psikolog, konselor)', en: 'Psychosocial support (psychologist, counsellor)' },
+  psychosocial: {
+    id: 'Dukungan psikososial (psikolog, konselor)',
+    en: 'Psychosocial support (psychologist, counsellor)',
+  },
   shelter: { id: 'Rumah aman / shelter', en: 'Shelter / safe house' },
   uptd_ppa: { id: 'UPTD PPA / P2TP2A', en: 'UPTD PPA / P2TP2A (local government women and child protection unit)' },
   customary_religious_leader: { id: 'Tokoh adat / tokoh agama', en: 'Customary or religious leader' },
   village_government: { id: 'Pemerintah desa', en: 'Village government' },
   social_services: { id: 'Dinas sosial / pekerja sosial', en: 'Social services' },
-  education: { id: 'Layanan pendidikan (sekolah, pendidikan kesetaraan)', en: 'Education (school, equivalency programme)' },
+  education: {
+    id: 'Layanan pendidikan (sekolah, pendidikan kesetaraan)',
+    en: 'Education (school, equivalency programme)',
+  },
   economic_support: { id: 'Pemberdayaan ekonomi', en: 'Economic support / livelihoods' },
 };
-export const SERVICE_TYPE_LIST: readonly CodeEntry<ServiceType>[] = SERVICE_TYPES.map((code) => ({ code, label: SERVICE_TYPE_LABELS[code] }));
+export const SERVICE_TYPE_LIST: readonly CodeEntry<ServiceType>[] = SERVICE_TYPES.map((code) => ({
+  code,
+  label: SERVICE_TYPE_LABELS[code],
+}));
 export const SERVICE_TYPE_CODES = SERVICE_TYPES;
 
 export const REFERRAL_STATUS_LIST = [
@@ -126,7 +138,10 @@ export const FOLLOW_UP_TYPE_LIST = [
   { code: 'phone_call', label: { id: 'Telepon', en: 'Phone call' } },
   { code: 'accompaniment_police', label: { id: 'Pendampingan ke kepolisian', en: 'Accompaniment to the police' } },
   { code: 'accompaniment_court', label: { id: 'Pendampingan ke pengadilan', en: 'Accompaniment to court' } },
-  { code: 'accompaniment_health', label: { id: 'Pendampingan ke layanan kesehatan', en: 'Accompaniment to a health service' } },
+  {
+    code: 'accompaniment_health',
+    label: { id: 'Pendampingan ke layanan kesehatan', en: 'Accompaniment to a health service' },
+  },
   { code: 'counselling', label: { id: 'Konseling', en: 'Counselling' } },
   { code: 'family_mediation', label: { id: 'Mediasi keluarga', en: 'Family mediation' } },
   { code: 'other', label: { id: 'Lainnya', en: 'Other' } },
@@ -171,7 +186,10 @@ export type CaseStatus = CodeOf<typeof CASE_STATUS_LIST>;
 export const CONSENT_GIVEN_BY_LIST = [
   { code: 'survivor', label: { id: 'Korban sendiri', en: 'Survivor' } },
   { code: 'guardian', label: { id: 'Orang tua / wali', en: 'Parent or guardian' } },
-  { code: 'best_interest', label: { id: 'Keputusan demi kepentingan terbaik anak', en: "Decision in the child's best interest" } },
+  {
+    code: 'best_interest',
+    label: { id: 'Keputusan demi kepentingan terbaik anak', en: "Decision in the child's best interest" },
+  },
 ] as const satisfies readonly CodeEntry[];
 export const CONSENT_GIVEN_BY_CODES = codesOf(CONSENT_GIVEN_BY_LIST);
 export type ConsentGivenBy = CodeOf<typeof CONSENT_GIVEN_BY_LIST>;
@@ -187,7 +205,10 @@ export const JUSTICE_PATHWAY_STAGE_LIST = [
   { code: 'p21', label: { id: 'Berkas perkara lengkap (P21)', en: 'Case file declared complete (P21)' } },
   { code: 'trial', label: { id: 'Persidangan', en: 'Trial' } },
   { code: 'verdict', label: { id: 'Putusan pengadilan', en: 'Court verdict' } },
-  { code: 'restitution_lpsk', label: { id: 'Permohonan restitusi melalui LPSK', en: 'Restitution requested through LPSK' } },
+  {
+    code: 'restitution_lpsk',
+    label: { id: 'Permohonan restitusi melalui LPSK', en: 'Restitution requested through LPSK' },
+  },
 ] as const satisfies readonly CodeEntry[];
 export const JUSTICE_PATHWAY_STAGE_CODES = codesOf(JUSTICE_PATHWAY_STAGE_LIST);
 export type JusticePathwayStage = CodeOf<typeof JUSTICE_PATHWAY_STAGE_LIST>;

@@ -16,14 +16,18 @@ describe('labelOf', () => {
     expect(labelOf(VIOLENCE_TYPE_LIST, 'trafficking', 'id')).toBe('Perdagangan orang (TPPO)');
     expect(labelOf(VIOLENCE_TYPE_LIST, 'trafficking', 'en')).toBe('Trafficking in persons');
     expect(labelOf(RISK_LEVEL_LIST, 'critical', 'id')).toBe('Kritis');
-    expect(labelOf(TPKS_FORM_LIST, 'kekerasan_seksual_berbasis_elektronik', 'id')).toBe('Kekerasan seksual berbasis elektronik (KSBE)');
+    expect(labelOf(TPKS_FORM_LIST, 'kekerasan_seksual_berbasis_elektronik', 'id')).toBe(
+      'Kekerasan seksual berbasis elektronik (KSBE)',
+    );
   });
 
   it('refuses an unknown code or locale with a 400 validation problem naming it', () => {
     const unknownCode = () => labelOf(VIOLENCE_TYPE_LIST, 'ekonomi' as never, 'id');
     expect(unknownCode).toThrow(CodeListError);
     expect(unknownCode).toThrow('Unknown code "ekonomi" in code list.');
-    expect(() => labelOf(VIOLENCE_TYPE_LIST, 'fisik', 'fr' as never)).toThrow('Unknown locale "fr"; expected one of id, en.');
+    expect(() => labelOf(VIOLENCE_TYPE_LIST, 'fisik', 'fr' as never)).toThrow(
+      'Unknown locale "fr"; expected one of id, en.',
+    );
     expect(thrown(unknownCode)).toMatchObject({ kind: 'validation-failed', status: 400 });
   });
 
@@ -41,7 +45,8 @@ describe('codesOf, isCode, entryOf', () => {
 
   it('tells a code of the list from anything else', () => {
     expect(isCode(RISK_LEVEL_LIST, 'high')).toBe(true);
-    for (const value of ['High', 'severe', '', undefined, null, 3, { code: 'high' }]) expect(isCode(RISK_LEVEL_LIST, value)).toBe(false);
+    for (const value of ['High', 'severe', '', undefined, null, 3, { code: 'high' }])
+      expect(isCode(RISK_LEVEL_LIST, value)).toBe(false);
   });
 
   it('returns the whole entry, extra fields included, and names the list when the code is unknown', () => {

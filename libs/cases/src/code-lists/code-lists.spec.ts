@@ -19,28 +19,52 @@ describe('every code list', () => {
     for (const code of all) expect(code).toMatch(AGE_GROUP_LISTS.includes(name) ? AGE_BAND : SNAKE_CASE);
   });
 
-  it.each(lists)('%s has a label in Indonesian and in English for every code, distinct within the list', (_name, list) => {
-    for (const entry of list) {
-      expect(Object.keys(entry.label).sort()).toEqual([...LOCALES].sort());
-      for (const locale of LOCALES) {
-        const label = entry.label[locale];
-        expect(typeof label).toBe('string');
-        expect(label.trim()).toBe(label);
-        expect(label.length).toBeGreaterThan(0);
-        expect(label).not.toMatch(/\s{2}/);
+  it.each(lists)(
+    '%s has a label in Indonesian and in English for every code, distinct within the list',
+    (_name, list) => {
+      for (const entry of list) {
+        expect(Object.keys(entry.label).sort()).toEqual([...LOCALES].sort());
+        for (const locale of LOCALES) {
+          const label = entry.label[locale];
+          expect(typeof label).toBe('string');
+          expect(label.trim()).toBe(label);
+          expect(label.length).toBeGreaterThan(0);
+          expect(label).not.toMatch(/\s{2}/);
+        }
       }
-    }
-    for (const locale of LOCALES) {
-      const labels = list.map((entry) => entry.label[locale].toLowerCase());
-      expect(new Set(labels).size).toBe(labels.length);
-    }
-  });
+      for (const locale of LOCALES) {
+        const labels = list.map((entry) => entry.label[locale].toLowerCase());
+        expect(new Set(labels).size).toBe(labels.length);
+      }
+    },
+  );
 
   it('is served under the JSON names of SPEC §9', () => {
     expect(CODE_LIST_NAMES).toEqual([
-      'violenceTypes', 'tpksForms', 'gbvimsTypes', 'placeType', 'referralSource', 'relationship', 'sex', 'disability', 'maritalStatus',
-      'serviceType', 'referralStatus', 'followUpType', 'closureReason', 'riskLevel', 'caseStatus', 'consentGivenBy', 'justicePathwayStage',
-      'ageGroup', 'perpetratorAgeGroup', 'gbvimsAgeGroup', 'planItemCategory', 'planItemStatus', 'workPlanStatus', 'drppaIndicators',
+      'violenceTypes',
+      'tpksForms',
+      'gbvimsTypes',
+      'placeType',
+      'referralSource',
+      'relationship',
+      'sex',
+      'disability',
+      'maritalStatus',
+      'serviceType',
+      'referralStatus',
+      'followUpType',
+      'closureReason',
+      'riskLevel',
+      'caseStatus',
+      'consentGivenBy',
+      'justicePathwayStage',
+      'ageGroup',
+      'perpetratorAgeGroup',
+      'gbvimsAgeGroup',
+      'planItemCategory',
+      'planItemStatus',
+      'workPlanStatus',
+      'drppaIndicators',
     ]);
   });
 
@@ -53,7 +77,7 @@ describe('every code list', () => {
         expect(Object.isFrozen(entry.label)).toBe(true);
       }
     }
-    expect(() => (CODE_LISTS.sex[0].label as { id: string }).id = 'x').toThrow(TypeError);
+    expect(() => ((CODE_LISTS.sex[0].label as { id: string }).id = 'x')).toThrow(TypeError);
     expect(() => (CODE_LISTS.riskLevel as unknown as unknown[]).push({})).toThrow(TypeError);
   });
 
@@ -67,7 +91,10 @@ describe('the codes of SPEC §9', () => {
     ['violenceTypes', 'fisik psikis seksual eksploitasi trafficking penelantaran lainnya'],
     ['placeType', 'home school workplace public_place online other'],
     ['referralSource', 'self family neighbour village_head police health_worker teacher religious_leader ngo other'],
-    ['relationship', 'husband_partner former_partner parent step_parent other_family neighbour teacher employer religious_leader stranger other'],
+    [
+      'relationship',
+      'husband_partner former_partner parent step_parent other_family neighbour teacher employer religious_leader stranger other',
+    ],
     ['sex', 'female male'],
     ['disability', 'none physical sensory intellectual psychosocial multiple'],
     ['maritalStatus', 'single married divorced widowed'],
@@ -76,9 +103,15 @@ describe('the codes of SPEC §9', () => {
       'police health legal_aid psychosocial shelter uptd_ppa customary_religious_leader village_government social_services education economic_support',
     ],
     ['referralStatus', 'pending accepted in_service completed declined cancelled'],
-    ['followUpType', 'home_visit phone_call accompaniment_police accompaniment_court accompaniment_health counselling family_mediation other'],
+    [
+      'followUpType',
+      'home_visit phone_call accompaniment_police accompaniment_court accompaniment_health counselling family_mediation other',
+    ],
     ['closureReason', 'needs_met survivor_withdrew transferred unreachable deceased duplicate'],
-    ['planItemCategory', 'awareness_session prevention_campaign case_handling training advocacy network_meeting economic_empowerment community_meeting other'],
+    [
+      'planItemCategory',
+      'awareness_session prevention_campaign case_handling training advocacy network_meeting economic_empowerment community_meeting other',
+    ],
     ['planItemStatus', 'planned in_progress done cancelled'],
     ['workPlanStatus', 'draft submitted returned approved'],
     ['riskLevel', 'low medium high critical'],
@@ -96,7 +129,8 @@ describe('the codes of SPEC §9', () => {
 
 describe('the labels', () => {
   it('use the usual Indonesian terms', () => {
-    const id = (name: CodeListName, code: string) => (CODE_LISTS[name] as CodeList).find((entry) => entry.code === code)?.label.id;
+    const id = (name: CodeListName, code: string) =>
+      (CODE_LISTS[name] as CodeList).find((entry) => entry.code === code)?.label.id;
     expect(id('violenceTypes', 'fisik')).toBe('Kekerasan fisik');
     expect(id('violenceTypes', 'trafficking')).toBe('Perdagangan orang (TPPO)');
     expect(id('serviceType', 'police')).toBe('Kepolisian (Unit PPA)');
@@ -108,7 +142,19 @@ describe('the labels', () => {
 
 describe('the barrel', () => {
   it('exports the lists, their codes and the functions', () => {
-    for (const name of ['CODE_LISTS', 'labelOf', 'codesOf', 'isCode', 'gbvimsTypesOf', 'gbvimsPrimaryType', 'simfoniAgeGroup', 'gbvimsAgeGroup', 'isChild', 'VIOLENCE_TYPE_CODES', 'SERVICE_TYPE_LIST']) {
+    for (const name of [
+      'CODE_LISTS',
+      'labelOf',
+      'codesOf',
+      'isCode',
+      'gbvimsTypesOf',
+      'gbvimsPrimaryType',
+      'simfoniAgeGroup',
+      'gbvimsAgeGroup',
+      'isChild',
+      'VIOLENCE_TYPE_CODES',
+      'SERVICE_TYPE_LIST',
+    ]) {
       expect(barrel).toHaveProperty(name);
     }
   });

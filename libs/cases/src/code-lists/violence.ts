@@ -44,10 +44,26 @@ export type ViolenceType = CodeOf<typeof VIOLENCE_TYPE_LIST>;
  * laws are not acts against a survivor.
  */
 export const TPKS_FORM_LIST = [
-  { code: 'pelecehan_seksual_nonfisik', article: '4(1)(a)', label: { id: 'Pelecehan seksual nonfisik', en: 'Non-physical sexual harassment' } },
-  { code: 'pelecehan_seksual_fisik', article: '4(1)(b)', label: { id: 'Pelecehan seksual fisik', en: 'Physical sexual harassment' } },
-  { code: 'pemaksaan_kontrasepsi', article: '4(1)(c)', label: { id: 'Pemaksaan kontrasepsi', en: 'Forced contraception' } },
-  { code: 'pemaksaan_sterilisasi', article: '4(1)(d)', label: { id: 'Pemaksaan sterilisasi', en: 'Forced sterilisation' } },
+  {
+    code: 'pelecehan_seksual_nonfisik',
+    article: '4(1)(a)',
+    label: { id: 'Pelecehan seksual nonfisik', en: 'Non-physical sexual harassment' },
+  },
+  {
+    code: 'pelecehan_seksual_fisik',
+    article: '4(1)(b)',
+    label: { id: 'Pelecehan seksual fisik', en: 'Physical sexual harassment' },
+  },
+  {
+    code: 'pemaksaan_kontrasepsi',
+    article: '4(1)(c)',
+    label: { id: 'Pemaksaan kontrasepsi', en: 'Forced contraception' },
+  },
+  {
+    code: 'pemaksaan_sterilisasi',
+    article: '4(1)(d)',
+    label: { id: 'Pemaksaan sterilisasi', en: 'Forced sterilisation' },
+  },
   { code: 'pemaksaan_perkawinan', article: '4(1)(e)', label: { id: 'Pemaksaan perkawinan', en: 'Forced marriage' } },
   { code: 'penyiksaan_seksual', article: '4(1)(f)', label: { id: 'Penyiksaan seksual', en: 'Sexual torture' } },
   { code: 'eksploitasi_seksual', article: '4(1)(g)', label: { id: 'Eksploitasi seksual', en: 'Sexual exploitation' } },
@@ -55,11 +71,22 @@ export const TPKS_FORM_LIST = [
   {
     code: 'kekerasan_seksual_berbasis_elektronik',
     article: '4(1)(i)',
-    label: { id: 'Kekerasan seksual berbasis elektronik (KSBE)', en: 'Electronic-based (technology-facilitated) sexual violence' },
+    label: {
+      id: 'Kekerasan seksual berbasis elektronik (KSBE)',
+      en: 'Electronic-based (technology-facilitated) sexual violence',
+    },
   },
   { code: 'perkosaan', article: '4(2)(a)', label: { id: 'Perkosaan', en: 'Rape' } },
-  { code: 'perbuatan_cabul', article: '4(2)(b)', label: { id: 'Perbuatan cabul', en: 'Indecent assault (perbuatan cabul)' } },
-  { code: 'persetubuhan_terhadap_anak', article: '4(2)(c)', label: { id: 'Persetubuhan terhadap anak', en: 'Sexual intercourse with a child' } },
+  {
+    code: 'perbuatan_cabul',
+    article: '4(2)(b)',
+    label: { id: 'Perbuatan cabul', en: 'Indecent assault (perbuatan cabul)' },
+  },
+  {
+    code: 'persetubuhan_terhadap_anak',
+    article: '4(2)(c)',
+    label: { id: 'Persetubuhan terhadap anak', en: 'Sexual intercourse with a child' },
+  },
   { code: 'pemaksaan_pelacuran', article: '4(2)(f)', label: { id: 'Pemaksaan pelacuran', en: 'Forced prostitution' } },
 ] as const satisfies readonly (CodeEntry & { article: string })[];
 export const TPKS_FORM_CODES = codesOf(TPKS_FORM_LIST);
@@ -75,12 +102,21 @@ export const GBVIMS_TYPE_LIST = [
   { code: 'rape', label: { id: 'Perkosaan', en: 'Rape' } },
   { code: 'sexual_assault', label: { id: 'Serangan seksual (tanpa penetrasi)', en: 'Sexual assault' } },
   { code: 'physical_assault', label: { id: 'Serangan fisik', en: 'Physical assault' } },
-  { code: 'forced_marriage', label: { id: 'Perkawinan paksa (termasuk perkawinan anak)', en: 'Forced marriage (incl. child marriage)' } },
+  {
+    code: 'forced_marriage',
+    label: { id: 'Perkawinan paksa (termasuk perkawinan anak)', en: 'Forced marriage (incl. child marriage)' },
+  },
   {
     code: 'denial_of_resources',
-    label: { id: 'Penghalangan akses atas sumber daya, kesempatan, atau layanan', en: 'Denial of resources, opportunities or services' },
+    label: {
+      id: 'Penghalangan akses atas sumber daya, kesempatan, atau layanan',
+      en: 'Denial of resources, opportunities or services',
+    },
   },
-  { code: 'psychological_emotional_abuse', label: { id: 'Kekerasan psikologis / emosional', en: 'Psychological / emotional abuse' } },
+  {
+    code: 'psychological_emotional_abuse',
+    label: { id: 'Kekerasan psikologis / emosional', en: 'Psychological / emotional abuse' },
+  },
 ] as const satisfies readonly CodeEntry[];
 export const GBVIMS_TYPE_CODES = codesOf(GBVIMS_TYPE_LIST);
 export type GbvimsType = CodeOf<typeof GBVIMS_TYPE_LIST>;
@@ -98,7 +134,8 @@ export interface GbvimsRule {
 export const SIMFONI_TO_GBVIMS = {
   fisik: {
     gbvims: ['physical_assault'],
-    reason: 'GBVIMS physical assault: physical violence that is not sexual in nature (hitting, choking, burning, weapons).',
+    reason:
+      'GBVIMS physical assault: physical violence that is not sexual in nature (hitting, choking, burning, weapons).',
   },
   psikis: {
     gbvims: ['psychological_emotional_abuse'],
@@ -159,11 +196,13 @@ export const TPKS_TO_GBVIMS = {
   },
   pemaksaan_sterilisasi: {
     gbvims: ['physical_assault'],
-    reason: 'As forced contraception, with permanent harm: a non-sexual act of violence against the body, physical assault.',
+    reason:
+      'As forced contraception, with permanent harm: a non-sexual act of violence against the body, physical assault.',
   },
   pemaksaan_perkawinan: {
     gbvims: ['forced_marriage'],
-    reason: 'GBVIMS forced marriage; TPKS art. 10 includes child marriage, which GBVIMS also counts as forced marriage.',
+    reason:
+      'GBVIMS forced marriage; TPKS art. 10 includes child marriage, which GBVIMS also counts as forced marriage.',
   },
   penyiksaan_seksual: {
     gbvims: ['sexual_assault'],
@@ -223,7 +262,8 @@ export function gbvimsTypesOf(coding: ViolenceCoding): GbvimsType[] {
   const violenceTypes = coding.violenceTypes;
   const tpksForms = coding.tpksForms ?? [];
   for (const code of violenceTypes) {
-    if (!isCode(VIOLENCE_TYPE_LIST, code)) throw new CodeListError(`Unknown code ${JSON.stringify(code)} in violenceTypes.`);
+    if (!isCode(VIOLENCE_TYPE_LIST, code))
+      throw new CodeListError(`Unknown code ${JSON.stringify(code)} in violenceTypes.`);
   }
   for (const code of tpksForms) {
     if (!isCode(TPKS_FORM_LIST, code)) throw new CodeListError(`Unknown code ${JSON.stringify(code)} in tpksForms.`);

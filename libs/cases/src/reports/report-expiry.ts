@@ -13,7 +13,10 @@ export class ReportExpiry {
       const [expired] = (await manager.query(
         `UPDATE reports SET status = 'expired', version = version + 1 WHERE status = 'succeeded' AND expires_at <= now() RETURNING id`,
       )) as [{ id: string }[], number];
-      if (expired.length > 0) await manager.query('DELETE FROM report_chunks WHERE report_id = ANY($1::uuid[])', [expired.map((row) => row.id)]);
+      if (expired.length > 0)
+        await manager.query('DELETE FROM report_chunks WHERE report_id = ANY($1::uuid[])', [
+          expired.map((row) => row.id),
+        ]);
       return expired.length;
     });
   }

@@ -1,9 +1,27 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
 import { ADULT_AGE, SIMFONI_AGE_GROUP_LIST } from '../code-lists/age-groups';
-import { DISABILITY_LIST, PLACE_TYPE_LIST, REFERRAL_SOURCE_LIST, REFERRAL_STATUS_LIST, RELATIONSHIP_LIST, SERVICE_TYPE_LIST, SEX_LIST } from '../code-lists/case-codes';
+import {
+  DISABILITY_LIST,
+  PLACE_TYPE_LIST,
+  REFERRAL_SOURCE_LIST,
+  REFERRAL_STATUS_LIST,
+  RELATIONSHIP_LIST,
+  SERVICE_TYPE_LIST,
+  SEX_LIST,
+} from '../code-lists/case-codes';
 import { VIOLENCE_TYPE_LIST } from '../code-lists/violence';
-import type { GroupNote, GroupSection, ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from './report-model';
+import type {
+  GroupNote,
+  GroupSection,
+  ReportAudience,
+  ReportFigures,
+  ReportLocale,
+  ReportRow,
+  ReportTable,
+  ScopeLevel,
+  SummaryFigure,
+} from './report-model';
 
 /*
  * The annual evaluation report's figures (SPEC §7), computed by PostgreSQL: every count, sum and
@@ -85,7 +103,9 @@ const NONE = 'none';
 const FOLLOW_UP_BUCKETS = ['0', '1', '2-3', '4+'] as const;
 
 /** The SIMFONI bands under 18: their sum is the children of the summary. */
-export const CHILD_AGE_BANDS: readonly string[] = SIMFONI_AGE_GROUP_LIST.filter((band) => band.max !== null && band.max < ADULT_AGE).map((band) => band.code);
+export const CHILD_AGE_BANDS: readonly string[] = SIMFONI_AGE_GROUP_LIST.filter(
+  (band) => band.max !== null && band.max < ADULT_AGE,
+).map((band) => band.code);
 
 /** `ageGroupFemale`, `ageGroupMale`: the age table of one sex. */
 export const ageGroupTableKey = (sex: string) => `ageGroup${sex.charAt(0).toUpperCase()}${sex.slice(1)}`;
@@ -147,7 +167,12 @@ export async function computeReportFigures(manager: EntityManager, input: Report
   );
 
   const tables: ReportTable[] = [];
-  const coded = (key: string, codeList: string, codes: readonly string[], options: { total: boolean; chart?: boolean; dim?: string; totalIs?: string }) => {
+  const coded = (
+    key: string,
+    codeList: string,
+    codes: readonly string[],
+    options: { total: boolean; chart?: boolean; dim?: string; totalIs?: string },
+  ) => {
     const rows = rowsOf(codes, dims.get(options.dim ?? key) ?? new Map());
     tables.push(table(key, rows, { codeList, ...options }));
   };
@@ -161,35 +186,79 @@ export async function computeReportFigures(manager: EntityManager, input: Report
   for (const sex of codesOf(SEX_LIST)) {
     const counts = dims.get(`ageGroup.${sex}`) ?? new Map();
     const rows = ageRows.map((row) => ({ key: row.key, ...(counts.get(row.key) ?? { current: 0, previous: 0 }) }));
-    tables.push({ ...table(ageGroupTableKey(sex), rows, { codeList: 'ageGroup', total: true }), split: { of: 'ageGroup', by: 'sex', key: sex } });
+    tables.push({
+      ...table(ageGroupTableKey(sex), rows, { codeList: 'ageGroup', total: true }),
+      split: { of: 'ageGroup', by: 'sex', key: sex },
+    });
   }
   coded('disability', 'disability', codesOf(DISABILITY_LIST), { total: true, totalIs: 'casesNew' });
-  tables.push(table('village', villageRows(dims.get('village') ?? new Map(), villageLabels), { total: true, chart: true, totalIs: 'casesNew' }));
+  tables.push(
+    table('village', villageRows(dims.get('village') ?? new Map(), villageLabels), {
+      total: true,
+      chart: true,
+      totalIs: 'casesNew',
+    }),
+  );
   coded('relationship', 'relationship', codesOf(RELATIONSHIP_LIST), { total: false, chart: true });
   coded('placeType', 'placeType', codesOf(PLACE_TYPE_LIST), { total: true, totalIs: 'casesNew' });
   coded('referralSource', 'referralSource', codesOf(REFERRAL_SOURCE_LIST), { total: true, totalIs: 'casesNew' });
-  tables.push(table('referralService', rowsOf(codesOf(SERVICE_TYPE_LIST), events.get('referralService') ?? new Map()), { codeList: 'serviceType', total: true, totalIs: 'referrals' }));
-  tables.push(table('referralOutcome', rowsOf(codesOf(REFERRAL_STATUS_LIST), events.get('referralOutcome') ?? new Map()), { codeList: 'referralStatus', total: true, totalIs: 'referrals' }));
+  tables.push(
+    table('referralService', rowsOf(codesOf(SERVICE_TYPE_LIST), events.get('referralService') ?? new Map()), {
+      codeList: 'serviceType',
+      total: true,
+      totalIs: 'referrals',
+    }),
+  );
+  tables.push(
+    table('referralOutcome', rowsOf(codesOf(REFERRAL_STATUS_LIST), events.get('referralOutcome') ?? new Map()), {
+      codeList: 'referralStatus',
+      total: true,
+      totalIs: 'referrals',
+    }),
+  );
   const perCase = dims.get('followUpsPerCase') ?? new Map();
-  tables.push(table('followUpsPerCase', FOLLOW_UP_BUCKETS.map((key) => ({ key, ...(perCase.get(key) ?? { current: 0, previous: 0 }) })), { total: true, totalIs: 'casesNew' }));
+  tables.push(
+    table(
+      'followUpsPerCase',
+      FOLLOW_UP_BUCKETS.map((key) => ({ key, ...(perCase.get(key) ?? { current: 0, previous: 0 }) })),
+      { total: true, totalIs: 'casesNew' },
+    ),
+  );
 
   const both = (counts: Counts | undefined, key = '') => counts?.get(key) ?? { current: 0, previous: 0 };
   const current = groups.filter((plan) => plan.year === year);
   const previous = groups.filter((plan) => plan.year === previousYear);
-  const sum = (plans: PlanRow[], pick: (plan: PlanRow) => number) => plans.reduce((total, plan) => total + pick(plan), 0);
+  const sum = (plans: PlanRow[], pick: (plan: PlanRow) => number) =>
+    plans.reduce((total, plan) => total + pick(plan), 0);
   const people = (plan: PlanRow) => plan.women + plan.men + plan.girls + plan.boys;
 
   const summary: SummaryFigure[] = [
     { key: 'casesNew', ...cohortSummary.casesNew, unit: 'count' },
     { key: 'casesClosed', current: closures.closed.current, previous: closures.closed.previous, unit: 'count' },
-    { key: 'survivorsChildren', ...cohortSummary.children, unit: 'count', sumOf: { table: 'ageGroup', rows: [...CHILD_AGE_BANDS] } },
+    {
+      key: 'survivorsChildren',
+      ...cohortSummary.children,
+      unit: 'count',
+      sumOf: { table: 'ageGroup', rows: [...CHILD_AGE_BANDS] },
+    },
     { key: 'referrals', ...both(events.get('referrals')), unit: 'count' },
     { key: 'followUps', ...both(events.get('followUps')), unit: 'count' },
     { key: 'overdueFollowUps', ...cohortSummary.overdue, unit: 'count' },
     median('medianDaysToFirstFollowUp', cohortSummary.firstFollowUp),
     median('medianDaysToClosure', closures.days),
-    { key: 'activities', current: sum(current, (plan) => plan.activities), previous: sum(previous, (plan) => plan.activities), unit: 'count' },
-    { key: 'participants', current: sum(current, people), previous: sum(previous, people), unit: 'count', sumOf: { groupParticipants: true } },
+    {
+      key: 'activities',
+      current: sum(current, (plan) => plan.activities),
+      previous: sum(previous, (plan) => plan.activities),
+      unit: 'count',
+    },
+    {
+      key: 'participants',
+      current: sum(current, people),
+      previous: sum(previous, people),
+      unit: 'count',
+      sumOf: { groupParticipants: true },
+    },
   ];
 
   const notes = input.audience === 'internal' ? await freeText(manager, input) : undefined;
@@ -200,13 +269,24 @@ export async function computeReportFigures(manager: EntityManager, input: Report
     itemsPlanned: plan.planned,
     itemsDone: plan.done,
     activities: plan.activities,
-    participants: { women: plan.women, men: plan.men, girls: plan.girls, boys: plan.boys, disability: plan.disability, total: people(plan) },
+    participants: {
+      women: plan.women,
+      men: plan.men,
+      girls: plan.girls,
+      boys: plan.boys,
+      disability: plan.disability,
+      total: people(plan),
+    },
     ...(notes ? { obstacles: notes.get(plan.id)?.obstacles ?? [], lessons: notes.get(plan.id)?.lessons ?? [] } : {}),
   }));
 
   const figures: ReportFigures = {
     organizationName: names.organization,
-    scope: { level: input.scope.level, id: input.scope.level === 'organization' ? null : input.scope.id, name: names.scope },
+    scope: {
+      level: input.scope.level,
+      id: input.scope.level === 'organization' ? null : input.scope.id,
+      name: names.scope,
+    },
     year,
     audience: input.audience,
     locale: input.locale,
@@ -247,12 +327,16 @@ export function countedCasesSql(manager: EntityManager, input: ReportFiguresInpu
   return { sql, params: s.params };
 }
 
-
 function caseBase(manager: EntityManager, input: ReportFiguresInput, intake: { from?: string; to: string }): Base {
-  let query = manager.createQueryBuilder(CaseEntity, 'row').select(`row.${CASE_COLUMNS[0]}`, columnName(manager, CASE_COLUMNS[0]));
-  for (const property of CASE_COLUMNS.slice(1)) query = query.addSelect(`row.${property}`, columnName(manager, property));
+  let query = manager
+    .createQueryBuilder(CaseEntity, 'row')
+    .select(`row.${CASE_COLUMNS[0]}`, columnName(manager, CASE_COLUMNS[0]));
+  for (const property of CASE_COLUMNS.slice(1))
+    query = query.addSelect(`row.${property}`, columnName(manager, property));
   query = query.where('row.organizationId = :reportOrganizationId', { reportOrganizationId: input.organizationId });
-  const scopeColumn = { organization: null, region: 'regionId', village: 'villageId', group: 'groupId' }[input.scope.level];
+  const scopeColumn = { organization: null, region: 'regionId', village: 'villageId', group: 'groupId' }[
+    input.scope.level
+  ];
   if (scopeColumn) {
     if (!input.scope.id) throw new Error(`A ${input.scope.level} report needs a scope id.`);
     query = query.andWhere(`row.${scopeColumn} = :reportScopeId`, { reportScopeId: input.scope.id });
@@ -275,7 +359,9 @@ function columnName(manager: EntityManager, property: string): string {
 /** The SIMFONI band of `age` as SQL, from the code list's bounds; 'unknown' without an age. */
 function ageBandSql(age: string): string {
   const cases = SIMFONI_AGE_GROUP_LIST.map((band) =>
-    band.max === null ? `WHEN ${age} >= ${band.min} THEN '${band.code}'` : `WHEN ${age} BETWEEN ${band.min} AND ${band.max} THEN '${band.code}'`,
+    band.max === null
+      ? `WHEN ${age} >= ${band.min} THEN '${band.code}'`
+      : `WHEN ${age} BETWEEN ${band.min} AND ${band.max} THEN '${band.code}'`,
   );
   return `CASE ${cases.join(' ')} ELSE '${UNKNOWN}' END`;
 }
@@ -329,7 +415,8 @@ async function cohortDimensions(manager: EntityManager, base: Base, year: number
   const s = new Statement(base.params);
   const current = s.value(year, 'int');
   const previous = s.value(year - 1, 'int');
-  const both = (what: string) => `count(${what}) FILTER (WHERE c.y = ${current})::int AS current, count(${what}) FILTER (WHERE c.y = ${previous})::int AS previous`;
+  const both = (what: string) =>
+    `count(${what}) FILTER (WHERE c.y = ${current})::int AS current, count(${what}) FILTER (WHERE c.y = ${previous})::int AS previous`;
   const band = ageBandSql('c.survivor_age_at_intake');
   const rows = (await manager.query(
     `${cohortCte(manager, base)}
@@ -408,7 +495,8 @@ async function eventDimensions(manager: EntityManager, base: Base, year: number)
   const yearStart = s.value(`${year}-01-01`, 'date');
   const from = s.value(`${year - 1}-01-01`, 'date');
   const to = s.value(`${year}-12-31`, 'date');
-  const both = (column: string) => `count(*) FILTER (WHERE ${column} >= ${yearStart})::int AS current, count(*) FILTER (WHERE ${column} < ${yearStart})::int AS previous`;
+  const both = (column: string) =>
+    `count(*) FILTER (WHERE ${column} >= ${yearStart})::int AS current, count(*) FILTER (WHERE ${column} < ${yearStart})::int AS previous`;
   const rows = (await manager.query(
     `WITH base AS (${base.sql}),
      referred AS (
@@ -447,7 +535,9 @@ interface PlanRow {
 
 /** The where clause of work plans in the report's organisation and scope, alias `wp`. */
 function planScope(s: Statement, input: ReportFiguresInput): string {
-  const column = { organization: null, region: 'region_id', village: 'village_id', group: 'group_id' }[input.scope.level];
+  const column = { organization: null, region: 'region_id', village: 'village_id', group: 'group_id' }[
+    input.scope.level
+  ];
   const organization = `wp.organization_id = ${s.value(input.organizationId, 'uuid')}`;
   return column ? `${organization} AND wp.${column} = ${s.value(input.scope.id, 'uuid')}` : organization;
 }
@@ -480,7 +570,10 @@ async function groupFigures(manager: EntityManager, input: ReportFiguresInput): 
  * The obstacles and lessons written in the activity reports of the year's plans (internal reports
  * only): each distinct text of a plan once, with how many reports wrote it, by its first activity date.
  */
-async function freeText(manager: EntityManager, input: ReportFiguresInput): Promise<Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>> {
+async function freeText(
+  manager: EntityManager,
+  input: ReportFiguresInput,
+): Promise<Map<string, { obstacles: GroupNote[]; lessons: GroupNote[] }>> {
   const s = new Statement();
   const where = planScope(s, input);
   const rows = (await manager.query(
@@ -503,18 +596,30 @@ async function freeText(manager: EntityManager, input: ReportFiguresInput): Prom
 }
 
 /** The organisation's name and the scope's (the organisation's own for an organisation-wide report). */
-async function placeNames(manager: EntityManager, input: ReportFiguresInput): Promise<{ organization: string; scope: string }> {
-  const [organization] = (await manager.query('SELECT name FROM organizations WHERE id = $1', [input.organizationId])) as { name: string }[];
+async function placeNames(
+  manager: EntityManager,
+  input: ReportFiguresInput,
+): Promise<{ organization: string; scope: string }> {
+  const [organization] = (await manager.query('SELECT name FROM organizations WHERE id = $1', [
+    input.organizationId,
+  ])) as { name: string }[];
   if (!organization) throw new Error('The report’s organisation does not exist.');
   if (input.scope.level === 'organization') return { organization: organization.name, scope: organization.name };
   const table = { region: 'regions', village: 'villages', group: 'groups' }[input.scope.level];
-  const [place] = (await manager.query(`SELECT name FROM ${table} WHERE id = $1 AND organization_id = $2`, [input.scope.id, input.organizationId])) as { name: string }[];
+  const [place] = (await manager.query(`SELECT name FROM ${table} WHERE id = $1 AND organization_id = $2`, [
+    input.scope.id,
+    input.organizationId,
+  ])) as { name: string }[];
   if (!place) throw new Error(`The report’s ${input.scope.level} does not exist in its organisation.`);
   return { organization: organization.name, scope: place.name };
 }
 
 /** Village names, with the region's where two villages of the table share a name (an organisation-wide report). */
-async function villageNames(manager: EntityManager, organizationId: string, ids: string[]): Promise<Map<string, string>> {
+async function villageNames(
+  manager: EntityManager,
+  organizationId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = (await manager.query(
     `SELECT v.id, v.name, r.name AS region FROM villages v JOIN regions r ON r.id = v.region_id
@@ -550,7 +655,10 @@ function codesOf(list: readonly { code: string }[]): string[] {
 function rowsOf(codes: readonly string[], counts: Counts): ReportRow[] {
   const known = new Set(codes);
   const extra = [...counts.keys()].filter((key) => !known.has(key) && key !== UNKNOWN && key !== NONE).sort();
-  const rows: ReportRow[] = [...codes, ...extra].map((key) => ({ key, ...(counts.get(key) ?? { current: 0, previous: 0 }) }));
+  const rows: ReportRow[] = [...codes, ...extra].map((key) => ({
+    key,
+    ...(counts.get(key) ?? { current: 0, previous: 0 }),
+  }));
   for (const key of [UNKNOWN, NONE].filter((special) => !known.has(special))) {
     const found = counts.get(key);
     if (found && (found.current > 0 || found.previous > 0)) rows.push({ key, ...found });
@@ -569,7 +677,11 @@ function villageRows(counts: Counts, labels: Map<string, string>): ReportRow[] {
   return rows;
 }
 
-function table(key: string, rows: ReportRow[], options: { codeList?: string; total: boolean; chart?: boolean; totalIs?: string }): ReportTable {
+function table(
+  key: string,
+  rows: ReportRow[],
+  options: { codeList?: string; total: boolean; chart?: boolean; totalIs?: string },
+): ReportTable {
   const add = (side: 'current' | 'previous') => rows.reduce((total, row) => total + (row[side] as number), 0);
   return {
     key,
@@ -585,7 +697,13 @@ function table(key: string, rows: ReportRow[], options: { codeList?: string; tot
 function median(key: string, values: { current: number | null; previous: number | null }): SummaryFigure {
   const round = (value: number | null) => (value === null ? 0 : Math.round(value * 10) / 10);
   const noData = (['current', 'previous'] as const).filter((side) => values[side] === null);
-  return { key, current: round(values.current), previous: round(values.previous), unit: 'days', ...(noData.length > 0 ? { noData } : {}) };
+  return {
+    key,
+    current: round(values.current),
+    previous: round(values.previous),
+    unit: 'days',
+    ...(noData.length > 0 ? { noData } : {}),
+  };
 }
 
 function nullableNumber(value: unknown): number | null {

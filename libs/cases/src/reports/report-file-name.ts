@@ -10,7 +10,10 @@ const TITLES: Readonly<Record<ReportLocale, { title: string; audience: Record<Re
 };
 
 /** Built by the server from coded values only: `laporan-evaluasi-internal-rahasia-2026-kupang.pdf`. */
-export function reportFileName(figures: Pick<ReportFigures, 'locale' | 'audience' | 'year' | 'scope'>, extension: string): string {
+export function reportFileName(
+  figures: Pick<ReportFigures, 'locale' | 'audience' | 'year' | 'scope'>,
+  extension: string,
+): string {
   const place = figures.scope.name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -32,7 +32,14 @@ export class ReportReconciler {
     for (const { id } of pending) {
       const job = await queue.getJob(id);
       const state = job ? await job.getState() : 'missing';
-      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
+      if (
+        state === 'waiting' ||
+        state === 'active' ||
+        state === 'delayed' ||
+        state === 'prioritized' ||
+        state === 'waiting-children'
+      )
+        continue;
       if (state === 'failed') {
         // Every attempt used up (a worker died on the last one): recorded, not retried for ever.
         await this.dataSource.query(

@@ -47,9 +47,19 @@ export class ReportRequests {
 
   /** The same request of the same requester while one is queued or running answers that one. */
   async request(auth: RequestAuth, input: ReportRequest): Promise<Record<string, unknown>> {
-    const wanted = { kind: input.kind, year: input.year, scopeLevel: input.scope.level, scopeId: input.scope.id ?? null, format: input.format, locale: input.locale ?? 'id', audience: input.audience ?? 'internal' };
+    const wanted = {
+      kind: input.kind,
+      year: input.year,
+      scopeLevel: input.scope.level,
+      scopeId: input.scope.id ?? null,
+      format: input.format,
+      locale: input.locale ?? 'id',
+      audience: input.audience ?? 'internal',
+    };
     const place = await this.scope.place(auth, input.scope);
-    const requestKey = createHash('sha256').update(JSON.stringify(Object.values(wanted))).digest('hex');
+    const requestKey = createHash('sha256')
+      .update(JSON.stringify(Object.values(wanted)))
+      .digest('hex');
     const record = { organizationId: auth.actor.organizationId, requestedBy: auth.actor.userId, ...place, ...wanted };
     const view = await this.resources.create(REPORTS, auth, record, input, async (manager) => {
       const [inserted] = (await manager.query(
@@ -57,13 +67,26 @@ export class ReportRequests {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued', 1)
          ON CONFLICT (requested_by, request_key) WHERE status IN ('queued', 'running') DO NOTHING
          RETURNING id`,
-        [record.organizationId, record.requestedBy, wanted.kind, wanted.year, wanted.scopeLevel, wanted.scopeId, place.regionId, place.groupId, wanted.format, wanted.locale, wanted.audience, requestKey],
+        [
+          record.organizationId,
+          record.requestedBy,
+          wanted.kind,
+          wanted.year,
+          wanted.scopeLevel,
+          wanted.scopeId,
+          place.regionId,
+          place.groupId,
+          wanted.format,
+          wanted.locale,
+          wanted.audience,
+          requestKey,
+        ],
       )) as { id: string }[];
       if (inserted) return inserted.id;
-      const [pending] = (await manager.query(`SELECT id FROM reports WHERE requested_by = $1 AND request_key = $2 AND status IN ('queued', 'running')`, [
-        record.requestedBy,
-        requestKey,
-      ])) as { id: string }[];
+      const [pending] = (await manager.query(
+        `SELECT id FROM reports WHERE requested_by = $1 AND request_key = $2 AND status IN ('queued', 'running')`,
+        [record.requestedBy, requestKey],
+      )) as { id: string }[];
       return pending.id;
     });
     await this.enqueue(view.id as string);
@@ -81,13 +104,24 @@ export class ReportRequests {
   async download(auth: RequestAuth, id: string): Promise<ReportDownload> {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.resources.findVisible(manager, REPORTS, auth, id);
-      if (!permittedFields(auth.ability, 'read', 'Report', { ...report }).includes('file')) throw new DomainError('forbidden', 'You may not download this report.');
-      if (report.status === 'expired') throw new DomainError('conflict', 'This report has expired and its file was deleted; request it again.', { currentStatus: report.status });
+      if (!permittedFields(auth.ability, 'read', 'Report', { ...report }).includes('file'))
+        throw new DomainError('forbidden', 'You may not download this report.');
+      if (report.status === 'expired')
+        throw new DomainError('conflict', 'This report has expired and its file was deleted; request it again.', {
+          currentStatus: report.status,
+        });
       if (report.status !== 'succeeded' || !report.fileName || !report.contentType || report.byteSize === null) {
-        throw new DomainError('conflict', `The report is ${report.status}; its file is not ready.`, { currentStatus: report.status });
+        throw new DomainError('conflict', `The report is ${report.status}; its file is not ready.`, {
+          currentStatus: report.status,
+        });
       }
       await this.audit.record(manager, this.resources.event(auth, 'download', 'Report', id, ['file'], 'success'));
-      return { stream: this.storage.read(id), fileName: report.fileName, contentType: report.contentType, byteSize: report.byteSize };
+      return {
+        stream: this.storage.read(id),
+        fileName: report.fileName,
+        contentType: report.contentType,
+        byteSize: report.byteSize,
+      };
     });
   }
 
@@ -96,13 +130,23 @@ export class ReportRequests {
    * counts in Redis are the deployment's, shared by every organisation: not one tenant's to see.
    */
   async queueStatus(auth: RequestAuth) {
-    const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`, [auth.actor.organizationId])) as {
+    const rows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM reports WHERE organization_id = $1 GROUP BY status`,
+      [auth.actor.organizationId],
+    )) as {
       status: string;
       n: number;
     }[];
-    const organization = Object.fromEntries(REPORT_STATUSES.map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]));
+    const organization = Object.fromEntries(
+      REPORT_STATUSES.map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0]),
+    );
     const redis = (await probeRedis(this.producer.connection)).status;
-    return readableView(auth.ability, 'ReportQueue', { organizationId: auth.actor.organizationId }, { redis, organization });
+    return readableView(
+      auth.ability,
+      'ReportQueue',
+      { organizationId: auth.actor.organizationId },
+      { redis, organization },
+    );
   }
 
   /** Best effort: the request is safe in PostgreSQL, and the reconciler queues what this misses. */

@@ -54,7 +54,11 @@ export class ReportRunner {
   ) {}
 
   /** `final` is the job's last attempt: a failure then is recorded on the request for the requester to see. */
-  async run(reportId: string, final: boolean, onProgress: (percent: number, stage: string) => Promise<void>): Promise<void> {
+  async run(
+    reportId: string,
+    final: boolean,
+    onProgress: (percent: number, stage: string) => Promise<void>,
+  ): Promise<void> {
     const report = await this.claim(reportId);
     if (!report) return;
     try {
@@ -70,7 +74,11 @@ export class ReportRunner {
       }
     } catch (error) {
       const refused = error instanceof ReportRefused;
-      if (refused || final) await this.fail(report, refused ? error.message : 'The report could not be produced; request it again or ask your administrator.');
+      if (refused || final)
+        await this.fail(
+          report,
+          refused ? error.message : 'The report could not be produced; request it again or ask your administrator.',
+        );
       if (!refused) throw error;
     }
   }
@@ -86,10 +94,17 @@ export class ReportRunner {
     return row ? this.dataSource.getRepository(ReportEntity).findOneByOrFail({ id: reportId }) : undefined;
   }
 
-  private async figures(report: ReportEntity, onProgress: (percent: number, stage: string) => Promise<void>): Promise<ReportFigures> {
+  private async figures(
+    report: ReportEntity,
+    onProgress: (percent: number, stage: string) => Promise<void>,
+  ): Promise<ReportFigures> {
     const actor = await this.actors.loadForJob(report.requestedBy, report.organizationId);
     const ability = actor && buildAbility(actor);
-    const record: Record<string, unknown> = { organizationId: report.organizationId, regionId: report.regionId, groupId: report.groupId };
+    const record: Record<string, unknown> = {
+      organizationId: report.organizationId,
+      regionId: report.regionId,
+      groupId: report.groupId,
+    };
     if (!ability || !ability.can('create', asSubject('Report', record))) {
       throw new ReportRefused('The requester may no longer have this report (their role, scope or account changed).');
     }
@@ -124,12 +139,20 @@ export class ReportRunner {
       await this.render(format, figures, sink.stream);
       const { byteSize, checksumSha256 } = sink.stored();
       await lockRestrictions(manager, report.organizationId, 'shared');
-      if (await countsCaseExcludingRequester(manager, report.id, report.requestedBy)) throw new CountedCaseRestricted('a counted case now excludes the requester');
+      if (await countsCaseExcludingRequester(manager, report.id, report.requestedBy))
+        throw new CountedCaseRestricted('a counted case now excludes the requester');
       const [[finished]] = (await manager.query(
         `UPDATE reports SET status = 'succeeded', progress = 100, stage = 'done', file_name = $2, content_type = $3, byte_size = $4, checksum_sha256 = $5,
                 finished_at = now(), expires_at = now() + make_interval(hours => $6), version = version + 1
           WHERE id = $1 AND status = 'running' RETURNING id`,
-        [report.id, reportFileName(figures, extension), type, byteSize, checksumSha256, this.config.REPORT_RETENTION_HOURS],
+        [
+          report.id,
+          reportFileName(figures, extension),
+          type,
+          byteSize,
+          checksumSha256,
+          this.config.REPORT_RETENTION_HOURS,
+        ],
       )) as [{ id: string }[], number];
       if (!finished) throw new ReportRefused('The report was finished or withdrawn meanwhile.');
       await this.audit.record(manager, {
@@ -152,14 +175,23 @@ export class ReportRunner {
   }
 
   private async fail(report: ReportEntity, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE reports SET status = 'failed', error = $2, finished_at = now(), version = version + 1 WHERE id = $1 AND status = 'running'`, [
-      report.id,
-      message,
-    ]);
+    await this.dataSource.query(
+      `UPDATE reports SET status = 'failed', error = $2, finished_at = now(), version = version + 1 WHERE id = $1 AND status = 'running'`,
+      [report.id, message],
+    );
   }
 
-  private async progress(reportId: string, percent: number, stage: string, onProgress: (percent: number, stage: string) => Promise<void>): Promise<void> {
-    await this.dataSource.query(`UPDATE reports SET progress = $2, stage = $3 WHERE id = $1 AND status = 'running'`, [reportId, percent, stage]);
+  private async progress(
+    reportId: string,
+    percent: number,
+    stage: string,
+    onProgress: (percent: number, stage: string) => Promise<void>,
+  ): Promise<void> {
+    await this.dataSource.query(`UPDATE reports SET progress = $2, stage = $3 WHERE id = $1 AND status = 'running'`, [
+      reportId,
+      percent,
+      stage,
+    ]);
     await onProgress(percent, stage);
   }
 }

@@ -20,15 +20,24 @@ export class ReportScope {
   async place(auth: RequestAuth, scope: { level: ScopeLevel; id?: string | null }): Promise<ReportPlace> {
     const id = scope.id ?? null;
     if (scope.level === 'organization') {
-      if (id !== null) throw new DomainError('validation-failed', 'An organisation-wide report takes no scope.id.', { errors: [{ field: 'scope.id', message: 'must be absent for level organization' }] });
+      if (id !== null)
+        throw new DomainError('validation-failed', 'An organisation-wide report takes no scope.id.', {
+          errors: [{ field: 'scope.id', message: 'must be absent for level organization' }],
+        });
       return { regionId: null, groupId: null };
     }
-    if (id === null) throw new DomainError('validation-failed', `A ${scope.level} report needs scope.id.`, { errors: [{ field: 'scope.id', message: 'is required' }] });
+    if (id === null)
+      throw new DomainError('validation-failed', `A ${scope.level} report needs scope.id.`, {
+        errors: [{ field: 'scope.id', message: 'is required' }],
+      });
     switch (scope.level) {
       case 'region':
         return { regionId: (await this.resources.referenced(REGIONS, auth, [id], 'scope.id'))[0].id, groupId: null };
       case 'village':
-        return { regionId: (await this.resources.referenced(VILLAGES, auth, [id], 'scope.id'))[0].regionId, groupId: null };
+        return {
+          regionId: (await this.resources.referenced(VILLAGES, auth, [id], 'scope.id'))[0].regionId,
+          groupId: null,
+        };
       case 'group': {
         const [group] = await this.resources.referenced(GROUPS, auth, [id], 'scope.id');
         return { regionId: group.regionId, groupId: group.id };

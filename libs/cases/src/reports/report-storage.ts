@@ -33,7 +33,11 @@ export class ReportStorage {
       const data = Buffer.concat(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
-      await manager.query('INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, $2, $3)', [reportId, seq++, data]);
+      await manager.query('INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, $2, $3)', [
+        reportId,
+        seq++,
+        data,
+      ]);
     };
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -57,7 +61,10 @@ export class ReportStorage {
     return Readable.from(
       (async function* () {
         for (let seq = 0; ; seq++) {
-          const [row] = (await dataSource.query('SELECT data FROM report_chunks WHERE report_id = $1 AND seq = $2', [reportId, seq])) as { data: Buffer }[];
+          const [row] = (await dataSource.query('SELECT data FROM report_chunks WHERE report_id = $1 AND seq = $2', [
+            reportId,
+            seq,
+          ])) as { data: Buffer }[];
           if (!row) return;
           yield row.data;
         }

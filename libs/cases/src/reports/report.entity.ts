@@ -1,5 +1,15 @@
 import { OrganizationEntity, UserEntity } from '@pendamping/auth/entities';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+} from 'typeorm';
 
 export const REPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'expired'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -12,7 +22,10 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
  * requester while one is queued or running finds it through `request_key`.
  */
 @Entity({ name: 'reports' })
-@Index('UQ_reports_pending_request', ['requestedBy', 'requestKey'], { unique: true, where: `"status" IN ('queued', 'running')` })
+@Index('UQ_reports_pending_request', ['requestedBy', 'requestKey'], {
+  unique: true,
+  where: `"status" IN ('queued', 'running')`,
+})
 @Index('IDX_reports_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('IDX_reports_pending', ['status', 'createdAt'], { where: `"status" IN ('queued', 'running')` })
 @Index('IDX_reports_expiry', ['expiresAt'], { where: `"status" = 'succeeded'` })

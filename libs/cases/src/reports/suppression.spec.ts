@@ -18,7 +18,11 @@ function figures(parts: Partial<Pick<ReportFigures, 'summary' | 'tables' | 'grou
 }
 
 /** A table from [key, current, previous] rows, with a total unless `multi`. */
-function table(key: string, rows: [string, number, number][], options: { multi?: boolean; totalIs?: string; split?: ReportTable['split'] } = {}): ReportTable {
+function table(
+  key: string,
+  rows: [string, number, number][],
+  options: { multi?: boolean; totalIs?: string; split?: ReportTable['split'] } = {},
+): ReportTable {
   const sum = (index: 1 | 2) => rows.reduce((total, row) => total + row[index], 0);
   return {
     key,
@@ -47,11 +51,21 @@ const column = (result: ReportFigures, key: string, side: 'current' | 'previous'
   const found = result.tables.find((candidate) => candidate.key === key) as ReportTable;
   return [...found.rows.map((row) => row[side]), ...(found.total ? [found.total[side]] : [])];
 };
-const summary = (result: ReportFigures, key: string) => result.summary.find((figure) => figure.key === key) as SummaryFigure;
+const summary = (result: ReportFigures, key: string) =>
+  result.summary.find((figure) => figure.key === key) as SummaryFigure;
 
 describe('complementarySuppression', () => {
   it('hides every count from 1 to threshold - 1, and shows 0', () => {
-    expect(complementarySuppression([0, 1, 2, 3, 4, 5, 6, 100], [])).toEqual([false, true, true, true, true, false, false, false]);
+    expect(complementarySuppression([0, 1, 2, 3, 4, 5, 6, 100], [])).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(complementarySuppression([0, 1, 2, 3], [], 3)).toEqual([false, true, true, false]);
     expect(complementarySuppression([0, 1, 2], [], 1)).toEqual([false, false, false]);
   });
@@ -63,30 +77,68 @@ describe('complementarySuppression', () => {
 
   it('hides the next smallest visible non-zero cell of a line with one hidden cell', () => {
     // 3, 10, 7, 0 add up to 20 (index 4).
-    expect(complementarySuppression([3, 10, 7, 0, 20], [{ cells: [0, 1, 2, 3], total: 4 }])).toEqual([true, false, true, false, false]);
+    expect(complementarySuppression([3, 10, 7, 0, 20], [{ cells: [0, 1, 2, 3], total: 4 }])).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('needs nothing more when two cells are hidden and their sum says nothing', () => {
-    expect(complementarySuppression([2, 3, 10, 15], [{ cells: [0, 1, 2], total: 3 }])).toEqual([true, true, false, false]);
+    expect(complementarySuppression([2, 3, 10, 15], [{ cells: [0, 1, 2], total: 3 }])).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('hides one more when the hidden cells must all be 1 (zero is shown)', () => {
-    expect(complementarySuppression([1, 1, 10, 12], [{ cells: [0, 1, 2], total: 3 }])).toEqual([true, true, true, false]);
+    expect(complementarySuppression([1, 1, 10, 12], [{ cells: [0, 1, 2], total: 3 }])).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     // Three ones and a 2: sum 5 over four hidden cells is not all ones.
-    expect(complementarySuppression([1, 1, 1, 2, 9, 14], [{ cells: [0, 1, 2, 3, 4], total: 5 }])).toEqual([true, true, true, true, false, false]);
+    expect(complementarySuppression([1, 1, 1, 2, 9, 14], [{ cells: [0, 1, 2, 3, 4], total: 5 }])).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('hides the total when no other cell can be hidden', () => {
     // 1 and 1 are all the line has: the total 2 is itself small.
     expect(complementarySuppression([1, 1, 0, 2], [{ cells: [0, 1, 2], total: 3 }])).toEqual([true, true, false, true]);
     // A cell hidden by another line, alone in this one with a large total: the total goes.
-    expect(complementarySuppression([3, 9, 0, 9, 12], [{ cells: [0, 1], total: 4 }, { cells: [1, 2], total: 3 }])).toEqual([true, true, false, true, false]);
+    expect(
+      complementarySuppression(
+        [3, 9, 0, 9, 12],
+        [
+          { cells: [0, 1], total: 4 },
+          { cells: [1, 2], total: 3 },
+        ],
+      ),
+    ).toEqual([true, true, false, true, false]);
   });
 
   it('hides a cell of a line whose total alone is hidden', () => {
-    expect(complementarySuppression([7, 8, 0, 15], [{ cells: [0, 1, 2], total: 3 }].concat([{ cells: [3], total: 3 }]))).toEqual([false, false, false, false]);
+    expect(
+      complementarySuppression([7, 8, 0, 15], [{ cells: [0, 1, 2], total: 3 }].concat([{ cells: [3], total: 3 }])),
+    ).toEqual([false, false, false, false]);
     // The total is hidden elsewhere (null: already suppressed): the smallest non-zero cell follows it.
-    expect(complementarySuppression([7, 8, 0, null], [{ cells: [0, 1, 2], total: 3 }])).toEqual([true, false, false, true]);
+    expect(complementarySuppression([7, 8, 0, null], [{ cells: [0, 1, 2], total: 3 }])).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('propagates through lines sharing cells until none gives a cell away', () => {
@@ -101,7 +153,17 @@ describe('complementarySuppression', () => {
       { cells: [6, 7], total: 8 },
     ];
     // ax (2) hidden; row a hides ay (10); column x hides bx (8); row b and column y then have one each: by (9).
-    expect(complementarySuppression(values, lines)).toEqual([true, true, true, true, false, false, false, false, false]);
+    expect(complementarySuppression(values, lines)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -168,8 +230,22 @@ describe('suppress', () => {
       figures({
         summary: [{ key: 'casesNew', current: 3, previous: 40, unit: 'count' }],
         tables: [
-          table('sex', [['female', 3, 30], ['male', 0, 10]], { totalIs: 'casesNew' }),
-          table('placeType', [['home', 2, 38], ['school', 1, 2]], { totalIs: 'casesNew' }),
+          table(
+            'sex',
+            [
+              ['female', 3, 30],
+              ['male', 0, 10],
+            ],
+            { totalIs: 'casesNew' },
+          ),
+          table(
+            'placeType',
+            [
+              ['home', 2, 38],
+              ['school', 1, 2],
+            ],
+            { totalIs: 'casesNew' },
+          ),
         ],
       }),
     );
@@ -186,8 +262,26 @@ describe('suppress', () => {
       figures({
         summary: [{ key: 'casesNew', current: 6, previous: 60, unit: 'count' }],
         tables: [
-          table('ageGroup', [['0-5', 1, 20], ['6-12', 1, 20], ['13-17', 1, 20], ['18-24', 1, 0], ['25-44', 1, 0], ['60+', 1, 0]], { totalIs: 'casesNew' }),
-          table('placeType', [['home', 6, 58], ['school', 0, 2]], { totalIs: 'casesNew' }),
+          table(
+            'ageGroup',
+            [
+              ['0-5', 1, 20],
+              ['6-12', 1, 20],
+              ['13-17', 1, 20],
+              ['18-24', 1, 0],
+              ['25-44', 1, 0],
+              ['60+', 1, 0],
+            ],
+            { totalIs: 'casesNew' },
+          ),
+          table(
+            'placeType',
+            [
+              ['home', 6, 58],
+              ['school', 0, 2],
+            ],
+            { totalIs: 'casesNew' },
+          ),
         ],
       }),
     );
@@ -202,9 +296,27 @@ describe('suppress', () => {
       figures({
         summary: [
           { key: 'casesNew', current: 31, previous: 0, unit: 'count' },
-          { key: 'survivorsChildren', current: 9, previous: 0, unit: 'count', sumOf: { table: 'ageGroup', rows: ['0-5', '6-12', '13-17'] } },
+          {
+            key: 'survivorsChildren',
+            current: 9,
+            previous: 0,
+            unit: 'count',
+            sumOf: { table: 'ageGroup', rows: ['0-5', '6-12', '13-17'] },
+          },
         ],
-        tables: [table('ageGroup', [['0-5', 6, 0], ['6-12', 3, 0], ['13-17', 0, 0], ['18-24', 2, 0], ['25-44', 20, 0]], { totalIs: 'casesNew' })],
+        tables: [
+          table(
+            'ageGroup',
+            [
+              ['0-5', 6, 0],
+              ['6-12', 3, 0],
+              ['13-17', 0, 0],
+              ['18-24', 2, 0],
+              ['25-44', 20, 0],
+            ],
+            { totalIs: 'casesNew' },
+          ),
+        ],
       }),
     );
     // 3 and 2 are hidden; the table's total is content with two, but children (9) minus 0-5 (6)
@@ -223,7 +335,14 @@ describe('suppress', () => {
       summary: [{ key: 'casesNew', current: 24, previous: 0, unit: 'count' }],
       tables: [
         table('ageGroup', rows(female.map((value, index) => value + male[index])), { totalIs: 'casesNew' }),
-        table('sex', [['female', 12, 0], ['male', 12, 0]], { totalIs: 'casesNew' }),
+        table(
+          'sex',
+          [
+            ['female', 12, 0],
+            ['male', 12, 0],
+          ],
+          { totalIs: 'casesNew' },
+        ),
         table('ageGroupFemale', rows(female), { split: { of: 'ageGroup', by: 'sex', key: 'female' } }),
         table('ageGroupMale', rows(male), { split: { of: 'ageGroup', by: 'sex', key: 'male' } }),
       ],
@@ -244,8 +363,18 @@ describe('suppress', () => {
     const result = suppress(
       figures({
         tables: [
-          table('sex', [['female', 3, 0], ['male', 20, 0]]),
-          table('ageGroupFemale', [['0-5', 3, 0], ['6-12', 0, 0]], { split: { of: 'ageGroup', by: 'sex', key: 'female' } }),
+          table('sex', [
+            ['female', 3, 0],
+            ['male', 20, 0],
+          ]),
+          table(
+            'ageGroupFemale',
+            [
+              ['0-5', 3, 0],
+              ['6-12', 0, 0],
+            ],
+            { split: { of: 'ageGroup', by: 'sex', key: 'female' } },
+          ),
         ],
       }),
     );
@@ -287,7 +416,20 @@ describe('suppress', () => {
   it('leaves its input alone, keeps everything else, and is idempotent', () => {
     const input = figures({
       summary: [{ key: 'casesNew', current: 20, previous: 3, unit: 'count' }],
-      tables: [{ ...table('village', [['v1', 3, 0], ['v2', 17, 3]], { totalIs: 'casesNew' }), chart: 'bar', codeList: undefined }],
+      tables: [
+        {
+          ...table(
+            'village',
+            [
+              ['v1', 3, 0],
+              ['v2', 17, 3],
+            ],
+            { totalIs: 'casesNew' },
+          ),
+          chart: 'bar',
+          codeList: undefined,
+        },
+      ],
       groups: [group('a', 12, 3, 0, 7, 2)],
     });
     input.tables[0].rows[0].label = 'Oesao';
@@ -295,12 +437,25 @@ describe('suppress', () => {
     const once = suppress(input);
     expect(input).toEqual(copy);
     expect(once.generatedAt).toEqual(input.generatedAt);
-    expect(once.tables[0]).toMatchObject({ key: 'village', chart: 'bar', totalIs: 'casesNew', rows: [{ key: 'v1', label: 'Oesao' }, { key: 'v2' }] });
+    expect(once.tables[0]).toMatchObject({
+      key: 'village',
+      chart: 'bar',
+      totalIs: 'casesNew',
+      rows: [{ key: 'v1', label: 'Oesao' }, { key: 'v2' }],
+    });
     expect(suppress(once)).toEqual(once);
   });
 
   it('with threshold 1 changes no count, and still drops free text', () => {
-    const input = figures({ tables: [table('sex', [['female', 1, 2], ['male', 3, 0]])], groups: [group('a', 1, 1, 1, 1, 1)] });
+    const input = figures({
+      tables: [
+        table('sex', [
+          ['female', 1, 2],
+          ['male', 3, 0],
+        ]),
+      ],
+      groups: [group('a', 1, 1, 1, 1, 1)],
+    });
     const result = suppress(input, 1);
     expect(result.tables).toEqual(input.tables);
     expect(result.groups[0].participants).toEqual(input.groups[0].participants);
@@ -308,7 +463,17 @@ describe('suppress', () => {
   });
 
   it('honours another threshold', () => {
-    const result = suppress(figures({ tables: [table('sex', [['female', 9, 10], ['male', 10, 30]])] }), 10);
+    const result = suppress(
+      figures({
+        tables: [
+          table('sex', [
+            ['female', 9, 10],
+            ['male', 10, 30],
+          ]),
+        ],
+      }),
+      10,
+    );
     expect(column(result, 'sex')).toEqual([S, S, 19]);
     expect(column(result, 'sex', 'previous')).toEqual([10, 30, 40]);
   });
@@ -332,9 +497,20 @@ function facts(report: ReportFigures): { values: Map<string, Cell>; equations: [
       for (const row of entry.rows) values.set(`t:${entry.key}:${row.key}:${side}`, row[side]);
       if (!entry.total) continue;
       values.set(`t:${entry.key}::total:${side}`, entry.total[side]);
-      equations.push([...entry.rows.map((row): [string, number] => [`t:${entry.key}:${row.key}:${side}`, 1]), [`t:${entry.key}::total:${side}`, -1]]);
-      if (entry.totalIs) equations.push([[`t:${entry.key}::total:${side}`, 1], [`s:${entry.totalIs}:${side}`, -1]]);
-      if (entry.split) equations.push([[`t:${entry.key}::total:${side}`, 1], [`t:${entry.split.by}:${entry.split.key}:${side}`, -1]]);
+      equations.push([
+        ...entry.rows.map((row): [string, number] => [`t:${entry.key}:${row.key}:${side}`, 1]),
+        [`t:${entry.key}::total:${side}`, -1],
+      ]);
+      if (entry.totalIs)
+        equations.push([
+          [`t:${entry.key}::total:${side}`, 1],
+          [`s:${entry.totalIs}:${side}`, -1],
+        ]);
+      if (entry.split)
+        equations.push([
+          [`t:${entry.key}::total:${side}`, 1],
+          [`t:${entry.split.by}:${entry.split.key}:${side}`, -1],
+        ]);
     }
   }
   const splits = report.tables.filter((entry) => entry.split);
@@ -346,7 +522,9 @@ function facts(report: ReportFigures): { values: Map<string, Cell>; equations: [
       if (!by.rows.every((row) => parts.some((part) => part.split?.key === row.key))) continue;
       for (const row of whole.rows) {
         equations.push([
-          ...parts.filter((part) => part.rows.some((candidate) => candidate.key === row.key)).map((part): [string, number] => [`t:${part.key}:${row.key}:${side}`, 1]),
+          ...parts
+            .filter((part) => part.rows.some((candidate) => candidate.key === row.key))
+            .map((part): [string, number] => [`t:${part.key}:${row.key}:${side}`, 1]),
           [`t:${whole.key}:${row.key}:${side}`, -1],
         ]);
       }
@@ -354,16 +532,27 @@ function facts(report: ReportFigures): { values: Map<string, Cell>; equations: [
   }
   report.groups.forEach((entry, index) => {
     const p = entry.participants;
-    for (const part of ['women', 'men', 'girls', 'boys', 'disability', 'total'] as const) values.set(`g:${index}:${part}`, p[part] as Cell);
-    equations.push([...(['women', 'men', 'girls', 'boys'] as const).map((part): [string, number] => [`g:${index}:${part}`, 1]), [`g:${index}:total`, -1]]);
+    for (const part of ['women', 'men', 'girls', 'boys', 'disability', 'total'] as const)
+      values.set(`g:${index}:${part}`, p[part] as Cell);
+    equations.push([
+      ...(['women', 'men', 'girls', 'boys'] as const).map((part): [string, number] => [`g:${index}:${part}`, 1]),
+      [`g:${index}:total`, -1],
+    ]);
   });
   for (const figure of report.summary) {
     if (!figure.sumOf) continue;
     if ('groupParticipants' in figure.sumOf) {
-      equations.push([...report.groups.map((_, index): [string, number] => [`g:${index}:total`, 1]), [`s:${figure.key}:current`, -1]]);
+      equations.push([
+        ...report.groups.map((_, index): [string, number] => [`g:${index}:total`, 1]),
+        [`s:${figure.key}:current`, -1],
+      ]);
     } else {
       const { table: key, rows } = figure.sumOf;
-      for (const side of sides) equations.push([...rows.map((row): [string, number] => [`t:${key}:${row}:${side}`, 1]), [`s:${figure.key}:${side}`, -1]]);
+      for (const side of sides)
+        equations.push([
+          ...rows.map((row): [string, number] => [`t:${key}:${row}:${side}`, 1]),
+          [`s:${figure.key}:${side}`, -1],
+        ]);
     }
   }
   return { values, equations };
@@ -372,7 +561,10 @@ function facts(report: ReportFigures): { values: Map<string, Cell>; equations: [
 /** Every equation of the facts holds for the true figures: the facts are right about the report. */
 function expectFactsHold(truth: ReportFigures): void {
   const { values, equations } = facts(truth);
-  for (const equation of equations) expect(equation.reduce((sum, [place, coefficient]) => sum + coefficient * (values.get(place) as number), 0)).toBe(0);
+  for (const equation of equations)
+    expect(equation.reduce((sum, [place, coefficient]) => sum + coefficient * (values.get(place) as number), 0)).toBe(
+      0,
+    );
 }
 
 /**
@@ -386,7 +578,9 @@ function derivablePlaces(published: ReportFigures, cap: number): string[] {
   const { values, equations } = facts(published);
   const known = new Map<string, number>();
   for (const [place, cell] of values) if (!isSuppressedCell(cell)) known.set(place, cell);
-  const places = [...new Set(equations.flatMap((equation) => equation.map(([place]) => place)))].filter((place) => !known.has(place));
+  const places = [...new Set(equations.flatMap((equation) => equation.map(([place]) => place)))].filter(
+    (place) => !known.has(place),
+  );
   const index = new Map(places.map((place, position) => [place, position]));
   interface Equation {
     vars: number[];
@@ -426,7 +620,10 @@ function derivablePlaces(published: ReportFigures, cap: number): string[] {
           const c = coefficients[position];
           const othersMin = min - (c > 0 ? c * low[variable] : c * high[variable]);
           const othersMax = max - (c > 0 ? c * high[variable] : c * low[variable]);
-          const [from, to] = c > 0 ? [Math.ceil((rhs - othersMax) / c), Math.floor((rhs - othersMin) / c)] : [Math.ceil((rhs - othersMin) / c), Math.floor((rhs - othersMax) / c)];
+          const [from, to] =
+            c > 0
+              ? [Math.ceil((rhs - othersMax) / c), Math.floor((rhs - othersMin) / c)]
+              : [Math.ceil((rhs - othersMin) / c), Math.floor((rhs - othersMax) / c)];
           if (from > low[variable] || to < high[variable]) {
             low[variable] = Math.max(low[variable], from);
             high[variable] = Math.min(high[variable], to);
@@ -441,7 +638,12 @@ function derivablePlaces(published: ReportFigures, cap: number): string[] {
   const solve = (low: number[], high: number[], component: number[]): number[] | undefined => {
     if (!propagate(low, high)) return undefined;
     let branch: number | undefined;
-    for (const variable of component) if (low[variable] < high[variable] && (branch === undefined || high[variable] - low[variable] < high[branch] - low[branch])) branch = variable;
+    for (const variable of component)
+      if (
+        low[variable] < high[variable] &&
+        (branch === undefined || high[variable] - low[variable] < high[branch] - low[branch])
+      )
+        branch = variable;
     if (branch === undefined) return [...low];
     for (let value = low[branch]; value <= high[branch]; value++) {
       const [nextLow, nextHigh] = [[...low], [...high]];
@@ -453,10 +655,13 @@ function derivablePlaces(published: ReportFigures, cap: number): string[] {
   };
   // Connected groups of places (equations sharing a place), searched one by one.
   const parent = places.map((_, position) => position);
-  const root = (variable: number): number => (parent[variable] === variable ? variable : (parent[variable] = root(parent[variable])));
+  const root = (variable: number): number =>
+    parent[variable] === variable ? variable : (parent[variable] = root(parent[variable]));
   for (const { vars } of system) for (const variable of vars.slice(1)) parent[root(variable)] = root(vars[0]);
   const components = new Map<number, number[]>();
-  places.forEach((_, variable) => components.set(root(variable), [...(components.get(root(variable)) ?? []), variable]));
+  places.forEach((_, variable) =>
+    components.set(root(variable), [...(components.get(root(variable)) ?? []), variable]),
+  );
   const derivable: string[] = [];
   for (const component of components.values()) {
     const low = places.map(() => 1);
@@ -468,7 +673,8 @@ function derivablePlaces(published: ReportFigures, cap: number): string[] {
       below[variable] = base[variable] - 1;
       const above = [...low];
       above[variable] = base[variable] + 1;
-      if (!(below[variable] >= 1 && solve([...low], below, component)) && !solve(above, [...high], component)) derivable.push(`${places[variable]}=${base[variable]}`);
+      if (!(below[variable] >= 1 && solve([...low], below, component)) && !solve(above, [...high], component))
+        derivable.push(`${places[variable]}=${base[variable]}`);
     }
   }
   return derivable;
@@ -511,10 +717,17 @@ describe('suppression against a reader who does the sums (brute force)', () => {
     for (let code = 0; code < 7 ** 4; code++) {
       const current = [0, 1, 2, 3].map((digit) => Math.floor(code / 7 ** digit) % 7);
       const previous = [...current].reverse();
-      const truth = figures({ tables: [table('placeType', current.map((value, index): [string, number, number] => [`r${index}`, value, previous[index]]))] });
+      const truth = figures({
+        tables: [
+          table(
+            'placeType',
+            current.map((value, index): [string, number, number] => [`r${index}`, value, previous[index]]),
+          ),
+        ],
+      });
       const published = suppress(truth);
       expectNoLoneHiddenCell(published);
-        if (column(published, 'placeType').some(isSuppressedCell)) withHidden++;
+      if (column(published, 'placeType').some(isSuppressedCell)) withHidden++;
       expectNothingDerivable(truth, published);
       tables++;
     }
@@ -526,7 +739,14 @@ describe('suppression against a reader who does the sums (brute force)', () => {
     for (const threshold of [3, 10]) {
       for (let code = 0; code < 1000; code++) {
         const current = [Math.floor(code / 100), Math.floor(code / 10) % 10, code % 10];
-        const truth = figures({ tables: [table('sex', current.map((value, index): [string, number, number] => [`r${index}`, value, 0]))] });
+        const truth = figures({
+          tables: [
+            table(
+              'sex',
+              current.map((value, index): [string, number, number] => [`r${index}`, value, 0]),
+            ),
+          ],
+        });
         const published = suppress(truth, threshold);
         expectNoLoneHiddenCell(published);
         expectNothingDerivable(truth, published, threshold);
@@ -549,20 +769,59 @@ describe('suppression against a reader who does the sums (brute force)', () => {
       const truth = figures({
         summary: [
           { key: 'casesNew', current: cases, previous: 0, unit: 'count' },
-          { key: 'survivorsChildren', current: all[0] + all[1] + all[2], previous: 0, unit: 'count', sumOf: { table: 'ageGroup', rows: bands.slice(0, 3) } },
-          { key: 'participants', current: people.flat().reduce((sum, value) => sum + value, 0), previous: 0, unit: 'count', sumOf: { groupParticipants: true } },
+          {
+            key: 'survivorsChildren',
+            current: all[0] + all[1] + all[2],
+            previous: 0,
+            unit: 'count',
+            sumOf: { table: 'ageGroup', rows: bands.slice(0, 3) },
+          },
+          {
+            key: 'participants',
+            current: people.flat().reduce((sum, value) => sum + value, 0),
+            previous: 0,
+            unit: 'count',
+            sumOf: { groupParticipants: true },
+          },
         ],
         tables: [
-          table('ageGroup', bands.map((band, index): [string, number, number] => [band, all[index], 0]), { totalIs: 'casesNew' }),
-          table('sex', [['female', female.reduce((sum, value) => sum + value, 0), 0], ['male', male.reduce((sum, value) => sum + value, 0), 0]], { totalIs: 'casesNew' }),
-          table('ageGroupFemale', bands.map((band, index): [string, number, number] => [band, female[index], 0]), { split: { of: 'ageGroup', by: 'sex', key: 'female' } }),
-          table('ageGroupMale', bands.map((band, index): [string, number, number] => [band, male[index], 0]), { split: { of: 'ageGroup', by: 'sex', key: 'male' } }),
-          table('placeType', [['home', home, 0], ['school', cases - home, 0]], { totalIs: 'casesNew' }),
+          table(
+            'ageGroup',
+            bands.map((band, index): [string, number, number] => [band, all[index], 0]),
+            { totalIs: 'casesNew' },
+          ),
+          table(
+            'sex',
+            [
+              ['female', female.reduce((sum, value) => sum + value, 0), 0],
+              ['male', male.reduce((sum, value) => sum + value, 0), 0],
+            ],
+            { totalIs: 'casesNew' },
+          ),
+          table(
+            'ageGroupFemale',
+            bands.map((band, index): [string, number, number] => [band, female[index], 0]),
+            { split: { of: 'ageGroup', by: 'sex', key: 'female' } },
+          ),
+          table(
+            'ageGroupMale',
+            bands.map((band, index): [string, number, number] => [band, male[index], 0]),
+            { split: { of: 'ageGroup', by: 'sex', key: 'male' } },
+          ),
+          table(
+            'placeType',
+            [
+              ['home', home, 0],
+              ['school', cases - home, 0],
+            ],
+            { totalIs: 'casesNew' },
+          ),
         ],
         groups: people.map(([women, men, girls, boys], index) => group(`g${index}`, women, men, girls, boys, 0)),
       });
       const published = suppress(truth);
-      if (published.tables.some((entry) => entry.rows.some((row) => isSuppressedCell(row.current)))) suppressedSomewhere++;
+      if (published.tables.some((entry) => entry.rows.some((row) => isSuppressedCell(row.current))))
+        suppressedSomewhere++;
       expectNoLoneHiddenCell(published);
       try {
         expectNothingDerivable(truth, published);

@@ -63,8 +63,13 @@ export interface SuppressionLine {
  * every count from 1 to threshold - 1, and the complementary cells that keep each line from
  * giving a hidden count away (see above).
  */
-export function complementarySuppression(values: readonly (number | null)[], lines: readonly SuppressionLine[], threshold = DEFAULT_SUPPRESSION_THRESHOLD): boolean[] {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`The suppression threshold is a whole number from 1; got ${threshold}.`);
+export function complementarySuppression(
+  values: readonly (number | null)[],
+  lines: readonly SuppressionLine[],
+  threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+): boolean[] {
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError(`The suppression threshold is a whole number from 1; got ${threshold}.`);
   const hidden = values.map((value) => value === null || (value >= 1 && value < threshold));
   const givesAway = (line: SuppressionLine): boolean => {
     const cells = [...new Set(line.cells)].filter((cell) => cell !== line.total);
@@ -74,7 +79,10 @@ export function complementarySuppression(values: readonly (number | null)[], lin
     if (hiddenCells.length === 1) return true;
     // Every hidden cell is at least 1 (zero is shown): a sum equal to their number makes each 1.
     const known = hiddenCells.map((cell) => values[cell]);
-    return known.every((value) => value !== null) && known.reduce<number>((sum, value) => sum + (value as number), 0) === hiddenCells.length;
+    return (
+      known.every((value) => value !== null) &&
+      known.reduce<number>((sum, value) => sum + (value as number), 0) === hiddenCells.length
+    );
   };
   /** The smallest visible non-zero count among `candidates`. */
   const smallest = (candidates: Iterable<number>): number | undefined => {
@@ -93,7 +101,8 @@ export function complementarySuppression(values: readonly (number | null)[], lin
       changed = false;
       for (const line of lines) {
         if (!givesAway(line)) continue;
-        const candidate = smallest(line.cells.filter((cell) => cell !== line.total)) ?? (hidden[line.total] ? undefined : line.total);
+        const candidate =
+          smallest(line.cells.filter((cell) => cell !== line.total)) ?? (hidden[line.total] ? undefined : line.total);
         if (candidate === undefined) continue;
         hidden[candidate] = true;
         changed = true;
@@ -125,11 +134,17 @@ function nearest(
   const used = new Set<SuppressionLine>();
   let frontier = [derived];
   while (frontier.length > 0) {
-    const through = lines.filter((line) => !used.has(line) && frontier.some((cell) => line.total === cell || line.cells.includes(cell)));
+    const through = lines.filter(
+      (line) => !used.has(line) && frontier.some((cell) => line.total === cell || line.cells.includes(cell)),
+    );
     through.forEach((line) => used.add(line));
-    const found = smallest(through.flatMap((line) => line.cells.filter((cell) => cell !== line.total))) ?? smallest(through.map((line) => line.total));
+    const found =
+      smallest(through.flatMap((line) => line.cells.filter((cell) => cell !== line.total))) ??
+      smallest(through.map((line) => line.total));
     if (found !== undefined) return found;
-    frontier = through.flatMap((line) => [...line.cells, line.total]).filter((cell) => hidden[cell] && !reached.has(cell));
+    frontier = through
+      .flatMap((line) => [...line.cells, line.total])
+      .filter((cell) => hidden[cell] && !reached.has(cell));
     frontier.forEach((cell) => reached.add(cell));
   }
   return undefined;
@@ -154,7 +169,11 @@ const EPSILON = 1e-9;
  * Propagation is bounded in passes; its bounds are sound at every pass, so stopping early can
  * only miss a pin, never invent one.
  */
-function givenAway(hidden: readonly boolean[], values: readonly (number | null)[], lines: readonly SuppressionLine[]): number | undefined {
+function givenAway(
+  hidden: readonly boolean[],
+  values: readonly (number | null)[],
+  lines: readonly SuppressionLine[],
+): number | undefined {
   const equations: Equation[] = [];
   for (const line of lines) {
     const terms = new Map<number, number>();
@@ -333,11 +352,17 @@ export function suppress(figures: ReportFigures, threshold = DEFAULT_SUPPRESSION
     if (!whole || !dimension) continue;
     for (const side of SIDES) {
       // Only when the splits cover every non-empty row of `by`: else a part is unpublished and nothing adds up.
-      const covered = dimension.rows.every((row) => row[side] === 0 || splits.some((split) => split.split?.key === row.key));
+      const covered = dimension.rows.every(
+        (row) => row[side] === 0 || splits.some((split) => split.split?.key === row.key),
+      );
       if (!covered) continue;
       for (const row of whole.rows) {
         system.line(
-          splits.map((split) => (split.rows.some((candidate) => candidate.key === row.key) ? system.index(rowName(split.key, row.key, side)) : undefined)),
+          splits.map((split) =>
+            split.rows.some((candidate) => candidate.key === row.key)
+              ? system.index(rowName(split.key, row.key, side))
+              : undefined,
+          ),
           system.index(rowName(of, row.key, side)),
         );
       }

@@ -7,7 +7,10 @@ import { WorkPlanEntity } from './work-plan.entity';
 @Entity({ name: 'activity_reports' })
 @Index('IDX_activity_reports_item_created', ['planItemId', 'createdAt', 'id'])
 @Index('IDX_activity_reports_plan', ['workPlanId'])
-@Check('CHK_activity_reports_participants', '"women" >= 0 AND "men" >= 0 AND "girls" >= 0 AND "boys" >= 0 AND "disability" >= 0')
+@Check(
+  'CHK_activity_reports_participants',
+  '"women" >= 0 AND "men" >= 0 AND "girls" >= 0 AND "boys" >= 0 AND "disability" >= 0',
+)
 export class ActivityReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -17,7 +17,8 @@ export interface NewActivityReport {
   lessons?: string;
 }
 
-const refused = (field: string, message: string) => new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
+const refused = (field: string, message: string) =>
+  new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
 
 /**
  * SPEC §6: what a group did for an item. A report moves a planned item to in progress, and to
@@ -36,12 +37,15 @@ export class ActivityReportService {
   async list(auth: RequestAuth, planId: string, itemId: string, page: { cursor?: string; limit?: number }) {
     await this.items.belongs(planId, itemId);
     await this.resources.findVisible(this.dataSource.manager, PLAN_ITEMS, auth, itemId);
-    return this.resources.list(ACTIVITY_REPORTS, auth, page, (query) => query.andWhere('row.planItemId = :itemId', { itemId }));
+    return this.resources.list(ACTIVITY_REPORTS, auth, page, (query) =>
+      query.andWhere('row.planItemId = :itemId', { itemId }),
+    );
   }
 
   async get(auth: RequestAuth, planId: string, itemId: string, activityId: string) {
     await this.items.belongs(planId, itemId);
-    if (!(await this.dataSource.getRepository(ActivityReportEntity).existsBy({ id: activityId, planItemId: itemId }))) throw NOT_FOUND();
+    if (!(await this.dataSource.getRepository(ActivityReportEntity).existsBy({ id: activityId, planItemId: itemId })))
+      throw NOT_FOUND();
     return this.resources.get(ACTIVITY_REPORTS, auth, activityId);
   }
 
@@ -50,7 +54,14 @@ export class ActivityReportService {
     const item = await this.resources.findVisible(this.dataSource.manager, PLAN_ITEMS, auth, itemId);
     const plan = item.workPlan;
     const record = { ...planScopeOf(plan), planItemId: itemId, workPlanId: planId };
-    const body = { date: input.date, participants: input.participants, summary: input.summary, results: input.results, obstacles: input.obstacles, lessons: input.lessons };
+    const body = {
+      date: input.date,
+      participants: input.participants,
+      summary: input.summary,
+      results: input.results,
+      obstacles: input.obstacles,
+      lessons: input.lessons,
+    };
     return this.resources.create(ACTIVITY_REPORTS, auth, record, body, async (manager) => {
       // The item locked for update: reports filed at once on one item take turns, each counting the others.
       const [{ status, year, today }] = (await manager.query(
@@ -59,7 +70,10 @@ export class ActivityReportService {
           WHERE i.id = $1 FOR UPDATE OF i FOR SHARE OF p`,
         [itemId],
       )) as { status: string; year: number; today: string }[];
-      if (status === 'cancelled') throw new DomainError('conflict', 'The item is cancelled; it takes no activity reports.', { currentStatus: status });
+      if (status === 'cancelled')
+        throw new DomainError('conflict', 'The item is cancelled; it takes no activity reports.', {
+          currentStatus: status,
+        });
       if (Number(input.date.slice(0, 4)) !== year) throw refused('date', `must be in the plan's year, ${year}`);
       if (input.date > today) throw refused('date', 'must not be in the future');
       const row = {

@@ -38,13 +38,26 @@ export class PlanItemService {
     private readonly clock: Clock,
   ) {}
 
-  async create(auth: RequestAuth, planId: string, input: PlanItemInput & { title: string; category: string; targetCount: number; targetUnit: string; plannedMonths: number[] }) {
+  async create(
+    auth: RequestAuth,
+    planId: string,
+    input: PlanItemInput & {
+      title: string;
+      category: string;
+      targetCount: number;
+      targetUnit: string;
+      plannedMonths: number[];
+    },
+  ) {
     const plan = await this.resources.findVisible(this.dataSource.manager, WORK_PLANS, auth, planId);
     const record = { ...planScopeOf(plan), workPlanId: planId, status: input.status ?? 'planned' };
     return this.resources.create(PLAN_ITEMS, auth, record, input, async (manager) => {
       const current = await this.lockedPlan(manager, planId);
       if (current.status === 'submitted') throw planConflict(current.status, 'adding an item');
-      if (input.status && input.status !== 'planned') throw new DomainError('business-rule', 'A new item starts as planned.', { errors: [{ field: 'status', message: 'must be planned' }] });
+      if (input.status && input.status !== 'planned')
+        throw new DomainError('business-rule', 'A new item starts as planned.', {
+          errors: [{ field: 'status', message: 'must be planned' }],
+        });
       const row = {
         organizationId: plan.organizationId,
         workPlanId: planId,
@@ -76,14 +89,22 @@ export class PlanItemService {
       if (plan.status === 'submitted') throw planConflict(plan.status, 'changing an item');
       const frozen = plan.status === 'approved' && !current.addedAfterApproval;
       const beyondStatus = Object.keys(input).filter((field) => !STATUS_FIELDS.has(field));
-      if (frozen && beyondStatus.length > 0) throw planConflict(plan.status, `changing ${beyondStatus.join(', ')} of an approved item`);
+      if (frozen && beyondStatus.length > 0)
+        throw planConflict(plan.status, `changing ${beyondStatus.join(', ')} of an approved item`);
       if (input.statusReason !== undefined && (input.status === undefined || input.status === current.status)) {
-        throw new DomainError('business-rule', 'A status reason goes with a change of status.', { errors: [{ field: 'statusReason', message: 'needs a new status' }] });
+        throw new DomainError('business-rule', 'A status reason goes with a change of status.', {
+          errors: [{ field: 'statusReason', message: 'needs a new status' }],
+        });
       }
       if (input.status !== undefined && input.status !== current.status) {
-        if (!input.statusReason) throw new DomainError('business-rule', 'A status set by hand needs a reason.', { errors: [{ field: 'statusReason', message: 'is required' }] });
+        if (!input.statusReason)
+          throw new DomainError('business-rule', 'A status set by hand needs a reason.', {
+            errors: [{ field: 'statusReason', message: 'is required' }],
+          });
         if (!ITEM_NEXT_STATUSES[current.status].includes(input.status)) {
-          throw new DomainError('conflict', `The item is ${current.status}; it cannot become ${input.status}.`, { currentStatus: current.status });
+          throw new DomainError('conflict', `The item is ${current.status}; it cannot become ${input.status}.`, {
+            currentStatus: current.status,
+          });
         }
       }
       const { plannedMonths, budget, ...rest } = input;
@@ -103,19 +124,28 @@ export class PlanItemService {
       const plan = await this.lockedPlan(manager, planId);
       if (!isEditable(plan.status)) throw planConflict(plan.status, 'deleting an item');
       if ((await manager.countBy(ActivityReportEntity, { planItemId: itemId })) > 0) {
-        throw new DomainError('conflict', 'The item has activity reports; cancel it with a reason instead of deleting it.', { currentStatus: plan.status });
+        throw new DomainError(
+          'conflict',
+          'The item has activity reports; cancel it with a reason instead of deleting it.',
+          { currentStatus: plan.status },
+        );
       }
     });
   }
 
   /** An item of another plan is not found, whatever else the request says. */
   async belongs(planId: string, itemId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(PlanItemEntity).existsBy({ id: itemId, workPlanId: planId }))) throw NOT_FOUND();
+    if (!(await this.dataSource.getRepository(PlanItemEntity).existsBy({ id: itemId, workPlanId: planId })))
+      throw NOT_FOUND();
   }
 
   /** The plan's status read under a lock, so a submission and an edit do not cross. */
   private async lockedPlan(manager: EntityManager, planId: string): Promise<WorkPlanEntity> {
-    const plan = await manager.createQueryBuilder(WorkPlanEntity, 'plan').where('plan.id = :planId', { planId }).setLock('pessimistic_read').getOne();
+    const plan = await manager
+      .createQueryBuilder(WorkPlanEntity, 'plan')
+      .where('plan.id = :planId', { planId })
+      .setLock('pessimistic_read')
+      .getOne();
     if (!plan) throw NOT_FOUND();
     return plan;
   }

@@ -24,7 +24,8 @@ interface ItemRow {
   overdue: boolean;
 }
 
-const percent = (realised: number, planned: number) => (planned === 0 ? 0 : Math.round((realised * 1000) / planned) / 10);
+const percent = (realised: number, planned: number) =>
+  planned === 0 ? 0 : Math.round((realised * 1000) / planned) / 10;
 
 /**
  * SPEC §6: planned against realised, computed by PostgreSQL from the activity reports, never
@@ -61,7 +62,10 @@ export class PlanProgressService {
           ORDER BY i.created_at, i.id`,
         [planId, PARTICIPANTS_UNIT],
       )) as ItemRow[];
-      await this.audit.recordRead(manager, this.resources.event(auth, 'read_progress', 'WorkPlan', planId, [], 'success'));
+      await this.audit.recordRead(
+        manager,
+        this.resources.event(auth, 'read_progress', 'WorkPlan', planId, [], 'success'),
+      );
       const participants = (row: Pick<ItemRow, 'women' | 'men' | 'girls' | 'boys' | 'disability'>) => ({
         women: row.women,
         men: row.men,
@@ -85,7 +89,8 @@ export class PlanProgressService {
         overdue: row.overdue,
       }));
       const planned = rows.filter((row) => row.status !== 'cancelled');
-      const sum = (key: 'women' | 'men' | 'girls' | 'boys' | 'disability') => rows.reduce((total, row) => total + row[key], 0);
+      const sum = (key: 'women' | 'men' | 'girls' | 'boys' | 'disability') =>
+        rows.reduce((total, row) => total + row[key], 0);
       return {
         workPlanId: planId,
         year: plan.year,
@@ -98,7 +103,13 @@ export class PlanProgressService {
           itemsOverdue: rows.filter((row) => row.overdue).length,
           percentDone: percent(planned.filter((row) => row.status === 'done').length, planned.length),
           activities: rows.reduce((total, row) => total + row.activities, 0),
-          participants: participants({ women: sum('women'), men: sum('men'), girls: sum('girls'), boys: sum('boys'), disability: sum('disability') }),
+          participants: participants({
+            women: sum('women'),
+            men: sum('men'),
+            girls: sum('girls'),
+            boys: sum('boys'),
+            disability: sum('disability'),
+          }),
         },
       };
     });

@@ -18,10 +18,12 @@ export function planConflict(status: WorkPlanStatus, wanted: string): DomainErro
   const why: Record<WorkPlanStatus, string> = {
     draft: 'it is a draft',
     returned: 'it was returned for changes',
-    submitted: 'it is waiting for the coordinator\'s review',
-    approved: 'it is approved and frozen: add new items, or change an item\'s status with a reason',
+    submitted: "it is waiting for the coordinator's review",
+    approved: "it is approved and frozen: add new items, or change an item's status with a reason",
   };
-  return new DomainError('conflict', `The plan is ${status}; ${wanted} is not possible because ${why[status]}.`, { currentStatus: status });
+  return new DomainError('conflict', `The plan is ${status}; ${wanted} is not possible because ${why[status]}.`, {
+    currentStatus: status,
+  });
 }
 
 /** Where an item's status may be set by hand (with a reason); reports move it from planned to in progress to done. */

@@ -24,7 +24,8 @@ export interface WorkPlanFilters {
   status?: WorkPlanStatus;
 }
 
-const refused = (field: string, message: string) => new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
+const refused = (field: string, message: string) =>
+  new DomainError('business-rule', `${field} ${message}.`, { errors: [{ field, message }] });
 
 /** SPEC §6: a group's plan for a year, its workflow, and a copy of last year's as next year's draft. */
 @Injectable()
@@ -71,7 +72,10 @@ export class WorkPlanService {
     const now = this.clock.now();
     const body = { groupId: input.groupId, year: input.year, goals: input.goals, copiedFromId: input.copyFrom };
     return this.resources.create(WORK_PLANS, auth, record, body, async (manager) => {
-      const id = await uniqueOr409(async () => (await manager.insert(WorkPlanEntity, { ...record, createdAt: now })).identifiers[0].id as string, { UQ_work_plans_group_year: 'year' });
+      const id = await uniqueOr409(
+        async () => (await manager.insert(WorkPlanEntity, { ...record, createdAt: now })).identifiers[0].id as string,
+        { UQ_work_plans_group_year: 'year' },
+      );
       if (source) {
         // The items carry over as planned, in their order, without their reports; items cancelled last year do not.
         await manager.query(
@@ -96,19 +100,34 @@ export class WorkPlanService {
   /** Submit (the group), approve or return with comments (the region's coordinator). */
   step(auth: RequestAuth, id: string, step: PlanStep, input: { comments?: string; version?: number }) {
     const { action, from, to } = PLAN_STEPS[step];
-    const fields = step === 'submit' ? ['status', 'submittedAt', 'submittedBy'] : ['status', 'reviewComments', 'reviewedAt', 'reviewedBy'];
-    return this.resources.act(WORK_PLANS, auth, id, { action, version: input.version, fields }, async (manager, current) => {
-      if (!from.includes(current.status)) throw planConflict(current.status, `to ${step} it`);
-      if (step === 'submit' && (await manager.countBy(PlanItemEntity, { workPlanId: id })) === 0) {
-        throw new DomainError('business-rule', 'A plan needs at least one item before it is submitted.', { errors: [{ field: 'items', message: 'is empty' }] });
-      }
-      // An approval without comments keeps the comments the plan was returned with: they explain what changed.
-      const stamp =
-        step === 'submit'
-          ? { submittedAt: this.clock.now(), submittedBy: auth.actor.userId }
-          : { reviewedAt: this.clock.now(), reviewedBy: auth.actor.userId, reviewComments: input.comments ?? current.reviewComments };
-      await manager.update(WorkPlanEntity, { id }, { status: to, ...stamp });
-    });
+    const fields =
+      step === 'submit'
+        ? ['status', 'submittedAt', 'submittedBy']
+        : ['status', 'reviewComments', 'reviewedAt', 'reviewedBy'];
+    return this.resources.act(
+      WORK_PLANS,
+      auth,
+      id,
+      { action, version: input.version, fields },
+      async (manager, current) => {
+        if (!from.includes(current.status)) throw planConflict(current.status, `to ${step} it`);
+        if (step === 'submit' && (await manager.countBy(PlanItemEntity, { workPlanId: id })) === 0) {
+          throw new DomainError('business-rule', 'A plan needs at least one item before it is submitted.', {
+            errors: [{ field: 'items', message: 'is empty' }],
+          });
+        }
+        // An approval without comments keeps the comments the plan was returned with: they explain what changed.
+        const stamp =
+          step === 'submit'
+            ? { submittedAt: this.clock.now(), submittedBy: auth.actor.userId }
+            : {
+                reviewedAt: this.clock.now(),
+                reviewedBy: auth.actor.userId,
+                reviewComments: input.comments ?? current.reviewComments,
+              };
+        await manager.update(WorkPlanEntity, { id }, { status: to, ...stamp });
+      },
+    );
   }
 
   /** The plan copied: an earlier plan of the same group the caller can read. */

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 const base64Key = (bytes: number) =>
-  z
-    .string()
-    .refine((value) => Buffer.from(value, 'base64').length === bytes, {
-      message: `must be ${bytes} bytes, base64-encoded (openssl rand -base64 ${bytes})`,
-    });
+  z.string().refine((value) => Buffer.from(value, 'base64').length === bytes, {
+    message: `must be ${bytes} bytes, base64-encoded (openssl rand -base64 ${bytes})`,
+  });
 
 const postgresUrl = z
   .string()
@@ -32,18 +30,35 @@ export const appConfigSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((value): boolean | string[] => (value === 'true' ? true : value === 'false' ? false : value.split(',').map((entry) => entry.trim()))),
+    .transform((value): boolean | string[] =>
+      value === 'true' ? true : value === 'false' ? false : value.split(',').map((entry) => entry.trim()),
+    ),
   /** Serve the OpenAPI document and its UI (/docs); unset, only outside production. */
   API_DOCS: z.enum(['true', 'false']).optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** How long a job's lock lives without renewal: after a worker dies, its job runs again this much later. */
   WORKER_STALL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   REPORT_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  REPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  REPORT_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** External reports show counts below this as "<N" (SPEC §7). */
   REPORT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   JWT_SECRET: base64Key(32),
@@ -58,11 +73,26 @@ export const appConfigSchema = z.object({
   MFA_REQUIRED_ROLES: z
     .string()
     .default('coordinator,reviewer,org_admin')
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['companion', 'coordinator', 'reviewer', 'org_admin']))),
   /** Absolute session lifetimes (SPEC §8): from sign-in, whatever the refreshes; the user's current role decides which applies. */
-  SESSION_LIFETIME_HOURS_MFA_ROLES: z.coerce.number().int().min(1).max(24 * 90).default(12),
-  SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_LIFETIME_HOURS_MFA_ROLES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  SESSION_LIFETIME_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Signs the sign-in device cookie (SPEC §8 throttling). */
   SIGN_IN_DEVICE_KEY: base64Key(32),
 });
@@ -74,7 +104,10 @@ function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[
   if (config.NODE_ENV !== 'production') return [];
   const keys: [string, string][] = [
     ...SECRET_VARIABLES.map((name): [string, string] => [name, config[name]]),
-    ...config.FIELD_ENCRYPTION_KEYS.split(',').map((entry): [string, string] => ['FIELD_ENCRYPTION_KEYS', entry.split(':')[1]]),
+    ...config.FIELD_ENCRYPTION_KEYS.split(',').map((entry): [string, string] => [
+      'FIELD_ENCRYPTION_KEYS',
+      entry.split(':')[1],
+    ]),
   ];
   const problems = keys
     .filter(([, key]) => Buffer.from(key, 'base64').toString('latin1').startsWith('dev-only'))
@@ -82,7 +115,8 @@ function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[
   const seen = new Map<string, string>();
   for (const [name, key] of keys) {
     const earlier = seen.get(key);
-    if (earlier && earlier !== name) problems.push(`${name} repeats the key of ${earlier}; each purpose needs its own key`);
+    if (earlier && earlier !== name)
+      problems.push(`${name} repeats the key of ${earlier}; each purpose needs its own key`);
     seen.set(key, name);
   }
   return problems;

@@ -9,5 +9,7 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
       ? (await dataSource.query(`SELECT name FROM "${MIGRATIONS_TABLE}"`)).map((row: { name: string }) => row.name)
       : [],
   );
-  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations
+    .map((migration) => migration.name ?? migration.constructor.name)
+    .filter((name) => !applied.has(name));
 }

@@ -34,7 +34,11 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    this.answer(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+    this.answer(
+      exception,
+      host.switchToHttp().getRequest<FastifyRequest>(),
+      host.switchToHttp().getResponse<FastifyReply>(),
+    );
   }
 
   /** Also Fastify's error handler, for what its router refuses before Nest sees the request (a malformed URL). */
@@ -71,7 +75,12 @@ export class ProblemFilter implements ExceptionFilter {
       return this.body('service-unavailable', 'The service is busy; try again in a few seconds.', requestId, instance);
     }
     this.logger.error({ err: exception, requestId }, 'unexpected error');
-    return this.body('internal-error', `Something went wrong on our side. Quote ${requestId} when reporting it.`, requestId, instance);
+    return this.body(
+      'internal-error',
+      `Something went wrong on our side. Quote ${requestId} when reporting it.`,
+      requestId,
+      instance,
+    );
   }
 
   /** Fastify's body-parsing errors, raw or as the HttpException Nest wraps them in (`cause`). */
@@ -83,11 +92,18 @@ export class ProblemFilter implements ExceptionFilter {
 
   private httpDetail(exception: HttpException, kind: ProblemKind): string {
     const response = exception.getResponse();
-    const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+    const message =
+      typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
     return typeof message === 'string' && exception.getStatus() < 500 ? message : PROBLEM_KINDS[kind].title;
   }
 
-  private body(kind: ProblemKind, detail: string, requestId: string, instance: string, extensions: ProblemExtensions = {}): ProblemBody {
+  private body(
+    kind: ProblemKind,
+    detail: string,
+    requestId: string,
+    instance: string,
+    extensions: ProblemExtensions = {},
+  ): ProblemBody {
     const { status, title } = PROBLEM_KINDS[kind];
     return { type: problemType(kind), title, status, detail, instance, requestId, ...extensions };
   }

@@ -11,7 +11,9 @@ describe('findUnacceptableValues', () => {
   });
 
   it('refuses control characters such as NUL, which PostgreSQL cannot store', () => {
-    expect(findUnacceptableValues({ name: 'Maria\u0000' })).toEqual([{ field: 'name', message: 'must not contain control characters' }]);
+    expect(findUnacceptableValues({ name: 'Maria\u0000' })).toEqual([
+      { field: 'name', message: 'must not contain control characters' },
+    ]);
     expect(findUnacceptableValues({ note: 'line one\nline two\tend' })).toEqual([]);
   });
 
@@ -23,7 +25,9 @@ describe('findUnacceptableValues', () => {
   });
 
   it('refuses a lone surrogate, which is no text, naming the field', () => {
-    expect(findUnacceptableValues({ survivor: { name: 'Ma\ud800ria' } })).toEqual([{ field: 'survivor.name', message: 'must be well-formed Unicode text' }]);
+    expect(findUnacceptableValues({ survivor: { name: 'Ma\ud800ria' } })).toEqual([
+      { field: 'survivor.name', message: 'must be well-formed Unicode text' },
+    ]);
     expect(findUnacceptableValues({ narrative: '\udc00' })).toHaveLength(1);
     expect(findUnacceptableValues({ narrative: 'Ibu 👩 dan anak' })).toEqual([]);
   });

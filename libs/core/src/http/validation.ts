@@ -39,11 +39,17 @@ export function findUnacceptableValues(value: unknown, path = '', depth = 0): Fi
   if (Array.isArray(value) && value.length > MAX_ARRAY_LENGTH) {
     return [{ field, message: `must have at most ${MAX_ARRAY_LENGTH} items` }];
   }
-  return Object.entries(value).flatMap(([key, entry]) => findUnacceptableValues(entry, path ? `${path}.${key}` : key, depth + 1));
+  return Object.entries(value).flatMap(([key, entry]) =>
+    findUnacceptableValues(entry, path ? `${path}.${key}` : key, depth + 1),
+  );
 }
 
 export function validationFailed(errors: FieldProblem[]): DomainError {
-  return new DomainError('validation-failed', `${errors.length} field(s) are invalid or unknown: ${errors.map((e) => e.field).join(', ')}.`, { errors });
+  return new DomainError(
+    'validation-failed',
+    `${errors.length} field(s) are invalid or unknown: ${errors.map((e) => e.field).join(', ')}.`,
+    { errors },
+  );
 }
 
 /** Whitelist-only DTO validation: an unknown field is an error, never silently dropped. */

@@ -42,7 +42,11 @@ export function serializeError(error: unknown): Record<string, unknown> {
     address: stringField(error, 'address'),
     port: stringField(error, 'port'),
     message: isLogSafe(error) ? error.message : undefined,
-    stack: error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
   };
 }
 
@@ -50,7 +54,9 @@ export function serializeError(error: unknown): Record<string, unknown> {
 const SERIALIZED_KEYS = new Set(['req', 'res', 'err', 'error']);
 
 function redactLogObject(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, SERIALIZED_KEYS.has(key) ? value : redactDeep(value)]));
+  return Object.fromEntries(
+    Object.entries(object).map(([key, value]) => [key, SERIALIZED_KEYS.has(key) ? value : redactDeep(value)]),
+  );
 }
 
 export function loggerOptions(level: string): LoggerOptions {

@@ -3,7 +3,10 @@ import { REDACTED, redactDeep, redactUrl } from './redaction';
 describe('redactDeep', () => {
   it('replaces identifying values at any depth and keeps coded ones', () => {
     const input = {
-      body: { survivor: { name: 'Maria Kolo', nik: '5301234567890001', sex: 'female' }, perpetrators: [{ phone: '0812' }] },
+      body: {
+        survivor: { name: 'Maria Kolo', nik: '5301234567890001', sex: 'female' },
+        perpetrators: [{ phone: '0812' }],
+      },
       status: 'open',
     };
     expect(redactDeep(input)).toEqual({

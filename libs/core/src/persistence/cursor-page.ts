@@ -97,7 +97,9 @@ function decodeCursor(cursor: string, keys: readonly KeysetKey[]): string[] {
       return value;
     });
   } catch {
-    throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', { errors: [{ field: 'cursor', message: 'is not valid' }] });
+    throw new DomainError('validation-failed', 'The cursor is not one this API gave out.', {
+      errors: [{ field: 'cursor', message: 'is not valid' }],
+    });
   }
 }
 
@@ -122,7 +124,9 @@ export async function cursorPage<T extends ObjectLiteral & { id: string }>(
     query.andWhere(`(${expressions.join(', ')}) > (${after})`, parameters);
   }
   keys.forEach((key, index) => query.addSelect(CURSOR_TEXT[key.type](expressions[index]), `keyset_${index}`));
-  expressions.forEach((expression, index) => (index === 0 ? query.orderBy(expression, 'ASC') : query.addOrderBy(expression, 'ASC')));
+  expressions.forEach((expression, index) =>
+    index === 0 ? query.orderBy(expression, 'ASC') : query.addOrderBy(expression, 'ASC'),
+  );
   query.limit(limit + 1);
 
   const rows: { item: T; keys: string[] }[] = [];
@@ -135,7 +139,9 @@ export async function cursorPage<T extends ObjectLiteral & { id: string }>(
   if (order.partitions) rows.sort((a, b) => compareKeys(keys, a.keys, b.keys));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return rows.length > limit && last ? { items: page.map((row) => row.item), nextCursor: Buffer.from(JSON.stringify(last.keys)).toString('base64url') } : { items: page.map((row) => row.item) };
+  return rows.length > limit && last
+    ? { items: page.map((row) => row.item), nextCursor: Buffer.from(JSON.stringify(last.keys)).toString('base64url') }
+    : { items: page.map((row) => row.item) };
 }
 
 function compareKeys(keys: readonly KeysetKey[], a: string[], b: string[]): number {

@@ -13,7 +13,9 @@ describe('expectedVersion', () => {
   });
 
   it('answers 428 when neither is sent', () => {
-    expect(() => expectedVersion(undefined, undefined)).toThrow(expect.objectContaining({ kind: 'precondition-required' }) as DomainError);
+    expect(() => expectedVersion(undefined, undefined)).toThrow(
+      expect.objectContaining({ kind: 'precondition-required' }) as DomainError,
+    );
   });
 
   it('refuses a header and body that disagree', () => {

@@ -33,7 +33,11 @@ export interface JobDefinition {
   queue: QueueName;
   options: JobsOptions;
   /** Run on a fixed interval by a BullMQ job scheduler the worker upserts at start. */
-  everySeconds?: (config: { WORKER_HEARTBEAT_SECONDS: number; AUDIT_ANCHOR_SECONDS: number; REPORT_RECONCILE_SECONDS: number }) => number;
+  everySeconds?: (config: {
+    WORKER_HEARTBEAT_SECONDS: number;
+    AUDIT_ANCHOR_SECONDS: number;
+    REPORT_RECONCILE_SECONDS: number;
+  }) => number;
 }
 
 export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
@@ -54,7 +58,12 @@ export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
   },
   [JobName.RenderReport]: {
     queue: QueueName.Reports,
-    options: { attempts: 4, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 1_000, removeOnFail: 1_000 },
+    options: {
+      attempts: 4,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: 1_000,
+    },
   },
   [JobName.ReconcileReports]: {
     queue: QueueName.Maintenance,

@@ -43,7 +43,10 @@ export class JobProducer implements OnApplicationShutdown {
     const definition = JOB_CATALOGUE[name];
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not take the job within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not take the job within ${ENQUEUE_TIMEOUT_MS} ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
     });
     const added = this.queue(definition.queue).add(name, payload, { ...definition.options, jobId });
     added.catch(() => undefined);

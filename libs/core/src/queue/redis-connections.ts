@@ -16,5 +16,10 @@ export function createProducerConnection(url: string, connectionName: string): I
 }
 
 export function workerConnectionOptions(url: string, connectionName: string): ConnectionOptions {
-  return { url, connectionName, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 500, 5_000) };
+  return {
+    url,
+    connectionName,
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt: number) => Math.min(attempt * 500, 5_000),
+  };
 }

@@ -3,7 +3,10 @@ import IORedis from 'ioredis';
 export type RedisStatus = { status: 'up'; evictionPolicy?: string } | { status: 'down'; reason: string };
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 /** Answers quickly whether Redis responds, without queueing commands for a later reconnect. */

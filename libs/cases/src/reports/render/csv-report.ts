@@ -17,14 +17,21 @@ import { DataSheet, DataValue, tabulate, TabularRenderOptions } from './tabular'
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-export async function renderCsvZip(figures: ReportFigures, out: Writable, options: TabularRenderOptions): Promise<{ files: number }> {
+export async function renderCsvZip(
+  figures: ReportFigures,
+  out: Writable,
+  options: TabularRenderOptions,
+): Promise<{ files: number }> {
   const { fmt, m, sheets } = tabulate(figures, options);
   const zip = archiver('zip', { zlib: { level: 6 } });
   const written = pipeline(zip, out);
   let entries = 0;
   zip.on('entry', () => options.onPage?.(++entries, sheets.length));
   for (const sheet of sheets) {
-    zip.append(Readable.from(csvLines(sheet, fmt.suppressedText, m.marking[figures.audience])), { name: sheet.fileName, date: figures.generatedAt });
+    zip.append(Readable.from(csvLines(sheet, fmt.suppressedText, m.marking[figures.audience])), {
+      name: sheet.fileName,
+      date: figures.generatedAt,
+    });
   }
   // finalize() never settles once the output has failed: wait for both, fail on the first failure.
   try {

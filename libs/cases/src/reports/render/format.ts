@@ -52,7 +52,9 @@ export function changeRatio(current: Cell, previous: Cell): number | null {
 export function participantsTotal(participants: ParticipantCounts): Cell | null {
   if (participants.total !== undefined) return participants.total;
   const parts = [participants.women, participants.men, participants.girls, participants.boys];
-  return parts.every((part) => typeof part === 'number') ? (parts as number[]).reduce((sum, part) => sum + part, 0) : null;
+  return parts.every((part) => typeof part === 'number')
+    ? (parts as number[]).reduce((sum, part) => sum + part, 0)
+    : null;
 }
 
 /** A summary figure's side, or null where it has nothing to show (a median over no case). */
@@ -92,10 +94,24 @@ export function createFormatter(locale: ReportLocale, options: FormatOptions = {
   const messages = messagesFor(locale);
   const numbers = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 });
   // No grouping: "+1.750%" reads as one and three quarters per cent in Indonesian.
-  const changes = new Intl.NumberFormat(intlLocale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0, useGrouping: false });
-  const differences = new Intl.NumberFormat(intlLocale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, useGrouping: false });
+  const changes = new Intl.NumberFormat(intlLocale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 0,
+    useGrouping: false,
+  });
+  const differences = new Intl.NumberFormat(intlLocale, {
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  });
   const percents = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
-  const dates = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(intlLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const dateTimes = new Intl.DateTimeFormat(intlLocale, {
     day: 'numeric',
     month: 'long',
@@ -128,7 +144,12 @@ export function createFormatter(locale: ReportLocale, options: FormatOptions = {
     date: (value) => dates.format(value),
     dateTime: (value) => dateTimes.format(value),
     yearPeriod(year) {
-      const range = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const range = new Intl.DateTimeFormat(intlLocale, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
       return range.formatRange(new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31)));
     },
   };

@@ -1,5 +1,13 @@
 import { CODE_LISTS, CodeListName } from '@pendamping/cases/code-lists/code-lists';
-import type { ReportAudience, ReportFigures, ReportLocale, ReportRow, ReportTable, ScopeLevel, SummaryFigure } from '../report-model';
+import type {
+  ReportAudience,
+  ReportFigures,
+  ReportLocale,
+  ReportRow,
+  ReportTable,
+  ScopeLevel,
+  SummaryFigure,
+} from '../report-model';
 
 /*
  * Every word the renderers print, in Bahasa Indonesia (the default) and English. Code labels come
@@ -41,12 +49,26 @@ export interface Messages {
   coverStamp: Record<ReportAudience, string>;
   contents: string;
   about: string;
-  aboutBody: (figures: { year: number; previousYear: number; audience: ReportAudience; threshold: number; smallBase: number }) => string[];
+  aboutBody: (figures: {
+    year: number;
+    previousYear: number;
+    audience: ReportAudience;
+    threshold: number;
+    smallBase: number;
+  }) => string[];
   section: string;
   summary: { title: string; intro: (year: number, previousYear: number) => string; note: string };
   summaryFigures: Record<string, string>;
   units: { count: string; days: string };
-  columns: { indicator: string; unit: string; change: string; difference: string; changePercent: string; code: string; category: string };
+  columns: {
+    indicator: string;
+    unit: string;
+    change: string;
+    difference: string;
+    changePercent: string;
+    code: string;
+    category: string;
+  };
   total: string;
   continued: string;
   noTotal: string;
@@ -169,12 +191,21 @@ const ID: Messages = {
     participants: 'Peserta kegiatan yang dijangkau',
   },
   units: { count: 'jumlah', days: 'hari' },
-  columns: { indicator: 'Indikator', unit: 'Satuan', change: 'Perubahan', difference: 'Selisih', changePercent: 'Perubahan (%)', code: 'Kode', category: 'Kategori' },
+  columns: {
+    indicator: 'Indikator',
+    unit: 'Satuan',
+    change: 'Perubahan',
+    difference: 'Selisih',
+    changePercent: 'Perubahan (%)',
+    code: 'Kode',
+    category: 'Kategori',
+  },
   total: 'Jumlah',
   continued: '(lanjutan)',
   noTotal: 'Satu kasus dapat tercatat pada lebih dari satu kategori, sehingga tabel ini tidak memiliki jumlah total.',
   empty: 'Tidak ada data.',
-  chartTop: (shown, all, year) => `Grafik: ${shown} dari ${all} baris dengan angka tertinggi tahun ${year}; daftar lengkap ada pada tabel.`,
+  chartTop: (shown, all, year) =>
+    `Grafik: ${shown} dari ${all} baris dengan angka tertinggi tahun ${year}; daftar lengkap ada pada tabel.`,
   change: { new: 'baru', none: '–' },
   previousYearValue: (year, value) => `${year}: ${value}`,
   tables: {
@@ -183,24 +214,52 @@ const ID: Messages = {
       sheet: 'Jenis kekerasan',
       rowHeader: 'Jenis kekerasan',
     },
-    tpksForms: { title: 'Kasus kekerasan seksual menurut bentuk (UU TPKS)', sheet: 'Bentuk TPKS', rowHeader: 'Bentuk kekerasan seksual' },
-    gbvimsTypes: { title: 'Kasus menurut jenis kekerasan GBVIMS', sheet: 'Jenis GBVIMS', rowHeader: 'Jenis kekerasan (GBVIMS)' },
+    tpksForms: {
+      title: 'Kasus kekerasan seksual menurut bentuk (UU TPKS)',
+      sheet: 'Bentuk TPKS',
+      rowHeader: 'Bentuk kekerasan seksual',
+    },
+    gbvimsTypes: {
+      title: 'Kasus menurut jenis kekerasan GBVIMS',
+      sheet: 'Jenis GBVIMS',
+      rowHeader: 'Jenis kekerasan (GBVIMS)',
+    },
     ageGroup: { title: 'Korban menurut kelompok umur', sheet: 'Umur korban', rowHeader: 'Kelompok umur' },
-    ageGroupFemale: { title: 'Korban perempuan menurut kelompok umur', sheet: 'Umur korban perempuan', rowHeader: 'Kelompok umur' },
-    ageGroupMale: { title: 'Korban laki-laki menurut kelompok umur', sheet: 'Umur korban laki-laki', rowHeader: 'Kelompok umur' },
+    ageGroupFemale: {
+      title: 'Korban perempuan menurut kelompok umur',
+      sheet: 'Umur korban perempuan',
+      rowHeader: 'Kelompok umur',
+    },
+    ageGroupMale: {
+      title: 'Korban laki-laki menurut kelompok umur',
+      sheet: 'Umur korban laki-laki',
+      rowHeader: 'Kelompok umur',
+    },
     gbvimsAgeGroup: { title: 'Korban menurut kelompok umur GBVIMS', sheet: 'Umur GBVIMS', rowHeader: 'Kelompok umur' },
     sex: { title: 'Korban menurut jenis kelamin', sheet: 'Jenis kelamin', rowHeader: 'Jenis kelamin' },
     disability: { title: 'Korban menurut disabilitas', sheet: 'Disabilitas', rowHeader: 'Disabilitas' },
     village: { title: 'Kasus menurut desa', sheet: 'Desa', rowHeader: 'Desa' },
     region: { title: 'Kasus menurut wilayah', sheet: 'Wilayah', rowHeader: 'Wilayah' },
-    relationship: { title: 'Kasus menurut hubungan pelaku dengan korban', sheet: 'Hubungan pelaku', rowHeader: 'Hubungan dengan korban' },
+    relationship: {
+      title: 'Kasus menurut hubungan pelaku dengan korban',
+      sheet: 'Hubungan pelaku',
+      rowHeader: 'Hubungan dengan korban',
+    },
     perpetratorAgeGroup: { title: 'Pelaku menurut kelompok umur', sheet: 'Umur pelaku', rowHeader: 'Kelompok umur' },
     placeType: { title: 'Kasus menurut tempat kejadian', sheet: 'Tempat kejadian', rowHeader: 'Tempat kejadian' },
     referralSource: { title: 'Kasus menurut sumber rujukan', sheet: 'Sumber rujukan', rowHeader: 'Sumber rujukan' },
     referralService: { title: 'Rujukan menurut jenis layanan', sheet: 'Rujukan per layanan', rowHeader: 'Layanan' },
     referralOutcome: { title: 'Rujukan menurut hasil', sheet: 'Hasil rujukan', rowHeader: 'Hasil rujukan' },
-    followUpType: { title: 'Tindak lanjut menurut jenis', sheet: 'Jenis tindak lanjut', rowHeader: 'Jenis tindak lanjut' },
-    followUpsPerCase: { title: 'Kasus menurut jumlah tindak lanjut', sheet: 'Tindak lanjut per kasus', rowHeader: 'Jumlah tindak lanjut' },
+    followUpType: {
+      title: 'Tindak lanjut menurut jenis',
+      sheet: 'Jenis tindak lanjut',
+      rowHeader: 'Jenis tindak lanjut',
+    },
+    followUpsPerCase: {
+      title: 'Kasus menurut jumlah tindak lanjut',
+      sheet: 'Tindak lanjut per kasus',
+      rowHeader: 'Jumlah tindak lanjut',
+    },
     closureReason: { title: 'Kasus ditutup menurut alasan', sheet: 'Alasan penutupan', rowHeader: 'Alasan penutupan' },
     caseStatus: { title: 'Kasus menurut status di akhir tahun', sheet: 'Status kasus', rowHeader: 'Status' },
     justicePathwayStage: { title: 'Kasus menurut tahap proses hukum', sheet: 'Proses hukum', rowHeader: 'Tahap' },
@@ -324,18 +383,35 @@ const EN: Messages = {
     participants: 'Activity participants reached',
   },
   units: { count: 'count', days: 'days' },
-  columns: { indicator: 'Indicator', unit: 'Unit', change: 'Change', difference: 'Difference', changePercent: 'Change (%)', code: 'Code', category: 'Category' },
+  columns: {
+    indicator: 'Indicator',
+    unit: 'Unit',
+    change: 'Change',
+    difference: 'Difference',
+    changePercent: 'Change (%)',
+    code: 'Code',
+    category: 'Category',
+  },
   total: 'Total',
   continued: '(continued)',
   noTotal: 'A case can be counted in more than one category, so this table has no total.',
   empty: 'No data.',
-  chartTop: (shown, all, year) => `Chart: the ${shown} of ${all} rows with the highest figures in ${year}; the table lists them all.`,
+  chartTop: (shown, all, year) =>
+    `Chart: the ${shown} of ${all} rows with the highest figures in ${year}; the table lists them all.`,
   change: { new: 'new', none: '–' },
   previousYearValue: (year, value) => `${year}: ${value}`,
   tables: {
     violenceTypes: { title: 'Cases by type of violence', sheet: 'Violence type', rowHeader: 'Type of violence' },
-    tpksForms: { title: 'Sexual violence cases by form (TPKS Law)', sheet: 'TPKS form', rowHeader: 'Form of sexual violence' },
-    gbvimsTypes: { title: 'Cases by GBVIMS type of violence', sheet: 'GBVIMS type', rowHeader: 'Type of violence (GBVIMS)' },
+    tpksForms: {
+      title: 'Sexual violence cases by form (TPKS Law)',
+      sheet: 'TPKS form',
+      rowHeader: 'Form of sexual violence',
+    },
+    gbvimsTypes: {
+      title: 'Cases by GBVIMS type of violence',
+      sheet: 'GBVIMS type',
+      rowHeader: 'Type of violence (GBVIMS)',
+    },
     ageGroup: { title: 'Survivors by age group', sheet: 'Survivor age', rowHeader: 'Age group' },
     ageGroupFemale: { title: 'Female survivors by age group', sheet: 'Female survivor age', rowHeader: 'Age group' },
     ageGroupMale: { title: 'Male survivors by age group', sheet: 'Male survivor age', rowHeader: 'Age group' },
@@ -344,17 +420,29 @@ const EN: Messages = {
     disability: { title: 'Survivors by disability', sheet: 'Disability', rowHeader: 'Disability' },
     village: { title: 'Cases by village', sheet: 'Village', rowHeader: 'Village' },
     region: { title: 'Cases by region', sheet: 'Region', rowHeader: 'Region' },
-    relationship: { title: "Cases by perpetrator's relationship to the survivor", sheet: 'Perpetrator relationship', rowHeader: 'Relationship to survivor' },
+    relationship: {
+      title: "Cases by perpetrator's relationship to the survivor",
+      sheet: 'Perpetrator relationship',
+      rowHeader: 'Relationship to survivor',
+    },
     perpetratorAgeGroup: { title: 'Perpetrators by age group', sheet: 'Perpetrator age', rowHeader: 'Age group' },
     placeType: { title: 'Cases by place of the incident', sheet: 'Place of incident', rowHeader: 'Place' },
     referralSource: { title: 'Cases by referral source', sheet: 'Referral source', rowHeader: 'Referral source' },
     referralService: { title: 'Referrals by service', sheet: 'Referrals by service', rowHeader: 'Service' },
     referralOutcome: { title: 'Referrals by outcome', sheet: 'Referral outcome', rowHeader: 'Outcome' },
     followUpType: { title: 'Follow-ups by type', sheet: 'Follow-up type', rowHeader: 'Type of follow-up' },
-    followUpsPerCase: { title: 'Cases by number of follow-ups', sheet: 'Follow-ups per case', rowHeader: 'Number of follow-ups' },
+    followUpsPerCase: {
+      title: 'Cases by number of follow-ups',
+      sheet: 'Follow-ups per case',
+      rowHeader: 'Number of follow-ups',
+    },
     closureReason: { title: 'Closed cases by reason', sheet: 'Closure reason', rowHeader: 'Reason for closure' },
     caseStatus: { title: 'Cases by status at year end', sheet: 'Case status', rowHeader: 'Status' },
-    justicePathwayStage: { title: 'Cases by stage of the justice process', sheet: 'Justice process', rowHeader: 'Stage' },
+    justicePathwayStage: {
+      title: 'Cases by stage of the justice process',
+      sheet: 'Justice process',
+      rowHeader: 'Stage',
+    },
     riskLevel: { title: 'Cases by risk level', sheet: 'Risk level', rowHeader: 'Risk level' },
   },
   rowKeys: {
@@ -442,9 +530,13 @@ export function rowLabel(
   row: Pick<ReportRow, 'key' | 'label'>,
 ): string {
   if (row.label !== undefined && row.label !== '') return row.label;
-  const particular = table.key !== undefined && Object.hasOwn(m.tableRows, table.key) ? m.tableRows[table.key] : undefined;
+  const particular =
+    table.key !== undefined && Object.hasOwn(m.tableRows, table.key) ? m.tableRows[table.key] : undefined;
   if (table.codeList && Object.hasOwn(CODE_LISTS, table.codeList)) {
-    const list = CODE_LISTS[table.codeList as CodeListName] as readonly { code: string; label: Readonly<Record<ReportLocale, string>> }[];
+    const list = CODE_LISTS[table.codeList as CodeListName] as readonly {
+      code: string;
+      label: Readonly<Record<ReportLocale, string>>;
+    }[];
     const entry = list.find((candidate) => candidate.code === row.key);
     if (entry) return entry.label[locale];
   }

@@ -3,7 +3,16 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import type { Cell, GroupSection, ReportFigures, ReportRow, ReportTable, SummaryFigure } from '../report-model';
-import { createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, SMALL_BASE, summarySide, valueOf } from './format';
+import {
+  createFormatter,
+  FormatOptions,
+  Formatter,
+  isSuppressed,
+  participantsTotal,
+  SMALL_BASE,
+  summarySide,
+  valueOf,
+} from './format';
 import { Messages, rowLabel, scopeText, summaryLabel, tableText } from './messages';
 
 /*
@@ -78,7 +87,11 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
-export async function renderPdf(figures: ReportFigures, out: Writable, options: PdfRenderOptions): Promise<PdfRenderResult> {
+export async function renderPdf(
+  figures: ReportFigures,
+  out: Writable,
+  options: PdfRenderOptions,
+): Promise<PdfRenderResult> {
   const fmt = createFormatter(figures.locale, options);
   let plan: Plan = { totalPages: null, sectionPages: null };
   if (options.pageTotal !== false) {
@@ -232,10 +245,12 @@ class PdfLayout {
    * every few pages instead. It is a private field: should pdfkit rename it, this does nothing.
    */
   private trimFontCaches(): void {
-    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies;
+    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })
+      ._fontFamilies;
     for (const name of [FONT.regular, FONT.bold]) {
       const font = families?.[name];
-      if (font && typeof font.layoutCache === 'object' && font.layoutCache !== null) font.layoutCache = Object.create(null);
+      if (font && typeof font.layoutCache === 'object' && font.layoutCache !== null)
+        font.layoutCache = Object.create(null);
     }
   }
 
@@ -245,12 +260,21 @@ class PdfLayout {
     const { figures, m, chrome } = this;
     if (this.page > 1) {
       this.line(chrome.header, LEFT, chrome.oneLine ? 40 : 31, { size: 7.5, color: COLOR.muted });
-      this.line(chrome.scope, LEFT, chrome.oneLine ? 40 : 42, { size: 7.5, color: COLOR.muted, width: WIDTH, align: chrome.oneLine ? 'right' : 'left' });
+      this.line(chrome.scope, LEFT, chrome.oneLine ? 40 : 42, {
+        size: 7.5,
+        color: COLOR.muted,
+        width: WIDTH,
+        align: chrome.oneLine ? 'right' : 'left',
+      });
       this.hline(LEFT, RIGHT, 56, 0.5, COLOR.rule);
     }
     const footerY = PAGE_H - 52;
     this.hline(LEFT, RIGHT, footerY, 0.5, COLOR.rule);
-    this.line(chrome.marking, LEFT, footerY + 9, { size: 7.5, bold: true, color: figures.audience === 'internal' ? COLOR.accent : COLOR.muted });
+    this.line(chrome.marking, LEFT, footerY + 9, {
+      size: 7.5,
+      bold: true,
+      color: figures.audience === 'internal' ? COLOR.accent : COLOR.muted,
+    });
     this.line(chrome.generated, LEFT, footerY + 21, { size: 7.5, color: COLOR.muted });
     const total = this.plan.totalPages;
     const number = total === null ? m.footer.pageOnly(this.page) : m.footer.page(this.page, total);
@@ -421,7 +445,12 @@ class PdfLayout {
   /** "BAGIAN 3" over the title, and the page recorded for the contents. */
   private sectionHeading(number: number, title: string): void {
     this.sectionPages[number - 1] = this.page;
-    this.line(`${this.m.section} ${number}`.toUpperCase(), LEFT, this.y, { size: 8, bold: true, color: COLOR.accent, characterSpacing: 0.5 });
+    this.line(`${this.m.section} ${number}`.toUpperCase(), LEFT, this.y, {
+      size: 8,
+      bold: true,
+      color: COLOR.accent,
+      characterSpacing: 0.5,
+    });
     this.y += 14;
     this.y += this.paragraph(title, LEFT, this.y, { size: 16, bold: true, width: WIDTH });
     this.box(LEFT, this.y + 6, 36, 2.5, COLOR.accent);
@@ -441,7 +470,12 @@ class PdfLayout {
     const bandHeight = 318;
     this.box(0, 0, PAGE_W, bandHeight, COLOR.accent);
     const stampWidth = this.coverStamp();
-    this.paragraph(figures.organizationName, LEFT, 64, { size: 12, bold: true, color: COLOR.white, width: WIDTH - stampWidth - 16 });
+    this.paragraph(figures.organizationName, LEFT, 64, {
+      size: 12,
+      bold: true,
+      color: COLOR.white,
+      width: WIDTH - stampWidth - 16,
+    });
     this.box(LEFT, 100, 48, 2, COLOR.white);
     let y = 150;
     y += this.paragraph(m.reportTitle, LEFT, y, { size: 28, bold: true, color: COLOR.white, width: WIDTH });
@@ -475,7 +509,12 @@ class PdfLayout {
     this.box(LEFT, boxY, WIDTH, boxHeight, COLOR.accentTint);
     this.box(LEFT, boxY, 4, boxHeight, COLOR.accent);
     this.paragraph(notice.title, LEFT + 20, boxY + 18, { size: 11, bold: true, color: COLOR.accent, width: inner });
-    this.paragraph(body, LEFT + 20, boxY + 18 + titleHeight + 6, { size: 9, color: COLOR.ink, width: inner, lineGap: 2 });
+    this.paragraph(body, LEFT + 20, boxY + 18 + titleHeight + 6, {
+      size: 9,
+      color: COLOR.ink,
+      width: inner,
+      lineGap: 2,
+    });
   }
 
   /** The audience stamped on the cover band, top right: the first thing a sender sees. */
@@ -503,14 +542,22 @@ class PdfLayout {
       this.line(String(index + 1), LEFT, this.y, { size: 10, bold: true, color: COLOR.accent });
       this.paragraph(title, LEFT + 28, this.y, { size: 10, width: WIDTH - 90 });
       const page = this.plan.sectionPages?.[index];
-      if (page !== undefined) this.line(String(page), LEFT, this.y, { size: 10, color: COLOR.muted, width: WIDTH, align: 'right' });
+      if (page !== undefined)
+        this.line(String(page), LEFT, this.y, { size: 10, color: COLOR.muted, width: WIDTH, align: 'right' });
       this.y += height;
       this.hline(LEFT + 28, RIGHT, this.y - 5, 0.3, COLOR.rule);
     });
 
     this.y += 24;
-    const paragraphs = m.aboutBody({ year: figures.year, previousYear: this.previousYear, audience: figures.audience, threshold: this.fmt.threshold, smallBase: SMALL_BASE });
-    const aboutHeight = 24 + paragraphs.reduce((sum, text) => sum + this.measure(text, { size: 9.5, width: WIDTH, lineGap: 2.5 }) + 8, 0);
+    const paragraphs = m.aboutBody({
+      year: figures.year,
+      previousYear: this.previousYear,
+      audience: figures.audience,
+      threshold: this.fmt.threshold,
+      smallBase: SMALL_BASE,
+    });
+    const aboutHeight =
+      24 + paragraphs.reduce((sum, text) => sum + this.measure(text, { size: 9.5, width: WIDTH, lineGap: 2.5 }) + 8, 0);
     this.ensure(aboutHeight);
     this.line(m.about, LEFT, this.y, { size: 12, bold: true });
     this.y += 22;
@@ -526,7 +573,12 @@ class PdfLayout {
     const { m, figures } = this;
     this.newPage();
     this.sectionHeading(section, m.summary.title);
-    this.y += this.paragraph(m.summary.intro(figures.year, this.previousYear), LEFT, this.y, { size: 10, color: COLOR.muted, width: WIDTH }) + 16;
+    this.y +=
+      this.paragraph(m.summary.intro(figures.year, this.previousYear), LEFT, this.y, {
+        size: 10,
+        color: COLOR.muted,
+        width: WIDTH,
+      }) + 16;
 
     const columns = 3;
     const gap = 12;
@@ -534,19 +586,30 @@ class PdfLayout {
     const inner = cardWidth - 24;
     for (let start = 0; start < figures.summary.length; start += columns) {
       const row = figures.summary.slice(start, start + columns);
-      const labelHeight = Math.max(...row.map((figure) => this.measure(this.summaryCaption(figure), { size: 8.5, width: inner, lineGap: 1 })));
+      const labelHeight = Math.max(
+        ...row.map((figure) => this.measure(this.summaryCaption(figure), { size: 8.5, width: inner, lineGap: 1 })),
+      );
       const height = 14 + labelHeight + 8 + 26 + 6 + 12 + 14;
       this.ensure(height + gap);
-      row.forEach((figure, index) => this.card(figure, LEFT + index * (cardWidth + gap), this.y, cardWidth, height, labelHeight));
+      row.forEach((figure, index) =>
+        this.card(figure, LEFT + index * (cardWidth + gap), this.y, cardWidth, height, labelHeight),
+      );
       this.y += height + gap;
     }
-    if (figures.summary.length === 0) this.y += this.paragraph(m.empty, LEFT, this.y, { size: 10, color: COLOR.muted, width: WIDTH });
+    if (figures.summary.length === 0)
+      this.y += this.paragraph(m.empty, LEFT, this.y, { size: 10, color: COLOR.muted, width: WIDTH });
 
     this.y += 8;
     const noteHeight = this.measure(m.summary.note, { size: 9, width: WIDTH - 20, lineGap: 2 });
     this.ensure(noteHeight + 8);
     this.box(LEFT, this.y, 2, noteHeight, COLOR.rule);
-    this.y += this.paragraph(m.summary.note, LEFT + 14, this.y, { size: 9, color: COLOR.muted, width: WIDTH - 20, lineGap: 2 }) + 16;
+    this.y +=
+      this.paragraph(m.summary.note, LEFT + 14, this.y, {
+        size: 9,
+        color: COLOR.muted,
+        width: WIDTH - 20,
+        lineGap: 2,
+      }) + 16;
   }
 
   private summaryCaption(figure: SummaryFigure): string {
@@ -559,14 +622,22 @@ class PdfLayout {
     this.box(x, y, width, height, COLOR.zebra, 4);
     this.box(x, y, 3, height, COLOR.accent);
     const inner = width - 24;
-    this.paragraph(this.summaryCaption(figure), x + 14, y + 14, { size: 8.5, color: COLOR.muted, width: inner, lineGap: 1 });
+    this.paragraph(this.summaryCaption(figure), x + 14, y + 14, {
+      size: 8.5,
+      color: COLOR.muted,
+      width: inner,
+      lineGap: 1,
+    });
     const valueY = y + 14 + labelHeight + 8;
     const current = summarySide(figure, 'current');
     const previous = summarySide(figure, 'previous');
     const muted = current === null || isSuppressed(current);
     this.line(fmt.cell(current), x + 14, valueY, { size: 21, bold: true, color: muted ? COLOR.muted : COLOR.ink });
     const footY = valueY + 26 + 6;
-    this.line(this.m.previousYearValue(this.previousYear, fmt.cell(previous)), x + 14, footY, { size: 8, color: COLOR.muted });
+    this.line(this.m.previousYearValue(this.previousYear, fmt.cell(previous)), x + 14, footY, {
+      size: 8,
+      color: COLOR.muted,
+    });
     const change = this.arrow(current, previous) + fmt.change(current, previous);
     this.line(change, x + 14, footY, { size: 8, bold: true, color: COLOR.accent, width: inner, align: 'right' });
   }
@@ -595,14 +666,17 @@ class PdfLayout {
     const heightOf = (row: ReportRow) => this.rowHeight(this.label(table, row));
     const sum = (rows: ReportRow[]) => rows.reduce((total, row) => total + heightOf(row), 0);
     const above = this.sectionHeadingHeight(text.title) + noteHeight + chartHeight + HEADER_H + 1;
-    const whole = table.rows.length <= 45 ? above + sum(table.rows) + (table.total ? this.rowHeight(m.total) : 0) : Infinity;
+    const whole =
+      table.rows.length <= 45 ? above + sum(table.rows) + (table.total ? this.rowHeight(m.total) : 0) : Infinity;
     const needed = whole <= BOTTOM - TOP ? whole : above + sum(table.rows.slice(0, 3));
     if (this.y > TOP) {
       this.y += 26;
       if (this.y + needed > BOTTOM) this.newPage();
     }
     this.sectionHeading(section, text.title);
-    if (text.note) this.y += this.paragraph(text.note, LEFT, this.y, { size: 9, color: COLOR.muted, width: WIDTH, lineGap: 1.5 }) + 10;
+    if (text.note)
+      this.y +=
+        this.paragraph(text.note, LEFT, this.y, { size: 9, color: COLOR.muted, width: WIDTH, lineGap: 1.5 }) + 10;
     if (chart) {
       this.barChart(table, chartRows);
       this.y += 18;
@@ -625,7 +699,11 @@ class PdfLayout {
       const keep = index === table.rows.length - 1 ? totalHeight : 0;
       if (this.y + height + keep > BOTTOM) {
         this.newPage();
-        this.line(this.fit(`${text.title} ${m.continued}`, WIDTH, 10, true), LEFT, this.y, { size: 10, bold: true, color: COLOR.muted });
+        this.line(this.fit(`${text.title} ${m.continued}`, WIDTH, 10, true), LEFT, this.y, {
+          size: 10,
+          bold: true,
+          color: COLOR.muted,
+        });
         this.y += 20;
         header();
       }
@@ -638,7 +716,11 @@ class PdfLayout {
       const height = this.rowHeight(m.total);
       if (this.y + height > BOTTOM) {
         this.newPage();
-        this.line(this.fit(`${text.title} ${m.continued}`, WIDTH, 10, true), LEFT, this.y, { size: 10, bold: true, color: COLOR.muted });
+        this.line(this.fit(`${text.title} ${m.continued}`, WIDTH, 10, true), LEFT, this.y, {
+          size: 10,
+          bold: true,
+          color: COLOR.muted,
+        });
         this.y += 20;
         header();
       }
@@ -669,19 +751,39 @@ class PdfLayout {
     const y = this.y;
     const style: TextStyle = { size: 8, bold: true, color: COLOR.muted };
     this.line(this.fit(rowHeader, columns.label - 16, 8, true), LEFT + 6, y + 7, style);
-    this.line(String(this.figures.year), columns.current, y + 7, { ...style, color: COLOR.ink, width: columns.number - 8, align: 'right' });
-    this.line(String(this.previousYear), columns.previous, y + 7, { ...style, width: columns.number - 8, align: 'right' });
+    this.line(String(this.figures.year), columns.current, y + 7, {
+      ...style,
+      color: COLOR.ink,
+      width: columns.number - 8,
+      align: 'right',
+    });
+    this.line(String(this.previousYear), columns.previous, y + 7, {
+      ...style,
+      width: columns.number - 8,
+      align: 'right',
+    });
     this.line(this.m.columns.change, columns.change, y + 7, { ...style, width: columns.number - 8, align: 'right' });
     this.hline(LEFT, RIGHT, y + HEADER_H, 1.2, COLOR.accent);
     this.y += HEADER_H + 1;
   }
 
-  private tableRow(label: string, current: Cell, previous: Cell, columns: ReturnType<PdfLayout['columns']>, height: number, bold: boolean): void {
+  private tableRow(
+    label: string,
+    current: Cell,
+    previous: Cell,
+    columns: ReturnType<PdfLayout['columns']>,
+    height: number,
+    bold: boolean,
+  ): void {
     const { fmt } = this;
     const y = this.y + ROW_PAD;
     this.paragraph(label, LEFT + 6, y, { size: 9, bold, width: columns.label - 16 });
     const numbers = { size: 9, bold, width: columns.number - 8, align: 'right' as const };
-    this.line(fmt.cell(current), columns.current, y, { ...numbers, bold: true, color: isSuppressed(current) ? COLOR.muted : COLOR.ink });
+    this.line(fmt.cell(current), columns.current, y, {
+      ...numbers,
+      bold: true,
+      color: isSuppressed(current) ? COLOR.muted : COLOR.ink,
+    });
     this.line(fmt.cell(previous), columns.previous, y, { ...numbers, color: COLOR.muted });
     this.line(fmt.change(current, previous), columns.change, y, { ...numbers, color: COLOR.muted });
     this.y += height;
@@ -705,7 +807,9 @@ class PdfLayout {
     const labelWidth = 150;
     const x0 = LEFT + labelWidth + 10;
     const barMax = RIGHT - x0 - 46;
-    const values = rows.flatMap((row) => [valueOf(row.current), valueOf(row.previous)]).filter((value): value is number => value !== null);
+    const values = rows
+      .flatMap((row) => [valueOf(row.current), valueOf(row.previous)])
+      .filter((value): value is number => value !== null);
     const scale = Math.max(1, ...values);
 
     // Legend: this year in the accent, last year in grey.
@@ -716,7 +820,12 @@ class PdfLayout {
     this.line(String(this.previousYear), x0 + 69, y + 1, { size: 8, color: COLOR.muted });
     y += 22;
     if (rows.length < all) {
-      this.line(this.fit(this.m.chartTop(fmt.number(rows.length), fmt.number(all), figures.year), WIDTH, 7.5, false), LEFT, y - 6, { size: 7.5, color: COLOR.faint });
+      this.line(
+        this.fit(this.m.chartTop(fmt.number(rows.length), fmt.number(all), figures.year), WIDTH, 7.5, false),
+        LEFT,
+        y - 6,
+        { size: 7.5, color: COLOR.faint },
+      );
       y += 14;
     }
 
@@ -730,13 +839,22 @@ class PdfLayout {
 
     for (const row of rows) {
       const label = this.label(table, row);
-      this.line(this.fit(label, labelWidth, 8.5, false), LEFT, y + 1.5, { size: 8.5, color: COLOR.ink, width: labelWidth, align: 'right' });
+      this.line(this.fit(label, labelWidth, 8.5, false), LEFT, y + 1.5, {
+        size: 8.5,
+        color: COLOR.ink,
+        width: labelWidth,
+        align: 'right',
+      });
       const current = valueOf(row.current);
       const previous = valueOf(row.previous);
       const currentWidth = current === null ? 0 : (current / scale) * barMax;
       const previousWidth = previous === null ? 0 : (previous / scale) * barMax;
       if (currentWidth > 0) this.box(x0, y, Math.max(currentWidth, 1), 10, COLOR.accent);
-      this.line(fmt.cell(row.current), x0 + currentWidth + 4, y + 1, { size: 8, bold: true, color: current === null ? COLOR.muted : COLOR.ink });
+      this.line(fmt.cell(row.current), x0 + currentWidth + 4, y + 1, {
+        size: 8,
+        bold: true,
+        color: current === null ? COLOR.muted : COLOR.ink,
+      });
       if (previousWidth > 0) this.box(x0, y + 12, Math.max(previousWidth, 1), 4.5, COLOR.previousBar);
       this.line(fmt.cell(row.previous), x0 + previousWidth + 4, y + 10.5, { size: 6.5, color: COLOR.muted });
       y += BAR_ROW_H;
@@ -780,24 +898,47 @@ class PdfLayout {
         let y = top + 12;
         this.line(this.fit(group.name, WIDTH, 13, true), LEFT, y, { size: 13, bold: true });
         y += 19;
-        this.line(this.fit(`${m.groups.village} ${group.village}`, WIDTH, 9, false), LEFT, y, { size: 9, color: COLOR.muted });
+        this.line(this.fit(`${m.groups.village} ${group.village}`, WIDTH, 9, false), LEFT, y, {
+          size: 9,
+          color: COLOR.muted,
+        });
         y += 24;
 
         // Plan: a progress bar of items done against planned, and the activity count beside it.
         const half = (WIDTH - 24) / 2;
-        this.line(m.groups.planned.toUpperCase(), LEFT, y, { size: 7, bold: true, color: COLOR.muted, characterSpacing: 0.4 });
-        this.line(m.groups.activities.toUpperCase(), LEFT + half + 24, y, { size: 7, bold: true, color: COLOR.muted, characterSpacing: 0.4 });
+        this.line(m.groups.planned.toUpperCase(), LEFT, y, {
+          size: 7,
+          bold: true,
+          color: COLOR.muted,
+          characterSpacing: 0.4,
+        });
+        this.line(m.groups.activities.toUpperCase(), LEFT + half + 24, y, {
+          size: 7,
+          bold: true,
+          color: COLOR.muted,
+          characterSpacing: 0.4,
+        });
         y += 13;
         const ratio = group.itemsPlanned > 0 ? Math.min(1, group.itemsDone / group.itemsPlanned) : 0;
         this.box(LEFT, y + 3, half, 8, COLOR.accentTint, 4);
         if (ratio > 0) this.box(LEFT, y + 3, Math.max(8, half * ratio), 8, COLOR.accent, 4);
         const percent = group.itemsPlanned > 0 ? fmt.percent(group.itemsDone / group.itemsPlanned) : m.change.none;
-        this.line(m.groups.progress(fmt.number(group.itemsDone), fmt.number(group.itemsPlanned), percent), LEFT, y + 16, { size: 9, color: COLOR.ink });
+        this.line(
+          m.groups.progress(fmt.number(group.itemsDone), fmt.number(group.itemsPlanned), percent),
+          LEFT,
+          y + 16,
+          { size: 9, color: COLOR.ink },
+        );
         this.line(fmt.number(group.activities), LEFT + half + 24, y - 2, { size: 20, bold: true });
         y += 40;
 
         // Participants reached, with disability as a part of them, not an addition.
-        this.line(m.groups.participants.toUpperCase(), LEFT, y, { size: 7, bold: true, color: COLOR.muted, characterSpacing: 0.4 });
+        this.line(m.groups.participants.toUpperCase(), LEFT, y, {
+          size: 7,
+          bold: true,
+          color: COLOR.muted,
+          characterSpacing: 0.4,
+        });
         y += 13;
         const p = group.participants;
         const cells: [string, Cell | null, boolean][] = [
@@ -814,12 +955,19 @@ class PdfLayout {
           const x = LEFT + index * cellWidth;
           if (index > 0) this.vline(x, y + 7, y + PARTICIPANTS_H - 7, 0.4, COLOR.rule);
           const shown = value !== null && !isSuppressed(value);
-          this.line(fmt.cell(value), x + 9, y + 8, { size: 12, bold: true, color: !shown ? COLOR.muted : strong ? COLOR.accent : COLOR.ink });
+          this.line(fmt.cell(value), x + 9, y + 8, {
+            size: 12,
+            bold: true,
+            color: !shown ? COLOR.muted : strong ? COLOR.accent : COLOR.ink,
+          });
           const labelStyle = { size: 7, color: COLOR.muted, width: cellWidth - 14 };
           const fits = this.measure(label, labelStyle) <= 18;
           this.paragraph(fits ? label : this.fit(label, cellWidth - 14, 7, false), x + 9, y + 27, labelStyle);
         });
-        this.line(`${m.groups.disability}: ${m.groups.disabilityNote}`, LEFT, y + PARTICIPANTS_H + 5, { size: 6.5, color: COLOR.faint });
+        this.line(`${m.groups.disability}: ${m.groups.disabilityNote}`, LEFT, y + PARTICIPANTS_H + 5, {
+          size: 6.5,
+          color: COLOR.faint,
+        });
       },
     });
 
@@ -829,7 +977,9 @@ class PdfLayout {
         [m.groups.obstacles, group.obstacles],
         [m.groups.lessons, group.lessons],
       ] as const) {
-        const texts = (items ?? []).filter((note) => note.text.trim() !== '').map((note) => m.groups.repeated(note.text.trim(), note.times));
+        const texts = (items ?? [])
+          .filter((note) => note.text.trim() !== '')
+          .map((note) => m.groups.repeated(note.text.trim(), note.times));
         if (texts.length === 0) continue;
         const bullets = texts.map((item) => this.bulletPiece(item));
         // The heading goes with the first bullet (or its first part, when it is longer than a page).
@@ -873,11 +1023,13 @@ class PdfLayout {
           else high = mid - 1;
         }
         if (low >= words.length) return null;
-        return [this.bulletPiece(words.slice(0, low).join(' '), dot), this.bulletPiece(words.slice(low).join(' '), false)];
+        return [
+          this.bulletPiece(words.slice(0, low).join(' '), dot),
+          this.bulletPiece(words.slice(low).join(' '), false),
+        ];
       },
     };
   }
-
 }
 
 const HEADER_H = 22;

@@ -36,7 +36,11 @@ function pdfPages(pdf: Buffer): string[] {
       await parser.destroy();
       process.stdout.write(JSON.stringify(result.pages.map((page) => page.text)));
     });`;
-  const json = execFileSync(process.execPath, ['-e', script], { input: pdf, cwd: process.cwd(), maxBuffer: 256 * 1024 * 1024 });
+  const json = execFileSync(process.execPath, ['-e', script], {
+    input: pdf,
+    cwd: process.cwd(),
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(json.toString('utf8')) as string[];
 }
 
@@ -172,7 +176,14 @@ describe('PDF', () => {
     expect(pages[2]).toMatch(/Peserta kegiatan yang\s+dijangkau\s+1\.268\s+2024: 1\.012/);
 
     // Tables: titles, code labels, places with diacritics, totals, and the violence types without one.
-    for (const title of ['Kasus menurut jenis kekerasan', 'Korban menurut kelompok umur', 'Korban perempuan menurut kelompok umur', 'Kasus menurut desa', 'Kasus menurut hubungan pelaku dengan korban', 'Rujukan menurut hasil']) {
+    for (const title of [
+      'Kasus menurut jenis kekerasan',
+      'Korban menurut kelompok umur',
+      'Korban perempuan menurut kelompok umur',
+      'Kasus menurut desa',
+      'Kasus menurut hubungan pelaku dengan korban',
+      'Rujukan menurut hasil',
+    ]) {
       expect(text).toContain(title);
     }
     expect(text).toContain('Kekerasan seksual');
@@ -185,7 +196,9 @@ describe('PDF', () => {
     expect(text).toContain('Satu kasus dapat tercatat pada lebih dari satu kategori');
     const violence = figures.tables[0];
     const sexual = violence.rows.find((row) => row.key === 'seksual');
-    expect(text).toMatch(new RegExp(`Kekerasan seksual\\s+${sexual?.current as number}\\s+${sexual?.previous as number}`));
+    expect(text).toMatch(
+      new RegExp(`Kekerasan seksual\\s+${sexual?.current as number}\\s+${sexual?.previous as number}`),
+    );
     const ages = figures.tables[1];
     expect(text).toMatch(new RegExp(`Jumlah\\s+${ages.total?.current as number}\\s+${ages.total?.previous as number}`));
 
@@ -235,7 +248,9 @@ describe('PDF', () => {
     expect(villagePages.length).toBeGreaterThan(50);
     // Every page of the table has its header row: the first under the chart, the others after "(lanjutan)".
     for (const page of villagePages) expect(page).toMatch(/Desa\s+2025\s+2024\s+Perubahan/);
-    expect(villagePages.filter((page) => page.includes('Kasus menurut desa (lanjutan)'))).toHaveLength(villagePages.length - 1);
+    expect(villagePages.filter((page) => page.includes('Kasus menurut desa (lanjutan)'))).toHaveLength(
+      villagePages.length - 1,
+    );
     const text = pages.join('\n');
     expect(text).toContain('Desa 2000 (Sumba Barat Daya — Kodi)');
     expect(text).toContain('Grafik: 15 dari 2.001 baris');
@@ -248,11 +263,16 @@ describe('PDF', () => {
   it('carries a note longer than a page over to the next pages, with the group named again', async () => {
     const figures = sampleFigures({ groups: 1 });
     const words = Array.from({ length: 1500 }, (_, index) => `kata${index + 1}`);
-    figures.groups[0].lessons = [{ text: words.join(' '), times: 1 }, { text: 'Catatan terakhir.', times: 1 }];
+    figures.groups[0].lessons = [
+      { text: words.join(' '), times: 1 },
+      { text: 'Catatan terakhir.', times: 1 },
+    ];
     const pages = pdfPages(await collect((out) => renderPdf(figures, out, { threshold: THRESHOLD })));
     const text = pages.join('\n');
     for (const word of ['kata1 ', 'kata750 ', 'kata1500', 'Catatan terakhir.']) expect(text).toContain(word);
-    expect(pages.filter((page) => page.includes('Kelompok Perempuan Ngaṟa Bersatu (lanjutan)')).length).toBeGreaterThanOrEqual(1);
+    expect(
+      pages.filter((page) => page.includes('Kelompok Perempuan Ngaṟa Bersatu (lanjutan)')).length,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('renders in one pass with "Halaman X" when asked not to count pages', async () => {
@@ -275,7 +295,10 @@ describe('PDF', () => {
         setImmediate(done);
       },
     });
-    const { pages } = await renderPdf(figures, slow, { threshold: THRESHOLD, onPage: () => writtenAtPage.push(written) });
+    const { pages } = await renderPdf(figures, slow, {
+      threshold: THRESHOLD,
+      onPage: () => writtenAtPage.push(written),
+    });
     expect(pages).toBeGreaterThan(100);
     // Pages go out while later ones are laid out: by 70 % of the pages, a good part of the file is written.
     expect(writtenAtPage[Math.floor(pages * 0.7)]).toBeGreaterThan(written * 0.25);
@@ -287,11 +310,18 @@ describe('PDF', () => {
         done(new Error('disk full'));
       },
     });
-    await expect(renderPdf(sampleFigures({ villages: 300 }), broken, { threshold: THRESHOLD })).rejects.toThrow('disk full');
+    await expect(renderPdf(sampleFigures({ villages: 300 }), broken, { threshold: THRESHOLD })).rejects.toThrow(
+      'disk full',
+    );
   });
 
   it('renders a report with nothing in it', async () => {
-    const empty: ReportFigures = { ...sampleFigures(), summary: [], groups: [], tables: [{ key: 'village', rows: [], total: { current: 0, previous: 0 } }] };
+    const empty: ReportFigures = {
+      ...sampleFigures(),
+      summary: [],
+      groups: [],
+      tables: [{ key: 'village', rows: [], total: { current: 0, previous: 0 } }],
+    };
     const text = pdfPages(await collect((out) => renderPdf(empty, out, { threshold: THRESHOLD }))).join('\n');
     expect(text).toContain('Tidak ada data.');
     expect(text).toContain('Tidak ada kelompok dalam cakupan laporan ini.');
@@ -319,7 +349,11 @@ describe('XLSX', () => {
     const figures = sampleFigures({ audience: 'internal', locale: 'id' });
     const workbook = await workbookOf(figures);
     const names = workbook.worksheets.map((sheet) => sheet.name);
-    expect(names).toEqual(['Ringkasan', ...figures.tables.map((t) => tableText(messagesFor('id'), t).sheet), 'Kelompok']);
+    expect(names).toEqual([
+      'Ringkasan',
+      ...figures.tables.map((t) => tableText(messagesFor('id'), t).sheet),
+      'Kelompok',
+    ]);
 
     const summary = table(workbook.getWorksheet('Ringkasan') as ExcelJS.Worksheet, 'Indikator');
     expect(summary.header).toEqual(['Indikator', 'Satuan', '2025', '2024', 'Selisih', 'Perubahan (%)']);
@@ -406,7 +440,9 @@ describe('CSV ZIP', () => {
 
     const groups = (await zip.file(names[names.length - 1])?.async('string')) as string;
     expect(groups).toContain('Hambatan');
-    expect(groups).toContain('"• Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.\n• Sebagian');
+    expect(groups).toContain(
+      '"• Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.\n• Sebagian',
+    );
   });
 
   it('writes "<5" for suppressed cells in English, and quotes and neutralises text as it must', async () => {
@@ -434,7 +470,9 @@ describe('the audience on every page', () => {
   it('stamps the cover and marks every page footer of a PDF with its audience', async () => {
     for (const audience of ['internal', 'external'] as const) {
       const m = messagesFor('id');
-      const pages = pdfPages(await collect((out) => renderPdf(sampleFigures({ audience, locale: 'id' }), out, { threshold: THRESHOLD })));
+      const pages = pdfPages(
+        await collect((out) => renderPdf(sampleFigures({ audience, locale: 'id' }), out, { threshold: THRESHOLD })),
+      );
       expect(pages[0]).toContain(m.coverStamp[audience]);
       pages.forEach((page) => expect(page).toContain(m.marking[audience]));
     }
@@ -451,14 +489,21 @@ describe('the audience on every page', () => {
   });
 
   it('puts the audience in the printed footer of every XLSX sheet', async () => {
-    const file = await collect((out) => renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD }));
+    const file = await collect((out) =>
+      renderXlsx(sampleFigures({ audience: 'external', locale: 'en' }), out, { threshold: THRESHOLD }),
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    for (const sheet of workbook.worksheets) expect(sheet.headerFooter.oddFooter).toContain('External — de-identified data');
+    for (const sheet of workbook.worksheets)
+      expect(sheet.headerFooter.oddFooter).toContain('External — de-identified data');
   });
 
   it('ends every CSV of the ZIP with the audience marking', async () => {
-    const zip = await JSZip.loadAsync(await collect((out) => renderCsvZip(sampleFigures({ audience: 'internal', locale: 'id' }), out, { threshold: THRESHOLD })));
+    const zip = await JSZip.loadAsync(
+      await collect((out) =>
+        renderCsvZip(sampleFigures({ audience: 'internal', locale: 'id' }), out, { threshold: THRESHOLD }),
+      ),
+    );
     for (const file of Object.values(zip.files)) {
       const lines = (await file.async('string')).split('\r\n').filter((line) => line !== '');
       expect(lines[lines.length - 1]).toBe('Rahasia — hanya untuk internal organisasi');

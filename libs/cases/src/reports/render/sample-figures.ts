@@ -61,7 +61,10 @@ export function sampleFigures(options: SampleOptions = {}): ReportFigures {
   const villageCount = options.villages ?? 12;
   const villages: ReportRow[] = Array.from({ length: villageCount }, (_, index) => ({
     key: `village-${index + 1}`,
-    label: index < VILLAGE_NAMES.length ? VILLAGE_NAMES[index] : `Desa ${index + 1} (${VILLAGE_NAMES[index % VILLAGE_NAMES.length]})`,
+    label:
+      index < VILLAGE_NAMES.length
+        ? VILLAGE_NAMES[index]
+        : `Desa ${index + 1} (${VILLAGE_NAMES[index % VILLAGE_NAMES.length]})`,
     current: count(index === 0 ? 3 : next(40)),
     previous: count(next(40)),
   }));
@@ -71,30 +74,105 @@ export function sampleFigures(options: SampleOptions = {}): ReportFigures {
   const female = rows(ages, 50);
   const male = rows(ages, 14);
   const add = (a: Cell, b: Cell): Cell => (typeof a === 'number' && typeof b === 'number' ? a + b : SUPPRESSED);
-  const ageRows = ages.map((key, index) => ({ key, current: add(female[index].current, male[index].current), previous: add(female[index].previous, male[index].previous) }));
+  const ageRows = ages.map((key, index) => ({
+    key,
+    current: add(female[index].current, male[index].current),
+    previous: add(female[index].previous, male[index].previous),
+  }));
   const tables: ReportTable[] = [
-    { key: 'violenceTypes', codeList: 'violenceTypes', chart: 'bar', rows: rows(['fisik', 'psikis', 'seksual', 'eksploitasi', 'trafficking', 'penelantaran', 'lainnya'], 90) },
+    {
+      key: 'violenceTypes',
+      codeList: 'violenceTypes',
+      chart: 'bar',
+      rows: rows(['fisik', 'psikis', 'seksual', 'eksploitasi', 'trafficking', 'penelantaran', 'lainnya'], 90),
+    },
     withTotal({ key: 'ageGroup', codeList: 'ageGroup', chart: 'bar', rows: ageRows }),
     withTotal({ key: 'sex', codeList: 'sex', rows: rows(['female', 'male'], 150) }),
-    withTotal({ key: 'ageGroupFemale', codeList: 'ageGroup', rows: female, split: { of: 'ageGroup', by: 'sex', key: 'female' } }),
-    withTotal({ key: 'ageGroupMale', codeList: 'ageGroup', rows: male, split: { of: 'ageGroup', by: 'sex', key: 'male' } }),
-    withTotal({ key: 'disability', codeList: 'disability', rows: rows(['none', 'physical', 'sensory', 'intellectual', 'psychosocial', 'multiple'], 12) }),
-    withTotal({ key: 'village', chart: 'bar', rows: [...villages, { key: 'none', current: count(2), previous: count(7) }] }),
+    withTotal({
+      key: 'ageGroupFemale',
+      codeList: 'ageGroup',
+      rows: female,
+      split: { of: 'ageGroup', by: 'sex', key: 'female' },
+    }),
+    withTotal({
+      key: 'ageGroupMale',
+      codeList: 'ageGroup',
+      rows: male,
+      split: { of: 'ageGroup', by: 'sex', key: 'male' },
+    }),
+    withTotal({
+      key: 'disability',
+      codeList: 'disability',
+      rows: rows(['none', 'physical', 'sensory', 'intellectual', 'psychosocial', 'multiple'], 12),
+    }),
+    withTotal({
+      key: 'village',
+      chart: 'bar',
+      rows: [...villages, { key: 'none', current: count(2), previous: count(7) }],
+    }),
     {
       key: 'relationship',
       codeList: 'relationship',
       chart: 'bar',
-      rows: rows(['husband_partner', 'former_partner', 'parent', 'step_parent', 'other_family', 'neighbour', 'teacher', 'stranger', 'other', 'unknown'], 60),
+      rows: rows(
+        [
+          'husband_partner',
+          'former_partner',
+          'parent',
+          'step_parent',
+          'other_family',
+          'neighbour',
+          'teacher',
+          'stranger',
+          'other',
+          'unknown',
+        ],
+        60,
+      ),
     },
-    withTotal({ key: 'placeType', codeList: 'placeType', rows: rows(['home', 'school', 'workplace', 'public_place', 'online', 'other'], 80) }),
-    withTotal({ key: 'referralSource', codeList: 'referralSource', rows: rows(['self', 'family', 'neighbour', 'village_head', 'police', 'health_worker', 'teacher', 'religious_leader', 'ngo', 'other'], 30) }),
-    withTotal({ key: 'referralService', codeList: 'serviceType', rows: rows(['police', 'health', 'legal_aid', 'psychosocial', 'shelter', 'uptd_ppa', 'village_government'], 40) }),
-    withTotal({ key: 'referralOutcome', codeList: 'referralStatus', rows: rows(['pending', 'accepted', 'in_service', 'completed', 'declined', 'cancelled'], 40) }),
+    withTotal({
+      key: 'placeType',
+      codeList: 'placeType',
+      rows: rows(['home', 'school', 'workplace', 'public_place', 'online', 'other'], 80),
+    }),
+    withTotal({
+      key: 'referralSource',
+      codeList: 'referralSource',
+      rows: rows(
+        [
+          'self',
+          'family',
+          'neighbour',
+          'village_head',
+          'police',
+          'health_worker',
+          'teacher',
+          'religious_leader',
+          'ngo',
+          'other',
+        ],
+        30,
+      ),
+    }),
+    withTotal({
+      key: 'referralService',
+      codeList: 'serviceType',
+      rows: rows(['police', 'health', 'legal_aid', 'psychosocial', 'shelter', 'uptd_ppa', 'village_government'], 40),
+    }),
+    withTotal({
+      key: 'referralOutcome',
+      codeList: 'referralStatus',
+      rows: rows(['pending', 'accepted', 'in_service', 'completed', 'declined', 'cancelled'], 40),
+    }),
     withTotal({ key: 'followUpsPerCase', rows: rows(['0', '1', '2-3', '4+'], 50) }),
   ];
 
   const groupCount = options.groups ?? 3;
-  const groupNames = ['Kelompok Perempuan Ngaṟa Bersatu', 'Forum Anak Desa Oelbubuk', 'PATBM Nusa Tenggara Timur — Waingapu'];
+  const groupNames = [
+    'Kelompok Perempuan Ngaṟa Bersatu',
+    'Forum Anak Desa Oelbubuk',
+    'PATBM Nusa Tenggara Timur — Waingapu',
+  ];
   const groups = Array.from({ length: groupCount }, (_, index) => {
     const planned = 6 + next(8);
     const reached = { women: 20 + next(60), men: 5 + next(30), girls: next(40), boys: next(30) };
@@ -117,15 +195,24 @@ export function sampleFigures(options: SampleOptions = {}): ReportFigures {
         ? {}
         : {
             obstacles: [
-              { text: 'Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.', times: 1 },
+              {
+                text: 'Hujan deras pada bulan Februari menutup jalan ke dusun atas, sehingga dua sosialisasi ditunda.',
+                times: 1,
+              },
               {
                 text: 'Sebagian tokoh adat masih menganggap kekerasan dalam rumah tangga sebagai urusan keluarga; diskusi perlu dilanjutkan bersama kepala desa.',
                 times: 1,
               },
             ],
             lessons: [
-              { text: 'Pertemuan di posyandu lebih banyak dihadiri ibu-ibu daripada pertemuan di balai desa.', times: 1 },
-              { text: 'Melibatkan guru sekolah dasar membuat anak-anak berani bercerita tentang perundungan.', times: 1 },
+              {
+                text: 'Pertemuan di posyandu lebih banyak dihadiri ibu-ibu daripada pertemuan di balai desa.',
+                times: 1,
+              },
+              {
+                text: 'Melibatkan guru sekolah dasar membuat anak-anak berani bercerita tentang perundungan.',
+                times: 1,
+              },
             ],
           }),
     };

@@ -1,5 +1,14 @@
 import type { Cell, GroupNote, ReportFigures } from '../report-model';
-import { changeDifference, changeRatio, createFormatter, FormatOptions, Formatter, isSuppressed, participantsTotal, summarySide } from './format';
+import {
+  changeDifference,
+  changeRatio,
+  createFormatter,
+  FormatOptions,
+  Formatter,
+  isSuppressed,
+  participantsTotal,
+  summarySide,
+} from './format';
 import { Messages, rowLabel, summaryLabel, tableText } from './messages';
 
 /*
@@ -59,7 +68,11 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
   const sheets: DataSheet[] = [];
   const add = (sheet: Omit<DataSheet, 'sheetName' | 'fileName'>, name: string) => {
     const number = String(sheets.length + 1).padStart(2, '0');
-    sheets.push({ ...sheet, sheetName: names.sheet(name), fileName: names.file(`${number}-${slug(name) || sheet.key}.csv`) });
+    sheets.push({
+      ...sheet,
+      sheetName: names.sheet(name),
+      fileName: names.file(`${number}-${slug(name) || sheet.key}.csv`),
+    });
   };
 
   add(
@@ -106,9 +119,14 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
       changeDifference(now, before),
       changeRatio(now, before),
     ];
-    const rows = table.rows.map((entry) => row(entry.key, rowLabel(m, figures.locale, table, entry), entry.current, entry.previous));
+    const rows = table.rows.map((entry) =>
+      row(entry.key, rowLabel(m, figures.locale, table, entry), entry.current, entry.previous),
+    );
     if (table.total) rows.push(row('', m.total, table.total.current, table.total.previous));
-    add({ key: table.key, title: text.title, columns, rows, hasTotal: table.total !== undefined, note: text.note }, text.sheet);
+    add(
+      { key: table.key, title: text.title, columns, rows, hasTotal: table.total !== undefined, note: text.note },
+      text.sheet,
+    );
   }
 
   add(groupSheet(figures, m), m.groups.sheet);
@@ -117,7 +135,9 @@ export function tabulate(figures: ReportFigures, options: FormatOptions): Tabula
 
 /** Plan progress and participants per group; obstacles and lessons in internal reports only, and only when written. */
 function groupSheet(figures: ReportFigures, m: Messages): Omit<DataSheet, 'sheetName' | 'fileName'> {
-  const freeText = figures.audience === 'internal' && figures.groups.some((group) => (group.obstacles?.length ?? 0) + (group.lessons?.length ?? 0) > 0);
+  const freeText =
+    figures.audience === 'internal' &&
+    figures.groups.some((group) => (group.obstacles?.length ?? 0) + (group.lessons?.length ?? 0) > 0);
   const columns: DataColumn[] = [
     { header: m.groups.group, kind: 'text', width: 36 },
     { header: m.groups.village, kind: 'text', width: 24 },
@@ -132,7 +152,11 @@ function groupSheet(figures: ReportFigures, m: Messages): Omit<DataSheet, 'sheet
     { header: `${m.groups.participants} (${m.total.toLowerCase()})`, kind: 'count', width: 16 },
     { header: m.groups.disability, kind: 'count', width: 14 },
   ];
-  if (freeText) columns.push({ header: m.groups.obstacles, kind: 'text', width: 60 }, { header: m.groups.lessons, kind: 'text', width: 60 });
+  if (freeText)
+    columns.push(
+      { header: m.groups.obstacles, kind: 'text', width: 60 },
+      { header: m.groups.lessons, kind: 'text', width: 60 },
+    );
   const list = (items: GroupNote[] | undefined) =>
     (items ?? [])
       .filter((note) => note.text.trim() !== '')
@@ -156,7 +180,14 @@ function groupSheet(figures: ReportFigures, m: Messages): Omit<DataSheet, 'sheet
       ...(freeText ? [list(group.obstacles), list(group.lessons)] : []),
     ];
   });
-  return { key: 'groups', title: m.groups.title, columns, rows, hasTotal: false, note: `${m.groups.disability}: ${m.groups.disabilityNote}` };
+  return {
+    key: 'groups',
+    title: m.groups.title,
+    columns,
+    rows,
+    hasTotal: false,
+    note: `${m.groups.disability}: ${m.groups.disabilityNote}`,
+  };
 }
 
 function cellValue(cell: Cell): DataValue {
@@ -185,9 +216,14 @@ class UniqueNames {
   private readonly files = new Set<string>();
 
   sheet(name: string): string {
-    const clean = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+    const clean =
+      name
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim() || 'Sheet';
     let candidate = clean.slice(0, 31).trim();
-    for (let n = 2; this.sheets.has(candidate.toLowerCase()); n += 1) candidate = `${clean.slice(0, 31 - ` (${n})`.length).trim()} (${n})`;
+    for (let n = 2; this.sheets.has(candidate.toLowerCase()); n += 1)
+      candidate = `${clean.slice(0, 31 - ` (${n})`.length).trim()} (${n})`;
     this.sheets.add(candidate.toLowerCase());
     return candidate;
   }

@@ -19,7 +19,11 @@ const MUTED = 'FF5E6570';
 /** The first row of data headers: title, subtitle and notice rows come before it. */
 const HEADER_ROW = 4;
 
-export async function renderXlsx(figures: ReportFigures, out: Writable, options: TabularRenderOptions): Promise<{ sheets: number }> {
+export async function renderXlsx(
+  figures: ReportFigures,
+  out: Writable,
+  options: TabularRenderOptions,
+): Promise<{ sheets: number }> {
   const { fmt, m, sheets } = tabulate(figures, options);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Pendamping';
@@ -29,7 +33,12 @@ export async function renderXlsx(figures: ReportFigures, out: Writable, options:
   workbook.subject = m.marking[figures.audience];
   workbook.company = figures.organizationName;
 
-  const subtitle = [figures.organizationName, scopeText(m, figures.scope), m.yearLabel(figures.year), m.audiences[figures.audience]].join(' · ');
+  const subtitle = [
+    figures.organizationName,
+    scopeText(m, figures.scope),
+    m.yearLabel(figures.year),
+    m.audiences[figures.audience],
+  ].join(' · ');
   const notice = m.confidentiality[figures.audience];
 
   // A failing output stops the rendering: exceljs only listens for it once it finalizes.
@@ -46,14 +55,18 @@ export async function renderXlsx(figures: ReportFigures, out: Writable, options:
   for (const sheet of sheets) {
     if (failure) throw failure;
     index += 1;
-    const extra = sheet.key === 'summary' ? metadataRows(figures, fmt, `${notice.title}. ${notice.body(fmt.threshold)}`) : [];
+    const extra =
+      sheet.key === 'summary' ? metadataRows(figures, fmt, `${notice.title}. ${notice.body(fmt.threshold)}`) : [];
     const headerRow = HEADER_ROW + (extra.length > 0 ? extra.length + 1 : 0);
     const worksheet = workbook.addWorksheet(sheet.sheetName, {
       views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, activeCell: `A${headerRow + 1}` }],
       properties: { defaultRowHeight: 16 },
       pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
       // The audience on every printed page, as in the PDF ("&" starts a field code in Excel's footers).
-      headerFooter: { oddFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N`, evenFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N` },
+      headerFooter: {
+        oddFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N`,
+        evenFooter: `&L${m.marking[figures.audience].replace(/&/g, '&&')}&R&P / &N`,
+      },
     });
     worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
 
@@ -64,7 +77,9 @@ export async function renderXlsx(figures: ReportFigures, out: Writable, options:
     const sub = worksheet.addRow([subtitle]);
     sub.font = { size: 10, color: { argb: MUTED } };
     sub.commit();
-    const noteRow = worksheet.addRow([sheet.note ?? (figures.audience === 'external' ? m.marking.external : m.marking.internal)]);
+    const noteRow = worksheet.addRow([
+      sheet.note ?? (figures.audience === 'external' ? m.marking.external : m.marking.internal),
+    ]);
     noteRow.font = { italic: true, size: 9, color: { argb: MUTED } };
     noteRow.commit();
     const lastColumn = String.fromCharCode(64 + sheet.columns.length);
@@ -95,7 +110,11 @@ function writeTable(worksheet: ExcelJS.Worksheet, sheet: DataSheet, suppressedTe
     cell.font = { bold: true, color: { argb: ACCENT } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TINT } };
     cell.border = { bottom: { style: 'medium', color: { argb: ACCENT } } };
-    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: isNumeric(sheet.columns[column - 1].kind) ? 'right' : 'left' };
+    cell.alignment = {
+      vertical: 'middle',
+      wrapText: true,
+      horizontal: isNumeric(sheet.columns[column - 1].kind) ? 'right' : 'left',
+    };
   });
   header.height = 30;
   header.commit();
@@ -107,7 +126,8 @@ function writeTable(worksheet: ExcelJS.Worksheet, sheet: DataSheet, suppressedTe
       const cell = row.getCell(columnIndex + 1);
       const value = values[columnIndex];
       if (column.kind === 'change') cell.numFmt = '+0%;-0%;0%';
-      else if (column.kind === 'difference' && typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '+0;-0;0' : '+0.0;-0.0;0';
+      else if (column.kind === 'difference' && typeof value === 'number')
+        cell.numFmt = Number.isInteger(value) ? '+0;-0;0' : '+0.0;-0.0;0';
       else if (column.kind === 'percent') cell.numFmt = '0%';
       else if (typeof value === 'number') cell.numFmt = Number.isInteger(value) ? '#,##0' : '#,##0.0';
       if (isNumeric(column.kind)) cell.alignment = { horizontal: 'right' };
@@ -131,7 +151,6 @@ function plain(value: DataValue, suppressedText: string): string | number | null
 function isNumeric(kind: DataSheet['columns'][number]['kind']): boolean {
   return kind === 'count' || kind === 'days' || kind === 'difference' || kind === 'change' || kind === 'percent';
 }
-
 
 /** The cover's details, for the top of the summary sheet. */
 function metadataRows(figures: ReportFigures, fmt: Formatter, notice: string): [string, string][] {
