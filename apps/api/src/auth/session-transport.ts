@@ -8,6 +8,7 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import { ApiHeader } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, DomainError } from '@pendamping/core';
 import { REFRESH_TOKEN_TTL_SECONDS } from '@pendamping/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -72,4 +73,14 @@ function intoCookie(body: unknown, reply: FastifyReply): unknown {
 }
 
 /** Marks a route that issues or uses a refresh token (SessionTransportInterceptor). */
-export const SessionTransport = () => applyDecorators(UseInterceptors(SessionTransportInterceptor));
+export const SessionTransport = () =>
+  applyDecorators(
+    UseInterceptors(SessionTransportInterceptor),
+    ApiHeader({
+      name: 'X-Session-Transport',
+      required: false,
+      enum: ['cookie'],
+      description:
+        'Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused.',
+    }),
+  );
