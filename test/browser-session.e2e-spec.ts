@@ -130,8 +130,13 @@ describe('browser sessions', () => {
       expectProblem(withBody, 400, 'validation-failed');
       const withoutCookie = await api.http().post(`${API}/auth/refresh`).set(browser);
       expectProblem(withoutCookie, 401, 'unauthenticated');
-      const withoutBody = await api.http().post(`${API}/auth/refresh`).send({});
-      expectProblem(withoutBody, 400, 'validation-failed');
+      // Without the header the cookie is not read, even when the browser sends it.
+      const withoutHeader = await api
+        .http()
+        .post(`${API}/auth/refresh`)
+        .set('cookie', `pendamping_refresh=${session.cookie}`)
+        .send({});
+      expectProblem(withoutHeader, 400, 'validation-failed');
       expect(await tokenRow(session.cookie)).toMatchObject({ rotated_at: null, revoked_at: null });
     });
 
