@@ -41,8 +41,7 @@ export function cookieTransport(request: FastifyRequest): boolean {
 
 /** Sign-out expires the refresh cookie with the attributes it was set with, or the browser keeps it. */
 export function expireRefreshCookie(reply: FastifyReply): void {
-  const { maxAge: _lifetime, ...attributes } = REFRESH_COOKIE_OPTIONS;
-  reply.clearCookie(REFRESH_COOKIE, attributes);
+  reply.clearCookie(REFRESH_COOKIE, REFRESH_COOKIE_OPTIONS);
 }
 
 /**
