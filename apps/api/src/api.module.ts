@@ -18,6 +18,7 @@ import { AuthController } from './auth/auth.controller';
 import { CaseWorkController } from './cases/case-work.controller';
 import { CasesController } from './cases/cases.controller';
 import { StatsController } from './cases/stats.controller';
+import { ClientSettingsController } from './client-settings/client-settings.controller';
 import { CodeListsController } from './code-lists/code-lists.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
@@ -48,6 +49,7 @@ export class ApiModule {
         AdminRequestsController,
         AuditController,
         CodeListsController,
+        ClientSettingsController,
         CasesController,
         CaseWorkController,
         StatsController,

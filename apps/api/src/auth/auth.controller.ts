@@ -4,6 +4,7 @@ import { packRules } from '@casl/ability/extra';
 import {
   AccountService,
   Auth,
+  AuthError,
   PublicRoute,
   RequestAuth,
   SecondFactorService,
@@ -11,8 +12,13 @@ import {
   SignInService,
 } from '@pendamping/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
+import { validationFailed } from '@pendamping/core';
+import { ChangePasswordDto, LoginDto, LogoutDto, RefreshDto, TotpCodeDto } from './auth.dtos';
 import { SIGN_IN_DEVICE_COOKIE, SIGN_IN_DEVICE_COOKIE_OPTIONS } from './sign-in-device-cookie';
+import { cookieTransport, expireRefreshCookie, REFRESH_COOKIE, SessionTransport } from './session-transport';
+
+/** Clears what the app cached or stored in this browser, but not its cookies: the sign-in device cookie stays (SPEC §8). */
+const CLEAR_SITE_DATA = '"cache", "storage"';
 
 @ApiTags('auth')
 @Controller()
@@ -26,6 +32,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @PublicRoute()
+  @SessionTransport()
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const deviceCookie = request.cookies[SIGN_IN_DEVICE_COOKIE];
     const { tokens, deviceCookie: renewed } = await this.signIn.signIn({
@@ -38,23 +45,52 @@ export class AuthController {
     return tokens;
   }
 
+  /** A browser (`X-Session-Transport: cookie`) presents its token in the cookie, any other client in the body. */
   @Post('auth/refresh')
   @HttpCode(200)
   @PublicRoute()
+  @SessionTransport()
   refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest) {
-    return this.signIn.refresh(body.refreshToken, String(request.id));
+    const browser = cookieTransport(request);
+    return this.signIn.refresh(this.presentedRefreshToken(body, request, browser), String(request.id), {
+      lostResponseGrace: browser,
+    });
   }
 
+  private presentedRefreshToken(body: RefreshDto, request: FastifyRequest, browser: boolean): string {
+    if (browser && body.refreshToken !== undefined)
+      throw validationFailed([
+        { field: 'refreshToken', message: 'goes in the cookie with X-Session-Transport: cookie' },
+      ]);
+    if (!browser && body.refreshToken === undefined)
+      throw validationFailed([{ field: 'refreshToken', message: 'is required' }]);
+    const token = browser ? request.cookies[REFRESH_COOKIE] : body.refreshToken;
+    if (!token) throw new AuthError('unauthenticated', 'There is no session cookie. Sign in again.');
+    return token;
+  }
+
+  /**
+   * Ends the session on the server and expires the refresh cookie. A sign-out also clears what
+   * the app stored in the browser; the idle lock (`lock: true`, SPEC §11) does not, so the app's
+   * files stay for the lock page.
+   */
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
-  async logout(@Auth() auth: RequestAuth): Promise<void> {
+  @SessionTransport()
+  async logout(
+    @Auth() auth: RequestAuth,
+    @Body() body: LogoutDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.signIn.signOut(
       auth.sessionId,
       { id: auth.actor.userId, role: auth.actor.role, organizationId: auth.actor.organizationId },
       auth.requestId,
     );
+    expireRefreshCookie(reply);
+    if (!body.lock) reply.header('clear-site-data', CLEAR_SITE_DATA);
   }
 
   @Post('auth/totp/enroll')
@@ -69,6 +105,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
+  @SessionTransport()
   verify(@Auth() auth: RequestAuth, @Body() body: TotpCodeDto) {
     return this.secondFactor.verify(auth, body.code);
   }
@@ -78,6 +115,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
+  @SessionTransport()
   changePassword(@Auth() auth: RequestAuth, @Body() body: ChangePasswordDto) {
     return this.account.changePassword(auth, body.currentPassword, body.newPassword);
   }

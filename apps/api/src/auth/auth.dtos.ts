@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty()
@@ -26,10 +26,22 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description: 'Required without `X-Session-Transport: cookie`; with it the token is read from the cookie instead.',
+  })
+  @IsOptional()
   @IsString()
   @Length(20, 200)
-  refreshToken!: string;
+  refreshToken?: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({
+    description: 'The idle lock (SPEC §11): the session ends, but no Clear-Site-Data, so the app keeps its files.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  lock?: boolean;
 }
 
 export class TotpCodeDto {

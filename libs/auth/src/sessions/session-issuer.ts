@@ -32,13 +32,23 @@ export class SessionIssuer {
     return this.issue(manager, user, randomUUID(), { secondFactor, startedAt });
   }
 
-  /** Neither token outlives the session's absolute end under the user's current role. */
-  async issue(manager: EntityManager, user: SessionUser, familyId: string, origin: SessionOrigin): Promise<TokenPair> {
+  /**
+   * Neither token outlives the session's absolute end under the user's current role. `parentId`
+   * is the refresh token this pair replaces, when it continues a session.
+   */
+  async issue(
+    manager: EntityManager,
+    user: SessionUser,
+    familyId: string,
+    origin: SessionOrigin,
+    parentId: string | null = null,
+  ): Promise<TokenPair> {
     const endsAt = this.rules.endOf(origin.startedAt, user.role);
     const refresh = this.tokens.newRefreshToken();
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
       familyId,
+      parentId,
       secondFactor: origin.secondFactor,
       sessionStartedAt: origin.startedAt,
       tokenHash: refresh.hash,

@@ -20,6 +20,7 @@ import type { SecondFactor } from './session-rules';
 @Index('UQ_refresh_tokens_hash', ['tokenHash'], { unique: true })
 @Index('IDX_refresh_tokens_family', ['familyId'])
 @Index('IDX_refresh_tokens_user', ['userId'])
+@Index('IDX_refresh_tokens_parent', ['parentId'])
 @Check('CHK_refresh_tokens_second_factor', `"second_factor" IN ('verified', 'none')`)
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -40,6 +41,17 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /**
+   * The token this one was issued in exchange for (null for a session's first), so that the
+   * refresh grace can find the successor a lost response never delivered.
+   */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => RefreshTokenEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: RefreshTokenEntity;
 
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;

@@ -22,6 +22,17 @@ import { hashRefreshToken } from './token.service';
 
 export const ADDRESS_BLOCK_FAILURES = 100;
 export const ADDRESS_WINDOW_MINUTES = 15;
+/** How long a rotated refresh token may still stand in for a response that was lost (SPEC §11). */
+export const REFRESH_GRACE_SECONDS = 30;
+
+export interface RefreshOptions {
+  /**
+   * Whether the client may have lost the answer to its last refresh and so present the rotated
+   * token again: a browser, whose tabs share one cookie (SPEC §11), and later a phone bound to
+   * the family (§12). Other clients keep the strict rule: any reuse revokes the family.
+   */
+  lostResponseGrace: boolean;
+}
 
 export interface SignInInput {
   email: string;
@@ -97,8 +108,10 @@ export class SignInService {
     return user.active && (throttle.device !== undefined || !(user.lockedUntil && user.lockedUntil > new Date()));
   }
 
-  async refresh(refreshToken: string, requestId: string): Promise<TokenPair> {
-    return this.unwrap(await this.dataSource.transaction((manager) => this.rotate(manager, refreshToken, requestId)));
+  async refresh(refreshToken: string, requestId: string, options: RefreshOptions): Promise<TokenPair> {
+    return this.unwrap(
+      await this.dataSource.transaction((manager) => this.rotate(manager, refreshToken, requestId, options)),
+    );
   }
 
   async signOut(
@@ -252,7 +265,12 @@ export class SignInService {
     });
   }
 
-  private async rotate(manager: EntityManager, refreshToken: string, requestId: string): Promise<Outcome<TokenPair>> {
+  private async rotate(
+    manager: EntityManager,
+    refreshToken: string,
+    requestId: string,
+    options: RefreshOptions,
+  ): Promise<Outcome<TokenPair>> {
     const refused = (kind: AuthErrorKind = 'unauthenticated') => ({
       ok: false as const,
       error: new AuthError(kind, 'The refresh token is not valid. Sign in again.'),
@@ -275,24 +293,51 @@ export class SignInService {
         requestId,
       });
 
-    if (current.rotatedAt || current.revokedAt) {
+    const now = new Date();
+    const replacesLostResponse = await this.graceFor(manager, current, now, options);
+    if (current.revokedAt || (current.rotatedAt && !replacesLostResponse)) {
       // A rotated token presented again means two holders: end the whole family.
       await this.sessions.endFamily(manager, current.familyId);
       await audit('denied', 'refresh_reuse');
       return refused();
     }
-    const now = new Date();
     if (current.expiresAt <= now || !user.active || this.sessionRules.endOf(current.sessionStartedAt, user.role) <= now)
       return refused();
 
-    await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: now });
+    if (!replacesLostResponse) await manager.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: now });
     // The session keeps what it proved and when it began: enrolling elsewhere does not upgrade a
     // session that only ever proved the password, and refreshing never extends its lifetime.
-    const pair = await this.sessions.issue(manager, user, current.familyId, {
-      secondFactor: current.secondFactor,
-      startedAt: current.sessionStartedAt,
-    });
-    await audit('success', 'token_refresh');
+    const pair = await this.sessions.issue(
+      manager,
+      user,
+      current.familyId,
+      { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt },
+      current.id,
+    );
+    await audit('success', replacesLostResponse ? 'token_refresh_grace' : 'token_refresh');
     return { ok: true, value: pair };
+  }
+
+  /**
+   * A token rotated less than REFRESH_GRACE_SECONDS ago whose successor was never used stands for
+   * a lost response (or two tabs refreshing at once): it may mint a sibling in the same family,
+   * and the unused successor is revoked so that the family keeps one live token. A successor
+   * already used, or a later presentation, is reuse.
+   */
+  private async graceFor(
+    manager: EntityManager,
+    token: RefreshTokenEntity,
+    now: Date,
+    options: RefreshOptions,
+  ): Promise<boolean> {
+    if (!options.lostResponseGrace || token.revokedAt || !token.rotatedAt) return false;
+    if (now.getTime() - token.rotatedAt.getTime() > REFRESH_GRACE_SECONDS * 1000) return false;
+    const successor = await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('parent_id = :parentId AND rotated_at IS NULL AND revoked_at IS NULL', { parentId: token.id })
+      .execute();
+    return (successor.affected ?? 0) > 0;
   }
 }

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
     const production = {
       ...valid,
       NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://pendamping.example.org',
       JWT_SECRET: distinct(2),
       AUDIT_CHAIN_KEY: distinct(3),
       FIELD_ENCRYPTION_KEYS: `k1:${distinct(4)}`,
@@ -82,6 +83,7 @@ describe('loadConfig', () => {
     const production = {
       ...valid,
       NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://pendamping.example.org',
       JWT_SECRET: Buffer.alloc(32, 2).toString('base64'),
       AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString('base64'),
       BLIND_INDEX_KEY: Buffer.alloc(32, 4).toString('base64'),
@@ -91,5 +93,57 @@ describe('loadConfig', () => {
     expect(apiDocsServed(loadConfig({ ...production, API_DOCS: 'true' }))).toBe(true);
     expect(apiDocsServed(loadConfig({ ...valid, API_DOCS: 'false' }))).toBe(false);
     expect(() => loadConfig({ ...valid, API_DOCS: 'yes' })).toThrow(/API_DOCS /);
+  });
+
+  it('accepts as PUBLIC_ORIGIN an https origin, or plain http on localhost or 127.0.0.1 outside production', () => {
+    expect(loadConfig(valid).PUBLIC_ORIGIN).toBe('http://127.0.0.1:3000');
+    for (const origin of [
+      'https://pendamping.example.org',
+      'https://app.example.org:8443',
+      'http://localhost',
+      'http://127.0.0.1:5173',
+    ])
+      expect(loadConfig({ ...valid, PUBLIC_ORIGIN: origin }).PUBLIC_ORIGIN).toBe(origin);
+  });
+
+  it('stops on a PUBLIC_ORIGIN that is not a secure context, or not written as an origin, naming the variable', () => {
+    for (const origin of [
+      'http://pendamping.example.org',
+      'http://192.168.1.10:3000',
+      'ftp://localhost',
+      'pendamping.example.org',
+    ])
+      expect(() => loadConfig({ ...valid, PUBLIC_ORIGIN: origin })).toThrow(/PUBLIC_ORIGIN must be/);
+    expect(() => loadConfig({ ...valid, PUBLIC_ORIGIN: 'https://pendamping.example.org/' })).toThrow(
+      /PUBLIC_ORIGIN must be written as the browser sends it: https:\/\/pendamping\.example\.org/,
+    );
+    expect(() => loadConfig({ ...valid, PUBLIC_ORIGIN: 'https://Pendamping.example.org:443' })).toThrow(
+      /PUBLIC_ORIGIN must be written as the browser sends it/,
+    );
+  });
+
+  it('requires an https PUBLIC_ORIGIN in production', () => {
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      JWT_SECRET: Buffer.alloc(32, 2).toString('base64'),
+      AUDIT_CHAIN_KEY: Buffer.alloc(32, 3).toString('base64'),
+      BLIND_INDEX_KEY: Buffer.alloc(32, 4).toString('base64'),
+      SIGN_IN_DEVICE_KEY: Buffer.alloc(32, 5).toString('base64'),
+    };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_ORIGIN must be set in production/);
+    expect(() => loadConfig({ ...production, PUBLIC_ORIGIN: 'http://localhost:3000' })).toThrow(
+      /PUBLIC_ORIGIN must be set in production/,
+    );
+    expect(loadConfig({ ...production, PUBLIC_ORIGIN: 'https://pendamping.example.org' }).PUBLIC_ORIGIN).toBe(
+      'https://pendamping.example.org',
+    );
+  });
+
+  it('locks the web client after WEB_IDLE_LOCK_MINUTES, 15 by default, whole minutes from 1 to a day', () => {
+    expect(loadConfig(valid).WEB_IDLE_LOCK_MINUTES).toBe(15);
+    expect(loadConfig({ ...valid, WEB_IDLE_LOCK_MINUTES: '5' }).WEB_IDLE_LOCK_MINUTES).toBe(5);
+    for (const minutes of ['0', '2.5', 'soon', String(24 * 60 + 1)])
+      expect(() => loadConfig({ ...valid, WEB_IDLE_LOCK_MINUTES: minutes })).toThrow(/WEB_IDLE_LOCK_MINUTES /);
   });
 });

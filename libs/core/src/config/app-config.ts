@@ -15,6 +15,32 @@ const redisUrl = z
   .url()
   .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' });
 
+/**
+ * The origin the web client is served from (SPEC §11): it runs only in a secure context, so
+ * https, or plain http on the loopback names for development. Written exactly as a browser sends
+ * it in the Origin header, because cookie-borne requests are compared with it character by character.
+ */
+const publicOrigin = z.string().superRefine((value, context) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be an origin such as https://pendamping.example.org' });
+    return;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_NAMES.has(url.hostname));
+  if (!secure)
+    context.addIssue({
+      code: 'custom',
+      message: 'must be https://…, or http://localhost or http://127.0.0.1 for development',
+    });
+  else if (url.origin !== value)
+    context.addIssue({ code: 'custom', message: `must be written as the browser sends it: ${url.origin}` });
+});
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1']);
+const DEVELOPMENT_PUBLIC_ORIGIN = 'http://127.0.0.1:3000';
+
 export const appConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -95,6 +121,15 @@ export const appConfigSchema = z.object({
     .default(24 * 7),
   /** Signs the sign-in device cookie (SPEC §8 throttling). */
   SIGN_IN_DEVICE_KEY: base64Key(32),
+  /** Required in production (checked below); development and tests default to the local API's address. */
+  PUBLIC_ORIGIN: publicOrigin.optional(),
+  /** Idle minutes after which every tab of the web client locks (SPEC §11). */
+  WEB_IDLE_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 const SECRET_VARIABLES = ['JWT_SECRET', 'AUDIT_CHAIN_KEY', 'BLIND_INDEX_KEY', 'SIGN_IN_DEVICE_KEY'] as const;
@@ -122,7 +157,7 @@ function productionKeyProblems(config: z.infer<typeof appConfigSchema>): string[
   return problems;
 }
 
-export type AppConfig = z.infer<typeof appConfigSchema>;
+export type AppConfig = Omit<z.infer<typeof appConfigSchema>, 'PUBLIC_ORIGIN'> & { PUBLIC_ORIGIN: string };
 
 /** A production API describes itself only when told to: the document maps every route for an attacker. */
 export function apiDocsServed(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
@@ -153,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const problems = productionKeyProblems(result.data);
+  if (result.data.NODE_ENV === 'production' && !result.data.PUBLIC_ORIGIN?.startsWith('https://'))
+    problems.push('PUBLIC_ORIGIN must be set in production to the https origin the web client is served from');
   if (problems.length > 0) throw new ConfigError(problems);
-  return result.data;
+  return { ...result.data, PUBLIC_ORIGIN: result.data.PUBLIC_ORIGIN ?? DEVELOPMENT_PUBLIC_ORIGIN };
 }

@@ -12,6 +12,7 @@ export const PROBLEM_KINDS = {
   'mfa-enrollment-required': { status: 403, title: 'Set up the second factor first' },
   forbidden: { status: 403, title: 'Not allowed' },
   'forbidden-fields': { status: 403, title: 'Not allowed to write these fields' },
+  'origin-refused': { status: 403, title: 'A cookie-borne request must come from the web client' },
   'password-change-required': { status: 403, title: 'Set your own password first' },
   'requester-is-subject': { status: 403, title: 'A request about yourself is made by another administrator' },
   'approver-is-requester': { status: 403, title: 'A request is decided by another administrator than its requester' },
