@@ -26,7 +26,7 @@ import { RequestAuth } from './request-auth';
 import { Action } from './rules-table';
 import { SubjectName, SUBJECTS } from './subjects';
 
-type Row = ObjectLiteral & { id: string; createdAt: Date };
+type Row = ObjectLiteral & { id: string };
 
 /**
  * How one resource is read: its entity, its subject in the rules table, and the allowlisted
