@@ -25,7 +25,7 @@ export class UpdateReferralDto extends VersionedDto {
   @IsOptional()
   @IsIn(REFERRAL_STATUS_CODES, { message: `status must be one of: ${REFERRAL_STATUS_CODES.join(', ')}` })
   status?: ReferralStatus;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() providerId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() providerId?: string | null;
   @CaseText(5000) outcomeNote?: string | null;
 }
 

@@ -58,12 +58,12 @@ class SurvivorFieldsDto {
   @CaseText(200) alias?: string | null;
   @CaseText(40) phone?: string | null;
   @CaseText(500) address?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' })
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' })
   @Clearable()
   @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
   nik?: string | null;
-  @ApiPropertyOptional({ nullable: true, minimum: MIN_AGE, maximum: MAX_AGE })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: MIN_AGE, maximum: MAX_AGE })
   @Clearable()
   @IsInt()
   @Min(MIN_AGE)
@@ -102,8 +102,8 @@ export class PerpetratorDto {
 }
 
 export class SafeContactDto {
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
   @CaseText(500) safeTimes?: string | null;
   @CaseText(500) intermediary?: string | null;
 }
@@ -113,7 +113,7 @@ class ConsentFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() refer?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() shareDeidentified?: boolean;
   @OptionalCode(CONSENT_GIVEN_BY_CODES) givenBy?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() givenAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @CalendarDate() givenAt?: string | null;
 }
 
 const RECORD_CONSENT_MESSAGE = 'record must be true: a case is recorded only with consent';
@@ -139,9 +139,9 @@ class CaseFieldsDto {
   @IsOptional()
   @IsUUID()
   regionId?: string;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "Not after the region's today, not before 1900." })
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Not after the region's today, not before 1900." })
   @Clearable()
   @CaseDate()
   incidentDate?: string | null;
@@ -172,12 +172,14 @@ class CaseFieldsDto {
   @IsOptional()
   @NestedObjects(() => JusticeStageDto, JUSTICE_PATHWAY_STAGE_CODES.length)
   justicePathway?: JusticeStageDto[];
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Coordinator only.', nullable: true })
   @Clearable()
   @IsUUID()
   assignedCompanionId?: string | null;
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?:
-    string | null;
+  @ApiPropertyOptional({ type: String, description: 'Coordinator only.', nullable: true })
+  @Clearable()
+  @IsUUID()
+  coCompanionId?: string | null;
   @ApiPropertyOptional({ description: 'Coordinator only.' }) @IsOptional() @IsBoolean() restricted?: boolean;
   @ApiPropertyOptional({
     description: 'Coordinator only: users for whom this restricted case does not exist.',
@@ -229,7 +231,7 @@ export class TransitionDto {
 
 export class AssignmentDto extends VersionedDto {
   @ApiProperty() @IsUUID() assignedCompanionId!: string;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
 }
 
 export class DuplicateCheckDto {

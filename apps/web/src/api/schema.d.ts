@@ -905,7 +905,7 @@ export interface components {
     };
     AssignmentDto: {
       assignedCompanionId: string;
-      coCompanionId?: Record<string, never> | null;
+      coCompanionId?: string | null;
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
@@ -914,7 +914,7 @@ export interface components {
       newPassword: string;
     };
     ConsentDto: {
-      givenAt?: Record<string, never> | null;
+      givenAt?: string | null;
       /** @enum {string|null} */
       givenBy?: 'survivor' | 'guardian' | 'best_interest' | null;
       /** @enum {boolean} */
@@ -955,24 +955,24 @@ export interface components {
     };
     CreateCaseDto: {
       /** @description Coordinator only. */
-      assignedCompanionId?: Record<string, never> | null;
+      assignedCompanionId?: string | null;
       /** @description Coordinator only. */
-      coCompanionId?: Record<string, never> | null;
+      coCompanionId?: string | null;
       consent: components['schemas']['NewConsentDto'];
       /** @description Coordinator only: users for whom this restricted case does not exist. */
       excludedUserIds?: string[];
-      groupId?: Record<string, never> | null;
+      groupId?: string | null;
       guardian?: components['schemas']['GuardianDto'];
       /** @description Your own UUID (offline capture): sending it again answers the existing case. */
       id?: string;
       /** @description Not after the region's today, not before 1900. */
-      incidentDate?: Record<string, never> | null;
+      incidentDate?: string | null;
       incidentDateApproximate?: boolean;
       /** @description Not after the region's today, not before 1900. */
       intakeDate: string;
       justicePathway?: components['schemas']['JusticeStageDto'][];
-      medicalNotes?: Record<string, never> | null;
-      narrative?: Record<string, never> | null;
+      medicalNotes?: string | null;
+      narrative?: string | null;
       perpetrators?: components['schemas']['PerpetratorDto'][];
       /** @enum {string|null} */
       placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
@@ -996,7 +996,7 @@ export interface components {
       /** @enum {string|null} */
       riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
       safeContact?: components['schemas']['SafeContactDto'];
-      safetyPlan?: Record<string, never> | null;
+      safetyPlan?: string | null;
       survivor: components['schemas']['NewSurvivorDto'];
       tpksForms?: (
         | 'pelecehan_seksual_nonfisik'
@@ -1013,7 +1013,7 @@ export interface components {
         | 'persetubuhan_terhadap_anak'
         | 'pemaksaan_pelacuran'
       )[];
-      villageId?: Record<string, never> | null;
+      villageId?: string | null;
       violenceTypes: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
     };
     CreateFollowUpDto: {
@@ -1040,7 +1040,7 @@ export interface components {
     };
     CreatePlanItemDto: {
       /** @description Whole rupiah. */
-      budget?: Record<string, never> | null;
+      budget?: number | null;
       /** @enum {string} */
       category:
         | 'awareness_session'
@@ -1065,7 +1065,7 @@ export interface components {
         | 'no_child_marriage'
       )[];
       /** @description Key persons involved (tokoh kunci). */
-      keyPersons?: Record<string, never> | null;
+      keyPersons?: string | null;
       /** @description Months of the plan year, 1-12. */
       plannedMonths: number[];
       targetCount: number;
@@ -1166,8 +1166,8 @@ export interface components {
       name: string;
     };
     GuardianDto: {
-      name?: Record<string, never> | null;
-      phone?: Record<string, never> | null;
+      name?: string | null;
+      phone?: string | null;
     };
     JusticeStageDto: {
       date: string;
@@ -1183,7 +1183,7 @@ export interface components {
       totp?: string;
     };
     NewConsentDto: {
-      givenAt?: Record<string, never> | null;
+      givenAt?: string | null;
       /** @enum {string|null} */
       givenBy?: 'survivor' | 'guardian' | 'best_interest' | null;
       /** @enum {boolean} */
@@ -1192,20 +1192,20 @@ export interface components {
       shareDeidentified?: boolean;
     };
     NewSurvivorDto: {
-      address?: Record<string, never> | null;
-      ageAtIntake?: Record<string, never> | null;
+      address?: string | null;
+      ageAtIntake?: number | null;
       /** @description The age at intake is an estimate. */
       ageEstimated?: boolean;
-      alias?: Record<string, never> | null;
-      birthDate?: Record<string, never> | null;
+      alias?: string | null;
+      birthDate?: string | null;
       /** @enum {string|null} */
       disability?: 'none' | 'physical' | 'sensory' | 'intellectual' | 'psychosocial' | 'multiple' | null;
       /** @enum {string|null} */
       maritalStatus?: 'single' | 'married' | 'divorced' | 'widowed' | null;
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @description Nomor Induk Kependudukan: 16 digits. */
-      nik?: Record<string, never> | null;
-      phone?: Record<string, never> | null;
+      nik?: string | null;
+      phone?: string | null;
       /** @enum {string} */
       sex: 'female' | 'male';
     };
@@ -1220,8 +1220,8 @@ export interface components {
     PerpetratorDto: {
       /** @enum {string|null} */
       ageGroup?: '0-5' | '6-12' | '13-17' | '18-24' | '25-44' | '45-59' | '60+' | 'unknown' | null;
-      name?: Record<string, never> | null;
-      phone?: Record<string, never> | null;
+      name?: string | null;
+      phone?: string | null;
       /** @enum {string} */
       relationship:
         | 'husband_partner'
@@ -1251,7 +1251,7 @@ export interface components {
     };
     ReportScopeDto: {
       /** @description The region, village or group; null or absent for the organisation. */
-      id?: Record<string, never> | null;
+      id?: string | null;
       /** @enum {string} */
       level: 'organization' | 'region' | 'village' | 'group';
     };
@@ -1266,26 +1266,26 @@ export interface components {
       version?: number;
     };
     SafeContactDto: {
-      callSafe?: Record<string, never> | null;
-      intermediary?: Record<string, never> | null;
-      safeTimes?: Record<string, never> | null;
-      textSafe?: Record<string, never> | null;
+      callSafe?: boolean | null;
+      intermediary?: string | null;
+      safeTimes?: string | null;
+      textSafe?: boolean | null;
     };
     SurvivorDto: {
-      address?: Record<string, never> | null;
-      ageAtIntake?: Record<string, never> | null;
+      address?: string | null;
+      ageAtIntake?: number | null;
       /** @description The age at intake is an estimate. */
       ageEstimated?: boolean;
-      alias?: Record<string, never> | null;
-      birthDate?: Record<string, never> | null;
+      alias?: string | null;
+      birthDate?: string | null;
       /** @enum {string|null} */
       disability?: 'none' | 'physical' | 'sensory' | 'intellectual' | 'psychosocial' | 'multiple' | null;
       /** @enum {string|null} */
       maritalStatus?: 'single' | 'married' | 'divorced' | 'widowed' | null;
-      name?: Record<string, never> | null;
+      name?: string | null;
       /** @description Nomor Induk Kependudukan: 16 digits. */
-      nik?: Record<string, never> | null;
-      phone?: Record<string, never> | null;
+      nik?: string | null;
+      phone?: string | null;
       /** @enum {string} */
       sex?: 'female' | 'male';
     };
@@ -1306,21 +1306,21 @@ export interface components {
     };
     UpdateCaseDto: {
       /** @description Coordinator only. */
-      assignedCompanionId?: Record<string, never> | null;
+      assignedCompanionId?: string | null;
       /** @description Coordinator only. */
-      coCompanionId?: Record<string, never> | null;
+      coCompanionId?: string | null;
       consent?: components['schemas']['ConsentDto'];
       /** @description Coordinator only: users for whom this restricted case does not exist. */
       excludedUserIds?: string[];
-      groupId?: Record<string, never> | null;
+      groupId?: string | null;
       guardian?: components['schemas']['GuardianDto'];
       /** @description Not after the region's today, not before 1900. */
-      incidentDate?: Record<string, never> | null;
+      incidentDate?: string | null;
       incidentDateApproximate?: boolean;
       intakeDate?: string;
       justicePathway?: components['schemas']['JusticeStageDto'][];
-      medicalNotes?: Record<string, never> | null;
-      narrative?: Record<string, never> | null;
+      medicalNotes?: string | null;
+      narrative?: string | null;
       perpetrators?: components['schemas']['PerpetratorDto'][];
       /** @enum {string|null} */
       placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
@@ -1344,7 +1344,7 @@ export interface components {
       /** @enum {string|null} */
       riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
       safeContact?: components['schemas']['SafeContactDto'];
-      safetyPlan?: Record<string, never> | null;
+      safetyPlan?: string | null;
       survivor?: components['schemas']['SurvivorDto'];
       tpksForms?: (
         | 'pelecehan_seksual_nonfisik'
@@ -1363,12 +1363,12 @@ export interface components {
       )[];
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
-      villageId?: Record<string, never> | null;
+      villageId?: string | null;
       violenceTypes?: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
     };
     UpdatePlanItemDto: {
       /** @description Whole rupiah. */
-      budget?: Record<string, never> | null;
+      budget?: number | null;
       /** @enum {string} */
       category?:
         | 'awareness_session'
@@ -1393,7 +1393,7 @@ export interface components {
         | 'no_child_marriage'
       )[];
       /** @description Key persons involved (tokoh kunci). */
-      keyPersons?: Record<string, never> | null;
+      keyPersons?: string | null;
       plannedMonths?: number[];
       /**
        * @description Set by hand with a reason; activity reports move it too.
@@ -1408,8 +1408,8 @@ export interface components {
       version?: number;
     };
     UpdateReferralDto: {
-      outcomeNote?: Record<string, never> | null;
-      providerId?: Record<string, never> | null;
+      outcomeNote?: string | null;
+      providerId?: string | null;
       /** @enum {string} */
       status?: 'pending' | 'accepted' | 'in_service' | 'completed' | 'declined' | 'cancelled';
       /** @description The version you edited; or send it in If-Match. */
@@ -1425,10 +1425,10 @@ export interface components {
     };
     UpdateServiceProviderDto: {
       active?: boolean;
-      address?: Record<string, never> | null;
+      address?: string | null;
       name?: string;
-      phone?: Record<string, never> | null;
-      regionId?: Record<string, never> | null;
+      phone?: string | null;
+      regionId?: string | null;
       /** @enum {string} */
       serviceType?:
         | 'police'
@@ -1457,7 +1457,7 @@ export interface components {
       version?: number;
     };
     UpdateWorkPlanDto: {
-      goals?: Record<string, never> | null;
+      goals?: string | null;
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
