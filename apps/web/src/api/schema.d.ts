@@ -1165,6 +1165,11 @@ export interface components {
       birthYear: number;
       name: string;
     };
+    FieldProblem: {
+      /** @description The field, dotted for nested ones (survivor.name). */
+      field: string;
+      message: string;
+    };
     GuardianDto: {
       name?: string | null;
       phone?: string | null;
@@ -1240,6 +1245,49 @@ export interface components {
     };
     PlanStepDto: {
       version?: number;
+    };
+    Problem: {
+      /** @description stale-version: the version the record is at now. */
+      currentVersion?: number;
+      /** @description Never quotes a value that was sent. */
+      detail: string;
+      /** @description validation-failed, business-rule: which fields. */
+      errors?: components['schemas']['FieldProblem'][];
+      /** @description forbidden-fields: the fields that may not be written. */
+      fields?: string[];
+      instance?: string;
+      requestId: string;
+      status: number;
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'urn:pendamping:problem:bad-request'
+        | 'urn:pendamping:problem:malformed-body'
+        | 'urn:pendamping:problem:validation-failed'
+        | 'urn:pendamping:problem:unauthenticated'
+        | 'urn:pendamping:problem:invalid-credentials'
+        | 'urn:pendamping:problem:mfa-required'
+        | 'urn:pendamping:problem:mfa-enrollment-required'
+        | 'urn:pendamping:problem:forbidden'
+        | 'urn:pendamping:problem:forbidden-fields'
+        | 'urn:pendamping:problem:password-change-required'
+        | 'urn:pendamping:problem:requester-is-subject'
+        | 'urn:pendamping:problem:approver-is-requester'
+        | 'urn:pendamping:problem:approver-is-subject'
+        | 'urn:pendamping:problem:not-found'
+        | 'urn:pendamping:problem:method-not-allowed'
+        | 'urn:pendamping:problem:request-timeout'
+        | 'urn:pendamping:problem:conflict'
+        | 'urn:pendamping:problem:stale-version'
+        | 'urn:pendamping:problem:payload-too-large'
+        | 'urn:pendamping:problem:unsupported-media-type'
+        | 'urn:pendamping:problem:business-rule'
+        | 'urn:pendamping:problem:precondition-required'
+        | 'urn:pendamping:problem:too-many-requests'
+        | 'urn:pendamping:problem:address-blocked'
+        | 'urn:pendamping:problem:headers-too-large'
+        | 'urn:pendamping:problem:internal-error'
+        | 'urn:pendamping:problem:service-unavailable';
     };
     RefreshDto: {
       refreshToken: string;
@@ -1483,6 +1531,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1504,6 +1570,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       202: {
         headers: {
           [name: string]: unknown;
@@ -1523,6 +1607,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1542,6 +1644,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1561,6 +1681,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1580,6 +1718,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1606,6 +1762,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1623,6 +1797,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1644,6 +1836,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1661,6 +1871,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       204: {
         headers: {
           [name: string]: unknown;
@@ -1682,6 +1910,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1703,6 +1949,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1720,6 +1984,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1741,6 +2023,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1774,6 +2074,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1795,6 +2113,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -1814,6 +2150,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1839,6 +2193,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1864,6 +2236,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1887,6 +2277,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1910,6 +2318,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -1930,6 +2356,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1949,6 +2393,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1972,6 +2434,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -1995,6 +2475,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2015,6 +2513,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2041,6 +2557,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2066,6 +2600,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2087,6 +2639,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2104,6 +2674,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Every code list, keyed by the JSON name of the field it codes; each entry is {code, label: {id, en}}. */
       200: {
         headers: {
@@ -2132,6 +2720,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2154,6 +2760,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2175,6 +2799,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2194,6 +2836,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2219,6 +2879,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2242,6 +2920,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2259,6 +2955,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2276,6 +2990,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2293,6 +3025,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       204: {
         headers: {
           [name: string]: unknown;
@@ -2314,6 +3064,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2335,6 +3103,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2354,6 +3140,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2379,6 +3183,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2400,6 +3222,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2421,6 +3261,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       202: {
         headers: {
           [name: string]: unknown;
@@ -2440,6 +3298,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2459,6 +3335,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2476,6 +3370,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2509,6 +3421,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2530,6 +3460,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2549,6 +3497,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2574,6 +3540,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2591,6 +3575,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2612,6 +3614,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2633,6 +3653,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       202: {
         headers: {
           [name: string]: unknown;
@@ -2652,6 +3690,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2677,6 +3733,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2699,6 +3773,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2720,6 +3812,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2739,6 +3849,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2764,6 +3892,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2788,6 +3934,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2809,6 +3973,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2828,6 +4010,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2853,6 +4053,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2878,6 +4096,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2901,6 +4137,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -2921,6 +4175,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2943,6 +4215,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       204: {
         headers: {
           [name: string]: unknown;
@@ -2969,6 +4259,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -2993,6 +4301,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -3017,6 +4343,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
@@ -3038,6 +4382,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -3057,6 +4419,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -3082,6 +4462,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -3107,6 +4505,24 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       200: {
         headers: {
           [name: string]: unknown;
@@ -3124,6 +4540,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The process is running. */
       200: {
         headers: {
@@ -3142,6 +4576,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Ready, or degraded (Redis down: cases served, reports kept in the outbox). */
       200: {
         headers: {
