@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
 import {
   AccountService,
@@ -23,6 +23,7 @@ export class AuthController {
     private readonly account: AccountService,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in with email and password (and a second-factor code where the role needs one)' })
   @Post('auth/login')
   @HttpCode(200)
   @PublicRoute()
@@ -38,6 +39,7 @@ export class AuthController {
     return tokens;
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for a new access token and refresh token' })
   @Post('auth/refresh')
   @HttpCode(200)
   @PublicRoute()
@@ -45,6 +47,7 @@ export class AuthController {
     return this.signIn.refresh(body.refreshToken, String(request.id));
   }
 
+  @ApiOperation({ summary: 'Sign out: end this session on the server' })
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -57,6 +60,7 @@ export class AuthController {
     );
   }
 
+  @ApiOperation({ summary: 'Start second-factor (TOTP) enrolment: a new secret and its otpauth URI' })
   @Post('auth/totp/enroll')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -65,6 +69,7 @@ export class AuthController {
     return this.secondFactor.enroll(auth);
   }
 
+  @ApiOperation({ summary: 'Finish second-factor enrolment with a first code: recovery codes, shown once' })
   @Post('auth/totp/verify')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -74,6 +79,7 @@ export class AuthController {
   }
 
   /** Open to a limited session: a temporary password is changed before the second factor is enrolled (SPEC §8). */
+  @ApiOperation({ summary: 'Change your password (first, when it is temporary)' })
   @Post('auth/password')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -82,6 +88,7 @@ export class AuthController {
     return this.account.changePassword(auth, body.currentPassword, body.newPassword);
   }
 
+  @ApiOperation({ summary: 'Your profile' })
   @Get('me')
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -90,6 +97,7 @@ export class AuthController {
   }
 
   /** Closes the notice of a reset of her password or second factor; only once she uses her own password again. */
+  @ApiOperation({ summary: 'Acknowledge the notice that your password or second factor was reset' })
   @Post('me/reset-notice/acknowledge')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -99,6 +107,7 @@ export class AuthController {
   }
 
   /** The caller's rules, packed (CASL packRules), so a client can hide what the user cannot see. */
+  @ApiOperation({ summary: 'Your packed rules, for navigation only (records carry their own allowed)' })
   @Get('me/abilities')
   @ApiBearerAuth()
   @SignedIn()

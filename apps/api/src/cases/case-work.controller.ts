@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseQueries, FollowUpService, ReferralService } from '@pendamping/cases';
 import { expectedVersion } from '@pendamping/core';
@@ -20,18 +20,21 @@ export class CaseWorkController {
     private readonly queries: CaseQueries,
   ) {}
 
+  @ApiOperation({ summary: 'List the referrals of a case' })
   @Get('cases/:id/referrals')
   @Policy('read', 'Referral')
   listReferrals(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
     return this.referrals.list(auth, id, query);
   }
 
+  @ApiOperation({ summary: 'Refer a case to a service (with consent to refer)' })
   @Post('cases/:id/referrals')
   @Policy('create', 'Referral')
   createReferral(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateReferralDto) {
     return this.referrals.create(auth, id, body);
   }
 
+  @ApiOperation({ summary: 'Read a referral' })
   @Get('cases/:id/referrals/:referralId')
   @Policy('read', 'Referral')
   getReferral(
@@ -42,6 +45,7 @@ export class CaseWorkController {
     return this.referrals.get(auth, id, referralId);
   }
 
+  @ApiOperation({ summary: 'Change a referral and record its outcome' })
   @Patch('cases/:id/referrals/:referralId')
   @Policy('update', 'Referral')
   updateReferral(
@@ -54,18 +58,21 @@ export class CaseWorkController {
     return this.referrals.update(auth, id, referralId, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'List the follow-ups of a case' })
   @Get('cases/:id/follow-ups')
   @Policy('read', 'FollowUp')
   listFollowUps(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
     return this.followUps.list(auth, id, query);
   }
 
+  @ApiOperation({ summary: 'Record a follow-up of a case' })
   @Post('cases/:id/follow-ups')
   @Policy('create', 'FollowUp')
   createFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateFollowUpDto) {
     return this.followUps.create(auth, id, body);
   }
 
+  @ApiOperation({ summary: 'Read a follow-up' })
   @Get('cases/:id/follow-ups/:followUpId')
   @Policy('read', 'FollowUp')
   getFollowUp(
@@ -76,6 +83,7 @@ export class CaseWorkController {
     return this.followUps.get(auth, id, followUpId);
   }
 
+  @ApiOperation({ summary: 'Follow-ups due, soonest first' })
   @Get('follow-ups/due')
   @Policy('read', 'Case')
   due(@Auth() auth: RequestAuth, @Query() query: DueQueryDto) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } from '@pendamping/cases';
 import { DomainError, expectedVersion } from '@pendamping/core';
@@ -38,6 +38,7 @@ export class CasesController {
     private readonly duplicates: DuplicateCheckService,
   ) {}
 
+  @ApiOperation({ summary: 'List cases (the worklist with assignedTo=me), with the filters of SPEC §9' })
   @Get()
   @Policy('read', 'Case')
   list(@Auth() auth: RequestAuth, @Query() query: CaseListQueryDto) {
@@ -50,6 +51,7 @@ export class CasesController {
   }
 
   /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
+  @ApiOperation({ summary: 'Take in a case (a client-chosen id makes it safe to send again)' })
   @Post()
   @Policy('create', 'Case')
   async create(
@@ -63,6 +65,7 @@ export class CasesController {
     return view;
   }
 
+  @ApiOperation({ summary: 'Check for possible duplicates of a new case' })
   @Post('duplicate-check')
   @HttpCode(200)
   @Policy('check_duplicate', 'Case')
@@ -70,12 +73,14 @@ export class CasesController {
     return this.duplicates.check(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a case' })
   @Get(':id')
   @Policy('read', 'Case')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.cases.get(auth, id);
   }
 
+  @ApiOperation({ summary: 'Change the fields of a case (If-Match: its version)' })
   @Patch(':id')
   @Policy('update', 'Case')
   update(
@@ -88,6 +93,7 @@ export class CasesController {
     return this.cases.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'Move a case through its workflow' })
   @Post(':id/transitions')
   @HttpCode(200)
   @Policy('read', 'Case')
@@ -101,6 +107,7 @@ export class CasesController {
     return this.cases.transition(auth, id, { ...body, version });
   }
 
+  @ApiOperation({ summary: 'Assign a case to a companion and co-companion' })
   @Put(':id/assignment')
   @Policy('assign', 'Case')
   assign(
@@ -113,6 +120,7 @@ export class CasesController {
     return this.cases.assign(auth, id, { ...withoutVersion(body), version });
   }
 
+  @ApiOperation({ summary: 'The history of a case' })
   @Get(':id/history')
   @Policy('read', 'Case')
   caseHistory(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {

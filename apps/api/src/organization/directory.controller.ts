@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, DirectoryService, Policy, RequestAuth } from '@pendamping/auth';
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
@@ -22,24 +22,28 @@ import {
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @ApiOperation({ summary: 'List the regions of your organisation' })
   @Get('regions')
   @Policy('read', 'Region')
   listRegions(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
     return this.directory.listRegions(auth, query);
   }
 
+  @ApiOperation({ summary: 'Create a region' })
   @Post('regions')
   @Policy('create', 'Region')
   createRegion(@Auth() auth: RequestAuth, @Body() body: CreateRegionDto) {
     return this.directory.createRegion(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a region' })
   @Get('regions/:id')
   @Policy('read', 'Region')
   getRegion(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.directory.getRegion(auth, id);
   }
 
+  @ApiOperation({ summary: 'Change a region' })
   @Patch('regions/:id')
   @Policy('update', 'Region')
   updateRegion(
@@ -51,24 +55,28 @@ export class DirectoryController {
     return this.directory.updateRegion(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'List villages' })
   @Get('villages')
   @Policy('read', 'Village')
   listVillages(@Auth() auth: RequestAuth, @Query() query: VillageQueryDto) {
     return this.directory.listVillages(auth, query, query.regionId);
   }
 
+  @ApiOperation({ summary: 'Create a village' })
   @Post('villages')
   @Policy('create', 'Village')
   createVillage(@Auth() auth: RequestAuth, @Body() body: CreateVillageDto) {
     return this.directory.createVillage(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a village' })
   @Get('villages/:id')
   @Policy('read', 'Village')
   getVillage(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.directory.getVillage(auth, id);
   }
 
+  @ApiOperation({ summary: 'Rename a village' })
   @Patch('villages/:id')
   @Policy('update', 'Village')
   updateVillage(
@@ -80,24 +88,28 @@ export class DirectoryController {
     return this.directory.updateVillage(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'List community groups' })
   @Get('groups')
   @Policy('read', 'Group')
   listGroups(@Auth() auth: RequestAuth, @Query() query: GroupQueryDto) {
     return this.directory.listGroups(auth, query, query.villageId);
   }
 
+  @ApiOperation({ summary: 'Create a community group' })
   @Post('groups')
   @Policy('create', 'Group')
   createGroup(@Auth() auth: RequestAuth, @Body() body: CreateGroupDto) {
     return this.directory.createGroup(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a community group' })
   @Get('groups/:id')
   @Policy('read', 'Group')
   getGroup(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.directory.getGroup(auth, id);
   }
 
+  @ApiOperation({ summary: 'Rename a community group' })
   @Patch('groups/:id')
   @Policy('update', 'Group')
   updateGroup(
@@ -109,24 +121,28 @@ export class DirectoryController {
     return this.directory.updateGroup(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'List the service directory' })
   @Get('service-providers')
   @Policy('read', 'ServiceProvider')
   listServiceProviders(@Auth() auth: RequestAuth, @Query() query: ServiceProviderQueryDto) {
     return this.directory.listServiceProviders(auth, query, query.serviceType);
   }
 
+  @ApiOperation({ summary: 'Add a service provider to the directory' })
   @Post('service-providers')
   @Policy('create', 'ServiceProvider')
   createServiceProvider(@Auth() auth: RequestAuth, @Body() body: CreateServiceProviderDto) {
     return this.directory.createServiceProvider(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a service provider' })
   @Get('service-providers/:id')
   @Policy('read', 'ServiceProvider')
   getServiceProvider(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.directory.getServiceProvider(auth, id);
   }
 
+  @ApiOperation({ summary: 'Change a service provider' })
   @Patch('service-providers/:id')
   @Policy('update', 'ServiceProvider')
   updateServiceProvider(

@@ -7,8 +7,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List administration requests */
     get: operations['AdminRequestsController_list'];
     put?: never;
+    /** Request a change to a user, for a second administrator to decide */
     post: operations['AdminRequestsController_create'];
     delete?: never;
     options?: never;
@@ -23,6 +25,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read an administration request */
     get: operations['AdminRequestsController_get'];
     put?: never;
     post?: never;
@@ -41,6 +44,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve an administration request (a second administrator) */
     post: operations['AdminRequestsController_approve'];
     delete?: never;
     options?: never;
@@ -57,6 +61,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Collect the requester's half of a temporary password */
     post: operations['AdminRequestsController_collectHalf'];
     delete?: never;
     options?: never;
@@ -73,6 +78,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Refuse an administration request */
     post: operations['AdminRequestsController_refuse'];
     delete?: never;
     options?: never;
@@ -87,6 +93,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List audit events, newest first */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -103,6 +110,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Verify the audit log's hash chain */
     get: operations['AuditController_verify'];
     put?: never;
     post?: never;
@@ -121,6 +129,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in with email and password (and a second-factor code where the role needs one) */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -137,6 +146,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign out: end this session on the server */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -153,6 +163,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change your password (first, when it is temporary) */
     post: operations['AuthController_changePassword'];
     delete?: never;
     options?: never;
@@ -169,6 +180,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchange a refresh token for a new access token and refresh token */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -185,6 +197,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Start second-factor (TOTP) enrolment: a new secret and its otpauth URI */
     post: operations['AuthController_enroll'];
     delete?: never;
     options?: never;
@@ -201,6 +214,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Finish second-factor enrolment with a first code: recovery codes, shown once */
     post: operations['AuthController_verify'];
     delete?: never;
     options?: never;
@@ -215,8 +229,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List cases (the worklist with assignedTo=me), with the filters of SPEC §9 */
     get: operations['CasesController_list'];
     put?: never;
+    /** Take in a case (a client-chosen id makes it safe to send again) */
     post: operations['CasesController_create'];
     delete?: never;
     options?: never;
@@ -231,12 +247,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a case */
     get: operations['CasesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change the fields of a case (If-Match: its version) */
     patch: operations['CasesController_update'];
     trace?: never;
   };
@@ -248,6 +266,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Assign a case to a companion and co-companion */
     put: operations['CasesController_assign'];
     post?: never;
     delete?: never;
@@ -263,8 +282,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the follow-ups of a case */
     get: operations['CaseWorkController_listFollowUps'];
     put?: never;
+    /** Record a follow-up of a case */
     post: operations['CaseWorkController_createFollowUp'];
     delete?: never;
     options?: never;
@@ -279,6 +300,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a follow-up */
     get: operations['CaseWorkController_getFollowUp'];
     put?: never;
     post?: never;
@@ -295,6 +317,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The history of a case */
     get: operations['CasesController_caseHistory'];
     put?: never;
     post?: never;
@@ -311,8 +334,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the referrals of a case */
     get: operations['CaseWorkController_listReferrals'];
     put?: never;
+    /** Refer a case to a service (with consent to refer) */
     post: operations['CaseWorkController_createReferral'];
     delete?: never;
     options?: never;
@@ -327,12 +352,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a referral */
     get: operations['CaseWorkController_getReferral'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a referral and record its outcome */
     patch: operations['CaseWorkController_updateReferral'];
     trace?: never;
   };
@@ -345,6 +372,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Move a case through its workflow */
     post: operations['CasesController_transition'];
     delete?: never;
     options?: never;
@@ -361,6 +389,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Check for possible duplicates of a new case */
     post: operations['CasesController_checkDuplicate'];
     delete?: never;
     options?: never;
@@ -375,6 +404,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The code lists with their labels in Indonesian and English */
     get: operations['CodeListsController_list'];
     put?: never;
     post?: never;
@@ -391,6 +421,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Follow-ups due, soonest first */
     get: operations['CaseWorkController_due'];
     put?: never;
     post?: never;
@@ -407,8 +438,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List community groups */
     get: operations['DirectoryController_listGroups'];
     put?: never;
+    /** Create a community group */
     post: operations['DirectoryController_createGroup'];
     delete?: never;
     options?: never;
@@ -423,12 +456,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a community group */
     get: operations['DirectoryController_getGroup'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename a community group */
     patch: operations['DirectoryController_updateGroup'];
     trace?: never;
   };
@@ -441,6 +476,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Add a user to a community group */
     post: operations['UsersController_addMember'];
     delete?: never;
     options?: never;
@@ -455,6 +491,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your profile */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -471,6 +508,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your packed rules, for navigation only (records carry their own allowed) */
     get: operations['AuthController_abilities'];
     put?: never;
     post?: never;
@@ -489,6 +527,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Acknowledge the notice that your password or second factor was reset */
     post: operations['AuthController_acknowledgeResetNotice'];
     delete?: never;
     options?: never;
@@ -503,8 +542,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the regions of your organisation */
     get: operations['DirectoryController_listRegions'];
     put?: never;
+    /** Create a region */
     post: operations['DirectoryController_createRegion'];
     delete?: never;
     options?: never;
@@ -519,12 +560,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a region */
     get: operations['DirectoryController_getRegion'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a region */
     patch: operations['DirectoryController_updateRegion'];
     trace?: never;
   };
@@ -535,8 +578,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List your report requests */
     get: operations['ReportsController_list'];
     put?: never;
+    /** Request an evaluation report */
     post: operations['ReportsController_request'];
     delete?: never;
     options?: never;
@@ -551,6 +596,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A report request's status and progress */
     get: operations['ReportsController_get'];
     put?: never;
     post?: never;
@@ -567,6 +613,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Download a finished report */
     get: operations['ReportsController_file'];
     put?: never;
     post?: never;
@@ -583,6 +630,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The report queue of your organisation */
     get: operations['ReportsController_queue'];
     put?: never;
     post?: never;
@@ -599,8 +647,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the service directory */
     get: operations['DirectoryController_listServiceProviders'];
     put?: never;
+    /** Add a service provider to the directory */
     post: operations['DirectoryController_createServiceProvider'];
     delete?: never;
     options?: never;
@@ -615,12 +665,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a service provider */
     get: operations['DirectoryController_getServiceProvider'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a service provider */
     patch: operations['DirectoryController_updateServiceProvider'];
     trace?: never;
   };
@@ -631,6 +683,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Counts of the cases you may see */
     get: operations['StatsController_summary'];
     put?: never;
     post?: never;
@@ -647,8 +700,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List users */
     get: operations['UsersController_list'];
     put?: never;
+    /** Ask for a new user: an administration request that a second administrator approves (202) */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -663,12 +718,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a user */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a user: name and email at once, role, scope or activity as an administration request (202) */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -679,8 +736,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List villages */
     get: operations['DirectoryController_listVillages'];
     put?: never;
+    /** Create a village */
     post: operations['DirectoryController_createVillage'];
     delete?: never;
     options?: never;
@@ -695,12 +754,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a village */
     get: operations['DirectoryController_getVillage'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename a village */
     patch: operations['DirectoryController_updateVillage'];
     trace?: never;
   };
@@ -711,8 +772,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List groups' work plans */
     get: operations['WorkPlansController_list'];
     put?: never;
+    /** Start a group's work plan for a year */
     post: operations['WorkPlansController_create'];
     delete?: never;
     options?: never;
@@ -727,12 +790,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a work plan with its items */
     get: operations['WorkPlansController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a work plan */
     patch: operations['WorkPlansController_update'];
     trace?: never;
   };
@@ -745,6 +810,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve a work plan */
     post: operations['WorkPlansController_approve'];
     delete?: never;
     options?: never;
@@ -761,6 +827,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Add an item to a work plan */
     post: operations['WorkPlansController_createItem'];
     delete?: never;
     options?: never;
@@ -775,12 +842,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read a work plan item */
     get: operations['WorkPlansController_getItem'];
     put?: never;
     post?: never;
+    /** Take an item out of a draft work plan */
     delete: operations['WorkPlansController_deleteItem'];
     options?: never;
     head?: never;
+    /** Change a work plan item */
     patch: operations['WorkPlansController_updateItem'];
     trace?: never;
   };
@@ -791,8 +861,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the activity reports of a work plan item */
     get: operations['WorkPlansController_listActivities'];
     put?: never;
+    /** Report an activity of a work plan item */
     post: operations['WorkPlansController_createActivity'];
     delete?: never;
     options?: never;
@@ -807,6 +879,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Read an activity report */
     get: operations['WorkPlansController_getActivity'];
     put?: never;
     post?: never;
@@ -823,6 +896,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A work plan's progress: its items and what was reported on them */
     get: operations['WorkPlansController_planProgress'];
     put?: never;
     post?: never;
@@ -841,6 +915,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Return a work plan with comments */
     post: operations['WorkPlansController_returnPlan'];
     delete?: never;
     options?: never;
@@ -857,6 +932,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Submit a work plan for approval */
     post: operations['WorkPlansController_submit'];
     delete?: never;
     options?: never;
@@ -871,6 +947,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Liveness: the process answers */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -887,6 +964,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Readiness: PostgreSQL and Redis answer */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
