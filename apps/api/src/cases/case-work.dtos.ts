@@ -7,8 +7,10 @@ import {
 } from '@pendamping/cases/code-lists';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { VersionedDto } from '../common/params';
+import { FieldClassesOf } from '../openapi/field-classes.decorator';
 import { CalendarDate, CaseText, Clearable, Code } from './case-fields.decorators';
 
+@FieldClassesOf('Referral')
 export class CreateReferralDto {
   @Code(SERVICE_TYPE_CODES) serviceType!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
@@ -20,6 +22,7 @@ export class CreateReferralDto {
   note?: string;
 }
 
+@FieldClassesOf('Referral')
 export class UpdateReferralDto extends VersionedDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUS_CODES })
   @IsOptional()
@@ -29,6 +32,7 @@ export class UpdateReferralDto extends VersionedDto {
   @CaseText(5000) outcomeNote?: string | null;
 }
 
+@FieldClassesOf('FollowUp')
 export class CreateFollowUpDto {
   @ApiProperty() @CalendarDate() date!: string;
   @Code(FOLLOW_UP_TYPE_CODES) type!: string;

@@ -48,6 +48,7 @@ import {
   OptionalCode,
   UniqueItems,
 } from './case-fields.decorators';
+import { FieldClassesOf } from '../openapi/field-classes.decorator';
 
 const MAX_PERPETRATORS = 20;
 const MAX_EXCLUDED_USERS = 50;
@@ -77,10 +78,12 @@ class SurvivorFieldsDto {
   @OptionalCode(MARITAL_STATUS_CODES) maritalStatus?: string | null;
 }
 
+@FieldClassesOf('Case', 'survivor')
 export class NewSurvivorDto extends SurvivorFieldsDto {
   @Code(SEX_CODES) sex!: string;
 }
 
+@FieldClassesOf('Case', 'survivor')
 export class SurvivorDto extends SurvivorFieldsDto {
   @ApiPropertyOptional({ enum: SEX_CODES })
   @IsOptional()
@@ -88,11 +91,13 @@ export class SurvivorDto extends SurvivorFieldsDto {
   sex?: string;
 }
 
+@FieldClassesOf('Case', 'guardian')
 export class GuardianDto {
   @CaseText(200) name?: string | null;
   @CaseText(40) phone?: string | null;
 }
 
+@FieldClassesOf('Case', 'perpetrators')
 export class PerpetratorDto {
   @Code(RELATIONSHIP_CODES) relationship!: string;
   @OptionalCode(SEX_CODES) sex?: string | null;
@@ -101,6 +106,7 @@ export class PerpetratorDto {
   @CaseText(40) phone?: string | null;
 }
 
+@FieldClassesOf('Case', 'safeContact')
 export class SafeContactDto {
   @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
@@ -118,14 +124,17 @@ class ConsentFieldsDto {
 
 const RECORD_CONSENT_MESSAGE = 'record must be true: a case is recorded only with consent';
 
+@FieldClassesOf('Case', 'consent')
 export class NewConsentDto extends ConsentFieldsDto {
   @ApiProperty({ enum: [true] }) @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record!: true;
 }
 
+@FieldClassesOf('Case', 'consent')
 export class ConsentDto extends ConsentFieldsDto {
   @ApiPropertyOptional({ enum: [true] }) @IsOptional() @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record?: true;
 }
 
+@FieldClassesOf('Case', 'justicePathway')
 export class JusticeStageDto {
   @Code(JUSTICE_PATHWAY_STAGE_CODES) stage!: string;
   @ApiProperty() @CalendarDate() date!: string;
@@ -193,6 +202,7 @@ class CaseFieldsDto {
   excludedUserIds?: string[];
 }
 
+@FieldClassesOf('Case')
 export class CreateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' })
   @IsOptional()
@@ -204,6 +214,7 @@ export class CreateCaseDto extends CaseFieldsDto {
   @ApiProperty({ type: NewConsentDto }) @NestedObject(() => NewConsentDto) consent!: NewConsentDto;
 }
 
+@FieldClassesOf('Case')
 export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' })
   @IsOptional()
@@ -229,6 +240,7 @@ export class TransitionDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+@FieldClassesOf('Case')
 export class AssignmentDto extends VersionedDto {
   @ApiProperty() @IsUUID() assignedCompanionId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
