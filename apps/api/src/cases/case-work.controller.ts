@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseQueries, FollowUpService, ReferralService } from '@pendamping/cases';
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
 import { DueQueryDto } from './case.dtos';
 import { CreateFollowUpDto, CreateReferralDto, UpdateReferralDto } from './case-work.dtos';
+import { DueCases, FollowUpView, ReferralView } from './case-work.responses';
+import { PageOf } from '../openapi/page.schema';
 
 const DEFAULT_DUE_WINDOW_DAYS = 7;
 
@@ -22,6 +24,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'List the referrals of a case' })
   @Get('cases/:id/referrals')
+  @ApiOkResponse({ type: PageOf(ReferralView) })
   @Policy('read', 'Referral')
   listReferrals(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
     return this.referrals.list(auth, id, query);
@@ -29,6 +32,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Refer a case to a service (with consent to refer)' })
   @Post('cases/:id/referrals')
+  @ApiCreatedResponse({ type: ReferralView })
   @Policy('create', 'Referral')
   createReferral(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateReferralDto) {
     return this.referrals.create(auth, id, body);
@@ -36,6 +40,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Read a referral' })
   @Get('cases/:id/referrals/:referralId')
+  @ApiOkResponse({ type: ReferralView })
   @Policy('read', 'Referral')
   getReferral(
     @Auth() auth: RequestAuth,
@@ -47,6 +52,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Change a referral and record its outcome' })
   @Patch('cases/:id/referrals/:referralId')
+  @ApiOkResponse({ type: ReferralView })
   @Policy('update', 'Referral')
   updateReferral(
     @Auth() auth: RequestAuth,
@@ -60,6 +66,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'List the follow-ups of a case' })
   @Get('cases/:id/follow-ups')
+  @ApiOkResponse({ type: PageOf(FollowUpView) })
   @Policy('read', 'FollowUp')
   listFollowUps(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Query() query: PageQueryDto) {
     return this.followUps.list(auth, id, query);
@@ -67,6 +74,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Record a follow-up of a case' })
   @Post('cases/:id/follow-ups')
+  @ApiCreatedResponse({ type: FollowUpView })
   @Policy('create', 'FollowUp')
   createFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateFollowUpDto) {
     return this.followUps.create(auth, id, body);
@@ -74,6 +82,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Read a follow-up' })
   @Get('cases/:id/follow-ups/:followUpId')
+  @ApiOkResponse({ type: FollowUpView })
   @Policy('read', 'FollowUp')
   getFollowUp(
     @Auth() auth: RequestAuth,
@@ -85,6 +94,7 @@ export class CaseWorkController {
 
   @ApiOperation({ summary: 'Follow-ups due, soonest first' })
   @Get('follow-ups/due')
+  @ApiOkResponse({ type: DueCases })
   @Policy('read', 'Case')
   due(@Auth() auth: RequestAuth, @Query() query: DueQueryDto) {
     return this.queries.due(auth, query.days ?? DEFAULT_DUE_WINDOW_DAYS);

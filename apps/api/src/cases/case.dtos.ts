@@ -230,9 +230,13 @@ export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @NestedObject(() => ConsentDto) consent?: ConsentDto;
 }
 
+@FieldClassesOf('Case', '', { to: 'status', reason: 'statusReason' })
 export class TransitionDto {
   @ApiProperty({ enum: TRANSITION_TARGETS }) @IsIn(TRANSITION_TARGETS) to!: TransitionTarget;
-  @ApiProperty({ description: 'Why; kept with the case (sensitive).' }) @IsString() @Length(1, 2000) reason!: string;
+  @ApiProperty({ type: String, description: 'Why; kept with the case (sensitive).' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
   @ApiPropertyOptional({ enum: CLOSURE_REASON_CODES, description: 'Required to request closure.' })
   @ValidateIf((body: TransitionDto) => body.to === 'closure_requested' || body.closureReason !== undefined)
   @IsIn(CLOSURE_REASON_CODES, { message: `closureReason must be one of: ${CLOSURE_REASON_CODES.join(', ')}` })
@@ -246,8 +250,9 @@ export class AssignmentDto extends VersionedDto {
   @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
 }
 
+@FieldClassesOf('Case', '', { name: 'survivor.name', birthYear: 'survivor.birthDate' })
 export class DuplicateCheckDto {
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ type: String }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ minimum: 1900, maximum: 2100 }) @IsInt() @Min(1900) @Max(2100) birthYear!: number;
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } from '@pendamping/cases';
 import { DomainError, expectedVersion } from '@pendamping/core';
@@ -13,6 +13,8 @@ import {
   TransitionDto,
   UpdateCaseDto,
 } from './case.dtos';
+import { CaseView } from './case.responses';
+import { PageOf } from '../openapi/page.schema';
 
 /** regionId is derived from a village: sending both could only disagree. */
 function oneOfVillageOrRegion(body: { villageId?: string | null; regionId?: string }) {
@@ -40,6 +42,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'List cases (the worklist with assignedTo=me), with the filters of SPEC §9' })
   @Get()
+  @ApiOkResponse({ type: PageOf(CaseView) })
   @Policy('read', 'Case')
   list(@Auth() auth: RequestAuth, @Query() query: CaseListQueryDto) {
     const { cursor, limit, overdue, ...filters } = query;
@@ -53,6 +56,8 @@ export class CasesController {
   /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
   @ApiOperation({ summary: 'Take in a case (a client-chosen id makes it safe to send again)' })
   @Post()
+  @ApiCreatedResponse({ type: CaseView, description: 'The new case.' })
+  @ApiOkResponse({ type: CaseView, description: 'The case this client-chosen id already created.' })
   @Policy('create', 'Case')
   async create(
     @Auth() auth: RequestAuth,
@@ -75,6 +80,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Read a case' })
   @Get(':id')
+  @ApiOkResponse({ type: CaseView })
   @Policy('read', 'Case')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.cases.get(auth, id);
@@ -82,6 +88,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Change the fields of a case (If-Match: its version)' })
   @Patch(':id')
+  @ApiOkResponse({ type: CaseView })
   @Policy('update', 'Case')
   update(
     @Auth() auth: RequestAuth,
@@ -95,6 +102,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Move a case through its workflow' })
   @Post(':id/transitions')
+  @ApiOkResponse({ type: CaseView })
   @HttpCode(200)
   @Policy('read', 'Case')
   transition(
@@ -109,6 +117,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Assign a case to a companion and co-companion' })
   @Put(':id/assignment')
+  @ApiOkResponse({ type: CaseView })
   @Policy('assign', 'Case')
   assign(
     @Auth() auth: RequestAuth,

@@ -12,16 +12,19 @@ function classOf(fields: Readonly<Record<string, FieldClass>>, path: string): Fi
 /**
  * Marks each documented property of a schema class with `x-field-class` (SPEC §11), taken from
  * the subject's definition in the rules (libs/auth subjects), so the document and the permissions
- * cannot disagree. `prefix` places a nested class (`survivor`). A property that holds nested
- * fields carries none; any other property the subject does not classify stops the API at start.
+ * cannot disagree. `prefix` places a nested class (`survivor`); `fieldOf` names the field a
+ * differently named property writes (a transition's `reason` is the case's `statusReason`). A property that holds nested
+ * fields carries none, nor does `allowed` (what the reader may do, not a field); any other property
+ * the subject does not classify stops the API at start.
  */
 export const FieldClassesOf =
-  (subject: SubjectName, prefix = '') =>
+  (subject: SubjectName, prefix = '', fieldOf: Readonly<Record<string, string>> = {}) =>
   (target: Constructor): void => {
     const fields = SUBJECTS[subject].fields as Readonly<Record<string, FieldClass>>;
     const keys = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, target.prototype) ?? []) as string[];
     for (const key of keys.map((entry) => entry.replace(/^:/, ''))) {
-      const path = prefix ? `${prefix}.${key}` : key;
+      if (key === 'allowed') continue;
+      const path = fieldOf[key] ?? (prefix ? `${prefix}.${key}` : key);
       if (Object.keys(fields).some((field) => field.startsWith(`${path}.`))) continue;
       const fieldClass = classOf(fields, path);
       if (!fieldClass) throw new Error(`${target.name}.${key}: ${subject} has no field class for ${path}`);

@@ -987,6 +987,163 @@ export interface components {
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
+    CaseConsentView: {
+      /** Format: date */
+      givenAt?: string | null;
+      /** @enum {string|null} */
+      givenBy?: 'survivor' | 'guardian' | 'best_interest' | null;
+      record?: boolean | null;
+      refer?: boolean | null;
+      shareDeidentified?: boolean | null;
+    };
+    CaseGuardianView: {
+      name?: string | null;
+      phone?: string | null;
+    };
+    CasePerpetratorView: {
+      /** @enum {string|null} */
+      ageGroup?: '0-5' | '6-12' | '13-17' | '18-24' | '25-44' | '45-59' | '60+' | 'unknown' | null;
+      name?: string | null;
+      phone?: string | null;
+      /** @enum {string|null} */
+      relationship?:
+        | 'husband_partner'
+        | 'former_partner'
+        | 'parent'
+        | 'step_parent'
+        | 'other_family'
+        | 'neighbour'
+        | 'teacher'
+        | 'employer'
+        | 'religious_leader'
+        | 'stranger'
+        | 'other'
+        | null;
+      /** @enum {string|null} */
+      sex?: 'female' | 'male' | null;
+    };
+    CaseSafeContactView: {
+      callSafe?: boolean | null;
+      intermediary?: string | null;
+      safeTimes?: string | null;
+      textSafe?: boolean | null;
+    };
+    CaseSurvivorView: {
+      address?: string | null;
+      ageAtIntake?: number | null;
+      ageEstimated?: boolean | null;
+      /** @enum {string|null} */
+      ageGroup?: '0-5' | '6-12' | '13-17' | '18-24' | '25-44' | '45-59' | '60+' | null;
+      alias?: string | null;
+      /** Format: date */
+      birthDate?: string | null;
+      /** @enum {string|null} */
+      disability?: 'none' | 'physical' | 'sensory' | 'intellectual' | 'psychosocial' | 'multiple' | null;
+      /** @enum {string|null} */
+      gbvimsAgeGroup?: '0-11' | '12-17' | '18+' | null;
+      isChild?: boolean | null;
+      /** @enum {string|null} */
+      maritalStatus?: 'single' | 'married' | 'divorced' | 'widowed' | null;
+      name?: string | null;
+      nik?: string | null;
+      phone?: string | null;
+      /** @enum {string|null} */
+      sex?: 'female' | 'male' | null;
+    };
+    CaseView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      assignedCompanionId?: string | null;
+      caseNumber?: string | null;
+      /** @enum {string|null} */
+      closureReason?:
+        'needs_met' | 'survivor_withdrew' | 'transferred' | 'unreachable' | 'deceased' | 'duplicate' | null;
+      /** Format: uuid */
+      coCompanionId?: string | null;
+      consent?: components['schemas']['CaseConsentView'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      excludedUserIds?: string[];
+      gbvimsTypes?: (
+        | 'rape'
+        | 'sexual_assault'
+        | 'physical_assault'
+        | 'forced_marriage'
+        | 'denial_of_resources'
+        | 'psychological_emotional_abuse'
+      )[];
+      /** Format: uuid */
+      groupId?: string | null;
+      guardian?: components['schemas']['CaseGuardianView'];
+      /** Format: uuid */
+      id?: string | null;
+      /** Format: date */
+      incidentDate?: string | null;
+      incidentDateApproximate?: boolean | null;
+      /** Format: date */
+      intakeDate?: string | null;
+      justicePathway?: components['schemas']['JusticeStageDto'][];
+      medicalNotes?: string | null;
+      narrative?: string | null;
+      /** Format: date */
+      nextFollowUpDue?: string | null;
+      /** @description On a case read on its own, not in lists. */
+      perpetrators?: components['schemas']['CasePerpetratorView'][];
+      /** @enum {string|null} */
+      placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
+      /** @enum {string|null} */
+      referralSource?:
+        | 'self'
+        | 'family'
+        | 'neighbour'
+        | 'village_head'
+        | 'police'
+        | 'health_worker'
+        | 'teacher'
+        | 'religious_leader'
+        | 'ngo'
+        | 'other'
+        | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      restricted?: boolean | null;
+      /** @enum {string|null} */
+      riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
+      safeContact?: components['schemas']['CaseSafeContactView'];
+      safetyPlan?: string | null;
+      /** @enum {string|null} */
+      status?: 'open' | 'active' | 'closure_requested' | 'closed' | null;
+      statusReason?: string | null;
+      survivor?: components['schemas']['CaseSurvivorView'];
+      tpksForms?: (
+        | 'pelecehan_seksual_nonfisik'
+        | 'pelecehan_seksual_fisik'
+        | 'pemaksaan_kontrasepsi'
+        | 'pemaksaan_sterilisasi'
+        | 'pemaksaan_perkawinan'
+        | 'penyiksaan_seksual'
+        | 'eksploitasi_seksual'
+        | 'perbudakan_seksual'
+        | 'kekerasan_seksual_berbasis_elektronik'
+        | 'perkosaan'
+        | 'perbuatan_cabul'
+        | 'persetubuhan_terhadap_anak'
+        | 'pemaksaan_pelacuran'
+      )[];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      violenceTypes?: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
+    };
+    CaseViewPage: {
+      items: components['schemas']['CaseView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
@@ -1239,6 +1396,22 @@ export interface components {
       groupId: string;
       year: number;
     };
+    DueCase: {
+      /** Format: uuid */
+      assignedCompanionId: string | null;
+      /** Format: uuid */
+      caseId: string;
+      caseNumber: string;
+      /** Format: date */
+      dueDate: string;
+      /** @description Due before the region's today. */
+      overdue: boolean;
+      /** @enum {string|null} */
+      riskLevel: 'low' | 'medium' | 'high' | 'critical' | null;
+    };
+    DueCases: {
+      items: components['schemas']['DueCase'][];
+    };
     DuplicateCheckDto: {
       birthYear: number;
       name: string;
@@ -1247,6 +1420,38 @@ export interface components {
       /** @description The field, dotted for nested ones (survivor.name). */
       field: string;
       message: string;
+    };
+    FollowUpView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      caseId?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      /** Format: date */
+      date?: string | null;
+      /** Format: date */
+      dueDate?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      nextAction?: string | null;
+      notes?: string | null;
+      /** @enum {string} */
+      type?:
+        | 'home_visit'
+        | 'phone_call'
+        | 'accompaniment_police'
+        | 'accompaniment_court'
+        | 'accompaniment_health'
+        | 'counselling'
+        | 'family_mediation'
+        | 'other';
+    };
+    FollowUpViewPage: {
+      items: components['schemas']['FollowUpView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
     };
     GuardianDto: {
       name?: string | null;
@@ -1366,6 +1571,70 @@ export interface components {
         | 'urn:pendamping:problem:headers-too-large'
         | 'urn:pendamping:problem:internal-error'
         | 'urn:pendamping:problem:service-unavailable';
+    };
+    RecordAllowance: {
+      /** @description The actions the rules allow on this record. */
+      actions: (
+        | 'read'
+        | 'create'
+        | 'update'
+        | 'verify'
+        | 'refuse'
+        | 'collect'
+        | 'activate'
+        | 'request_closure'
+        | 'close'
+        | 'reopen'
+        | 'assign'
+        | 'check_duplicate'
+        | 'submit'
+        | 'approve'
+        | 'return'
+        | 'delete'
+        | 'report'
+      )[];
+      /** @description The fields an update may set (dotted: survivor.name); empty without update. */
+      writableFields: string[];
+    };
+    ReferralView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      caseId?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      note?: string | null;
+      outcomeNote?: string | null;
+      /** Format: uuid */
+      providerId?: string | null;
+      /** Format: date */
+      referredAt?: string | null;
+      /** @enum {string} */
+      serviceType?:
+        | 'police'
+        | 'health'
+        | 'legal_aid'
+        | 'psychosocial'
+        | 'shelter'
+        | 'uptd_ppa'
+        | 'customary_religious_leader'
+        | 'village_government'
+        | 'social_services'
+        | 'education'
+        | 'economic_support';
+      /** @enum {string} */
+      status?: 'pending' | 'accepted' | 'in_service' | 'completed' | 'declined' | 'cancelled';
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    ReferralViewPage: {
+      items: components['schemas']['ReferralView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
     };
     RefreshDto: {
       refreshToken: string;
@@ -2174,7 +2443,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewPage'];
+        };
       };
     };
   };
@@ -2209,11 +2480,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The case this client-chosen id already created. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description The new case. */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -2250,7 +2533,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -2293,7 +2578,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -2336,7 +2623,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -2377,7 +2666,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpViewPage'];
+        };
       };
     };
   };
@@ -2418,7 +2709,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpView'];
+        };
       };
     };
   };
@@ -2456,7 +2749,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpView'];
+        };
       };
     };
   };
@@ -2534,7 +2829,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralViewPage'];
+        };
       };
     };
   };
@@ -2575,7 +2872,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
     };
   };
@@ -2613,7 +2912,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
     };
   };
@@ -2657,7 +2958,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
     };
   };
@@ -2700,7 +3003,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
       };
     };
   };
@@ -2820,7 +3125,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DueCases'];
+        };
       };
     };
   };
