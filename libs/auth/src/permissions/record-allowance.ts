@@ -14,8 +14,11 @@ export interface RecordAllowance {
   writableFields: string[];
 }
 
-/** Actions on a subject as a whole (making one, checking for duplicates, counting into a report), not on a shown record. */
-const NOT_ON_A_RECORD: readonly Action[] = ['create', 'check_duplicate', 'report'];
+/**
+ * Actions on a subject as a whole, not on a shown record: making one, checking for duplicates,
+ * counting cases into a report, verifying the audit log's chains.
+ */
+const NOT_ON_A_RECORD: readonly Action[] = ['create', 'check_duplicate', 'report', 'verify'];
 
 /** Per subject, the actions some granting row of the rules table names for an existing record. */
 const RECORD_ACTIONS = new Map<SubjectName, Action[]>(
