@@ -1453,6 +1453,26 @@ export interface components {
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
     };
+    GroupView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      name?: string | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+    };
+    GroupViewPage: {
+      items: components['schemas']['GroupView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     GuardianDto: {
       name?: string | null;
       phone?: string | null;
@@ -1639,6 +1659,24 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    RegionView: {
+      allowed: components['schemas']['RecordAllowance'];
+      code?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      name?: string | null;
+      timeZone?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    RegionViewPage: {
+      items: components['schemas']['RegionView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     RenameDto: {
       name?: string;
       /** @description The version you edited; or send it in If-Match. */
@@ -1665,6 +1703,28 @@ export interface components {
       intermediary?: string | null;
       safeTimes?: string | null;
       textSafe?: boolean | null;
+    };
+    ServiceProviderView: {
+      active?: boolean;
+      address?: string | null;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      name?: string | null;
+      phone?: string | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      serviceType?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    ServiceProviderViewPage: {
+      items: components['schemas']['ServiceProviderView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
     };
     SurvivorDto: {
       address?: string | null;
@@ -1855,6 +1915,24 @@ export interface components {
       goals?: string | null;
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
+    };
+    VillageView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      name?: string | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    VillageViewPage: {
+      items: components['schemas']['VillageView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
     };
   };
   responses: never;
@@ -3167,7 +3245,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupViewPage'];
+        };
       };
     };
   };
@@ -3206,7 +3286,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupView'];
+        };
       };
     };
   };
@@ -3243,7 +3325,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupView'];
+        };
       };
     };
   };
@@ -3286,7 +3370,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupView'];
+        };
       };
     };
   };
@@ -3471,7 +3557,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegionViewPage'];
+        };
       };
     };
   };
@@ -3510,7 +3598,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegionView'];
+        };
       };
     };
   };
@@ -3547,7 +3637,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegionView'];
+        };
       };
     };
   };
@@ -3590,7 +3682,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegionView'];
+        };
       };
     };
   };
@@ -3828,7 +3922,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceProviderViewPage'];
+        };
       };
     };
   };
@@ -3867,7 +3963,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceProviderView'];
+        };
       };
     };
   };
@@ -3904,7 +4002,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceProviderView'];
+        };
       };
     };
   };
@@ -3947,7 +4047,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceProviderView'];
+        };
       };
     };
   };
@@ -4180,7 +4282,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VillageViewPage'];
+        };
       };
     };
   };
@@ -4219,7 +4323,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VillageView'];
+        };
       };
     };
   };
@@ -4256,7 +4362,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VillageView'];
+        };
       };
     };
   };
@@ -4299,7 +4407,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VillageView'];
+        };
       };
     };
   };
