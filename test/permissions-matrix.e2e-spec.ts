@@ -15,6 +15,7 @@ import {
   PERMISSION_TABLE,
   PermissionRow,
   readableView,
+  recordActions,
   RequestAuth,
   ResourceSpec,
   Role,
@@ -970,6 +971,32 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     );
 
   /**
+   * What the record says its reader may do (SPEC §11): exactly the actions the oracle allows on it,
+   * and when one is `update`, exactly the fields it may update.
+   */
+  function checkAllowance(
+    actor: OracleActor,
+    subject: SubjectName,
+    record: Rec,
+    allowed: unknown,
+    where: string,
+    wrong: string[],
+  ) {
+    const actions = recordActions(subject).filter((action) => reachable(actor, subject, action, record));
+    const writableFields = actions.includes('update')
+      ? fieldsOf(subject).filter((field) => decide(actor, subject, 'update', field, record))
+      : [];
+    const shown = allowed as { actions?: string[]; writableFields?: string[] } | undefined;
+    if (
+      JSON.stringify(sorted(shown?.actions ?? ['(none)'])) !== JSON.stringify(sorted(actions)) ||
+      JSON.stringify(sorted(shown?.writableFields ?? ['(none)'])) !== JSON.stringify(sorted(writableFields))
+    )
+      wrong.push(
+        `${where}: allowed is ${JSON.stringify(allowed)}, the rules give ${JSON.stringify({ actions, writableFields })}`,
+      );
+  }
+
+  /**
    * The body of one record as the API returned it: exactly the readable keys (nested ones by their
    * dotted names; `absent`: fields this route never returns), with the record's values, and sealed
    * values as the suite wrote them.
@@ -983,7 +1010,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     wrong: string[],
     absent: readonly string[] = [],
   ) {
-    const flat = flatten(subject, body);
+    const { allowed, ...fieldsShown } = body;
+    checkAllowance(actor, subject, record, allowed, where, wrong);
+    const flat = flatten(subject, fieldsShown);
     const keys = sorted([...flat.keys()]);
     const expected = expectedKeys(actor, subject, record).filter((field) => !absent.includes(field));
     if (JSON.stringify(keys) !== JSON.stringify(expected)) {
@@ -1775,8 +1804,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       tally.http += 1;
       const got = response.status === 201 ? '201' : problem(response);
       if (got !== want) wrong.push(`POST ${path} (${label('Group', group)}): ${got}, expected ${want}`);
-      if (got === '201' && JSON.stringify(response.body) !== JSON.stringify({ groupId: group.id, userId: spareId }))
-        wrong.push(`POST ${path}: body ${JSON.stringify(response.body)}`);
+      if (got === '201') {
+        const { allowed, ...fieldsShown } = response.body as Rec;
+        if (JSON.stringify(fieldsShown) !== JSON.stringify({ groupId: group.id, userId: spareId }))
+          wrong.push(`POST ${path}: body ${JSON.stringify(response.body)}`);
+        checkAllowance(ctx.oracle, 'GroupMember', membership, allowed, `POST ${path}`, wrong);
+      }
       const [{ count }] = await dataSource.query(
         `SELECT count(*)::int AS count FROM user_groups WHERE user_id = $1 AND group_id = $2`,
         [spareId, group.id],

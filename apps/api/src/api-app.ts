@@ -2,11 +2,12 @@ import fastifyCookie from '@fastify/cookie';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { apiDocsServed, AppConfig, NestPinoLogger, newRequestId, ProblemFilter, rawProblem } from '@pendamping/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
+import { apiDocument } from './openapi/api-document';
 
 export const API_PREFIX = 'api/v1';
 
@@ -63,16 +64,7 @@ export async function createApiApp(
   app.enableShutdownHooks();
 
   if (apiDocsServed(config)) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Pendamping API')
-        .setDescription('Case management for community groups responding to violence against women and children.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    SwaggerModule.setup('docs', app, apiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -20,6 +20,7 @@ export * from './permissions/actor';
 export * from './permissions/field-access';
 export * from './permissions/policy.decorator';
 export * from './permissions/policy.guard';
+export * from './permissions/record-allowance';
 export * from './permissions/request-auth';
 export * from './permissions/row-scope';
 export * from './permissions/rules-table';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuditLogService, Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/params';
@@ -29,6 +29,7 @@ class AuditQueryDto extends PageQueryDto {
 export class AuditController {
   constructor(private readonly auditLog: AuditLogService) {}
 
+  @ApiOperation({ summary: 'List audit events, newest first' })
   @Get()
   @Policy('read', 'AuditEvent')
   list(@Auth() auth: RequestAuth, @Query() query: AuditQueryDto) {
@@ -36,6 +37,7 @@ export class AuditController {
   }
 
   /** Recomputes every hash chain of the organisation and reports the first broken link. */
+  @ApiOperation({ summary: "Verify the audit log's hash chain" })
   @Get('verify')
   @Policy('verify', 'AuditEvent')
   verify(@Auth() auth: RequestAuth) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
 import {
   AccountService,
@@ -29,6 +29,7 @@ export class AuthController {
     private readonly account: AccountService,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in with email and password (and a second-factor code where the role needs one)' })
   @Post('auth/login')
   @HttpCode(200)
   @PublicRoute()
@@ -46,6 +47,7 @@ export class AuthController {
   }
 
   /** A browser (`X-Session-Transport: cookie`) presents its token in the cookie, any other client in the body. */
+  @ApiOperation({ summary: 'Exchange a refresh token for a new access token and refresh token' })
   @Post('auth/refresh')
   @HttpCode(200)
   @PublicRoute()
@@ -74,6 +76,7 @@ export class AuthController {
    * the app stored in the browser; the idle lock (`lock: true`, SPEC §11) does not, so the app's
    * files stay for the lock page.
    */
+  @ApiOperation({ summary: 'Sign out: end this session on the server' })
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -93,6 +96,7 @@ export class AuthController {
     if (!body.lock) reply.header('clear-site-data', CLEAR_SITE_DATA);
   }
 
+  @ApiOperation({ summary: 'Start second-factor (TOTP) enrolment: a new secret and its otpauth URI' })
   @Post('auth/totp/enroll')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -101,6 +105,7 @@ export class AuthController {
     return this.secondFactor.enroll(auth);
   }
 
+  @ApiOperation({ summary: 'Finish second-factor enrolment with a first code: recovery codes, shown once' })
   @Post('auth/totp/verify')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -111,6 +116,7 @@ export class AuthController {
   }
 
   /** Open to a limited session: a temporary password is changed before the second factor is enrolled (SPEC §8). */
+  @ApiOperation({ summary: 'Change your password (first, when it is temporary)' })
   @Post('auth/password')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -120,6 +126,7 @@ export class AuthController {
     return this.account.changePassword(auth, body.currentPassword, body.newPassword);
   }
 
+  @ApiOperation({ summary: 'Your profile' })
   @Get('me')
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -128,6 +135,7 @@ export class AuthController {
   }
 
   /** Closes the notice of a reset of her password or second factor; only once she uses her own password again. */
+  @ApiOperation({ summary: 'Acknowledge the notice that your password or second factor was reset' })
   @Post('me/reset-notice/acknowledge')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -137,6 +145,7 @@ export class AuthController {
   }
 
   /** The caller's rules, packed (CASL packRules), so a client can hide what the user cannot see. */
+  @ApiOperation({ summary: 'Your packed rules, for navigation only (records carry their own allowed)' })
   @Get('me/abilities')
   @ApiBearerAuth()
   @SignedIn()

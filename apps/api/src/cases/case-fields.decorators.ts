@@ -93,4 +93,9 @@ export const Codes = (codes: readonly string[], min: number) =>
 
 /** Free text of a case (names, notes): bounded, and never logged. */
 export const CaseText = (max = 5000) =>
-  applyDecorators(ApiPropertyOptional({ nullable: true, maxLength: max }), Clearable(), IsString(), MaxLength(max));
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: max }),
+    Clearable(),
+    IsString(),
+    MaxLength(max),
+  );

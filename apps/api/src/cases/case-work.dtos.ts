@@ -7,8 +7,10 @@ import {
 } from '@pendamping/cases/code-lists';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { VersionedDto } from '../common/params';
+import { FieldClassesOf } from '../openapi/field-classes.decorator';
 import { CalendarDate, CaseText, Clearable, Code } from './case-fields.decorators';
 
+@FieldClassesOf('Referral')
 export class CreateReferralDto {
   @Code(SERVICE_TYPE_CODES) serviceType!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() providerId?: string;
@@ -20,15 +22,17 @@ export class CreateReferralDto {
   note?: string;
 }
 
+@FieldClassesOf('Referral')
 export class UpdateReferralDto extends VersionedDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUS_CODES })
   @IsOptional()
   @IsIn(REFERRAL_STATUS_CODES, { message: `status must be one of: ${REFERRAL_STATUS_CODES.join(', ')}` })
   status?: ReferralStatus;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() providerId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() providerId?: string | null;
   @CaseText(5000) outcomeNote?: string | null;
 }
 
+@FieldClassesOf('FollowUp')
 export class CreateFollowUpDto {
   @ApiProperty() @CalendarDate() date!: string;
   @Code(FOLLOW_UP_TYPE_CODES) type!: string;

@@ -48,6 +48,7 @@ import {
   OptionalCode,
   UniqueItems,
 } from './case-fields.decorators';
+import { FieldClassesOf } from '../openapi/field-classes.decorator';
 
 const MAX_PERPETRATORS = 20;
 const MAX_EXCLUDED_USERS = 50;
@@ -58,12 +59,12 @@ class SurvivorFieldsDto {
   @CaseText(200) alias?: string | null;
   @CaseText(40) phone?: string | null;
   @CaseText(500) address?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' })
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @CalendarDate() birthDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Nomor Induk Kependudukan: 16 digits.' })
   @Clearable()
   @Matches(/^\d{16}$/, { message: 'nik must be 16 digits' })
   nik?: string | null;
-  @ApiPropertyOptional({ nullable: true, minimum: MIN_AGE, maximum: MAX_AGE })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: MIN_AGE, maximum: MAX_AGE })
   @Clearable()
   @IsInt()
   @Min(MIN_AGE)
@@ -77,10 +78,12 @@ class SurvivorFieldsDto {
   @OptionalCode(MARITAL_STATUS_CODES) maritalStatus?: string | null;
 }
 
+@FieldClassesOf('Case', 'survivor')
 export class NewSurvivorDto extends SurvivorFieldsDto {
   @Code(SEX_CODES) sex!: string;
 }
 
+@FieldClassesOf('Case', 'survivor')
 export class SurvivorDto extends SurvivorFieldsDto {
   @ApiPropertyOptional({ enum: SEX_CODES })
   @IsOptional()
@@ -88,11 +91,13 @@ export class SurvivorDto extends SurvivorFieldsDto {
   sex?: string;
 }
 
+@FieldClassesOf('Case', 'guardian')
 export class GuardianDto {
   @CaseText(200) name?: string | null;
   @CaseText(40) phone?: string | null;
 }
 
+@FieldClassesOf('Case', 'perpetrators')
 export class PerpetratorDto {
   @Code(RELATIONSHIP_CODES) relationship!: string;
   @OptionalCode(SEX_CODES) sex?: string | null;
@@ -101,9 +106,10 @@ export class PerpetratorDto {
   @CaseText(40) phone?: string | null;
 }
 
+@FieldClassesOf('Case', 'safeContact')
 export class SafeContactDto {
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() callSafe?: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @Clearable() @IsBoolean() textSafe?: boolean | null;
   @CaseText(500) safeTimes?: string | null;
   @CaseText(500) intermediary?: string | null;
 }
@@ -113,19 +119,22 @@ class ConsentFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() refer?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() shareDeidentified?: boolean;
   @OptionalCode(CONSENT_GIVEN_BY_CODES) givenBy?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @CalendarDate() givenAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @CalendarDate() givenAt?: string | null;
 }
 
 const RECORD_CONSENT_MESSAGE = 'record must be true: a case is recorded only with consent';
 
+@FieldClassesOf('Case', 'consent')
 export class NewConsentDto extends ConsentFieldsDto {
   @ApiProperty({ enum: [true] }) @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record!: true;
 }
 
+@FieldClassesOf('Case', 'consent')
 export class ConsentDto extends ConsentFieldsDto {
   @ApiPropertyOptional({ enum: [true] }) @IsOptional() @Equals(true, { message: RECORD_CONSENT_MESSAGE }) record?: true;
 }
 
+@FieldClassesOf('Case', 'justicePathway')
 export class JusticeStageDto {
   @Code(JUSTICE_PATHWAY_STAGE_CODES) stage!: string;
   @ApiProperty() @CalendarDate() date!: string;
@@ -139,9 +148,9 @@ class CaseFieldsDto {
   @IsOptional()
   @IsUUID()
   regionId?: string;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "Not after the region's today, not before 1900." })
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() villageId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() groupId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Not after the region's today, not before 1900." })
   @Clearable()
   @CaseDate()
   incidentDate?: string | null;
@@ -172,12 +181,14 @@ class CaseFieldsDto {
   @IsOptional()
   @NestedObjects(() => JusticeStageDto, JUSTICE_PATHWAY_STAGE_CODES.length)
   justicePathway?: JusticeStageDto[];
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Coordinator only.', nullable: true })
   @Clearable()
   @IsUUID()
   assignedCompanionId?: string | null;
-  @ApiPropertyOptional({ description: 'Coordinator only.', nullable: true }) @Clearable() @IsUUID() coCompanionId?:
-    string | null;
+  @ApiPropertyOptional({ type: String, description: 'Coordinator only.', nullable: true })
+  @Clearable()
+  @IsUUID()
+  coCompanionId?: string | null;
   @ApiPropertyOptional({ description: 'Coordinator only.' }) @IsOptional() @IsBoolean() restricted?: boolean;
   @ApiPropertyOptional({
     description: 'Coordinator only: users for whom this restricted case does not exist.',
@@ -191,6 +202,7 @@ class CaseFieldsDto {
   excludedUserIds?: string[];
 }
 
+@FieldClassesOf('Case')
 export class CreateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' })
   @IsOptional()
@@ -202,6 +214,7 @@ export class CreateCaseDto extends CaseFieldsDto {
   @ApiProperty({ type: NewConsentDto }) @NestedObject(() => NewConsentDto) consent!: NewConsentDto;
 }
 
+@FieldClassesOf('Case')
 export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ description: 'The version you edited; or send it in If-Match.' })
   @IsOptional()
@@ -217,9 +230,13 @@ export class UpdateCaseDto extends CaseFieldsDto {
   @ApiPropertyOptional({ type: ConsentDto }) @IsOptional() @NestedObject(() => ConsentDto) consent?: ConsentDto;
 }
 
+@FieldClassesOf('Case', '', { to: 'status', reason: 'statusReason' })
 export class TransitionDto {
   @ApiProperty({ enum: TRANSITION_TARGETS }) @IsIn(TRANSITION_TARGETS) to!: TransitionTarget;
-  @ApiProperty({ description: 'Why; kept with the case (sensitive).' }) @IsString() @Length(1, 2000) reason!: string;
+  @ApiProperty({ type: String, description: 'Why; kept with the case (sensitive).' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
   @ApiPropertyOptional({ enum: CLOSURE_REASON_CODES, description: 'Required to request closure.' })
   @ValidateIf((body: TransitionDto) => body.to === 'closure_requested' || body.closureReason !== undefined)
   @IsIn(CLOSURE_REASON_CODES, { message: `closureReason must be one of: ${CLOSURE_REASON_CODES.join(', ')}` })
@@ -227,13 +244,15 @@ export class TransitionDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+@FieldClassesOf('Case')
 export class AssignmentDto extends VersionedDto {
   @ApiProperty() @IsUUID() assignedCompanionId!: string;
-  @ApiPropertyOptional({ nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Clearable() @IsUUID() coCompanionId?: string | null;
 }
 
+@FieldClassesOf('Case', '', { name: 'survivor.name', birthYear: 'survivor.birthDate' })
 export class DuplicateCheckDto {
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ type: String }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ minimum: 1900, maximum: 2100 }) @IsInt() @Min(1900) @Max(2100) birthYear!: number;
 }
 

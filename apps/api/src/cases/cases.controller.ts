@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } from '@pendamping/cases';
 import { DomainError, expectedVersion } from '@pendamping/core';
@@ -13,6 +13,8 @@ import {
   TransitionDto,
   UpdateCaseDto,
 } from './case.dtos';
+import { CaseView } from './case.responses';
+import { PageOf } from '../openapi/page.schema';
 
 /** regionId is derived from a village: sending both could only disagree. */
 function oneOfVillageOrRegion(body: { villageId?: string | null; regionId?: string }) {
@@ -38,7 +40,9 @@ export class CasesController {
     private readonly duplicates: DuplicateCheckService,
   ) {}
 
+  @ApiOperation({ summary: 'List cases (the worklist with assignedTo=me), with the filters of SPEC §9' })
   @Get()
+  @ApiOkResponse({ type: PageOf(CaseView) })
   @Policy('read', 'Case')
   list(@Auth() auth: RequestAuth, @Query() query: CaseListQueryDto) {
     const { cursor, limit, overdue, ...filters } = query;
@@ -50,7 +54,10 @@ export class CasesController {
   }
 
   /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
+  @ApiOperation({ summary: 'Take in a case (a client-chosen id makes it safe to send again)' })
   @Post()
+  @ApiCreatedResponse({ type: CaseView, description: 'The new case.' })
+  @ApiOkResponse({ type: CaseView, description: 'The case this client-chosen id already created.' })
   @Policy('create', 'Case')
   async create(
     @Auth() auth: RequestAuth,
@@ -63,6 +70,7 @@ export class CasesController {
     return view;
   }
 
+  @ApiOperation({ summary: 'Check for possible duplicates of a new case' })
   @Post('duplicate-check')
   @HttpCode(200)
   @Policy('check_duplicate', 'Case')
@@ -70,13 +78,17 @@ export class CasesController {
     return this.duplicates.check(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a case' })
   @Get(':id')
+  @ApiOkResponse({ type: CaseView })
   @Policy('read', 'Case')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.cases.get(auth, id);
   }
 
+  @ApiOperation({ summary: 'Change the fields of a case (If-Match: its version)' })
   @Patch(':id')
+  @ApiOkResponse({ type: CaseView })
   @Policy('update', 'Case')
   update(
     @Auth() auth: RequestAuth,
@@ -88,7 +100,9 @@ export class CasesController {
     return this.cases.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'Move a case through its workflow' })
   @Post(':id/transitions')
+  @ApiOkResponse({ type: CaseView })
   @HttpCode(200)
   @Policy('read', 'Case')
   transition(
@@ -101,7 +115,9 @@ export class CasesController {
     return this.cases.transition(auth, id, { ...body, version });
   }
 
+  @ApiOperation({ summary: 'Assign a case to a companion and co-companion' })
   @Put(':id/assignment')
+  @ApiOkResponse({ type: CaseView })
   @Policy('assign', 'Case')
   assign(
     @Auth() auth: RequestAuth,
@@ -113,6 +129,7 @@ export class CasesController {
     return this.cases.assign(auth, id, { ...withoutVersion(body), version });
   }
 
+  @ApiOperation({ summary: 'The history of a case' })
   @Get(':id/history')
   @Policy('read', 'Case')
   caseHistory(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseQueries } from '@pendamping/cases';
 
@@ -10,6 +10,7 @@ import { CaseQueries } from '@pendamping/cases';
 export class StatsController {
   constructor(private readonly queries: CaseQueries) {}
 
+  @ApiOperation({ summary: 'Counts of the cases you may see' })
   @Get('summary')
   @Policy('read', 'Case')
   summary(@Auth() auth: RequestAuth) {

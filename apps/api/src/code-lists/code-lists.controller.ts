@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { SignedIn } from '@pendamping/auth';
 import { CODE_LISTS, CodeLists } from '@pendamping/cases/code-lists';
 import type { FastifyReply } from 'fastify';
@@ -33,6 +33,7 @@ export class CodeListsController {
     description:
       'Every code list, keyed by the JSON name of the field it codes; each entry is {code, label: {id, en}}.',
   })
+  @ApiOperation({ summary: 'The code lists with their labels in Indonesian and English' })
   @ApiNotModifiedResponse({ description: 'The lists have not changed since the ETag given in If-None-Match.' })
   list(
     @Headers('if-none-match') ifNoneMatch: string | undefined,

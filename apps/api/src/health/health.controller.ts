@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PublicRoute } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
 import { ReadinessReport, ReadinessService } from './readiness.service';
@@ -10,12 +10,14 @@ import { ReadinessReport, ReadinessService } from './readiness.service';
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @Get('live')
   @ApiOkResponse({ description: 'The process is running.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
   @Get('ready')
   @ApiOkResponse({ description: 'Ready, or degraded (Redis down: cases served, reports kept in the outbox).' })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL unreachable or a migration pending.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AdminRequestsService, Auth, Policy, RequestAuth } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
 import { IdPipe, PageQueryDto } from '../common/params';
@@ -14,12 +14,14 @@ export const adminRequestLocation = (id: string) => `/api/v1/admin-requests/${id
 export class AdminRequestsController {
   constructor(private readonly adminRequests: AdminRequestsService) {}
 
+  @ApiOperation({ summary: 'List administration requests' })
   @Get()
   @Policy('read', 'AdminRequest')
   list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
     return this.adminRequests.list(auth, query);
   }
 
+  @ApiOperation({ summary: 'Request a change to a user, for a second administrator to decide' })
   @Post()
   @HttpCode(202)
   @Policy('create', 'AdminRequest')
@@ -33,6 +35,7 @@ export class AdminRequestsController {
     return request;
   }
 
+  @ApiOperation({ summary: 'Read an administration request' })
   @Get(':id')
   @Policy('read', 'AdminRequest')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
@@ -43,6 +46,7 @@ export class AdminRequestsController {
    * Answers the approver's half of a temporary password where the request makes one, once (a
    * replay under the same Idempotency-Key shows the request at its Location, without the half).
    */
+  @ApiOperation({ summary: 'Approve an administration request (a second administrator)' })
   @Post(':id/approve')
   @HttpCode(200)
   @Policy('approve', 'AdminRequest')
@@ -56,6 +60,7 @@ export class AdminRequestsController {
     return decided;
   }
 
+  @ApiOperation({ summary: 'Refuse an administration request' })
   @Post(':id/refuse')
   @HttpCode(200)
   @Policy('refuse', 'AdminRequest')
@@ -70,6 +75,7 @@ export class AdminRequestsController {
   }
 
   /** The requester's half of the temporary password, shown once. */
+  @ApiOperation({ summary: "Collect the requester's half of a temporary password" })
   @Post(':id/password-half')
   @HttpCode(200)
   @Policy('collect', 'AdminRequest')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AdminRequestsService, Auth, Policy, RequestAuth, UsersService } from '@pendamping/auth';
 import { expectedVersion } from '@pendamping/core';
 import type { FastifyReply } from 'fastify';
@@ -19,6 +19,7 @@ export class UsersController {
     private readonly adminRequests: AdminRequestsService,
   ) {}
 
+  @ApiOperation({ summary: 'List users' })
   @Get('users')
   @Policy('read', 'User')
   list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
@@ -26,6 +27,9 @@ export class UsersController {
   }
 
   /** The user exists once a second org_admin approves: the answer is the request (202). */
+  @ApiOperation({
+    summary: 'Ask for a new user: an administration request that a second administrator approves (202)',
+  })
   @Post('users')
   @HttpCode(202)
   @Policy('create', 'User')
@@ -39,6 +43,7 @@ export class UsersController {
     return request;
   }
 
+  @ApiOperation({ summary: 'Read a user' })
   @Get('users/:id')
   @Policy('read', 'User')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
@@ -46,6 +51,9 @@ export class UsersController {
   }
 
   /** Name and email change at once (200); a role, scope or activity is a request (202). */
+  @ApiOperation({
+    summary: 'Change a user: name and email at once, role, scope or activity as an administration request (202)',
+  })
   @Patch('users/:id')
   @Policy('update', 'User')
   async update(
@@ -64,6 +72,7 @@ export class UsersController {
     return request;
   }
 
+  @ApiOperation({ summary: 'Add a user to a community group' })
   @Post('groups/:id/members')
   @Policy('create', 'GroupMember')
   addMember(@Auth() auth: RequestAuth, @Param('id', IdPipe) groupId: string, @Body() body: AddMemberDto) {

@@ -10,6 +10,7 @@ const AUDIENCES = ['internal', 'external'] as const;
 export class ReportScopeDto {
   @ApiProperty({ enum: SCOPE_LEVELS }) @IsIn(SCOPE_LEVELS) level!: (typeof SCOPE_LEVELS)[number];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The region, village or group; null or absent for the organisation.',
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { ReportRequests } from '@pendamping/cases';
 import type { FastifyReply } from 'fastify';
@@ -13,6 +13,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportRequests) {}
 
   /** Saved, queued, answered at once: the worker renders it (SPEC §7). */
+  @ApiOperation({ summary: 'Request an evaluation report' })
   @Post()
   @HttpCode(202)
   @Policy('create', 'Report')
@@ -20,18 +21,21 @@ export class ReportsController {
     return this.reports.request(auth, body);
   }
 
+  @ApiOperation({ summary: 'List your report requests' })
   @Get()
   @Policy('read', 'Report')
   list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
     return this.reports.list(auth, query);
   }
 
+  @ApiOperation({ summary: 'The report queue of your organisation' })
   @Get('queue')
   @Policy('read', 'ReportQueue')
   queue(@Auth() auth: RequestAuth) {
     return this.reports.queueStatus(auth);
   }
 
+  @ApiOperation({ summary: "A report request's status and progress" })
   @Get(':id')
   @Policy('read', 'Report')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
@@ -39,6 +43,7 @@ export class ReportsController {
   }
 
   /** The file, streamed from PostgreSQL, under a name the server builds; never cached. */
+  @ApiOperation({ summary: 'Download a finished report' })
   @Get(':id/file')
   @Policy('read', 'Report')
   async file(

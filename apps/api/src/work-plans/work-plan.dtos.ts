@@ -70,12 +70,12 @@ export class ReturnDto extends PlanStepDto {
 }
 
 class PlanItemFieldsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'Key persons involved (tokoh kunci).' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Key persons involved (tokoh kunci).' })
   @Clearable()
   @IsString()
   @Length(1, 1000)
   keyPersons?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Whole rupiah.' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Whole rupiah.' })
   @Clearable()
   @IsInt()
   @Min(0)

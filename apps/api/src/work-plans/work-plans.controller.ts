@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanService } from '@pendamping/cases';
 import { expectedVersion } from '@pendamping/core';
@@ -31,6 +31,7 @@ export class WorkPlansController {
     private readonly progress: PlanProgressService,
   ) {}
 
+  @ApiOperation({ summary: "List groups' work plans" })
   @Get()
   @Policy('read', 'WorkPlan')
   list(@Auth() auth: RequestAuth, @Query() query: WorkPlanQueryDto) {
@@ -38,18 +39,21 @@ export class WorkPlansController {
     return this.plans.list(auth, { cursor, limit }, filters);
   }
 
+  @ApiOperation({ summary: "Start a group's work plan for a year" })
   @Post()
   @Policy('create', 'WorkPlan')
   create(@Auth() auth: RequestAuth, @Body() body: CreateWorkPlanDto) {
     return this.plans.create(auth, body);
   }
 
+  @ApiOperation({ summary: 'Read a work plan with its items' })
   @Get(':id')
   @Policy('read', 'WorkPlan')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.plans.get(auth, id);
   }
 
+  @ApiOperation({ summary: 'Change a work plan' })
   @Patch(':id')
   @Policy('update', 'WorkPlan')
   update(
@@ -61,6 +65,7 @@ export class WorkPlansController {
     return this.plans.update(auth, id, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'Submit a work plan for approval' })
   @Post(':id/submit')
   @HttpCode(200)
   @Policy('submit', 'WorkPlan')
@@ -73,6 +78,7 @@ export class WorkPlansController {
     return this.plans.step(auth, id, 'submit', { version: optionalVersion(ifMatch, body.version) });
   }
 
+  @ApiOperation({ summary: 'Approve a work plan' })
   @Post(':id/approve')
   @HttpCode(200)
   @Policy('approve', 'WorkPlan')
@@ -88,6 +94,7 @@ export class WorkPlansController {
     });
   }
 
+  @ApiOperation({ summary: 'Return a work plan with comments' })
   @Post(':id/return')
   @HttpCode(200)
   @Policy('return', 'WorkPlan')
@@ -103,24 +110,28 @@ export class WorkPlansController {
     });
   }
 
+  @ApiOperation({ summary: "A work plan's progress: its items and what was reported on them" })
   @Get(':id/progress')
   @Policy('read', 'WorkPlan')
   planProgress(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.progress.progress(auth, id);
   }
 
+  @ApiOperation({ summary: 'Add an item to a work plan' })
   @Post(':id/items')
   @Policy('create', 'PlanItem')
   createItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreatePlanItemDto) {
     return this.items.create(auth, id, body);
   }
 
+  @ApiOperation({ summary: 'Read a work plan item' })
   @Get(':id/items/:itemId')
   @Policy('read', 'PlanItem')
   getItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string) {
     return this.items.get(auth, id, itemId);
   }
 
+  @ApiOperation({ summary: 'Change a work plan item' })
   @Patch(':id/items/:itemId')
   @Policy('update', 'PlanItem')
   updateItem(
@@ -133,6 +144,7 @@ export class WorkPlansController {
     return this.items.update(auth, id, itemId, expectedVersion(ifMatch, body.version), withoutVersion(body));
   }
 
+  @ApiOperation({ summary: 'Take an item out of a draft work plan' })
   @Delete(':id/items/:itemId')
   @HttpCode(204)
   @Policy('delete', 'PlanItem')
@@ -145,6 +157,7 @@ export class WorkPlansController {
     await this.items.remove(auth, id, itemId, optionalVersion(ifMatch, undefined));
   }
 
+  @ApiOperation({ summary: 'List the activity reports of a work plan item' })
   @Get(':id/items/:itemId/activities')
   @Policy('read', 'ActivityReport')
   listActivities(
@@ -156,6 +169,7 @@ export class WorkPlansController {
     return this.activities.list(auth, id, itemId, query);
   }
 
+  @ApiOperation({ summary: 'Read an activity report' })
   @Get(':id/items/:itemId/activities/:activityId')
   @Policy('read', 'ActivityReport')
   getActivity(
@@ -167,6 +181,7 @@ export class WorkPlansController {
     return this.activities.get(auth, id, itemId, activityId);
   }
 
+  @ApiOperation({ summary: 'Report an activity of a work plan item' })
   @Post(':id/items/:itemId/activities')
   @Policy('create', 'ActivityReport')
   createActivity(

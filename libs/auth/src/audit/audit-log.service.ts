@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, DomainError, MAX_PAGE_SIZE, Page } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { ScopedResources } from '../permissions/scoped-resources';
-import { AuditWriter } from './audit.writer';
-import { readableView } from '../permissions/field-access';
+import { eachRow, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { applyRowScope } from '../permissions/row-scope';
 import { RequestAuth } from '../permissions/request-auth';
 import { AuditEventEntity } from './audit.entities';
@@ -20,22 +18,37 @@ export interface AuditFilters {
   limit?: number;
 }
 
-/** Reading the audit log is itself audited in the log, like every other list. */
+const AUDIT_EVENTS: ResourceSpec<AuditEventEntity> = {
+  entity: AuditEventEntity,
+  subject: 'AuditEvent',
+  views: eachRow((event: AuditEventEntity) => ({
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    actorId: event.actorId,
+    actorRole: event.actorRole,
+    action: event.action,
+    subject: event.subject,
+    subjectId: event.subjectId,
+    fields: event.fields,
+    outcome: event.outcome,
+    requestId: event.requestId,
+    clientRequestId: event.clientRequestId,
+    lane: event.lane,
+    seq: event.seq,
+  })),
+};
+
+/** Reading the audit log is itself audited in the log, like every other list (by ScopedResources.present). */
 @Injectable()
 export class AuditLogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verifier: AuditVerifier,
-    private readonly audit: AuditWriter,
     private readonly resources: ScopedResources,
   ) {}
 
   list(auth: RequestAuth, filters: AuditFilters): Promise<Page<Record<string, unknown>>> {
-    return this.dataSource.transaction(async (manager) => {
-      const page = await this.page(manager, auth, filters);
-      await this.audit.recordRead(manager, this.resources.event(auth, 'list', 'AuditEvent', null, [], 'success'));
-      return page;
-    });
+    return this.dataSource.transaction((manager) => this.page(manager, auth, filters));
   }
 
   private async page(
@@ -62,9 +75,7 @@ export class AuditLogService {
       .orderBy('row.id', 'DESC')
       .limit(limit + 1)
       .getMany();
-    const items = rows
-      .slice(0, limit)
-      .map((event) => readableView(auth.ability, 'AuditEvent', { ...event }, this.view(event)));
+    const items = await this.resources.present(manager, AUDIT_EVENTS, auth, rows.slice(0, limit), 'list');
     return rows.length > limit ? { items, nextCursor: rows[limit - 1].id } : { items };
   }
 
@@ -78,23 +89,5 @@ export class AuditLogService {
         errors: [{ field: 'cursor', message: 'is not valid' }],
       });
     return cursor;
-  }
-
-  private view(event: AuditEventEntity) {
-    return {
-      id: event.id,
-      occurredAt: event.occurredAt.toISOString(),
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      action: event.action,
-      subject: event.subject,
-      subjectId: event.subjectId,
-      fields: event.fields,
-      outcome: event.outcome,
-      requestId: event.requestId,
-      clientRequestId: event.clientRequestId,
-      lane: event.lane,
-      seq: event.seq,
-    };
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@pendamping/core';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
+import { allowanceFor } from './record-allowance';
 import { applyRowScope } from './row-scope';
 import {
   assertWritable,
@@ -25,7 +26,7 @@ import { RequestAuth } from './request-auth';
 import { Action } from './rules-table';
 import { SubjectName, SUBJECTS } from './subjects';
 
-type Row = ObjectLiteral & { id: string; createdAt: Date };
+type Row = ObjectLiteral & { id: string };
 
 /**
  * How one resource is read: its entity, its subject in the rules table, and the allowlisted
@@ -164,6 +165,7 @@ export class ScopedResources {
    * here, so this is where showing identifying or sensitive values is audited, with their names:
    * a list as one `list` event (always), each record shown on its own as a `read` event. The read
    * of an answer to a change is recorded durably with the change; other reads skip the WAL flush.
+   * Each response carries `allowed`, what this reader may do with that record.
    */
   async present<E extends Row>(
     manager: EntityManager,
@@ -177,12 +179,16 @@ export class ScopedResources {
     const views = (await spec.views(manager, rows, readable)).map((view, index) =>
       readableView(auth.ability, spec.subject, records[index], view),
     );
+    const answers = views.map((view, index) => ({
+      ...view,
+      allowed: allowanceFor(auth.ability, spec.subject, records[index]),
+    }));
     if (shown === 'list') {
       await this.audit.recordRead(
         manager,
         this.event(auth, 'list', spec.subject, null, revealedFields(spec.subject, views), 'success'),
       );
-      return views;
+      return answers;
     }
     for (const [index, view] of views.entries()) {
       const revealed = revealedFields(spec.subject, [view]);
@@ -190,7 +196,7 @@ export class ScopedResources {
       const event = this.event(auth, 'read', spec.subject, rows[index].id, revealed, 'success');
       await (shown === 'answer-to-change' ? this.audit.record(manager, event) : this.audit.recordRead(manager, event));
     }
-    return views;
+    return answers;
   }
 
   async presentOne<E extends Row>(

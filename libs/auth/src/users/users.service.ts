@@ -9,6 +9,7 @@ import { uniqueOr409 } from '../organizations/unique-violation';
 import { PageQuery } from '../organizations/directory.service';
 import { RequestAuth } from '../permissions/request-auth';
 import { eachRow, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
+import { allowanceFor } from '../permissions/record-allowance';
 import { readableView } from '../permissions/field-access';
 import { Role } from './roles';
 import { UserEntity } from './user.entity';
@@ -114,12 +115,11 @@ export class UsersService {
       );
       return { regionId: group.regionId };
     });
-    return readableView(
-      auth.ability,
-      'GroupMember',
-      { organizationId, groupId, regionId: regionOf.regionId },
-      { groupId, userId },
-    );
+    const membership = { organizationId, groupId, regionId: regionOf.regionId };
+    return {
+      ...readableView(auth.ability, 'GroupMember', membership, { groupId, userId }),
+      allowed: allowanceFor(auth.ability, 'GroupMember', membership),
+    };
   }
 
   scopeKindOf(role: Role) {
