@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '@pendamping/auth';
 import { APP_CONFIG, AppConfig } from '@pendamping/core';
 
@@ -19,6 +19,7 @@ export class ClientSettingsView {
 export class ClientSettingsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  @ApiOperation({ summary: "The deployment's settings the web client applies: its idle lock" })
   @Get()
   @SignedIn({ duringMfaEnrollment: true })
   @ApiOkResponse({ type: ClientSettingsView })

@@ -397,6 +397,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/client-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deployment's settings the web client applies: its idle lock */
+    get: operations['ClientSettingsController_settings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/code-lists': {
     parameters: {
       query?: never;
@@ -1148,6 +1165,10 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    ClientSettingsView: {
+      /** @description Minutes without activity in any tab after which every tab locks (SPEC §11). */
+      idleLockMinutes: number;
+    };
     ConsentDto: {
       givenAt?: string | null;
       /** @enum {string|null} */
@@ -1490,6 +1511,10 @@ export interface components {
       /** @description The 6-digit code of the authenticator app. */
       totp?: string;
     };
+    LogoutDto: {
+      /** @description The idle lock (SPEC §11): the session ends, but no Clear-Site-Data, so the app keeps its files. */
+      lock?: boolean;
+    };
     NewConsentDto: {
       givenAt?: string | null;
       /** @enum {string|null} */
@@ -1573,6 +1598,7 @@ export interface components {
         | 'urn:pendamping:problem:mfa-enrollment-required'
         | 'urn:pendamping:problem:forbidden'
         | 'urn:pendamping:problem:forbidden-fields'
+        | 'urn:pendamping:problem:origin-refused'
         | 'urn:pendamping:problem:password-change-required'
         | 'urn:pendamping:problem:requester-is-subject'
         | 'urn:pendamping:problem:approver-is-requester'
@@ -1657,7 +1683,8 @@ export interface components {
       nextCursor?: string;
     };
     RefreshDto: {
-      refreshToken: string;
+      /** @description Required without `X-Session-Transport: cookie`; with it the token is read from the cookie instead. */
+      refreshToken?: string;
     };
     RegionView: {
       allowed: components['schemas']['RecordAllowance'];
@@ -2251,7 +2278,10 @@ export interface operations {
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused. */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -2290,11 +2320,18 @@ export interface operations {
   AuthController_logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused. */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
     responses: {
       /** @description A problem with the request */
       '4XX': {
@@ -2325,7 +2362,10 @@ export interface operations {
   AuthController_changePassword: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused. */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -2364,7 +2404,10 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused. */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -2438,7 +2481,10 @@ export interface operations {
   AuthController_verify: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Browsers: the refresh token travels in the HttpOnly cookie `pendamping_refresh`, never in a body; the request must carry `Origin: PUBLIC_ORIGIN`, or it answers 403 origin-refused. */
+        'X-Session-Transport'?: 'cookie';
+      };
       path?: never;
       cookie?: never;
     };
@@ -3123,6 +3169,43 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ClientSettingsController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientSettingsView'];
+        };
       };
     };
   };
