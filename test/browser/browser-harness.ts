@@ -118,18 +118,26 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's WCAG 2.2 AA rules on the page as it is; injected through the debugger, so the CSP stays strict. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * axe-core's WCAG 2.2 AA rules on the page as it is; injected through the debugger, so the CSP
+ * stays strict. Answers the violations and how many checks passed (proof that axe ran).
+ */
+export async function axeRun(page: Page): Promise<{ violations: AxeViolation[]; passes: number }> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+      }
     ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => ({ target: node.target })),
-    }));
+    return {
+      violations: result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        nodes: violation.nodes.map((node) => ({ target: node.target })),
+      })),
+      passes: result.passes.length,
+    };
   }, WCAG_22_AA);
 }

@@ -8,15 +8,7 @@ import { createCase, newCaseBody } from '../support/cases';
 import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
 import { startTestApi, suiteConfig } from '../support/test-app';
 import { approveRequest, createOrganisation, createUserWithOwnPassword, TEST_PASSWORD } from '../support/world';
-import {
-  axeViolations,
-  launchChromium,
-  RunningApi,
-  SCREENSHOTS,
-  startBuiltApi,
-  VIEWPORTS,
-  Watched,
-} from './browser-harness';
+import { axeRun, launchChromium, RunningApi, SCREENSHOTS, startBuiltApi, VIEWPORTS, Watched } from './browser-harness';
 
 /** SPEC §11: JavaScript, CSS and WebAssembly on a cold load until the screen is ready. */
 const BUDGET_GZIP_BYTES = 170 * 1024;
@@ -96,8 +88,9 @@ describe('the web client in a real browser', () => {
         await page.setViewportSize(viewport);
         await setLanguage(page, language);
         await page.waitForSelector(ready);
-        const violations = await axeViolations(page);
+        const { violations, passes } = await axeRun(page);
         expect({ screen, language, viewport, violations }).toEqual({ screen, language, viewport, violations: [] });
+        expect(passes).toBeGreaterThan(0);
         await page.screenshot({
           path: join(SCREENSHOTS, `${screen}-${language}-${viewport.width}x${viewport.height}.png`),
           fullPage: true,
@@ -151,7 +144,7 @@ describe('the web client in a real browser', () => {
     }
   }, 180_000);
 
-  it('a coordinator signs in and enrols TOTP through the secret shown beside the QR code', async () => {
+  it('a coordinator signs in, enrols TOTP through the secret shown beside the QR code, and signs in again with a recovery code', async () => {
     const watched = await Watched.open(browser, server.origin);
     const { page } = watched;
     try {
@@ -169,9 +162,19 @@ describe('the web client in a real browser', () => {
       expect(await page.locator('.codes li').count()).toBe(10);
       await checkScreen(watched, 'recovery-codes', '.codes li');
 
+      const recoveryCode = (await page.textContent('.codes li')) as string;
       await page.click('button.primary');
       await page.waitForSelector('nav a[aria-current=page]');
       await checkScreen(watched, 'coordinator-frame', 'nav a[aria-current=page]');
+
+      await page.click('header >> text=Keluar');
+      await typeCredentials(page, accounts.coordinator.email, TEST_PASSWORD);
+      await page.waitForSelector('input[name=code]');
+      await checkScreen(watched, 'second-factor', 'input[name=code]');
+      await page.click('button.link');
+      await page.fill('input[name=code]', recoveryCode);
+      await page.press('input[name=code]', 'Enter');
+      await page.waitForSelector('nav a[aria-current=page]');
     } finally {
       await watched.context.close();
     }
