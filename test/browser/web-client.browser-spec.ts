@@ -121,10 +121,11 @@ describe('the web client in a real browser', () => {
     await page.keyboard.press('Enter');
   }
 
-  it('a companion signs in and sees her worklist, both within the size budget', async () => {
+  it('a companion signs in and sees her worklist, both within the size budget, and her session is renewed before it expires', async () => {
     const watched = await Watched.open(browser, server.origin);
     const { page } = watched;
     try {
+      await page.clock.install();
       await page.goto('/');
       await page.waitForSelector('input[name=email]');
       await withinBudget(watched, 'sign-in');
@@ -136,6 +137,14 @@ describe('the web client in a real browser', () => {
       await withinBudget(watched, 'worklist');
       await checkScreen(watched, 'worklist', '.worklist');
       expect(await page.textContent('h1')).toBe('Kasus saya');
+
+      // Ten minutes on in the page: the access token is renewed before it expires, the session goes on.
+      const renewed = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
+      await page.clock.fastForward('10:00');
+      expect((await renewed).status()).toBe(200);
+      await page.click('nav >> text=Tindak lanjut');
+      await page.click('nav >> text=Kasus saya');
+      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
 
       await page.click('header >> text=Keluar');
       await page.waitForSelector('input[name=email]');
@@ -192,8 +201,7 @@ describe('the web client in a real browser', () => {
       await page.fill('input[name=current-password]', accounts.temporary.password);
       await page.fill('input[name=new-password]', `${TEST_PASSWORD}-baru`);
       await page.press('input[name=new-password]', 'Enter');
-      await page.waitForSelector('nav a[aria-current=page]');
-      expect(await page.textContent('main')).toContain('Belum ada kasus');
+      await page.waitForSelector('main >> text=Belum ada kasus');
     } finally {
       await watched.context.close();
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { PackedRule, Profile, TokenAnswer, TotpVerifyAnswer } from '../api/views';
+import { keepFresh, stopRefreshing } from './refresh';
 import { tokens } from './tokens';
 
 /** Where the user is on the way in (SPEC §8, §11): each stage is one screen. */
@@ -29,9 +30,17 @@ export function useStage(): Stage {
   return current;
 }
 
+/** A session that can no longer be renewed starts again from a fresh page. */
+const sessionLost = () => location.assign('/');
+
+function hold(answer: TokenAnswer): void {
+  tokens.hold(answer);
+  keepFresh(sessionLost);
+}
+
 /** After any answer that issues tokens: the next stage its flags ask for, else the signed-in frame. */
 async function continueWith(answer: TokenAnswer): Promise<void> {
-  tokens.hold(answer);
+  hold(answer);
   if (answer.passwordChange === 'required') return moveTo({ kind: 'password-change' });
   if (answer.mfa === 'enrollment_required') return moveTo({ kind: 'enrolment' });
   await enterFrame();
@@ -64,7 +73,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
 
 export async function verifyTotp(code: string): Promise<void> {
   const answer = await answered<TotpVerifyAnswer>(api.POST('/api/v1/auth/totp/verify', { body: { code } }));
-  tokens.hold(answer);
+  hold(answer);
   moveTo({ kind: 'recovery-codes', codes: answer.recoveryCodes });
 }
 
@@ -75,6 +84,7 @@ export async function signOut(): Promise<void> {
   try {
     await api.POST('/api/v1/auth/logout');
   } finally {
+    stopRefreshing();
     tokens.forget();
     location.assign('/');
   }
