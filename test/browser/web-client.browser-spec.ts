@@ -134,6 +134,8 @@ describe('the web client in a real browser', () => {
 
       await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
       await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      // The keyboard goes on from the new screen's title, not from a button that is gone.
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       await withinBudget(watched, 'worklist');
       await checkScreen(watched, 'worklist', '.worklist');
       expect(await page.textContent('h1')).toBe('Kasus saya');

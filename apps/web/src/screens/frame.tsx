@@ -1,5 +1,6 @@
 import type { PackedRule, Profile } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { navigate, usePath } from '../router';
 import { navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
@@ -40,12 +41,12 @@ export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[
           ))}
         </ul>
       </nav>
-      <main id="main">
+      <main id="main" key={path}>
         {current?.label === 'navMyCases' ? (
           <Worklist />
         ) : (
           <>
-            <h1>{current ? t(current.label) : t('notFoundTitle')}</h1>
+            <Heading>{current ? t(current.label) : t('notFoundTitle')}</Heading>
             <p>{t('comingSoon')}</p>
           </>
         )}

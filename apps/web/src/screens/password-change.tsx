@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { changePassword } from '../session/session';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -23,7 +24,7 @@ export function PasswordChange() {
   );
   return (
     <main id="main" class="narrow">
-      <h1>{t('passwordChangeTitle')}</h1>
+      <Heading>{t('passwordChangeTitle')}</Heading>
       <p>{t('passwordChangeHelp')}</p>
       <form onSubmit={onSubmit} noValidate>
         <Field

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { recoveryCodesKept } from '../session/session';
 
 /** The ten recovery codes, shown this once, with a file to keep and a printout. */
@@ -13,7 +14,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   };
   return (
     <main id="main" class="narrow">
-      <h1>{t('recoveryTitle')}</h1>
+      <Heading>{t('recoveryTitle')}</Heading>
       <p>{t('recoveryHelp')}</p>
       <ol class="codes">
         {codes.map((code) => (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { signIn } from '../session/session';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -47,7 +48,7 @@ export function SignIn() {
 
   return (
     <main id="main" class="narrow">
-      <h1>{step === 'password' ? t('signInTitle') : t('secondFactorTitle')}</h1>
+      <Heading key={step}>{step === 'password' ? t('signInTitle') : t('secondFactorTitle')}</Heading>
       <form onSubmit={onSubmit} noValidate>
         {step === 'password' ? (
           <>

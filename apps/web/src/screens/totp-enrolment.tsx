@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { answered, ApiProblem } from '../api/problem';
 import type { TotpEnrolment as Enrolment } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { verifyTotp } from '../session/session';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -64,7 +65,7 @@ export function TotpEnrolment() {
 
   return (
     <main id="main" class="narrow">
-      <h1>{t('enrolTitle')}</h1>
+      <Heading>{t('enrolTitle')}</Heading>
       <p>{t('enrolHelp')}</p>
       <Alert text={loadFailure} />
       {enrolment ? (

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { CodeLists, Page, WorklistCase } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 
@@ -37,7 +38,7 @@ export function Worklist() {
 
   return (
     <>
-      <h1>{t('worklistTitle')}</h1>
+      <Heading>{t('worklistTitle')}</Heading>
       <Alert text={failure} />
       {!loaded && !failure && <p aria-live="polite">{t('loading')}</p>}
       {loaded && loaded.cases.length === 0 && <p>{t('worklistEmpty')}</p>}
