@@ -176,6 +176,7 @@ describe('the web client in a real browser', () => {
       const recoveryCode = (await page.textContent('.codes li')) as string;
       await page.click('button.primary');
       await page.waitForSelector('nav a[aria-current=page]');
+      expect(await page.textContent('nav a[aria-current=page]')).toBe('Kasus');
       await checkScreen(watched, 'coordinator-frame', 'nav a[aria-current=page]');
 
       await page.click('header >> text=Keluar');

@@ -17,15 +17,16 @@ function grantsOf(rules: PackedRule[]): Grant[] {
 
 /**
  * The screens of the user's role, from `GET /me/abilities` (SPEC §11: for navigation only; each
- * record's `allowed` decides its controls). Whoever takes in cases starts at her worklist.
+ * record's `allowed` decides its controls). A companion starts at her worklist; whoever assigns
+ * cases (a coordinator) or only reads them (a reviewer) at the case list.
  */
 export function navigationFor(rules: PackedRule[]): NavItem[] {
   const grants = grantsOf(rules);
   const can = (action: string, subject: string) =>
     grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
   const items: [boolean, NavItem][] = [
-    [can('create', 'Case'), { path: '/', label: 'navMyCases' }],
-    [can('read', 'Case') && !can('create', 'Case'), { path: '/cases', label: 'navCases' }],
+    [can('create', 'Case') && !can('assign', 'Case'), { path: '/', label: 'navMyCases' }],
+    [can('read', 'Case') && (can('assign', 'Case') || !can('create', 'Case')), { path: '/cases', label: 'navCases' }],
     [can('read', 'FollowUp'), { path: '/follow-ups', label: 'navDue' }],
     [can('read', 'WorkPlan'), { path: '/work-plans', label: 'navWorkPlans' }],
     [can('read', 'Report'), { path: '/reports', label: 'navReports' }],
