@@ -34,6 +34,7 @@ done
 cat <<INFO
 
   Pendamping is running.
+    App        http://$host:$port/
     API        http://$host:$port/api/v1
     API docs   http://$host:$port/docs
     Readiness  http://$host:$port/health/ready

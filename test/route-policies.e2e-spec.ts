@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { Controller, Get, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACTIONS, POLICY, RoutePolicy, SUBJECT_NAMES } from '@pendamping/auth';
 import { problemType } from '@pendamping/core';
+import { WEB_ROOT } from '@pendamping/api/web-client';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
 
@@ -96,6 +98,17 @@ function servedRoutes(api: TestApi): { routes: string[]; unparsed: string[] } {
 /** Swagger UI and the OpenAPI document (SPEC §1): registered by @nestjs/swagger, public by design, no data. */
 const isApiDocs = (route: string) => /^[A-Z]+ \/docs(?:[/-]|$)/.test(route);
 
+/** The built web client's files and its history-mode fallback: public, no data, no policy (SPEC §11). */
+const webClientRoutes = (): string[] =>
+  existsSync(WEB_ROOT)
+    ? [
+        'GET *',
+        ...readdirSync(WEB_ROOT, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `GET ${`${entry.parentPath}/${entry.name}`.slice(WEB_ROOT.length)}`),
+      ]
+    : [];
+
 const label = (route: DiscoveredRoute) => `${route.method} ${route.url}`;
 const concreteUrl = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, () => randomUUID());
 
@@ -173,11 +186,13 @@ describe('every route declares its policy (deny by default)', () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  it('serves no route that is not a controller route, apart from the API docs', () => {
+  it('serves no route that is not a controller route, apart from the API docs and the web client files', () => {
     const served = servedRoutes(api);
     expect(served.unparsed).toEqual([]);
     expect(served.routes.filter(isApiDocs).length).toBeGreaterThan(0);
-    expect(served.routes.filter((route) => !isApiDocs(route)).sort()).toEqual(routes.map(label).sort());
+    expect(served.routes.filter((route) => !isApiDocs(route)).sort()).toEqual(
+      [...routes.map(label), ...webClientRoutes()].sort(),
+    );
   });
 
   it('has a valid policy on every route', () => {

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The built client: dist/web beside dist/apps when running built, the same folder when running from sources. */
+const ROOT = resolve(__dirname, '..', '..', '..');
+export const WEB_ROOT = join(basename(ROOT) === 'dist' ? ROOT : join(ROOT, 'dist'), 'web');
+
+/** Paths that never fall back to the client's index.html (SPEC §11): the API, its documentation, health and missing assets. */
+const NEVER_THE_CLIENT = /^\/(api|docs|health|assets)(\/|$|-)/;
+/** Content-hashed by the build: a file's name changes with its content, so a phone fetches each only once. */
+const HASHED_ASSETS = /^\/assets\//;
+
+const shared = {
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/** The client's policy: nothing inline, nothing from another origin; WebAssembly for the offline store's Argon2 (§12). */
+const CLIENT_POLICY: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'"],
+      ...shared,
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+/** Swagger UI writes an inline style sheet and data: images; it loads only its own files. */
+const DOCS_POLICY: FastifyHelmetOptions = {
+  ...CLIENT_POLICY,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      ...shared,
+    },
+  },
+};
+
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
+
+export const isHashedAsset = (url: string) => HASHED_ASSETS.test(url);
+
+/**
+ * Security headers on every answer, and the web client at `/` with history-mode fallback: any
+ * other GET outside the API, the docs and health answers index.html, precompressed when asked.
+ */
+export async function registerWebClient(fastify: FastifyInstance): Promise<void> {
+  await fastify.register(fastifyHelmet, { global: false });
+  fastify.addHook('onRequest', async (request, reply) => {
+    await reply.helmet(request.url.startsWith('/docs') ? DOCS_POLICY : CLIENT_POLICY);
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) return;
+  await fastify.register(fastifyStatic, {
+    root: WEB_ROOT,
+    wildcard: false,
+    preCompressed: true,
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  fastify.get('/*', (request, reply) => {
+    if (NEVER_THE_CLIENT.test(request.url)) return reply.callNotFound();
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'preact/hooks';
+import { I18nContext, initialLanguage, rememberLanguage, translator } from './i18n/i18n';
+import type { Language } from './i18n/messages';
+import { Frame } from './screens/frame';
+import { LanguageSwitch } from './screens/language-switch';
+import { PasswordChange } from './screens/password-change';
+import { RecoveryCodes } from './screens/recovery-codes';
+import { SignIn } from './screens/sign-in';
+import { TotpEnrolment } from './screens/totp-enrolment';
+import { useStage } from './session/session';
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const i18n = useMemo(
+    () => ({
+      language,
+      t: translator(language),
+      switchLanguage: () => {
+        const next = language === 'id' ? 'en' : 'id';
+        rememberLanguage(next);
+        setLanguage(next);
+      },
+    }),
+    [language],
+  );
+  const stage = useStage();
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a class="skip" href="#main">
+        {i18n.t('skipToContent')}
+      </a>
+      {stage.kind === 'signed-in' ? (
+        <Frame profile={stage.profile} rules={stage.rules} />
+      ) : (
+        <>
+          <header class="top">
+            <p class="brand">{i18n.t('appName')}</p>
+            <LanguageSwitch />
+          </header>
+          {stage.kind === 'signed-out' && <SignIn />}
+          {stage.kind === 'password-change' && <PasswordChange />}
+          {stage.kind === 'enrolment' && <TotpEnrolment />}
+          {stage.kind === 'recovery-codes' && <RecoveryCodes codes={stage.codes} />}
+        </>
+      )}
+    </I18nContext.Provider>
+  );
+}

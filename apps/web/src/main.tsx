@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { App } from './app';
+import { initialLanguage, rememberLanguage } from './i18n/i18n';
+import './styles.css';
+
+rememberLanguage(initialLanguage());
+const root = document.getElementById('app');
+if (root) render(<App />, root);

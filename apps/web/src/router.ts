@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** History-mode paths without a router library: the API falls back to index.html for them. */
+const listeners = new Set<(path: string) => void>();
+
+export function navigate(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState(null, '', path);
+  for (const listener of listeners) listener(path);
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname);
+    listeners.add(setPath);
+    addEventListener('popstate', onPop);
+    return () => {
+      listeners.delete(setPath);
+      removeEventListener('popstate', onPop);
+    };
+  }, []);
+  return path;
+}

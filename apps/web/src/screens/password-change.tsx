@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { ApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
+import { changePassword } from '../session/session';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+import { Field } from '../ui/field';
+import { useSubmit } from '../ui/use-submit';
+
+/** A temporary password is replaced before anything else (SPEC §8). */
+export function PasswordChange() {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const { busy, failure, onSubmit } = useSubmit(
+    () => changePassword(current, next),
+    (error) =>
+      error instanceof ApiProblem && error.status === 400 && error.detail
+        ? t('passwordRejected', { detail: error.detail })
+        : error instanceof ApiProblem && error.kind === 'invalid-credentials'
+          ? t('invalidCredentials')
+          : failureText(error, t),
+  );
+  return (
+    <main id="main" class="narrow">
+      <Heading>{t('passwordChangeTitle')}</Heading>
+      <p>{t('passwordChangeHelp')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field
+          label={t('currentPassword')}
+          type="password"
+          name="current-password"
+          autocomplete="current-password"
+          required
+          value={current}
+          onValue={setCurrent}
+        />
+        <Field
+          label={t('newPassword')}
+          hint={t('newPasswordHint')}
+          type="password"
+          name="new-password"
+          autocomplete="new-password"
+          required
+          minLength={12}
+          value={next}
+          onValue={setNext}
+        />
+        <Alert text={failure} />
+        <button type="submit" class="primary" disabled={busy}>
+          {t('changePassword')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import { ApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
+import { signIn } from '../session/session';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+import { Field } from '../ui/field';
+import { useSubmit } from '../ui/use-submit';
+
+type Step = 'password' | 'totp' | 'recovery';
+
+/** Email and password; then, when the server asks for it, a TOTP code or a recovery code. */
+export function SignIn() {
+  const { t } = useI18n();
+  const [step, setStep] = useState<Step>('password');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+
+  const { busy, failure, onSubmit } = useSubmit(
+    async () => {
+      try {
+        await signIn({
+          email,
+          password,
+          ...(step === 'totp' ? { totp: code } : {}),
+          ...(step === 'recovery' ? { recoveryCode: code } : {}),
+        });
+      } catch (error) {
+        if (error instanceof ApiProblem && error.kind === 'mfa-required' && step === 'password') {
+          setStep('totp');
+          return;
+        }
+        throw error;
+      }
+    },
+    (error) =>
+      error instanceof ApiProblem && error.kind === 'invalid-credentials'
+        ? t(step === 'password' ? 'invalidCredentials' : 'invalidCode')
+        : failureText(error, t),
+  );
+
+  const switchCode = () => {
+    setCode('');
+    setStep(step === 'totp' ? 'recovery' : 'totp');
+  };
+
+  return (
+    <main id="main" class="narrow">
+      <Heading key={step}>{step === 'password' ? t('signInTitle') : t('secondFactorTitle')}</Heading>
+      <form onSubmit={onSubmit} noValidate>
+        {step === 'password' ? (
+          <>
+            <Field
+              label={t('email')}
+              type="email"
+              name="email"
+              autocomplete="off"
+              required
+              value={email}
+              onValue={setEmail}
+            />
+            <Field
+              label={t('password')}
+              type="password"
+              name="password"
+              autocomplete="current-password"
+              required
+              value={password}
+              onValue={setPassword}
+            />
+          </>
+        ) : (
+          <>
+            {step === 'totp' && <p>{t('secondFactorHelp')}</p>}
+            <Field
+              label={step === 'totp' ? t('totpCode') : t('recoveryCode')}
+              name="code"
+              inputMode={step === 'totp' ? 'numeric' : 'text'}
+              autocomplete="one-time-code"
+              required
+              value={code}
+              onValue={setCode}
+            />
+          </>
+        )}
+        <Alert text={failure} />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('signingIn') : step === 'password' ? t('signIn') : t('continue')}
+        </button>
+        {step !== 'password' && (
+          <button type="button" class="link" onClick={switchCode}>
+            {step === 'totp' ? t('useRecoveryCode') : t('useTotpCode')}
+          </button>
+        )}
+      </form>
+    </main>
+  );
+}

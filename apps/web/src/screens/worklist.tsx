@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { answered } from '../api/problem';
+import type { CodeLists, Page, WorklistCase } from '../api/views';
+import { useI18n } from '../i18n/i18n';
+import { Heading } from '../ui/heading';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+
+interface Loaded {
+  cases: WorklistCase[];
+  codes: CodeLists;
+}
+
+/** The companion's cases in the server's order: active first, then by the next follow-up due (SPEC §8). */
+export function Worklist() {
+  const { t, language } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [failure, setFailure] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([
+      answered<Page<WorklistCase>>(api.GET('/api/v1/cases', { params: { query: { assignedTo: 'me' } } })),
+      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+    ]).then(
+      ([page, codes]) => setLoaded({ cases: page.items, codes }),
+      (error: unknown) => setFailure(failureText(error, t)),
+    );
+  }, []);
+
+  const label = (list: string, code: string | null | undefined) =>
+    code ? (loaded?.codes[list]?.find((entry) => entry.code === code)?.label[language] ?? code) : '';
+  const today = new Date().toISOString().slice(0, 10);
+  const date = (day: string) =>
+    new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
+
+  return (
+    <>
+      <Heading>{t('worklistTitle')}</Heading>
+      <Alert text={failure} />
+      {!loaded && !failure && <p aria-live="polite">{t('loading')}</p>}
+      {loaded && loaded.cases.length === 0 && <p>{t('worklistEmpty')}</p>}
+      {loaded && loaded.cases.length > 0 && (
+        <ul class="worklist" aria-label={t('worklistTitle')}>
+          {loaded.cases.map((item) => {
+            const due = item.nextFollowUpDue?.slice(0, 10);
+            return (
+              <li key={item.id} class="case-card">
+                <p class="case-number">{item.caseNumber}</p>
+                <dl>
+                  <div>
+                    <dt>{t('status')}</dt>
+                    <dd>{label('caseStatus', item.status)}</dd>
+                  </div>
+                  {item.riskLevel && (
+                    <div>
+                      <dt>{t('riskLevel')}</dt>
+                      <dd>{label('riskLevel', item.riskLevel)}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t('nextFollowUp')}</dt>
+                    <dd>
+                      {due ? date(due) : t('noFollowUpDue')}
+                      {due && due < today && <strong class="overdue"> {t('overdue')}</strong>}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { PackedRule } from '../api/views';
+import type { MessageKey } from '../i18n/messages';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+}
+
+type Grant = { action: string; subject: string };
+
+/** The grants of CASL's packed rules that open a screen; inverted rules only narrow rows, never a screen. */
+function grantsOf(rules: PackedRule[]): Grant[] {
+  return rules.flatMap(([actions, subjects, , inverted]) =>
+    inverted ? [] : actions.split(',').flatMap((action) => subjects.split(',').map((subject) => ({ action, subject }))),
+  );
+}
+
+/**
+ * The screens of the user's role, from `GET /me/abilities` (SPEC §11: for navigation only; each
+ * record's `allowed` decides its controls). A companion starts at her worklist; whoever assigns
+ * cases (a coordinator) or only reads them (a reviewer) at the case list.
+ */
+export function navigationFor(rules: PackedRule[]): NavItem[] {
+  const grants = grantsOf(rules);
+  const can = (action: string, subject: string) =>
+    grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
+  const items: [boolean, NavItem][] = [
+    [can('create', 'Case') && !can('assign', 'Case'), { path: '/', label: 'navMyCases' }],
+    [can('read', 'Case') && (can('assign', 'Case') || !can('create', 'Case')), { path: '/cases', label: 'navCases' }],
+    [can('read', 'FollowUp'), { path: '/follow-ups', label: 'navDue' }],
+    [can('read', 'WorkPlan'), { path: '/work-plans', label: 'navWorkPlans' }],
+    [can('read', 'Report'), { path: '/reports', label: 'navReports' }],
+    [can('create', 'User'), { path: '/users', label: 'navUsers' }],
+    [can('read', 'AuditEvent'), { path: '/audit', label: 'navAudit' }],
+  ];
+  return items.filter(([shown]) => shown).map(([, item]) => item);
+}

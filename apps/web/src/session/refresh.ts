@@ -1,0 +1,42 @@
+import { api } from '../api/client';
+import { answered } from '../api/problem';
+import type { TokenAnswer } from '../api/views';
+import { tokens } from './tokens';
+
+/** Renew this long before the access token's `exp`, so no request goes out with an expired one. */
+const AHEAD_MS = 60_000;
+const LOCK = 'pendamping-refresh';
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** The `exp` of a JWT in milliseconds; the token is the server's, read only to know when to renew it. */
+function expiryOf(accessToken: string): number | undefined {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return undefined;
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+  return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+}
+
+async function refreshNow(onLost: () => void): Promise<void> {
+  try {
+    // The refresh token is the cookie's: the body stays empty.
+    const renew = () => answered<TokenAnswer>(api.POST('/api/v1/auth/refresh', { body: {} }));
+    // One tab at a time renews (SPEC §11): the others then find the cookie already rotated.
+    const answer = navigator.locks ? await navigator.locks.request(LOCK, renew) : await renew();
+    tokens.hold(answer);
+    keepFresh(onLost);
+  } catch {
+    onLost();
+  }
+}
+
+/** Schedules the renewal of the access token held now; `onLost` runs when the session cannot be renewed. */
+export function keepFresh(onLost: () => void): void {
+  clearTimeout(timer);
+  const access = tokens.access();
+  const expiry = access ? expiryOf(access) : undefined;
+  if (expiry === undefined) return;
+  timer = setTimeout(() => void refreshNow(onLost), Math.max(expiry - Date.now() - AHEAD_MS, 0));
+}
+
+export const stopRefreshing = () => clearTimeout(timer);

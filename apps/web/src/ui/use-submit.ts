@@ -1,0 +1,22 @@
+import type { TargetedSubmitEvent } from 'preact';
+import { useState } from 'preact/hooks';
+
+/** A form's submission: busy while it runs, the failure's text afterwards, the typed values kept. */
+export function useSubmit(action: () => Promise<void>, describe: (error: unknown) => string) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const onSubmit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(describe(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, failure, onSubmit };
+}

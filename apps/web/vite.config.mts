@@ -1,0 +1,47 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+const OUT_DIR = '../../dist/web';
+const COMPRESSIBLE = /\.(js|css|html|svg|json|wasm|txt)$/;
+
+/** Writes a .gz and a .br beside every text asset, so the API serves them precompressed (SPEC §11). */
+function precompress(): Plugin {
+  const gzipAsync = promisify(gzip);
+  const brotliAsync = promisify(brotliCompress);
+  return {
+    name: 'pendamping-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const root = join(import.meta.dirname, OUT_DIR);
+      const files = (await readdir(root, { recursive: true })).filter((file) => COMPRESSIBLE.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const content = await readFile(join(root, file));
+          await writeFile(join(root, `${file}.gz`), await gzipAsync(content, { level: 9 }));
+          await writeFile(
+            join(root, `${file}.br`),
+            await brotliAsync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          );
+        }),
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  root: import.meta.dirname,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    target: 'es2022',
+    // No inline script or style may be emitted: the CSP allows neither.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  plugins: [precompress()],
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});

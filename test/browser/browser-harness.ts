@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the page.
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AppConfig } from '@pendamping/core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { workerEnv } from '../support/worker-process';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(ROOT, '.run', 'screenshots');
+export const VIEWPORTS = [
+  { width: 360, height: 640 },
+  { width: 1280, height: 800 },
+] as const;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error())));
+    });
+  });
+}
+
+export interface RunningApi {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** The built API (`npm run build`) as a process of its own, on this suite's database and Redis prefix. */
+export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
+    cwd: ROOT,
+    env: workerEnv(config, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the API stopped: ${output.join('')}`);
+    if (
+      await fetch(`${origin}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise((stopped) => {
+        if (child.exitCode !== null) return stopped();
+        child.once('exit', () => stopped());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+
+/**
+ * What a page did on its own origin and beyond: every response it saw (for the size budget), any
+ * request to another origin and any policy violation the console reported.
+ */
+export class Watched {
+  readonly responses: Response[] = [];
+  readonly foreignRequests: string[] = [];
+  readonly violations: string[] = [];
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    origin: string,
+  ) {
+    context.on('response', (response) => void this.responses.push(response));
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && url.origin !== origin) this.foreignRequests.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) this.violations.push(message.text());
+    });
+  }
+
+  static async open(browser: Browser, origin: string, viewport = VIEWPORTS[0]): Promise<Watched> {
+    const context = await browser.newContext({ viewport, baseURL: origin, locale: 'id-ID' });
+    return new Watched(context, await context.newPage(), origin);
+  }
+
+  /** JavaScript, CSS and WebAssembly requested so far, as gzip bytes of the bodies the browser received. */
+  async initialTransferGzipBytes(): Promise<{ bytes: number; files: string[] }> {
+    const counted = this.responses.filter((response) =>
+      /(javascript|css|wasm)/.test(response.headers()['content-type'] ?? ''),
+    );
+    const sizes = await Promise.all(
+      counted.map(async (response) => gzipSync(await response.body(), { level: 9 }).length),
+    );
+    return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: counted.map((response) => response.url()) };
+  }
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core's WCAG 2.2 AA rules on the page as it is; injected through the debugger, so the CSP
+ * stays strict. Answers the violations and how many checks passed (proof that axe ran).
+ */
+export async function axeRun(page: Page): Promise<{ violations: AxeViolation[]; passes: number }> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      violations: result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        nodes: violation.nodes.map((node) => ({ target: node.target })),
+      })),
+      passes: result.passes.length,
+    };
+  }, WCAG_22_AA);
+}
