@@ -9,6 +9,7 @@ import { AuditClientRequestId1796600100000 } from './1796600100000-audit-client-
 import { WorklistOrder1796600200000 } from './1796600200000-worklist-order';
 import { ReportCountedCases1796600300000 } from './1796600300000-report-counted-cases';
 import { AdminRequests1796600400000 } from './1796600400000-admin-requests';
+import { CaseStatDeltas1796700400000 } from './1796700400000-case-stat-deltas';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WorklistOrder1796600200000,
   ReportCountedCases1796600300000,
   AdminRequests1796600400000,
+  CaseStatDeltas1796700400000,
 ];

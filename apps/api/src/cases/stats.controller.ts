@@ -1,18 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
-import { CaseQueries } from '@pendamping/cases';
+import { CaseStatistics } from '@pendamping/cases';
 
 /** De-identified dashboard counts of the caller's cases. */
 @ApiTags('statistics')
 @ApiBearerAuth()
 @Controller('stats')
 export class StatsController {
-  constructor(private readonly queries: CaseQueries) {}
+  constructor(private readonly statistics: CaseStatistics) {}
 
   @Get('summary')
   @Policy('read', 'Case')
   summary(@Auth() auth: RequestAuth) {
-    return this.queries.summary(auth);
+    return this.statistics.summary(auth);
   }
 }
