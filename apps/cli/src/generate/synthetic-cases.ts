@@ -89,5 +89,7 @@ export class SyntheticCases {
       });
       progress(Math.min(done + BATCH, count));
     }
+    // The planner's statistics describe the organisation as it now is, not as it was before.
+    await this.dataSource.query('ANALYZE');
   }
 }
