@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CaseStatistics } from '@pendamping/cases';
+import { CaseStatCompaction } from '@pendamping/cases';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
 import { createUser, SignedInUser } from './support/world';
@@ -181,7 +181,7 @@ describe('Case statistics', () => {
     await patch(coordinatorA, first.id, { restricted: true, excludedUserIds: [coordinatorA2.id] });
     await expectSummariesMatchScopedQueries();
 
-    await suite.api.app.get(CaseStatistics).compact();
+    await suite.api.app.get(CaseStatCompaction).compact();
     const duplicates = await suite.dataSource.query(`
       SELECT 1 FROM case_stat_deltas
       GROUP BY organization_id, region_id, village_id, group_id, assigned_companion_id, co_companion_id,

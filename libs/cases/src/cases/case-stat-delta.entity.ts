@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * cases sharing one scope: the columns the rules' conditions read on a case, under the same
  * property names, so the rules scope these rows exactly as they scope cases. Written by a trigger
  * on `cases` in the transaction of the change, only ever inserted (no hot row under concurrent
- * creations), summed on read and folded together by CaseStatistics.compact.
+ * creations), summed on read and folded together by CaseStatCompaction.
  */
 @Entity({ name: 'case_stat_deltas' })
 @Index('IDX_case_stat_deltas_org_region', ['organizationId', 'regionId'])

@@ -6,17 +6,6 @@ import { OVERDUE_INDEXED } from './case-overdue';
 import { CaseStatDeltaEntity } from './case-stat-delta.entity';
 import { CaseSpecs } from './case.specs';
 
-const STAT_DELTAS = 'case_stat_deltas';
-const SCOPE_COLUMNS = [
-  'organization_id',
-  'region_id',
-  'village_id',
-  'group_id',
-  'assigned_companion_id',
-  'co_companion_id',
-  'excluded_user_ids',
-].join(', ');
-
 interface FigureRow {
   measure: string;
   key: string;
@@ -73,20 +62,5 @@ export class CaseStatistics {
         overdueFollowUps,
       };
     });
-  }
-
-  /**
-   * Folds the delta rows into one row per scope and figure, dropping those that sum to nothing.
-   * Writers only insert, so this statement's delete takes only the rows its snapshot sees and the
-   * sums stay whole under concurrent changes; readers see the table before or after it.
-   */
-  async compact(): Promise<void> {
-    await this.dataSource.query(`
-      WITH folded AS (DELETE FROM ${STAT_DELTAS} RETURNING ${SCOPE_COLUMNS}, measure, key, delta)
-      INSERT INTO ${STAT_DELTAS} (${SCOPE_COLUMNS}, measure, key, delta)
-      SELECT ${SCOPE_COLUMNS}, measure, key, sum(delta)::int
-      FROM folded
-      GROUP BY ${SCOPE_COLUMNS}, measure, key
-      HAVING sum(delta) <> 0`);
   }
 }
