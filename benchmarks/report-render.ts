@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { AuditWriter, buildAbility, OrganizationsService, applyRowScope } from '@pendamping/auth';
 import { ActorLoader } from '@pendamping/auth/permissions/actor-loader';
+import { CaseStatCompaction } from '@pendamping/cases/cases/case-stat-compaction';
 import { computeReportFigures } from '@pendamping/cases/reports/report-figures';
 import { renderPdf } from '@pendamping/cases/reports/render/pdf-report';
 import { dataSourceOptions, loadDotEnv } from '@pendamping/core';
@@ -134,10 +135,11 @@ async function main(): Promise<void> {
     let generated = 0;
     for (const size of SIZES) {
       const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
-      await new SyntheticCases(dataSource, new AuditWriter(Buffer.alloc(32, 7))).generate(
-        organizationId,
-        size - generated,
-      );
+      await new SyntheticCases(
+        dataSource,
+        new AuditWriter(Buffer.alloc(32, 7)),
+        new CaseStatCompaction(dataSource),
+      ).generate(organizationId, size - generated);
       await dataSource.query('VACUUM ANALYZE');
       await dataSource.destroy();
       generated = size;

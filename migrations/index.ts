@@ -10,6 +10,7 @@ import { WorklistOrder1796600200000 } from './1796600200000-worklist-order';
 import { ReportCountedCases1796600300000 } from './1796600300000-report-counted-cases';
 import { AdminRequests1796600400000 } from './1796600400000-admin-requests';
 import { RefreshTokenParent1796700100000 } from './1796700100000-refresh-token-parent';
+import { CaseStatDeltas1796700400000 } from './1796700400000-case-stat-deltas';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportCountedCases1796600300000,
   AdminRequests1796600400000,
   RefreshTokenParent1796700100000,
+  CaseStatDeltas1796700400000,
 ];

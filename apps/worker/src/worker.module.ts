@@ -6,6 +6,7 @@ import { AppConfig, ClockModule, ConfigModule, DatabaseModule, LoggingModule, Qu
 import { Logger } from 'pino';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
 import { QueueConsumers } from './jobs/queue-consumers';
+import { CompactCaseStatisticsHandler } from './maintenance/compact-case-statistics.handler';
 import { AuditAnchorHandler } from './maintenance/audit-anchor.handler';
 import { PurgeExpiredHandler } from './maintenance/purge-expired.handler';
 import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
@@ -33,6 +34,7 @@ export class WorkerModule {
         WorkerHeartbeatHandler,
         AuditAnchorHandler,
         PurgeExpiredHandler,
+        CompactCaseStatisticsHandler,
         RenderReportHandler,
         ReportMaintenanceHandler,
       ],

@@ -4,6 +4,8 @@ import { CaseHistoryService } from './cases/case-history.service';
 import { CasePlacement } from './cases/case-placement';
 import { CaseQueries } from './cases/case-queries.service';
 import { CaseService } from './cases/case.service';
+import { CaseStatCompaction } from './cases/case-stat-compaction';
+import { CaseStatistics } from './cases/case-statistics.service';
 import { CaseSpecs } from './cases/case.specs';
 import { CaseVault } from './cases/case-vault';
 import { CaseWriter } from './cases/case-writer';
@@ -25,6 +27,8 @@ import { WorkPlanService } from './work-plans/work-plan.service';
 const SERVICES = [
   CaseService,
   CaseQueries,
+  CaseStatistics,
+  CaseStatCompaction,
   CaseHistoryService,
   DuplicateCheckService,
   ReferralService,

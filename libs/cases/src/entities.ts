@@ -1,6 +1,7 @@
 import { CaseChangeEntity } from './cases/case-change.entity';
 import { CaseNumberCounterEntity } from './cases/case-number-counter.entity';
 import { CasePerpetratorEntity } from './cases/case-perpetrator.entity';
+import { CaseStatDeltaEntity } from './cases/case-stat-delta.entity';
 import { CaseEntity } from './cases/case.entity';
 import { FollowUpEntity } from './cases/follow-up.entity';
 import { ReferralEntity } from './cases/referral.entity';
@@ -17,6 +18,7 @@ export {
   CaseEntity,
   CaseNumberCounterEntity,
   CasePerpetratorEntity,
+  CaseStatDeltaEntity,
   FollowUpEntity,
   PlanItemEntity,
   ReferralEntity,
@@ -31,6 +33,7 @@ export const CASES_ENTITIES = [
   CasePerpetratorEntity,
   CaseNumberCounterEntity,
   CaseChangeEntity,
+  CaseStatDeltaEntity,
   ReferralEntity,
   FollowUpEntity,
   WorkPlanEntity,

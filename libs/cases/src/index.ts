@@ -2,6 +2,8 @@ export * from './cases.module';
 export * from './cases/case-history.service';
 export * from './cases/case-input';
 export * from './cases/case-queries.service';
+export * from './cases/case-stat-compaction';
+export * from './cases/case-statistics.service';
 export * from './cases/case-workflow';
 export * from './cases/case.service';
 export * from './cases/duplicate-check.service';

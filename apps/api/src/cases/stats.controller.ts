@@ -1,19 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
-import { CaseQueries } from '@pendamping/cases';
+import { CaseStatistics } from '@pendamping/cases';
 
 /** De-identified dashboard counts of the caller's cases. */
 @ApiTags('statistics')
 @ApiBearerAuth()
 @Controller('stats')
 export class StatsController {
-  constructor(private readonly queries: CaseQueries) {}
+  constructor(private readonly statistics: CaseStatistics) {}
 
   @ApiOperation({ summary: 'Counts of the cases you may see' })
   @Get('summary')
   @Policy('read', 'Case')
   summary(@Auth() auth: RequestAuth) {
-    return this.queries.summary(auth);
+    return this.statistics.summary(auth);
   }
 }

@@ -4,6 +4,7 @@ import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { CREATION_ORDER, Page } from '@pendamping/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from './case.entity';
+import { OVERDUE, REGION_TODAY } from './case-overdue';
 import { worklistOrder } from './case-list-order';
 import { CaseSpecs } from './case.specs';
 
@@ -19,10 +20,6 @@ export interface CaseFilters {
   intakeFrom?: string;
   intakeTo?: string;
 }
-
-/** "Today" where the case is: its region's time zone (SPEC §2). */
-const REGION_TODAY = `(now() AT TIME ZONE (SELECT r.time_zone FROM regions r WHERE r.id = "row"."region_id"))::date`;
-const OVERDUE = `("row"."next_follow_up_due" < ${REGION_TODAY} AND "row"."status" <> 'closed')`;
 
 export const MAX_DUE_ITEMS = 200;
 
@@ -47,49 +44,6 @@ export class CaseQueries {
   ): Promise<Page<Record<string, unknown>>> {
     const order = filters.assignedTo === 'me' ? worklistOrder(auth.actor.userId) : CREATION_ORDER;
     return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters), order);
-  }
-
-  /** De-identified counts of the caller's cases, computed by PostgreSQL in one statement. */
-  async summary(auth: RequestAuth) {
-    return this.dataSource.transaction(async (manager) => {
-      const [sql, parameters] = this.resources
-        .scoped(manager, this.specs.caseSummaries, auth)
-        .select([
-          '"row"."status" AS status',
-          '"row"."risk_level" AS risk_level',
-          '"row"."violence_types" AS violence_types',
-        ])
-        .addSelect('"row"."survivor_sex"', 'sex')
-        .addSelect('"row"."survivor_age_at_intake" < 18', 'child')
-        .addSelect(OVERDUE, 'overdue')
-        .addSelect('"row"."intake_date"', 'intake_date')
-        .getQueryAndParameters();
-      const counts = (grouped: string, from = 'scoped') =>
-        `(SELECT coalesce(jsonb_object_agg(key, n), '{}') FROM (SELECT ${grouped} AS key, count(*)::int AS n FROM ${from} GROUP BY 1) g WHERE key IS NOT NULL)`;
-      const [row] = (await manager.query(
-        `WITH scoped AS (${sql})
-         SELECT (SELECT count(*)::int FROM scoped) AS total,
-                ${counts('status')} AS by_status,
-                ${counts('risk_level')} AS by_risk_level,
-                ${counts('type', 'scoped, unnest(violence_types) AS type')} AS by_violence_type,
-                ${counts('sex')} AS by_sex,
-                ${counts('extract(year FROM intake_date)::int::text')} AS by_intake_year,
-                (SELECT count(*)::int FROM scoped WHERE child) AS children,
-                (SELECT count(*)::int FROM scoped WHERE overdue) AS overdue_follow_ups`,
-        parameters,
-      )) as Record<string, unknown>[];
-      await this.audit.recordRead(manager, this.resources.event(auth, 'count', 'Case', null, [], 'success'));
-      return {
-        total: row.total,
-        byStatus: row.by_status,
-        byRiskLevel: row.by_risk_level,
-        byViolenceType: row.by_violence_type,
-        bySex: row.by_sex,
-        byIntakeYear: row.by_intake_year,
-        children: row.children,
-        overdueFollowUps: row.overdue_follow_ups,
-      };
-    });
   }
 
   /**

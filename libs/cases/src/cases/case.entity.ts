@@ -33,6 +33,10 @@ export interface JusticePathwayEntry {
 @Index('IDX_cases_region_follow_up_due', ['regionId', 'nextFollowUpDue'], {
   where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
 })
+// The summary's overdue follow-ups across an organisation (a reviewer's scope), read from the due date.
+@Index('IDX_cases_org_follow_up_due', ['organizationId', 'nextFollowUpDue'], {
+  where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
+})
 @Check('CHK_cases_status', `"status" IN (${CASE_STATUS_CODES.map((code) => `'${code}'`).join(', ')})`)
 @Check('CHK_cases_consent_record', '"consent_record"')
 @Check('CHK_cases_excluded_only_if_restricted', '"restricted" OR cardinality("excluded_user_ids") = 0')

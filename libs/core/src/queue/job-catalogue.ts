@@ -14,6 +14,7 @@ export enum JobName {
   WorkerHeartbeat = 'maintenance.worker-heartbeat',
   AuditAnchor = 'maintenance.audit-anchor',
   PurgeExpired = 'maintenance.purge-expired',
+  CompactCaseStatistics = 'maintenance.compact-case-statistics',
   RenderReport = 'reports.render',
   ReconcileReports = 'reports.reconcile',
   ExpireReports = 'reports.expire',
@@ -23,6 +24,7 @@ export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
   [JobName.AuditAnchor]: Record<string, never>;
   [JobName.PurgeExpired]: Record<string, never>;
+  [JobName.CompactCaseStatistics]: Record<string, never>;
   /** The report request's id, which is also the job id: the request itself lives in PostgreSQL. */
   [JobName.RenderReport]: { reportId: string };
   [JobName.ReconcileReports]: Record<string, never>;
@@ -55,6 +57,12 @@ export const JOB_CATALOGUE: Record<JobName, JobDefinition> = {
     queue: QueueName.Maintenance,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 24, removeOnFail: 100 },
     everySeconds: () => 3_600,
+  },
+  // The summary's delta rows, folded so a read sums about one row per scope and figure.
+  [JobName.CompactCaseStatistics]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 24, removeOnFail: 100 },
+    everySeconds: () => 600,
   },
   [JobName.RenderReport]: {
     queue: QueueName.Reports,

@@ -1,0 +1,188 @@
+import 'reflect-metadata';
+import { generateTotpCode } from '@pendamping/auth/authentication';
+import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendamping/core';
+import { createApiApp } from '@pendamping/api/api-app';
+import autocannon from 'autocannon';
+import { Command, InvalidArgumentError } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { runEntry, startServer } from './bench-processes';
+import { replay, statementRecorder } from './sql-replay';
+
+/**
+ * `npm run bench`: the hot paths side by side with their references, same host, same
+ * concurrency, in one run (docs/benchmarks.md). HTTP by autocannon against the built API in
+ * processes of its own; SQL by a pg loop of prepared statements. Each figure is the median of
+ * `--runs` rounds, printed with its min and max, each ratio with its goal.
+ */
+const DEMO_PASSWORD = 'kopi-sore-di-oesao-2026';
+const COORDINATOR = 'koordinator.kupang@demo.pendamping.local';
+
+const wholeNumber = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('a whole number from 1');
+  return number;
+};
+const options = new Command('bench')
+  .option('--cases <n>', 'synthetic cases generated before measuring', wholeNumber, 10_000)
+  .option('--duration <seconds>', 'length of each measurement', wholeNumber, 5)
+  .option('--runs <n>', 'rounds; figures are their median', wholeNumber, 3)
+  .option('--connections <n>', 'concurrent connections, HTTP and SQL alike', wholeNumber, 10)
+  .parse()
+  .opts<{ cases: number; duration: number; runs: number; connections: number }>();
+
+interface Figure {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function signIn(fastify: FastifyInstance) {
+  const login = (
+    await fastify.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: COORDINATOR, password: DEMO_PASSWORD },
+    })
+  ).json();
+  const enrolling = { authorization: `Bearer ${login.accessToken}` };
+  const { secret } = (
+    await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/enroll', headers: enrolling })
+  ).json();
+  const session = (
+    await fastify.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/verify',
+      headers: enrolling,
+      payload: { code: generateTotpCode({ secret, now: new Date() }) },
+    })
+  ).json();
+  if (!session.accessToken) throw new Error(`the coordinator could not sign in: ${JSON.stringify(session)}`);
+  return { authorization: `Bearer ${session.accessToken}` };
+}
+
+async function http(
+  url: string,
+  headers: Record<string, string> = {},
+  connections = options.connections,
+): Promise<Figure> {
+  const result = await autocannon({ url, headers, connections, duration: options.duration });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values: number[], digits = 0) =>
+  `${median(values).toFixed(digits)} (min ${Math.min(...values).toFixed(digits)}, max ${Math.max(...values).toFixed(digits)})`;
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const base = new URL(process.env.DATABASE_URL ?? '');
+  const database = `pendamping_bench_${process.pid}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = Object.assign(new URL(base), { pathname: `/${database}` }).toString();
+  const env = { ...process.env, DATABASE_URL: url, REDIS_KEY_PREFIX: `bench-${process.pid}` };
+  const servers: { stop: () => Promise<void> }[] = [];
+  try {
+    const migrator = await new DataSource(dataSourceOptions(url, 2)).initialize();
+    await migrator.runMigrations();
+    await migrator.destroy();
+    const generating = Date.now();
+    await runEntry('apps/cli/src/main.ts', ['generate', '--cases', String(options.cases)], env);
+    process.stdout.write(
+      `generated ${options.cases} cases (and ANALYZE) in ${((Date.now() - generating) / 1000).toFixed(1)} s\n`,
+    );
+
+    // One process signs in and records the statements of one read of a sealed demo case.
+    const app = await createApiApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), createLogger('silent'));
+    const fastify = app.getHttpAdapter().getInstance();
+    const headers = await signIn(fastify);
+    const dataSource = app.get(DataSource);
+    const [{ id: caseId }] = await dataSource.query(
+      `SELECT c.id FROM cases c JOIN regions r ON r.id = c.region_id
+        WHERE r.code = 'KPG' AND c.survivor_name IS NOT NULL AND NOT c.restricted
+        ORDER BY (SELECT count(*) FROM case_perpetrators p WHERE p.case_id = c.id) DESC, c.id LIMIT 1`,
+    );
+    const casePath = `/api/v1/cases/${caseId}`;
+    await fastify.inject({ method: 'GET', url: casePath, headers });
+    const recorder = statementRecorder();
+    const logger = dataSource.logger;
+    Object.assign(dataSource, { logger: recorder.logger });
+    const recorded = await fastify.inject({ method: 'GET', url: casePath, headers });
+    Object.assign(dataSource, { logger });
+    if (recorded.statusCode !== 200) throw new Error(`GET ${casePath} answered ${recorded.statusCode}`);
+    await app.close();
+    const statements = recorder.statements;
+    process.stdout.write(`GET /cases/:id sends ${statements.length} statements (transaction included)\n`);
+
+    const bare = await startServer('benchmarks/bare-server.ts', [], env);
+    const api = await startServer('benchmarks/api-server.ts', [], env);
+    const noAudit = await startServer('benchmarks/api-server.ts', ['--without', 'audit'], env);
+    const noEncryption = await startServer('benchmarks/api-server.ts', ['--without', 'encryption'], env);
+    servers.push(bare, api, noAudit, noEncryption);
+
+    const rounds: Record<string, Figure[]> = {};
+    const measure = async (name: string, run: () => Promise<Figure>) => (rounds[name] ??= []).push(await run());
+    const auth = headers;
+    for (let round = 0; round < options.runs; round++) {
+      await measure('bare /health/live', () => http(`${bare.url}/health/live`));
+      await measure('API /health/live', () => http(`${api.url}/health/live`));
+      await measure('SQL of GET /cases/:id', () => replay(url, statements, options.connections, options.duration));
+      await measure('API GET /cases/:id', () => http(`${api.url}${casePath}`, auth));
+      await measure('API GET /cases/:id, audit off', () => http(`${noAudit.url}${casePath}`, auth));
+      await measure('API GET /cases/:id, encryption off', () => http(`${noEncryption.url}${casePath}`, auth));
+      await measure('API GET /stats/summary', () => http(`${api.url}/api/v1/stats/summary`, auth));
+      await measure('API GET /stats/summary, 1 connection', () => http(`${api.url}/api/v1/stats/summary`, auth, 1));
+    }
+
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    out(
+      `\n${options.cases} cases, ${options.connections} connections, ${options.runs} runs × ${options.duration} s; median (min, max)`,
+    );
+    for (const [name, figures] of Object.entries(rounds))
+      out(
+        `  ${name.padEnd(36)} ${spread(figures.map((f) => f.perSecond)).padEnd(34)} /s   p50 ${spread(
+          figures.map((f) => f.p50),
+          1,
+        )} ms   p99 ${spread(
+          figures.map((f) => f.p99),
+          1,
+        )} ms`,
+      );
+    const ratio = (name: string, over: string, pick: (figure: Figure) => number, goal: string) => {
+      const values = rounds[name].map((figure, index) => pick(figure) / pick(rounds[over][index]));
+      out(`  ${name} ÷ ${over}: ${spread(values, 2)}   goal ${goal}`);
+    };
+    out('\nratios (per round, then median)');
+    ratio('API /health/live', 'bare /health/live', (f) => f.perSecond, '≥ 0.85 (R1)');
+    ratio('API GET /cases/:id', 'SQL of GET /cases/:id', (f) => f.perSecond, '≥ 0.5 (R2 throughput)');
+    ratio('API GET /cases/:id', 'SQL of GET /cases/:id', (f) => f.p99, '≤ 3 (R2 p99)');
+    ratio('API GET /cases/:id', 'API GET /cases/:id, audit off', (f) => f.perSecond, '≥ 0.8 (R4 audit on ÷ off)');
+    ratio(
+      'API GET /cases/:id',
+      'API GET /cases/:id, encryption off',
+      (f) => f.perSecond,
+      '≥ 0.9 (R5 encryption on ÷ off)',
+    );
+    for (const name of ['API GET /stats/summary', 'API GET /stats/summary, 1 connection'])
+      out(
+        `  ${name} p50: ${spread(
+          rounds[name].map((f) => f.p50),
+          1,
+        )} ms at ${options.cases} cases   goal ≤ 50 ms at 1M`,
+      );
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
