@@ -34,15 +34,21 @@ export interface RunningApi {
 /** The built API (`npm run build`) as a process of its own, on this suite's database and Redis prefix. */
 export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
   const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: workerEnv(config, { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
+    env: workerEnv(config, {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      // Cookie-borne requests must come from the origin the app is served from.
+      PUBLIC_ORIGIN: origin,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (text: string) => output.push(text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
-  const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API stopped: ${output.join('')}`);
     if (
