@@ -170,6 +170,7 @@ describe('the web client in a real browser', () => {
       expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
       expect(await page.textContent('h1')).toBe(`Kasus ${accounts.companion.caseNumber}`);
       expect(await page.textContent('main')).toContain('Belum ada tindak lanjut.');
+      expect(await page.textContent('#case-history + ul')).toContain('Kasus diterima');
       await checkScreen(watched, 'case-page', '#case-follow-ups');
 
       const notes = 'Penyintas aman, bertemu ibunya';

@@ -93,6 +93,13 @@ export const id = {
   followUpDateInvalid: 'Isi tanggal yang benar.',
   followUpTypeRequired: 'Pilih jenis tindak lanjut.',
   followUpTooLong: 'Teks ini terlalu panjang.',
+  historyCreate: 'Kasus diterima',
+  historyUpdate: 'Diubah',
+  historyActivate: 'Diaktifkan',
+  historyRequestClosure: 'Penutupan diajukan',
+  historyClose: 'Ditutup',
+  historyReopen: 'Dibuka kembali',
+  historyAssign: 'Pendamping ditetapkan',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -188,6 +195,13 @@ export const en: Catalogue = {
   followUpDateInvalid: 'Enter a valid date.',
   followUpTypeRequired: 'Choose the kind of follow-up.',
   followUpTooLong: 'This text is too long.',
+  historyCreate: 'Case taken in',
+  historyUpdate: 'Changed',
+  historyActivate: 'Activated',
+  historyRequestClosure: 'Closure requested',
+  historyClose: 'Closed',
+  historyReopen: 'Reopened',
+  historyAssign: 'Companion assigned',
 };
 
 export const catalogues = { id, en } as const;

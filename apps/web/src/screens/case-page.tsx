@@ -4,6 +4,7 @@ import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CaseHistoryEntry, CodeLists, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
@@ -13,6 +14,17 @@ import { FollowUpForm } from './follow-up-form';
 type CaseView = components['schemas']['CaseView'];
 type FollowUpView = components['schemas']['FollowUpView'];
 type ReferralView = components['schemas']['ReferralView'];
+
+/** The actions a case's history records (the workflow's transitions, assignment, edits). */
+const HISTORY_ACTIONS: Record<string, MessageKey> = {
+  create: 'historyCreate',
+  update: 'historyUpdate',
+  activate: 'historyActivate',
+  request_closure: 'historyRequestClosure',
+  close: 'historyClose',
+  reopen: 'historyReopen',
+  assign: 'historyAssign',
+};
 
 interface Loaded {
   record: CaseView;
@@ -55,6 +67,10 @@ export function CasePage({ id }: { id: string }) {
   const { record, codes } = loaded;
   const label = (list: string, code: string | null | undefined) => codeLabel(codes, language, list, code);
   const date = (day: string | null | undefined) => (day ? calendarDay(language, day) : '');
+  const action = (code: string) => {
+    const key = HISTORY_ACTIONS[code];
+    return key ? t(key) : code;
+  };
   const survivorName = record.survivor?.name ?? record.survivor?.alias;
 
   return (
@@ -156,7 +172,7 @@ export function CasePage({ id }: { id: string }) {
           {loaded.history.map((entry, index) => (
             <li key={index}>
               <p class="entry-title">
-                {date(entry.at)}: {entry.action}
+                {date(entry.at)}: {action(entry.action)}
               </p>
               {entry.changes.length > 0 && (
                 <p>
