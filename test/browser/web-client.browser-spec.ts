@@ -155,6 +155,52 @@ describe('the web client in a real browser', () => {
     }
   }, 180_000);
 
+  it('a companion opens a case from her worklist with the keyboard and adds a follow-up that then shows, what she typed kept when a check fails', async () => {
+    const watched = await Watched.open(browser, server.origin);
+    const { page } = watched;
+    try {
+      await page.goto('/');
+      await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
+      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      // From the worklist's title the next stop of the keyboard is the first case.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(accounts.companion.caseNumber);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#case-follow-ups');
+      expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+      expect(await page.textContent('h1')).toBe(`Kasus ${accounts.companion.caseNumber}`);
+      expect(await page.textContent('main')).toContain('Belum ada tindak lanjut.');
+      expect(await page.textContent('#case-history + ul')).toContain('Kasus diterima');
+      await checkScreen(watched, 'case-page', '#case-follow-ups');
+
+      const notes = 'Penyintas aman, bertemu ibunya';
+      await page.focus('textarea[name=notes]');
+      await page.keyboard.type(notes);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#follow-up-type-error');
+      expect(await page.getAttribute('select[name=type]', 'aria-invalid')).toBe('true');
+      expect(await page.inputValue('textarea[name=notes]')).toBe(notes);
+      await checkScreen(watched, 'follow-up-refused', '#follow-up-type-error');
+
+      const saved = page.waitForResponse(
+        (response) => response.url().endsWith('/follow-ups') && response.request().method() === 'POST',
+      );
+      await page.selectOption('select[name=type]', 'home_visit');
+      await page.focus('textarea[name=notes]');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Antar ke puskesmas');
+      await page.focus('button[type=submit]');
+      await page.keyboard.press('Enter');
+      expect((await saved).status()).toBe(201);
+      await page.waitForSelector(`.follow-ups >> text=${notes}`);
+      expect(await page.textContent('.follow-ups')).toContain('Kunjungan rumah');
+      expect(await page.inputValue('textarea[name=notes]')).toBe('');
+      expect(await page.textContent('.saved')).toBe('Tindak lanjut disimpan.');
+    } finally {
+      await watched.context.close();
+    }
+  }, 180_000);
+
   it('a coordinator signs in, enrols TOTP through the secret shown beside the QR code, and signs in again with a recovery code', async () => {
     const watched = await Watched.open(browser, server.origin);
     const { page } = watched;

@@ -48,3 +48,11 @@ export interface CodeEntry {
 }
 
 export type CodeLists = Record<string, CodeEntry[]>;
+
+/** One entry of `GET /cases/:id/history`: a value only where the reader may read that field now. */
+export interface CaseHistoryEntry {
+  at: string;
+  actorId: string;
+  action: string;
+  changes: { field: string; value?: unknown }[];
+}

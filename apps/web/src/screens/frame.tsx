@@ -5,14 +5,19 @@ import { navigate, usePath } from '../router';
 import { navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
 import { LanguageSwitch } from './language-switch';
+import { CasePage } from './case-page';
 import { Worklist } from './worklist';
+
+/** A case's own page, reached from a list of cases. */
+const CASE_PATH = /^\/cases\/([0-9a-f-]{36})$/;
 
 /** The signed-in frame: the role's navigation, the language switch, sign-out, and the screen of the path. */
 export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[] }) {
   const { t } = useI18n();
   const path = usePath();
   const items = navigationFor(rules);
-  const current = items.find((item) => item.path === path) ?? items[0];
+  const caseId = CASE_PATH.exec(path)?.[1];
+  const current = items.find((item) => item.path === (caseId ? '/' : path)) ?? items[0];
   return (
     <>
       <header class="top">
@@ -42,7 +47,9 @@ export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[
         </ul>
       </nav>
       <main id="main" key={path}>
-        {current?.label === 'navMyCases' ? (
+        {caseId ? (
+          <CasePage id={caseId} />
+        ) : current?.label === 'navMyCases' ? (
           <Worklist />
         ) : (
           <>

@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
+import { calendarDay, codeLabel } from '../ui/labels';
+import { navigate } from '../router';
 
 interface Loaded {
   cases: WorklistCase[];
@@ -29,12 +31,9 @@ export function Worklist() {
   }, []);
 
   const label = (list: string, code: string | null | undefined) =>
-    code ? (loaded?.codes[list]?.find((entry) => entry.code === code)?.label[language] ?? code) : '';
+    loaded ? codeLabel(loaded.codes, language, list, code) : '';
   const today = new Date().toISOString().slice(0, 10);
-  const date = (day: string) =>
-    new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
+  const date = (day: string) => calendarDay(language, day);
 
   return (
     <>
@@ -48,7 +47,17 @@ export function Worklist() {
             const due = item.nextFollowUpDue?.slice(0, 10);
             return (
               <li key={item.id} class="case-card">
-                <p class="case-number">{item.caseNumber}</p>
+                <p class="case-number">
+                  <a
+                    href={`/cases/${item.id}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate(`/cases/${item.id}`);
+                    }}
+                  >
+                    {item.caseNumber}
+                  </a>
+                </p>
                 <dl>
                   <div>
                     <dt>{t('status')}</dt>

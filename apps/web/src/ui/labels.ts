@@ -1,0 +1,15 @@
+import type { CodeLists } from '../api/views';
+import type { Language } from '../i18n/messages';
+
+/** A code's label from `GET /code-lists` in the chosen language; the code itself when the list lacks it. */
+export function codeLabel(codes: CodeLists, language: Language, list: string, code: string | null | undefined): string {
+  return code ? (codes[list]?.find((entry) => entry.code === code)?.label[language] ?? code) : '';
+}
+
+/** A calendar day (`YYYY-MM-DD` or the start of a timestamp) written the way the language writes dates. */
+export function calendarDay(language: Language, day: string): string {
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
