@@ -155,6 +155,25 @@ describe('the web client in a real browser', () => {
     }
   }, 180_000);
 
+  it('a phone whose clock runs half an hour ahead of the server does not renew its session in a loop', async () => {
+    const watched = await Watched.open(browser, server.origin);
+    const { page } = watched;
+    try {
+      await page.clock.install({ time: Date.now() + 30 * 60_000 });
+      let renewals = 0;
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/v1/auth/refresh')) renewals++;
+      });
+      await page.goto('/');
+      await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
+      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      await page.waitForTimeout(2_000);
+      expect(renewals).toBe(0);
+    } finally {
+      await watched.context.close();
+    }
+  }, 60_000);
+
   it('a companion opens a case from her worklist with the keyboard and adds a follow-up that then shows, what she typed kept when a check fails', async () => {
     const watched = await Watched.open(browser, server.origin);
     const { page } = watched;

@@ -9,12 +9,18 @@ const LOCK = 'pendamping-refresh';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** The `exp` of a JWT in milliseconds; the token is the server's, read only to know when to renew it. */
-function expiryOf(accessToken: string): number | undefined {
+/**
+ * How long the access token just received lives, from its own `iat` and `exp`: measured against
+ * this device's clock, a clock running minutes ahead of the server's would renew at once, again
+ * and again. The token is the server's, read only to know when to renew it.
+ */
+function lifetimeOf(accessToken: string): number | undefined {
   const payload = accessToken.split('.')[1];
   if (!payload) return undefined;
-  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-  return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown; iat?: unknown };
+  return typeof claims.exp === 'number' && typeof claims.iat === 'number'
+    ? (claims.exp - claims.iat) * 1000
+    : undefined;
 }
 
 async function refreshNow(onLost: () => void): Promise<void> {
@@ -34,9 +40,9 @@ async function refreshNow(onLost: () => void): Promise<void> {
 export function keepFresh(onLost: () => void): void {
   clearTimeout(timer);
   const access = tokens.access();
-  const expiry = access ? expiryOf(access) : undefined;
-  if (expiry === undefined) return;
-  timer = setTimeout(() => void refreshNow(onLost), Math.max(expiry - Date.now() - AHEAD_MS, 0));
+  const lifetime = access ? lifetimeOf(access) : undefined;
+  if (lifetime === undefined) return;
+  timer = setTimeout(() => void refreshNow(onLost), Math.max(lifetime - AHEAD_MS, 0));
 }
 
 export const stopRefreshing = () => clearTimeout(timer);
