@@ -6,11 +6,10 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AppConfig } from '@pendamping/core';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { workerEnv } from '../support/worker-process';
 
 const ROOT = resolve(__dirname, '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(ROOT, '.run', 'screenshots');
 export const VIEWPORTS = [
   { width: 360, height: 640 },
@@ -70,9 +69,6 @@ export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
       }),
   };
 }
-
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 
 /**
  * What a page did on its own origin and beyond: every response it saw (for the size budget), any

@@ -1,143 +1,54 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateTotpCode } from '@pendamping/auth/authentication';
-import type { Browser, Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
-import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
-import { startTestApi, suiteConfig } from '../support/test-app';
 import { approveRequest, createOrganisation, createUserWithOwnPassword, TEST_PASSWORD } from '../support/world';
-import { axeRun, launchChromium, RunningApi, SCREENSHOTS, startBuiltApi, VIEWPORTS, Watched } from './browser-harness';
-
-/** SPEC §11: JavaScript, CSS and WebAssembly on a cold load until the screen is ready. */
-const BUDGET_GZIP_BYTES = 170 * 1024;
-
-interface Accounts {
-  companion: { email: string; caseNumber: string };
-  coordinator: { email: string };
-  temporary: { email: string; password: string };
-}
+import { BrowserSuite, typeCredentials } from './browser-suite';
 
 /**
- * The web client in Debian's Chromium against the built API as its own process, PostgreSQL and
- * Redis: each flow signs in once, and every screen it reaches is checked by axe in both languages
- * at both sizes.
+ * Sign-in and the first screens in Debian's Chromium against the built API as its own process,
+ * PostgreSQL and Redis: each flow signs in once, and every screen it reaches is checked by axe in
+ * both languages at both sizes.
  */
 describe('the web client in a real browser', () => {
-  let database: SuiteDatabase;
-  let server: RunningApi;
-  let browser: Browser;
-  let accounts: Accounts;
-  const screensChecked: string[] = [];
-  const budgets: Record<string, number> = {};
-
-  beforeAll(async () => {
-    database = await createSuiteDatabase();
-    const config = suiteConfig(database.url);
-    const setup = await startTestApi(config);
-    try {
-      const org = await createOrganisation(setup, 'Browser');
-      const created = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-      const coordinator = await createUserWithOwnPassword(setup, org.admin, 'coordinator', {
-        regionIds: [org.regions.a],
-      });
-      const email = `companion-temporary-${Date.now()}@example.test`;
-      const requested = await setup
-        .http()
-        .post('/api/v1/users')
-        .set(org.admin.auth())
-        .send({ email, name: 'Test companion', role: 'companion', groupIds: [org.groups.a] })
-        .expect(202);
-      const { temporaryPassword } = await approveRequest(setup, org.admin, requested.body.id);
-      accounts = {
-        companion: { email: org.companionA.email, caseNumber: created.caseNumber },
-        coordinator: { email: coordinator.email },
-        temporary: { email, password: temporaryPassword as string },
-      };
-    } finally {
-      await setup.close();
-    }
-    server = await startBuiltApi(config);
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-    console.log(
-      `web client: ${screensChecked.length} screen checks by axe (0 violations): ${screensChecked.join(', ')}; ` +
-        `initial transfer gzip: ${Object.entries(budgets)
-          .map(([screen, bytes]) => `${screen} ${(bytes / 1024).toFixed(1)} KB`)
-          .join(', ')}`,
-    );
+  const suite = BrowserSuite.register('web client', async (setup) => {
+    const org = await createOrganisation(setup, 'Browser');
+    const created = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+    const coordinator = await createUserWithOwnPassword(setup, org.admin, 'coordinator', {
+      regionIds: [org.regions.a],
+    });
+    const email = `companion-temporary-${Date.now()}@example.test`;
+    const requested = await setup
+      .http()
+      .post('/api/v1/users')
+      .set(org.admin.auth())
+      .send({ email, name: 'Test companion', role: 'companion', groupIds: [org.groups.a] })
+      .expect(202);
+    const { temporaryPassword } = await approveRequest(setup, org.admin, requested.body.id);
+    return {
+      companion: { email: org.companionA.email, caseNumber: created.caseNumber },
+      coordinator: { email: coordinator.email },
+      temporary: { email, password: temporaryPassword as string },
+    };
   });
 
-  async function setLanguage(page: Page, language: 'id' | 'en'): Promise<void> {
-    if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.click('button.language');
-    await page.waitForFunction((wanted) => document.documentElement.lang === wanted, language);
-  }
-
-  /** axe on the screen as it is, in both languages and at both sizes, without signing in again; a screenshot of each. */
-  async function checkScreen(watched: Watched, screen: string, ready: string): Promise<void> {
-    const { page } = watched;
-    for (const language of ['id', 'en'] as const)
-      for (const viewport of VIEWPORTS) {
-        await page.setViewportSize(viewport);
-        await setLanguage(page, language);
-        await page.waitForSelector(ready);
-        const { violations, passes } = await axeRun(page);
-        expect({ screen, language, viewport, violations }).toEqual({ screen, language, viewport, violations: [] });
-        expect(passes).toBeGreaterThan(0);
-        await page.screenshot({
-          path: join(SCREENSHOTS, `${screen}-${language}-${viewport.width}x${viewport.height}.png`),
-          fullPage: true,
-        });
-        screensChecked.push(`${screen}/${language}/${viewport.width}`);
-      }
-    await setLanguage(page, 'id');
-    await page.setViewportSize(VIEWPORTS[0]);
-    expect(watched.foreignRequests).toEqual([]);
-    expect(watched.violations).toEqual([]);
-  }
-
-  async function withinBudget(watched: Watched, screen: string): Promise<void> {
-    const { bytes, files } = await watched.initialTransferGzipBytes();
-    budgets[screen] = bytes;
-    console.log(
-      `${screen}: ${(bytes / 1024).toFixed(1)} KB gzip of JS/CSS/WASM on a cold load (${files.length} files)`,
-    );
-    expect({ screen, bytes, overBudget: bytes > BUDGET_GZIP_BYTES }).toEqual({ screen, bytes, overBudget: false });
-  }
-
-  /** Email and password typed and sent with the keyboard alone. */
-  async function typeCredentials(page: Page, email: string, password: string): Promise<void> {
-    await page.focus('input[name=email]');
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(password);
-    await page.keyboard.press('Enter');
-  }
-
   it('a companion signs in and sees her worklist, both within the size budget, and her session is renewed before it expires', async () => {
-    const watched = await Watched.open(browser, server.origin);
+    const watched = await suite.open();
     const { page } = watched;
     try {
       await page.clock.install();
       await page.goto('/');
       await page.waitForSelector('input[name=email]');
-      await withinBudget(watched, 'sign-in');
+      await suite.withinBudget(watched, 'sign-in');
       expect(await page.getAttribute('input[name=email]', 'autocomplete')).toBe('off');
-      await checkScreen(watched, 'sign-in', 'input[name=email]');
+      await suite.checkScreen(watched, 'sign-in', 'input[name=email]');
 
-      await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
-      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      await typeCredentials(page, suite.world.companion.email, TEST_PASSWORD);
+      await page.waitForSelector(`.worklist >> text=${suite.world.companion.caseNumber}`);
       // The keyboard goes on from the new screen's title, not from a button that is gone.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-      await withinBudget(watched, 'worklist');
-      await checkScreen(watched, 'worklist', '.worklist');
+      await suite.withinBudget(watched, 'worklist');
+      await suite.checkScreen(watched, 'worklist', '.worklist');
       expect(await page.textContent('h1')).toBe('Kasus saya');
 
       // Ten minutes on in the page: the access token is renewed before it expires, the session goes on.
@@ -146,7 +57,7 @@ describe('the web client in a real browser', () => {
       expect((await renewed).status()).toBe(200);
       await page.click('nav >> text=Tindak lanjut');
       await page.click('nav >> text=Kasus saya');
-      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      await page.waitForSelector(`.worklist >> text=${suite.world.companion.caseNumber}`);
 
       await page.click('header >> text=Keluar');
       await page.waitForSelector('input[name=email]');
@@ -156,7 +67,7 @@ describe('the web client in a real browser', () => {
   }, 180_000);
 
   it('a phone whose clock runs half an hour ahead of the server does not renew its session in a loop', async () => {
-    const watched = await Watched.open(browser, server.origin);
+    const watched = await suite.open();
     const { page } = watched;
     try {
       await page.clock.install({ time: Date.now() + 30 * 60_000 });
@@ -165,8 +76,8 @@ describe('the web client in a real browser', () => {
         if (request.url().endsWith('/api/v1/auth/refresh')) renewals++;
       });
       await page.goto('/');
-      await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
-      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      await typeCredentials(page, suite.world.companion.email, TEST_PASSWORD);
+      await page.waitForSelector(`.worklist >> text=${suite.world.companion.caseNumber}`);
       await page.waitForTimeout(2_000);
       expect(renewals).toBe(0);
     } finally {
@@ -175,22 +86,22 @@ describe('the web client in a real browser', () => {
   }, 60_000);
 
   it('a companion opens a case from her worklist with the keyboard and adds a follow-up that then shows, what she typed kept when a check fails', async () => {
-    const watched = await Watched.open(browser, server.origin);
+    const watched = await suite.open();
     const { page } = watched;
     try {
       await page.goto('/');
-      await typeCredentials(page, accounts.companion.email, TEST_PASSWORD);
-      await page.waitForSelector(`.worklist >> text=${accounts.companion.caseNumber}`);
+      await typeCredentials(page, suite.world.companion.email, TEST_PASSWORD);
+      await page.waitForSelector(`.worklist >> text=${suite.world.companion.caseNumber}`);
       // From the worklist's title the next stop of the keyboard is the first case.
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(accounts.companion.caseNumber);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(suite.world.companion.caseNumber);
       await page.keyboard.press('Enter');
       await page.waitForSelector('#case-follow-ups');
       expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
-      expect(await page.textContent('h1')).toBe(`Kasus ${accounts.companion.caseNumber}`);
+      expect(await page.textContent('h1')).toBe(`Kasus ${suite.world.companion.caseNumber}`);
       expect(await page.textContent('main')).toContain('Belum ada tindak lanjut.');
       expect(await page.textContent('#case-history + ul')).toContain('Kasus diterima');
-      await checkScreen(watched, 'case-page', '#case-follow-ups');
+      await suite.checkScreen(watched, 'case-page', '#case-follow-ups');
 
       const notes = 'Penyintas aman, bertemu ibunya';
       await page.focus('textarea[name=notes]');
@@ -199,7 +110,7 @@ describe('the web client in a real browser', () => {
       await page.waitForSelector('#follow-up-type-error');
       expect(await page.getAttribute('select[name=type]', 'aria-invalid')).toBe('true');
       expect(await page.inputValue('textarea[name=notes]')).toBe(notes);
-      await checkScreen(watched, 'follow-up-refused', '#follow-up-type-error');
+      await suite.checkScreen(watched, 'follow-up-refused', '#follow-up-type-error');
 
       const saved = page.waitForResponse(
         (response) => response.url().endsWith('/follow-ups') && response.request().method() === 'POST',
@@ -221,33 +132,33 @@ describe('the web client in a real browser', () => {
   }, 180_000);
 
   it('a coordinator signs in, enrols TOTP through the secret shown beside the QR code, and signs in again with a recovery code', async () => {
-    const watched = await Watched.open(browser, server.origin);
+    const watched = await suite.open();
     const { page } = watched;
     try {
       await page.goto('/');
-      await typeCredentials(page, accounts.coordinator.email, TEST_PASSWORD);
+      await typeCredentials(page, suite.world.coordinator.email, TEST_PASSWORD);
       await page.waitForSelector('[data-secret]');
       const drawn = await page.$eval('canvas.qr', (canvas) => (canvas as HTMLCanvasElement).width);
       expect(drawn).toBeGreaterThan(100);
-      await checkScreen(watched, 'totp-enrolment', '[data-secret]');
+      await suite.checkScreen(watched, 'totp-enrolment', '[data-secret]');
 
       const secret = (await page.getAttribute('[data-secret]', 'data-secret')) as string;
       await page.fill('input[name=code]', generateTotpCode({ secret, now: new Date() }));
       await page.press('input[name=code]', 'Enter');
       await page.waitForSelector('.codes li');
       expect(await page.locator('.codes li').count()).toBe(10);
-      await checkScreen(watched, 'recovery-codes', '.codes li');
+      await suite.checkScreen(watched, 'recovery-codes', '.codes li');
 
       const recoveryCode = (await page.textContent('.codes li')) as string;
       await page.click('button.primary');
       await page.waitForSelector('nav a[aria-current=page]');
       expect(await page.textContent('nav a[aria-current=page]')).toBe('Kasus');
-      await checkScreen(watched, 'coordinator-frame', 'nav a[aria-current=page]');
+      await suite.checkScreen(watched, 'coordinator-frame', 'nav a[aria-current=page]');
 
       await page.click('header >> text=Keluar');
-      await typeCredentials(page, accounts.coordinator.email, TEST_PASSWORD);
+      await typeCredentials(page, suite.world.coordinator.email, TEST_PASSWORD);
       await page.waitForSelector('input[name=code]');
-      await checkScreen(watched, 'second-factor', 'input[name=code]');
+      await suite.checkScreen(watched, 'second-factor', 'input[name=code]');
       await page.click('button.link');
       await page.fill('input[name=code]', recoveryCode);
       await page.press('input[name=code]', 'Enter');
@@ -258,15 +169,15 @@ describe('the web client in a real browser', () => {
   }, 180_000);
 
   it('a user with a temporary password changes it before anything else', async () => {
-    const watched = await Watched.open(browser, server.origin);
+    const watched = await suite.open();
     const { page } = watched;
     try {
       await page.goto('/cases/somewhere');
-      await typeCredentials(page, accounts.temporary.email, accounts.temporary.password);
+      await typeCredentials(page, suite.world.temporary.email, suite.world.temporary.password);
       await page.waitForSelector('input[name=new-password]');
-      await checkScreen(watched, 'password-change', 'input[name=new-password]');
+      await suite.checkScreen(watched, 'password-change', 'input[name=new-password]');
 
-      await page.fill('input[name=current-password]', accounts.temporary.password);
+      await page.fill('input[name=current-password]', suite.world.temporary.password);
       await page.fill('input[name=new-password]', `${TEST_PASSWORD}-baru`);
       await page.press('input[name=new-password]', 'Enter');
       await page.waitForSelector('main >> text=Belum ada kasus');

@@ -2,8 +2,13 @@ import { quoteIdentifier, withAdminClient } from './admin-client';
 import IORedis from 'ioredis';
 import { baseTestEnv, redisPrefixOfRun, suiteDatabasePrefix, templateDatabase } from './test-env';
 
+const ran = globalThis as { tornDown?: boolean };
+
 /** Suites drop their own databases; this drops what a crashed suite of this run left, the template, and the run's queue keys. */
 export default async function globalTeardown(): Promise<void> {
+  // The e2e and browser projects both run it; once per run is enough.
+  if (ran.tornDown) return;
+  ran.tornDown = true;
   await removeRedisKeysOfRun();
   await withAdminClient(async (admin) => {
     const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [

@@ -5,19 +5,18 @@ import { navigate, usePath } from '../router';
 import { navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
 import { LanguageSwitch } from './language-switch';
-import { CasePage } from './case-page';
-import { Worklist } from './worklist';
-
-/** A case's own page, reached from a list of cases. */
-const CASE_PATH = /^\/cases\/([0-9a-f-]{36})$/;
+import { routed } from './routes';
 
 /** The signed-in frame: the role's navigation, the language switch, sign-out, and the screen of the path. */
 export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[] }) {
   const { t } = useI18n();
   const path = usePath();
   const items = navigationFor(rules);
-  const caseId = CASE_PATH.exec(path)?.[1];
-  const current = items.find((item) => item.path === (caseId ? '/' : path)) ?? items[0];
+  const { section, screen } = routed(
+    path,
+    items.map((item) => item.path),
+  );
+  const current = items.find((item) => item.path === section);
   return (
     <>
       <header class="top">
@@ -47,11 +46,7 @@ export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[
         </ul>
       </nav>
       <main id="main" key={path}>
-        {caseId ? (
-          <CasePage id={caseId} />
-        ) : current?.label === 'navMyCases' ? (
-          <Worklist />
-        ) : (
+        {screen ?? (
           <>
             <Heading>{current ? t(current.label) : t('notFoundTitle')}</Heading>
             <p>{t('comingSoon')}</p>

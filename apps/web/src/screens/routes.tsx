@@ -1,0 +1,45 @@
+import type { ComponentChild } from 'preact';
+import { CasePage } from './case-page';
+import { Worklist } from './worklist';
+
+/**
+ * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
+ * first the role has being marked (a case's page belongs to whichever list of cases the role has);
+ * a screen shows only to a role that has one of them. A navigation entry with no route here shows
+ * a placeholder until its screen is built.
+ */
+export interface Route {
+  pattern: RegExp;
+  sections: string[];
+  render(params: string[]): ComponentChild;
+}
+
+const UUID = '([0-9a-f-]{36})';
+
+export const routes: Route[] = [
+  { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
+  { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
+];
+
+export interface Routed {
+  /** The navigation entry to mark, or none when the path is not the role's. */
+  section?: string;
+  screen?: ComponentChild;
+}
+
+function screenOf(path: string, sections: string[]): Routed | undefined {
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    const section = match && route.sections.find((candidate) => sections.includes(candidate));
+    if (section) return { section, screen: route.render(match.slice(1)) };
+  }
+  return sections.includes(path) ? { section: path } : undefined;
+}
+
+/**
+ * The screen of a path for a role with these navigation entries. A path that is not the role's
+ * (`/` for a role without a worklist, an address kept from another account) shows the role's start.
+ */
+export function routed(path: string, sections: string[]): Routed {
+  return screenOf(path, sections) ?? (sections[0] ? (screenOf(sections[0], sections) ?? {}) : {});
+}
