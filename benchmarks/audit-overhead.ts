@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { AuditWriter, OrganizationsService } from '@pendamping/auth';
-import { generateTotpCode } from '@pendamping/auth/authentication';
 import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendamping/core';
 import { createApiApp } from '@pendamping/api/api-app';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { firstSignIn } from './first-sign-in';
 
 /**
  * Prints the cost of the audit log on a read request: throughput of GET /api/v1/regions (a list,
@@ -41,22 +41,7 @@ async function main(): Promise<void> {
     await app
       .get(OrganizationsService)
       .create({ name: 'Benchmark', adminEmail: email, adminName: 'Bench', adminPassword: PASSWORD });
-    const login = (
-      await fastify.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })
-    ).json();
-    const enrolling = { authorization: `Bearer ${login.accessToken}` };
-    const { secret } = (
-      await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/enroll', headers: enrolling })
-    ).json();
-    const session = (
-      await fastify.inject({
-        method: 'POST',
-        url: '/api/v1/auth/totp/verify',
-        headers: enrolling,
-        payload: { code: generateTotpCode({ secret, now: new Date() }) },
-      })
-    ).json();
-    const headers = { authorization: `Bearer ${session.accessToken}` };
+    const headers = await firstSignIn(fastify, email, PASSWORD);
     for (let i = 0; i < 20; i++)
       await fastify.inject({
         method: 'POST',

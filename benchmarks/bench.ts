@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { generateTotpCode } from '@pendamping/auth/authentication';
 import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendamping/core';
 import { createApiApp } from '@pendamping/api/api-app';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
-import type { FastifyInstance } from 'fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runEntry, startServer } from './bench-processes';
+import { firstSignIn } from './first-sign-in';
 import { replay, statementRecorder } from './sql-replay';
 
 /**
@@ -36,30 +35,6 @@ interface Figure {
   perSecond: number;
   p50: number;
   p99: number;
-}
-
-async function signIn(fastify: FastifyInstance) {
-  const login = (
-    await fastify.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: COORDINATOR, password: DEMO_PASSWORD },
-    })
-  ).json();
-  const enrolling = { authorization: `Bearer ${login.accessToken}` };
-  const { secret } = (
-    await fastify.inject({ method: 'POST', url: '/api/v1/auth/totp/enroll', headers: enrolling })
-  ).json();
-  const session = (
-    await fastify.inject({
-      method: 'POST',
-      url: '/api/v1/auth/totp/verify',
-      headers: enrolling,
-      payload: { code: generateTotpCode({ secret, now: new Date() }) },
-    })
-  ).json();
-  if (!session.accessToken) throw new Error(`the coordinator could not sign in: ${JSON.stringify(session)}`);
-  return { authorization: `Bearer ${session.accessToken}` };
 }
 
 async function http(
@@ -100,7 +75,7 @@ async function main(): Promise<void> {
     // One process signs in and records the statements of one read of a sealed demo case.
     const app = await createApiApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), createLogger('silent'));
     const fastify = app.getHttpAdapter().getInstance();
-    const headers = await signIn(fastify);
+    const headers = await firstSignIn(fastify, COORDINATOR, DEMO_PASSWORD);
     const dataSource = app.get(DataSource);
     const [{ id: caseId }] = await dataSource.query(
       `SELECT c.id FROM cases c JOIN regions r ON r.id = c.region_id

@@ -119,26 +119,8 @@ export async function approveRequest(
   };
 }
 
-/** A signed-in user of the given role, requested by `admin` and approved; every test that needs one more user goes through here. */
-export async function createUser(
-  api: TestApi,
-  admin: SignedInUser,
-  role: string,
-  scope: { groupIds?: string[]; regionIds?: string[] },
-) {
-  const email = `${role}-${suffix()}@example.test`;
-  const requested = await api
-    .http()
-    .post('/api/v1/users')
-    .set(admin.auth())
-    .send({ email, name: `Test ${role}`, role, ...scope })
-    .expect(202);
-  const approved = await approveRequest(api, admin, requested.body.id);
-  return signIn(api, { id: approved.userId, email, password: approved.temporaryPassword as string, role });
-}
-
-/** A user who has set her own password (TEST_PASSWORD) but, where her role needs one, not yet enrolled a second factor. */
-export async function createUserWithOwnPassword(
+/** A user of the given role, requested by `admin` and approved: her address and whole temporary password. */
+async function requestApprovedUser(
   api: TestApi,
   admin: SignedInUser,
   role: string,
@@ -152,6 +134,28 @@ export async function createUserWithOwnPassword(
     .send({ email, name: `Test ${role}`, role, ...scope })
     .expect(202);
   const { userId, temporaryPassword } = await approveRequest(api, admin, requested.body.id);
+  return { id: userId, email, temporaryPassword: temporaryPassword as string };
+}
+
+/** A signed-in user of the given role, requested by `admin` and approved; every test that needs one more user goes through here. */
+export async function createUser(
+  api: TestApi,
+  admin: SignedInUser,
+  role: string,
+  scope: { groupIds?: string[]; regionIds?: string[] },
+) {
+  const { id, email, temporaryPassword } = await requestApprovedUser(api, admin, role, scope);
+  return signIn(api, { id, email, password: temporaryPassword, role });
+}
+
+/** A user who has set her own password (TEST_PASSWORD) but, where her role needs one, not yet enrolled a second factor. */
+export async function createUserWithOwnPassword(
+  api: TestApi,
+  admin: SignedInUser,
+  role: string,
+  scope: { groupIds?: string[]; regionIds?: string[] },
+) {
+  const { id, email, temporaryPassword } = await requestApprovedUser(api, admin, role, scope);
   const login = await api.http().post('/api/v1/auth/login').send({ email, password: temporaryPassword }).expect(200);
   await api
     .http()
@@ -159,7 +163,7 @@ export async function createUserWithOwnPassword(
     .set({ authorization: `Bearer ${login.body.accessToken}` })
     .send({ currentPassword: temporaryPassword, newPassword: TEST_PASSWORD })
     .expect(200);
-  return { id: userId, email };
+  return { id, email };
 }
 
 /** An organisation's first org_admin, as the operator's create-org makes her, signed in with her own password. */
