@@ -67,7 +67,6 @@ const UNDESCRIBED_SUCCESS = new Set([
   'WorkPlansController_getItem',
   'WorkPlansController_updateItem',
   'WorkPlansController_listActivities',
-  'WorkPlansController_createActivity',
   'WorkPlansController_getActivity',
   'ReportsController_request',
   'ReportsController_list',

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { AuthModule, IdempotencyInterceptor, PolicyGuard } from '@pendamping/auth';
+import { AuthModule, ClientChosenIdInterceptor, IdempotencyInterceptor, PolicyGuard } from '@pendamping/auth';
 import {
   AppConfig,
   ClockModule,
@@ -60,6 +60,8 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: StrictValidationPipe },
         { provide: APP_GUARD, useClass: PolicyGuard },
+        // In this order: a client-chosen id answered again is decided before any idempotency replay (SPEC §12).
+        { provide: APP_INTERCEPTOR, useExisting: ClientChosenIdInterceptor },
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
       ],
     };

@@ -7,6 +7,7 @@ import { AuditVerifier } from './audit/audit-verifier';
 import { AuditWriter } from './audit/audit.writer';
 import { FieldEncryption } from './crypto-store/field-encryption.service';
 import { ExpiredRecords } from './idempotency/expired-records';
+import { ClientChosenIdInterceptor } from './idempotency/client-chosen-id';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { DirectoryService } from './organizations/directory.service';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -28,6 +29,7 @@ const PROVIDERS = [
   AuditWriter,
   AuditVerifier,
   ExpiredRecords,
+  ClientChosenIdInterceptor,
   IdempotencyInterceptor,
   AuditLogService,
   FieldEncryption,

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { Auth, ClientChosenId, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseQueries, FollowUpService, ReferralService } from '@pendamping/cases';
+import { FollowUpEntity } from '@pendamping/cases/cases/follow-up.entity';
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
 import { DueQueryDto } from './case.dtos';
 import { CreateFollowUpDto, CreateReferralDto, UpdateReferralDto } from './case-work.dtos';
 import { DueCases, FollowUpView, ReferralView } from './case-work.responses';
+import { ClientChosenIdAnswer } from '../openapi/client-chosen-id.schema';
 import { PageOf } from '../openapi/page.schema';
 
 const DEFAULT_DUE_WINDOW_DAYS = 7;
@@ -75,6 +77,8 @@ export class CaseWorkController {
   @ApiOperation({ summary: 'Record a follow-up of a case' })
   @Post('cases/:id/follow-ups')
   @ApiCreatedResponse({ type: FollowUpView })
+  @ApiOkResponse({ type: ClientChosenIdAnswer, description: 'Its creator sent this client-chosen id again.' })
+  @ClientChosenId(FollowUpEntity)
   @Policy('create', 'FollowUp')
   createFollowUp(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreateFollowUpDto) {
     return this.followUps.create(auth, id, body);

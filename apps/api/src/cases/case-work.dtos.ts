@@ -8,6 +8,7 @@ import {
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { VersionedDto } from '../common/params';
 import { FieldClassesOf } from '../openapi/field-classes.decorator';
+import { ClientChosenIdProperty } from '../common/client-chosen-id.property';
 import { CalendarDate, CaseText, Clearable, Code } from './case-fields.decorators';
 
 @FieldClassesOf('Referral')
@@ -34,6 +35,7 @@ export class UpdateReferralDto extends VersionedDto {
 
 @FieldClassesOf('FollowUp')
 export class CreateFollowUpDto {
+  @ClientChosenIdProperty() id?: string;
   @ApiProperty() @CalendarDate() date!: string;
   @Code(FOLLOW_UP_TYPE_CODES) type!: string;
   @ApiPropertyOptional({ description: 'Sensitive.' }) @IsOptional() @IsString() @Length(1, 10_000) notes?: string;

@@ -35,6 +35,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { ClientChosenIdProperty } from '../common/client-chosen-id.property';
 import { PageQueryDto, VersionedDto } from '../common/params';
 import {
   CalendarDate,
@@ -204,10 +205,7 @@ class CaseFieldsDto {
 
 @FieldClassesOf('Case')
 export class CreateCaseDto extends CaseFieldsDto {
-  @ApiPropertyOptional({ description: 'Your own UUID (offline capture): sending it again answers the existing case.' })
-  @IsOptional()
-  @IsUUID()
-  id?: string;
+  @ClientChosenIdProperty() id?: string;
   @ApiProperty({ description: "Not after the region's today, not before 1900." }) @CaseDate() intakeDate!: string;
   @Codes(VIOLENCE_TYPE_CODES, 1) violenceTypes!: string[];
   @ApiProperty({ type: NewSurvivorDto }) @NestedObject(() => NewSurvivorDto) survivor!: NewSurvivorDto;

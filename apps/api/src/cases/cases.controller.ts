@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { Auth, ClientChosenId, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseHistoryService, CaseQueries, CaseService, DuplicateCheckService } from '@pendamping/cases';
+import { CaseEntity } from '@pendamping/cases/cases/case.entity';
 import { DomainError, expectedVersion } from '@pendamping/core';
-import type { FastifyReply } from 'fastify';
 import { IdPipe, withoutVersion } from '../common/params';
 import {
   AssignmentDto,
@@ -14,6 +14,7 @@ import {
   UpdateCaseDto,
 } from './case.dtos';
 import { CaseView } from './case.responses';
+import { ClientChosenIdAnswer } from '../openapi/client-chosen-id.schema';
 import { PageOf } from '../openapi/page.schema';
 
 /** regionId is derived from a village: sending both could only disagree. */
@@ -53,21 +54,15 @@ export class CasesController {
     );
   }
 
-  /** 201 with the new case; 200 with the existing one when a client-chosen id was already created. */
   @ApiOperation({ summary: 'Take in a case (a client-chosen id makes it safe to send again)' })
   @Post()
   @ApiCreatedResponse({ type: CaseView, description: 'The new case.' })
-  @ApiOkResponse({ type: CaseView, description: 'The case this client-chosen id already created.' })
+  @ApiOkResponse({ type: ClientChosenIdAnswer, description: 'Its creator sent this client-chosen id again.' })
+  @ClientChosenId(CaseEntity)
   @Policy('create', 'Case')
-  async create(
-    @Auth() auth: RequestAuth,
-    @Body() body: CreateCaseDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  create(@Auth() auth: RequestAuth, @Body() body: CreateCaseDto) {
     oneOfVillageOrRegion(body);
-    const { created, view } = await this.cases.create(auth, body);
-    reply.status(created ? 201 : 200);
-    return view;
+    return this.cases.create(auth, body);
   }
 
   @ApiOperation({ summary: 'Check for possible duplicates of a new case' })

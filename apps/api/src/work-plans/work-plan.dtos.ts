@@ -21,6 +21,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { ClientChosenIdProperty } from '../common/client-chosen-id.property';
 import { PageQueryDto, VersionedDto } from '../common/params';
 import { CalendarDate, CaseText, Clearable, Code, NestedObject, UniqueItems } from '../cases/case-fields.decorators';
 
@@ -158,6 +159,7 @@ export class ParticipantsDto {
 }
 
 export class CreateActivityReportDto {
+  @ClientChosenIdProperty() id?: string;
   @ApiProperty({ description: "In the plan's year, not in the future." }) @CalendarDate() date!: string;
   @ApiProperty({ type: ParticipantsDto }) @NestedObject(() => ParticipantsDto) participants!: ParticipantsDto;
   @ApiProperty() @IsString() @Length(1, 10_000) summary!: string;

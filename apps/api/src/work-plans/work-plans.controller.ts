@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, ClientChosenId, Policy, RequestAuth } from '@pendamping/auth';
 import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanService } from '@pendamping/cases';
+import { ActivityReportEntity } from '@pendamping/cases/work-plans/activity-report.entity';
 import { expectedVersion } from '@pendamping/core';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
+import { ClientChosenIdAnswer } from '../openapi/client-chosen-id.schema';
 import {
   CreateActivityReportDto,
   CreatePlanItemDto,
@@ -183,6 +185,8 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Report an activity of a work plan item' })
   @Post(':id/items/:itemId/activities')
+  @ApiOkResponse({ type: ClientChosenIdAnswer, description: 'Its creator sent this client-chosen id again.' })
+  @ClientChosenId(ActivityReportEntity)
   @Policy('create', 'ActivityReport')
   createActivity(
     @Auth() auth: RequestAuth,

@@ -131,7 +131,7 @@ export class DemoCaseSeeder {
           };
     const body: CreateCaseInput = { ...where, ...scenario.body };
     const auth = actors.auth(scenario.createdBy === 'companion' ? companion : coordinatorOf(scenario.regionCode));
-    const { view } = await this.cases.create(auth, body);
+    const view = await this.cases.create(auth, body);
     if (view.assignedCompanionId !== actors.userId(companion)) throw new Error(`it was not assigned to ${companion}`);
     return view.id as string;
   }

@@ -1165,6 +1165,10 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    ClientChosenIdAnswer: {
+      /** Format: uuid */
+      id: string;
+    };
     ClientSettingsView: {
       /** @description Minutes without activity in any tab after which every tab locks (SPEC §11). */
       idleLockMinutes: number;
@@ -1181,6 +1185,11 @@ export interface components {
     CreateActivityReportDto: {
       /** @description In the plan's year, not in the future. */
       date: string;
+      /**
+       * Format: uuid
+       * @description Your own UUID (offline capture). Sent again by you: 200 with {id}; already used by another record: 409 id-taken.
+       */
+      id?: string;
       lessons?: string;
       /** @description Kendala. */
       obstacles?: string;
@@ -1219,7 +1228,10 @@ export interface components {
       excludedUserIds?: string[];
       groupId?: string | null;
       guardian?: components['schemas']['GuardianDto'];
-      /** @description Your own UUID (offline capture): sending it again answers the existing case. */
+      /**
+       * Format: uuid
+       * @description Your own UUID (offline capture). Sent again by you: 200 with {id}; already used by another record: 409 id-taken.
+       */
       id?: string;
       /** @description Not after the region's today, not before 1900. */
       incidentDate?: string | null;
@@ -1275,6 +1287,11 @@ export interface components {
     CreateFollowUpDto: {
       date: string;
       dueDate?: string;
+      /**
+       * Format: uuid
+       * @description Your own UUID (offline capture). Sent again by you: 200 with {id}; already used by another record: 409 id-taken.
+       */
+      id?: string;
       /** @description Sensitive: it can name people. */
       nextAction?: string;
       /** @description Sensitive. */
@@ -1608,6 +1625,8 @@ export interface components {
         | 'urn:pendamping:problem:request-timeout'
         | 'urn:pendamping:problem:conflict'
         | 'urn:pendamping:problem:stale-version'
+        | 'urn:pendamping:problem:id-taken'
+        | 'urn:pendamping:problem:idempotency-in-progress'
         | 'urn:pendamping:problem:payload-too-large'
         | 'urn:pendamping:problem:unsupported-media-type'
         | 'urn:pendamping:problem:business-rule'
@@ -2604,13 +2623,13 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The case this client-chosen id already created. */
+      /** @description Its creator sent this client-chosen id again. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseView'];
+          'application/json': components['schemas']['ClientChosenIdAnswer'];
         };
       };
       /** @description The new case. */
@@ -2827,6 +2846,15 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Its creator sent this client-chosen id again. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientChosenIdAnswer'];
         };
       };
       201: {
@@ -4939,11 +4967,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      201: {
+      /** @description Its creator sent this client-chosen id again. */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClientChosenIdAnswer'];
+        };
       };
     };
   };

@@ -91,7 +91,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return { kind: 'replay', status: existing.status, resourcePath: existing.resourcePath };
       if (Date.now() - existing.createdAt.getTime() < ABANDONED_AFTER_MS) {
         throw new DomainError(
-          'conflict',
+          'idempotency-in-progress',
           'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
         );
       }

@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { Clock, DomainError, KeyedSerializer } from '@pendamping/core';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseInput, CreateCaseInput } from './case-input';
 import { assertCaseDatesPast } from './case-dates';
 import { nextCaseNumber } from './case-numbers';
 import { CasePlacement } from './case-placement';
-import { CaseEntity } from './case.entity';
 import { CaseSpecs } from './case.specs';
 import { CaseVault } from './case-vault';
 import { CASE_TRANSITIONS, TransitionTarget } from './case-workflow';
@@ -27,9 +26,6 @@ export interface AssignmentInput {
   coCompanionId?: string | null;
   version?: number;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 
 /** Cases: created, read, edited, moved through their workflow and assigned, all under the rules table. */
 @Injectable()
@@ -50,14 +46,9 @@ export class CaseService {
 
   get = (auth: RequestAuth, id: string) => this.resources.get(this.specs.cases, auth, id);
 
-  /** `created` is false when a client-chosen id names a case that already exists (a retried offline capture). */
-  async create(
-    auth: RequestAuth,
-    input: CreateCaseInput,
-  ): Promise<{ created: boolean; view: Record<string, unknown> }> {
+  /** A client-chosen id that already exists never reaches here (ClientChosenIdInterceptor, SPEC §12). */
+  async create(auth: RequestAuth, input: CreateCaseInput): Promise<Record<string, unknown>> {
     const { id: requestedId, ...content } = input;
-    const existing = requestedId ? await this.existing(auth, requestedId) : undefined;
-    if (existing) return { created: false, view: existing };
     const place = await this.placement.resolve(auth, content);
     const organizationId = auth.actor.organizationId;
     // The companion who takes a case in is its companion, when they may be (SPEC §3).
@@ -86,37 +77,29 @@ export class CaseService {
       restricted: content.restricted ?? false,
     };
     const year = Number(content.intakeDate.slice(0, 4));
-    try {
-      const view = await this.numbering.run(`${organizationId}/${place.regionId}/${year}`, () =>
-        this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
-          // Only once the caller may write these fields: their checks would otherwise tell anyone which user ids exist.
-          this.assertRestriction(content.restricted ?? false, excludedUserIds);
-          await assertCaseDatesPast(manager, place.regionId, content);
-          await this.placement.assertExcludable(manager, auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
-          await this.placement.assertAssignable(
-            manager,
-            organizationId,
-            place,
-            { assignedCompanionId: content.assignedCompanionId, coCompanionId: content.coCompanionId },
-            excludedUserIds,
-          );
-          const context = await this.context(manager, auth, id, 'create');
-          await this.writer.insert(
-            context,
-            { id, organizationId, createdBy: auth.actor.userId },
-            { ...content, ...place, assignedCompanionId, coCompanionId },
-            () => nextCaseNumber(manager, { organizationId, ...place }, year),
-          );
-          return id;
-        }),
-      );
-      return { created: true, view };
-    } catch (error) {
-      // The same offline capture sent twice at once: the second insert loses and answers the first.
-      const raced = requestedId && isUniqueViolation(error) ? await this.existing(auth, requestedId) : undefined;
-      if (raced) return { created: false, view: raced };
-      throw error;
-    }
+    return this.numbering.run(`${organizationId}/${place.regionId}/${year}`, () =>
+      this.resources.create(this.specs.cases, auth, record, content, async (manager) => {
+        // Only once the caller may write these fields: their checks would otherwise tell anyone which user ids exist.
+        this.assertRestriction(content.restricted ?? false, excludedUserIds);
+        await assertCaseDatesPast(manager, place.regionId, content);
+        await this.placement.assertExcludable(manager, auth, excludedUserIds, [assignedCompanionId, coCompanionId]);
+        await this.placement.assertAssignable(
+          manager,
+          organizationId,
+          place,
+          { assignedCompanionId: content.assignedCompanionId, coCompanionId: content.coCompanionId },
+          excludedUserIds,
+        );
+        const context = await this.context(manager, auth, id, 'create');
+        await this.writer.insert(
+          context,
+          { id, organizationId, createdBy: auth.actor.userId },
+          { ...content, ...place, assignedCompanionId, coCompanionId },
+          () => nextCaseNumber(manager, { organizationId, ...place }, year),
+        );
+        return id;
+      }),
+    );
   }
 
   async update(auth: RequestAuth, id: string, version: number, input: CaseInput): Promise<Record<string, unknown>> {
@@ -271,17 +254,5 @@ export class CaseService {
         errors: [{ field: 'excludedUserIds', message: 'needs restricted: true' }],
       });
     }
-  }
-
-  /** A client-chosen id already taken: the case when the caller may read it, else a conflict that says nothing more. */
-  private async existing(auth: RequestAuth, id: string): Promise<Record<string, unknown> | undefined> {
-    const exists = await this.dataSource.getRepository(CaseEntity).existsBy({ id });
-    if (!exists) return undefined;
-    const visible = await this.resources
-      .scoped(this.dataSource.manager, this.specs.cases, auth)
-      .andWhere('row.id = :id', { id })
-      .getExists();
-    if (!visible) throw new DomainError('conflict', 'This id is already used; choose another.', { fields: ['id'] });
-    return this.get(auth, id);
   }
 }

@@ -9,6 +9,8 @@ import { CaseVault } from './case-vault';
 import { FollowUpEntity } from './follow-up.entity';
 
 export interface NewFollowUp {
+  /** A client-chosen id (offline capture); one already used never reaches here (ClientChosenIdInterceptor). */
+  id?: string;
   date: string;
   type: string;
   notes?: string;
@@ -46,10 +48,11 @@ export class FollowUpService {
       });
     }
     const owner = await this.resources.findVisible(this.dataSource.manager, this.specs.cases, auth, caseId);
-    const id = randomUUID();
+    const { id: requestedId, ...content } = input;
+    const id = requestedId ?? randomUUID();
     const coded = { date: input.date, type: input.type, dueDate: input.dueDate ?? null };
     const record = { id, caseId, ...coded, ...caseScopeOf(owner) };
-    return this.resources.create(this.specs.followUps, auth, record, input, async (manager) => {
+    return this.resources.create(this.specs.followUps, auth, record, content, async (manager) => {
       const key = await this.vault.keyFor(manager, caseId, owner.organizationId);
       const seal = (field: 'notes' | 'nextAction') =>
         this.vault.seal(key, { table: FOLLOW_UPS_TABLE, rowId: id, field }, input[field] ?? null);

@@ -9,6 +9,8 @@ import { PlanItemService } from './plan-item.service';
 import { ACTIVITY_REPORTS, PLAN_ITEMS, planScopeOf } from './work-plan.specs';
 
 export interface NewActivityReport {
+  /** A client-chosen id (offline capture); one already used never reaches here (ClientChosenIdInterceptor). */
+  id?: string;
   date: string;
   participants: { women: number; men: number; girls: number; boys: number; disability: number };
   summary: string;
@@ -77,6 +79,7 @@ export class ActivityReportService {
       if (Number(input.date.slice(0, 4)) !== year) throw refused('date', `must be in the plan's year, ${year}`);
       if (input.date > today) throw refused('date', 'must not be in the future');
       const row = {
+        ...(input.id ? { id: input.id } : {}),
         organizationId: record.organizationId,
         planItemId: itemId,
         workPlanId: planId,

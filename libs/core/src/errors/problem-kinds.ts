@@ -22,6 +22,8 @@ export const PROBLEM_KINDS = {
   'request-timeout': { status: 408, title: 'The request took too long to arrive' },
   conflict: { status: 409, title: 'Conflict' },
   'stale-version': { status: 409, title: 'The record was changed by someone else' },
+  'id-taken': { status: 409, title: 'This id is already used by another record' },
+  'idempotency-in-progress': { status: 409, title: 'The first request with this Idempotency-Key is still running' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'business-rule': { status: 422, title: 'A business rule refused the request' },
