@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
-import { BrowserSuite, signIn } from './browser-suite';
+import { BrowserSuite, signIn, signInWithCode } from './browser-suite';
 
 /** A calendar day this many days from today (UTC), far enough from midnight in any Indonesian time zone. */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -53,7 +53,18 @@ describe('case work in a real browser', () => {
       newCaseBody(org.villages.a, { consent: { record: true, refer: false } }),
     );
     await addFollowUp(setup, org.companionA, withoutConsent.id, { nextAction: 'Telepon ibunya', dueDate: day(2) });
+    const closed = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+    const transition = (user: typeof org.coordinatorA, body: object) =>
+      setup.http().post(`/api/v1/cases/${closed.id}/transitions`).set(user.auth()).send(body).expect(200);
+    await transition(org.companionA, {
+      to: 'closure_requested',
+      reason: 'Pindah ke kota',
+      closureReason: 'transferred',
+    });
+    await transition(org.coordinatorA, { to: 'closed', reason: 'Disetujui' });
     return {
+      coordinator: org.coordinatorA,
+      closed: { id: closed.id as string, caseNumber: closed.caseNumber as string },
       email: org.companionA.email,
       providerId: provider.body.id as string,
       consenting: { id: consenting.id as string, caseNumber: consenting.caseNumber as string },
@@ -229,4 +240,33 @@ describe('case work in a real browser', () => {
       await suite.checkScreen(watched, 'closure-requested', '#case-history');
     });
   }, 300_000);
+
+  it('a coordinator reopens a closed case after confirming with a reason, and the history says so', async () => {
+    const { coordinator, closed } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signInWithCode(page, coordinator, 'nav');
+      // The case's own address, reached inside the app: a fresh load would start a new sign-in.
+      await page.evaluate((path) => {
+        history.pushState(null, '', path);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, `/cases/${closed.id}`);
+      await page.waitForSelector('#case-actions');
+      expect(await page.textContent('h1')).toBe(`Kasus ${closed.caseNumber}`);
+      expect(await page.textContent('.case-status')).toBe('Ditutup');
+      expect(await page.$('text=Ajukan penutupan kasus')).toBeNull();
+
+      await page.click('text=Buka kembali kasus');
+      await page.waitForSelector('#transition-reason');
+      expect(await page.$('#transition-closure-reason')).toBeNull();
+      await page.fill('#transition-reason', 'Penyintas kembali meminta pendampingan');
+      await suite.checkScreen(watched, 'case-reopen', '#transition-reason');
+      await page.click('text=Ya, buka kembali');
+      await page.waitForSelector('.workflow .saved >> text=Dalam penanganan');
+      expect(await page.textContent('.case-status')).toBe('Dalam penanganan');
+      expect(await stored(`SELECT status FROM cases WHERE id = $1`, [closed.id])).toEqual([{ status: 'active' }]);
+      await page.waitForSelector('#case-history + ul >> text=Dibuka kembali');
+      expect(await page.textContent('#case-history + ul')).toContain('Penyintas kembali meminta pendampingan');
+    });
+  }, 180_000);
 });
