@@ -154,6 +154,7 @@ describe('case work in a real browser', () => {
       expect(referral).toContain('Layanan kesehatan');
       expect(referral).toContain('Menunggu tanggapan');
       expect(referral).toContain(note);
+      expect(referral).not.toContain('Terakhir diubah');
       expect(await page.inputValue('#referral-note')).toBe('');
       const rows = await stored(
         `SELECT id, service_type, provider_id, status, referred_at::text AS day FROM referrals WHERE case_id = $1`,
@@ -200,6 +201,7 @@ describe('case work in a real browser', () => {
         ]),
       ).toEqual([{ status: 'accepted', version: 2, outcome: true }]);
       expect(await page.textContent('.referrals')).toContain('Diterima bidan desa');
+      expect(await page.textContent('.referrals')).toContain('Terakhir diubah');
 
       // Requesting closure: nothing happens before it is confirmed with a reason.
       await page.click('text=Ajukan penutupan kasus');

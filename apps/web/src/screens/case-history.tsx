@@ -1,5 +1,6 @@
 import type { CaseHistoryEntry, CodeLists } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { calendarDay } from '../ui/labels';
 import { HISTORY_ACTIONS, HISTORY_FIELDS, historyValue } from './case-history-fields';
 
@@ -10,7 +11,7 @@ import { HISTORY_ACTIONS, HISTORY_FIELDS, historyValue } from './case-history-fi
 export function CaseHistory({ history, codes }: { history: CaseHistoryEntry[]; codes: CodeLists }) {
   const { t, language } = useI18n();
   const words = { codes, language, yes: t('caseworkYes'), no: t('caseworkNo'), cleared: t('caseworkCleared') };
-  const named = (table: Record<string, Parameters<typeof t>[0]>, code: string) => {
+  const named = (table: Record<string, MessageKey>, code: string) => {
     const key = table[code];
     return key ? t(key) : code;
   };

@@ -60,7 +60,7 @@ export function ReferralsSection({
                   <dt>{t('caseworkReferredAt')}</dt>
                   <dd>{date(item.referredAt)}</dd>
                 </div>
-                {item.updatedAt && item.updatedAt !== item.createdAt && (
+                {item.updatedAt && (item.version ?? 1) > 1 && (
                   <div>
                     <dt>{t('caseworkReferralChangedAt')}</dt>
                     <dd>{date(item.updatedAt)}</dd>
