@@ -4,39 +4,39 @@ import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CaseHistoryEntry, CodeLists, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
-import { calendarDay, codeLabel } from '../ui/labels';
-import { FollowUpForm } from './follow-up-form';
+import { CaseHistory } from './case-history';
+import { CaseSummary } from './case-summary';
+import { FollowUpsSection } from './case-follow-ups';
+import { ReferralsSection } from './case-referrals';
+import type { CasePanelProps, CaseView, ReferralView, ServiceProviderView } from './case-views';
+import { WorkflowActions } from './case-workflow';
 
-type CaseView = components['schemas']['CaseView'];
 type FollowUpView = components['schemas']['FollowUpView'];
-type ReferralView = components['schemas']['ReferralView'];
 
-/** The actions a case's history records (the workflow's transitions, assignment, edits). */
-const HISTORY_ACTIONS: Record<string, MessageKey> = {
-  create: 'historyCreate',
-  update: 'historyUpdate',
-  activate: 'historyActivate',
-  request_closure: 'historyRequestClosure',
-  close: 'historyClose',
-  reopen: 'historyReopen',
-  assign: 'historyAssign',
-};
+/** The directory is small (an organisation's services); one page of the largest size holds it. */
+const PROVIDERS_PAGE = 200;
 
 interface Loaded {
   record: CaseView;
   followUps: FollowUpView[];
   referrals: ReferralView[];
   history: CaseHistoryEntry[];
+  providers: ServiceProviderView[];
   codes: CodeLists;
 }
 
-/** One case (SPEC §11): its summary, follow-ups, referrals and history; the controls its `allowed` permits. */
+const historyOf = (id: string) =>
+  answered<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
+
+/**
+ * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
+ * each section shows the controls its record's `allowed` permits.
+ */
 export function CasePage({ id }: { id: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
 
@@ -46,11 +46,21 @@ export function CasePage({ id }: { id: string }) {
       answered<CaseView>(api.GET('/api/v1/cases/{id}', path)),
       answered<Page<FollowUpView>>(api.GET('/api/v1/cases/{id}/follow-ups', path)),
       answered<Page<ReferralView>>(api.GET('/api/v1/cases/{id}/referrals', path)),
-      answered<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', path)),
+      historyOf(id),
+      answered<Page<ServiceProviderView>>(
+        api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } }),
+      ),
       answered<CodeLists>(api.GET('/api/v1/code-lists')),
     ]).then(
-      ([record, followUps, referrals, history, codes]) =>
-        setLoaded({ record, followUps: followUps.items, referrals: referrals.items, history: history.items, codes }),
+      ([record, followUps, referrals, history, providers, codes]) =>
+        setLoaded({
+          record,
+          followUps: followUps.items,
+          referrals: referrals.items,
+          history: history.items,
+          providers: providers.items,
+          codes,
+        }),
       (error: unknown) => setFailure(failureText(error, t)),
     );
   }, [id]);
@@ -65,124 +75,45 @@ export function CasePage({ id }: { id: string }) {
     );
 
   const { record, codes } = loaded;
-  const label = (list: string, code: string | null | undefined) => codeLabel(codes, language, list, code);
-  const date = (day: string | null | undefined) => (day ? calendarDay(language, day) : '');
-  const action = (code: string) => {
-    const key = HISTORY_ACTIONS[code];
-    return key ? t(key) : code;
+  const update = (changes: Partial<Loaded>) => setLoaded((current) => current && { ...current, ...changes });
+  const panel: CasePanelProps = {
+    record,
+    codes,
+    onChanged: (next) => {
+      update({ record: next });
+      // The change is saved whatever becomes of this read; a history that fails to load stays as it was.
+      historyOf(id).then(
+        (history) => update({ history: history.items }),
+        () => undefined,
+      );
+    },
   };
-  const survivorName = record.survivor?.name ?? record.survivor?.alias;
 
   return (
     <>
       <Heading>{t('caseHeading', { number: record.caseNumber ?? '' })}</Heading>
-      <section class="case-section" aria-labelledby="case-summary">
-        <h2 id="case-summary">{t('caseSummary')}</h2>
-        <dl class="facts">
-          {survivorName && (
-            <div>
-              <dt>{t('caseSurvivor')}</dt>
-              <dd>{survivorName}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('status')}</dt>
-            <dd>{label('caseStatus', record.status)}</dd>
-          </div>
-          {record.riskLevel && (
-            <div>
-              <dt>{t('riskLevel')}</dt>
-              <dd>{label('riskLevel', record.riskLevel)}</dd>
-            </div>
-          )}
-          {record.intakeDate && (
-            <div>
-              <dt>{t('caseIntakeDate')}</dt>
-              <dd>{date(record.intakeDate)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('nextFollowUp')}</dt>
-            <dd>{record.nextFollowUpDue ? date(record.nextFollowUpDue) : t('noFollowUpDue')}</dd>
-          </div>
-          {record.violenceTypes && record.violenceTypes.length > 0 && (
-            <div>
-              <dt>{t('caseViolenceTypes')}</dt>
-              <dd>{record.violenceTypes.map((code) => label('violenceTypes', code)).join(', ')}</dd>
-            </div>
-          )}
-        </dl>
-      </section>
-
-      <section class="case-section" aria-labelledby="case-follow-ups">
-        <h2 id="case-follow-ups">{t('caseFollowUps')}</h2>
-        {loaded.followUps.length === 0 ? (
-          <p>{t('caseNoFollowUps')}</p>
-        ) : (
-          <ul class="entries follow-ups">
-            {loaded.followUps.map((item) => (
-              <li key={item.id}>
-                <p class="entry-title">
-                  {date(item.date)}: {label('followUpType', item.type)}
-                </p>
-                {item.notes && <p>{item.notes}</p>}
-                {item.nextAction && (
-                  <p>
-                    {t('followUpNextAction')}: {item.nextAction}
-                    {item.dueDate && ` (${date(item.dueDate)})`}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {record.allowed.actions.includes('update') && (
-          <FollowUpForm
-            caseId={id}
-            codes={codes}
-            onSaved={(followUp) => setLoaded({ ...loaded, followUps: [followUp, ...loaded.followUps] })}
-          />
-        )}
-      </section>
-
-      <section class="case-section" aria-labelledby="case-referrals">
-        <h2 id="case-referrals">{t('caseReferrals')}</h2>
-        {loaded.referrals.length === 0 ? (
-          <p>{t('caseNoReferrals')}</p>
-        ) : (
-          <ul class="entries">
-            {loaded.referrals.map((item) => (
-              <li key={item.id}>
-                <p class="entry-title">
-                  {date(item.referredAt)}: {label('serviceType', item.serviceType)}
-                </p>
-                <p>
-                  {t('status')}: {label('referralStatus', item.status)}
-                </p>
-                {item.note && <p>{item.note}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section class="case-section" aria-labelledby="case-history">
-        <h2 id="case-history">{t('caseHistory')}</h2>
-        <ul class="entries">
-          {loaded.history.map((entry, index) => (
-            <li key={index}>
-              <p class="entry-title">
-                {date(entry.at)}: {action(entry.action)}
-              </p>
-              {entry.changes.length > 0 && (
-                <p>
-                  {t('caseHistoryFields')}: {entry.changes.map((change) => change.field).join(', ')}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CaseSummary record={record} codes={codes} />
+      <FollowUpsSection
+        record={record}
+        codes={codes}
+        followUps={loaded.followUps}
+        onFollowUps={(followUps) => update({ followUps })}
+      />
+      <ReferralsSection
+        record={record}
+        codes={codes}
+        providers={loaded.providers}
+        referrals={loaded.referrals}
+        onReferrals={(referrals) => update({ referrals })}
+      />
+      {record.allowed.actions.some((action) => action !== 'read') && (
+        <section class="case-section" aria-labelledby="case-actions">
+          <h2 id="case-actions">{t('caseworkActions')}</h2>
+          {/* Panels acting on the whole case take the same props, one line each. */}
+          <WorkflowActions {...panel} />
+        </section>
+      )}
+      <CaseHistory history={loaded.history} codes={codes} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { CasePage } from './case-page';
+import { DueList } from './due-list';
 import { Worklist } from './worklist';
 
 /**
@@ -19,6 +20,7 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
+  { pattern: /^\/follow-ups$/, sections: ['/follow-ups'], render: () => <DueList /> },
 ];
 
 export interface Routed {
