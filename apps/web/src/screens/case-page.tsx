@@ -9,6 +9,9 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { calendarDay, codeLabel } from '../ui/labels';
+import { CaseAssignment } from './case-controls/assignment';
+import { ClosureApproval } from './case-controls/closure-approval';
+import { CaseRestriction } from './case-controls/restriction';
 import { FollowUpForm } from './follow-up-form';
 
 type CaseView = components['schemas']['CaseView'];
@@ -113,6 +116,21 @@ export function CasePage({ id }: { id: string }) {
           )}
         </dl>
       </section>
+      <ClosureApproval
+        record={record}
+        codes={codes}
+        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
+      />
+      <CaseAssignment
+        record={record}
+        codes={codes}
+        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
+      />
+      <CaseRestriction
+        record={record}
+        codes={codes}
+        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
+      />
 
       <section class="case-section" aria-labelledby="case-follow-ups">
         <h2 id="case-follow-ups">{t('caseFollowUps')}</h2>

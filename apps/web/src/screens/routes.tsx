@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { Worklist } from './worklist';
 
@@ -18,6 +19,7 @@ const UUID = '([0-9a-f-]{36})';
 
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
+  { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
 ];
 
