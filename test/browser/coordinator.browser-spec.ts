@@ -123,6 +123,9 @@ describe('the coordinator and reviewer case list and case controls in a real bro
     });
     await addReferral(setup, org.companionB, canary.id, { note: CANARY.referralNote });
     await transition(setup, org.coordinatorB, canary.id, { to: 'active', reason: CANARY.statusReason });
+    // Enough cases in the other region that the reviewer's list, 25 a page, has a second page.
+    for (let extra = 0; extra < 20; extra++)
+      await createCase(setup, org.companionB, newCaseBody(org.villages.b, { riskLevel: 'medium' }));
 
     return {
       coordinator: org.coordinatorA,
@@ -298,8 +301,22 @@ describe('the coordinator and reviewer case list and case controls in a real bro
     const { cases, reviewer } = suite.world;
     try {
       await signInWithCode(page, reviewer, '.result-count');
-      await page.waitForSelector(`.case-cards >> text=${cases.canary.caseNumber}`);
+      // The organisation's 27 cases, 25 a page: the second page comes with "show more".
+      expect(await page.textContent('.result-count')).toBe('25 kasus ditampilkan, masih ada lagi.');
       await suite.checkScreen(watched, 'reviewer-case-list', '.result-count');
+      const firstPage = await listedNumbers(page);
+      await page.focus('button.more');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('text=27 kasus ditampilkan.');
+      expect(await page.$('button.more')).toBeNull();
+      const bothPages = await listedNumbers(page);
+      expect(bothPages).toHaveLength(27);
+      expect(bothPages).toEqual(expect.arrayContaining(firstPage));
+      expect(bothPages).toContain(cases.canary.caseNumber);
+      // The keyboard goes on from the first case of the new page.
+      expect(
+        await page.evaluate(() => document.activeElement?.closest('li')?.matches('.case-card:nth-child(26)')),
+      ).toBe(true);
 
       // A filter the reviewer may use: the sexual-violence cases are the canary's alone.
       await page.click('.filters summary');

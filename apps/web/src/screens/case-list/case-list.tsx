@@ -40,6 +40,7 @@ export function CaseList() {
   const [listed, setListed] = useState<Listed>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [focusFrom, setFocusFrom] = useState<number>();
   const search = searchOf(filters);
 
   const describe = (error: unknown) =>
@@ -66,12 +67,21 @@ export function CaseList() {
     );
   }, [search]);
 
+  // After "show more" the keyboard goes on from the first new case, not from a button that may be gone.
+  useEffect(() => {
+    if (focusFrom === undefined) return;
+    const links = [...document.querySelectorAll<HTMLElement>('.case-cards .case-number a, .case-table tbody th a')];
+    links.filter((link) => link.offsetParent)[focusFrom]?.focus();
+    setFocusFrom(undefined);
+  }, [focusFrom]);
+
   const more = async () => {
     if (!listed?.nextCursor || busy) return;
     setBusy(true);
     try {
       const page = await fetchPage(listed.nextCursor);
       setListed({ cases: [...listed.cases, ...page.items], nextCursor: page.nextCursor ?? undefined });
+      setFocusFrom(listed.cases.length);
     } catch (error) {
       setFailure(describe(error));
     } finally {
