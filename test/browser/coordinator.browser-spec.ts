@@ -3,7 +3,8 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, addReferral, createCase, newCaseBody } from '../support/cases';
-import type { TestApi } from '../support/test-app';
+import { awaitReport, reportBody, requestReport } from '../support/report-client';
+import { startTestWorker, type TestApi } from '../support/test-app';
 import { createOrganisation, createUser, SignedInUser } from '../support/world';
 import { BrowserSuite, freshTotpCode, signInWithCode, typeCredentials } from './browser-suite';
 
@@ -75,7 +76,7 @@ describe('the coordinator and reviewer case list and case controls in a real bro
     await rename(setup, org.admin, companionA2, 'Yuliana Bria');
     await rename(setup, org.admin, org.companionB, 'Agustina Sole');
     const inVillageA = (extra: Record<string, unknown>) =>
-      createCase(setup, org.companionA, newCaseBody(org.villages.a, extra));
+      createCase(setup, org.companionA, newCaseBody(org.villages.a, { groupId: org.groups.a, ...extra }));
 
     const overdue = await inVillageA({ riskLevel: 'high' });
     await addFollowUp(setup, org.companionA, overdue.id, PAST_DUE);
@@ -89,6 +90,18 @@ describe('the coordinator and reviewer case list and case controls in a real bro
       closureReason: 'needs_met',
     });
     const toRestrict = await inVillageA({ riskLevel: 'low' });
+    // Yuliana's report of her group counts the case about to be restricted: excluding her, the coordinator is told.
+    const worker = await startTestWorker(setup.config);
+    try {
+      const report = await requestReport(
+        setup,
+        companionA2,
+        reportBody(2026, { level: 'group', id: org.groups.a }, { format: 'csv', locale: 'id' }),
+      );
+      await awaitReport(setup, companionA2, report.id as string);
+    } finally {
+      await worker.close();
+    }
     const elsewhere = await createCase(setup, org.companionB, newCaseBody(org.villages.b));
 
     const canary = await createCase(
@@ -285,11 +298,24 @@ describe('the coordinator and reviewer case list and case controls in a real bro
         'Tidak ada orang yang dikecualikan yang memegang laporan yang menghitung kasus ini.',
       );
       expect(await page.textContent('#case-restriction + p')).toBe('Kasus ini dibatasi.');
-      await suite.checkScreen(watched, 'restriction-saved', '.notice');
       expect(await stored(cases.toRestrict.id)).toMatchObject({
         restricted: true,
         excluded_user_ids: [suite.world.companionB.id],
       });
+
+      // Excluding Yuliana too, who holds a report that counted the case: the answer names her.
+      await page.check(`#restriction-${suite.world.companionA2.id}`);
+      await page.click('text=Simpan pembatasan');
+      await page.waitForSelector('.notice >> text=Yuliana Bria: 1 laporan');
+      expect(await page.textContent('.notice')).toContain('Laporan tidak bisa ditarik kembali');
+      await suite.checkScreen(watched, 'restriction-saved', '.notice li');
+      // Nobody the case excludes can be put on it.
+      expect(
+        await page.$$eval('#assignment-companion option', (options) => options.map((option) => option.textContent)),
+      ).toEqual(['Pilih…', 'Maria Ndun']);
+      expect((await stored(cases.toRestrict.id)).excluded_user_ids.sort()).toEqual(
+        [suite.world.companionB.id, suite.world.companionA2.id].sort(),
+      );
     } finally {
       await watched.context.close();
     }

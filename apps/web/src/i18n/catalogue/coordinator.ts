@@ -130,5 +130,5 @@ export const en: Record<keyof typeof id, string> = {
   coordinatorNoReportHolders: 'None of the excluded people holds a report that counted this case.',
   coordinatorReportHolders:
     'These people already hold a report that counted this case. A report cannot be withdrawn, so talk to them:',
-  coordinatorReportHolder: '{name}: {count} reports',
+  coordinatorReportHolder: '{name}, reports held: {count}',
 };

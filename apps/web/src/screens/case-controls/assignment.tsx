@@ -4,14 +4,19 @@ import { answered } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
 import { useSubmit } from '../../ui/use-submit';
-import { allGroups, allUsers, nameOf, type UserEntry } from '../case-list/directory';
+import { allGroups, allUsers, nameOf, type GroupView, type UserEntry } from '../case-list/directory';
 import { controlFailure, InvalidChoice, versionOf, type CaseView, type ControlProps } from './control';
 
 /**
  * Who may be put on a case (SPEC §3, as the API checks it): active companions of a group of the
  * case's village, or of its region for a case without a village, and nobody the case excludes.
  */
-function assignable(record: CaseView, users: UserEntry[], groupIds: Set<string>): UserEntry[] {
+function assignable(record: CaseView, users: UserEntry[], groups: GroupView[]): UserEntry[] {
+  const groupIds = new Set(
+    groups
+      .filter((group) => (record.villageId ? group.villageId === record.villageId : group.regionId === record.regionId))
+      .map((group) => group.id ?? ''),
+  );
   return users
     .filter(
       (user) =>
@@ -27,7 +32,7 @@ function assignable(record: CaseView, users: UserEntry[], groupIds: Set<string>)
 export function CaseAssignment({ record, onChanged }: ControlProps) {
   const { t } = useI18n();
   const allowed = record.allowed.actions.includes('assign');
-  const [staff, setStaff] = useState<{ users: UserEntry[]; companions: UserEntry[] }>();
+  const [staff, setStaff] = useState<{ users: UserEntry[]; groups: GroupView[] }>();
   const [loadFailure, setLoadFailure] = useState<string>();
   const [companion, setCompanion] = useState(record.assignedCompanionId ?? '');
   const [coCompanion, setCoCompanion] = useState(record.coCompanionId ?? '');
@@ -37,19 +42,10 @@ export function CaseAssignment({ record, onChanged }: ControlProps) {
   useEffect(() => {
     if (!allowed) return;
     Promise.all([allUsers(), allGroups()]).then(
-      ([users, groups]) => {
-        const groupIds = new Set(
-          groups
-            .filter((group) =>
-              record.villageId ? group.villageId === record.villageId : group.regionId === record.regionId,
-            )
-            .map((group) => group.id ?? ''),
-        );
-        setStaff({ users, companions: assignable(record, users, groupIds) });
-      },
+      ([users, groups]) => setStaff({ users, groups }),
       (error: unknown) => setLoadFailure(controlFailure(error, t)),
     );
-  }, [allowed, record.id]);
+  }, [allowed]);
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -70,7 +66,7 @@ export function CaseAssignment({ record, onChanged }: ControlProps) {
   );
 
   if (!allowed) return null;
-  const companions = staff?.companions;
+  const companions = staff && assignable(record, staff.users, staff.groups);
   const current = record.assignedCompanionId
     ? nameOf(staff?.users ?? [], record.assignedCompanionId) || t('coordinatorCompanionUnknown')
     : t('coordinatorUnassigned');

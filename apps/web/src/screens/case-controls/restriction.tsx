@@ -34,7 +34,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const { t } = useI18n();
   const writable = record.allowed.writableFields;
   const allowed = writable.includes('restricted') && writable.includes('excludedUserIds');
-  const [candidates, setCandidates] = useState<UserEntry[]>();
+  const [staff, setStaff] = useState<{ users: UserEntry[]; me: string }>();
   const [loadFailure, setLoadFailure] = useState<string>();
   const [restricted, setRestricted] = useState(record.restricted ?? false);
   const [excluded, setExcluded] = useState<string[]>(record.excludedUserIds ?? []);
@@ -43,17 +43,10 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   useEffect(() => {
     if (!allowed) return;
     Promise.all([allUsers(), answered<Profile>(api.GET('/api/v1/me'))]).then(
-      ([users, me]) => {
-        const companions = [record.assignedCompanionId, record.coCompanionId];
-        setCandidates(
-          users
-            .filter((user) => user.id !== me.id && !companions.includes(user.id))
-            .sort((a, b) => a.name.localeCompare(b.name)),
-        );
-      },
+      ([users, me]) => setStaff({ users, me: me.id }),
       (error: unknown) => setLoadFailure(controlFailure(error, t)),
     );
-  }, [allowed, record.id, record.assignedCompanionId, record.coCompanionId]);
+  }, [allowed]);
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -72,6 +65,10 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   );
 
   if (!allowed) return null;
+  const companions = [record.assignedCompanionId, record.coCompanionId];
+  const candidates = staff?.users
+    .filter((user) => user.id !== staff.me && !companions.includes(user.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const toggle = (id: string, on: boolean) =>
     setExcluded(on ? [...excluded, id] : excluded.filter((other) => other !== id));
   const role = (code: string) => (ROLES[code] ? t(ROLES[code]) : code);
