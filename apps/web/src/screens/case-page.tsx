@@ -75,6 +75,7 @@ export function CasePage({ id }: { id: string }) {
     return key ? t(key) : code;
   };
   const survivorName = record.survivor?.name ?? record.survivor?.alias;
+  const controls = { record, codes, onChanged: (changed: CaseView) => setLoaded({ ...loaded, record: changed }) };
 
   return (
     <>
@@ -116,21 +117,9 @@ export function CasePage({ id }: { id: string }) {
           )}
         </dl>
       </section>
-      <ClosureApproval
-        record={record}
-        codes={codes}
-        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
-      />
-      <CaseAssignment
-        record={record}
-        codes={codes}
-        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
-      />
-      <CaseRestriction
-        record={record}
-        codes={codes}
-        onChanged={(changed) => setLoaded({ ...loaded, record: changed })}
-      />
+      <ClosureApproval {...controls} />
+      <CaseAssignment {...controls} />
+      <CaseRestriction {...controls} />
 
       <section class="case-section" aria-labelledby="case-follow-ups">
         <h2 id="case-follow-ups">{t('caseFollowUps')}</h2>
