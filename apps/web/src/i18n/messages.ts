@@ -1,4 +1,5 @@
 import * as casework from './catalogue/casework';
+import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 
 /**
@@ -7,12 +8,12 @@ import * as core from './catalogue/core';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, casework } as const;
+export const areas = { core, casework, coordinator } as const;
 
-export const id = { ...core.id, ...casework.id };
+export const id = { ...core.id, ...casework.id, ...coordinator.id };
 export type MessageKey = keyof typeof id;
 export type Catalogue = Record<MessageKey, string>;
-export const en: Catalogue = { ...core.en, ...casework.en };
+export const en: Catalogue = { ...core.en, ...casework.en, ...coordinator.en };
 
 export const catalogues = { id, en } as const;
 export type Language = keyof typeof catalogues;

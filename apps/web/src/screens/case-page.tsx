@@ -7,6 +7,9 @@ import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
+import { CaseAssignment } from './case-controls/assignment';
+import { ClosureApproval } from './case-controls/closure-approval';
+import { CaseRestriction } from './case-controls/restriction';
 import { CaseHistory } from './case-history';
 import { CaseSummary } from './case-summary';
 import { FollowUpsSection } from './case-follow-ups';
@@ -111,6 +114,9 @@ export function CasePage({ id }: { id: string }) {
           <h2 id="case-actions">{t('caseworkActions')}</h2>
           {/* Panels acting on the whole case take the same props, one line each. */}
           <WorkflowActions {...panel} />
+          <ClosureApproval {...panel} />
+          <CaseAssignment {...panel} />
+          <CaseRestriction {...panel} />
         </section>
       )}
       <CaseHistory history={loaded.history} codes={codes} />

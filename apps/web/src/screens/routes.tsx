@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
 import { Worklist } from './worklist';
@@ -19,6 +20,7 @@ const UUID = '([0-9a-f-]{36})';
 
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
+  { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
   { pattern: /^\/follow-ups$/, sections: ['/follow-ups'], render: () => <DueList /> },
 ];
