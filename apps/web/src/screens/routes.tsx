@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { adminRoutes } from './admin-routes';
 import { CasePage } from './case-page';
 import { Worklist } from './worklist';
 
@@ -19,6 +20,7 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
+  ...adminRoutes,
 ];
 
 export interface Routed {
