@@ -279,18 +279,18 @@ describe('the administrator in a real browser', () => {
       await page.click('nav >> text=Log audit');
       await page.waitForSelector('.audit-events');
       await suite.checkScreen(requester, 'admin-audit', '.audit-events');
-      await page.fill('#audit-subject', 'AdminRequest');
-      await filtered(page, () => page.press('#audit-subject', 'Enter'));
+      await page.selectOption('#audit-subject', 'AdminRequest');
+      await filtered(page, () => page.press('#audit-filters ~ .actions button[type=submit]', 'Enter'));
       expect(await subjectsShown(page)).toEqual(['AdminRequest']);
       for (const action of ['create', 'approve', 'collect'])
         expect(await page.$(`.audit-events li[data-action=${action}]`)).not.toBeNull();
-      await page.fill('#audit-subject', 'Region');
-      await page.fill('#audit-action', 'create');
-      await filtered(page, () => page.press('#audit-action', 'Enter'));
+      await page.selectOption('#audit-subject', 'Region');
+      await page.selectOption('#audit-action', 'create');
+      await filtered(page, () => page.press('#audit-filters ~ .actions button[type=submit]', 'Enter'));
       expect(await subjectsShown(page)).toEqual(['Region']);
       // Kupang, SoE (the world's) and Belu: three regions created, each naming the fields it wrote.
       expect(await page.locator('.audit-events li').count()).toBe(3);
-      expect(await page.textContent('.audit-events li')).toMatch(/Kolom: .*name/);
+      expect(await page.textContent('.audit-events li')).toMatch(/^Membuat · Wilayah.*Kolom: .*name/);
 
       await page.click('main >> text=Periksa rantai');
       await page.waitForSelector('.verdict');

@@ -3,10 +3,11 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
-import { momentOf, roleLabel } from './admin-labels';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, AUDIT_SUBJECT_LABELS, momentOf, roleLabel } from './admin-labels';
 import { loadUsers, namesOf } from './admin-loaders';
 import type { AuditEventView, UserView, VerificationReport } from './admin-views';
 
@@ -19,34 +20,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { actor: '', subject: '', action: '', from: '', to: '' };
-/** The subjects and actions the log records most, offered as suggestions; any other may be typed. */
-const SUBJECTS = [
-  'User',
-  'AdminRequest',
-  'Session',
-  'Case',
-  'Referral',
-  'FollowUp',
-  'Region',
-  'Village',
-  'Group',
-  'ServiceProvider',
-  'Report',
-  'AuditEvent',
-];
-const ACTIONS = [
-  'create',
-  'update',
-  'read',
-  'list',
-  'approve',
-  'refuse',
-  'collect',
-  'login',
-  'reset_password',
-  'reset_totp',
-  'verify',
-];
 const PAGE_SIZE = 50;
 
 /** The filters as the API takes them: a day's `to` reaches through that whole day, as a reader means it. */
@@ -54,8 +27,8 @@ function queryOf(filters: Filters) {
   const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     ...(filters.actor && { actor: filters.actor }),
-    ...(filters.subject.trim() && { subject: filters.subject.trim() }),
-    ...(filters.action.trim() && { action: filters.action.trim() }),
+    ...(filters.subject && { subject: filters.subject }),
+    ...(filters.action && { action: filters.action }),
     ...(filters.from && { from: filters.from }),
     ...(filters.to && { to: nextDay(filters.to) }),
   };
@@ -114,6 +87,8 @@ export function AuditScreen() {
   };
 
   const nameOf = namesOf(users);
+  /** A code in the reader's words; a code this client has no words for yet shows as it is. */
+  const wordFor = (labels: Record<string, MessageKey>, code: string) => (labels[code] ? t(labels[code]) : code);
   const set = (field: keyof Filters) => (event: { currentTarget: { value: string } }) =>
     setTyped({ ...typed, [field]: event.currentTarget.value });
 
@@ -165,37 +140,25 @@ export function AuditScreen() {
         </div>
         <div class="field">
           <label for="audit-subject">{t('adminSubject')}</label>
-          <input
-            id="audit-subject"
-            name="subject"
-            type="text"
-            list="audit-subjects"
-            maxLength={60}
-            value={typed.subject}
-            onInput={set('subject')}
-          />
-          <datalist id="audit-subjects">
-            {SUBJECTS.map((subject) => (
-              <option key={subject} value={subject} />
+          <select id="audit-subject" name="subject" value={typed.subject} onChange={set('subject')}>
+            <option value="">{t('adminAnyKind')}</option>
+            {Object.entries(AUDIT_SUBJECT_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {t(label)}
+              </option>
             ))}
-          </datalist>
+          </select>
         </div>
         <div class="field">
           <label for="audit-action">{t('adminAction')}</label>
-          <input
-            id="audit-action"
-            name="action"
-            type="text"
-            list="audit-actions"
-            maxLength={60}
-            value={typed.action}
-            onInput={set('action')}
-          />
-          <datalist id="audit-actions">
-            {ACTIONS.map((action) => (
-              <option key={action} value={action} />
+          <select id="audit-action" name="action" value={typed.action} onChange={set('action')}>
+            <option value="">{t('adminAnyAction')}</option>
+            {Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {t(label)}
+              </option>
             ))}
-          </datalist>
+          </select>
         </div>
         <div class="field">
           <label for="audit-from">{t('adminFrom')}</label>
@@ -232,9 +195,9 @@ export function AuditScreen() {
             {events.map((event) => (
               <li key={event.id} class="card" data-action={event.action} data-subject={event.subject}>
                 <p class="card-title">
-                  <code>{event.action}</code> · <code>{event.subject}</code>
+                  {wordFor(AUDIT_ACTION_LABELS, event.action)} · {wordFor(AUDIT_SUBJECT_LABELS, event.subject)}
                   {event.outcome !== 'success' && (
-                    <strong class="overdue"> {t('adminOutcomeFailed', { outcome: event.outcome })}</strong>
+                    <strong class="overdue"> ({wordFor(AUDIT_OUTCOME_LABELS, event.outcome)})</strong>
                   )}
                 </p>
                 <p class="card-line">{momentOf(language, event.occurredAt)}</p>

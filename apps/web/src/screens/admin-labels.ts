@@ -53,3 +53,58 @@ export function momentOf(language: 'id' | 'en', at: string): string {
     timeStyle: 'short',
   }).format(new Date(at));
 }
+
+/** The kinds of record the audit log names, in the reader's words; the code stays the filter's value. */
+export const AUDIT_SUBJECT_LABELS: Record<string, MessageKey> = {
+  Organization: 'adminSubjectOrganization',
+  Region: 'adminSubjectRegion',
+  Village: 'adminSubjectVillage',
+  Group: 'adminSubjectGroup',
+  GroupMember: 'adminSubjectGroupMember',
+  ServiceProvider: 'adminSubjectServiceProvider',
+  User: 'adminSubjectUser',
+  AdminRequest: 'adminSubjectAdminRequest',
+  AuditEvent: 'adminSubjectAuditEvent',
+  Session: 'adminSubjectSession',
+  Case: 'adminSubjectCase',
+  Referral: 'adminSubjectReferral',
+  FollowUp: 'adminSubjectFollowUp',
+  WorkPlan: 'adminSubjectWorkPlan',
+  PlanItem: 'adminSubjectPlanItem',
+  ActivityReport: 'adminSubjectActivityReport',
+  Report: 'adminSubjectReport',
+  ReportQueue: 'adminSubjectReportQueue',
+};
+
+/** The actions the audit log records, in the reader's words. */
+export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
+  create: 'adminActionCreate',
+  read: 'adminActionRead',
+  list: 'adminActionList',
+  update: 'adminActionUpdate',
+  delete: 'adminActionDelete',
+  approve: 'adminActionApprove',
+  refuse: 'adminActionRefuse',
+  collect: 'adminActionCollect',
+  verify: 'adminActionVerify',
+  login: 'adminActionLogin',
+  logout: 'adminActionLogout',
+  totp_enroll: 'adminActionTotpEnroll',
+  totp_verify: 'adminActionTotpVerify',
+  reset_password: 'adminActionResetPassword',
+  reset_totp: 'adminActionResetTotp',
+  assign: 'adminActionAssign',
+  activate: 'adminActionActivate',
+  request_closure: 'adminActionRequestClosure',
+  close: 'adminActionClose',
+  reopen: 'adminActionReopen',
+  submit: 'adminActionSubmit',
+  return: 'adminActionReturn',
+  download: 'adminActionDownload',
+  write: 'adminActionWrite',
+};
+
+export const AUDIT_OUTCOME_LABELS: Record<string, MessageKey> = {
+  failure: 'adminOutcomeFailure',
+  denied: 'adminOutcomeDenied',
+};

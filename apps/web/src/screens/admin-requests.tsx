@@ -87,7 +87,10 @@ export function AdminRequestsScreen() {
   const toCollect = loaded.requests.filter(
     (request) => request.requesterHalfWaiting && request.allowed.actions.includes('collect'),
   );
-  const others = loaded.requests.filter((request) => !toDecide.includes(request) && !toCollect.includes(request));
+  // The newest first: the one just asked for or decided is the one the reader looks for.
+  const others = loaded.requests
+    .filter((request) => !toDecide.includes(request) && !toCollect.includes(request))
+    .sort((one, other) => other.createdAt.localeCompare(one.createdAt));
 
   const card = (request: AdminRequestView, controls?: ComponentChild) => (
     <li key={request.id} class="card" data-request={request.id}>
