@@ -218,6 +218,37 @@ describe('the administrator in a real browser', () => {
       expect(login.status).toBe(200);
       expect(((await login.json()) as { passwordChange?: string }).passwordChange).toBe('required');
 
+      // A change of scope and a deactivation are requests too: the other approves the first and refuses the second.
+      await page.click('nav >> text=Pengguna');
+      await page.click('.cards >> text=Sari Ndun');
+      await page.waitForSelector('#role-form-title');
+      await page.check('label.choice >> text=Kelompok Melati (Kuatae)');
+      await page.click('main >> text=Minta perubahan');
+      await page.waitForSelector('.saved >> text=Permintaan terkirim');
+      const deactivationSent = page.waitForResponse(
+        (answer) => answer.url().includes('/api/v1/users/') && answer.request().method() === 'PATCH',
+      );
+      await page.click('main >> text=Minta penonaktifan');
+      expect((await deactivationSent).status()).toBe(202);
+      const scopeChange = await requestOf('change_role', newUserId);
+      const deactivation = await requestOf('change_active', newUserId);
+      expect([scopeChange.state, deactivation.state]).toEqual(['pending', 'pending']);
+
+      await openRequests(other);
+      await other.click(`[data-request="${scopeChange.id}"] >> text=Setujui`);
+      await other.waitForSelector('.saved >> text=disetujui');
+      expect(await other.$('.password-half')).toBeNull();
+      await other.click(`[data-request="${deactivation.id}"] >> text=Tolak`);
+      await other.waitForSelector('.saved >> text=ditolak');
+      expect(await other.textContent(`#other-requests ~ ul [data-request="${deactivation.id}"]`)).toContain('Ditolak');
+      expect(await requestOf('change_active', newUserId)).toMatchObject({ state: 'refused', decided_by: approver.id });
+      const [scoped] = await query<{ active: boolean; groups: string[] }>(
+        `SELECT u.active, array(SELECT g.group_id::text FROM user_groups g WHERE g.user_id = u.id ORDER BY g.group_id) AS groups
+           FROM users u WHERE u.id = $1`,
+        [newUserId],
+      );
+      expect(scoped).toEqual({ active: true, groups: [suite.world.org.groups.a, suite.world.org.groups.b].sort() });
+
       // The structure: a region, its village, a group there, renamed.
       await page.click('nav >> text=Struktur organisasi');
       await page.waitForSelector('[data-region=Kupang]');

@@ -162,11 +162,13 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
                     {t('adminRequestResetPassword')}
                   </button>
                 </form>
-                <form onSubmit={totpReset.onSubmit}>
-                  <button type="submit" disabled={totpReset.busy}>
-                    {t('adminRequestResetTotp')}
-                  </button>
-                </form>
+                {user.mfaEnrolled && (
+                  <form onSubmit={totpReset.onSubmit}>
+                    <button type="submit" disabled={totpReset.busy}>
+                      {t('adminRequestResetTotp')}
+                    </button>
+                  </form>
+                )}
               </>
             )}
           </div>
