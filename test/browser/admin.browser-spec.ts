@@ -275,6 +275,10 @@ describe('the administrator in a real browser', () => {
       await page.fill('form.rename input[name=name]', 'Kelompok Kenanga');
       await page.press('form.rename input[name=name]', 'Enter');
       await page.waitForSelector('[data-group="Kelompok Kenanga"]');
+      await page.click('button[aria-label="Tambah anggota ke Kelompok Kenanga"]');
+      await page.selectOption('[data-group="Kelompok Kenanga"] select[name=userId]', { label: 'Sari Ndun' });
+      await page.click('[data-group="Kelompok Kenanga"] button[type=submit]');
+      await page.waitForSelector('[data-group="Kelompok Kenanga"] >> text=Anggota: Sari Ndun');
       const [structure] = await query<{ code: string; zone: string; village: string; grp: string }>(
         `SELECT r.code, r.time_zone AS zone, v.name AS village, g.name AS grp
            FROM regions r JOIN villages v ON v.region_id = r.id JOIN groups g ON g.village_id = v.id
@@ -282,6 +286,11 @@ describe('the administrator in a real browser', () => {
         [suite.world.org.id],
       );
       expect(structure).toEqual({ code: 'BLU', zone: 'Asia/Makassar', village: 'Atambua', grp: 'Kelompok Kenanga' });
+      const members = await query<{ name: string }>(
+        'SELECT g.name FROM user_groups m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.name',
+        [newUserId],
+      );
+      expect(members.map((row) => row.name)).toEqual(['Kelompok Kenanga', 'Kelompok Mawar', 'Kelompok Melati']);
 
       // The service directory: a provider added, then changed.
       await page.click('nav >> text=Direktori layanan');
