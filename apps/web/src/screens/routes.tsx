@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
@@ -23,6 +24,7 @@ export const routes: Route[] = [
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
   { pattern: /^\/follow-ups$/, sections: ['/follow-ups'], render: () => <DueList /> },
+  ...adminRoutes,
 ];
 
 export interface Routed {

@@ -31,6 +31,8 @@ export function navigationFor(rules: PackedRule[]): NavItem[] {
     [can('read', 'WorkPlan'), { path: '/work-plans', label: 'navWorkPlans' }],
     [can('read', 'Report'), { path: '/reports', label: 'navReports' }],
     [can('create', 'User'), { path: '/users', label: 'navUsers' }],
+    [can('create', 'Region'), { path: '/structure', label: 'adminNavStructure' }],
+    [can('create', 'ServiceProvider'), { path: '/directory', label: 'adminNavDirectory' }],
     [can('read', 'AuditEvent'), { path: '/audit', label: 'navAudit' }],
   ];
   return items.filter(([shown]) => shown).map(([, item]) => item);

@@ -1,0 +1,28 @@
+import { api } from '../api/client';
+import { answered } from '../api/problem';
+import type { Profile } from '../api/views';
+import { allPages } from './admin-pages';
+import type { Structure } from './admin-scope-fields';
+import type { AdminRequestView, GroupView, RegionView, UserView, VillageView } from './admin-views';
+
+export async function loadStructure(): Promise<Structure> {
+  const [regions, villages, groups] = await Promise.all([
+    allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } })),
+    allPages<VillageView>((query) => api.GET('/api/v1/villages', { params: { query } })),
+    allPages<GroupView>((query) => api.GET('/api/v1/groups', { params: { query } })),
+  ]);
+  return { regions, villages, groups };
+}
+
+export const loadUsers = () => allPages<UserView>((query) => api.GET('/api/v1/users', { params: { query } }));
+
+export const loadRequests = () =>
+  allPages<AdminRequestView>((query) => api.GET('/api/v1/admin-requests', { params: { query } }));
+
+export const loadMe = () => answered<Profile>(api.GET('/api/v1/me'));
+
+/** A user's name by id, for requests and audit events that name users by id. */
+export function namesOf(users: UserView[]): (id: string | null | undefined) => string | undefined {
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return (id) => (id ? names.get(id) : undefined);
+}
