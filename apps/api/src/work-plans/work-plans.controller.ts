@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanService } from '@pendamping/cases';
 import { expectedVersion } from '@pendamping/core';
@@ -15,6 +22,8 @@ import {
   UpdateWorkPlanDto,
   WorkPlanQueryDto,
 } from './work-plan.dtos';
+import { PageOf } from '../openapi/page.schema';
+import { ActivityReportView, PlanItemView, PlanProgress, WorkPlanView, WorkPlanWithItems } from './work-plan.responses';
 
 /** An optional precondition: If-Match, else the body's version, else none. */
 const optionalVersion = (ifMatch: string | undefined, bodyVersion: number | undefined) =>
@@ -33,6 +42,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "List groups' work plans" })
   @Get()
+  @ApiOkResponse({ type: PageOf(WorkPlanView) })
   @Policy('read', 'WorkPlan')
   list(@Auth() auth: RequestAuth, @Query() query: WorkPlanQueryDto) {
     const { cursor, limit, ...filters } = query;
@@ -41,6 +51,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "Start a group's work plan for a year" })
   @Post()
+  @ApiCreatedResponse({ type: WorkPlanView })
   @Policy('create', 'WorkPlan')
   create(@Auth() auth: RequestAuth, @Body() body: CreateWorkPlanDto) {
     return this.plans.create(auth, body);
@@ -48,6 +59,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read a work plan with its items' })
   @Get(':id')
+  @ApiOkResponse({ type: WorkPlanWithItems })
   @Policy('read', 'WorkPlan')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.plans.get(auth, id);
@@ -55,6 +67,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Change a work plan' })
   @Patch(':id')
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('update', 'WorkPlan')
   update(
     @Auth() auth: RequestAuth,
@@ -68,6 +81,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Submit a work plan for approval' })
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('submit', 'WorkPlan')
   submit(
     @Auth() auth: RequestAuth,
@@ -81,6 +95,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Approve a work plan' })
   @Post(':id/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('approve', 'WorkPlan')
   approve(
     @Auth() auth: RequestAuth,
@@ -97,6 +112,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Return a work plan with comments' })
   @Post(':id/return')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('return', 'WorkPlan')
   returnPlan(
     @Auth() auth: RequestAuth,
@@ -112,6 +128,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "A work plan's progress: its items and what was reported on them" })
   @Get(':id/progress')
+  @ApiOkResponse({ type: PlanProgress })
   @Policy('read', 'WorkPlan')
   planProgress(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.progress.progress(auth, id);
@@ -119,6 +136,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Add an item to a work plan' })
   @Post(':id/items')
+  @ApiCreatedResponse({ type: PlanItemView })
   @Policy('create', 'PlanItem')
   createItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreatePlanItemDto) {
     return this.items.create(auth, id, body);
@@ -126,6 +144,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read a work plan item' })
   @Get(':id/items/:itemId')
+  @ApiOkResponse({ type: PlanItemView })
   @Policy('read', 'PlanItem')
   getItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string) {
     return this.items.get(auth, id, itemId);
@@ -133,6 +152,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Change a work plan item' })
   @Patch(':id/items/:itemId')
+  @ApiOkResponse({ type: PlanItemView })
   @Policy('update', 'PlanItem')
   updateItem(
     @Auth() auth: RequestAuth,
@@ -147,6 +167,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Take an item out of a draft work plan' })
   @Delete(':id/items/:itemId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The item is deleted.' })
   @Policy('delete', 'PlanItem')
   async deleteItem(
     @Auth() auth: RequestAuth,
@@ -159,6 +180,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'List the activity reports of a work plan item' })
   @Get(':id/items/:itemId/activities')
+  @ApiOkResponse({ type: PageOf(ActivityReportView) })
   @Policy('read', 'ActivityReport')
   listActivities(
     @Auth() auth: RequestAuth,
@@ -171,6 +193,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read an activity report' })
   @Get(':id/items/:itemId/activities/:activityId')
+  @ApiOkResponse({ type: ActivityReportView })
   @Policy('read', 'ActivityReport')
   getActivity(
     @Auth() auth: RequestAuth,
@@ -183,6 +206,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Report an activity of a work plan item' })
   @Post(':id/items/:itemId/activities')
+  @ApiCreatedResponse({ type: ActivityReportView })
   @Policy('create', 'ActivityReport')
   createActivity(
     @Auth() auth: RequestAuth,

@@ -995,14 +995,170 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActivityParticipants: {
+      boys?: number;
+      /** @description Of the four above, how many live with a disability. */
+      disability?: number;
+      girls?: number;
+      men?: number;
+      women?: number;
+    };
+    ActivityReportView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      /** Format: date */
+      date?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      lessons?: string | null;
+      obstacles?: string | null;
+      participants?: components['schemas']['ActivityParticipants'];
+      /** Format: uuid */
+      planItemId?: string | null;
+      results?: string | null;
+      summary?: string | null;
+      /** Format: uuid */
+      workPlanId?: string | null;
+    };
+    ActivityReportViewPage: {
+      items: components['schemas']['ActivityReportView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     AddMemberDto: {
       userId: string;
+    };
+    AdminRequestDecision: {
+      active?: boolean | null;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** Format: uuid */
+      decidedBy?: string | null;
+      decidedByOperator?: boolean;
+      email?: string | null;
+      groupIds?: string[] | null;
+      /** Format: uuid */
+      id?: string | null;
+      /** @enum {string} */
+      kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
+      name?: string | null;
+      regionIds?: string[] | null;
+      /** Format: uuid */
+      requestedBy?: string | null;
+      /** @description The requester's half of a temporary password waits for her. */
+      requesterHalfWaiting?: boolean;
+      /** @enum {string|null} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin' | null;
+      /** @enum {string} */
+      state?: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      subjectId?: string | null;
+      /** @description Once, where the request makes a temporary password: the approver's half. */
+      temporaryPassword?: components['schemas']['ApproverHalf'];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    AdminRequestView: {
+      active?: boolean | null;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** Format: uuid */
+      decidedBy?: string | null;
+      decidedByOperator?: boolean;
+      email?: string | null;
+      groupIds?: string[] | null;
+      /** Format: uuid */
+      id?: string | null;
+      /** @enum {string} */
+      kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
+      name?: string | null;
+      regionIds?: string[] | null;
+      /** Format: uuid */
+      requestedBy?: string | null;
+      /** @description The requester's half of a temporary password waits for her. */
+      requesterHalfWaiting?: boolean;
+      /** @enum {string|null} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin' | null;
+      /** @enum {string} */
+      state?: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      subjectId?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    AdminRequestViewPage: {
+      items: components['schemas']['AdminRequestView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    ApproverHalf: {
+      secondHalf: string;
     };
     AssignmentDto: {
       assignedCompanionId: string;
       coCompanionId?: string | null;
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
+    };
+    AuditEventView: {
+      action?: string | null;
+      /** Format: uuid */
+      actorId?: string | null;
+      actorRole?: string | null;
+      allowed: components['schemas']['RecordAllowance'];
+      clientRequestId?: string | null;
+      /** @description The fields the action touched (dotted). */
+      fields?: string[];
+      /** @description A 64-bit integer, as text. */
+      id?: string;
+      /** @description The hash chain the event is linked into. */
+      lane?: number;
+      /** Format: date-time */
+      occurredAt?: string | null;
+      /** @enum {string} */
+      outcome?: 'success' | 'denied' | 'failure';
+      requestId?: string | null;
+      /** @description Its place in its lane (a 64-bit integer, as text). */
+      seq?: string;
+      subject?: string | null;
+      subjectId?: string | null;
+    };
+    AuditEventViewPage: {
+      items: components['schemas']['AuditEventView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    AuditVerification: {
+      eventsChecked: number;
+      /** @description Absent when the log is whole. */
+      firstBroken?: components['schemas']['BrokenLinkView'];
+      lanes: number;
+      valid: boolean;
+    };
+    BrokenLinkView: {
+      lane: number;
+      /** @enum {string} */
+      reason:
+        | 'hash-mismatch'
+        | 'broken-link'
+        | 'sequence-gap'
+        | 'missing-newest'
+        | 'missing-head'
+        | 'anchor-mismatch'
+        | 'anchor-forged';
+      /** @description A 64-bit integer, as text. */
+      seq: string;
     };
     CaseConsentView: {
       /** Format: date */
@@ -1016,6 +1172,40 @@ export interface components {
     CaseGuardianView: {
       name?: string | null;
       phone?: string | null;
+    };
+    CaseHistory: {
+      /** @description Oldest first. */
+      items: components['schemas']['CaseHistoryEntry'][];
+    };
+    CaseHistoryChange: {
+      /** @description The field, dotted for nested ones (survivor.name). */
+      field: string;
+      /** @description The value set, in the JSON form the case answers for that field. */
+      value?:
+        | (
+            | string
+            | number
+            | boolean
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              }
+          )
+        | null;
+    };
+    CaseHistoryEntry: {
+      /** @description create, update, a workflow step, assign… */
+      action: string;
+      /** Format: uuid */
+      actorId: string;
+      /** Format: date-time */
+      at: string;
+      changes: components['schemas']['CaseHistoryChange'][];
     };
     CasePerpetratorView: {
       /** @enum {string|null} */
@@ -1044,6 +1234,33 @@ export interface components {
       intermediary?: string | null;
       safeTimes?: string | null;
       textSafe?: boolean | null;
+    };
+    CaseSummary: {
+      /** @description Cases by year of intake. */
+      byIntakeYear: {
+        [key: string]: number;
+      };
+      /** @description Cases by risk level code. */
+      byRiskLevel: {
+        [key: string]: number;
+      };
+      /** @description Cases by the survivor's sex code. */
+      bySex: {
+        [key: string]: number;
+      };
+      /** @description Cases by status code. */
+      byStatus: {
+        [key: string]: number;
+      };
+      /** @description Cases by violence type code; a case of several types counts in each. */
+      byViolenceType: {
+        [key: string]: number;
+      };
+      /** @description Cases whose survivor is a child. */
+      children: number;
+      /** @description Cases whose next follow-up is overdue. */
+      overdueFollowUps: number;
+      total: number;
     };
     CaseSurvivorView: {
       address?: string | null;
@@ -1168,6 +1385,46 @@ export interface components {
     ClientSettingsView: {
       /** @description Minutes without activity in any tab after which every tab locks (SPEC §11). */
       idleLockMinutes: number;
+    };
+    CodeEntryView: {
+      /** @description A form of sexual violence: its paragraph and letter of art. 4 of UU TPKS, e.g. 4(1)(a). */
+      article?: string;
+      code: string;
+      label: components['schemas']['CodeLabel'];
+      /** @description An age band: its highest age; null when open. */
+      max?: number | null;
+      /** @description An age band: its lowest age. */
+      min?: number;
+    };
+    CodeLabel: {
+      en: string;
+      id: string;
+    };
+    CodeListsView: {
+      ageGroup: components['schemas']['CodeEntryView'][];
+      caseStatus: components['schemas']['CodeEntryView'][];
+      closureReason: components['schemas']['CodeEntryView'][];
+      consentGivenBy: components['schemas']['CodeEntryView'][];
+      disability: components['schemas']['CodeEntryView'][];
+      drppaIndicators: components['schemas']['CodeEntryView'][];
+      followUpType: components['schemas']['CodeEntryView'][];
+      gbvimsAgeGroup: components['schemas']['CodeEntryView'][];
+      gbvimsTypes: components['schemas']['CodeEntryView'][];
+      justicePathwayStage: components['schemas']['CodeEntryView'][];
+      maritalStatus: components['schemas']['CodeEntryView'][];
+      perpetratorAgeGroup: components['schemas']['CodeEntryView'][];
+      placeType: components['schemas']['CodeEntryView'][];
+      planItemCategory: components['schemas']['CodeEntryView'][];
+      planItemStatus: components['schemas']['CodeEntryView'][];
+      referralSource: components['schemas']['CodeEntryView'][];
+      referralStatus: components['schemas']['CodeEntryView'][];
+      relationship: components['schemas']['CodeEntryView'][];
+      riskLevel: components['schemas']['CodeEntryView'][];
+      serviceType: components['schemas']['CodeEntryView'][];
+      sex: components['schemas']['CodeEntryView'][];
+      tpksForms: components['schemas']['CodeEntryView'][];
+      violenceTypes: components['schemas']['CodeEntryView'][];
+      workPlanStatus: components['schemas']['CodeEntryView'][];
     };
     ConsentDto: {
       givenAt?: string | null;
@@ -1433,6 +1690,11 @@ export interface components {
     DueCases: {
       items: components['schemas']['DueCase'][];
     };
+    DuplicateCheckAnswer: {
+      /** @description What to do now, in words. */
+      message: string;
+      possibleDuplicate: boolean;
+    };
     DuplicateCheckDto: {
       birthYear: number;
       name: string;
@@ -1474,6 +1736,13 @@ export interface components {
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
     };
+    GroupMemberView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      groupId?: string | null;
+      /** Format: uuid */
+      userId?: string | null;
+    };
     GroupView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
@@ -1498,10 +1767,47 @@ export interface components {
       name?: string | null;
       phone?: string | null;
     };
+    ItemProgress: {
+      activities: number;
+      addedAfterApproval: boolean;
+      /** @enum {string} */
+      category:
+        | 'awareness_session'
+        | 'prevention_campaign'
+        | 'case_handling'
+        | 'training'
+        | 'advocacy'
+        | 'network_meeting'
+        | 'economic_empowerment'
+        | 'community_meeting'
+        | 'other';
+      /** Format: uuid */
+      id: string;
+      /** @description Its last planned month has ended and it is neither done nor cancelled. */
+      overdue: boolean;
+      participants: components['schemas']['ParticipantTotals'];
+      /** @description Realised against target, one decimal. */
+      percent: number;
+      plannedMonths: number[];
+      realised: number;
+      /** @enum {string} */
+      status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      target: components['schemas']['ItemTarget'];
+      title: string;
+    };
+    ItemTarget: {
+      count: number;
+      /** @description participants: realised counts people reached; otherwise reports. */
+      unit: string;
+    };
     JusticeStageDto: {
       date: string;
       /** @enum {string} */
       stage: 'police_report' | 'visum_et_repertum' | 'bap' | 'p21' | 'trial' | 'verdict' | 'restitution_lpsk';
+    };
+    Liveness: {
+      /** @enum {string} */
+      status: 'ok';
     };
     LoginDto: {
       email: string;
@@ -1542,12 +1848,31 @@ export interface components {
       /** @enum {string} */
       sex: 'female' | 'male';
     };
+    PackedAbilities: {
+      /** @description For navigation only: each record carries its own allowed. */
+      rules: (
+        | string
+        | number
+        | {
+            [key: string]: unknown;
+          }
+      )[][];
+    };
     ParticipantsDto: {
       boys: number;
       /** @description Persons with disability among those above. */
       disability: number;
       girls: number;
       men: number;
+      women: number;
+    };
+    ParticipantTotals: {
+      boys: number;
+      disability: number;
+      girls: number;
+      men: number;
+      /** @description Women, men, girls and boys. */
+      total: number;
       women: number;
     };
     PerpetratorDto: {
@@ -1571,8 +1896,87 @@ export interface components {
       /** @enum {string|null} */
       sex?: 'female' | 'male' | null;
     };
+    PersonRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    PlanItemView: {
+      addedAfterApproval?: boolean;
+      allowed: components['schemas']['RecordAllowance'];
+      /** @description Whole rupiah. */
+      budget?: number | null;
+      /** @enum {string} */
+      category?:
+        | 'awareness_session'
+        | 'prevention_campaign'
+        | 'case_handling'
+        | 'training'
+        | 'advocacy'
+        | 'network_meeting'
+        | 'economic_empowerment'
+        | 'community_meeting'
+        | 'other';
+      /** Format: date-time */
+      createdAt?: string | null;
+      drppaIndicators?: (
+        | 'women_children_organising'
+        | 'disaggregated_village_data'
+        | 'village_regulation'
+        | 'village_funding'
+        | 'women_representation'
+        | 'women_entrepreneurship'
+        | 'rights_based_parenting'
+        | 'no_violence_trafficking'
+        | 'no_child_labour'
+        | 'no_child_marriage'
+      )[];
+      /** Format: uuid */
+      id?: string | null;
+      keyPersons?: string | null;
+      /** @description Months of the plan year, 1-12. */
+      plannedMonths?: number[];
+      /** @enum {string} */
+      status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      statusReason?: string | null;
+      targetCount?: number;
+      targetUnit?: string | null;
+      title?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      workPlanId?: string | null;
+    };
+    PlanProgress: {
+      items: components['schemas']['ItemProgress'][];
+      plan: components['schemas']['PlanTotals'];
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: uuid */
+      workPlanId: string;
+      year: number;
+    };
     PlanStepDto: {
       version?: number;
+    };
+    PlanTotals: {
+      activities: number;
+      itemsCancelled: number;
+      itemsDone: number;
+      itemsOverdue: number;
+      /** @description Items not cancelled. */
+      itemsPlanned: number;
+      participants: components['schemas']['ParticipantTotals'];
+      /** @description Items done against items planned, one decimal. */
+      percentDone: number;
+    };
+    PostgresCheck: {
+      /** @description The migrations not yet run. */
+      pendingMigrations?: string[];
+      reason?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
     };
     Problem: {
       /** @description stale-version: the version the record is at now. */
@@ -1618,6 +2022,37 @@ export interface components {
         | 'urn:pendamping:problem:internal-error'
         | 'urn:pendamping:problem:service-unavailable';
     };
+    ProfileView: {
+      email: string;
+      /** @description The community groups a companion belongs to. */
+      groupIds: string[];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      mfa: 'complete' | 'enrollment_required';
+      mfaEnrolled: boolean;
+      name: string;
+      /** Format: uuid */
+      organizationId: string;
+      /** @enum {string} */
+      passwordChange?: 'required';
+      /** @description The regions a coordinator coordinates. */
+      regionIds: string[];
+      /** @description Until acknowledged, after an administrator reset. */
+      resetNotice?: components['schemas']['ResetNoticeView'];
+      /** @enum {string} */
+      role: 'companion' | 'coordinator' | 'reviewer' | 'org_admin';
+    };
+    Readiness: {
+      checks: components['schemas']['ReadinessChecks'];
+      /** @enum {string} */
+      status: 'ready' | 'degraded' | 'unavailable';
+    };
+    ReadinessChecks: {
+      postgres: components['schemas']['PostgresCheck'];
+      redis: components['schemas']['RedisCheck'];
+      worker: components['schemas']['WorkerCheck'];
+    };
     RecordAllowance: {
       /** @description The actions the rules allow on this record. */
       actions: (
@@ -1641,6 +2076,11 @@ export interface components {
       )[];
       /** @description The fields an update may set (dotted: survivor.name); empty without update. */
       writableFields: string[];
+    };
+    RedisCheck: {
+      reason?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
     };
     ReferralView: {
       allowed: components['schemas']['RecordAllowance'];
@@ -1709,11 +2149,82 @@ export interface components {
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
+    ReportCounts: {
+      expired?: number;
+      failed?: number;
+      queued?: number;
+      running?: number;
+      succeeded?: number;
+    };
+    ReportQueueView: {
+      organization?: components['schemas']['ReportCounts'];
+      /** @enum {string} */
+      redis?: 'up' | 'down';
+    };
     ReportScopeDto: {
       /** @description The region, village or group; null or absent for the organisation. */
       id?: string | null;
       /** @enum {string} */
       level: 'organization' | 'region' | 'village' | 'group';
+    };
+    ReportScopeView: {
+      /** Format: uuid */
+      id?: string | null;
+      /** @enum {string} */
+      level?: 'organization' | 'region' | 'village' | 'group';
+    };
+    ReportView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** @enum {string} */
+      audience?: 'internal' | 'external';
+      byteSize?: number | null;
+      checksumSha256?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      error?: string | null;
+      /** Format: date-time */
+      expiresAt?: string | null;
+      fileName?: string | null;
+      /** Format: date-time */
+      finishedAt?: string | null;
+      /** @enum {string} */
+      format?: 'pdf' | 'xlsx' | 'csv';
+      /** Format: uuid */
+      id?: string | null;
+      /** @enum {string} */
+      kind?: 'annual_evaluation';
+      /** @enum {string} */
+      locale?: 'id' | 'en';
+      /** @description Percent done, 0-100. */
+      progress?: number | null;
+      /** Format: uuid */
+      requestedBy?: string | null;
+      scope?: components['schemas']['ReportScopeView'];
+      stage?: string | null;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /** @enum {string} */
+      status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
+      year?: number | null;
+    };
+    ReportViewPage: {
+      items: components['schemas']['ReportView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    RequesterHalf: {
+      /** @description The requester's half of the temporary password, shown once. */
+      firstHalf: string;
+    };
+    ResetNoticeView: {
+      approvedBy: components['schemas']['PersonRef'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      kind: 'reset_password' | 'reset_totp';
+      requestedBy: components['schemas']['PersonRef'];
+      /** Format: uuid */
+      requestId: string;
     };
     ReturnDto: {
       /** @description What the group should change. */
@@ -1753,6 +2264,22 @@ export interface components {
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
     };
+    SessionTokens: {
+      /** @description A short-lived bearer token; held in memory only. */
+      accessToken: string;
+      /**
+       * @description The session may only enrol a second factor until it does.
+       * @enum {string}
+       */
+      mfa?: 'enrollment_required';
+      /**
+       * @description The password is temporary: the session may only change it.
+       * @enum {string}
+       */
+      passwordChange?: 'required';
+      /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
+      refreshToken?: string;
+    };
     SurvivorDto: {
       address?: string | null;
       ageAtIntake?: number | null;
@@ -1773,6 +2300,30 @@ export interface components {
     };
     TotpCodeDto: {
       code: string;
+    };
+    TotpEnrolment: {
+      /** @description The otpauth:// URI, for a QR code. */
+      otpauthUrl: string;
+      /** @description The base32 secret, for typing into an authenticator app. */
+      secret: string;
+    };
+    TotpVerified: {
+      /** @description A short-lived bearer token; held in memory only. */
+      accessToken: string;
+      /**
+       * @description The session may only enrol a second factor until it does.
+       * @enum {string}
+       */
+      mfa?: 'enrollment_required';
+      /**
+       * @description The password is temporary: the session may only change it.
+       * @enum {string}
+       */
+      passwordChange?: 'required';
+      /** @description Single-use recovery codes, shown this once. */
+      recoveryCodes: string[];
+      /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
+      refreshToken?: string;
     };
     TransitionDto: {
       /**
@@ -1943,6 +2494,31 @@ export interface components {
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
+    UserView: {
+      active?: boolean;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      email?: string | null;
+      /** @description uuids */
+      groupIds?: string[];
+      /** Format: uuid */
+      id?: string | null;
+      mfaEnrolled?: boolean;
+      name?: string | null;
+      /** @description uuids */
+      regionIds?: string[];
+      /** @enum {string} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin';
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+    };
+    UserViewPage: {
+      items: components['schemas']['UserView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     VillageView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
@@ -1960,6 +2536,80 @@ export interface components {
       items: components['schemas']['VillageView'][];
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    WorkerCheck: {
+      /** Format: date-time */
+      lastSeenAt?: string;
+      /** @enum {string} */
+      status: 'seen' | 'stale' | 'never-seen' | 'unknown';
+    };
+    WorkPlanView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      copiedFromId?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      goals?: string | null;
+      /** Format: uuid */
+      groupId?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      reviewComments?: string | null;
+      /** Format: date-time */
+      reviewedAt?: string | null;
+      /** Format: uuid */
+      reviewedBy?: string | null;
+      /** @enum {string} */
+      status?: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: date-time */
+      submittedAt?: string | null;
+      /** Format: uuid */
+      submittedBy?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      year?: number;
+    };
+    WorkPlanViewPage: {
+      items: components['schemas']['WorkPlanView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    WorkPlanWithItems: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      copiedFromId?: string | null;
+      /** Format: date-time */
+      createdAt?: string | null;
+      goals?: string | null;
+      /** Format: uuid */
+      groupId?: string | null;
+      /** Format: uuid */
+      id?: string | null;
+      items: components['schemas']['PlanItemView'][];
+      /** Format: uuid */
+      regionId?: string | null;
+      reviewComments?: string | null;
+      /** Format: date-time */
+      reviewedAt?: string | null;
+      /** Format: uuid */
+      reviewedBy?: string | null;
+      /** @enum {string} */
+      status?: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: date-time */
+      submittedAt?: string | null;
+      /** Format: uuid */
+      submittedBy?: string | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      year?: number;
     };
   };
   responses: never;
@@ -2005,7 +2655,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestViewPage'];
+        };
       };
     };
   };
@@ -2040,11 +2692,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The request, at its Location. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2081,7 +2736,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2118,7 +2775,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestDecision'];
+        };
       };
     };
   };
@@ -2155,7 +2814,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RequesterHalf'];
+        };
       };
     };
   };
@@ -2192,7 +2853,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2236,7 +2899,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventViewPage'];
+        };
       };
     };
   };
@@ -2271,7 +2936,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditVerification'];
+        };
       };
     };
   };
@@ -2313,7 +2980,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2351,6 +3020,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Signed out. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2393,11 +3063,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description A fresh session: the password ended every session, this one included. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2439,7 +3112,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2474,7 +3149,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpEnrolment'];
+        };
       };
     };
   };
@@ -2516,7 +3193,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpVerified'];
+        };
       };
     };
   };
@@ -2912,7 +3591,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseHistory'];
+        };
       };
     };
   };
@@ -3168,7 +3849,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateCheckAnswer'];
+        };
       };
     };
   };
@@ -3241,7 +3924,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CodeListsView'];
+        };
       };
       /** @description The lists have not changed since the ETag given in If-None-Match. */
       304: {
@@ -3496,7 +4181,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupMemberView'];
+        };
       };
     };
   };
@@ -3531,7 +4218,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProfileView'];
+        };
       };
     };
   };
@@ -3566,7 +4255,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PackedAbilities'];
+        };
       };
     };
   };
@@ -3597,6 +4288,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The notice is closed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3806,7 +4498,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportViewPage'];
+        };
       };
     };
   };
@@ -3841,11 +4535,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Queued; or the same request already queued or running. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
       };
     };
   };
@@ -3882,7 +4579,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
       };
     };
   };
@@ -3915,11 +4614,16 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The finished file, as an attachment. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
+        };
       };
     };
   };
@@ -3954,7 +4658,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportQueueView'];
+        };
       };
     };
   };
@@ -4167,7 +4873,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseSummary'];
+        };
       };
     };
   };
@@ -4206,7 +4914,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewPage'];
+        };
       };
     };
   };
@@ -4241,11 +4951,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The request, at its Location. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -4282,7 +4995,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
       };
     };
   };
@@ -4321,11 +5036,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Name or email changed. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Role, scope or activity: the request, at its Location. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -4534,7 +5261,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanViewPage'];
+        };
       };
     };
   };
@@ -4573,7 +5302,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4610,7 +5341,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanWithItems'];
+        };
       };
     };
   };
@@ -4653,7 +5386,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4696,7 +5431,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4737,7 +5474,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4775,7 +5514,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4811,6 +5552,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The item is deleted. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4859,7 +5601,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4901,7 +5645,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityReportViewPage'];
+        };
       };
     };
   };
@@ -4943,7 +5689,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityReportView'];
+        };
       };
     };
   };
@@ -4982,7 +5730,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityReportView'];
+        };
       };
     };
   };
@@ -5019,7 +5769,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanProgress'];
+        };
       };
     };
   };
@@ -5062,7 +5814,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -5105,7 +5859,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -5141,7 +5897,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
       };
     };
   };
@@ -5177,14 +5935,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
       /** @description PostgreSQL unreachable or a migration pending. */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
     };
   };
