@@ -2,18 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CaseHistoryEntry, CodeLists, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
-import { calendarDay, codeLabel } from '../ui/labels';
+import { calendarDay, codeLabel, type CodeLists } from '../ui/labels';
 import { FollowUpForm } from './follow-up-form';
 
 type CaseView = components['schemas']['CaseView'];
 type FollowUpView = components['schemas']['FollowUpView'];
 type ReferralView = components['schemas']['ReferralView'];
+type CaseHistoryEntry = components['schemas']['CaseHistoryEntry'];
 
 /** The actions a case's history records (the workflow's transitions, assignment, edits). */
 const HISTORY_ACTIONS: Record<string, MessageKey> = {
@@ -43,11 +43,11 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     const path = { params: { path: { id } } };
     Promise.all([
-      answered<CaseView>(api.GET('/api/v1/cases/{id}', path)),
-      answered<Page<FollowUpView>>(api.GET('/api/v1/cases/{id}/follow-ups', path)),
-      answered<Page<ReferralView>>(api.GET('/api/v1/cases/{id}/referrals', path)),
-      answered<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', path)),
-      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/cases/{id}', path)),
+      answered(api.GET('/api/v1/cases/{id}/follow-ups', path)),
+      answered(api.GET('/api/v1/cases/{id}/referrals', path)),
+      answered(api.GET('/api/v1/cases/{id}/history', path)),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(
       ([record, followUps, referrals, history, codes]) =>
         setLoaded({ record, followUps: followUps.items, referrals: referrals.items, history: history.items, codes }),

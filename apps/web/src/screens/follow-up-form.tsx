@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { ApiProblem } from '../api/problem';
+import type { CodeLists } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 
 type FollowUpView = components['schemas']['FollowUpView'];
@@ -68,7 +68,7 @@ export function FollowUpForm({
   const [typed, setTyped] = useState<Typed>(blank);
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
   const [saved, setSaved] = useState(false);
-  const types = codes.followUpType ?? [];
+  const types = codes.followUpType;
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -79,7 +79,7 @@ export function FollowUpForm({
       );
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
-      const followUp = await answered<FollowUpView>(
+      const followUp = await answered(
         api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: caseId } }, body: requestBody(typed) }),
       );
       onSaved(followUp);
