@@ -3,22 +3,23 @@ import { AUDIT_OUTCOMES } from '@pendamping/auth';
 import { FieldClassesOf } from '../openapi/field-classes.decorator';
 import { Allowed, RecordAllowance } from '../openapi/record-allowance.schema';
 
-const Text = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
+const Text = (format?: string) => ApiPropertyOptional({ type: String, format });
+const TextOrNull = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
 
 /** One event of the audit log: who did what to which record, never the values. */
 @FieldClassesOf('AuditEvent')
 export class AuditEventView {
   @ApiPropertyOptional({ type: String, description: 'A 64-bit integer, as text.' }) id?: string;
   @Text('date-time') occurredAt?: string;
-  @Text('uuid') actorId?: string | null;
-  @Text() actorRole?: string | null;
+  @TextOrNull('uuid') actorId?: string | null;
+  @TextOrNull() actorRole?: string | null;
   @Text() action?: string;
   @Text() subject?: string;
-  @Text() subjectId?: string | null;
+  @TextOrNull() subjectId?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'The fields the action touched (dotted).' }) fields?: string[];
   @ApiPropertyOptional({ type: String, enum: AUDIT_OUTCOMES }) outcome?: string;
-  @Text() requestId?: string | null;
-  @Text() clientRequestId?: string | null;
+  @TextOrNull() requestId?: string | null;
+  @TextOrNull() clientRequestId?: string | null;
   @ApiPropertyOptional({ type: 'integer', description: 'The hash chain the event is linked into.' }) lane?: number;
   @ApiPropertyOptional({ type: String, description: 'Its place in its lane (a 64-bit integer, as text).' })
   seq?: string;

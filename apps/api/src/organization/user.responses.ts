@@ -5,7 +5,8 @@ import { Allowed, RecordAllowance } from '../openapi/record-allowance.schema';
 
 /* Users, group memberships and administration requests as the API answers them: a field the reader may not read is absent. */
 
-const Text = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
+const Text = (format?: string) => ApiPropertyOptional({ type: String, format });
+const TextOrNull = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
 const Ids = () => ApiPropertyOptional({ type: [String], description: 'uuids' });
 
 @FieldClassesOf('User')
@@ -37,17 +38,17 @@ export class AdminRequestView {
   @Text('uuid') id?: string;
   @ApiPropertyOptional({ type: String, enum: ADMIN_REQUEST_KINDS }) kind?: string;
   @ApiPropertyOptional({ type: String, enum: ADMIN_REQUEST_STATES }) state?: string;
-  @Text('uuid') subjectId?: string | null;
-  @Text() email?: string | null;
-  @Text() name?: string | null;
+  @TextOrNull('uuid') subjectId?: string | null;
+  @TextOrNull() email?: string | null;
+  @TextOrNull() name?: string | null;
   @ApiPropertyOptional({ type: String, enum: ROLES, nullable: true }) role?: string | null;
   @ApiPropertyOptional({ type: [String], nullable: true }) groupIds?: string[] | null;
   @ApiPropertyOptional({ type: [String], nullable: true }) regionIds?: string[] | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) active?: boolean | null;
   @Text('uuid') requestedBy?: string;
-  @Text('uuid') decidedBy?: string | null;
+  @TextOrNull('uuid') decidedBy?: string | null;
   @ApiPropertyOptional({ type: Boolean }) decidedByOperator?: boolean;
-  @Text('date-time') decidedAt?: string | null;
+  @TextOrNull('date-time') decidedAt?: string | null;
   @ApiPropertyOptional({ type: Boolean, description: "The requester's half of a temporary password waits for her." })
   requesterHalfWaiting?: boolean;
   @ApiPropertyOptional({ type: Number }) version?: number;

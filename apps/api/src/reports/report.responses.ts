@@ -6,13 +6,14 @@ import { AUDIENCES, FORMATS, LOCALES, SCOPE_LEVELS } from './report.dtos';
 
 /* Report requests as the API answers them: a field the reader may not read is absent. */
 
-const Text = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
-const Whole = (description?: string) => ApiPropertyOptional({ type: 'integer', nullable: true, description });
+const Text = (format?: string) => ApiPropertyOptional({ type: String, format });
+const TextOrNull = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
+const Whole = (description?: string) => ApiPropertyOptional({ type: 'integer', description });
 
 @FieldClassesOf('Report', 'scope')
 class ReportScopeView {
   @ApiPropertyOptional({ type: String, enum: SCOPE_LEVELS }) level?: string;
-  @Text('uuid') id?: string | null;
+  @TextOrNull('uuid') id?: string | null;
 }
 
 @FieldClassesOf('Report')
@@ -26,16 +27,16 @@ export class ReportView {
   @ApiPropertyOptional({ type: String, enum: AUDIENCES }) audience?: string;
   @ApiPropertyOptional({ type: String, enum: REPORT_STATUSES }) status?: string;
   @Whole('Percent done, 0-100.') progress?: number;
-  @Text() stage?: string | null;
-  @Text() error?: string | null;
+  @TextOrNull() stage?: string | null;
+  @TextOrNull() error?: string | null;
   @Text('uuid') requestedBy?: string;
-  @Text() fileName?: string | null;
-  @Whole() byteSize?: number | null;
-  @Text() checksumSha256?: string | null;
-  @Text('date-time') expiresAt?: string | null;
+  @TextOrNull() fileName?: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) byteSize?: number | null;
+  @TextOrNull() checksumSha256?: string | null;
+  @TextOrNull('date-time') expiresAt?: string | null;
   @Text('date-time') createdAt?: string;
-  @Text('date-time') startedAt?: string | null;
-  @Text('date-time') finishedAt?: string | null;
+  @TextOrNull('date-time') startedAt?: string | null;
+  @TextOrNull('date-time') finishedAt?: string | null;
   @Allowed() allowed!: RecordAllowance;
 }
 

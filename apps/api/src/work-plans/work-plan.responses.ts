@@ -10,7 +10,8 @@ import { Allowed, RecordAllowance } from '../openapi/record-allowance.schema';
 
 /* Work plans, their items and activity reports as the API answers them: a field the reader may not read is absent. */
 
-const Text = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
+const Text = (format?: string) => ApiPropertyOptional({ type: String, format });
+const TextOrNull = (format?: string) => ApiPropertyOptional({ type: String, nullable: true, format });
 const Count = (description?: string) => ApiPropertyOptional({ type: 'integer', description });
 const Months = () =>
   ApiPropertyOptional({ type: 'integer', isArray: true, description: 'Months of the plan year, 1-12.' });
@@ -23,13 +24,13 @@ export class WorkPlanView {
   @Text('uuid') regionId?: string;
   @Count() year?: number;
   @ApiPropertyOptional({ type: String, enum: WORK_PLAN_STATUS_CODES }) status?: string;
-  @Text() goals?: string | null;
-  @Text() reviewComments?: string | null;
-  @Text('date-time') submittedAt?: string | null;
-  @Text('uuid') submittedBy?: string | null;
-  @Text('date-time') reviewedAt?: string | null;
-  @Text('uuid') reviewedBy?: string | null;
-  @Text('uuid') copiedFromId?: string | null;
+  @TextOrNull() goals?: string | null;
+  @TextOrNull() reviewComments?: string | null;
+  @TextOrNull('date-time') submittedAt?: string | null;
+  @TextOrNull('uuid') submittedBy?: string | null;
+  @TextOrNull('date-time') reviewedAt?: string | null;
+  @TextOrNull('uuid') reviewedBy?: string | null;
+  @TextOrNull('uuid') copiedFromId?: string | null;
   @Count() version?: number;
   @Text('date-time') createdAt?: string;
   @Text('date-time') updatedAt?: string;
@@ -45,10 +46,10 @@ export class PlanItemView {
   @Count() targetCount?: number;
   @Text() targetUnit?: string;
   @Months() plannedMonths?: number[];
-  @Text() keyPersons?: string | null;
+  @TextOrNull() keyPersons?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Whole rupiah.' }) budget?: number | null;
   @ApiPropertyOptional({ type: String, enum: PLAN_ITEM_STATUS_CODES }) status?: string;
-  @Text() statusReason?: string | null;
+  @TextOrNull() statusReason?: string | null;
   @ApiPropertyOptional({ type: String, enum: DRPPA_INDICATOR_CODES, isArray: true }) drppaIndicators?: string[];
   @ApiPropertyOptional({ type: Boolean }) addedAfterApproval?: boolean;
   @Count() version?: number;
@@ -79,9 +80,9 @@ export class ActivityReportView {
   @Text('date') date?: string;
   @ApiPropertyOptional({ type: ActivityParticipants }) participants?: ActivityParticipants;
   @Text() summary?: string;
-  @Text() results?: string | null;
-  @Text() obstacles?: string | null;
-  @Text() lessons?: string | null;
+  @TextOrNull() results?: string | null;
+  @TextOrNull() obstacles?: string | null;
+  @TextOrNull() lessons?: string | null;
   @Text('uuid') createdBy?: string;
   @Text('date-time') createdAt?: string;
   @Allowed() allowed!: RecordAllowance;

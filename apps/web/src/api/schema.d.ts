@@ -1006,22 +1006,22 @@ export interface components {
     ActivityReportView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       /** Format: uuid */
-      createdBy?: string | null;
+      createdBy?: string;
       /** Format: date */
-      date?: string | null;
+      date?: string;
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       lessons?: string | null;
       obstacles?: string | null;
       participants?: components['schemas']['ActivityParticipants'];
       /** Format: uuid */
-      planItemId?: string | null;
+      planItemId?: string;
       results?: string | null;
-      summary?: string | null;
+      summary?: string;
       /** Format: uuid */
-      workPlanId?: string | null;
+      workPlanId?: string;
     };
     ActivityReportViewPage: {
       items: components['schemas']['ActivityReportView'][];
@@ -1035,7 +1035,7 @@ export interface components {
       active?: boolean | null;
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       /** Format: date-time */
       decidedAt?: string | null;
       /** Format: uuid */
@@ -1044,13 +1044,13 @@ export interface components {
       email?: string | null;
       groupIds?: string[] | null;
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       /** @enum {string} */
       kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
       name?: string | null;
       regionIds?: string[] | null;
       /** Format: uuid */
-      requestedBy?: string | null;
+      requestedBy?: string;
       /** @description The requester's half of a temporary password waits for her. */
       requesterHalfWaiting?: boolean;
       /** @enum {string|null} */
@@ -1062,14 +1062,14 @@ export interface components {
       /** @description Once, where the request makes a temporary password: the approver's half. */
       temporaryPassword?: components['schemas']['ApproverHalf'];
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
     };
     AdminRequestView: {
       active?: boolean | null;
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       /** Format: date-time */
       decidedAt?: string | null;
       /** Format: uuid */
@@ -1078,13 +1078,13 @@ export interface components {
       email?: string | null;
       groupIds?: string[] | null;
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       /** @enum {string} */
       kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
       name?: string | null;
       regionIds?: string[] | null;
       /** Format: uuid */
-      requestedBy?: string | null;
+      requestedBy?: string;
       /** @description The requester's half of a temporary password waits for her. */
       requesterHalfWaiting?: boolean;
       /** @enum {string|null} */
@@ -1094,7 +1094,7 @@ export interface components {
       /** Format: uuid */
       subjectId?: string | null;
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
     };
     AdminRequestViewPage: {
@@ -1112,7 +1112,7 @@ export interface components {
       version?: number;
     };
     AuditEventView: {
-      action?: string | null;
+      action?: string;
       /** Format: uuid */
       actorId?: string | null;
       actorRole?: string | null;
@@ -1125,13 +1125,13 @@ export interface components {
       /** @description The hash chain the event is linked into. */
       lane?: number;
       /** Format: date-time */
-      occurredAt?: string | null;
+      occurredAt?: string;
       /** @enum {string} */
       outcome?: 'success' | 'denied' | 'failure';
       requestId?: string | null;
       /** @description Its place in its lane (a 64-bit integer, as text). */
       seq?: string;
-      subject?: string | null;
+      subject?: string;
       subjectId?: string | null;
     };
     AuditEventViewPage: {
@@ -1739,9 +1739,9 @@ export interface components {
     GroupMemberView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: uuid */
-      groupId?: string | null;
+      groupId?: string;
       /** Format: uuid */
-      userId?: string | null;
+      userId?: string;
     };
     GroupView: {
       allowed: components['schemas']['RecordAllowance'];
@@ -1918,7 +1918,7 @@ export interface components {
         | 'community_meeting'
         | 'other';
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       drppaIndicators?: (
         | 'women_children_organising'
         | 'disaggregated_village_data'
@@ -1932,7 +1932,7 @@ export interface components {
         | 'no_child_marriage'
       )[];
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       keyPersons?: string | null;
       /** @description Months of the plan year, 1-12. */
       plannedMonths?: number[];
@@ -1940,13 +1940,13 @@ export interface components {
       status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
       statusReason?: string | null;
       targetCount?: number;
-      targetUnit?: string | null;
-      title?: string | null;
+      targetUnit?: string;
+      title?: string;
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
       /** Format: uuid */
-      workPlanId?: string | null;
+      workPlanId?: string;
     };
     PlanProgress: {
       items: components['schemas']['ItemProgress'][];
@@ -2180,7 +2180,7 @@ export interface components {
       byteSize?: number | null;
       checksumSha256?: string | null;
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       error?: string | null;
       /** Format: date-time */
       expiresAt?: string | null;
@@ -2190,22 +2190,22 @@ export interface components {
       /** @enum {string} */
       format?: 'pdf' | 'xlsx' | 'csv';
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       /** @enum {string} */
       kind?: 'annual_evaluation';
       /** @enum {string} */
       locale?: 'id' | 'en';
       /** @description Percent done, 0-100. */
-      progress?: number | null;
+      progress?: number;
       /** Format: uuid */
-      requestedBy?: string | null;
+      requestedBy?: string;
       scope?: components['schemas']['ReportScopeView'];
       stage?: string | null;
       /** Format: date-time */
       startedAt?: string | null;
       /** @enum {string} */
       status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
-      year?: number | null;
+      year?: number;
     };
     ReportViewPage: {
       items: components['schemas']['ReportView'][];
@@ -2498,20 +2498,20 @@ export interface components {
       active?: boolean;
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
-      createdAt?: string | null;
-      email?: string | null;
+      createdAt?: string;
+      email?: string;
       /** @description uuids */
       groupIds?: string[];
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       mfaEnrolled?: boolean;
-      name?: string | null;
+      name?: string;
       /** @description uuids */
       regionIds?: string[];
       /** @enum {string} */
       role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin';
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
     };
     UserViewPage: {
@@ -2548,14 +2548,14 @@ export interface components {
       /** Format: uuid */
       copiedFromId?: string | null;
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       goals?: string | null;
       /** Format: uuid */
-      groupId?: string | null;
+      groupId?: string;
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       /** Format: uuid */
-      regionId?: string | null;
+      regionId?: string;
       reviewComments?: string | null;
       /** Format: date-time */
       reviewedAt?: string | null;
@@ -2568,10 +2568,10 @@ export interface components {
       /** Format: uuid */
       submittedBy?: string | null;
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
       /** Format: uuid */
-      villageId?: string | null;
+      villageId?: string;
       year?: number;
     };
     WorkPlanViewPage: {
@@ -2584,15 +2584,15 @@ export interface components {
       /** Format: uuid */
       copiedFromId?: string | null;
       /** Format: date-time */
-      createdAt?: string | null;
+      createdAt?: string;
       goals?: string | null;
       /** Format: uuid */
-      groupId?: string | null;
+      groupId?: string;
       /** Format: uuid */
-      id?: string | null;
+      id?: string;
       items: components['schemas']['PlanItemView'][];
       /** Format: uuid */
-      regionId?: string | null;
+      regionId?: string;
       reviewComments?: string | null;
       /** Format: date-time */
       reviewedAt?: string | null;
@@ -2605,10 +2605,10 @@ export interface components {
       /** Format: uuid */
       submittedBy?: string | null;
       /** Format: date-time */
-      updatedAt?: string | null;
+      updatedAt?: string;
       version?: number;
       /** Format: uuid */
-      villageId?: string | null;
+      villageId?: string;
       year?: number;
     };
   };
