@@ -15,6 +15,8 @@ type Schema = {
   properties?: Record<string, Schema>;
   additionalProperties?: unknown;
   items?: Schema;
+  oneOf?: Schema[];
+  allOf?: Schema[];
   'x-field-class'?: string;
 };
 type Operation = { summary?: string; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
@@ -24,58 +26,6 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const FIELD_CLASSES = ['identifying', 'sensitive', 'coded'];
 /** Records about a case: every field of theirs in the document must say how sensitive it is. */
 const CASE_PATHS = /^\/api\/v1\/(cases|follow-ups)\b/;
-
-/**
- * Operations whose success body is not described yet (users, administration
- * requests, audit, work plans, reports, sign-in). The list may only shrink: an operation that
- * gains a schema must leave it, so the test fails on both a new gap and a stale entry.
- */
-const UNDESCRIBED_SUCCESS = new Set([
-  'AuthController_login',
-  'AuthController_refresh',
-  'AuthController_enroll',
-  'AuthController_verify',
-  'AuthController_changePassword',
-  'AuthController_me',
-  'AuthController_abilities',
-  'UsersController_list',
-  'UsersController_create',
-  'UsersController_get',
-  'UsersController_update',
-  'UsersController_addMember',
-  'AdminRequestsController_list',
-  'AdminRequestsController_create',
-  'AdminRequestsController_get',
-  'AdminRequestsController_approve',
-  'AdminRequestsController_refuse',
-  'AdminRequestsController_collectHalf',
-  'AuditController_list',
-  'AuditController_verify',
-  'CodeListsController_list',
-  'CasesController_checkDuplicate',
-  'CasesController_caseHistory',
-  'StatsController_summary',
-  'WorkPlansController_list',
-  'WorkPlansController_create',
-  'WorkPlansController_get',
-  'WorkPlansController_update',
-  'WorkPlansController_submit',
-  'WorkPlansController_approve',
-  'WorkPlansController_returnPlan',
-  'WorkPlansController_planProgress',
-  'WorkPlansController_createItem',
-  'WorkPlansController_getItem',
-  'WorkPlansController_updateItem',
-  'WorkPlansController_listActivities',
-  'WorkPlansController_getActivity',
-  'ReportsController_request',
-  'ReportsController_list',
-  'ReportsController_queue',
-  'ReportsController_get',
-  'ReportsController_file',
-  'HealthController_live',
-  'HealthController_ready',
-]);
 
 describe('The OpenAPI document', () => {
   const suite = organisationSuite();
@@ -91,10 +41,15 @@ describe('The OpenAPI document', () => {
     );
   const named = (reference: string) => document.components.schemas[reference.replace('#/components/schemas/', '')];
   const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(named(schema.$ref)) : schema);
+  /** The named schema a property holds: itself, through an allOf (a described or nullable one), or as its items. */
+  const nestedOf = (property: Schema): Schema | undefined =>
+    property.$ref
+      ? property
+      : (property.allOf?.find((part) => part.$ref) ?? (property.items?.$ref ? property.items : undefined));
   const successSchemas = (operation: Operation) =>
     Object.entries(operation.responses)
       .filter(([status]) => status.startsWith('2'))
-      .map(([, response]) => response.content?.['application/json']?.schema)
+      .flatMap(([, response]) => Object.values(response.content ?? {}).map((media) => media.schema))
       .filter((schema): schema is Schema => schema !== undefined);
 
   beforeAll(async () => {
@@ -117,21 +72,29 @@ describe('The OpenAPI document', () => {
     expect(wrong.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 
-  it('describes the success body of every operation but the listed ones, and the list holds no stale entry', () => {
-    const described = (operation: Operation) =>
-      successSchemas(operation).some((schema) => Boolean(schema.$ref || schema.type)) ||
-      Object.keys(operation.responses).some((status) => status === '204');
-    const gaps = operations().filter(
-      ({ operation }) => !described(operation) && !UNDESCRIBED_SUCCESS.has(operation.operationId),
+  it('describes the success body of every operation: each 2xx answer with a schema, or a 204 without a body', () => {
+    const undescribed = operations().flatMap(({ method, path, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => status.startsWith('2') && status !== '204')
+        .filter(
+          ([, response]) => !Object.values(response.content ?? {}).some(({ schema }) => schema?.$ref || schema?.type),
+        )
+        .map(([status]) => `${method} ${path} ${status}`),
     );
-    const stale = operations().filter(
-      ({ operation }) => described(operation) && UNDESCRIBED_SUCCESS.has(operation.operationId),
+    const withoutSuccess = operations().filter(
+      ({ operation }) => !Object.keys(operation.responses).some((status) => status.startsWith('2')),
     );
-    expect(gaps.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
-    expect(stale.map(({ operation }) => operation.operationId)).toEqual([]);
+    expect(undescribed).toEqual([]);
+    expect(withoutSuccess.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 
-  it('types no property as a bare object: a value is a string, number, boolean, array or a described object', () => {
+  /** A oneOf or allOf whose every alternative has a type or names a schema. */
+  const typed = (alternatives?: Schema[]) =>
+    alternatives !== undefined &&
+    alternatives.length > 0 &&
+    alternatives.every((alternative) => alternative.type || alternative.$ref);
+
+  it('types no property as a bare object: a value is a string, number, boolean, array, a described object or one of those', () => {
     const bare = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
       Object.entries(schema.properties ?? {})
         .filter(
@@ -140,6 +103,8 @@ describe('The OpenAPI document', () => {
             !property.$ref &&
             !property.properties &&
             property.additionalProperties === undefined &&
+            !typed(property.oneOf) &&
+            !typed(property.allOf) &&
             !('enum' in property),
         )
         .map(([key]) => `${name}.${key}`),
@@ -158,9 +123,9 @@ describe('The OpenAPI document', () => {
       if (resolved.items) return walk(resolved.items, where);
       for (const [key, property] of Object.entries(resolved.properties ?? {})) {
         if (key === 'allowed' || name === 'Problem') continue;
-        const nested = property.$ref ?? property.items?.$ref;
+        const nested = nestedOf(property);
         const isPage = key === 'items' || key === 'nextCursor';
-        if (nested) walk(property.$ref ? property : (property.items as Schema), `${name ?? where}.${key}`);
+        if (nested) walk(nested, `${name ?? where}.${key}`);
         if (isPage || (nested && !property['x-field-class'])) continue;
         if (!FIELD_CLASSES.includes(property['x-field-class'] ?? '')) unmarked.push(`${name ?? where}.${key}`);
       }
@@ -187,7 +152,8 @@ describe('The OpenAPI document', () => {
     Object.entries(body).flatMap(([key, value]) => {
       const property = described.properties?.[key];
       if (!property) return [`${prefix}${key}`];
-      const inner = property.$ref ? resolve(property) : property.items?.$ref ? resolve(property.items) : undefined;
+      const nested = nestedOf(property);
+      const inner = nested ? resolve(nested) : undefined;
       if (!inner?.properties || value === null || typeof value !== 'object') return [];
       const values = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
       return values.flatMap((item) => undocumented(item, inner, `${prefix}${key}.`));

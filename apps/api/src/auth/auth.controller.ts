@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
 import {
   AccountService,
@@ -14,6 +14,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '@pendamping/core';
 import { ChangePasswordDto, LoginDto, LogoutDto, RefreshDto, TotpCodeDto } from './auth.dtos';
+import { PackedAbilities, ProfileView, SessionTokens, TotpEnrolment, TotpVerified } from './auth.responses';
 import { SIGN_IN_DEVICE_COOKIE, SIGN_IN_DEVICE_COOKIE_OPTIONS } from './sign-in-device-cookie';
 import { cookieTransport, expireRefreshCookie, REFRESH_COOKIE, SessionTransport } from './session-transport';
 
@@ -31,6 +32,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Sign in with email and password (and a second-factor code where the role needs one)' })
   @Post('auth/login')
+  @ApiOkResponse({ type: SessionTokens })
   @HttpCode(200)
   @PublicRoute()
   @SessionTransport()
@@ -49,6 +51,7 @@ export class AuthController {
   /** A browser (`X-Session-Transport: cookie`) presents its token in the cookie, any other client in the body. */
   @ApiOperation({ summary: 'Exchange a refresh token for a new access token and refresh token' })
   @Post('auth/refresh')
+  @ApiOkResponse({ type: SessionTokens })
   @HttpCode(200)
   @PublicRoute()
   @SessionTransport()
@@ -78,6 +81,7 @@ export class AuthController {
    */
   @ApiOperation({ summary: 'Sign out: end this session on the server' })
   @Post('auth/logout')
+  @ApiNoContentResponse({ description: 'Signed out.' })
   @HttpCode(204)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -98,6 +102,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Start second-factor (TOTP) enrolment: a new secret and its otpauth URI' })
   @Post('auth/totp/enroll')
+  @ApiOkResponse({ type: TotpEnrolment })
   @HttpCode(200)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -107,6 +112,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Finish second-factor enrolment with a first code: recovery codes, shown once' })
   @Post('auth/totp/verify')
+  @ApiOkResponse({ type: TotpVerified })
   @HttpCode(200)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -118,6 +124,10 @@ export class AuthController {
   /** Open to a limited session: a temporary password is changed before the second factor is enrolled (SPEC §8). */
   @ApiOperation({ summary: 'Change your password (first, when it is temporary)' })
   @Post('auth/password')
+  @ApiOkResponse({
+    type: SessionTokens,
+    description: 'A fresh session: the password ended every session, this one included.',
+  })
   @HttpCode(200)
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
@@ -128,6 +138,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Your profile' })
   @Get('me')
+  @ApiOkResponse({ type: ProfileView })
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
   me(@Auth() auth: RequestAuth) {
@@ -137,6 +148,7 @@ export class AuthController {
   /** Closes the notice of a reset of her password or second factor; only once she uses her own password again. */
   @ApiOperation({ summary: 'Acknowledge the notice that your password or second factor was reset' })
   @Post('me/reset-notice/acknowledge')
+  @ApiNoContentResponse({ description: 'The notice is closed.' })
   @HttpCode(204)
   @ApiBearerAuth()
   @SignedIn()
@@ -147,6 +159,7 @@ export class AuthController {
   /** The caller's rules, packed (CASL packRules), so a client can hide what the user cannot see. */
   @ApiOperation({ summary: 'Your packed rules, for navigation only (records carry their own allowed)' })
   @Get('me/abilities')
+  @ApiOkResponse({ type: PackedAbilities })
   @ApiBearerAuth()
   @SignedIn()
   abilities(@Auth() auth: RequestAuth) {

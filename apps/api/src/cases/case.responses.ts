@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_STATUS_CODES,
   CLOSURE_REASON_CODES,
@@ -17,7 +17,7 @@ import {
   TPKS_FORM_CODES,
   VIOLENCE_TYPE_CODES,
 } from '@pendamping/cases/code-lists';
-import { FieldClassesOf } from '../openapi/field-classes.decorator';
+import { ClassedProperty, FieldClassesOf } from '../openapi/field-classes.decorator';
 import { Allowed, RecordAllowance } from '../openapi/record-allowance.schema';
 import { JusticeStageDto } from './case.dtos';
 
@@ -122,4 +122,65 @@ export class CaseView {
   @Text('date-time') createdAt?: string;
   @Text('date-time') updatedAt?: string;
   @Allowed() allowed!: RecordAllowance;
+}
+
+/** The answer to a duplicate check: whether the organisation may know this survivor already, never which case. */
+export class DuplicateCheckAnswer {
+  @ClassedProperty('sensitive', { type: Boolean }) possibleDuplicate!: boolean;
+  @ClassedProperty('coded', { type: String, description: 'What to do now, in words.' }) message!: string;
+}
+
+/**
+ * One change of one field. Its value is as sensitive as the field it names, identifying at most,
+ * so it is classed as such; it is absent where the reader may not read that field now.
+ */
+class CaseHistoryChange {
+  @ClassedProperty('coded', { type: String, description: 'The field, dotted for nested ones (survivor.name).' })
+  field!: string;
+  @ClassedProperty(
+    'identifying',
+    {
+      nullable: true,
+      description: 'The value set, in the JSON form the case answers for that field.',
+      oneOf: [
+        { type: 'string' },
+        { type: 'number' },
+        { type: 'boolean' },
+        { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }] } },
+        { type: 'object', additionalProperties: true },
+      ],
+    },
+    false,
+  )
+  value?: unknown;
+}
+
+/** The changes one person made to a case at one moment with one action. */
+class CaseHistoryEntry {
+  @ClassedProperty('coded', { type: String, format: 'date-time' }) at!: string;
+  @ClassedProperty('coded', { type: String, format: 'uuid' }) actorId!: string;
+  @ClassedProperty('coded', { type: String, description: 'create, update, a workflow step, assign…' }) action!: string;
+  @ApiProperty({ type: [CaseHistoryChange] }) changes!: CaseHistoryChange[];
+}
+
+export class CaseHistory {
+  @ApiProperty({ type: [CaseHistoryEntry], description: 'Oldest first.' }) items!: CaseHistoryEntry[];
+}
+
+const Counts = (description: string) =>
+  ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description });
+
+/** The dashboard's de-identified counts (SPEC §9): codes that count no case are absent. */
+export class CaseSummary {
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @Counts('Cases by status code.') byStatus!: Record<string, number>;
+  @Counts('Cases by risk level code.') byRiskLevel!: Record<string, number>;
+  @Counts('Cases by violence type code; a case of several types counts in each.') byViolenceType!: Record<
+    string,
+    number
+  >;
+  @Counts("Cases by the survivor's sex code.") bySex!: Record<string, number>;
+  @Counts('Cases by year of intake.') byIntakeYear!: Record<string, number>;
+  @ApiProperty({ type: 'integer', description: 'Cases whose survivor is a child.' }) children!: number;
+  @ApiProperty({ type: 'integer', description: 'Cases whose next follow-up is overdue.' }) overdueFollowUps!: number;
 }

@@ -13,7 +13,7 @@ import {
   TransitionDto,
   UpdateCaseDto,
 } from './case.dtos';
-import { CaseView } from './case.responses';
+import { CaseHistory, CaseView, DuplicateCheckAnswer } from './case.responses';
 import { ClientChosenIdAnswer } from '../openapi/client-chosen-id.schema';
 import { PageOf } from '../openapi/page.schema';
 
@@ -68,6 +68,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Check for possible duplicates of a new case' })
   @Post('duplicate-check')
   @HttpCode(200)
+  @ApiOkResponse({ type: DuplicateCheckAnswer })
   @Policy('check_duplicate', 'Case')
   checkDuplicate(@Auth() auth: RequestAuth, @Body() body: DuplicateCheckDto) {
     return this.duplicates.check(auth, body);
@@ -126,6 +127,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'The history of a case' })
   @Get(':id/history')
+  @ApiOkResponse({ type: CaseHistory })
   @Policy('read', 'Case')
   caseHistory(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.history.history(auth, id);

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Policy, RequestAuth } from '@pendamping/auth';
 import { CaseStatistics } from '@pendamping/cases';
+import { CaseSummary } from './case.responses';
 
 /** De-identified dashboard counts of the caller's cases. */
 @ApiTags('statistics')
@@ -12,6 +13,7 @@ export class StatsController {
 
   @ApiOperation({ summary: 'Counts of the cases you may see' })
   @Get('summary')
+  @ApiOkResponse({ type: CaseSummary })
   @Policy('read', 'Case')
   summary(@Auth() auth: RequestAuth) {
     return this.statistics.summary(auth);

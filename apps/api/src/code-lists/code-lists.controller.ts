@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiTags, ApiOpera
 import { SignedIn } from '@pendamping/auth';
 import { CODE_LISTS, CodeLists } from '@pendamping/cases/code-lists';
 import type { FastifyReply } from 'fastify';
+import { CodeListsView } from './code-lists.responses';
 
 /** Labels change only with a release: a client keeps them an hour, then revalidates with the ETag. Never in a shared cache. */
 export const CODE_LISTS_CACHE_CONTROL = 'private, max-age=3600';
@@ -30,6 +31,7 @@ export class CodeListsController {
   @Get()
   @SignedIn()
   @ApiOkResponse({
+    type: CodeListsView,
     description:
       'Every code list, keyed by the JSON name of the field it codes; each entry is {code, label: {id, en}}.',
   })

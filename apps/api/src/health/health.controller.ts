@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PublicRoute } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
+import { Liveness, Readiness } from './health.responses';
 import { ReadinessReport, ReadinessService } from './readiness.service';
 
 @ApiTags('health')
@@ -12,15 +13,18 @@ export class HealthController {
 
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @Get('live')
-  @ApiOkResponse({ description: 'The process is running.' })
+  @ApiOkResponse({ type: Liveness, description: 'The process is running.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
   @Get('ready')
-  @ApiOkResponse({ description: 'Ready, or degraded (Redis down: cases served, reports kept in the outbox).' })
-  @ApiServiceUnavailableResponse({ description: 'PostgreSQL unreachable or a migration pending.' })
+  @ApiOkResponse({
+    type: Readiness,
+    description: 'Ready, or degraded (Redis down: cases served, reports kept in the outbox).',
+  })
+  @ApiServiceUnavailableResponse({ type: Readiness, description: 'PostgreSQL unreachable or a migration pending.' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
     const report = await this.readiness.check();
     reply.status(report.status === 'unavailable' ? 503 : 200).header('cache-control', 'no-store');

@@ -1,4 +1,4 @@
-import { DECORATORS } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, DECORATORS } from '@nestjs/swagger';
 import { FieldClass, SubjectName, SUBJECTS } from '@pendamping/auth';
 
 type Constructor = new (...args: never[]) => object;
@@ -37,3 +37,10 @@ export const FieldClassesOf =
       );
     }
   };
+
+/**
+ * A property of an answer about a case that is not itself a field of one (when a history entry
+ * was written, whether a duplicate may exist): its class is stated where it is declared.
+ */
+export const ClassedProperty = (fieldClass: FieldClass, options: ApiPropertyOptions, required = true) =>
+  (required ? ApiProperty : ApiPropertyOptional)(Object.assign({ 'x-field-class': fieldClass }, options));

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminRequestsService, Auth, Policy, RequestAuth } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
 import { IdPipe, PageQueryDto } from '../common/params';
+import { PageOf } from '../openapi/page.schema';
 import { CreateAdminRequestDto } from './organization.dtos';
+import { AdminRequestDecision, AdminRequestView, RequesterHalf } from './user.responses';
 
 export const adminRequestLocation = (id: string) => `/api/v1/admin-requests/${id}`;
 
@@ -16,6 +18,7 @@ export class AdminRequestsController {
 
   @ApiOperation({ summary: 'List administration requests' })
   @Get()
+  @ApiOkResponse({ type: PageOf(AdminRequestView) })
   @Policy('read', 'AdminRequest')
   list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
     return this.adminRequests.list(auth, query);
@@ -24,6 +27,7 @@ export class AdminRequestsController {
   @ApiOperation({ summary: 'Request a change to a user, for a second administrator to decide' })
   @Post()
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: AdminRequestView, description: 'The request, at its Location.' })
   @Policy('create', 'AdminRequest')
   async create(
     @Auth() auth: RequestAuth,
@@ -37,6 +41,7 @@ export class AdminRequestsController {
 
   @ApiOperation({ summary: 'Read an administration request' })
   @Get(':id')
+  @ApiOkResponse({ type: AdminRequestView })
   @Policy('read', 'AdminRequest')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.adminRequests.get(auth, id);
@@ -49,6 +54,7 @@ export class AdminRequestsController {
   @ApiOperation({ summary: 'Approve an administration request (a second administrator)' })
   @Post(':id/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: AdminRequestDecision })
   @Policy('approve', 'AdminRequest')
   async approve(
     @Auth() auth: RequestAuth,
@@ -63,6 +69,7 @@ export class AdminRequestsController {
   @ApiOperation({ summary: 'Refuse an administration request' })
   @Post(':id/refuse')
   @HttpCode(200)
+  @ApiOkResponse({ type: AdminRequestView })
   @Policy('refuse', 'AdminRequest')
   async refuse(
     @Auth() auth: RequestAuth,
@@ -78,6 +85,7 @@ export class AdminRequestsController {
   @ApiOperation({ summary: "Collect the requester's half of a temporary password" })
   @Post(':id/password-half')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequesterHalf })
   @Policy('collect', 'AdminRequest')
   collectHalf(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.adminRequests.collectHalf(auth, id);

@@ -1,11 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminRequestsService, Auth, Policy, RequestAuth, UsersService } from '@pendamping/auth';
 import { expectedVersion } from '@pendamping/core';
 import type { FastifyReply } from 'fastify';
 import { IdPipe, PageQueryDto, withoutVersion } from '../common/params';
 import { adminRequestLocation } from './admin-requests.controller';
 import { AddMemberDto, CreateUserDto, UpdateUserDto } from './organization.dtos';
+import { PageOf } from '../openapi/page.schema';
+import { AdminRequestView, GroupMemberView, UserView } from './user.responses';
 
 /** What a second org_admin must approve (SPEC §8): a PATCH carrying any of these becomes a request. */
 const REQUESTED_FIELDS = ['role', 'groupIds', 'regionIds', 'active'] as const;
@@ -21,6 +30,7 @@ export class UsersController {
 
   @ApiOperation({ summary: 'List users' })
   @Get('users')
+  @ApiOkResponse({ type: PageOf(UserView) })
   @Policy('read', 'User')
   list(@Auth() auth: RequestAuth, @Query() query: PageQueryDto) {
     return this.users.list(auth, query);
@@ -32,6 +42,7 @@ export class UsersController {
   })
   @Post('users')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: AdminRequestView, description: 'The request, at its Location.' })
   @Policy('create', 'User')
   async create(
     @Auth() auth: RequestAuth,
@@ -45,6 +56,7 @@ export class UsersController {
 
   @ApiOperation({ summary: 'Read a user' })
   @Get('users/:id')
+  @ApiOkResponse({ type: UserView })
   @Policy('read', 'User')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.users.get(auth, id);
@@ -55,6 +67,11 @@ export class UsersController {
     summary: 'Change a user: name and email at once, role, scope or activity as an administration request (202)',
   })
   @Patch('users/:id')
+  @ApiOkResponse({ type: UserView, description: 'Name or email changed.' })
+  @ApiAcceptedResponse({
+    type: AdminRequestView,
+    description: 'Role, scope or activity: the request, at its Location.',
+  })
   @Policy('update', 'User')
   async update(
     @Auth() auth: RequestAuth,
@@ -74,6 +91,7 @@ export class UsersController {
 
   @ApiOperation({ summary: 'Add a user to a community group' })
   @Post('groups/:id/members')
+  @ApiCreatedResponse({ type: GroupMemberView })
   @Policy('create', 'GroupMember')
   addMember(@Auth() auth: RequestAuth, @Param('id', IdPipe) groupId: string, @Body() body: AddMemberDto) {
     return this.users.addGroupMember(auth, groupId, body.userId);

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
-const SCOPE_LEVELS = ['organization', 'region', 'village', 'group'] as const;
-const FORMATS = ['pdf', 'xlsx', 'csv'] as const;
-const LOCALES = ['id', 'en'] as const;
-const AUDIENCES = ['internal', 'external'] as const;
+export const SCOPE_LEVELS = ['organization', 'region', 'village', 'group'] as const;
+export const FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export const LOCALES = ['id', 'en'] as const;
+export const AUDIENCES = ['internal', 'external'] as const;
 
 export class ReportScopeDto {
   @ApiProperty({ enum: SCOPE_LEVELS }) @IsIn(SCOPE_LEVELS) level!: (typeof SCOPE_LEVELS)[number];

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth, ClientChosenId, Policy, RequestAuth } from '@pendamping/auth';
 import { ActivityReportService, PlanItemService, PlanProgressService, WorkPlanService } from '@pendamping/cases';
 import { ActivityReportEntity } from '@pendamping/cases/work-plans/activity-report.entity';
@@ -17,6 +24,8 @@ import {
   UpdateWorkPlanDto,
   WorkPlanQueryDto,
 } from './work-plan.dtos';
+import { PageOf } from '../openapi/page.schema';
+import { ActivityReportView, PlanItemView, PlanProgress, WorkPlanView, WorkPlanWithItems } from './work-plan.responses';
 
 /** An optional precondition: If-Match, else the body's version, else none. */
 const optionalVersion = (ifMatch: string | undefined, bodyVersion: number | undefined) =>
@@ -35,6 +44,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "List groups' work plans" })
   @Get()
+  @ApiOkResponse({ type: PageOf(WorkPlanView) })
   @Policy('read', 'WorkPlan')
   list(@Auth() auth: RequestAuth, @Query() query: WorkPlanQueryDto) {
     const { cursor, limit, ...filters } = query;
@@ -43,6 +53,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "Start a group's work plan for a year" })
   @Post()
+  @ApiCreatedResponse({ type: WorkPlanView })
   @Policy('create', 'WorkPlan')
   create(@Auth() auth: RequestAuth, @Body() body: CreateWorkPlanDto) {
     return this.plans.create(auth, body);
@@ -50,6 +61,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read a work plan with its items' })
   @Get(':id')
+  @ApiOkResponse({ type: WorkPlanWithItems })
   @Policy('read', 'WorkPlan')
   get(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.plans.get(auth, id);
@@ -57,6 +69,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Change a work plan' })
   @Patch(':id')
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('update', 'WorkPlan')
   update(
     @Auth() auth: RequestAuth,
@@ -70,6 +83,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Submit a work plan for approval' })
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('submit', 'WorkPlan')
   submit(
     @Auth() auth: RequestAuth,
@@ -83,6 +97,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Approve a work plan' })
   @Post(':id/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('approve', 'WorkPlan')
   approve(
     @Auth() auth: RequestAuth,
@@ -99,6 +114,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Return a work plan with comments' })
   @Post(':id/return')
   @HttpCode(200)
+  @ApiOkResponse({ type: WorkPlanView })
   @Policy('return', 'WorkPlan')
   returnPlan(
     @Auth() auth: RequestAuth,
@@ -114,6 +130,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: "A work plan's progress: its items and what was reported on them" })
   @Get(':id/progress')
+  @ApiOkResponse({ type: PlanProgress })
   @Policy('read', 'WorkPlan')
   planProgress(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.progress.progress(auth, id);
@@ -121,6 +138,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Add an item to a work plan' })
   @Post(':id/items')
+  @ApiCreatedResponse({ type: PlanItemView })
   @Policy('create', 'PlanItem')
   createItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Body() body: CreatePlanItemDto) {
     return this.items.create(auth, id, body);
@@ -128,6 +146,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read a work plan item' })
   @Get(':id/items/:itemId')
+  @ApiOkResponse({ type: PlanItemView })
   @Policy('read', 'PlanItem')
   getItem(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string, @Param('itemId', IdPipe) itemId: string) {
     return this.items.get(auth, id, itemId);
@@ -135,6 +154,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Change a work plan item' })
   @Patch(':id/items/:itemId')
+  @ApiOkResponse({ type: PlanItemView })
   @Policy('update', 'PlanItem')
   updateItem(
     @Auth() auth: RequestAuth,
@@ -149,6 +169,7 @@ export class WorkPlansController {
   @ApiOperation({ summary: 'Take an item out of a draft work plan' })
   @Delete(':id/items/:itemId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The item is deleted.' })
   @Policy('delete', 'PlanItem')
   async deleteItem(
     @Auth() auth: RequestAuth,
@@ -161,6 +182,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'List the activity reports of a work plan item' })
   @Get(':id/items/:itemId/activities')
+  @ApiOkResponse({ type: PageOf(ActivityReportView) })
   @Policy('read', 'ActivityReport')
   listActivities(
     @Auth() auth: RequestAuth,
@@ -173,6 +195,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Read an activity report' })
   @Get(':id/items/:itemId/activities/:activityId')
+  @ApiOkResponse({ type: ActivityReportView })
   @Policy('read', 'ActivityReport')
   getActivity(
     @Auth() auth: RequestAuth,
@@ -185,6 +208,7 @@ export class WorkPlansController {
 
   @ApiOperation({ summary: 'Report an activity of a work plan item' })
   @Post(':id/items/:itemId/activities')
+  @ApiCreatedResponse({ type: ActivityReportView })
   @ApiOkResponse({ type: ClientChosenIdAnswer, description: 'Its creator sent this client-chosen id again.' })
   @ClientChosenId(ActivityReportEntity)
   @Policy('create', 'ActivityReport')

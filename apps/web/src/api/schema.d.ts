@@ -995,14 +995,170 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActivityParticipants: {
+      boys?: number;
+      /** @description Of the four above, how many live with a disability. */
+      disability?: number;
+      girls?: number;
+      men?: number;
+      women?: number;
+    };
+    ActivityReportView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: uuid */
+      createdBy?: string;
+      /** Format: date */
+      date?: string;
+      /** Format: uuid */
+      id?: string;
+      lessons?: string | null;
+      obstacles?: string | null;
+      participants?: components['schemas']['ActivityParticipants'];
+      /** Format: uuid */
+      planItemId?: string;
+      results?: string | null;
+      summary?: string;
+      /** Format: uuid */
+      workPlanId?: string;
+    };
+    ActivityReportViewPage: {
+      items: components['schemas']['ActivityReportView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     AddMemberDto: {
       userId: string;
+    };
+    AdminRequestDecision: {
+      active?: boolean | null;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** Format: uuid */
+      decidedBy?: string | null;
+      decidedByOperator?: boolean;
+      email?: string | null;
+      groupIds?: string[] | null;
+      /** Format: uuid */
+      id?: string;
+      /** @enum {string} */
+      kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
+      name?: string | null;
+      regionIds?: string[] | null;
+      /** Format: uuid */
+      requestedBy?: string;
+      /** @description The requester's half of a temporary password waits for her. */
+      requesterHalfWaiting?: boolean;
+      /** @enum {string|null} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin' | null;
+      /** @enum {string} */
+      state?: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      subjectId?: string | null;
+      /** @description Once, where the request makes a temporary password: the approver's half. */
+      temporaryPassword?: components['schemas']['ApproverHalf'];
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+    };
+    AdminRequestView: {
+      active?: boolean | null;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** Format: uuid */
+      decidedBy?: string | null;
+      decidedByOperator?: boolean;
+      email?: string | null;
+      groupIds?: string[] | null;
+      /** Format: uuid */
+      id?: string;
+      /** @enum {string} */
+      kind?: 'create_user' | 'change_role' | 'change_active' | 'reset_password' | 'reset_totp';
+      name?: string | null;
+      regionIds?: string[] | null;
+      /** Format: uuid */
+      requestedBy?: string;
+      /** @description The requester's half of a temporary password waits for her. */
+      requesterHalfWaiting?: boolean;
+      /** @enum {string|null} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin' | null;
+      /** @enum {string} */
+      state?: 'pending' | 'approved' | 'refused';
+      /** Format: uuid */
+      subjectId?: string | null;
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+    };
+    AdminRequestViewPage: {
+      items: components['schemas']['AdminRequestView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    ApproverHalf: {
+      secondHalf: string;
     };
     AssignmentDto: {
       assignedCompanionId: string;
       coCompanionId?: string | null;
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
+    };
+    AuditEventView: {
+      action?: string;
+      /** Format: uuid */
+      actorId?: string | null;
+      actorRole?: string | null;
+      allowed: components['schemas']['RecordAllowance'];
+      clientRequestId?: string | null;
+      /** @description The fields the action touched (dotted). */
+      fields?: string[];
+      /** @description A 64-bit integer, as text. */
+      id?: string;
+      /** @description The hash chain the event is linked into. */
+      lane?: number;
+      /** Format: date-time */
+      occurredAt?: string;
+      /** @enum {string} */
+      outcome?: 'success' | 'denied' | 'failure';
+      requestId?: string | null;
+      /** @description Its place in its lane (a 64-bit integer, as text). */
+      seq?: string;
+      subject?: string;
+      subjectId?: string | null;
+    };
+    AuditEventViewPage: {
+      items: components['schemas']['AuditEventView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    AuditVerification: {
+      eventsChecked: number;
+      /** @description Absent when the log is whole. */
+      firstBroken?: components['schemas']['BrokenLinkView'];
+      lanes: number;
+      valid: boolean;
+    };
+    BrokenLinkView: {
+      lane: number;
+      /** @enum {string} */
+      reason:
+        | 'hash-mismatch'
+        | 'broken-link'
+        | 'sequence-gap'
+        | 'missing-newest'
+        | 'missing-head'
+        | 'anchor-mismatch'
+        | 'anchor-forged';
+      /** @description A 64-bit integer, as text. */
+      seq: string;
     };
     CaseConsentView: {
       /** Format: date */
@@ -1016,6 +1172,40 @@ export interface components {
     CaseGuardianView: {
       name?: string | null;
       phone?: string | null;
+    };
+    CaseHistory: {
+      /** @description Oldest first. */
+      items: components['schemas']['CaseHistoryEntry'][];
+    };
+    CaseHistoryChange: {
+      /** @description The field, dotted for nested ones (survivor.name). */
+      field: string;
+      /** @description The value set, in the JSON form the case answers for that field. */
+      value?:
+        | (
+            | string
+            | number
+            | boolean
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              }
+          )
+        | null;
+    };
+    CaseHistoryEntry: {
+      /** @description create, update, a workflow step, assign… */
+      action: string;
+      /** Format: uuid */
+      actorId: string;
+      /** Format: date-time */
+      at: string;
+      changes: components['schemas']['CaseHistoryChange'][];
     };
     CasePerpetratorView: {
       /** @enum {string|null} */
@@ -1044,6 +1234,33 @@ export interface components {
       intermediary?: string | null;
       safeTimes?: string | null;
       textSafe?: boolean | null;
+    };
+    CaseSummary: {
+      /** @description Cases by year of intake. */
+      byIntakeYear: {
+        [key: string]: number;
+      };
+      /** @description Cases by risk level code. */
+      byRiskLevel: {
+        [key: string]: number;
+      };
+      /** @description Cases by the survivor's sex code. */
+      bySex: {
+        [key: string]: number;
+      };
+      /** @description Cases by status code. */
+      byStatus: {
+        [key: string]: number;
+      };
+      /** @description Cases by violence type code; a case of several types counts in each. */
+      byViolenceType: {
+        [key: string]: number;
+      };
+      /** @description Cases whose survivor is a child. */
+      children: number;
+      /** @description Cases whose next follow-up is overdue. */
+      overdueFollowUps: number;
+      total: number;
     };
     CaseSurvivorView: {
       address?: string | null;
@@ -1172,6 +1389,46 @@ export interface components {
     ClientSettingsView: {
       /** @description Minutes without activity in any tab after which every tab locks (SPEC §11). */
       idleLockMinutes: number;
+    };
+    CodeEntryView: {
+      /** @description A form of sexual violence: its paragraph and letter of art. 4 of UU TPKS, e.g. 4(1)(a). */
+      article?: string;
+      code: string;
+      label: components['schemas']['CodeLabel'];
+      /** @description An age band: its highest age; null when open. */
+      max?: number | null;
+      /** @description An age band: its lowest age. */
+      min?: number;
+    };
+    CodeLabel: {
+      en: string;
+      id: string;
+    };
+    CodeListsView: {
+      ageGroup: components['schemas']['CodeEntryView'][];
+      caseStatus: components['schemas']['CodeEntryView'][];
+      closureReason: components['schemas']['CodeEntryView'][];
+      consentGivenBy: components['schemas']['CodeEntryView'][];
+      disability: components['schemas']['CodeEntryView'][];
+      drppaIndicators: components['schemas']['CodeEntryView'][];
+      followUpType: components['schemas']['CodeEntryView'][];
+      gbvimsAgeGroup: components['schemas']['CodeEntryView'][];
+      gbvimsTypes: components['schemas']['CodeEntryView'][];
+      justicePathwayStage: components['schemas']['CodeEntryView'][];
+      maritalStatus: components['schemas']['CodeEntryView'][];
+      perpetratorAgeGroup: components['schemas']['CodeEntryView'][];
+      placeType: components['schemas']['CodeEntryView'][];
+      planItemCategory: components['schemas']['CodeEntryView'][];
+      planItemStatus: components['schemas']['CodeEntryView'][];
+      referralSource: components['schemas']['CodeEntryView'][];
+      referralStatus: components['schemas']['CodeEntryView'][];
+      relationship: components['schemas']['CodeEntryView'][];
+      riskLevel: components['schemas']['CodeEntryView'][];
+      serviceType: components['schemas']['CodeEntryView'][];
+      sex: components['schemas']['CodeEntryView'][];
+      tpksForms: components['schemas']['CodeEntryView'][];
+      violenceTypes: components['schemas']['CodeEntryView'][];
+      workPlanStatus: components['schemas']['CodeEntryView'][];
     };
     ConsentDto: {
       givenAt?: string | null;
@@ -1450,6 +1707,11 @@ export interface components {
     DueCases: {
       items: components['schemas']['DueCase'][];
     };
+    DuplicateCheckAnswer: {
+      /** @description What to do now, in words. */
+      message: string;
+      possibleDuplicate: boolean;
+    };
     DuplicateCheckDto: {
       birthYear: number;
       name: string;
@@ -1491,6 +1753,13 @@ export interface components {
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
     };
+    GroupMemberView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      groupId?: string;
+      /** Format: uuid */
+      userId?: string;
+    };
     GroupView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
@@ -1515,10 +1784,47 @@ export interface components {
       name?: string | null;
       phone?: string | null;
     };
+    ItemProgress: {
+      activities: number;
+      addedAfterApproval: boolean;
+      /** @enum {string} */
+      category:
+        | 'awareness_session'
+        | 'prevention_campaign'
+        | 'case_handling'
+        | 'training'
+        | 'advocacy'
+        | 'network_meeting'
+        | 'economic_empowerment'
+        | 'community_meeting'
+        | 'other';
+      /** Format: uuid */
+      id: string;
+      /** @description Its last planned month has ended and it is neither done nor cancelled. */
+      overdue: boolean;
+      participants: components['schemas']['ParticipantTotals'];
+      /** @description Realised against target, one decimal. */
+      percent: number;
+      plannedMonths: number[];
+      realised: number;
+      /** @enum {string} */
+      status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      target: components['schemas']['ItemTarget'];
+      title: string;
+    };
+    ItemTarget: {
+      count: number;
+      /** @description participants: realised counts people reached; otherwise reports. */
+      unit: string;
+    };
     JusticeStageDto: {
       date: string;
       /** @enum {string} */
       stage: 'police_report' | 'visum_et_repertum' | 'bap' | 'p21' | 'trial' | 'verdict' | 'restitution_lpsk';
+    };
+    Liveness: {
+      /** @enum {string} */
+      status: 'ok';
     };
     LoginDto: {
       email: string;
@@ -1559,12 +1865,31 @@ export interface components {
       /** @enum {string} */
       sex: 'female' | 'male';
     };
+    PackedAbilities: {
+      /** @description For navigation only: each record carries its own allowed. */
+      rules: (
+        | string
+        | number
+        | {
+            [key: string]: unknown;
+          }
+      )[][];
+    };
     ParticipantsDto: {
       boys: number;
       /** @description Persons with disability among those above. */
       disability: number;
       girls: number;
       men: number;
+      women: number;
+    };
+    ParticipantTotals: {
+      boys: number;
+      disability: number;
+      girls: number;
+      men: number;
+      /** @description Women, men, girls and boys. */
+      total: number;
       women: number;
     };
     PerpetratorDto: {
@@ -1588,8 +1913,87 @@ export interface components {
       /** @enum {string|null} */
       sex?: 'female' | 'male' | null;
     };
+    PersonRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    PlanItemView: {
+      addedAfterApproval?: boolean;
+      allowed: components['schemas']['RecordAllowance'];
+      /** @description Whole rupiah. */
+      budget?: number | null;
+      /** @enum {string} */
+      category?:
+        | 'awareness_session'
+        | 'prevention_campaign'
+        | 'case_handling'
+        | 'training'
+        | 'advocacy'
+        | 'network_meeting'
+        | 'economic_empowerment'
+        | 'community_meeting'
+        | 'other';
+      /** Format: date-time */
+      createdAt?: string;
+      drppaIndicators?: (
+        | 'women_children_organising'
+        | 'disaggregated_village_data'
+        | 'village_regulation'
+        | 'village_funding'
+        | 'women_representation'
+        | 'women_entrepreneurship'
+        | 'rights_based_parenting'
+        | 'no_violence_trafficking'
+        | 'no_child_labour'
+        | 'no_child_marriage'
+      )[];
+      /** Format: uuid */
+      id?: string;
+      keyPersons?: string | null;
+      /** @description Months of the plan year, 1-12. */
+      plannedMonths?: number[];
+      /** @enum {string} */
+      status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      statusReason?: string | null;
+      targetCount?: number;
+      targetUnit?: string;
+      title?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+      /** Format: uuid */
+      workPlanId?: string;
+    };
+    PlanProgress: {
+      items: components['schemas']['ItemProgress'][];
+      plan: components['schemas']['PlanTotals'];
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: uuid */
+      workPlanId: string;
+      year: number;
+    };
     PlanStepDto: {
       version?: number;
+    };
+    PlanTotals: {
+      activities: number;
+      itemsCancelled: number;
+      itemsDone: number;
+      itemsOverdue: number;
+      /** @description Items not cancelled. */
+      itemsPlanned: number;
+      participants: components['schemas']['ParticipantTotals'];
+      /** @description Items done against items planned, one decimal. */
+      percentDone: number;
+    };
+    PostgresCheck: {
+      /** @description The migrations not yet run. */
+      pendingMigrations?: string[];
+      reason?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
     };
     Problem: {
       /** @description stale-version: the version the record is at now. */
@@ -1637,6 +2041,37 @@ export interface components {
         | 'urn:pendamping:problem:internal-error'
         | 'urn:pendamping:problem:service-unavailable';
     };
+    ProfileView: {
+      email: string;
+      /** @description The community groups a companion belongs to. */
+      groupIds: string[];
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      mfa: 'complete' | 'enrollment_required';
+      mfaEnrolled: boolean;
+      name: string;
+      /** Format: uuid */
+      organizationId: string;
+      /** @enum {string} */
+      passwordChange?: 'required';
+      /** @description The regions a coordinator coordinates. */
+      regionIds: string[];
+      /** @description Until acknowledged, after an administrator reset. */
+      resetNotice?: components['schemas']['ResetNoticeView'];
+      /** @enum {string} */
+      role: 'companion' | 'coordinator' | 'reviewer' | 'org_admin';
+    };
+    Readiness: {
+      checks: components['schemas']['ReadinessChecks'];
+      /** @enum {string} */
+      status: 'ready' | 'degraded' | 'unavailable';
+    };
+    ReadinessChecks: {
+      postgres: components['schemas']['PostgresCheck'];
+      redis: components['schemas']['RedisCheck'];
+      worker: components['schemas']['WorkerCheck'];
+    };
     RecordAllowance: {
       /** @description The actions the rules allow on this record. */
       actions: (
@@ -1660,6 +2095,11 @@ export interface components {
       )[];
       /** @description The fields an update may set (dotted: survivor.name); empty without update. */
       writableFields: string[];
+    };
+    RedisCheck: {
+      reason?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
     };
     ReferralView: {
       allowed: components['schemas']['RecordAllowance'];
@@ -1728,11 +2168,82 @@ export interface components {
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
+    ReportCounts: {
+      expired?: number;
+      failed?: number;
+      queued?: number;
+      running?: number;
+      succeeded?: number;
+    };
+    ReportQueueView: {
+      organization?: components['schemas']['ReportCounts'];
+      /** @enum {string} */
+      redis?: 'up' | 'down';
+    };
     ReportScopeDto: {
       /** @description The region, village or group; null or absent for the organisation. */
       id?: string | null;
       /** @enum {string} */
       level: 'organization' | 'region' | 'village' | 'group';
+    };
+    ReportScopeView: {
+      /** Format: uuid */
+      id?: string | null;
+      /** @enum {string} */
+      level?: 'organization' | 'region' | 'village' | 'group';
+    };
+    ReportView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** @enum {string} */
+      audience?: 'internal' | 'external';
+      byteSize?: number | null;
+      checksumSha256?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      error?: string | null;
+      /** Format: date-time */
+      expiresAt?: string | null;
+      fileName?: string | null;
+      /** Format: date-time */
+      finishedAt?: string | null;
+      /** @enum {string} */
+      format?: 'pdf' | 'xlsx' | 'csv';
+      /** Format: uuid */
+      id?: string;
+      /** @enum {string} */
+      kind?: 'annual_evaluation';
+      /** @enum {string} */
+      locale?: 'id' | 'en';
+      /** @description Percent done, 0-100. */
+      progress?: number;
+      /** Format: uuid */
+      requestedBy?: string;
+      scope?: components['schemas']['ReportScopeView'];
+      stage?: string | null;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /** @enum {string} */
+      status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
+      year?: number;
+    };
+    ReportViewPage: {
+      items: components['schemas']['ReportView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    RequesterHalf: {
+      /** @description The requester's half of the temporary password, shown once. */
+      firstHalf: string;
+    };
+    ResetNoticeView: {
+      approvedBy: components['schemas']['PersonRef'] | null;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      kind: 'reset_password' | 'reset_totp';
+      requestedBy: components['schemas']['PersonRef'];
+      /** Format: uuid */
+      requestId: string;
     };
     ReturnDto: {
       /** @description What the group should change. */
@@ -1772,6 +2283,22 @@ export interface components {
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
     };
+    SessionTokens: {
+      /** @description A short-lived bearer token; held in memory only. */
+      accessToken: string;
+      /**
+       * @description The session may only enrol a second factor until it does.
+       * @enum {string}
+       */
+      mfa?: 'enrollment_required';
+      /**
+       * @description The password is temporary: the session may only change it.
+       * @enum {string}
+       */
+      passwordChange?: 'required';
+      /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
+      refreshToken?: string;
+    };
     SurvivorDto: {
       address?: string | null;
       ageAtIntake?: number | null;
@@ -1792,6 +2319,30 @@ export interface components {
     };
     TotpCodeDto: {
       code: string;
+    };
+    TotpEnrolment: {
+      /** @description The otpauth:// URI, for a QR code. */
+      otpauthUrl: string;
+      /** @description The base32 secret, for typing into an authenticator app. */
+      secret: string;
+    };
+    TotpVerified: {
+      /** @description A short-lived bearer token; held in memory only. */
+      accessToken: string;
+      /**
+       * @description The session may only enrol a second factor until it does.
+       * @enum {string}
+       */
+      mfa?: 'enrollment_required';
+      /**
+       * @description The password is temporary: the session may only change it.
+       * @enum {string}
+       */
+      passwordChange?: 'required';
+      /** @description Single-use recovery codes, shown this once. */
+      recoveryCodes: string[];
+      /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
+      refreshToken?: string;
     };
     TransitionDto: {
       /**
@@ -1962,6 +2513,31 @@ export interface components {
       /** @description The version you edited; or send it in If-Match. */
       version?: number;
     };
+    UserView: {
+      active?: boolean;
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string;
+      email?: string;
+      /** @description uuids */
+      groupIds?: string[];
+      /** Format: uuid */
+      id?: string;
+      mfaEnrolled?: boolean;
+      name?: string;
+      /** @description uuids */
+      regionIds?: string[];
+      /** @enum {string} */
+      role?: 'companion' | 'coordinator' | 'reviewer' | 'org_admin';
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+    };
+    UserViewPage: {
+      items: components['schemas']['UserView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     VillageView: {
       allowed: components['schemas']['RecordAllowance'];
       /** Format: date-time */
@@ -1979,6 +2555,80 @@ export interface components {
       items: components['schemas']['VillageView'][];
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    WorkerCheck: {
+      /** Format: date-time */
+      lastSeenAt?: string;
+      /** @enum {string} */
+      status: 'seen' | 'stale' | 'never-seen' | 'unknown';
+    };
+    WorkPlanView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      copiedFromId?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      goals?: string | null;
+      /** Format: uuid */
+      groupId?: string;
+      /** Format: uuid */
+      id?: string;
+      /** Format: uuid */
+      regionId?: string;
+      reviewComments?: string | null;
+      /** Format: date-time */
+      reviewedAt?: string | null;
+      /** Format: uuid */
+      reviewedBy?: string | null;
+      /** @enum {string} */
+      status?: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: date-time */
+      submittedAt?: string | null;
+      /** Format: uuid */
+      submittedBy?: string | null;
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string;
+      year?: number;
+    };
+    WorkPlanViewPage: {
+      items: components['schemas']['WorkPlanView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
+    WorkPlanWithItems: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      copiedFromId?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      goals?: string | null;
+      /** Format: uuid */
+      groupId?: string;
+      /** Format: uuid */
+      id?: string;
+      items: components['schemas']['PlanItemView'][];
+      /** Format: uuid */
+      regionId?: string;
+      reviewComments?: string | null;
+      /** Format: date-time */
+      reviewedAt?: string | null;
+      /** Format: uuid */
+      reviewedBy?: string | null;
+      /** @enum {string} */
+      status?: 'draft' | 'submitted' | 'returned' | 'approved';
+      /** Format: date-time */
+      submittedAt?: string | null;
+      /** Format: uuid */
+      submittedBy?: string | null;
+      /** Format: date-time */
+      updatedAt?: string;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string;
+      year?: number;
     };
   };
   responses: never;
@@ -2024,7 +2674,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestViewPage'];
+        };
       };
     };
   };
@@ -2059,11 +2711,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The request, at its Location. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2100,7 +2755,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2137,7 +2794,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestDecision'];
+        };
       };
     };
   };
@@ -2174,7 +2833,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RequesterHalf'];
+        };
       };
     };
   };
@@ -2211,7 +2872,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -2255,7 +2918,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventViewPage'];
+        };
       };
     };
   };
@@ -2290,7 +2955,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditVerification'];
+        };
       };
     };
   };
@@ -2332,7 +2999,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2370,6 +3039,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Signed out. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2412,11 +3082,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description A fresh session: the password ended every session, this one included. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2458,7 +3131,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokens'];
+        };
       };
     };
   };
@@ -2493,7 +3168,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpEnrolment'];
+        };
       };
     };
   };
@@ -2535,7 +3212,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TotpVerified'];
+        };
       };
     };
   };
@@ -2940,7 +3619,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseHistory'];
+        };
       };
     };
   };
@@ -3196,7 +3877,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateCheckAnswer'];
+        };
       };
     };
   };
@@ -3269,7 +3952,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CodeListsView'];
+        };
       };
       /** @description The lists have not changed since the ETag given in If-None-Match. */
       304: {
@@ -3524,7 +4209,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GroupMemberView'];
+        };
       };
     };
   };
@@ -3559,7 +4246,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProfileView'];
+        };
       };
     };
   };
@@ -3594,7 +4283,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PackedAbilities'];
+        };
       };
     };
   };
@@ -3625,6 +4316,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The notice is closed. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3834,7 +4526,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportViewPage'];
+        };
       };
     };
   };
@@ -3869,11 +4563,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Queued; or the same request already queued or running. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
       };
     };
   };
@@ -3910,7 +4607,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
       };
     };
   };
@@ -3943,11 +4642,16 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The finished file, as an attachment. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
+        };
       };
     };
   };
@@ -3982,7 +4686,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportQueueView'];
+        };
       };
     };
   };
@@ -4195,7 +4901,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseSummary'];
+        };
       };
     };
   };
@@ -4234,7 +4942,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewPage'];
+        };
       };
     };
   };
@@ -4269,11 +4979,14 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The request, at its Location. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -4310,7 +5023,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
       };
     };
   };
@@ -4349,11 +5064,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Name or email changed. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Role, scope or activity: the request, at its Location. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminRequestView'];
+        };
       };
     };
   };
@@ -4562,7 +5289,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanViewPage'];
+        };
       };
     };
   };
@@ -4601,7 +5330,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4638,7 +5369,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanWithItems'];
+        };
       };
     };
   };
@@ -4681,7 +5414,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4724,7 +5459,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -4765,7 +5502,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4803,7 +5542,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4839,6 +5580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The item is deleted. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4887,7 +5629,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanItemView'];
+        };
       };
     };
   };
@@ -4929,7 +5673,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityReportViewPage'];
+        };
       };
     };
   };
@@ -4976,6 +5722,14 @@ export interface operations {
           'application/json': components['schemas']['ClientChosenIdAnswer'];
         };
       };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityReportView'];
+        };
+      };
     };
   };
   WorkPlansController_getActivity: {
@@ -5013,7 +5767,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityReportView'];
+        };
       };
     };
   };
@@ -5050,7 +5806,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanProgress'];
+        };
       };
     };
   };
@@ -5093,7 +5851,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -5136,7 +5896,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkPlanView'];
+        };
       };
     };
   };
@@ -5172,7 +5934,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
       };
     };
   };
@@ -5208,14 +5972,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
       /** @description PostgreSQL unreachable or a migration pending. */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
       };
     };
   };

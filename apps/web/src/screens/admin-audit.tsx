@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Page } from '../api/page';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
-import type { Page } from '../api/views';
+import { answeredAs } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -54,7 +54,7 @@ export function AuditScreen() {
     setBusy(true);
     setFailure(undefined);
     try {
-      const page = await answered<Page<AuditEventView>>(
+      const page = await answeredAs<Page<AuditEventView>>(
         api.GET('/api/v1/audit', {
           params: { query: { ...queryOf(filters), limit: PAGE_SIZE, ...(cursor && { cursor }) } },
         }),
@@ -78,7 +78,7 @@ export function AuditScreen() {
     setReport(undefined);
     setFailure(undefined);
     try {
-      setReport(await answered<VerificationReport>(api.GET('/api/v1/audit/verify')));
+      setReport(await answeredAs<VerificationReport>(api.GET('/api/v1/audit/verify')));
     } catch (error) {
       setFailure(error);
     } finally {

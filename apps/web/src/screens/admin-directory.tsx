@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
+import { answered, answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -49,7 +49,7 @@ export function DirectoryScreen() {
     Promise.all([
       allPages<ServiceProviderView>((query) => api.GET('/api/v1/service-providers', { params: { query } })),
       allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } })),
-      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
     ]).then(([providers, regions, codes]) => setLoaded({ providers, regions, codes }), setFailure);
   useEffect(() => void load(), []);
 

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
-import { answered } from '../api/problem';
-import type { Profile } from '../api/views';
+import { answeredAs } from '../api/problem';
+import type { Profile } from '../session/session';
 import { allPages } from './admin-pages';
 import type { Structure } from './admin-scope-fields';
 import type { AdminRequestView, GroupView, RegionView, UserView, VillageView } from './admin-views';
@@ -19,7 +19,7 @@ export const loadUsers = () => allPages<UserView>((query) => api.GET('/api/v1/us
 export const loadRequests = () =>
   allPages<AdminRequestView>((query) => api.GET('/api/v1/admin-requests', { params: { query } }));
 
-export const loadMe = () => answered<Profile>(api.GET('/api/v1/me'));
+export const loadMe = () => answeredAs<Profile>(api.GET('/api/v1/me'));
 
 /** A user's name by id, for requests and audit events that name users by id. */
 export function namesOf(users: UserView[]): (id: string | null | undefined) => string | undefined {

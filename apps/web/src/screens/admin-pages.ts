@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { answered } from '../api/problem';
-import type { Page } from '../api/views';
+import type { Page } from '../api/page';
+import { answeredAs } from '../api/problem';
 
 interface Answer {
   data?: unknown;
@@ -16,7 +16,7 @@ export async function allPages<Item>(page: (query: { limit: number; cursor?: str
   const items: Item[] = [];
   let cursor: string | undefined;
   do {
-    const answer: Page<Item> = await answered<Page<Item>>(page({ limit: 200, ...(cursor && { cursor }) }));
+    const answer: Page<Item> = await answeredAs<Page<Item>>(page({ limit: 200, ...(cursor && { cursor }) }));
     items.push(...answer.items);
     cursor = answer.nextCursor ?? undefined;
   } while (cursor);

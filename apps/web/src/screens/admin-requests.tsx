@@ -1,7 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, ApiProblem } from '../api/problem';
+import { ApiProblem, answered, answeredAs } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -60,7 +60,7 @@ export function AdminRequestsScreen() {
     const path = { params: { path: { id: request.id } } };
     try {
       if (action === 'approve') {
-        const approved = await answered<ApprovedRequest>(api.POST('/api/v1/admin-requests/{id}/approve', path));
+        const approved = await answeredAs<ApprovedRequest>(api.POST('/api/v1/admin-requests/{id}/approve', path));
         if (approved.temporaryPassword)
           setShown({ half: approved.temporaryPassword.secondHalf, which: 'second', userName: about(request) });
         setDone(t('adminApproved', { name: about(request) }));
@@ -68,7 +68,7 @@ export function AdminRequestsScreen() {
         await answered(api.POST('/api/v1/admin-requests/{id}/refuse', path));
         setDone(t('adminRefused', { name: about(request) }));
       } else {
-        const { firstHalf } = await answered<{ firstHalf: string }>(
+        const { firstHalf } = await answeredAs<{ firstHalf: string }>(
           api.POST('/api/v1/admin-requests/{id}/password-half', path),
         );
         setShown({ half: firstHalf, which: 'first', userName: about(request) });

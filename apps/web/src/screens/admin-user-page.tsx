@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, ApiProblem } from '../api/problem';
-import type { Profile } from '../api/views';
+import { ApiProblem, answered, answeredAs } from '../api/problem';
+import type { Profile } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -43,7 +43,7 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
 
   const load = () =>
     Promise.all([
-      answered<UserView>(api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })),
+      answeredAs<UserView>(api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })),
       loadStructure(),
       loadMe(),
     ]).then(([user, structure, me]) => {

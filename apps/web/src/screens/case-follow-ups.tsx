@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { calendarDay, codeLabel } from '../ui/labels';
 import { FollowUpForm } from './follow-up-form';

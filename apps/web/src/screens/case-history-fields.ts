@@ -1,4 +1,4 @@
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import type { Language, MessageKey } from '../i18n/messages';
 import { calendarDay, codeLabel } from '../ui/labels';
 

@@ -1,8 +1,11 @@
-import type { CaseHistoryEntry, CodeLists } from '../api/views';
+import type { components } from '../api/schema';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { calendarDay } from '../ui/labels';
 import { HISTORY_ACTIONS, HISTORY_FIELDS, historyValue } from './case-history-fields';
+
+type CaseHistoryEntry = components['schemas']['CaseHistoryEntry'];
 
 /**
  * The case's history (SPEC §4): when, which action, each field changed in the reader's words, and

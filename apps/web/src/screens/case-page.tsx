@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Page } from '../api/page';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
+import { answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CaseHistoryEntry, CodeLists, Page } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -16,6 +17,8 @@ import { FollowUpsSection } from './case-follow-ups';
 import { ReferralsSection } from './case-referrals';
 import type { CasePanelProps, CaseView, ReferralView, ServiceProviderView } from './case-views';
 import { WorkflowActions } from './case-workflow';
+
+type CaseHistoryEntry = components['schemas']['CaseHistoryEntry'];
 
 type FollowUpView = components['schemas']['FollowUpView'];
 
@@ -32,7 +35,7 @@ interface Loaded {
 }
 
 const historyOf = (id: string) =>
-  answered<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
+  answeredAs<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
 
 /**
  * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
@@ -46,14 +49,14 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     const path = { params: { path: { id } } };
     Promise.all([
-      answered<CaseView>(api.GET('/api/v1/cases/{id}', path)),
-      answered<Page<FollowUpView>>(api.GET('/api/v1/cases/{id}/follow-ups', path)),
-      answered<Page<ReferralView>>(api.GET('/api/v1/cases/{id}/referrals', path)),
+      answeredAs<CaseView>(api.GET('/api/v1/cases/{id}', path)),
+      answeredAs<Page<FollowUpView>>(api.GET('/api/v1/cases/{id}/follow-ups', path)),
+      answeredAs<Page<ReferralView>>(api.GET('/api/v1/cases/{id}/referrals', path)),
       historyOf(id),
-      answered<Page<ServiceProviderView>>(
+      answeredAs<Page<ServiceProviderView>>(
         api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } }),
       ),
-      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
     ]).then(
       ([record, followUps, referrals, history, providers, codes]) =>
         setLoaded({

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { calendarDay, codeLabel } from '../ui/labels';
 import { ReferralForm } from './referral-form';

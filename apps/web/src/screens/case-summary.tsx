@@ -1,4 +1,4 @@
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { calendarDay, codeLabel } from '../ui/labels';
 import type { CaseView } from './case-views';

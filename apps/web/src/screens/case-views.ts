@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 
 export type CaseView = components['schemas']['CaseView'];
 export type ReferralView = components['schemas']['ReferralView'];

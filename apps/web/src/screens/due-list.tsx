@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
-import type { CodeLists } from '../api/views';
+import { answeredAs } from '../api/problem';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { Alert } from '../ui/alert';
@@ -27,8 +27,8 @@ export function DueList() {
 
   useEffect(() => {
     Promise.all([
-      answered<{ items: DueCase[] }>(api.GET('/api/v1/follow-ups/due')),
-      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answeredAs<{ items: DueCase[] }>(api.GET('/api/v1/follow-ups/due')),
+      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
     ]).then(
       ([due, codes]) => setLoaded({ items: due.items, codes }),
       (error: unknown) => setFailure(failureText(error, t)),

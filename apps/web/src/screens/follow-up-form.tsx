@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { ApiProblem } from '../api/problem';
+import type { CodeLists } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 
 type FollowUpView = components['schemas']['FollowUpView'];
@@ -41,8 +41,9 @@ function invalidFields(typed: Typed, types: string[]): Partial<Record<keyof Type
 }
 
 /** The body the API takes: empty optional texts are left out, as the DTO wants them absent or non-empty. */
-function requestBody(typed: Typed): CreateFollowUp {
+function requestBody(id: string, typed: Typed): CreateFollowUp {
   return {
+    id,
     date: typed.date,
     type: typed.type as CreateFollowUp['type'],
     ...(typed.notes.trim() && { notes: typed.notes }),
@@ -66,9 +67,11 @@ export function FollowUpForm({
 }) {
   const { t, language } = useI18n();
   const [typed, setTyped] = useState<Typed>(blank);
+  // One id per follow-up being written: sending it again after a lost answer cannot make a second one (SPEC §12).
+  const [followUpId, setFollowUpId] = useState(() => crypto.randomUUID());
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
   const [saved, setSaved] = useState(false);
-  const types = codes.followUpType ?? [];
+  const types = codes.followUpType;
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -79,10 +82,23 @@ export function FollowUpForm({
       );
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
-      const followUp = await answered<FollowUpView>(
-        api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: caseId } }, body: requestBody(typed) }),
+      const answer = await answered(
+        api.POST('/api/v1/cases/{id}/follow-ups', {
+          params: { path: { id: caseId } },
+          body: requestBody(followUpId, typed),
+        }),
       );
+      // Already delivered by an earlier try whose answer was lost: the server answers its id alone.
+      const followUp =
+        'allowed' in answer
+          ? answer
+          : await answered(
+              api.GET('/api/v1/cases/{id}/follow-ups/{followUpId}', {
+                params: { path: { id: caseId, followUpId: answer.id } },
+              }),
+            );
       onSaved(followUp);
+      setFollowUpId(crypto.randomUUID());
       setTyped(blank());
       setSaved(true);
     },

@@ -1,4 +1,5 @@
-import type { PackedRule, Profile } from '../api/views';
+import type { components } from '../api/schema';
+import type { PackedRule } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { navigate, usePath } from '../router';
@@ -8,7 +9,7 @@ import { LanguageSwitch } from './language-switch';
 import { routed } from './routes';
 
 /** The signed-in frame: the role's navigation, the language switch, sign-out, and the screen of the path. */
-export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[] }) {
+export function Frame({ profile, rules }: { profile: components['schemas']['ProfileView']; rules: PackedRule[] }) {
   const { t } = useI18n();
   const path = usePath();
   const items = navigationFor(rules);

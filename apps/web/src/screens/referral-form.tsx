@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, ApiProblem } from '../api/problem';
+import { ApiProblem, answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -10,7 +10,7 @@ import { calendarDay, codeLabel } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 import { newIdempotencyKey } from '../ui/idempotency-key';
 import type { CaseView, ReferralView, ServiceProviderView } from './case-views';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 
 type CreateReferral = components['schemas']['CreateReferralDto'];
 
@@ -114,7 +114,7 @@ function AddReferral({
         ...(typed.providerId && { providerId: typed.providerId }),
         ...(typed.note.trim() && { note: typed.note }),
       };
-      const referral = await answered<ReferralView>(
+      const referral = await answeredAs<ReferralView>(
         api.POST('/api/v1/cases/{id}/referrals', {
           params: { path: { id: caseId } },
           body,

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, ApiProblem } from '../api/problem';
+import { ApiProblem, answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists } from '../api/views';
+import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -61,7 +61,7 @@ export function ReferralUpdate({
           outcomeNote !== (referral.outcomeNote ?? '') && { outcomeNote: outcomeNote.trim() ? outcomeNote : null }),
       };
       onSaved(
-        await answered<ReferralView>(
+        await answeredAs<ReferralView>(
           api.PATCH('/api/v1/cases/{id}/referrals/{referralId}', {
             params: {
               path: { id: referral.caseId ?? '', referralId: referral.id ?? '' },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, ApiProblem } from '../api/problem';
-import type { TotpEnrolment as Enrolment } from '../api/views';
+import { ApiProblem, answered } from '../api/problem';
+import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { verifyTotp } from '../session/session';
@@ -45,12 +45,12 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 export function TotpEnrolment() {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [enrolment, setEnrolment] = useState<Enrolment>();
+  const [enrolment, setEnrolment] = useState<components['schemas']['TotpEnrolment']>();
   const [loadFailure, setLoadFailure] = useState<string>();
   const [code, setCode] = useState('');
 
   useEffect(() => {
-    answered<Enrolment>(api.POST('/api/v1/auth/totp/enroll')).then(setEnrolment, (error: unknown) =>
+    answered(api.POST('/api/v1/auth/totp/enroll')).then(setEnrolment, (error: unknown) =>
       setLoadFailure(failureText(error, t)),
     );
   }, []);

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
-import type { CodeLists, Page, WorklistCase } from '../api/views';
+import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
-import { calendarDay, codeLabel } from '../ui/labels';
+import { calendarDay, codeLabel, type CodeLists } from '../ui/labels';
 import { navigate } from '../router';
 
 interface Loaded {
-  cases: WorklistCase[];
+  cases: components['schemas']['CaseView'][];
   codes: CodeLists;
 }
 
@@ -22,8 +22,8 @@ export function Worklist() {
 
   useEffect(() => {
     Promise.all([
-      answered<Page<WorklistCase>>(api.GET('/api/v1/cases', { params: { query: { assignedTo: 'me' } } })),
-      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/cases', { params: { query: { assignedTo: 'me' } } })),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(
       ([page, codes]) => setLoaded({ cases: page.items, codes }),
       (error: unknown) => setFailure(failureText(error, t)),

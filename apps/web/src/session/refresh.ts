@@ -1,6 +1,5 @@
 import { api } from '../api/client';
 import { answered } from '../api/problem';
-import type { TokenAnswer } from '../api/views';
 import { tokens } from './tokens';
 
 /** Renew this long before the access token's `exp`, so no request goes out with an expired one. */
@@ -26,7 +25,7 @@ function lifetimeOf(accessToken: string): number | undefined {
 async function refreshNow(onLost: () => void): Promise<void> {
   try {
     // The refresh token is the cookie's: the body stays empty.
-    const renew = () => answered<TokenAnswer>(api.POST('/api/v1/auth/refresh', { body: {} }));
+    const renew = () => answered(api.POST('/api/v1/auth/refresh', { body: {} }));
     // One tab at a time renews (SPEC §11): the others then find the cookie already rotated.
     const answer = navigator.locks ? await navigator.locks.request(LOCK, renew) : await renew();
     tokens.hold(answer);

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
-import type { PackedRule, Profile, TokenAnswer, TotpVerifyAnswer } from '../api/views';
+import type { components } from '../api/schema';
+import type { PackedRule } from '../api/views';
 import { keepFresh, stopRefreshing } from './refresh';
 import { tokens } from './tokens';
+
+export type Profile = components['schemas']['ProfileView'];
+type SessionTokens = components['schemas']['SessionTokens'];
 
 /** Where the user is on the way in (SPEC §8, §11): each stage is one screen. */
 export type Stage =
@@ -33,13 +37,13 @@ export function useStage(): Stage {
 /** A session that can no longer be renewed starts again from a fresh page. */
 const sessionLost = () => location.assign('/');
 
-function hold(answer: TokenAnswer): void {
+function hold(answer: SessionTokens): void {
   tokens.hold(answer);
   keepFresh(sessionLost);
 }
 
 /** After any answer that issues tokens: the next stage its flags ask for, else the signed-in frame. */
-async function continueWith(answer: TokenAnswer): Promise<void> {
+async function continueWith(answer: SessionTokens): Promise<void> {
   hold(answer);
   if (answer.passwordChange === 'required') return moveTo({ kind: 'password-change' });
   if (answer.mfa === 'enrollment_required') return moveTo({ kind: 'enrolment' });
@@ -48,10 +52,10 @@ async function continueWith(answer: TokenAnswer): Promise<void> {
 
 async function enterFrame(): Promise<void> {
   const [profile, abilities] = await Promise.all([
-    answered<Profile>(api.GET('/api/v1/me')),
-    answered<{ rules: PackedRule[] }>(api.GET('/api/v1/me/abilities')),
+    answered(api.GET('/api/v1/me')),
+    answered(api.GET('/api/v1/me/abilities')),
   ]);
-  moveTo({ kind: 'signed-in', profile, rules: abilities.rules });
+  moveTo({ kind: 'signed-in', profile, rules: abilities.rules as PackedRule[] });
 }
 
 export interface Credentials {
@@ -62,17 +66,15 @@ export interface Credentials {
 }
 
 export async function signIn(credentials: Credentials): Promise<void> {
-  await continueWith(await answered<TokenAnswer>(api.POST('/api/v1/auth/login', { body: credentials })));
+  await continueWith(await answered(api.POST('/api/v1/auth/login', { body: credentials })));
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  await continueWith(
-    await answered<TokenAnswer>(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })),
-  );
+  await continueWith(await answered(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })));
 }
 
 export async function verifyTotp(code: string): Promise<void> {
-  const answer = await answered<TotpVerifyAnswer>(api.POST('/api/v1/auth/totp/verify', { body: { code } }));
+  const answer = await answered(api.POST('/api/v1/auth/totp/verify', { body: { code } }));
   hold(answer);
   moveTo({ kind: 'recovery-codes', codes: answer.recoveryCodes });
 }

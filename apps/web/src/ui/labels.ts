@@ -1,9 +1,13 @@
-import type { CodeLists } from '../api/views';
+import type { components } from '../api/schema';
 import type { Language } from '../i18n/messages';
+
+export type CodeLists = components['schemas']['CodeListsView'];
+type CodeEntry = components['schemas']['CodeEntryView'];
 
 /** A code's label from `GET /code-lists` in the chosen language; the code itself when the list lacks it. */
 export function codeLabel(codes: CodeLists, language: Language, list: string, code: string | null | undefined): string {
-  return code ? (codes[list]?.find((entry) => entry.code === code)?.label[language] ?? code) : '';
+  const entries = (codes as Partial<Record<string, CodeEntry[]>>)[list];
+  return code ? (entries?.find((entry) => entry.code === code)?.label[language] ?? code) : '';
 }
 
 /** A calendar day (`YYYY-MM-DD` or the start of a timestamp) written the way the language writes dates. */

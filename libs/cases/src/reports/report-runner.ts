@@ -18,7 +18,7 @@ import { renderPdf } from './render/pdf-report';
 import { renderXlsx } from './render/xlsx-report';
 import { suppress } from './suppression';
 
-const CONTENT_TYPES: Record<ReportFormat, { type: string; extension: string }> = {
+export const REPORT_FILE_TYPES: Record<ReportFormat, { type: string; extension: string }> = {
   pdf: { type: 'application/pdf', extension: 'pdf' },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
   csv: { type: 'application/zip', extension: 'zip' },
@@ -132,7 +132,7 @@ export class ReportRunner {
    */
   private async write(report: ReportEntity, figures: ReportFigures): Promise<void> {
     const format = report.format as ReportFormat;
-    const { type, extension } = CONTENT_TYPES[format];
+    const { type, extension } = REPORT_FILE_TYPES[format];
     await this.dataSource.transaction(async (manager) => {
       await manager.query('DELETE FROM report_chunks WHERE report_id = $1', [report.id]);
       const sink = this.storage.sink(manager, report.id);

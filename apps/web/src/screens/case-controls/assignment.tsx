@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answered } from '../../api/problem';
+import { answeredAs } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
 import { useSubmit } from '../../ui/use-submit';
@@ -53,7 +53,7 @@ export function CaseAssignment({ record, onChanged }: ControlProps) {
       const wrong = !companion || companion === coCompanion;
       setInvalid(wrong);
       if (wrong) throw new InvalidChoice();
-      const updated = await answered<CaseView>(
+      const updated = await answeredAs<CaseView>(
         api.PUT('/api/v1/cases/{id}/assignment', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { assignedCompanionId: companion, coCompanionId: coCompanion || null },

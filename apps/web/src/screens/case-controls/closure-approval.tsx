@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answered } from '../../api/problem';
+import { answeredAs } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
 import { codeLabel } from '../../ui/labels';
@@ -39,7 +39,7 @@ export function ClosureApproval({ record, codes, onChanged }: ControlProps) {
     if (wrong) return setFailure({ error: new InvalidChoice() });
     setBusy(true);
     try {
-      const updated = await answered<CaseView>(
+      const updated = await answeredAs<CaseView>(
         api.POST('/api/v1/cases/{id}/transitions', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { to, reason },

@@ -1,6 +1,6 @@
 import { ApiProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import type { CodeLists } from '../../api/views';
+import type { CodeLists } from '../../ui/labels';
 import type { Translate } from '../../i18n/i18n';
 import { failureText } from '../../ui/failure-text';
 

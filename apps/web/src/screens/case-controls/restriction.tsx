@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answered } from '../../api/problem';
-import type { Profile } from '../../api/views';
+import { answeredAs } from '../../api/problem';
+import type { Profile } from '../../session/session';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
@@ -42,7 +42,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
 
   useEffect(() => {
     if (!allowed) return;
-    Promise.all([allUsers(), answered<Profile>(api.GET('/api/v1/me'))]).then(
+    Promise.all([allUsers(), answeredAs<Profile>(api.GET('/api/v1/me'))]).then(
       ([users, me]) => setStaff({ users, me: me.id }),
       (error: unknown) => setLoadFailure(controlFailure(error, t)),
     );
@@ -51,7 +51,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       setHolders(undefined);
-      const answer = await answered<Restricted>(
+      const answer = await answeredAs<Restricted>(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { restricted, excludedUserIds: restricted ? excluded : [] },

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Page } from '../../api/page';
 import { api } from '../../api/client';
-import { answered, ApiProblem } from '../../api/problem';
+import { ApiProblem, answeredAs } from '../../api/problem';
 import type { components } from '../../api/schema';
-import type { CodeLists, Page } from '../../api/views';
+import type { CodeLists } from '../../ui/labels';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../router';
 import { Alert } from '../../ui/alert';
@@ -47,14 +48,14 @@ export function CaseList() {
     error instanceof ApiProblem && error.status === 400 ? t('coordinatorFiltersRefused') : failureText(error, t);
 
   useEffect(() => {
-    Promise.all([answered<CodeLists>(api.GET('/api/v1/code-lists')), allPlaces(), allUsers()]).then(
+    Promise.all([answeredAs<CodeLists>(api.GET('/api/v1/code-lists')), allPlaces(), allUsers()]).then(
       ([codes, places, users]) => setFrame({ codes, places, users }),
       (error: unknown) => setFailure(describe(error)),
     );
   }, []);
 
   const fetchPage = (cursor?: string) =>
-    answered<Page<CaseView>>(
+    answeredAs<Page<CaseView>>(
       api.GET('/api/v1/cases', { params: { query: { ...requestQuery(filters), cursor, limit: PAGE_SIZE } } }),
     );
 

@@ -1,7 +1,7 @@
 import { api } from '../../api/client';
-import { answered } from '../../api/problem';
+import type { Page } from '../../api/page';
+import { answeredAs } from '../../api/problem';
 import type { components } from '../../api/schema';
-import type { Page } from '../../api/views';
 
 export type RegionView = components['schemas']['RegionView'];
 export type VillageView = components['schemas']['VillageView'];
@@ -33,22 +33,22 @@ async function everyPage<Item>(page: (cursor: string | undefined) => Promise<Pag
 
 export const allRegions = () =>
   everyPage((cursor) =>
-    answered<Page<RegionView>>(api.GET('/api/v1/regions', { params: { query: { cursor, limit: PAGE } } })),
+    answeredAs<Page<RegionView>>(api.GET('/api/v1/regions', { params: { query: { cursor, limit: PAGE } } })),
   );
 
 export const allVillages = () =>
   everyPage((cursor) =>
-    answered<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { cursor, limit: PAGE } } })),
+    answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { cursor, limit: PAGE } } })),
   );
 
 export const allGroups = () =>
   everyPage((cursor) =>
-    answered<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { cursor, limit: PAGE } } })),
+    answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { cursor, limit: PAGE } } })),
   );
 
 export const allUsers = () =>
   everyPage((cursor) =>
-    answered<Page<UserEntry>>(api.GET('/api/v1/users', { params: { query: { cursor, limit: PAGE } } })),
+    answeredAs<Page<UserEntry>>(api.GET('/api/v1/users', { params: { query: { cursor, limit: PAGE } } })),
   );
 
 /** The organisation's places by id, for naming a case's region, village and group. */

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CodeLists } from '../../api/views';
+import type { CodeLists } from '../../ui/labels';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import type { Places } from './directory';
 import { FILTER_NAMES, noFilters, type FilterName, type TypedFilters } from './filters';
 
 /** The code list each coded filter takes its choices from (`GET /code-lists`). */
-const CODED: [FilterName, string, MessageKey][] = [
+const CODED: [FilterName, keyof CodeLists, MessageKey][] = [
   ['status', 'caseStatus', 'coordinatorFilterStatus'],
   ['riskLevel', 'riskLevel', 'coordinatorFilterRisk'],
   ['violenceType', 'violenceTypes', 'coordinatorFilterViolenceType'],
