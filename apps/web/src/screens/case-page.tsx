@@ -10,6 +10,7 @@ import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { calendarDay, codeLabel } from '../ui/labels';
 import { FollowUpForm } from './follow-up-form';
+import { navigate } from '../router';
 
 type CaseView = components['schemas']['CaseView'];
 type FollowUpView = components['schemas']['FollowUpView'];
@@ -76,6 +77,20 @@ export function CasePage({ id }: { id: string }) {
   return (
     <>
       <Heading>{t('caseHeading', { number: record.caseNumber ?? '' })}</Heading>
+      {record.allowed.actions.includes('update') && (
+        <p>
+          <a
+            class="button-link"
+            href={`/cases/${id}/edit`}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(`/cases/${id}/edit`);
+            }}
+          >
+            {t('intakeEditCase')}
+          </a>
+        </p>
+      )}
       <section class="case-section" aria-labelledby="case-summary">
         <h2 id="case-summary">{t('caseSummary')}</h2>
         <dl class="facts">

@@ -1,6 +1,7 @@
 import type { PackedRule, Profile } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
+import { Notice } from '../ui/notice';
 import { navigate, usePath } from '../router';
 import { navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
@@ -46,6 +47,7 @@ export function Frame({ profile, rules }: { profile: Profile; rules: PackedRule[
         </ul>
       </nav>
       <main id="main" key={path}>
+        <Notice />
         {screen ?? (
           <>
             <Heading>{current ? t(current.label) : t('notFoundTitle')}</Heading>

@@ -1,6 +1,10 @@
 import type { ComponentChild } from 'preact';
+import { lazyScreen } from '../ui/lazy-screen';
 import { CasePage } from './case-page';
 import { Worklist } from './worklist';
+
+const Intake = lazyScreen(() => import('./intake').then((module) => module.Intake));
+const CaseEdit = lazyScreen(() => import('./case-edit').then((module) => module.CaseEdit));
 
 /**
  * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
@@ -19,6 +23,12 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
+  { pattern: /^\/cases\/new$/, sections: ['/'], render: () => <Intake /> },
+  {
+    pattern: new RegExp(`^/cases/${UUID}/edit$`),
+    sections: ['/', '/cases'],
+    render: ([id]) => <CaseEdit id={id!} />,
+  },
 ];
 
 export interface Routed {

@@ -1,0 +1,21 @@
+import type { CodeLists } from '../api/views';
+import type { Translate } from '../i18n/i18n';
+import type { Language } from '../i18n/messages';
+import { calendarDay, codeLabel } from '../ui/labels';
+import type { CaseField, Value } from './case-fields';
+
+/** A typed value as a reader sees it: labels for codes, dates in the language's form, yes or no for flags. */
+export function shownValue(field: CaseField, value: Value, codes: CodeLists, language: Language, t: Translate): string {
+  if (field.kind === 'flag') return value === true ? t('intakeYes') : t('intakeNo');
+  if (field.kind === 'codes') {
+    const chosen = value as string[];
+    return chosen.length
+      ? chosen.map((code) => codeLabel(codes, language, field.list!, code)).join(', ')
+      : t('intakeNotFilled');
+  }
+  const text = value as string;
+  if (text === '') return t('intakeNotFilled');
+  if (field.kind === 'code') return codeLabel(codes, language, field.list!, text);
+  if (field.kind === 'date' || field.kind === 'caseDate') return calendarDay(language, text);
+  return text;
+}
