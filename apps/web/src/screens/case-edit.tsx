@@ -138,7 +138,7 @@ export function CaseEdit({ id }: { id: string }) {
   if (!editing)
     return (
       <>
-        <Heading>{t('intakeEditTitle', { number: '' })}</Heading>
+        <Heading>{t('intakeEditCase')}</Heading>
         <Alert text={loadFailure ? failureText(loadFailure, t) : undefined} />
         {!loadFailure && <p aria-live="polite">{t('loading')}</p>}
       </>

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered, ApiProblem } from '../api/problem';
@@ -221,11 +222,19 @@ export function Intake() {
         <form class="intake" onSubmit={onNext} noValidate>
           {current === 'survivor' && (
             <>
-              {fieldsOf('survivor').map(input)}
-              <DuplicateCheck
-                name={values['survivor.name'] as string}
-                birthDate={values['survivor.birthDate'] as string}
-              />
+              {fieldsOf('survivor').map((field) =>
+                field.path === 'survivor.birthDate' ? (
+                  <Fragment key={field.path}>
+                    {input(field)}
+                    <DuplicateCheck
+                      name={values['survivor.name'] as string}
+                      birthDate={values['survivor.birthDate'] as string}
+                    />
+                  </Fragment>
+                ) : (
+                  input(field)
+                ),
+              )}
             </>
           )}
           {current === 'incident' && (
