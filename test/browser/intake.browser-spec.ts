@@ -303,4 +303,55 @@ describe('the case intake and edit in a real browser', () => {
       await watched.context.close();
     }
   }, 300_000);
+
+  it('a phone whose calendar runs ahead: the server refuses the intake date, and the intake opens that step with the date marked', async () => {
+    const watched = await suite.open();
+    const { page } = watched;
+    try {
+      // Two days ahead: the form takes that day as today, the region's today on the server does not.
+      await page.clock.install({ time: Date.now() + 2 * 86_400_000 });
+      await signIn(page, suite.world.companion.email, TEST_PASSWORD, 'a[href="/cases/new"]');
+      await page.click('a[href="/cases/new"]');
+      await page.waitForSelector('input[name="survivor.name"]');
+      await page.selectOption('select[name="survivor.sex"]', 'female');
+      await pressSubmit(page);
+      await onStep(page, 'Kejadian');
+      await page.selectOption('select[name=place]', `group:${suite.world.groupId}:${suite.world.villageId}`);
+      await tick(page, '#case-violenceTypes-2');
+      await pressSubmit(page);
+      await onStep(page, 'Pelaku');
+      await pressSubmit(page);
+      await onStep(page, 'Risiko dan persetujuan');
+      await tick(page, 'input[name="consent.record"]');
+      await pressSubmit(page);
+      await onStep(page, 'Periksa lalu simpan');
+      const refused = page.waitForResponse(
+        (response) => response.url().endsWith('/api/v1/cases') && response.request().method() === 'POST',
+      );
+      await pressSubmit(page);
+      expect((await refused).status()).toBe(400);
+
+      await page.waitForSelector('#case-intakeDate-error');
+      expect(await page.textContent('h2.step-title')).toBe('Kejadian');
+      await focusedOn(page, 'intakeDate');
+      expect(await page.textContent('#case-intakeDate-error')).toBe('Server menolak isian ini. Periksa lagi.');
+      expect(await page.isChecked('#case-violenceTypes-2')).toBe(true);
+      await suite.checkScreen(watched, 'intake-server-refused', '#case-intakeDate-error');
+
+      const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+      await page.fill('input[name=intakeDate]', threeDaysAgo);
+      for (const title of ['Pelaku', 'Risiko dan persetujuan', 'Periksa lalu simpan']) {
+        await pressSubmit(page);
+        await onStep(page, title);
+      }
+      const saved = page.waitForResponse(
+        (response) => response.url().endsWith('/api/v1/cases') && response.request().method() === 'POST',
+      );
+      await pressSubmit(page);
+      expect((await saved).status()).toBe(201);
+      await page.waitForSelector('.notice:has-text("sudah tersimpan")');
+    } finally {
+      await watched.context.close();
+    }
+  }, 180_000);
 });

@@ -25,6 +25,7 @@ import {
   type Values,
 } from './case-fields';
 import { CaseFieldInput, focusTargetId } from './case-field-input';
+import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { type Conflict, conflictsOf, EditConflicts } from './case-edit-conflicts';
 
 type CaseView = components['schemas']['CaseView'];
@@ -95,7 +96,7 @@ export function CaseEdit({ id }: { id: string }) {
     if (changed.length === 0) return navigateWithNotice(`/cases/${id}`, 'intakeEditNothingChanged');
     const body = nest(changed.map((field) => [field.path, apiValue(field, values[field.path]!)])) as UpdateCase;
     try {
-      await answered<CaseView>(
+      await answeredNamingFields<CaseView>(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id }, header: { 'if-match': `"${state.version}"` } },
           body,
@@ -125,7 +126,15 @@ export function CaseEdit({ id }: { id: string }) {
         focusNext.current = focusTargetId(first);
         throw new InvalidForm();
       }
-      await save(editing!, typed);
+      try {
+        await save(editing!, typed);
+      } catch (error) {
+        const refused = error instanceof RefusedFields && editing!.fields.filter((f) => error.fields.includes(f.path));
+        if (!refused || refused.length === 0) throw error;
+        setProblems(Object.fromEntries(refused.map((field) => [field.path, 'intakeServerRefused' as const])));
+        focusNext.current = focusTargetId(refused[0]!);
+        throw new InvalidForm();
+      }
     },
     (error) =>
       error instanceof InvalidForm

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered, ApiProblem } from '../api/problem';
+import { answeredNamingFields, RefusedFields } from './case-refusals';
 import type { components } from '../api/schema';
 import type { CodeLists, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
@@ -92,7 +93,14 @@ export function Intake() {
     );
   }, []);
 
-  // Before the next paint, so that the keyboard is never left on a control that moved.
+  // A new step takes the focus to its title; the first one leaves it on the screen's title.
+  useLayoutEffect(() => {
+    if (opened.current) stepTitle.current?.focus();
+    opened.current = true;
+  }, [stage]);
+
+  // After the step's title, so that a refused field of a step just opened takes the focus from it;
+  // before the next paint, so that the keyboard is never left on a control that moved.
   useLayoutEffect(() => {
     if (focusNext.current) {
       document.getElementById(focusNext.current)?.focus();
@@ -100,20 +108,20 @@ export function Intake() {
     }
   });
 
-  // A new step takes the focus to its title; the first one leaves it on the screen's title.
-  useEffect(() => {
-    if (opened.current) stepTitle.current?.focus();
-    opened.current = true;
-  }, [stage]);
-
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      const record = await answered<CaseView>(
-        api.POST('/api/v1/cases', {
-          body: requestBody(),
-          headers: { 'Idempotency-Key': ids.idempotencyKey },
-        }),
-      );
+      let record: CaseView;
+      try {
+        record = await answeredNamingFields<CaseView>(
+          api.POST('/api/v1/cases', {
+            body: requestBody(),
+            headers: { 'Idempotency-Key': ids.idempotencyKey },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof RefusedFields && showRefused(error.fields))) throw error;
+        return;
+      }
       navigateWithNotice(`/cases/${record.id ?? ids.caseId}`, 'intakeSaved', { number: record.caseNumber ?? '' });
     },
     (error) =>
@@ -151,6 +159,23 @@ export function Intake() {
     ...(step === 'incident' && !places.some((candidate) => candidate.value === place) && { place: 'intakeChoose' }),
     ...(step === 'perpetrators' && perpetratorProblems(perpetrators, codes)),
   });
+
+  /** Opens the earliest step holding a field the server refused, marked; false when none is a field of the form. */
+  function showRefused(fields: string[]): boolean {
+    const found: Problems = {};
+    for (const refused of fields) {
+      const path = PLACE_FIELDS.includes(refused) ? 'place' : refused;
+      if (path === 'place' || CASE_FIELDS.some((field) => field.path === path) || /^perpetrators\.\d+\./.test(path))
+        found[path] = 'intakeServerRefused';
+    }
+    const step = STEPS.find((candidate) => Object.keys(found).some((path) => stepOf(path) === candidate));
+    if (!step) return false;
+    const first = Object.keys(found).find((path) => stepOf(path) === step)!;
+    setProblems(found);
+    setStage(STEPS.indexOf(step));
+    focusNext.current = first === 'place' ? PLACE_ID : focusTargetOf(first);
+    return true;
+  }
 
   const goTo = (next: number) => {
     setProblems({});
@@ -302,6 +327,15 @@ export function Intake() {
       </dl>
     );
   }
+}
+
+/** The fields of CreateCaseDto that the place chooses. */
+const PLACE_FIELDS = ['villageId', 'groupId', 'regionId'];
+
+function stepOf(path: string): Step {
+  if (path === 'place') return 'incident';
+  if (path.startsWith('perpetrators.')) return 'perpetrators';
+  return CASE_FIELDS.find((field) => field.path === path)?.step ?? 'incident';
 }
 
 /** The control to focus for a refused path: a case field's, or a perpetrator's (`perpetrators.0.relationship`). */
