@@ -1,9 +1,10 @@
 import type { ComponentChild } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CodeLists } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
+import { useFocusFirstRefused } from '../ui/focus-refused';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
 import { type CaseField, sameValue, type Value, type Values } from './case-fields';
@@ -57,22 +58,14 @@ export function EditConflicts({
   const { t, language } = useI18n();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [unchosen, setUnchosen] = useState<string[]>([]);
-  const focusNext = useRef<string | undefined>(undefined);
-
-  // Before the next paint, so that the keyboard is never left on a control that moved.
-  useLayoutEffect(() => {
-    if (focusNext.current) {
-      document.getElementById(focusNext.current)?.focus();
-      focusNext.current = undefined;
-    }
-  });
+  const focusFirstRefused = useFocusFirstRefused();
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       const missing = conflicts.map(({ field }) => field.path).filter((path) => !choices[path]);
       setUnchosen(missing);
       if (missing.length > 0) {
-        focusNext.current = `${controlId(missing[0]!)}-mine`;
+        focusFirstRefused();
         throw new Unchosen();
       }
       await onResolved(

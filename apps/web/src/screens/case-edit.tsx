@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered, ApiProblem } from '../api/problem';
 import type { components } from '../api/schema';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages';
 import { navigate } from '../router';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
+import { useFocusFirstRefused } from '../ui/focus-refused';
 import { Heading } from '../ui/heading';
 import { navigateWithNotice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
@@ -24,7 +25,7 @@ import {
   valueAt,
   type Values,
 } from './case-fields';
-import { CaseFieldInput, focusTargetId } from './case-field-input';
+import { CaseFieldInput } from './case-field-input';
 import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { type Conflict, conflictsOf, EditConflicts } from './case-edit-conflicts';
 
@@ -67,7 +68,7 @@ export function CaseEdit({ id }: { id: string }) {
   const [problems, setProblems] = useState<Problems>({});
   const [conflicts, setConflicts] = useState<Conflict[]>();
   const [loadFailure, setLoadFailure] = useState<unknown>();
-  const focusNext = useRef<string | undefined>(undefined);
+  const focusFirstRefused = useFocusFirstRefused();
 
   useEffect(() => {
     Promise.all([
@@ -80,14 +81,6 @@ export function CaseEdit({ id }: { id: string }) {
       setTyped(base);
     }, setLoadFailure);
   }, [id]);
-
-  // Before the next paint, so that the keyboard is never left on a control that moved.
-  useLayoutEffect(() => {
-    if (focusNext.current) {
-      document.getElementById(focusNext.current)?.focus();
-      focusNext.current = undefined;
-    }
-  });
 
   /** Sends what differs from `state.base`; on a stale version, merges with the server's values and asks where both changed. */
   async function save(state: Editing, values: Values): Promise<void> {
@@ -121,9 +114,8 @@ export function CaseEdit({ id }: { id: string }) {
     async () => {
       const found = problemsOf(editing!.fields, typed, editing!.codes);
       setProblems(found);
-      const first = editing!.fields.find((field) => found[field.path]);
-      if (first) {
-        focusNext.current = focusTargetId(first);
+      if (Object.keys(found).length > 0) {
+        focusFirstRefused();
         throw new InvalidForm();
       }
       try {
@@ -132,7 +124,7 @@ export function CaseEdit({ id }: { id: string }) {
         const refused = error instanceof RefusedFields && editing!.fields.filter((f) => error.fields.includes(f.path));
         if (!refused || refused.length === 0) throw error;
         setProblems(Object.fromEntries(refused.map((field) => [field.path, 'intakeServerRefused' as const])));
-        focusNext.current = focusTargetId(refused[0]!);
+        focusFirstRefused();
         throw new InvalidForm();
       }
     },

@@ -5,8 +5,6 @@ import type { CaseField, Value } from './case-fields';
 
 /** The id of a field's control; a list of codes is reached through its first box. */
 export const controlId = (path: string) => `case-${path.replace(/\./g, '-')}`;
-export const focusTargetId = (field: CaseField) =>
-  field.kind === 'codes' ? `${controlId(field.path)}-0` : controlId(field.path);
 
 /**
  * One case field as the control its kind needs, its refusal tied to it. Every text input carries

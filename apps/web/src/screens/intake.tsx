@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
+import { useFocusFirstRefused } from '../ui/focus-refused';
 import { Heading } from '../ui/heading';
 import { navigateWithNotice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
@@ -25,11 +26,11 @@ import {
   STEPS,
   type Values,
 } from './case-fields';
-import { CaseFieldInput, focusTargetId } from './case-field-input';
+import { CaseFieldInput } from './case-field-input';
 import { DuplicateCheck } from './intake-duplicate-check';
 import { type Perpetrator, perpetratorBody, perpetratorProblems, PERPETRATOR_FIELDS } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
-import { type Place, PlaceSelect, placeBody, placesOf, PLACE_ID } from './intake-place';
+import { type Place, PlaceSelect, placeBody, placesOf } from './intake-place';
 import { shownValue } from './case-field-value';
 
 type CaseView = components['schemas']['CaseView'];
@@ -75,7 +76,6 @@ export function Intake() {
   const [problems, setProblems] = useState<Problems>({});
   // Chosen once per intake, so that a retry after a lost answer cannot create the case twice (SPEC §4, §8).
   const [ids] = useState(() => ({ caseId: crypto.randomUUID(), idempotencyKey: crypto.randomUUID() }));
-  const focusNext = useRef<string | undefined>(undefined);
   const stepTitle = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);
 
@@ -99,14 +99,8 @@ export function Intake() {
     opened.current = true;
   }, [stage]);
 
-  // After the step's title, so that a refused field of a step just opened takes the focus from it;
-  // before the next paint, so that the keyboard is never left on a control that moved.
-  useLayoutEffect(() => {
-    if (focusNext.current) {
-      document.getElementById(focusNext.current)?.focus();
-      focusNext.current = undefined;
-    }
-  });
+  // After the step's title, so that a refused field of a step just opened takes the focus from it.
+  const focusFirstRefused = useFocusFirstRefused();
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -170,10 +164,9 @@ export function Intake() {
     }
     const step = STEPS.find((candidate) => Object.keys(found).some((path) => stepOf(path) === candidate));
     if (!step) return false;
-    const first = Object.keys(found).find((path) => stepOf(path) === step)!;
     setProblems(found);
     setStage(STEPS.indexOf(step));
-    focusNext.current = first === 'place' ? PLACE_ID : focusTargetOf(first);
+    focusFirstRefused();
     return true;
   }
 
@@ -187,11 +180,7 @@ export function Intake() {
     if (current === 'review') return;
     const found = problemsOfStep(current);
     setProblems(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      focusNext.current = first === 'place' ? PLACE_ID : focusTargetOf(first);
-      return;
-    }
+    if (Object.keys(found).length > 0) return focusFirstRefused();
     setStage(stage + 1);
   };
 
@@ -336,10 +325,4 @@ function stepOf(path: string): Step {
   if (path === 'place') return 'incident';
   if (path.startsWith('perpetrators.')) return 'perpetrators';
   return CASE_FIELDS.find((field) => field.path === path)?.step ?? 'incident';
-}
-
-/** The control to focus for a refused path: a case field's, or a perpetrator's (`perpetrators.0.relationship`). */
-function focusTargetOf(path: string): string {
-  const field = CASE_FIELDS.find((candidate) => candidate.path === path);
-  return field ? focusTargetId(field) : `case-${path.replace(/\./g, '-')}`;
 }
