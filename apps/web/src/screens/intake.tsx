@@ -2,7 +2,6 @@ import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered, ApiProblem } from '../api/problem';
-import { answeredNamingFields, RefusedFields } from './case-refusals';
 import type { components } from '../api/schema';
 import type { CodeLists, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
@@ -27,6 +26,7 @@ import {
   type Values,
 } from './case-fields';
 import { CaseFieldInput } from './case-field-input';
+import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { DuplicateCheck } from './intake-duplicate-check';
 import { type Perpetrator, perpetratorBody, perpetratorProblems, PERPETRATOR_FIELDS } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
@@ -299,8 +299,8 @@ export function Intake() {
       perpetrators.forEach((perpetrator, index) =>
         rows.push([
           t('intakePerpetratorNumber', { number: String(index + 1) }),
-          [shownValue(PERPETRATOR_FIELDS[0]!, perpetrator.relationship ?? '', codes, language, t), perpetrator.name]
-            .filter(Boolean)
+          PERPETRATOR_FIELDS.filter((field) => perpetrator[field.path])
+            .map((field) => shownValue(field, perpetrator[field.path]!, codes, language, t))
             .join(', '),
         ]),
       );
