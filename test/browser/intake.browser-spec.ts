@@ -248,6 +248,11 @@ describe('the case intake and edit in a real browser', () => {
       await suite.checkScreen(watched, 'case-edit', 'select[name=riskLevel]');
       await page.selectOption('select[name=riskLevel]', 'critical');
       await typeInto(page, 'input[name="survivor.alias"]', 'Bunga');
+      // A perpetrator learnt of later is added here.
+      expect(await page.inputValue('input[name="perpetrators.0.name"]')).toBe(perpetratorName);
+      await page.click('button:text-is("Tambah pelaku")');
+      await focusedOn(page, 'perpetrators.1.relationship');
+      await page.selectOption('select[name="perpetrators.1.relationship"]', 'neighbour');
 
       const asCoordinator = await apiSession({
         email: coordinator.email,
@@ -298,6 +303,10 @@ describe('the case intake and edit in a real browser', () => {
         riskLevel: 'critical',
         safetyPlan: 'Rencana koordinator: rumah aman.',
         survivor: { name, alias: 'Bunga' },
+        perpetrators: [
+          { relationship: 'step_parent', sex: 'male', name: perpetratorName },
+          { relationship: 'neighbour', sex: null, name: null },
+        ],
       });
     } finally {
       await watched.context.close();

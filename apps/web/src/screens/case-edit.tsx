@@ -17,6 +17,8 @@ import {
   CASE_FIELDS,
   type CaseField,
   nest,
+  type Perpetrator,
+  PERPETRATOR_KEYS,
   problemsOf,
   type Problems,
   sameValue,
@@ -27,6 +29,8 @@ import {
 } from './case-fields';
 import { CaseFieldInput } from './case-field-input';
 import { answeredNamingFields, RefusedFields } from './case-refusals';
+import { perpetratorProblems, PERPETRATORS_FIELD } from './intake-perpetrators';
+import { PerpetratorsStep } from './intake-perpetrators-step';
 import { type Conflict, conflictsOf, EditConflicts } from './case-edit-conflicts';
 
 type CaseView = components['schemas']['CaseView'];
@@ -39,9 +43,22 @@ const STEP_TITLES: Record<(typeof STEPS)[number], MessageKey> = {
   consent: 'intakeStepConsent',
 };
 
-/** The consent to record stays true once given (ConsentDto), so it is not offered for change. */
-const editableFields = (record: CaseView) =>
-  CASE_FIELDS.filter((field) => field.path !== 'consent.record' && record.allowed.writableFields.includes(field.path));
+/**
+ * The consent to record stays true once given (ConsentDto), so it is not offered for change. The
+ * perpetrators are sent as a whole list, so they are offered only to whoever may write all of
+ * their fields.
+ */
+function editableFields(record: CaseView): CaseField[] {
+  const writable = record.allowed.writableFields;
+  const fields = CASE_FIELDS.filter((field) => field.path !== 'consent.record' && writable.includes(field.path));
+  return PERPETRATOR_KEYS.every((key) => writable.includes(`perpetrators.${key}`))
+    ? [...fields, PERPETRATORS_FIELD]
+    : fields;
+}
+
+/** A refused path of the API (`perpetrators.0.relationship`) as a field of this form. */
+const isFieldOf = (fields: readonly CaseField[], path: string) =>
+  fields.some((field) => field.path === path || (field.kind === 'perpetrators' && path.startsWith('perpetrators.')));
 
 const valuesOf = (record: CaseView, fields: readonly CaseField[]): Values =>
   Object.fromEntries(fields.map((field) => [field.path, typedValue(field, valueAt(record, field.path))]));
@@ -112,7 +129,10 @@ export function CaseEdit({ id }: { id: string }) {
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      const found = problemsOf(editing!.fields, typed, editing!.codes);
+      const found = {
+        ...problemsOf(editing!.fields, typed, editing!.codes),
+        ...(typed.perpetrators && perpetratorProblems(typed.perpetrators as Perpetrator[], editing!.codes)),
+      };
       setProblems(found);
       if (Object.keys(found).length > 0) {
         focusFirstRefused();
@@ -121,9 +141,10 @@ export function CaseEdit({ id }: { id: string }) {
       try {
         await save(editing!, typed);
       } catch (error) {
-        const refused = error instanceof RefusedFields && editing!.fields.filter((f) => error.fields.includes(f.path));
+        const refused =
+          error instanceof RefusedFields && error.fields.filter((path) => isFieldOf(editing!.fields, path));
         if (!refused || refused.length === 0) throw error;
-        setProblems(Object.fromEntries(refused.map((field) => [field.path, 'intakeServerRefused' as const])));
+        setProblems(Object.fromEntries(refused.map((path) => [path, 'intakeServerRefused' as const])));
         focusFirstRefused();
         throw new InvalidForm();
       }
@@ -193,16 +214,26 @@ export function CaseEdit({ id }: { id: string }) {
             fields.length > 0 && (
               <section key={step} class="edit-section" aria-labelledby={`edit-${step}`}>
                 <h2 id={`edit-${step}`}>{t(STEP_TITLES[step])}</h2>
-                {fields.map((field) => (
-                  <CaseFieldInput
-                    key={field.path}
-                    field={field}
-                    value={typed[field.path]!}
-                    problem={problems[field.path]}
-                    codes={editing.codes}
-                    onValue={(value) => setTyped({ ...typed, [field.path]: value })}
-                  />
-                ))}
+                {fields.map((field) =>
+                  field.kind === 'perpetrators' ? (
+                    <PerpetratorsStep
+                      key={field.path}
+                      perpetrators={typed.perpetrators as Perpetrator[]}
+                      problems={problems}
+                      codes={editing.codes}
+                      onChange={(perpetrators) => setTyped({ ...typed, perpetrators })}
+                    />
+                  ) : (
+                    <CaseFieldInput
+                      key={field.path}
+                      field={field}
+                      value={typed[field.path]!}
+                      problem={problems[field.path]}
+                      codes={editing.codes}
+                      onValue={(value) => setTyped({ ...typed, [field.path]: value })}
+                    />
+                  ),
+                )}
               </section>
             )
           );

@@ -5,7 +5,8 @@ import type { MessageKey } from '../i18n/messages';
 export const STEPS = ['survivor', 'incident', 'perpetrators', 'consent'] as const;
 export type Step = (typeof STEPS)[number];
 
-export type FieldKind = 'text' | 'longText' | 'phone' | 'date' | 'caseDate' | 'code' | 'codes' | 'flag' | 'age' | 'nik';
+export type FieldKind =
+  'text' | 'longText' | 'phone' | 'date' | 'caseDate' | 'code' | 'codes' | 'flag' | 'age' | 'nik' | 'perpetrators';
 
 /** A field of a case as the forms show it: its dotted path in the case JSON (SPEC §9) and the rules of its DTO. */
 export interface CaseField {
@@ -71,12 +72,18 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'consent.givenAt', step: 'consent', kind: 'date', label: 'intakeConsentGivenAt' },
 ];
 
-export type Value = string | boolean | string[];
+/** One perpetrator as typed: each field of PerpetratorDto as text, empty when not known. */
+export type Perpetrator = Record<string, string>;
+
+export type Value = string | boolean | string[] | Perpetrator[];
 export type Values = Record<string, Value>;
 export type Problems = Partial<Record<string, MessageKey>>;
 
+/** The fields of PerpetratorDto, in the order the forms show them. */
+export const PERPETRATOR_KEYS = ['relationship', 'sex', 'ageGroup', 'name', 'phone'] as const;
+
 export const emptyValue = (field: Pick<CaseField, 'kind'>): Value =>
-  field.kind === 'flag' ? false : field.kind === 'codes' ? [] : '';
+  field.kind === 'flag' ? false : field.kind === 'codes' || field.kind === 'perpetrators' ? [] : '';
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The earliest date a case may carry (EARLIEST_CASE_DATE of the API). */
@@ -96,6 +103,8 @@ const codesOf = (codes: CodeLists, list: string | undefined) => (list ? (codes[l
 
 /** What is wrong with one value, by the rules its DTO applies; undefined when nothing is. */
 export function fieldProblem(field: CaseField, value: Value, codes: CodeLists): MessageKey | undefined {
+  // Each perpetrator's fields are checked on their own (perpetratorProblems).
+  if (field.kind === 'perpetrators') return undefined;
   if (field.kind === 'flag') return field.required && value !== true ? 'intakeConsentRequired' : undefined;
   if (field.kind === 'codes') {
     const chosen = value as string[];
@@ -132,6 +141,10 @@ export function problemsOf(fields: readonly CaseField[], values: Values, codes: 
 
 /** The value the API takes for a typed one; null for an emptied one (the DTO's `Clearable`). */
 export function apiValue(field: CaseField, value: Value): unknown {
+  if (field.kind === 'perpetrators')
+    return (value as Perpetrator[]).map((perpetrator) =>
+      Object.fromEntries(Object.entries(perpetrator).filter(([, text]) => text !== '')),
+    );
   if (field.kind === 'flag' || field.kind === 'codes') return value;
   if (value === '') return null;
   return field.kind === 'age' ? Number(value) : value;
@@ -139,6 +152,15 @@ export function apiValue(field: CaseField, value: Value): unknown {
 
 /** A typed value from the case JSON: what the form shows for it. */
 export function typedValue(field: CaseField, value: unknown): Value {
+  if (field.kind === 'perpetrators')
+    return (Array.isArray(value) ? (value as Record<string, unknown>[]) : []).map((perpetrator) =>
+      Object.fromEntries(
+        PERPETRATOR_KEYS.map((key) => [
+          key,
+          perpetrator[key] === null || perpetrator[key] === undefined ? '' : String(perpetrator[key]),
+        ]),
+      ),
+    );
   if (field.kind === 'flag') return value === true;
   if (field.kind === 'codes') return Array.isArray(value) ? value.map(String) : [];
   return value === null || value === undefined ? '' : String(value);
@@ -165,5 +187,9 @@ export function nest(entries: [string, unknown][]): Record<string, unknown> {
   return body;
 }
 
+/** Codes compare as sets; perpetrators as a list in order (their order is kept by the API). */
+const comparable = (value: Value | undefined) =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value;
+
 export const sameValue = (a: Value | undefined, b: Value | undefined) =>
-  JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+  JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));

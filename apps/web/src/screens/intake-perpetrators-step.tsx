@@ -1,14 +1,8 @@
 import type { CodeLists } from '../api/views';
 import { useI18n } from '../i18n/i18n';
-import type { Problems } from './case-fields';
+import type { Perpetrator, Problems } from './case-fields';
 import { CaseFieldInput, controlId } from './case-field-input';
-import {
-  blankPerpetrator,
-  MAX_PERPETRATORS,
-  type Perpetrator,
-  PERPETRATOR_FIELDS,
-  perpetratorPath,
-} from './intake-perpetrators';
+import { blankPerpetrator, MAX_PERPETRATORS, PERPETRATOR_FIELDS, perpetratorPath } from './intake-perpetrators';
 
 /** The perpetrators of a case, none or more (one may be unknown yet): each with its relationship to the survivor. */
 export function PerpetratorsStep({

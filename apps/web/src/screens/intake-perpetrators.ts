@@ -1,5 +1,5 @@
 import type { CodeLists } from '../api/views';
-import { type CaseField, fieldProblem, type Problems } from './case-fields';
+import { type CaseField, fieldProblem, type Perpetrator, PERPETRATOR_KEYS, type Problems } from './case-fields';
 
 /** The fields of one perpetrator, with the rules of PerpetratorDto. */
 export const PERPETRATOR_FIELDS: readonly CaseField[] = [
@@ -20,10 +20,15 @@ export const PERPETRATOR_FIELDS: readonly CaseField[] = [
 /** The API allows twenty perpetrators on a case (MAX_PERPETRATORS). */
 export const MAX_PERPETRATORS = 20;
 
-export type Perpetrator = Record<string, string>;
+export const blankPerpetrator = (): Perpetrator => Object.fromEntries(PERPETRATOR_KEYS.map((key) => [key, '']));
 
-export const blankPerpetrator = (): Perpetrator =>
-  Object.fromEntries(PERPETRATOR_FIELDS.map((field) => [field.path, '']));
+/** The perpetrators of a case as one field of the edit: changed, compared and chosen as a whole list. */
+export const PERPETRATORS_FIELD: CaseField = {
+  path: 'perpetrators',
+  step: 'perpetrators',
+  kind: 'perpetrators',
+  label: 'intakeStepPerpetrators',
+};
 
 /** A perpetrator's field as a path of its own, so that its control and error have ids apart from the others'. */
 export const perpetratorPath = (index: number, field: string) => `perpetrators.${index}.${field}`;
@@ -38,9 +43,3 @@ export function perpetratorProblems(perpetrators: Perpetrator[], codes: CodeList
   });
   return problems;
 }
-
-/** PerpetratorDto's body: empty optional values left out. */
-export const perpetratorBody = (perpetrator: Perpetrator) =>
-  Object.fromEntries(Object.entries(perpetrator).filter(([, value]) => value !== '')) as {
-    relationship: string;
-  };

@@ -20,6 +20,7 @@ import {
   localToday,
   nest,
   problemsOf,
+  type Perpetrator,
   type Problems,
   type Step,
   STEPS,
@@ -28,10 +29,10 @@ import {
 import { CaseFieldInput } from './case-field-input';
 import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { DuplicateCheck } from './intake-duplicate-check';
-import { type Perpetrator, perpetratorBody, perpetratorProblems, PERPETRATOR_FIELDS } from './intake-perpetrators';
+import { perpetratorProblems, PERPETRATORS_FIELD } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
 import { type Place, PlaceSelect, placeBody, placesOf } from './intake-place';
-import { shownValue } from './case-field-value';
+import { shownPerpetrator, shownValue } from './case-field-value';
 
 type CaseView = components['schemas']['CaseView'];
 type CreateCase = components['schemas']['CreateCaseDto'];
@@ -143,7 +144,7 @@ export function Intake() {
       ...(nest(entries.filter(([, value]) => value !== null)) as Omit<CreateCase, 'id'>),
       ...placeBody(place),
       ...(perpetrators.length > 0 && {
-        perpetrators: perpetrators.map(perpetratorBody) as CreateCase['perpetrators'],
+        perpetrators: apiValue(PERPETRATORS_FIELD, perpetrators) as CreateCase['perpetrators'],
       }),
     };
   }
@@ -299,9 +300,7 @@ export function Intake() {
       perpetrators.forEach((perpetrator, index) =>
         rows.push([
           t('intakePerpetratorNumber', { number: String(index + 1) }),
-          PERPETRATOR_FIELDS.filter((field) => perpetrator[field.path])
-            .map((field) => shownValue(field, perpetrator[field.path]!, codes, language, t))
-            .join(', '),
+          shownPerpetrator(perpetrator, codes, language, t),
         ]),
       );
     if (rows.length === 0) return <p>{t('intakeNoPerpetrators')}</p>;
