@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
+import { navigate } from '../router';
 import { CaseAssignment } from './case-controls/assignment';
 import { ClosureApproval } from './case-controls/closure-approval';
 import { CaseRestriction } from './case-controls/restriction';
@@ -98,6 +99,20 @@ export function CasePage({ id }: { id: string }) {
   return (
     <>
       <Heading>{t('caseHeading', { number: record.caseNumber ?? '' })}</Heading>
+      {record.allowed.actions.includes('update') && (
+        <p>
+          <a
+            class="button-link"
+            href={`/cases/${id}/edit`}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(`/cases/${id}/edit`);
+            }}
+          >
+            {t('intakeEditCase')}
+          </a>
+        </p>
+      )}
       <CaseSummary record={record} codes={codes} />
       <FollowUpsSection
         record={record}

@@ -2,6 +2,7 @@ import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
+import { Notice } from '../ui/notice';
 import { navigate, usePath } from '../router';
 import { navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
@@ -47,6 +48,7 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
         </ul>
       </nav>
       <main id="main" key={path}>
+        <Notice />
         {screen ?? (
           <>
             <Heading>{current ? t(current.label) : t('notFoundTitle')}</Heading>

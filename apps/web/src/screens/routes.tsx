@@ -1,9 +1,13 @@
 import type { ComponentChild } from 'preact';
+import { lazyScreen } from '../ui/lazy-screen';
 import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
 import { Worklist } from './worklist';
+
+const Intake = lazyScreen(() => import('./intake').then((module) => module.Intake));
+const CaseEdit = lazyScreen(() => import('./case-edit').then((module) => module.CaseEdit));
 
 /**
  * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
@@ -24,6 +28,12 @@ export const routes: Route[] = [
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
   { pattern: /^\/follow-ups$/, sections: ['/follow-ups'], render: () => <DueList /> },
+  { pattern: /^\/cases\/new$/, sections: ['/'], render: () => <Intake /> },
+  {
+    pattern: new RegExp(`^/cases/${UUID}/edit$`),
+    sections: ['/', '/cases'],
+    render: ([id]) => <CaseEdit id={id!} />,
+  },
   ...adminRoutes,
 ];
 

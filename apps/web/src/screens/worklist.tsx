@@ -38,6 +38,18 @@ export function Worklist() {
   return (
     <>
       <Heading>{t('worklistTitle')}</Heading>
+      <p>
+        <a
+          class="button-link primary"
+          href="/cases/new"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/cases/new');
+          }}
+        >
+          {t('intakeNewCase')}
+        </a>
+      </p>
       <Alert text={failure} />
       {!loaded && !failure && <p aria-live="polite">{t('loading')}</p>}
       {loaded && loaded.cases.length === 0 && <p>{t('worklistEmpty')}</p>}
