@@ -1,5 +1,8 @@
 import type { ComponentChild } from 'preact';
 import { CasePage } from './case-page';
+import { PlanItemPage } from './work-plan-item-page';
+import { WorkPlanList } from './work-plan-list';
+import { WorkPlanPage } from './work-plan-page';
 import { Worklist } from './worklist';
 
 /**
@@ -19,6 +22,17 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
+  { pattern: /^\/work-plans$/, sections: ['/work-plans'], render: () => <WorkPlanList /> },
+  {
+    pattern: new RegExp(`^/work-plans/${UUID}$`),
+    sections: ['/work-plans'],
+    render: ([id]) => <WorkPlanPage id={id!} />,
+  },
+  {
+    pattern: new RegExp(`^/work-plans/${UUID}/items/${UUID}$`),
+    sections: ['/work-plans'],
+    render: ([planId, itemId]) => <PlanItemPage planId={planId!} itemId={itemId!} />,
+  },
 ];
 
 export interface Routed {

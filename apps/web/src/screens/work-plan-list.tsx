@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { answered } from '../api/problem';
+import type { components } from '../api/schema';
+import type { CodeLists, Page } from '../api/views';
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+import { Heading } from '../ui/heading';
+import { codeLabel } from '../ui/labels';
+import type { WorkPlanView } from './work-plan-views';
+import './work-plans.css';
+
+type GroupView = components['schemas']['GroupView'];
+
+interface Loaded {
+  plans: WorkPlanView[];
+  groups: Map<string, string>;
+  codes: CodeLists;
+}
+
+/** One page holds every plan a group or a region has in practice: a plan a year per group. */
+const LIMIT = 200;
+
+/** A link to a plan, opened in place. */
+export function PlanLink({ plan, text }: { plan: { id: string }; text: string }) {
+  return (
+    <a
+      href={`/work-plans/${plan.id}`}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(`/work-plans/${plan.id}`);
+      }}
+    >
+      {text}
+    </a>
+  );
+}
+
+/**
+ * The work plans the reader may see (SPEC §11): a companion's are her groups', a coordinator's
+ * her regions'. Plans waiting for a review that this reader may give come first, under a heading
+ * of their own; the others follow, newest year first.
+ */
+export function WorkPlanList() {
+  const { t, language } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [failure, setFailure] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([
+      answered<Page<WorkPlanView>>(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
+      answered<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
+      answered<CodeLists>(api.GET('/api/v1/code-lists')),
+    ]).then(
+      ([plans, groups, codes]) =>
+        setLoaded({
+          plans: [...plans.items].sort((a, b) => b.year - a.year),
+          groups: new Map(groups.items.map((group) => [group.id ?? '', group.name ?? ''])),
+          codes,
+        }),
+      (error: unknown) => setFailure(failureText(error, t)),
+    );
+  }, []);
+
+  if (!loaded)
+    return (
+      <>
+        <Heading>{t('navWorkPlans')}</Heading>
+        <Alert text={failure} />
+        {!failure && <p aria-live="polite">{t('loading')}</p>}
+      </>
+    );
+
+  const awaiting = loaded.plans.filter(
+    (plan) => plan.status === 'submitted' && plan.allowed.actions.includes('approve'),
+  );
+  const others = loaded.plans.filter((plan) => !awaiting.includes(plan));
+  const reviews = loaded.plans.some((plan) => plan.allowed.actions.includes('approve'));
+  const card = (plan: WorkPlanView) => (
+    <li key={plan.id} class="plan-card">
+      <p class="plan-card-title">
+        <PlanLink
+          plan={plan}
+          text={t('workplansPlanOf', { group: loaded.groups.get(plan.groupId) ?? '', year: String(plan.year) })}
+        />
+      </p>
+      <p>
+        {t('status')}: <strong>{codeLabel(loaded.codes, language, 'workPlanStatus', plan.status)}</strong>
+      </p>
+    </li>
+  );
+
+  return (
+    <>
+      <Heading>{t('navWorkPlans')}</Heading>
+      {reviews && (
+        <section class="plan-section" aria-labelledby="plans-awaiting">
+          <h2 id="plans-awaiting">{t('workplansAwaiting')}</h2>
+          {awaiting.length === 0 ? (
+            <p>{t('workplansNoneAwaiting')}</p>
+          ) : (
+            <ul class="plan-cards">{awaiting.map(card)}</ul>
+          )}
+        </section>
+      )}
+      <section class="plan-section" aria-labelledby="plans-all">
+        <h2 id="plans-all">{reviews ? t('workplansOthers') : t('workplansGroupPlans')}</h2>
+        {others.length === 0 ? <p>{t('workplansNone')}</p> : <ul class="plan-cards">{others.map(card)}</ul>}
+      </section>
+    </>
+  );
+}
