@@ -69,10 +69,17 @@ describe('work plans in a real browser', () => {
       await openPlan(page);
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       expect(await page.textContent('.plan-items')).toContain('Penyuluhan KtP/A di balai desa');
+      // Nothing is realised on a draft: no progress, no overdue mark to mislead.
+      expect(await page.$('#plan-progress')).toBeNull();
+      expect(await page.textContent('.plan-items')).not.toContain('Terlambat');
       await suite.checkScreen(companion, 'work-plan-draft', '#plan-items');
 
       // A new item without its kind and months is refused field by field, and what was typed stays.
       const newItem = 'form[aria-labelledby=new-item-title]';
+      await page.focus('button.add-item');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(newItem);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('title');
       await page.fill(`${newItem} input[name=title]`, 'Kampanye stop perkawinan anak');
       await page.fill(`${newItem} input[name=targetCount]`, '80');
       await page.check(`${newItem} input[value=participants]`);
@@ -100,6 +107,7 @@ describe('work plans in a real browser', () => {
       await page.click('button:has-text("Ajukan untuk disetujui")');
       await page.waitForSelector('.saved >> text=Rencana diajukan');
       expect(await page.$('button:has-text("Ubah")')).toBeNull();
+      expect(await page.$('#plan-review-title')).toBeNull();
       expect((await planRow()).status).toBe('submitted');
       await suite.checkScreen(companion, 'work-plan-submitted', '.saved');
 
@@ -110,6 +118,9 @@ describe('work plans in a real browser', () => {
       await suite.checkScreen(coordinator, 'work-plan-awaiting', '#plans-awaiting + ul .plan-card');
       await review.click('#plans-awaiting + ul .plan-card a');
       await review.waitForSelector('#plan-review-title');
+      // The coordinator reviews; she does not edit the group's items.
+      expect(await review.$('.plan-item button')).toBeNull();
+      expect(await review.$('button.add-item')).toBeNull();
       await review.click('button:has-text("Kembalikan dengan catatan")');
       await review.waitForSelector('#plan-review-comments-error');
       expect(await review.getAttribute('textarea[name=comments]', 'aria-invalid')).toBe('true');
@@ -188,12 +199,12 @@ describe('work plans in a real browser', () => {
       expect(reports).toEqual([
         { date: today, women: 12, men: 3, girls: 5, obstacles: 'Hujan deras, sebagian warga datang terlambat.' },
       ]);
-      expect(await page.textContent('.realised')).toBe('1 dari 6 sessions (16,7%), 1 laporan');
+      expect(await page.textContent('.realised')).toBe('1 dari 6 sessions (16,7%)');
 
       await page.click('main a:has-text("Kembali ke rencana kerja")');
       await page.waitForSelector('#plan-progress');
       expect(await page.textContent('.plan-item:has-text("Penyuluhan KtP/A") .realised')).toBe(
-        '1 dari 6 sessions (16,7%), 1 laporan',
+        '1 dari 6 sessions (16,7%)',
       );
       expect(await page.textContent('.plan-item:has-text("Penyuluhan KtP/A")')).toContain('Sedang berjalan');
       expect(await page.textContent('.plan-section:has(#plan-progress)')).toContain('20');

@@ -66,7 +66,13 @@ export function ProgressSummary({ progress }: { progress: PlanProgress }) {
         <div>
           <dt>{t('workplansParticipants')}</dt>
           <dd>
-            {plan.participants.total} (<ParticipantsText participants={plan.participants} />)
+            {plan.participants.total}
+            {plan.participants.total > 0 && (
+              <>
+                {' '}
+                (<ParticipantsText participants={plan.participants} />)
+              </>
+            )}
           </dd>
         </div>
       </dl>
@@ -130,9 +136,14 @@ export function ItemFacts({
               realised: String(progress.realised),
               target: target(progress.target.count, progress.target.unit),
               percent: percent(progress.percent),
-              activities: String(progress.activities),
             })}
           </dd>
+        </div>
+      )}
+      {progress && (
+        <div>
+          <dt>{t('workplansActivityCount')}</dt>
+          <dd>{progress.activities}</dd>
         </div>
       )}
       {item.keyPersons && (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
@@ -123,6 +123,9 @@ export function PlanItemForm({
   const categories = codes.planItemCategory ?? [];
   const indicators = codes.drppaIndicators ?? [];
   const writable = (field: string) => !item || item.allowed.writableFields.includes(field);
+  const form = useRef<HTMLFormElement>(null);
+  // The form opens at the user's request: the keyboard goes on from its first field.
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
@@ -167,7 +170,7 @@ export function PlanItemForm({
   const months = monthNames(language);
 
   return (
-    <form class="plan-form" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-title`}>
+    <form ref={form} class="plan-form" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-title`}>
       <h3 id={`${prefix}-title`}>{item ? t('workplansEditItem', { title: item.title }) : t('workplansAddItem')}</h3>
       {writable('title') && (
         <div class="field">

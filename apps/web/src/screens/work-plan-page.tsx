@@ -66,6 +66,7 @@ export function WorkPlanPage({ id }: { id: string }) {
   const [failure, setFailure] = useState<string>();
   const [editing, setEditing] = useState<string>();
   const [deleting, setDeleting] = useState<string>();
+  const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<'submitted' | 'approved' | 'returned' | 'itemSaved' | 'itemDeleted'>();
 
   const reload = (after?: typeof notice) =>
@@ -74,6 +75,7 @@ export function WorkPlanPage({ id }: { id: string }) {
         setLoaded((current) => current && { ...current, ...fresh });
         setEditing(undefined);
         setDeleting(undefined);
+        setAdding(false);
         setNotice(after);
       },
       (error: unknown) => setFailure(failureText(error, t)),
@@ -100,6 +102,8 @@ export function WorkPlanPage({ id }: { id: string }) {
   const editable = isEditable(plan);
   const mayChange = plan.allowed.actions.includes('update');
   const mayAddItems = mayChange && plan.status !== 'submitted';
+  // What was realised matters once the plan is approved; a draft's zeros and overdue months would only mislead.
+  const reporting = plan.status === 'approved' || progress.plan.activities > 0;
   const notices = {
     submitted: t('workplansSubmitted'),
     approved: t('workplansApproved'),
@@ -158,7 +162,7 @@ export function WorkPlanPage({ id }: { id: string }) {
           <p>{plan.goals}</p>
         </section>
       )}
-      {plan.items.length > 0 && <ProgressSummary progress={progress} />}
+      {reporting && plan.items.length > 0 && <ProgressSummary progress={progress} />}
 
       <section class="plan-section" aria-labelledby="plan-items">
         <h2 id="plan-items">{t('workplansItems')}</h2>
@@ -179,15 +183,23 @@ export function WorkPlanPage({ id }: { id: string }) {
             ) : (
               <li key={item.id} class="plan-item">
                 <h3>{item.title}</h3>
-                <ItemFacts item={item} progress={progress.items.find((entry) => entry.id === item.id)} codes={codes} />
+                <ItemFacts
+                  item={item}
+                  progress={reporting ? progress.items.find((entry) => entry.id === item.id) : undefined}
+                  codes={codes}
+                />
                 <div class="item-actions">
-                  <ItemLink
-                    planId={id}
-                    item={item}
-                    text={
-                      plan.status === 'approved' && mayChange ? t('workplansReportActivity') : t('workplansActivities')
-                    }
-                  />
+                  {reporting && (
+                    <ItemLink
+                      planId={id}
+                      item={item}
+                      text={
+                        plan.status === 'approved' && mayChange
+                          ? t('workplansReportActivity')
+                          : t('workplansActivities')
+                      }
+                    />
+                  )}
                   {editable && item.allowed.actions.includes('update') && (
                     <button type="button" onClick={() => setEditing(item.id)}>
                       {t('workplansEdit')}
@@ -214,11 +226,19 @@ export function WorkPlanPage({ id }: { id: string }) {
             ),
           )}
         </ul>
-        {mayAddItems && !editing && (
-          <>
-            {plan.status === 'approved' && <p class="hint">{t('workplansAddAfterApproval')}</p>}
-            <PlanItemForm planId={id} codes={codes} onSaved={() => void reload('itemSaved')} />
-          </>
+        {mayAddItems && !editing && plan.status === 'approved' && <p class="hint">{t('workplansAddAfterApproval')}</p>}
+        {mayAddItems && !editing && !adding && (
+          <button type="button" class="add-item" onClick={() => setAdding(true)}>
+            {t('workplansAddItemOpen')}
+          </button>
+        )}
+        {mayAddItems && !editing && adding && (
+          <PlanItemForm
+            planId={id}
+            codes={codes}
+            onSaved={() => void reload('itemSaved')}
+            onCancel={() => setAdding(false)}
+          />
         )}
       </section>
 
