@@ -45,15 +45,15 @@ describe('work plans in a real browser', () => {
     )[0];
 
   /** Opens the plan from the navigation and the list, as a user would, with the keyboard where it reaches. */
-  async function openPlan(page: Page, group = 'Kelompok Mawar'): Promise<void> {
+  async function openPlan(page: Page): Promise<void> {
     await page.click('nav >> text=Rencana kerja');
     await page.waitForSelector('.plan-card');
-    await page.focus(`.plan-card a:has-text("${group}")`);
+    await page.focus(`.plan-card a:has-text("Kelompok Mawar ${year}")`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#plan-items');
   }
 
-  it('a companion edits and submits her group plan, a coordinator returns it with comments, she fixes and resubmits, it is approved, and her activity report counts in its progress', async () => {
+  it("a companion edits and submits her group plan, a coordinator returns it with comments, she fixes and resubmits, it is approved, her activity report counts in its progress, and she starts next year's plan from it", async () => {
     const companion = await suite.open();
     const coordinator = await suite.open();
     const { page } = companion;
@@ -209,6 +209,29 @@ describe('work plans in a real browser', () => {
       expect(await page.textContent('.plan-item:has-text("Penyuluhan KtP/A")')).toContain('Sedang berjalan');
       expect(await page.textContent('.plan-section:has(#plan-progress)')).toContain('20');
       await suite.checkScreen(companion, 'work-plan-progress', '#plan-progress');
+
+      // Next year's plan starts as a draft with this year's items, not their reports; a year taken is refused.
+      await page.click('nav >> text=Rencana kerja');
+      await page.waitForSelector('#plan-start-title');
+      expect(await page.textContent('.plan-card')).toContain('Desa Oesao');
+      await page.click('#plan-start-title ~ button[type=submit]');
+      await page.waitForSelector('form[aria-labelledby=plan-start-title] .alert:not(.empty)');
+      expect(await page.textContent('form[aria-labelledby=plan-start-title] [role=alert]')).toContain(
+        'sudah punya rencana kerja',
+      );
+      await suite.checkScreen(companion, 'work-plan-start-refused', 'form[aria-labelledby=plan-start-title] .alert');
+      await page.fill('input[name=year]', String(year + 1));
+      expect(await page.isChecked('input[name=copyFrom]')).toBe(true);
+      await page.press('input[name=year]', 'Enter');
+      await page.waitForSelector(`h1:has-text("Kelompok Mawar ${year + 1}")`);
+      await page.waitForSelector('.plan-item >> text=Kampanye stop perkawinan anak');
+      const [next] = await stored<{ status: string; copied_from_id: string; items: number; reports: number }>(
+        `SELECT p.status, p.copied_from_id, (SELECT count(*)::int FROM plan_items i WHERE i.work_plan_id = p.id) AS items,
+                (SELECT count(*)::int FROM activity_reports a WHERE a.work_plan_id = p.id) AS reports
+           FROM work_plans p WHERE p.year = $1 AND p.group_id = (SELECT group_id FROM work_plans WHERE id = $2)`,
+        [year + 1, suite.world.planId],
+      );
+      expect(next).toEqual({ status: 'draft', copied_from_id: suite.world.planId, items: 2, reports: 0 });
     } finally {
       await companion.context.close();
       await coordinator.context.close();

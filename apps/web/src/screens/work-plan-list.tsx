@@ -2,22 +2,27 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists, Page } from '../api/views';
+import type { CodeLists, PackedRule, Page } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
+import { grantsOf } from '../session/navigation';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
+import { WorkPlanStart } from './work-plan-start';
 import type { WorkPlanView } from './work-plan-views';
 import './work-plans.css';
 
 type GroupView = components['schemas']['GroupView'];
+type VillageView = components['schemas']['VillageView'];
 
 interface Loaded {
   plans: WorkPlanView[];
-  groups: Map<string, string>;
+  groups: { id: string; name: string }[];
+  villages: Map<string, string>;
   codes: CodeLists;
+  mayStart: boolean;
 }
 
 /** One page holds every plan a group or a region has in practice: a plan a year per group. */
@@ -52,13 +57,20 @@ export function WorkPlanList() {
     Promise.all([
       answered<Page<WorkPlanView>>(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
       answered<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
+      answered<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
       answered<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered<{ rules: PackedRule[] }>(api.GET('/api/v1/me/abilities')),
     ]).then(
-      ([plans, groups, codes]) =>
+      ([plans, groups, villages, codes, abilities]) =>
         setLoaded({
           plans: [...plans.items].sort((a, b) => b.year - a.year),
-          groups: new Map(groups.items.map((group) => [group.id ?? '', group.name ?? ''])),
+          groups: groups.items.map((group) => ({ id: group.id ?? '', name: group.name ?? '' })),
+          villages: new Map(villages.items.map((village) => [village.id ?? '', village.name ?? ''])),
           codes,
+          // No plan exists yet to carry its own `allowed`: starting one is a screen the role has, as in the navigation.
+          mayStart: grantsOf(abilities.rules).some(
+            (grant) => grant.subject === 'WorkPlan' && ['create', 'manage'].includes(grant.action),
+          ),
         }),
       (error: unknown) => setFailure(failureText(error, t)),
     );
@@ -83,9 +95,13 @@ export function WorkPlanList() {
       <p class="plan-card-title">
         <PlanLink
           plan={plan}
-          text={t('workplansPlanOf', { group: loaded.groups.get(plan.groupId) ?? '', year: String(plan.year) })}
+          text={t('workplansPlanOf', {
+            group: loaded.groups.find((group) => group.id === plan.groupId)?.name ?? '',
+            year: String(plan.year),
+          })}
         />
       </p>
+      <p>{t('workplansVillage', { village: loaded.villages.get(plan.villageId) ?? '' })}</p>
       <p>
         {t('status')}: <strong>{codeLabel(loaded.codes, language, 'workPlanStatus', plan.status)}</strong>
       </p>
@@ -107,8 +123,13 @@ export function WorkPlanList() {
       )}
       <section class="plan-section" aria-labelledby="plans-all">
         <h2 id="plans-all">{reviews ? t('workplansOthers') : t('workplansGroupPlans')}</h2>
-        {others.length === 0 ? <p>{t('workplansNone')}</p> : <ul class="plan-cards">{others.map(card)}</ul>}
+        {others.length === 0 ? (
+          <p>{reviews ? t('workplansNoOthers') : t('workplansNone')}</p>
+        ) : (
+          <ul class="plan-cards">{others.map(card)}</ul>
+        )}
       </section>
+      {loaded.mayStart && loaded.groups.length > 0 && <WorkPlanStart groups={loaded.groups} plans={loaded.plans} />}
     </>
   );
 }
