@@ -1,8 +1,6 @@
 import type { ComponentChild } from 'preact';
+import { Lazy } from '../ui/lazy';
 import { CasePage } from './case-page';
-import { PlanItemPage } from './work-plan-item-page';
-import { WorkPlanList } from './work-plan-list';
-import { WorkPlanPage } from './work-plan-page';
 import { Worklist } from './worklist';
 
 /**
@@ -22,16 +20,28 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
-  { pattern: /^\/work-plans$/, sections: ['/work-plans'], render: () => <WorkPlanList /> },
+  {
+    pattern: /^\/work-plans$/,
+    sections: ['/work-plans'],
+    render: () => <Lazy load={() => import('./work-plan-list').then(({ WorkPlanList }) => <WorkPlanList />)} />,
+  },
   {
     pattern: new RegExp(`^/work-plans/${UUID}$`),
     sections: ['/work-plans'],
-    render: ([id]) => <WorkPlanPage id={id!} />,
+    render: ([id]) => (
+      <Lazy load={() => import('./work-plan-page').then(({ WorkPlanPage }) => <WorkPlanPage id={id!} />)} />
+    ),
   },
   {
     pattern: new RegExp(`^/work-plans/${UUID}/items/${UUID}$`),
     sections: ['/work-plans'],
-    render: ([planId, itemId]) => <PlanItemPage planId={planId!} itemId={itemId!} />,
+    render: ([planId, itemId]) => (
+      <Lazy
+        load={() =>
+          import('./work-plan-item-page').then(({ PlanItemPage }) => <PlanItemPage planId={planId!} itemId={itemId!} />)
+        }
+      />
+    ),
   },
 ];
 
