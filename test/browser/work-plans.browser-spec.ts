@@ -106,7 +106,7 @@ describe('work plans in a real browser', () => {
 
       await page.click('button:has-text("Ajukan untuk disetujui")');
       await page.waitForSelector('.saved >> text=Rencana diajukan');
-      expect(await page.$('button:has-text("Ubah")')).toBeNull();
+      expect(await page.$('.plan-item button:text-is("Ubah")')).toBeNull();
       expect(await page.$('#plan-review-title')).toBeNull();
       expect((await planRow()).status).toBe('submitted');
       await suite.checkScreen(companion, 'work-plan-submitted', '.saved');
@@ -160,7 +160,33 @@ describe('work plans in a real browser', () => {
 
       // The companion reports an activity on the approved plan: refused without its summary, then saved.
       await openPlan(page);
-      expect(await page.$('button:has-text("Ubah")')).toBeNull();
+      expect(await page.$('.plan-item button:text-is("Ubah")')).toBeNull();
+
+      // Once approved, an item changes only its status, and with a reason.
+      const campaign = '.plan-item:has-text("Kampanye stop perkawinan anak")';
+      await page.click(`${campaign} button:has-text("Ubah status")`);
+      const statusForm = 'form[aria-labelledby^=status-]';
+      await page.waitForSelector(statusForm);
+      await page.selectOption(`${statusForm} select[name=status]`, 'cancelled');
+      await page.click(`${statusForm} button[type=submit]`);
+      await page.waitForSelector(`${statusForm} .field-error`);
+      expect(await page.getAttribute(`${statusForm} textarea[name=statusReason]`, 'aria-invalid')).toBe('true');
+      expect(await page.inputValue(`${statusForm} select[name=status]`)).toBe('cancelled');
+      await suite.checkScreen(companion, 'plan-item-status-refused', `${statusForm} .field-error`);
+      await page.fill(
+        `${statusForm} textarea[name=statusReason]`,
+        'Kepala desa meminta kampanye digabung dengan acara HUT RI.',
+      );
+      await page.press(`${statusForm} textarea[name=statusReason]`, 'Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`${campaign} >> text=Dibatalkan`);
+      expect(
+        await stored<{ status: string; status_reason: string }>(
+          'SELECT status, status_reason FROM plan_items WHERE work_plan_id = $1 AND title = $2',
+          [suite.world.planId, 'Kampanye stop perkawinan anak'],
+        ),
+      ).toEqual([{ status: 'cancelled', status_reason: 'Kepala desa meminta kampanye digabung dengan acara HUT RI.' }]);
+
       await page.click('.plan-item:has-text("Penyuluhan KtP/A") .item-link');
       await page.waitForSelector('#activity-form-title');
       expect(await page.textContent('main')).toContain('Belum ada laporan kegiatan.');
@@ -210,7 +236,7 @@ describe('work plans in a real browser', () => {
       expect(await page.textContent('.plan-section:has(#plan-progress)')).toContain('20');
       await suite.checkScreen(companion, 'work-plan-progress', '#plan-progress');
 
-      // Next year's plan starts as a draft with this year's items, not their reports; a year taken is refused.
+      // Next year's plan starts as a draft with this year's items, not their reports nor the cancelled ones; a year taken is refused.
       await page.click('nav >> text=Rencana kerja');
       await page.waitForSelector('#plan-start-title');
       expect(await page.textContent('.plan-card')).toContain('Desa Oesao');
@@ -224,14 +250,15 @@ describe('work plans in a real browser', () => {
       expect(await page.isChecked('input[name=copyFrom]')).toBe(true);
       await page.press('input[name=year]', 'Enter');
       await page.waitForSelector(`h1:has-text("Kelompok Mawar ${year + 1}")`);
-      await page.waitForSelector('.plan-item >> text=Kampanye stop perkawinan anak');
+      await page.waitForSelector('.plan-item >> text=Penyuluhan KtP/A di balai desa');
+      expect(await page.textContent('.plan-items')).not.toContain('Kampanye stop perkawinan anak');
       const [next] = await stored<{ status: string; copied_from_id: string; items: number; reports: number }>(
         `SELECT p.status, p.copied_from_id, (SELECT count(*)::int FROM plan_items i WHERE i.work_plan_id = p.id) AS items,
                 (SELECT count(*)::int FROM activity_reports a WHERE a.work_plan_id = p.id) AS reports
            FROM work_plans p WHERE p.year = $1 AND p.group_id = (SELECT group_id FROM work_plans WHERE id = $2)`,
         [year + 1, suite.world.planId],
       );
-      expect(next).toEqual({ status: 'draft', copied_from_id: suite.world.planId, items: 2, reports: 0 });
+      expect(next).toEqual({ status: 'draft', copied_from_id: suite.world.planId, items: 1, reports: 0 });
     } finally {
       await companion.context.close();
       await coordinator.context.close();

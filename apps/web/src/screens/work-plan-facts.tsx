@@ -27,14 +27,14 @@ export function ParticipantsText({ participants }: { participants: Participants 
 }
 
 /** A percentage as the language writes its decimals (16,7 in Indonesian). */
-export function usePercent() {
+function usePercent() {
   const { language } = useI18n();
   const format = new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
   return (percent: number) => format.format(percent);
 }
 
 /** A target in words: "4 sesi", or people reached when the item counts participants. */
-export function useTargetText() {
+function useTargetText() {
   const { t } = useI18n();
   return (count: number, unit: string) =>
     unit === PARTICIPANTS_UNIT ? t('workplansTargetParticipants', { count: String(count) }) : `${count} ${unit}`;

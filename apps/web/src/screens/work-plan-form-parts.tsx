@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { ApiProblem } from '../api/problem';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -31,10 +30,6 @@ export function FieldError<Field extends string>({
       {t(key)}
     </p>
   ) : null;
-}
-
-export function FieldBox({ children }: { children: ComponentChildren }) {
-  return <div class="field">{children}</div>;
 }
 
 /**

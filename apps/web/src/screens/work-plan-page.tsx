@@ -12,6 +12,7 @@ import { calendarDay, codeLabel } from '../ui/labels';
 import { planFailureText } from './work-plan-form-parts';
 import { ItemFacts, ProgressSummary } from './work-plan-facts';
 import { PlanItemForm } from './work-plan-item-form';
+import { PlanItemStatusForm } from './work-plan-item-status';
 import { PlanReview } from './work-plan-review';
 import { PlanSubmit } from './work-plan-submit';
 import { isEditable, type PlanItemView, type PlanProgress, type WorkPlanWithItems } from './work-plan-views';
@@ -65,6 +66,7 @@ export function WorkPlanPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
   const [editing, setEditing] = useState<string>();
+  const [changingStatus, setChangingStatus] = useState<string>();
   const [deleting, setDeleting] = useState<string>();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<'submitted' | 'approved' | 'returned' | 'itemSaved' | 'itemDeleted'>();
@@ -74,6 +76,7 @@ export function WorkPlanPage({ id }: { id: string }) {
       (fresh) => {
         setLoaded((current) => current && { ...current, ...fresh });
         setEditing(undefined);
+        setChangingStatus(undefined);
         setDeleting(undefined);
         setAdding(false);
         setNotice(after);
@@ -170,7 +173,17 @@ export function WorkPlanPage({ id }: { id: string }) {
         {plan.items.length === 0 && <p>{t('workplansNoItems')}</p>}
         <ul class="plan-items">
           {plan.items.map((item) =>
-            editing === item.id ? (
+            changingStatus === item.id ? (
+              <li key={item.id}>
+                <PlanItemStatusForm
+                  planId={id}
+                  item={item}
+                  codes={codes}
+                  onSaved={() => void reload('itemSaved')}
+                  onCancel={() => setChangingStatus(undefined)}
+                />
+              </li>
+            ) : editing === item.id ? (
               <li key={item.id}>
                 <PlanItemForm
                   planId={id}
@@ -200,9 +213,15 @@ export function WorkPlanPage({ id }: { id: string }) {
                       }
                     />
                   )}
-                  {editable && item.allowed.actions.includes('update') && (
-                    <button type="button" onClick={() => setEditing(item.id)}>
-                      {t('workplansEdit')}
+                  {(editable || (plan.status === 'approved' && item.addedAfterApproval)) &&
+                    item.allowed.actions.includes('update') && (
+                      <button type="button" onClick={() => setEditing(item.id)}>
+                        {t('workplansEdit')}
+                      </button>
+                    )}
+                  {plan.status === 'approved' && item.allowed.writableFields.includes('status') && (
+                    <button type="button" onClick={() => setChangingStatus(item.id)}>
+                      {t('workplansChangeStatus')}
                     </button>
                   )}
                   {editable && item.allowed.actions.includes('delete') && deleting !== item.id && (
