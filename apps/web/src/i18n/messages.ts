@@ -3,6 +3,7 @@ import * as casework from './catalogue/casework';
 import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
+import * as workplans from './catalogue/workplans';
 
 /**
  * Every string the client shows, in Bahasa Indonesia (the default) and English. A plain typed
@@ -10,12 +11,19 @@ import * as intake from './catalogue/intake';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, admin, casework, coordinator, intake } as const;
+export const areas = { core, admin, casework, coordinator, intake, workplans } as const;
 
-export const id = { ...core.id, ...admin.id, ...casework.id, ...coordinator.id, ...intake.id };
+export const id = { ...core.id, ...admin.id, ...casework.id, ...coordinator.id, ...intake.id, ...workplans.id };
 export type MessageKey = keyof typeof id;
 export type Catalogue = Record<MessageKey, string>;
-export const en: Catalogue = { ...core.en, ...admin.en, ...casework.en, ...coordinator.en, ...intake.en };
+export const en: Catalogue = {
+  ...core.en,
+  ...admin.en,
+  ...casework.en,
+  ...coordinator.en,
+  ...intake.en,
+  ...workplans.en,
+};
 
 export const catalogues = { id, en } as const;
 export type Language = keyof typeof catalogues;

@@ -2,6 +2,7 @@ import type { ComponentChild } from 'preact';
 import { lazyScreen } from '../ui/lazy-screen';
 import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
+import { Lazy } from '../ui/lazy';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
 import { Worklist } from './worklist';
@@ -35,6 +36,29 @@ export const routes: Route[] = [
     render: ([id]) => <CaseEdit id={id!} />,
   },
   ...adminRoutes,
+  {
+    pattern: /^\/work-plans$/,
+    sections: ['/work-plans'],
+    render: () => <Lazy load={() => import('./work-plan-list').then(({ WorkPlanList }) => <WorkPlanList />)} />,
+  },
+  {
+    pattern: new RegExp(`^/work-plans/${UUID}$`),
+    sections: ['/work-plans'],
+    render: ([id]) => (
+      <Lazy load={() => import('./work-plan-page').then(({ WorkPlanPage }) => <WorkPlanPage id={id!} />)} />
+    ),
+  },
+  {
+    pattern: new RegExp(`^/work-plans/${UUID}/items/${UUID}$`),
+    sections: ['/work-plans'],
+    render: ([planId, itemId]) => (
+      <Lazy
+        load={() =>
+          import('./work-plan-item-page').then(({ PlanItemPage }) => <PlanItemPage planId={planId!} itemId={itemId!} />)
+        }
+      />
+    ),
+  },
 ];
 
 export interface Routed {

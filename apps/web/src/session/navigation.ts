@@ -9,7 +9,7 @@ export interface NavItem {
 type Grant = { action: string; subject: string };
 
 /** The grants of CASL's packed rules that open a screen; inverted rules only narrow rows, never a screen. */
-function grantsOf(rules: PackedRule[]): Grant[] {
+export function grantsOf(rules: PackedRule[]): Grant[] {
   return rules.flatMap(([actions, subjects, , inverted]) =>
     inverted ? [] : actions.split(',').flatMap((action) => subjects.split(',').map((subject) => ({ action, subject }))),
   );

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { answeredAs } from '../api/problem';
+import type { components } from '../api/schema';
+import type { CodeLists } from '../ui/labels';
+import type { PackedRule } from '../api/views';
+import type { Page } from '../api/page';
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+import { grantsOf } from '../session/navigation';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+import { Heading } from '../ui/heading';
+import { codeLabel } from '../ui/labels';
+import { WorkPlanStart } from './work-plan-start';
+import type { WorkPlanView } from './work-plan-views';
+import './work-plans.css';
+
+type GroupView = components['schemas']['GroupView'];
+type VillageView = components['schemas']['VillageView'];
+
+interface Loaded {
+  plans: WorkPlanView[];
+  groups: { id: string; name: string }[];
+  villages: Map<string, string>;
+  codes: CodeLists;
+  mayStart: boolean;
+}
+
+/** One page holds every plan a group or a region has in practice: a plan a year per group. */
+const LIMIT = 200;
+
+/** A link to a plan, opened in place. */
+export function PlanLink({ plan, text }: { plan: { id: string }; text: string }) {
+  return (
+    <a
+      href={`/work-plans/${plan.id}`}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(`/work-plans/${plan.id}`);
+      }}
+    >
+      {text}
+    </a>
+  );
+}
+
+/**
+ * The work plans the reader may see (SPEC §11): a companion's are her groups', a coordinator's
+ * her regions'. Plans waiting for a review that this reader may give come first, under a heading
+ * of their own; the others follow, newest year first.
+ */
+export function WorkPlanList() {
+  const { t, language } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [failure, setFailure] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([
+      answeredAs<Page<WorkPlanView>>(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
+      answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
+      answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
+      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
+      answeredAs<{ rules: PackedRule[] }>(api.GET('/api/v1/me/abilities')),
+    ]).then(
+      ([plans, groups, villages, codes, abilities]) =>
+        setLoaded({
+          plans: [...plans.items].sort((a, b) => b.year - a.year),
+          groups: groups.items.map((group) => ({ id: group.id ?? '', name: group.name ?? '' })),
+          villages: new Map(villages.items.map((village) => [village.id ?? '', village.name ?? ''])),
+          codes,
+          // No plan exists yet to carry its own `allowed`: starting one is a screen the role has, as in the navigation.
+          mayStart: grantsOf(abilities.rules).some(
+            (grant) => grant.subject === 'WorkPlan' && ['create', 'manage'].includes(grant.action),
+          ),
+        }),
+      (error: unknown) => setFailure(failureText(error, t)),
+    );
+  }, []);
+
+  if (!loaded)
+    return (
+      <>
+        <Heading>{t('navWorkPlans')}</Heading>
+        <Alert text={failure} />
+        {!failure && <p aria-live="polite">{t('loading')}</p>}
+      </>
+    );
+
+  const awaiting = loaded.plans.filter(
+    (plan) => plan.status === 'submitted' && plan.allowed.actions.includes('approve'),
+  );
+  const others = loaded.plans.filter((plan) => !awaiting.includes(plan));
+  const reviews = loaded.plans.some((plan) => plan.allowed.actions.includes('approve'));
+  const card = (plan: WorkPlanView) => (
+    <li key={plan.id} class="plan-card">
+      <p class="plan-card-title">
+        <PlanLink
+          plan={plan}
+          text={t('workplansPlanOf', {
+            group: loaded.groups.find((group) => group.id === plan.groupId)?.name ?? '',
+            year: String(plan.year),
+          })}
+        />
+      </p>
+      <p>{t('workplansVillage', { village: loaded.villages.get(plan.villageId) ?? '' })}</p>
+      <p>
+        {t('status')}: <strong>{codeLabel(loaded.codes, language, 'workPlanStatus', plan.status)}</strong>
+      </p>
+    </li>
+  );
+
+  return (
+    <>
+      <Heading>{t('navWorkPlans')}</Heading>
+      {reviews && (
+        <section class="plan-section" aria-labelledby="plans-awaiting">
+          <h2 id="plans-awaiting">{t('workplansAwaiting')}</h2>
+          {awaiting.length === 0 ? (
+            <p>{t('workplansNoneAwaiting')}</p>
+          ) : (
+            <ul class="plan-cards">{awaiting.map(card)}</ul>
+          )}
+        </section>
+      )}
+      <section class="plan-section" aria-labelledby="plans-all">
+        <h2 id="plans-all">{reviews ? t('workplansOthers') : t('workplansGroupPlans')}</h2>
+        {others.length === 0 ? (
+          <p>{reviews ? t('workplansNoOthers') : t('workplansNone')}</p>
+        ) : (
+          <ul class="plan-cards">{others.map(card)}</ul>
+        )}
+      </section>
+      {loaded.mayStart && loaded.groups.length > 0 && <WorkPlanStart groups={loaded.groups} plans={loaded.plans} />}
+    </>
+  );
+}
