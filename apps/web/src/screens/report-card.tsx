@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -38,8 +38,12 @@ export const isPending = (report: ReportView) => report.status === 'queued' || r
  * One requested report. Internal and external look different at a glance (SPEC §7 issue 12): a
  * badge that says which, in words, and a colour of its own; the server's file name says it too.
  */
-export function ReportCard({ report, title }: { report: ReportView; title: string }) {
+export function ReportCard({ report, title, focused }: { report: ReportView; title: string; focused: boolean }) {
   const { t, language } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focused) heading.current?.focus();
+  }, [focused]);
   const [downloading, setDownloading] = useState(false);
   const [failed, setFailed] = useState(false);
   const when = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
@@ -66,7 +70,9 @@ export function ReportCard({ report, title }: { report: ReportView; title: strin
       <p class="audience-badge">
         {t(report.audience === 'internal' ? 'reportsBadgeInternal' : 'reportsBadgeExternal')}
       </p>
-      <h3 id={titleId}>{title}</h3>
+      <h3 id={titleId} ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
       <dl class="facts">
         <div>
           <dt>{t('status')}</dt>

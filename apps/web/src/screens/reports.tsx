@@ -46,7 +46,8 @@ async function readablePlaces(): Promise<Places> {
 
 /**
  * The reader's evaluation reports (SPEC §7): asking for one, watching it be prepared, and
- * downloading it. Only her own exist for her. While one is queued or running its status is asked
+ * downloading it. Her reports come first (on a phone she returns to download, not to ask again).
+ * Only her own exist for her. While one is queued or running its status is asked
  * for again, less often the longer it takes, and a change of status is announced.
  */
 export function Reports() {
@@ -56,6 +57,8 @@ export function Reports() {
   const [failure, setFailure] = useState<unknown>();
   const [announced, setAnnounced] = useState<{ id: string; status: ReportStatus }>();
   const [polls, setPolls] = useState(0);
+  /** The report just asked for: the keyboard goes on from it, where its progress shows. */
+  const [requested, setRequested] = useState<string>();
   const delay = useRef(FIRST_POLL_MS);
 
   useEffect(() => {
@@ -108,33 +111,36 @@ export function Reports() {
       <Heading>{t('reportsTitle')}</Heading>
       <Alert text={failure === undefined ? undefined : failureText(failure, t)} />
       {!reports && failure === undefined && <p aria-live="polite">{t('loading')}</p>}
-      {places && (
-        <ReportRequestForm
-          places={places}
-          onRequested={(report) => {
-            delay.current = FIRST_POLL_MS;
-            setReports((current) => [report, ...(current ?? []).filter((one) => one.id !== report.id)]);
-          }}
-        />
-      )}
-      {reports && (
-        <section class="case-section" aria-labelledby="my-reports">
-          <h2 id="my-reports">{t('reportsMine')}</h2>
-          <p class="visually-hidden" aria-live="polite">
-            {announcedReport &&
-              t('reportsAnnounce', { title: title(announcedReport), status: t(STATUS_TEXT[announced.status]) })}
-          </p>
-          {reports.length === 0 ? (
-            <p>{t('reportsNone')}</p>
-          ) : (
-            <ul class="report-list">
-              {reports.map((report) => (
-                <ReportCard key={report.id} report={report} title={title(report)} />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <div class="reports-layout">
+        {reports && (
+          <section class="case-section" aria-labelledby="my-reports">
+            <h2 id="my-reports">{t('reportsMine')}</h2>
+            <p class="visually-hidden" aria-live="polite">
+              {announcedReport &&
+                t('reportsAnnounce', { title: title(announcedReport), status: t(STATUS_TEXT[announced.status]) })}
+            </p>
+            {reports.length === 0 ? (
+              <p>{t('reportsNone')}</p>
+            ) : (
+              <ul class="report-list">
+                {reports.map((report) => (
+                  <ReportCard key={report.id} report={report} title={title(report)} focused={report.id === requested} />
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+        {places && (
+          <ReportRequestForm
+            places={places}
+            onRequested={(report) => {
+              delay.current = FIRST_POLL_MS;
+              setReports((current) => [report, ...(current ?? []).filter((one) => one.id !== report.id)]);
+              setRequested(report.id);
+            }}
+          />
+        )}
+      </div>
     </>
   );
 }
