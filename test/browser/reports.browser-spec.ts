@@ -3,6 +3,7 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
+import { activityBody, addActivity, addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signInWithCode } from './browser-suite';
 
@@ -31,6 +32,19 @@ describe('dashboards and evaluation reports in a real browser', () => {
       await createCase(setup, org.companionA, newCaseBody(org.villages.a));
       await createCase(setup, org.companionB, newCaseBody(org.villages.b, { riskLevel: 'low' }));
       await createCase(setup, org.companionB, newCaseBody(org.villages.b, { violenceTypes: ['seksual'] }));
+      // Group A's plan of this year, approved: one of its two items done by one activity of 11 people.
+      const year = new Date().getFullYear();
+      const plan = await createPlan(setup, org.companionA, { groupId: org.groups.a, year });
+      const meeting = await addItem(
+        setup,
+        org.companionA,
+        plan.id as string,
+        itemBody({ title: 'Rapat jaringan', category: 'network_meeting', targetCount: 1, targetUnit: 'meetings' }),
+      );
+      await addItem(setup, org.companionA, plan.id as string);
+      await step(setup, org.companionA, plan.id as string, 'submit');
+      await step(setup, org.coordinatorA, plan.id as string, 'approve');
+      await addActivity(setup, org.companionA, plan.id as string, meeting.id as string, activityBody(`${year}-01-01`));
       const user = (signed: typeof org.reviewer) => ({
         id: signed.id,
         email: signed.email,
@@ -63,7 +77,14 @@ describe('dashboards and evaluation reports in a real browser', () => {
       expect(await countOf(page, 'Kasus menurut jenis kekerasan', 'seksual')).toBe('1');
       expect(await countOf(page, 'Kasus menurut tahun diterima', '2026')).toBe('5');
       expect(await page.textContent('main')).toContain('Kupang, SoE');
-      await suite.checkScreen(watched, 'dashboard-reviewer', '[data-figure=total]');
+      await page.waitForSelector('.plan-progress');
+      expect(await page.textContent('.plan-progress h3')).toBe('Kelompok Mawar');
+      expect(await figure(page, 'items-done')).toBe('1 dari 2 (50%)');
+      expect(await figure(page, 'activities')).toBe('1');
+      expect(await figure(page, 'participants')).toMatch(
+        /^11 orang: perempuan 5, laki-laki 2, anak perempuan 3, anak laki-laki 1;/,
+      );
+      await suite.checkScreen(watched, 'dashboard-reviewer', '.plan-progress');
 
       await page.click('nav >> text=Laporan');
       await page.waitForSelector('form.report-form');
@@ -159,10 +180,12 @@ describe('dashboards and evaluation reports in a real browser', () => {
       expect(await figure(page, 'overdue')).toBe('1');
       expect(await countOf(page, 'Kasus menurut tingkat risiko', 'low')).toBe('1');
       expect(await countOf(page, 'Kasus menurut jenis kekerasan', 'seksual')).toBe('0');
+      await page.waitForSelector('.plan-progress');
+      expect(await figure(page, 'items-done')).toBe('1 dari 2 (50%)');
       const scope = await page.textContent('main p');
       expect(scope).toContain('Kupang');
       expect(scope).not.toContain('SoE');
-      await suite.checkScreen(watched, 'dashboard-coordinator', '[data-figure=total]');
+      await suite.checkScreen(watched, 'dashboard-coordinator', '.plan-progress');
     });
   }, 120_000);
 });

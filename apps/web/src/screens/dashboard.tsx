@@ -9,6 +9,7 @@ import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
 import { CountTable, type CountRow } from '../ui/count-table';
+import { PlanProgressList } from './plan-progress-list';
 import type { StatsSummary } from './report-views';
 
 type RegionView = components['schemas']['RegionView'];
@@ -128,6 +129,7 @@ export function Dashboard() {
           />
         </div>
       )}
+      <PlanProgressList year={new Date().getFullYear()} codes={codes} />
     </>
   );
 }

@@ -44,3 +44,35 @@ export interface ReportQueueView {
   redis: 'up' | 'down';
   organization: Record<ReportStatus, number>;
 }
+
+/** `GET /work-plans` items, as far as the dashboard reads them. */
+export interface WorkPlanSummary {
+  id: string;
+  groupId: string;
+  year: number;
+  status: string;
+}
+
+export interface Participants {
+  women: number;
+  men: number;
+  girls: number;
+  boys: number;
+  disability: number;
+  total: number;
+}
+
+/** `GET /work-plans/:id/progress`: the plan's figures, computed by the server from its activity reports (SPEC §6). */
+export interface PlanProgress {
+  workPlanId: string;
+  status: string;
+  plan: {
+    itemsPlanned: number;
+    itemsDone: number;
+    itemsCancelled: number;
+    itemsOverdue: number;
+    percentDone: number;
+    activities: number;
+    participants: Participants;
+  };
+}

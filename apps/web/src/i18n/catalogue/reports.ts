@@ -3,7 +3,7 @@ export const id = {
   reportsNavDashboard: 'Dasbor',
   reportsNavQueue: 'Antrean laporan',
 
-  reportsDashboardTitle: 'Dasbor kasus',
+  reportsDashboardTitle: 'Dasbor',
   reportsDashboardScope: 'Angka dari kasus yang boleh Anda lihat, wilayah: {regions}.',
   reportsDashboardDeidentified: 'Hanya jumlah; tidak ada data yang mengenali korban.',
   reportsHeadline: 'Angka utama',
@@ -22,6 +22,15 @@ export const id = {
   reportsColumnShare: 'Bagian dari seluruh kasus',
   reportsNotRecorded: 'Belum diisi',
   reportsNoCases: 'Belum ada kasus.',
+  reportsPlansTitle: 'Kemajuan rencana kerja {year}',
+  reportsPlansNone: 'Belum ada rencana kerja untuk tahun ini.',
+  reportsPlansItemsDone: 'Kegiatan selesai',
+  reportsPlansOutOf: '{done} dari {planned} ({percent}%)',
+  reportsPlansOverdue: 'Kegiatan terlambat',
+  reportsPlansActivities: 'Laporan kegiatan',
+  reportsPlansParticipants: 'Peserta terjangkau',
+  reportsPlansPeople:
+    '{total} orang: perempuan {women}, laki-laki {men}, anak perempuan {girls}, anak laki-laki {boys}; penyandang disabilitas {disability}',
 
   reportsTitle: 'Laporan evaluasi',
   reportsRequestTitle: 'Minta laporan baru',
@@ -99,7 +108,7 @@ export const en: Record<keyof typeof id, string> = {
   reportsNavDashboard: 'Dashboard',
   reportsNavQueue: 'Report queue',
 
-  reportsDashboardTitle: 'Case dashboard',
+  reportsDashboardTitle: 'Dashboard',
   reportsDashboardScope: 'Figures of the cases you may see, regions: {regions}.',
   reportsDashboardDeidentified: 'Counts only; nothing that identifies a survivor.',
   reportsHeadline: 'Key figures',
@@ -118,6 +127,15 @@ export const en: Record<keyof typeof id, string> = {
   reportsColumnShare: 'Share of all cases',
   reportsNotRecorded: 'Not recorded',
   reportsNoCases: 'No cases yet.',
+  reportsPlansTitle: 'Work plan progress {year}',
+  reportsPlansNone: 'No work plan for this year yet.',
+  reportsPlansItemsDone: 'Items done',
+  reportsPlansOutOf: '{done} of {planned} ({percent}%)',
+  reportsPlansOverdue: 'Items overdue',
+  reportsPlansActivities: 'Activity reports',
+  reportsPlansParticipants: 'Participants reached',
+  reportsPlansPeople:
+    '{total} in all: women {women}, men {men}, girls {girls}, boys {boys}; with a disability {disability}',
 
   reportsTitle: 'Evaluation reports',
   reportsRequestTitle: 'Request a new report',
