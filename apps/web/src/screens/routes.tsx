@@ -1,8 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { CasePage } from './case-page';
-import { Dashboard } from './dashboard';
-import { ReportQueue } from './report-queue';
-import { Reports } from './reports';
+import { reportRoutes } from './report-routes';
 import { Worklist } from './worklist';
 
 /**
@@ -22,9 +20,7 @@ const UUID = '([0-9a-f-]{36})';
 export const routes: Route[] = [
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
-  { pattern: /^\/dashboard$/, sections: ['/dashboard'], render: () => <Dashboard /> },
-  { pattern: /^\/reports$/, sections: ['/reports'], render: () => <Reports /> },
-  { pattern: /^\/reports\/queue$/, sections: ['/reports/queue'], render: () => <ReportQueue /> },
+  ...reportRoutes,
 ];
 
 export interface Routed {
