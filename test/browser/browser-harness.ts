@@ -70,6 +70,41 @@ export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
   };
 }
 
+/** A built app run as a process of its own (`npm run build`). */
+export interface RunningProcess {
+  stop(): Promise<void>;
+}
+
+/**
+ * The built worker as a process of its own on this suite's database and Redis prefix, for suites
+ * whose flows wait for what it does (rendering reports); resolves once it logged that it started.
+ */
+export async function startBuiltWorker(config: AppConfig): Promise<RunningProcess> {
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/src/main.js')], {
+    cwd: ROOT,
+    env: workerEnv(config, { LOG_LEVEL: 'info' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  for (let attempt = 0; !/"msg":"worker started"/.test(output.join('')); attempt++) {
+    if (child.exitCode !== null || attempt >= 120) {
+      child.kill('SIGKILL');
+      throw new Error(`the worker did not start: ${output.join('').slice(-4000)}`);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  return {
+    stop: () =>
+      new Promise((stopped) => {
+        if (child.exitCode !== null) return stopped();
+        child.once('exit', () => stopped());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /**
  * What a page did on its own origin and beyond: every response it saw (for the size budget), any
  * request to another origin and any policy violation the console reported.

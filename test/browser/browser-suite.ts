@@ -6,7 +6,16 @@ import { generateTotpCode } from '@pendamping/auth/authentication';
 import type { Browser, Page } from 'playwright-core';
 import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from '../support/test-app';
-import { axeRun, RunningApi, SCREENSHOTS, startBuiltApi, VIEWPORTS, Watched } from './browser-harness';
+import {
+  axeRun,
+  RunningApi,
+  RunningProcess,
+  SCREENSHOTS,
+  startBuiltApi,
+  startBuiltWorker,
+  VIEWPORTS,
+  Watched,
+} from './browser-harness';
 import { connectBrowser } from './browser-server';
 
 /** SPEC §11: JavaScript, CSS and WebAssembly on a cold load until the screen is ready. */
@@ -21,6 +30,7 @@ export const BUDGET_GZIP_BYTES = 170 * 1024;
 export class BrowserSuite<World> {
   private database?: SuiteDatabase;
   private server?: RunningApi;
+  private worker?: RunningProcess;
   private connected?: Browser;
   private prepared?: World;
   private readonly screensChecked: string[] = [];
@@ -28,11 +38,15 @@ export class BrowserSuite<World> {
 
   private constructor(private readonly name: string) {}
 
-  /** Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API process starts. */
+  /**
+   * Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API
+   * process starts. `withWorker` also runs the built worker, for flows that wait on its jobs.
+   */
   static register<World>(
     name: string,
     prepare: (setup: TestApi) => Promise<World>,
     apiEnv: NodeJS.ProcessEnv = {},
+    { withWorker = false }: { withWorker?: boolean } = {},
   ): BrowserSuite<World> {
     const suite = new BrowserSuite<World>(name);
     beforeAll(async () => {
@@ -45,11 +59,13 @@ export class BrowserSuite<World> {
         await setup.close();
       }
       suite.server = await startBuiltApi(config);
+      if (withWorker) suite.worker = await startBuiltWorker(config);
       suite.connected = await connectBrowser();
       mkdirSync(SCREENSHOTS, { recursive: true });
     }, 300_000);
     afterAll(async () => {
       await suite.connected?.close();
+      await suite.worker?.stop();
       await suite.server?.stop();
       await suite.database?.drop();
       console.log(

@@ -3,6 +3,7 @@ import * as casework from './catalogue/casework';
 import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
+import * as reports from './catalogue/reports';
 import * as workplans from './catalogue/workplans';
 
 /**
@@ -11,9 +12,17 @@ import * as workplans from './catalogue/workplans';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, admin, casework, coordinator, intake, workplans } as const;
+export const areas = { core, admin, casework, coordinator, intake, reports, workplans } as const;
 
-export const id = { ...core.id, ...admin.id, ...casework.id, ...coordinator.id, ...intake.id, ...workplans.id };
+export const id = {
+  ...core.id,
+  ...admin.id,
+  ...casework.id,
+  ...coordinator.id,
+  ...intake.id,
+  ...reports.id,
+  ...workplans.id,
+};
 export type MessageKey = keyof typeof id;
 export type Catalogue = Record<MessageKey, string>;
 export const en: Catalogue = {
@@ -22,6 +31,7 @@ export const en: Catalogue = {
   ...casework.en,
   ...coordinator.en,
   ...intake.en,
+  ...reports.en,
   ...workplans.en,
 };
 

@@ -5,6 +5,7 @@ import { CaseList } from './case-list/case-list';
 import { Lazy } from '../ui/lazy';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
+import { reportRoutes } from './report-routes';
 import { Worklist } from './worklist';
 
 const Intake = lazyScreen(() => import('./intake').then((module) => module.Intake));
@@ -59,6 +60,7 @@ export const routes: Route[] = [
       />
     ),
   },
+  ...reportRoutes,
 ];
 
 export interface Routed {

@@ -24,9 +24,12 @@ export function navigationFor(rules: PackedRule[]): NavItem[] {
   const grants = grantsOf(rules);
   const can = (action: string, subject: string) =>
     grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
+  // Whoever oversees cases rather than taking them in (a coordinator, a reviewer) has the list and its counts.
+  const oversees = can('read', 'Case') && (can('assign', 'Case') || !can('create', 'Case'));
   const items: [boolean, NavItem][] = [
     [can('create', 'Case') && !can('assign', 'Case'), { path: '/', label: 'navMyCases' }],
-    [can('read', 'Case') && (can('assign', 'Case') || !can('create', 'Case')), { path: '/cases', label: 'navCases' }],
+    [oversees, { path: '/cases', label: 'navCases' }],
+    [oversees, { path: '/dashboard', label: 'reportsNavDashboard' }],
     [can('read', 'FollowUp'), { path: '/follow-ups', label: 'navDue' }],
     [can('read', 'WorkPlan'), { path: '/work-plans', label: 'navWorkPlans' }],
     [can('read', 'Report'), { path: '/reports', label: 'navReports' }],
@@ -34,6 +37,7 @@ export function navigationFor(rules: PackedRule[]): NavItem[] {
     [can('create', 'Region'), { path: '/structure', label: 'adminNavStructure' }],
     [can('create', 'ServiceProvider'), { path: '/directory', label: 'adminNavDirectory' }],
     [can('read', 'AuditEvent'), { path: '/audit', label: 'navAudit' }],
+    [can('read', 'ReportQueue'), { path: '/reports/queue', label: 'reportsNavQueue' }],
   ];
   return items.filter(([shown]) => shown).map(([, item]) => item);
 }
