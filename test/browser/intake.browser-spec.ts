@@ -198,11 +198,11 @@ describe('the case intake and edit in a real browser', () => {
       expect(chosenId).toMatch(/^[0-9a-f-]{36}$/);
 
       // The new case's page, with the confirmation.
-      await page.waitForSelector('.notice:has-text("sudah tersimpan")');
+      await page.waitForSelector('.carried-notice:has-text("sudah tersimpan")');
       expect(new URL(page.url()).pathname).toBe(`/cases/${chosenId}`);
-      const caseNumber = /Kasus (\S+) sudah tersimpan/.exec((await page.textContent('.notice')) as string)![1]!;
+      const caseNumber = /Kasus (\S+) sudah tersimpan/.exec((await page.textContent('.carried-notice')) as string)![1]!;
       expect(caseNumber).toMatch(/^KPG-\d{4}-\d{4}$/);
-      await suite.checkScreen(watched, 'intake-saved', '.notice');
+      await suite.checkScreen(watched, 'intake-saved', '.carried-notice');
 
       const asCompanion = await apiSession({ email: companion.email, password: TEST_PASSWORD });
       const stored = (await asCompanion('GET', `/cases/${chosenId}`)).body;
@@ -294,7 +294,7 @@ describe('the case intake and edit in a real browser', () => {
       const resolvedAnswer = await resolved;
       expect(resolvedAnswer.status()).toBe(200);
       expect(resolvedAnswer.request().headers()['if-match']).toBe('"2"');
-      await page.waitForSelector('.notice:has-text("Perubahan kasus")');
+      await page.waitForSelector('.carried-notice:has-text("Perubahan kasus")');
       expect(new URL(page.url()).pathname).toBe(`/cases/${chosenId}`);
 
       const edited = (await asCompanion('GET', `/cases/${chosenId}`)).body;
@@ -358,7 +358,7 @@ describe('the case intake and edit in a real browser', () => {
       );
       await pressSubmit(page);
       expect((await saved).status()).toBe(201);
-      await page.waitForSelector('.notice:has-text("sudah tersimpan")');
+      await page.waitForSelector('.carried-notice:has-text("sudah tersimpan")');
     } finally {
       await watched.context.close();
     }

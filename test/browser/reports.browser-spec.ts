@@ -182,7 +182,7 @@ describe('dashboards and evaluation reports in a real browser', () => {
       expect(await countOf(page, 'Kasus menurut jenis kekerasan', 'seksual')).toBe('0');
       await page.waitForSelector('.plan-progress');
       expect(await figure(page, 'items-done')).toBe('1 dari 2 (50%)');
-      const scope = await page.textContent('main p');
+      const scope = await page.textContent('.dashboard-scope');
       expect(scope).toContain('Kupang');
       expect(scope).not.toContain('SoE');
       await suite.checkScreen(watched, 'dashboard-coordinator', '.plan-progress');

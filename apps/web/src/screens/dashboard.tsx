@@ -70,7 +70,7 @@ export function Dashboard() {
   return (
     <>
       <Heading>{t('reportsDashboardTitle')}</Heading>
-      <p>
+      <p class="dashboard-scope">
         {t('reportsDashboardScope', {
           regions: loaded.regions.map((region) => region.name ?? '').join(', '),
         })}{' '}

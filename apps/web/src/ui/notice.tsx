@@ -30,7 +30,7 @@ export function Notice() {
   const [shown, setShown] = useState(false);
   useEffect(() => setShown(true), []);
   return (
-    <p class={notice ? 'notice' : 'notice empty'} role="status">
+    <p class={notice ? 'carried-notice' : 'carried-notice empty'} role="status">
       {notice && shown ? t(notice.key, notice.values) : ''}
     </p>
   );
