@@ -1,4 +1,4 @@
-/** The administrator's screens, loaded together on demand (see routes.tsx). */
+/** The administrator's screens, loaded together on demand (see admin-routes.tsx). */
 export { AdminRequestsScreen } from './admin-requests';
 export { AuditScreen } from './admin-audit';
 export { DirectoryScreen } from './admin-directory';

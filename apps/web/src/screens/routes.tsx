@@ -2,7 +2,6 @@ import type { ComponentChild } from 'preact';
 import { lazyScreen } from '../ui/lazy-screen';
 import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
-import { Lazy } from '../ui/lazy';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
 import { reportRoutes } from './report-routes';
@@ -10,6 +9,9 @@ import { Worklist } from './worklist';
 
 const Intake = lazyScreen(() => import('./intake').then((module) => module.Intake));
 const CaseEdit = lazyScreen(() => import('./case-edit').then((module) => module.CaseEdit));
+const WorkPlanList = lazyScreen(() => import('./work-plan-list').then((module) => module.WorkPlanList));
+const WorkPlanPage = lazyScreen(() => import('./work-plan-page').then((module) => module.WorkPlanPage));
+const PlanItemPage = lazyScreen(() => import('./work-plan-item-page').then((module) => module.PlanItemPage));
 
 /**
  * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
@@ -37,28 +39,16 @@ export const routes: Route[] = [
     render: ([id]) => <CaseEdit id={id!} />,
   },
   ...adminRoutes,
-  {
-    pattern: /^\/work-plans$/,
-    sections: ['/work-plans'],
-    render: () => <Lazy load={() => import('./work-plan-list').then(({ WorkPlanList }) => <WorkPlanList />)} />,
-  },
+  { pattern: /^\/work-plans$/, sections: ['/work-plans'], render: () => <WorkPlanList /> },
   {
     pattern: new RegExp(`^/work-plans/${UUID}$`),
     sections: ['/work-plans'],
-    render: ([id]) => (
-      <Lazy load={() => import('./work-plan-page').then(({ WorkPlanPage }) => <WorkPlanPage id={id!} />)} />
-    ),
+    render: ([id]) => <WorkPlanPage id={id!} />,
   },
   {
     pattern: new RegExp(`^/work-plans/${UUID}/items/${UUID}$`),
     sections: ['/work-plans'],
-    render: ([planId, itemId]) => (
-      <Lazy
-        load={() =>
-          import('./work-plan-item-page').then(({ PlanItemPage }) => <PlanItemPage planId={planId!} itemId={itemId!} />)
-        }
-      />
-    ),
+    render: ([planId, itemId]) => <PlanItemPage planId={planId!} itemId={itemId!} />,
   },
   ...reportRoutes,
 ];
