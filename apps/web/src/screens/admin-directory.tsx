@@ -8,7 +8,8 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
-import { allPages, ifMatch, useIdempotencyKey } from './admin-pages';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
+import { allPages, ifMatch } from './admin-pages';
 import { chosen, type FieldSpec, nameField, RecordForm } from './admin-record-form';
 import type { RegionView, ServiceProviderView } from './admin-views';
 
@@ -43,7 +44,7 @@ export function DirectoryScreen() {
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<unknown>();
   const [editing, setEditing] = useState<string>();
-  const idempotency = useIdempotencyKey();
+  const [keys] = useState(() => new IdempotencyKeys());
 
   const load = () =>
     Promise.all([
@@ -197,18 +198,16 @@ export function DirectoryScreen() {
         fields={fields(false)}
         save={async (values) => {
           const { regionId, phone, address, ...required } = providerBody(values);
+          const body = {
+            ...required,
+            ...(regionId && { regionId }),
+            ...(phone && { phone }),
+            ...(address && { address }),
+          };
           await answered(
-            api.POST('/api/v1/service-providers', {
-              headers: idempotency.headers,
-              body: {
-                ...required,
-                ...(regionId && { regionId }),
-                ...(phone && { phone }),
-                ...(address && { address }),
-              },
-            }),
+            api.POST('/api/v1/service-providers', { headers: { 'Idempotency-Key': keys.for(body) }, body }),
           );
-          idempotency.renew();
+          keys.forget();
           await load();
         }}
       />

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { Page } from '../api/page';
 import { answeredAs } from '../api/problem';
 
@@ -21,16 +20,6 @@ export async function allPages<Item>(page: (query: { limit: number; cursor?: str
     cursor = answer.nextCursor ?? undefined;
   } while (cursor);
   return items;
-}
-
-/**
- * An Idempotency-Key for one thing being created: a retry after a lost answer creates nothing new
- * (SPEC §8); the API forgets a key whose request failed, so a corrected form may reuse it. It is
- * renewed once the thing is created.
- */
-export function useIdempotencyKey(): { headers: { 'Idempotency-Key': string }; renew(): void } {
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  return { headers: { 'Idempotency-Key': key }, renew: () => setKey(crypto.randomUUID()) };
 }
 
 /** The version a change was made against, as the API's If-Match takes it: a stale one answers 409. */

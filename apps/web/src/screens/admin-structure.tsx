@@ -7,7 +7,8 @@ import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { TIME_ZONE_LABELS, TIME_ZONES } from './admin-labels';
 import { loadStructure, loadUsers } from './admin-loaders';
-import { ifMatch, useIdempotencyKey } from './admin-pages';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
+import { ifMatch } from './admin-pages';
 import { chosen, nameField, RecordForm } from './admin-record-form';
 import { Rename } from './admin-rename';
 import type { Structure } from './admin-scope-fields';
@@ -27,9 +28,9 @@ export function StructureScreen() {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<unknown>();
-  const regionKey = useIdempotencyKey();
-  const villageKey = useIdempotencyKey();
-  const groupKey = useIdempotencyKey();
+  const [regionKeys] = useState(() => new IdempotencyKeys());
+  const [villageKeys] = useState(() => new IdempotencyKeys());
+  const [groupKeys] = useState(() => new IdempotencyKeys());
 
   const load = () =>
     Promise.all([loadStructure(), loadUsers()]).then(
@@ -157,17 +158,13 @@ export function StructureScreen() {
             },
           ]}
           save={async (values) => {
-            await answered(
-              api.POST('/api/v1/regions', {
-                headers: regionKey.headers,
-                body: {
-                  name: values.name!.trim(),
-                  code: values.code!,
-                  timeZone: values.timeZone as (typeof TIME_ZONES)[number],
-                },
-              }),
-            );
-            regionKey.renew();
+            const body = {
+              name: values.name!.trim(),
+              code: values.code!,
+              timeZone: values.timeZone as (typeof TIME_ZONES)[number],
+            };
+            await answered(api.POST('/api/v1/regions', { headers: { 'Idempotency-Key': regionKeys.for(body) }, body }));
+            regionKeys.forget();
             await load();
           }}
         />
@@ -187,13 +184,11 @@ export function StructureScreen() {
               },
             ]}
             save={async (values) => {
+              const body = { name: values.name!.trim(), regionId: values.regionId! };
               await answered(
-                api.POST('/api/v1/villages', {
-                  headers: villageKey.headers,
-                  body: { name: values.name!.trim(), regionId: values.regionId! },
-                }),
+                api.POST('/api/v1/villages', { headers: { 'Idempotency-Key': villageKeys.for(body) }, body }),
               );
-              villageKey.renew();
+              villageKeys.forget();
               await load();
             }}
           />
@@ -220,13 +215,9 @@ export function StructureScreen() {
               },
             ]}
             save={async (values) => {
-              await answered(
-                api.POST('/api/v1/groups', {
-                  headers: groupKey.headers,
-                  body: { name: values.name!.trim(), villageId: values.villageId! },
-                }),
-              );
-              groupKey.renew();
+              const body = { name: values.name!.trim(), villageId: values.villageId! };
+              await answered(api.POST('/api/v1/groups', { headers: { 'Idempotency-Key': groupKeys.for(body) }, body }));
+              groupKeys.forget();
               await load();
             }}
           />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiProblem, answeredAs } from '../api/problem';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -10,7 +11,6 @@ import { useSubmit } from '../ui/use-submit';
 import { scopeKindOf } from './admin-labels';
 import { AppLink } from './admin-link';
 import { loadStructure } from './admin-loaders';
-import { useIdempotencyKey } from './admin-pages';
 import { type RoleAndScope, ScopeFields, scopeBody, type Structure } from './admin-scope-fields';
 import type { AdminRequestView } from './admin-views';
 
@@ -49,7 +49,7 @@ export function UserCreateScreen() {
   const [typed, setTyped] = useState<Typed>(blank);
   const [invalid, setInvalid] = useState<Invalid>({});
   const [requested, setRequested] = useState<AdminRequestView>();
-  const idempotency = useIdempotencyKey();
+  const [keys] = useState(() => new IdempotencyKeys());
 
   useEffect(() => {
     loadStructure().then(setStructure, setLoadFailure);
@@ -61,18 +61,16 @@ export function UserCreateScreen() {
       const found = invalidFields(typed);
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
+      const body = {
+        name: typed.name.trim(),
+        email: typed.email.trim(),
+        role: typed.role as 'companion',
+        ...scopeBody(typed),
+      };
       const request = await answeredAs<AdminRequestView>(
-        api.POST('/api/v1/users', {
-          headers: idempotency.headers,
-          body: {
-            name: typed.name.trim(),
-            email: typed.email.trim(),
-            role: typed.role as 'companion',
-            ...scopeBody(typed),
-          },
-        }),
+        api.POST('/api/v1/users', { headers: { 'Idempotency-Key': keys.for(body) }, body }),
       );
-      idempotency.renew();
+      keys.forget();
       setTyped(blank());
       setRequested(request);
     },

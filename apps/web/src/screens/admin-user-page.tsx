@@ -11,7 +11,8 @@ import { useSubmit } from '../ui/use-submit';
 import { roleLabel, scopeKindOf } from './admin-labels';
 import { AppLink } from './admin-link';
 import { loadMe, loadStructure } from './admin-loaders';
-import { ifMatch, useIdempotencyKey } from './admin-pages';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
+import { ifMatch } from './admin-pages';
 import { groupLabel, type RoleAndScope, ScopeFields, scopeBody, type Structure } from './admin-scope-fields';
 import type { UserView } from './admin-views';
 
@@ -39,7 +40,7 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
   const [failure, setFailure] = useState<unknown>();
   const [sent, setSent] = useState<MessageKey>();
   const [scope, setScope] = useState<RoleAndScope>();
-  const idempotency = useIdempotencyKey();
+  const [keys] = useState(() => new IdempotencyKeys());
 
   const load = () =>
     Promise.all([
@@ -58,7 +59,7 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
         setSent(undefined);
         await send(loaded!.user);
         setSent('adminRequestSent');
-        idempotency.renew();
+        keys.forget();
         await load();
       },
       (error) => requestFailure(error, t),
@@ -67,8 +68,10 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
     answered(
       api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id }, header: ifMatch(user.version) }, body }),
     );
-  const reset = (kind: 'reset_password' | 'reset_totp') => (user: UserView) =>
-    answered(api.POST('/api/v1/admin-requests', { headers: idempotency.headers, body: { kind, subjectId: user.id } }));
+  const reset = (kind: 'reset_password' | 'reset_totp') => (user: UserView) => {
+    const body = { kind, subjectId: user.id };
+    return answered(api.POST('/api/v1/admin-requests', { headers: { 'Idempotency-Key': keys.for(body) }, body }));
+  };
 
   const roleChange = useRequest((user) => change({ role: scope!.role, ...scopeBody(scope!) })(user));
   const activity = useRequest((user) => change({ active: !user.active })(user));

@@ -8,7 +8,7 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { codeLabel } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
-import { newIdempotencyKey } from '../ui/idempotency-key';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
 import type { CaseView, CasePanelProps } from './case-views';
 
 type Target = components['schemas']['TransitionDto']['to'];
@@ -119,7 +119,7 @@ function TransitionForm({
   const [reason, setReason] = useState('');
   const [closureReason, setClosureReason] = useState('');
   const [invalid, setInvalid] = useState<{ reason?: MessageKey; closureReason?: MessageKey }>({});
-  const [key] = useState(newIdempotencyKey);
+  const [keys] = useState(() => new IdempotencyKeys());
   const asksClosureReason = step.to === 'closure_requested';
   const closureReasons = codes.closureReason ?? [];
 
@@ -144,10 +144,11 @@ function TransitionForm({
           api.POST('/api/v1/cases/{id}/transitions', {
             params: { path: { id: record.id ?? '' }, header: { 'if-match': String(record.version) } },
             body,
-            headers: { 'Idempotency-Key': key },
+            headers: { 'Idempotency-Key': keys.for(body) },
           }),
         ),
       );
+      keys.forget();
     },
     (error) => {
       if (error instanceof InvalidForm || (error instanceof ApiProblem && error.status === 400))

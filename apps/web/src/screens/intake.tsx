@@ -33,6 +33,7 @@ import { DuplicateCheck } from './intake-duplicate-check';
 import { perpetratorProblems, PERPETRATORS_FIELD } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
 import { type Place, PlaceSelect, placeBody, placesOf } from './intake-place';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { shownPerpetrator, shownValue } from './case-field-value';
 
 type CaseView = components['schemas']['CaseView'];
@@ -77,7 +78,8 @@ export function Intake() {
   const [perpetrators, setPerpetrators] = useState<Perpetrator[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   // Chosen once per intake, so that a retry after a lost answer cannot create the case twice (SPEC §4, §8).
-  const [ids] = useState(() => ({ caseId: crypto.randomUUID(), idempotencyKey: crypto.randomUUID() }));
+  const [caseId] = useState(() => crypto.randomUUID());
+  const [keys] = useState(() => new IdempotencyKeys());
   const stepTitle = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);
 
@@ -107,18 +109,16 @@ export function Intake() {
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       let record: CaseView;
+      const body = requestBody();
       try {
         record = await answeredNamingFields<CaseView>(
-          api.POST('/api/v1/cases', {
-            body: requestBody(),
-            headers: { 'Idempotency-Key': ids.idempotencyKey },
-          }),
+          api.POST('/api/v1/cases', { body, headers: { 'Idempotency-Key': keys.for(body) } }),
         );
       } catch (error) {
         if (!(error instanceof RefusedFields && showRefused(error.fields))) throw error;
         return;
       }
-      navigateWithNotice(`/cases/${record.id ?? ids.caseId}`, 'intakeSaved', { number: record.caseNumber ?? '' });
+      navigateWithNotice(`/cases/${record.id ?? caseId}`, 'intakeSaved', { number: record.caseNumber ?? '' });
     },
     (error) =>
       error instanceof ApiProblem && (error.status === 400 || error.status === 422)
@@ -141,7 +141,7 @@ export function Intake() {
   function requestBody(): CreateCase {
     const entries = CASE_FIELDS.map((field): [string, unknown] => [field.path, apiValue(field, values[field.path]!)]);
     return {
-      id: ids.caseId,
+      id: caseId,
       ...(nest(entries.filter(([, value]) => value !== null)) as Omit<CreateCase, 'id'>),
       ...placeBody(place),
       ...(perpetrators.length > 0 && {

@@ -8,7 +8,7 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { calendarDay, codeLabel } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
-import { newIdempotencyKey } from '../ui/idempotency-key';
+import { IdempotencyKeys } from '../ui/idempotency-keys';
 import type { CaseView, ReferralView, ServiceProviderView } from './case-views';
 import type { CodeLists } from '../ui/labels';
 
@@ -92,7 +92,7 @@ function AddReferral({
   const [typed, setTyped] = useState<Typed>(blank);
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
   const [saved, setSaved] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
+  const [keys] = useState(() => new IdempotencyKeys());
   const serviceTypes = codes.serviceType ?? [];
   const offered = providers.filter(
     (provider) => provider.active !== false && provider.serviceType === typed.serviceType,
@@ -118,12 +118,12 @@ function AddReferral({
         api.POST('/api/v1/cases/{id}/referrals', {
           params: { path: { id: caseId } },
           body,
-          headers: { 'Idempotency-Key': key },
+          headers: { 'Idempotency-Key': keys.for(body) },
         }),
       );
       onSaved(referral);
       setTyped(blank());
-      setKey(newIdempotencyKey());
+      keys.forget();
       setSaved(true);
     },
     (error) => {
