@@ -1,3 +1,5 @@
+import { answeredAs } from './problem';
+
 /**
  * The shape every list answer shares. The document describes each list's page as a schema of its
  * own (`CaseViewPage`, …); code that pages through any of them reads this.
@@ -5,4 +7,25 @@
 export interface Page<Item> {
   items: Item[];
   nextCursor?: string | null;
+}
+
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Every item of a paged list, following `nextCursor` at the largest page the API gives: for the
+ * short lists a screen needs whole (the organisation's structure, staff, requests, one's reports).
+ */
+export async function allPages<Item>(page: (query: { limit: number; cursor?: string }) => Promise<Answer>) {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await answeredAs<Page<Item>>(page({ limit: 200, ...(cursor && { cursor }) }));
+    items.push(...answer.items);
+    cursor = answer.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
 }

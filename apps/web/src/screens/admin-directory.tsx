@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
+import { allPages } from '../api/page';
 import { answered, answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
@@ -9,7 +10,7 @@ import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
-import { allPages, ifMatch } from './admin-pages';
+import { ifMatch } from './admin-pages';
 import { chosen, type FieldSpec, nameField, RecordForm } from './admin-record-form';
 import type { RegionView, ServiceProviderView } from './admin-views';
 

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
+import { allPages } from '../api/page';
 import { answeredAs } from '../api/problem';
 import type { Profile } from '../session/session';
-import { allPages } from './admin-pages';
 import type { Structure } from './admin-scope-fields';
 import type { AdminRequestView, GroupView, RegionView, UserView, VillageView } from './admin-views';
 

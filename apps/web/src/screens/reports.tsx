@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answeredAs } from '../api/problem';
-import type { Page } from '../api/page';
+import { allPages } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
+import { allPlaces } from './case-list/directory';
 import { isPending, ReportCard, STATUS_TEXT } from './report-card';
 import { ReportRequestForm, type Place, type Places } from './report-request-form';
 import type { ReportStatus, ReportView } from './report-views';
@@ -14,33 +15,15 @@ import type { ReportStatus, ReportView } from './report-views';
 const FIRST_POLL_MS = 1_000;
 const LAST_POLL_MS = 15_000;
 const POLL_GROWTH = 1.5;
-/** Enough pages for anyone's own requests; the API lists them oldest first. */
-const MAX_PAGES = 10;
+/** One's own requests, newest first: the API lists them oldest first. */
+const myReports = async () =>
+  (await allPages<ReportView>((query) => api.GET('/api/v1/reports', { params: { query } }))).reverse();
 
-async function myReports(): Promise<ReportView[]> {
-  const reports: ReportView[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await answeredAs<Page<ReportView>>(
-      api.GET('/api/v1/reports', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }),
-    );
-    reports.push(...answer.items);
-    cursor = answer.nextCursor ?? undefined;
-    if (!cursor) break;
-  }
-  return reports.reverse();
-}
-
-const placesOf = (page: Page<{ id?: string | null; name?: string | null }>): Place[] =>
-  page.items.map((item) => ({ id: item.id ?? '', name: item.name ?? '' }));
+const placesOf = (items: { id?: string | null; name?: string | null }[]): Place[] =>
+  items.map((item) => ({ id: item.id ?? '', name: item.name ?? '' }));
 
 async function readablePlaces(): Promise<Places> {
-  const query = { params: { query: { limit: 200 } } };
-  const [regions, villages, groups] = await Promise.all([
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/regions', query)),
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/villages', query)),
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/groups', query)),
-  ]);
+  const { regions, villages, groups } = await allPlaces();
   return { regions: placesOf(regions), villages: placesOf(villages), groups: placesOf(groups) };
 }
 

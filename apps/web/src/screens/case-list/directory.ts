@@ -1,6 +1,5 @@
 import { api } from '../../api/client';
-import type { Page } from '../../api/page';
-import { answeredAs } from '../../api/problem';
+import { allPages } from '../../api/page';
 import type { components } from '../../api/schema';
 
 export type RegionView = components['schemas']['RegionView'];
@@ -17,39 +16,13 @@ export interface UserEntry {
   regionIds?: string[];
 }
 
-const PAGE = 200;
+export const allRegions = () => allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } }));
 
-/** Every page of a list: the organisation's structure and staff are short lists that the screens need whole. */
-async function everyPage<Item>(page: (cursor: string | undefined) => Promise<Page<Item>>): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const answer = await page(cursor);
-    items.push(...answer.items);
-    cursor = answer.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
+export const allVillages = () => allPages<VillageView>((query) => api.GET('/api/v1/villages', { params: { query } }));
 
-export const allRegions = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<RegionView>>(api.GET('/api/v1/regions', { params: { query: { cursor, limit: PAGE } } })),
-  );
+export const allGroups = () => allPages<GroupView>((query) => api.GET('/api/v1/groups', { params: { query } }));
 
-export const allVillages = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { cursor, limit: PAGE } } })),
-  );
-
-export const allGroups = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { cursor, limit: PAGE } } })),
-  );
-
-export const allUsers = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<UserEntry>>(api.GET('/api/v1/users', { params: { query: { cursor, limit: PAGE } } })),
-  );
+export const allUsers = () => allPages<UserEntry>((query) => api.GET('/api/v1/users', { params: { query } }));
 
 /** The organisation's places by id, for naming a case's region, village and group. */
 export interface Places {
