@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { createOrganisation } from '../support/world';
 import { BrowserSuite, signInWithCode, typeCredentials } from './browser-suite';
@@ -18,16 +17,6 @@ describe('the administrator in a real browser', () => {
     return { org };
   });
 
-  async function query<Row>(sql: string, values: unknown[]): Promise<Row[]> {
-    const client = new Client({ connectionString: suite.databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, values)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
-
   /** Follows the app's own links, as a user would: a reload would sign her out (the session lives in memory). */
   async function openRequests(page: Page): Promise<void> {
     await page.click('nav >> text=Pengguna');
@@ -37,7 +26,7 @@ describe('the administrator in a real browser', () => {
   }
 
   async function requestOf(kind: string, about: string) {
-    const [row] = await query<{
+    const [row] = await suite.stored<{
       id: string;
       state: string;
       requested_by: string;
@@ -140,7 +129,7 @@ describe('the administrator in a real browser', () => {
       const approved = await requestOf('create_user', email);
       expect(approved).toMatchObject({ state: 'approved', decided_by: approver.id, half_waiting: true });
       const newUserId = approved.subject_id as string;
-      const [stored] = await query<{ role: string; password_change_required: boolean; groups: string[] }>(
+      const [stored] = await suite.stored<{ role: string; password_change_required: boolean; groups: string[] }>(
         `SELECT u.role, u.password_change_required,
                 array(SELECT g.group_id::text FROM user_groups g WHERE g.user_id = u.id) AS groups
            FROM users u WHERE u.id = $1`,
@@ -178,7 +167,7 @@ describe('the administrator in a real browser', () => {
       await fresh.fill('input[name=new-password]', 'sawah-hijau-di-atambua-2026');
       await fresh.press('input[name=new-password]', 'Enter');
       await fresh.waitForSelector('h1 >> text=Kasus saya');
-      const [changed] = await query<{ password_change_required: boolean }>(
+      const [changed] = await suite.stored<{ password_change_required: boolean }>(
         'SELECT password_change_required FROM users WHERE id = $1',
         [newUserId],
       );
@@ -242,7 +231,7 @@ describe('the administrator in a real browser', () => {
       await other.waitForSelector('.saved >> text=ditolak');
       expect(await other.textContent(`#other-requests ~ ul [data-request="${deactivation.id}"]`)).toContain('Ditolak');
       expect(await requestOf('change_active', newUserId)).toMatchObject({ state: 'refused', decided_by: approver.id });
-      const [scoped] = await query<{ active: boolean; groups: string[] }>(
+      const [scoped] = await suite.stored<{ active: boolean; groups: string[] }>(
         `SELECT u.active, array(SELECT g.group_id::text FROM user_groups g WHERE g.user_id = u.id ORDER BY g.group_id) AS groups
            FROM users u WHERE u.id = $1`,
         [newUserId],
@@ -279,14 +268,14 @@ describe('the administrator in a real browser', () => {
       await page.selectOption('[data-group="Kelompok Kenanga"] select[name=userId]', { label: 'Sari Ndun' });
       await page.click('[data-group="Kelompok Kenanga"] button[type=submit]');
       await page.waitForSelector('[data-group="Kelompok Kenanga"] >> text=Anggota: Sari Ndun');
-      const [structure] = await query<{ code: string; zone: string; village: string; grp: string }>(
+      const [structure] = await suite.stored<{ code: string; zone: string; village: string; grp: string }>(
         `SELECT r.code, r.time_zone AS zone, v.name AS village, g.name AS grp
            FROM regions r JOIN villages v ON v.region_id = r.id JOIN groups g ON g.village_id = v.id
           WHERE r.organization_id = $1 AND r.name = 'Belu'`,
         [suite.world.org.id],
       );
       expect(structure).toEqual({ code: 'BLU', zone: 'Asia/Makassar', village: 'Atambua', grp: 'Kelompok Kenanga' });
-      const members = await query<{ name: string }>(
+      const members = await suite.stored<{ name: string }>(
         'SELECT g.name FROM user_groups m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 ORDER BY g.name',
         [newUserId],
       );
@@ -308,7 +297,7 @@ describe('the administrator in a real browser', () => {
       await page.selectOption('[data-provider="UPTD PPA Belu"] select[name=serviceType]', 'legal_aid');
       await page.click('[data-provider="UPTD PPA Belu"] button[type=submit]');
       await page.waitForSelector('[data-provider="UPTD PPA Kabupaten Belu"]');
-      const [provider] = await query<{ service_type: string; region: string; version: number }>(
+      const [provider] = await suite.stored<{ service_type: string; region: string; version: number }>(
         `SELECT p.service_type, r.name AS region, p.version FROM service_providers p JOIN regions r ON r.id = p.region_id
           WHERE p.organization_id = $1 AND p.name = 'UPTD PPA Kabupaten Belu'`,
         [suite.world.org.id],
@@ -337,7 +326,7 @@ describe('the administrator in a real browser', () => {
       expect(await page.getAttribute('.verdict', 'data-valid')).toBe('true');
       expect(await page.textContent('.verdict')).toMatch(/^Rantai utuh: \d+ catatan/);
       await suite.checkScreen(requester, 'admin-audit-verified', '.verdict');
-      const [{ events }] = (await query<{ events: number }>(
+      const [{ events }] = (await suite.stored<{ events: number }>(
         'SELECT count(*)::int AS events FROM audit_events WHERE organization_id = $1',
         [suite.world.org.id],
       )) as [{ events: number }];

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTotpCode } from '@pendamping/auth/authentication';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from '../support/test-app';
@@ -90,6 +91,20 @@ export class BrowserSuite<World> {
 
   get databaseUrl(): string {
     return this.database!.url;
+  }
+
+  /**
+   * What the server stored, read from the suite's database on a connection of its own rather than
+   * through the screens under test.
+   */
+  async stored<Row = Record<string, unknown>>(sql: string, values: unknown[]): Promise<Row[]> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows as Row[];
+    } finally {
+      await client.end();
+    }
   }
 
   /** A fresh browser context (nothing stored, no cookie) at the phone's size, watched. */

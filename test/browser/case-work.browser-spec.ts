@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
@@ -71,17 +70,6 @@ describe('case work in a real browser', () => {
       withoutConsent: { id: withoutConsent.id as string, caseNumber: withoutConsent.caseNumber as string },
     };
   });
-
-  /** What the server stored, read from its database on a connection of its own (the suite drops the database at its end). */
-  const stored = async (sql: string, values: unknown[]) => {
-    const database = new Client({ connectionString: suite.databaseUrl });
-    await database.connect();
-    try {
-      return (await database.query(sql, values)).rows;
-    } finally {
-      await database.end();
-    }
-  };
 
   /** From the due list to a case with the keyboard: Tab to its link, Enter. */
   async function openFromDueList(page: Page, caseNumber: string) {
@@ -156,7 +144,7 @@ describe('case work in a real browser', () => {
       expect(referral).toContain(note);
       expect(referral).not.toContain('Terakhir diubah');
       expect(await page.inputValue('#referral-note')).toBe('');
-      const rows = await stored(
+      const rows = await suite.stored(
         `SELECT id, service_type, provider_id, status, referred_at::text AS day FROM referrals WHERE case_id = $1`,
         [consenting.id],
       );
@@ -172,7 +160,7 @@ describe('case work in a real browser', () => {
       await suite.checkScreen(watched, 'referral-added', '.referrals');
 
       // Consent withdrawn since the page loaded: the server refuses, the page says why, nothing is stored.
-      await stored(`UPDATE cases SET consent_refer = false WHERE id = $1`, [consenting.id]);
+      await suite.stored(`UPDATE cases SET consent_refer = false WHERE id = $1`, [consenting.id]);
       await page.selectOption('#referral-service-type', 'health');
       const refused = page.waitForResponse(
         (response) => response.url().endsWith('/referrals') && response.request().method() === 'POST',
@@ -183,8 +171,8 @@ describe('case work in a real browser', () => {
       expect(await page.textContent('section[aria-labelledby=case-referrals] .alert')).toContain(
         'persetujuan untuk dirujuk tidak lagi tercatat',
       );
-      expect(await stored(`SELECT id FROM referrals WHERE case_id = $1`, [consenting.id])).toHaveLength(1);
-      await stored(`UPDATE cases SET consent_refer = true WHERE id = $1`, [consenting.id]);
+      expect(await suite.stored(`SELECT id FROM referrals WHERE case_id = $1`, [consenting.id])).toHaveLength(1);
+      await suite.stored(`UPDATE cases SET consent_refer = true WHERE id = $1`, [consenting.id]);
 
       // The referral's status and outcome, where its `allowed` lets her write them.
       await page.click('.referrals >> text=Perbarui rujukan');
@@ -196,9 +184,10 @@ describe('case work in a real browser', () => {
       await page.waitForSelector('.referrals .referral-status >> text=Diterima');
       expect(await page.textContent('section[aria-labelledby=case-referrals] .saved')).toBe('Rujukan diperbarui.');
       expect(
-        await stored(`SELECT status, version, outcome_note IS NOT NULL AS outcome FROM referrals WHERE case_id = $1`, [
-          consenting.id,
-        ]),
+        await suite.stored(
+          `SELECT status, version, outcome_note IS NOT NULL AS outcome FROM referrals WHERE case_id = $1`,
+          [consenting.id],
+        ),
       ).toEqual([{ status: 'accepted', version: 2, outcome: true }]);
       expect(await page.textContent('.referrals')).toContain('Diterima bidan desa');
       expect(await page.textContent('.referrals')).toContain('Terakhir diubah');
@@ -210,7 +199,9 @@ describe('case work in a real browser', () => {
       await page.click('text=Ya, ajukan penutupan');
       await page.waitForSelector('#transition-reason-error');
       expect(await page.getAttribute('#transition-closure-reason', 'aria-invalid')).toBe('true');
-      expect(await stored(`SELECT status FROM cases WHERE id = $1`, [consenting.id])).toEqual([{ status: 'open' }]);
+      expect(await suite.stored(`SELECT status FROM cases WHERE id = $1`, [consenting.id])).toEqual([
+        { status: 'open' },
+      ]);
       await suite.checkScreen(watched, 'closure-request', '#transition-reason-error');
       await page.selectOption('#transition-closure-reason', 'needs_met');
       await page.fill('#transition-reason', 'Penyintas sudah aman dan mandiri');
@@ -222,7 +213,7 @@ describe('case work in a real browser', () => {
       expect(await page.textContent('.case-status')).toBe('Diusulkan ditutup');
       expect(await page.textContent('.workflow')).toContain('menunggu keputusan koordinator');
       expect(await page.$('text=Ajukan penutupan kasus')).toBeNull();
-      expect(await stored(`SELECT status, closure_reason FROM cases WHERE id = $1`, [consenting.id])).toEqual([
+      expect(await suite.stored(`SELECT status, closure_reason FROM cases WHERE id = $1`, [consenting.id])).toEqual([
         { status: 'closure_requested', closure_reason: 'needs_met' },
       ]);
 
@@ -266,7 +257,7 @@ describe('case work in a real browser', () => {
       await page.click('text=Ya, buka kembali');
       await page.waitForSelector('.workflow .saved >> text=Dalam penanganan');
       expect(await page.textContent('.case-status')).toBe('Dalam penanganan');
-      expect(await stored(`SELECT status FROM cases WHERE id = $1`, [closed.id])).toEqual([{ status: 'active' }]);
+      expect(await suite.stored(`SELECT status FROM cases WHERE id = $1`, [closed.id])).toEqual([{ status: 'active' }]);
       await page.waitForSelector('#case-history + ul >> text=Dibuka kembali');
       expect(await page.textContent('#case-history + ul')).toContain('Penyintas kembali meminta pendampingan');
     });

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, addReferral, createCase, newCaseBody } from '../support/cases';
 import { awaitReport, reportBody, requestReport } from '../support/report-client';
@@ -150,24 +149,15 @@ describe('the coordinator and reviewer case list and case controls in a real bro
     };
   });
 
-  const stored = async (caseId: string) => {
-    const client = new Client({ connectionString: suite.databaseUrl });
-    await client.connect();
-    try {
-      const { rows } = await client.query(
-        'SELECT status, assigned_companion_id, restricted, excluded_user_ids FROM cases WHERE id = $1',
-        [caseId],
-      );
-      return rows[0] as {
+  const stored = async (caseId: string) =>
+    (
+      await suite.stored<{
         status: string;
         assigned_companion_id: string;
         restricted: boolean;
         excluded_user_ids: string[];
-      };
-    } finally {
-      await client.end();
-    }
-  };
+      }>('SELECT status, assigned_companion_id, restricted, excluded_user_ids FROM cases WHERE id = $1', [caseId])
+    )[0]!;
 
   it('a coordinator filters her list with the keyboard, assigns a companion, approves a requested closure and restricts a case', async () => {
     const watched = await suite.open();

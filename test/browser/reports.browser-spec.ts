@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
 import { activityBody, addActivity, addItem, createPlan, itemBody, step } from '../support/work-plans';
@@ -134,22 +133,16 @@ describe('dashboards and evaluation reports in a real browser', () => {
       expect(await page.textContent('.report-card.internal .file-name')).toBe(internal.name);
 
       // What the server stored: the two requests as the form made them, each file the one downloaded.
-      const database = new Client({ connectionString: suite.databaseUrl });
-      await database.connect();
-      try {
-        const { rows } = await database.query<{ audience: string; file_name: string; byte_size: number }>(
-          `SELECT audience, file_name, byte_size FROM reports
-            WHERE requested_by = $1 AND year = 2026 AND scope_level = 'organization' AND format = 'pdf' AND locale = 'id'
-              AND status = 'succeeded' ORDER BY audience`,
-          [suite.world.reviewer.id],
-        );
-        expect(rows).toEqual([
-          { audience: 'external', file_name: external.name, byte_size: external.bytes.length },
-          { audience: 'internal', file_name: internal.name, byte_size: internal.bytes.length },
-        ]);
-      } finally {
-        await database.end();
-      }
+      const rows = await suite.stored(
+        `SELECT audience, file_name, byte_size FROM reports
+          WHERE requested_by = $1 AND year = 2026 AND scope_level = 'organization' AND format = 'pdf' AND locale = 'id'
+            AND status = 'succeeded' ORDER BY audience`,
+        [suite.world.reviewer.id],
+      );
+      expect(rows).toEqual([
+        { audience: 'external', file_name: external.name, byte_size: external.bytes.length },
+        { audience: 'internal', file_name: internal.name, byte_size: internal.bytes.length },
+      ]);
     });
   }, 300_000);
 

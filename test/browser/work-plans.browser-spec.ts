@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { addItem, createPlan, itemBody } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
@@ -26,19 +25,9 @@ describe('work plans in a real browser', () => {
     };
   });
 
-  /** What the server stored, read from its database rather than through the screens under test. */
-  async function stored<Row>(sql: string, values: unknown[]): Promise<Row[]> {
-    const client = new Client({ connectionString: suite.databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, values)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
   const planRow = async () =>
     (
-      await stored<{ status: string; review_comments: string | null }>(
+      await suite.stored<{ status: string; review_comments: string | null }>(
         'SELECT status, review_comments FROM work_plans WHERE id = $1',
         [suite.world.planId],
       )
@@ -98,7 +87,7 @@ describe('work plans in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector('.plan-item >> text=Kampanye stop perkawinan anak');
       expect(await page.textContent('.saved')).toBe('Kegiatan disimpan.');
-      const added = await stored<{ target_unit: string; target_count: number; planned_months: number[] }>(
+      const added = await suite.stored<{ target_unit: string; target_count: number; planned_months: number[] }>(
         'SELECT target_unit, target_count, planned_months FROM plan_items WHERE work_plan_id = $1 AND title = $2',
         [suite.world.planId, 'Kampanye stop perkawinan anak'],
       );
@@ -181,7 +170,7 @@ describe('work plans in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${campaign} >> text=Dibatalkan`);
       expect(
-        await stored<{ status: string; status_reason: string }>(
+        await suite.stored<{ status: string; status_reason: string }>(
           'SELECT status, status_reason FROM plan_items WHERE work_plan_id = $1 AND title = $2',
           [suite.world.planId, 'Kampanye stop perkawinan anak'],
         ),
@@ -218,10 +207,15 @@ describe('work plans in a real browser', () => {
       await page.waitForSelector('.activity-reports >> text=Penyuluhan tentang kekerasan');
       expect(await page.textContent('.saved')).toBe('Laporan kegiatan disimpan.');
       expect(await page.inputValue('textarea[name=summary]')).toBe('');
-      const reports = await stored<{ date: string; women: number; men: number; girls: number; obstacles: string }>(
-        `SELECT date::text AS date, women, men, girls, obstacles FROM activity_reports WHERE plan_item_id = $1`,
-        [suite.world.itemId],
-      );
+      const reports = await suite.stored<{
+        date: string;
+        women: number;
+        men: number;
+        girls: number;
+        obstacles: string;
+      }>(`SELECT date::text AS date, women, men, girls, obstacles FROM activity_reports WHERE plan_item_id = $1`, [
+        suite.world.itemId,
+      ]);
       expect(reports).toEqual([
         { date: today, women: 12, men: 3, girls: 5, obstacles: 'Hujan deras, sebagian warga datang terlambat.' },
       ]);
@@ -252,7 +246,7 @@ describe('work plans in a real browser', () => {
       await page.waitForSelector(`h1:has-text("Kelompok Mawar ${year + 1}")`);
       await page.waitForSelector('.plan-item >> text=Penyuluhan KtP/A di balai desa');
       expect(await page.textContent('.plan-items')).not.toContain('Kampanye stop perkawinan anak');
-      const [next] = await stored<{ status: string; copied_from_id: string; items: number; reports: number }>(
+      const [next] = await suite.stored<{ status: string; copied_from_id: string; items: number; reports: number }>(
         `SELECT p.status, p.copied_from_id, (SELECT count(*)::int FROM plan_items i WHERE i.work_plan_id = p.id) AS items,
                 (SELECT count(*)::int FROM activity_reports a WHERE a.work_plan_id = p.id) AS reports
            FROM work_plans p WHERE p.year = $1 AND p.group_id = (SELECT group_id FROM work_plans WHERE id = $2)`,
