@@ -2,6 +2,7 @@ import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { CaseField, Value } from './case-fields';
+import { CodeOptions } from '../ui/code-options';
 
 /** The id of a field's control; a list of codes is reached through its first box. */
 export const controlId = (path: string) => `case-${path.replace(/\./g, '-')}`;
@@ -98,12 +99,7 @@ export function CaseFieldInput({
       <label for={id}>{t(field.label)}</label>
       {field.kind === 'code' ? (
         <select id={id} name={field.path} value={text} onChange={onText} {...invalid}>
-          <option value="">{t('intakeChooseOption')}</option>
-          {entries.map((entry) => (
-            <option key={entry.code} value={entry.code}>
-              {entry.label[language]}
-            </option>
-          ))}
+          <CodeOptions entries={entries} choose={t('intakeChooseOption')} />
         </select>
       ) : field.kind === 'longText' ? (
         <textarea

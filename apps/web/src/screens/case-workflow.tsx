@@ -10,6 +10,7 @@ import { codeLabel } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import type { CaseView, CasePanelProps } from './case-views';
+import { CodeOptions } from '../ui/code-options';
 
 type Target = components['schemas']['TransitionDto']['to'];
 type Action = CaseView['allowed']['actions'][number];
@@ -115,7 +116,7 @@ function TransitionForm({
   onCancel,
   onChanged,
 }: CasePanelProps & { step: Step; onCancel(): void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [closureReason, setClosureReason] = useState('');
   const [invalid, setInvalid] = useState<{ reason?: MessageKey; closureReason?: MessageKey }>({});
@@ -176,12 +177,7 @@ function TransitionForm({
             onChange={(event) => setClosureReason(event.currentTarget.value)}
             {...described('closureReason')}
           >
-            <option value="">{t('caseworkChoose')}</option>
-            {closureReasons.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.label[language]}
-              </option>
-            ))}
+            <CodeOptions entries={closureReasons} choose={t('caseworkChoose')} />
           </select>
           {invalid.closureReason && (
             <p id="transition-closureReason-error" class="field-error">

@@ -9,6 +9,7 @@ import { failureText } from '../ui/failure-text';
 import { ApiProblem } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
+import { CodeOptions } from '../ui/code-options';
 
 type FollowUpView = components['schemas']['FollowUpView'];
 type CreateFollowUp = components['schemas']['CreateFollowUpDto'];
@@ -65,7 +66,7 @@ export function FollowUpForm({
   codes: CodeLists;
   onSaved(followUp: FollowUpView): void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [typed, setTyped] = useState<Typed>(blank);
   // One id per follow-up being written: sending it again after a lost answer cannot make a second one (SPEC §12).
   const [followUpId, setFollowUpId] = useState(() => crypto.randomUUID());
@@ -145,12 +146,7 @@ export function FollowUpForm({
           onChange={set('type')}
           {...described('type')}
         >
-          <option value="">{t('followUpChoose')}</option>
-          {types.map((entry) => (
-            <option key={entry.code} value={entry.code}>
-              {entry.label[language]}
-            </option>
-          ))}
+          <CodeOptions entries={types} choose={t('followUpChoose')} />
         </select>
         {error('type')}
       </div>

@@ -11,6 +11,7 @@ import { useSubmit } from '../ui/use-submit';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import type { CaseView, ReferralView, ServiceProviderView } from './case-views';
 import type { CodeLists } from '../ui/labels';
+import { CodeOptions } from '../ui/code-options';
 
 type CreateReferral = components['schemas']['CreateReferralDto'];
 
@@ -88,7 +89,7 @@ function AddReferral({
   consentText: string;
   onSaved(referral: ReferralView): void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [typed, setTyped] = useState<Typed>(blank);
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
   const [saved, setSaved] = useState(false);
@@ -163,12 +164,7 @@ function AddReferral({
           onChange={set('serviceType')}
           {...described('serviceType')}
         >
-          <option value="">{t('caseworkChoose')}</option>
-          {serviceTypes.map((entry) => (
-            <option key={entry.code} value={entry.code}>
-              {entry.label[language]}
-            </option>
-          ))}
+          <CodeOptions entries={serviceTypes} choose={t('caseworkChoose')} />
         </select>
         {error('serviceType')}
       </div>

@@ -17,6 +17,7 @@ import {
 } from './work-plan-form-parts';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { PARTICIPANTS_UNIT, type PlanItemView } from './work-plan-views';
+import { CodeOptions } from '../ui/code-options';
 
 type CreatePlanItem = components['schemas']['CreatePlanItemDto'];
 type UpdatePlanItem = components['schemas']['UpdatePlanItemDto'];
@@ -198,12 +199,7 @@ export function PlanItemForm({
             onChange={set('category')}
             {...marks('category')}
           >
-            <option value="">{t('workplansChoose')}</option>
-            {categories.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.label[language]}
-              </option>
-            ))}
+            <CodeOptions entries={categories} choose={t('workplansChoose')} />
           </select>
           {error('category')}
         </div>
