@@ -13,6 +13,7 @@ import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { ifMatch } from './admin-pages';
 import { chosen, type FieldSpec, nameField, RecordForm } from './admin-record-form';
 import type { RegionView, ServiceProviderView } from './admin-views';
+import { Loading } from '../ui/loading';
 
 interface Loaded {
   providers: ServiceProviderView[];
@@ -56,13 +57,7 @@ export function DirectoryScreen() {
   useEffect(() => void load(), []);
 
   if (!loaded)
-    return (
-      <>
-        <Heading>{t('adminNavDirectory')}</Heading>
-        <Alert text={failure ? failureText(failure, t) : undefined} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+    return <Loading title={t('adminNavDirectory')} failure={failure ? failureText(failure, t) : undefined} />;
 
   const { codes, regions } = loaded;
   const fields = (withActive: boolean): FieldSpec[] => [

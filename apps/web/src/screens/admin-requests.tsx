@@ -10,6 +10,7 @@ import { momentOf, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS, roleLabel } from '
 import { loadRequests, loadUsers, namesOf } from './admin-loaders';
 import { PasswordHalf } from './admin-password-half';
 import type { AdminRequestView, ApprovedRequest, UserView } from './admin-views';
+import { Loading } from '../ui/loading';
 
 interface Loaded {
   requests: AdminRequestView[];
@@ -40,13 +41,7 @@ export function AdminRequestsScreen() {
   useEffect(() => void load(), []);
 
   if (!loaded)
-    return (
-      <>
-        <Heading>{t('adminRequestsTitle')}</Heading>
-        <Alert text={failure ? failureText(failure, t) : undefined} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+    return <Loading title={t('adminRequestsTitle')} failure={failure ? failureText(failure, t) : undefined} />;
 
   const nameOf = namesOf(loaded.users);
   const about = (request: AdminRequestView) =>

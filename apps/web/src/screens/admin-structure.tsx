@@ -13,6 +13,7 @@ import { chosen, nameField, RecordForm } from './admin-record-form';
 import { Rename } from './admin-rename';
 import type { Structure } from './admin-scope-fields';
 import type { GroupView, UserView } from './admin-views';
+import { Loading } from '../ui/loading';
 
 interface Loaded extends Structure {
   users: UserView[];
@@ -40,13 +41,7 @@ export function StructureScreen() {
   useEffect(() => void load(), []);
 
   if (!loaded)
-    return (
-      <>
-        <Heading>{t('adminNavStructure')}</Heading>
-        <Alert text={failure ? failureText(failure, t) : undefined} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+    return <Loading title={t('adminNavStructure')} failure={failure ? failureText(failure, t) : undefined} />;
 
   const choose = { value: '', label: t('adminChoose') };
   const zoneLabel = (zone: string | null | undefined) =>

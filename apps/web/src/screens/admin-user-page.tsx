@@ -15,6 +15,7 @@ import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { ifMatch } from './admin-pages';
 import { groupLabel, type RoleAndScope, ScopeFields, scopeBody, type Structure } from './admin-scope-fields';
 import type { UserView } from './admin-views';
+import { Loading } from '../ui/loading';
 
 interface Loaded {
   user: UserView;
@@ -78,14 +79,7 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
   const passwordReset = useRequest(reset('reset_password'));
   const totpReset = useRequest(reset('reset_totp'));
 
-  if (!loaded)
-    return (
-      <>
-        <Heading>{t('navUsers')}</Heading>
-        <Alert text={failure ? failureText(failure, t) : undefined} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+  if (!loaded) return <Loading title={t('navUsers')} failure={failure ? failureText(failure, t) : undefined} />;
 
   const { user, structure, me } = loaded;
   const writable = (field: string) => user.allowed.writableFields.includes(field);

@@ -32,6 +32,7 @@ import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { perpetratorProblems, PERPETRATORS_FIELD } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
 import { type Conflict, conflictsOf, EditConflicts } from './case-edit-conflicts';
+import { Loading } from '../ui/loading';
 
 type CaseView = components['schemas']['CaseView'];
 type UpdateCase = components['schemas']['UpdateCaseDto'];
@@ -158,13 +159,7 @@ export function CaseEdit({ id }: { id: string }) {
   );
 
   if (!editing)
-    return (
-      <>
-        <Heading>{t('intakeEditCase')}</Heading>
-        <Alert text={loadFailure ? failureText(loadFailure, t) : undefined} />
-        {!loadFailure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+    return <Loading title={t('intakeEditCase')} failure={loadFailure ? failureText(loadFailure, t) : undefined} />;
 
   const number = editing.record.caseNumber ?? '';
   const backToCase = (

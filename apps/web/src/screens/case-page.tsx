@@ -5,7 +5,6 @@ import { answeredAs } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
-import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { navigate } from '../router';
@@ -18,6 +17,7 @@ import { FollowUpsSection } from './case-follow-ups';
 import { ReferralsSection } from './case-referrals';
 import type { CasePanelProps, CaseView, ReferralView, ServiceProviderView } from './case-views';
 import { WorkflowActions } from './case-workflow';
+import { Loading } from '../ui/loading';
 
 type CaseHistoryEntry = components['schemas']['CaseHistoryEntry'];
 
@@ -72,14 +72,7 @@ export function CasePage({ id }: { id: string }) {
     );
   }, [id]);
 
-  if (!loaded)
-    return (
-      <>
-        <Heading>{t('caseTitle')}</Heading>
-        <Alert text={failure} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+  if (!loaded) return <Loading title={t('caseTitle')} failure={failure} />;
 
   const { record, codes } = loaded;
   const update = (changes: Partial<Loaded>) => setLoaded((current) => current && { ...current, ...changes });

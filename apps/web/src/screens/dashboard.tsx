@@ -5,13 +5,13 @@ import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
-import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
 import { CountTable, type CountRow } from '../ui/count-table';
 import { PlanProgressList } from './plan-progress-list';
 import type { StatsSummary } from './report-views';
+import { Loading } from '../ui/loading';
 
 type RegionView = components['schemas']['RegionView'];
 
@@ -41,11 +41,10 @@ export function Dashboard() {
 
   if (!loaded)
     return (
-      <>
-        <Heading>{t('reportsDashboardTitle')}</Heading>
-        <Alert text={failure === undefined ? undefined : failureText(failure, t)} />
-        {failure === undefined && <p aria-live="polite">{t('loading')}</p>}
-      </>
+      <Loading
+        title={t('reportsDashboardTitle')}
+        failure={failure === undefined ? undefined : failureText(failure, t)}
+      />
     );
 
   const { summary, codes } = loaded;

@@ -35,6 +35,7 @@ import { PerpetratorsStep } from './intake-perpetrators-step';
 import { type Place, PlaceSelect, placeBody, placesOf } from './intake-place';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { shownPerpetrator, shownValue } from './case-field-value';
+import { Loading } from '../ui/loading';
 
 type CaseView = components['schemas']['CaseView'];
 type CreateCase = components['schemas']['CreateCaseDto'];
@@ -127,13 +128,7 @@ export function Intake() {
   );
 
   if (!ground)
-    return (
-      <>
-        <Heading>{t('intakeTitle')}</Heading>
-        <Alert text={loadFailure ? failureText(loadFailure, t) : undefined} />
-        {!loadFailure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+    return <Loading title={t('intakeTitle')} failure={loadFailure ? failureText(loadFailure, t) : undefined} />;
 
   const { codes, places } = ground;
   const current = STAGES[stage]!;

@@ -13,6 +13,7 @@ import { ItemFacts, ParticipantsText } from './work-plan-facts';
 import { PlanLink } from './work-plan-list';
 import type { ActivityReportView, PlanProgress, WorkPlanWithItems } from './work-plan-views';
 import './work-plans.css';
+import { Loading } from '../ui/loading';
 
 interface Loaded {
   plan: WorkPlanWithItems;
@@ -53,14 +54,7 @@ export function PlanItemPage({ planId, itemId }: { planId: string; itemId: strin
   }, [planId, itemId]);
 
   const item = loaded?.plan.items.find((entry) => entry.id === itemId);
-  if (!loaded || !item)
-    return (
-      <>
-        <Heading>{t('workplansActivities')}</Heading>
-        <Alert text={failure} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+  if (!loaded || !item) return <Loading title={t('workplansActivities')} failure={failure} />;
 
   const { plan } = loaded;
   const mayReport =

@@ -8,13 +8,13 @@ import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { grantsOf } from '../session/navigation';
-import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
 import { WorkPlanStart } from './work-plan-start';
 import type { WorkPlanView } from './work-plan-views';
 import './work-plans.css';
+import { Loading } from '../ui/loading';
 
 type GroupView = components['schemas']['GroupView'];
 type VillageView = components['schemas']['VillageView'];
@@ -78,14 +78,7 @@ export function WorkPlanList() {
     );
   }, []);
 
-  if (!loaded)
-    return (
-      <>
-        <Heading>{t('navWorkPlans')}</Heading>
-        <Alert text={failure} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+  if (!loaded) return <Loading title={t('navWorkPlans')} failure={failure} />;
 
   const awaiting = loaded.plans.filter(
     (plan) => plan.status === 'submitted' && plan.allowed.actions.includes('approve'),

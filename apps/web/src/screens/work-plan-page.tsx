@@ -17,6 +17,7 @@ import { PlanReview } from './work-plan-review';
 import { PlanSubmit } from './work-plan-submit';
 import { isEditable, type PlanItemView, type PlanProgress, type WorkPlanWithItems } from './work-plan-views';
 import './work-plans.css';
+import { Loading } from '../ui/loading';
 
 type GroupView = components['schemas']['GroupView'];
 
@@ -91,14 +92,7 @@ export function WorkPlanPage({ id }: { id: string }) {
     );
   }, [id]);
 
-  if (!loaded)
-    return (
-      <>
-        <Heading>{t('navWorkPlans')}</Heading>
-        <Alert text={failure} />
-        {!failure && <p aria-live="polite">{t('loading')}</p>}
-      </>
-    );
+  if (!loaded) return <Loading title={t('navWorkPlans')} failure={failure} />;
 
   const { plan, progress, codes } = loaded;
   const label = (list: string, code: string) => codeLabel(codes, language, list, code);
