@@ -1,22 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { Page } from '../api/page';
-import { answeredAs } from '../api/problem';
-
-interface Answer {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+import { answered, type Answer } from '../api/problem';
 
 /**
  * Every item of a paged list, following `nextCursor` at the largest page the API gives. The
  * organisation's users, requests and structure are short lists that a screen shows whole.
  */
-export async function allPages<Item>(page: (query: { limit: number; cursor?: string }) => Promise<Answer>) {
+export async function allPages<Item>(page: (query: { limit: number; cursor?: string }) => Promise<Answer<Page<Item>>>) {
   const items: Item[] = [];
   let cursor: string | undefined;
   do {
-    const answer: Page<Item> = await answeredAs<Page<Item>>(page({ limit: 200, ...(cursor && { cursor }) }));
+    const answer = await answered(page({ limit: 200, ...(cursor && { cursor }) }));
     items.push(...answer.items);
     cursor = answer.nextCursor ?? undefined;
   } while (cursor);

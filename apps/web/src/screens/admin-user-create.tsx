@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -61,7 +61,7 @@ export function UserCreateScreen() {
       const found = invalidFields(typed);
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
-      const request = await answeredAs<AdminRequestView>(
+      const request = await answered(
         api.POST('/api/v1/users', {
           headers: idempotency.headers,
           body: {

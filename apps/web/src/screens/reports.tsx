@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
@@ -21,7 +22,7 @@ async function myReports(): Promise<ReportView[]> {
   const reports: ReportView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await answeredAs<Page<ReportView>>(
+    const answer = await answered(
       api.GET('/api/v1/reports', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }),
     );
     reports.push(...answer.items);
@@ -37,9 +38,9 @@ const placesOf = (page: Page<{ id?: string | null; name?: string | null }>): Pla
 async function readablePlaces(): Promise<Places> {
   const query = { params: { query: { limit: 200 } } };
   const [regions, villages, groups] = await Promise.all([
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/regions', query)),
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/villages', query)),
-    answeredAs<Page<{ id?: string | null; name?: string | null }>>(api.GET('/api/v1/groups', query)),
+    answered(api.GET('/api/v1/regions', query)),
+    answered(api.GET('/api/v1/villages', query)),
+    answered(api.GET('/api/v1/groups', query)),
   ]);
   return { regions: placesOf(regions), villages: placesOf(villages), groups: placesOf(groups) };
 }
@@ -68,19 +69,17 @@ export function Reports() {
     }, setFailure);
   }, []);
 
-  const pending = (reports ?? []).filter(isPending).map((report) => report.id);
+  const pending = (reports ?? []).filter(isPending).map(idOf);
   useEffect(() => {
     if (pending.length === 0) return;
     let stopped = false;
     const timer = setTimeout(() => {
-      Promise.all(
-        pending.map((id) => answeredAs<ReportView>(api.GET('/api/v1/reports/{id}', { params: { path: { id } } }))),
-      ).then(
+      Promise.all(pending.map((id) => answered(api.GET('/api/v1/reports/{id}', { params: { path: { id } } })))).then(
         (fresh) => {
           if (stopped) return;
           delay.current = Math.min(delay.current * POLL_GROWTH, LAST_POLL_MS);
           const changed = fresh.find((report) => !isPending(report));
-          if (changed) setAnnounced({ id: changed.id, status: changed.status });
+          if (changed?.status) setAnnounced({ id: idOf(changed), status: changed.status });
           setReports((current) => current?.map((report) => fresh.find((one) => one.id === report.id) ?? report));
           setPolls((count) => count + 1);
         },
@@ -98,7 +97,8 @@ export function Reports() {
   }, [pending.join(','), polls]);
 
   const scopeName = (report: ReportView) => {
-    const { level, id } = report.scope;
+    const { level, id } = report.scope ?? {};
+    if (!level) return '';
     if (level === 'organization' || !places) return t('reportsScopeOrganization');
     const list = level === 'region' ? places.regions : level === 'village' ? places.villages : places.groups;
     return list.find((place) => place.id === id)?.name ?? '';

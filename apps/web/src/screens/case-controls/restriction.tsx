@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answeredAs } from '../../api/problem';
-import type { Profile } from '../../session/session';
+import { answered } from '../../api/problem';
+import { idOf } from '../../api/record-id';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
@@ -16,6 +16,7 @@ interface ReportHolder {
   reportIds: string[];
 }
 
+/** The document does not describe the notice a restriction answers with besides the case. */
 type Restricted = CaseView & { restrictionNotice?: { excludedUsersHoldingReports: ReportHolder[] } };
 
 const ROLES: Record<string, MessageKey> = {
@@ -42,7 +43,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
 
   useEffect(() => {
     if (!allowed) return;
-    Promise.all([allUsers(), answeredAs<Profile>(api.GET('/api/v1/me'))]).then(
+    Promise.all([allUsers(), answered(api.GET('/api/v1/me'))]).then(
       ([users, me]) => setStaff({ users, me: me.id }),
       (error: unknown) => setLoadFailure(controlFailure(error, t)),
     );
@@ -51,7 +52,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       setHolders(undefined);
-      const answer = await answeredAs<Restricted>(
+      const answer: Restricted = await answered(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { restricted, excludedUserIds: restricted ? excluded : [] },
@@ -68,10 +69,10 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const companions = [record.assignedCompanionId, record.coCompanionId];
   const candidates = staff?.users
     .filter((user) => user.id !== staff.me && !companions.includes(user.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const toggle = (id: string, on: boolean) =>
     setExcluded(on ? [...excluded, id] : excluded.filter((other) => other !== id));
-  const role = (code: string) => (ROLES[code] ? t(ROLES[code]) : code);
+  const role = (code = '') => (ROLES[code] ? t(ROLES[code]) : code);
 
   return (
     <section class="case-section" aria-labelledby="case-restriction">
@@ -105,8 +106,8 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
                     name="excludedUserIds"
                     type="checkbox"
                     value={user.id}
-                    checked={excluded.includes(user.id)}
-                    onChange={(event) => toggle(user.id, event.currentTarget.checked)}
+                    checked={excluded.includes(idOf(user))}
+                    onChange={(event) => toggle(idOf(user), event.currentTarget.checked)}
                   />
                   <label for={`restriction-${user.id}`}>
                     {user.name} <span class="role">({role(user.role)})</span>

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { Page } from '../../api/page';
-import { answeredAs } from '../../api/problem';
+import { answered } from '../../api/problem';
 import type { components } from '../../api/schema';
 
 export type RegionView = components['schemas']['RegionView'];
@@ -8,14 +8,7 @@ export type VillageView = components['schemas']['VillageView'];
 export type GroupView = components['schemas']['GroupView'];
 
 /** A user as `GET /users` answers a coordinator or reviewer: the directory's fields, scope for a coordinator. */
-export interface UserEntry {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
-  groupIds?: string[];
-  regionIds?: string[];
-}
+export type UserEntry = components['schemas']['UserView'];
 
 const PAGE = 200;
 
@@ -32,24 +25,16 @@ async function everyPage<Item>(page: (cursor: string | undefined) => Promise<Pag
 }
 
 export const allRegions = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<RegionView>>(api.GET('/api/v1/regions', { params: { query: { cursor, limit: PAGE } } })),
-  );
+  everyPage((cursor) => answered(api.GET('/api/v1/regions', { params: { query: { cursor, limit: PAGE } } })));
 
 export const allVillages = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { cursor, limit: PAGE } } })),
-  );
+  everyPage((cursor) => answered(api.GET('/api/v1/villages', { params: { query: { cursor, limit: PAGE } } })));
 
 export const allGroups = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { cursor, limit: PAGE } } })),
-  );
+  everyPage((cursor) => answered(api.GET('/api/v1/groups', { params: { query: { cursor, limit: PAGE } } })));
 
 export const allUsers = () =>
-  everyPage((cursor) =>
-    answeredAs<Page<UserEntry>>(api.GET('/api/v1/users', { params: { query: { cursor, limit: PAGE } } })),
-  );
+  everyPage((cursor) => answered(api.GET('/api/v1/users', { params: { query: { cursor, limit: PAGE } } })));
 
 /** The organisation's places by id, for naming a case's region, village and group. */
 export interface Places {
