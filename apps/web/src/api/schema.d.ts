@@ -1160,6 +1160,96 @@ export interface components {
       /** @description A 64-bit integer, as text. */
       seq: string;
     };
+    CaseChangeAnswer: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      assignedCompanionId?: string | null;
+      caseNumber?: string | null;
+      /** @enum {string|null} */
+      closureReason?:
+        'needs_met' | 'survivor_withdrew' | 'transferred' | 'unreachable' | 'deceased' | 'duplicate' | null;
+      /** Format: uuid */
+      coCompanionId?: string | null;
+      consent?: components['schemas']['CaseConsentView'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      excludedUserIds?: string[];
+      gbvimsTypes?: (
+        | 'rape'
+        | 'sexual_assault'
+        | 'physical_assault'
+        | 'forced_marriage'
+        | 'denial_of_resources'
+        | 'psychological_emotional_abuse'
+      )[];
+      /** Format: uuid */
+      groupId?: string | null;
+      guardian?: components['schemas']['CaseGuardianView'];
+      /** Format: uuid */
+      id?: string | null;
+      /** Format: date */
+      incidentDate?: string | null;
+      incidentDateApproximate?: boolean | null;
+      /** Format: date */
+      intakeDate?: string | null;
+      justicePathway?: components['schemas']['JusticeStageDto'][];
+      medicalNotes?: string | null;
+      narrative?: string | null;
+      /** Format: date */
+      nextFollowUpDue?: string | null;
+      /** @description On a case read on its own, not in lists. */
+      perpetrators?: components['schemas']['CasePerpetratorView'][];
+      /** @enum {string|null} */
+      placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
+      /** @enum {string|null} */
+      referralSource?:
+        | 'self'
+        | 'family'
+        | 'neighbour'
+        | 'village_head'
+        | 'police'
+        | 'health_worker'
+        | 'teacher'
+        | 'religious_leader'
+        | 'ngo'
+        | 'other'
+        | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      restricted?: boolean | null;
+      restrictionNotice?: components['schemas']['RestrictionNotice'];
+      /** @enum {string|null} */
+      riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
+      safeContact?: components['schemas']['CaseSafeContactView'];
+      safetyPlan?: string | null;
+      /** @enum {string|null} */
+      status?: 'open' | 'active' | 'closure_requested' | 'closed' | null;
+      statusReason?: string | null;
+      survivor?: components['schemas']['CaseSurvivorView'];
+      tpksForms?: (
+        | 'pelecehan_seksual_nonfisik'
+        | 'pelecehan_seksual_fisik'
+        | 'pemaksaan_kontrasepsi'
+        | 'pemaksaan_sterilisasi'
+        | 'pemaksaan_perkawinan'
+        | 'penyiksaan_seksual'
+        | 'eksploitasi_seksual'
+        | 'perbudakan_seksual'
+        | 'kekerasan_seksual_berbasis_elektronik'
+        | 'perkosaan'
+        | 'perbuatan_cabul'
+        | 'persetubuhan_terhadap_anak'
+        | 'pemaksaan_pelacuran'
+      )[];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      violenceTypes?: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
+    };
     CaseConsentView: {
       /** Format: date */
       givenAt?: string | null;
@@ -2175,6 +2265,13 @@ export interface components {
       running?: number;
       succeeded?: number;
     };
+    ReportHolderView: {
+      /** @description The staff member, not a survivor. */
+      name: string;
+      reportIds: string[];
+      /** Format: uuid */
+      userId: string;
+    };
     ReportQueueView: {
       organization?: components['schemas']['ReportCounts'];
       /** @enum {string} */
@@ -2244,6 +2341,10 @@ export interface components {
       requestedBy: components['schemas']['PersonRef'];
       /** Format: uuid */
       requestId: string;
+    };
+    RestrictionNotice: {
+      /** @description A report is never withdrawn; the coordinator is told. */
+      excludedUsersHoldingReports: components['schemas']['ReportHolderView'][];
     };
     ReturnDto: {
       /** @description What the group should change. */
@@ -3401,7 +3502,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseView'];
+          'application/json': components['schemas']['CaseChangeAnswer'];
         };
       };
     };

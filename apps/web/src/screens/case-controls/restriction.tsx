@@ -1,23 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { answered } from '../../api/problem';
+import type { components } from '../../api/schema';
 import { idOf } from '../../api/record-id';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
 import { useSubmit } from '../../ui/use-submit';
 import { allUsers, type UserEntry } from '../case-list/directory';
-import { controlFailure, versionOf, type CaseView, type ControlProps } from './control';
+import { controlFailure, versionOf, type ControlProps } from './control';
 
 /** Who among the excluded already holds a report that counted the case (a report is never withdrawn, SPEC §7). */
-interface ReportHolder {
-  userId: string;
-  name: string;
-  reportIds: string[];
-}
-
-/** The document does not describe the notice a restriction answers with besides the case. */
-type Restricted = CaseView & { restrictionNotice?: { excludedUsersHoldingReports: ReportHolder[] } };
+type ReportHolder = components['schemas']['ReportHolderView'];
 
 const ROLES: Record<string, MessageKey> = {
   companion: 'coordinatorRoleCompanion',
@@ -52,7 +46,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       setHolders(undefined);
-      const answer: Restricted = await answered(
+      const answer = await answered(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { restricted, excludedUserIds: restricted ? excluded : [] },
