@@ -30,13 +30,17 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** The built API (`npm run build`) as a process of its own, on this suite's database and Redis prefix. */
-export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
+/**
+ * The built API (`npm run build`) as a process of its own, on this suite's database and Redis
+ * prefix, with the suite's own settings (`apiEnv`) as well.
+ */
+export async function startBuiltApi(config: AppConfig, apiEnv: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     env: workerEnv(config, {
+      ...apiEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

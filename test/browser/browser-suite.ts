@@ -28,7 +28,10 @@ export class BrowserSuite<World> {
 
   private constructor(private readonly name: string) {}
 
-  /** Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API process starts. */
+  /**
+   * Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API
+   * process starts. `apiEnv` sets the environment of both the preparing API and the API process.
+   */
   static register<World>(
     name: string,
     prepare: (setup: TestApi) => Promise<World>,
@@ -44,7 +47,7 @@ export class BrowserSuite<World> {
       } finally {
         await setup.close();
       }
-      suite.server = await startBuiltApi(config);
+      suite.server = await startBuiltApi(config, apiEnv);
       suite.connected = await connectBrowser();
       mkdirSync(SCREENSHOTS, { recursive: true });
     }, 300_000);

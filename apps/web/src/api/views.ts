@@ -24,6 +24,17 @@ export interface Profile {
   role: string;
   mfa: string;
   passwordChange?: 'required';
+  /** An administrator reset her password or second factor; shown until she acknowledges it. */
+  resetNotice?: ResetNotice;
+}
+
+export interface ResetNotice {
+  kind: 'reset_password' | 'reset_totp';
+  requestId: string;
+  requestedBy: { id: string; name: string };
+  /** Null when the deployment's operator approved. */
+  approvedBy: { id: string; name: string } | null;
+  at: string;
 }
 
 /** CASL's packRules form: [actions, subjects, conditions, inverted, fields, reason], lists joined by commas. */

@@ -1,19 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
-import type { PackedRule, Profile, TokenAnswer, TotpVerifyAnswer } from '../api/views';
-import { keepFresh, stopRefreshing } from './refresh';
+import type { PackedRule, Profile, ResetNotice, TokenAnswer, TotpVerifyAnswer } from '../api/views';
+import { finishLock, isLocked, unlock, watchIdle } from './idle-lock';
+import { keepFresh, renew, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
 
-/** Where the user is on the way in (SPEC §8, §11): each stage is one screen. */
+/**
+ * Where the user is on the way in (SPEC §8, §11): each stage is one screen. A page starts by
+ * resuming the session its cookie may hold, and shows no sign-in form until that is settled, so a
+ * sign-in never races with it.
+ */
 export type Stage =
+  | { kind: 'resuming' }
   | { kind: 'signed-out' }
+  | { kind: 'locked' }
   | { kind: 'password-change' }
   | { kind: 'enrolment' }
   | { kind: 'recovery-codes'; codes: string[] }
+  | { kind: 'reset-notice'; notice: ResetNotice; profile: Profile; rules: PackedRule[] }
   | { kind: 'signed-in'; profile: Profile; rules: PackedRule[] };
 
-let stage: Stage = { kind: 'signed-out' };
+let stage: Stage = { kind: 'resuming' };
 const listeners = new Set<(next: Stage) => void>();
 
 function moveTo(next: Stage): void {
@@ -35,7 +43,9 @@ const sessionLost = () => location.assign('/');
 
 function hold(answer: TokenAnswer): void {
   tokens.hold(answer);
+  unlock();
   keepFresh(sessionLost);
+  watchIdle();
 }
 
 /** After any answer that issues tokens: the next stage its flags ask for, else the signed-in frame. */
@@ -51,7 +61,31 @@ async function enterFrame(): Promise<void> {
     answered<Profile>(api.GET('/api/v1/me')),
     answered<{ rules: PackedRule[] }>(api.GET('/api/v1/me/abilities')),
   ]);
-  moveTo({ kind: 'signed-in', profile, rules: abilities.rules });
+  const { resetNotice, ...rest } = profile;
+  moveTo(
+    resetNotice
+      ? { kind: 'reset-notice', notice: resetNotice, profile: rest, rules: abilities.rules }
+      : { kind: 'signed-in', profile, rules: abilities.rules },
+  );
+}
+
+/**
+ * A loaded page (a reload, a new tab) goes on with the session of the refresh cookie, at whatever
+ * stage it is; without one it asks to sign in. A locked browser shows the lock page instead and
+ * makes sure no session is left.
+ */
+export async function resume(): Promise<void> {
+  if (isLocked()) {
+    await finishLock();
+    return moveTo({ kind: 'locked' });
+  }
+  try {
+    await continueWith(await withRefreshLock(renew));
+  } catch {
+    stopRefreshing();
+    tokens.forget();
+    moveTo({ kind: 'signed-out' });
+  }
 }
 
 export interface Credentials {
@@ -62,7 +96,8 @@ export interface Credentials {
 }
 
 export async function signIn(credentials: Credentials): Promise<void> {
-  await continueWith(await answered<TokenAnswer>(api.POST('/api/v1/auth/login', { body: credentials })));
+  const login = () => answered<TokenAnswer>(api.POST('/api/v1/auth/login', { body: credentials }));
+  await continueWith(await withRefreshLock(login));
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -79,10 +114,16 @@ export async function verifyTotp(code: string): Promise<void> {
 
 export const recoveryCodesKept = (): Promise<void> => enterFrame();
 
+/** She has read that an administrator reset her password or second factor; the notice is closed on the server. */
+export async function acknowledgeResetNotice(profile: Profile, rules: PackedRule[]): Promise<void> {
+  await answered(api.POST('/api/v1/me/reset-notice/acknowledge'));
+  moveTo({ kind: 'signed-in', profile, rules });
+}
+
 /** Ends the session on the server; the page is then loaded anew so nothing of it stays in memory. */
 export async function signOut(): Promise<void> {
   try {
-    await api.POST('/api/v1/auth/logout', { body: {} });
+    await withRefreshLock(() => api.POST('/api/v1/auth/logout', { body: {} }));
   } finally {
     stopRefreshing();
     tokens.forget();
