@@ -191,6 +191,28 @@ describe('the browser session', () => {
     }
   }, 180_000);
 
+  it('a browser whose tabs were all closed with the session open, and reopened after the idle time, shows the lock page', async () => {
+    const watched = await suite.open();
+    const { page, context } = watched;
+    try {
+      await context.clock.install();
+      await page.goto('/');
+      await typeCredentials(page, suite.world.companion.email, TEST_PASSWORD);
+      await page.waitForSelector('.worklist');
+      const cookie = (await context.cookies()).find((candidate) => candidate.name === REFRESH_COOKIE)!.value;
+      await page.goto('about:blank');
+      await context.clock.fastForward((IDLE_LOCK_MINUTES * 60 + 30) * 1000);
+
+      await page.goto('/');
+      await page.waitForSelector('h1 >> text=Pendamping terkunci');
+      expect(new URL(page.url()).pathname).toBe('/locked');
+      expect(await page.isVisible('.worklist')).toBe(false);
+      expect(await refreshWith(cookie)).toBe(401);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('after an administrator reset her password, she changes it and then acknowledges the notice of the reset', async () => {
     const watched = await suite.open();
     const { page, context } = watched;

@@ -44,6 +44,28 @@ function onStorage(event: StorageEvent): void {
   if (event.key === LOCKED && event.newValue && !locking) leaveForLockPage();
 }
 
+let settings: Promise<void> | undefined;
+
+/** `WEB_IDLE_LOCK_MINUTES`, asked once a session is held; the default stands in should the answer fail. */
+function loadIdleTime(): Promise<void> {
+  settings ??= answered<{ idleLockMinutes: number }>(api.GET('/api/v1/client-settings')).then(
+    (answer) => void (idleMs = answer.idleLockMinutes * 60_000),
+    () => undefined,
+  );
+  return settings;
+}
+
+/**
+ * Whether the browser was left idle longer than the lock allows before this page was loaded: all
+ * its tabs were closed, or the phone slept, with the session open. Asked with the resumed session
+ * before anything of it shows.
+ */
+export async function idleTooLong(): Promise<boolean> {
+  await loadIdleTime();
+  const last = Number(localStorage.getItem(ACTIVITY));
+  return last > 0 && Date.now() - last >= idleMs;
+}
+
 /** Starts measuring idle time once a session is held, whatever its stage (a password change, an enrolment). */
 export function watchIdle(): void {
   if (watching) return;
@@ -53,14 +75,7 @@ export function watchIdle(): void {
   for (const input of INPUTS) addEventListener(input, noteInput, { passive: true, capture: true });
   addEventListener('storage', onStorage);
   checkIdle();
-  answered<{ idleLockMinutes: number }>(api.GET('/api/v1/client-settings')).then(
-    (settings) => {
-      idleMs = settings.idleLockMinutes * 60_000;
-      checkIdle();
-    },
-    // The default stands in until the next page asks again.
-    () => undefined,
-  );
+  void loadIdleTime().then(checkIdle);
 }
 
 /** Where the lock page sends the user back after she signs in: the path only, which names no one. */
@@ -77,7 +92,7 @@ function leaveForLockPage(): void {
 }
 
 /** The first tab to find the browser idle ends the session; the others only leave for the lock page. */
-async function lockNow(): Promise<void> {
+export async function lockNow(): Promise<void> {
   if (locking) return;
   if (isLocked()) return leaveForLockPage();
   locking = true;

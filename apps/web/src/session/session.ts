@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { PackedRule, Profile, ResetNotice, TokenAnswer, TotpVerifyAnswer } from '../api/views';
-import { finishLock, isLocked, unlock, watchIdle } from './idle-lock';
+import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
 import { keepFresh, renew, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
 
@@ -29,10 +29,16 @@ function moveTo(next: Stage): void {
   for (const listener of listeners) listener(next);
 }
 
+/**
+ * The stage, re-rendering on every move. Subscribed as the component is drawn, not a frame later
+ * (a frame never comes in a hidden tab), and caught up then: a resume that settled in between is
+ * not missed.
+ */
 export function useStage(): Stage {
   const [current, setCurrent] = useState(stage);
-  useEffect(() => {
+  useLayoutEffect(() => {
     listeners.add(setCurrent);
+    setCurrent(stage);
     return () => void listeners.delete(setCurrent);
   }, []);
   return current;
@@ -71,8 +77,8 @@ async function enterFrame(): Promise<void> {
 
 /**
  * A loaded page (a reload, a new tab) goes on with the session of the refresh cookie, at whatever
- * stage it is; without one it asks to sign in. A locked browser shows the lock page instead and
- * makes sure no session is left.
+ * stage it is; without one it asks to sign in. A browser locked, or left idle past the lock with
+ * every tab closed, shows the lock page instead, and no session is left.
  */
 export async function resume(): Promise<void> {
   if (isLocked()) {
@@ -80,7 +86,10 @@ export async function resume(): Promise<void> {
     return moveTo({ kind: 'locked' });
   }
   try {
-    await continueWith(await withRefreshLock(renew));
+    const answer = await withRefreshLock(renew);
+    tokens.hold(answer);
+    if (await idleTooLong()) return await lockNow();
+    await continueWith(answer);
   } catch {
     stopRefreshing();
     tokens.forget();
