@@ -129,6 +129,36 @@ describe('Sync', () => {
       expect(await next()).toEqual([]);
     });
 
+    it('sends a change that a transaction begun before a sync commits after it (the cursor overlaps, never skips)', async () => {
+      const late = suite.dataSource.createQueryRunner();
+      await late.connect();
+      let cursor: string;
+      let syncedAt: Date;
+      try {
+        await late.startTransaction();
+        // Its updated_at is its transaction's start: earlier than the sync below, committed after it.
+        await late.query(`UPDATE cases SET risk_level = 'low', updated_at = now() WHERE id = $1`, [
+          cases.coAssigned.id,
+        ]);
+        const previous = (await syncOk(companion)).cursor;
+        syncedAt = new Date();
+        const during = await syncOk(companion, previous);
+        expect(during.cases).toEqual([]);
+        cursor = during.cursor;
+        await late.commitTransaction();
+      } finally {
+        await late.release();
+      }
+      const [{ stamped }] = await suite.dataSource.query(`SELECT updated_at AS stamped FROM cases WHERE id = $1`, [
+        cases.coAssigned.id,
+      ]);
+      // A cursor that were the sync's own time would have skipped it.
+      expect((stamped as Date).getTime()).toBeLessThan(syncedAt.getTime());
+      const after = await syncOk(companion, cursor);
+      expect(after.cases.map((view: Json) => view.id)).toEqual([cases.coAssigned.id]);
+      expect(after.cases[0].riskLevel).toBe('low');
+    });
+
     it('drops a reassigned case from the ids, and sends a case newly hers in full', async () => {
       const mine = await createCase(suite.api, companion, caseBody('moving'));
       const before = await syncOk(companion);
