@@ -268,6 +268,8 @@ describe('Sync', () => {
         { reads: [{ ...good, fields: [] }] },
         { reads: [{ ...good, fields: ['survivor.secretValue'] }] },
         { reads: [{ ...good, at: 'yesterday' }] },
+        { reads: [{ ...good, at: '2026-12-01' }] },
+        { reads: [{ ...good, at: '2026-12-01T08:30:00' }] },
         { reads: [{ ...good, extra: 'value' }] },
         { reads: [good], extra: true },
         { reads: [good, { ...good, at: undefined }] },

@@ -11,10 +11,14 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ClassedProperty } from '../openapi/field-classes.decorator';
+
+/** A moment with its offset: a phone's time without one would be read in the server's zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class SyncQueryDto {
   @ApiPropertyOptional({ description: 'The cursor of the previous sync; without it, every case is sent in full.' })
@@ -54,6 +58,7 @@ export class DeviceReadDto {
     format: 'date-time',
     description: 'When the phone says it was read (its own clock).',
   })
+  @Matches(DATE_TIME, { message: 'at must be a date-time with its offset, e.g. 2026-12-01T08:30:00+08:00' })
   @IsISO8601({ strict: true, strictSeparator: true })
   at!: string;
 }

@@ -196,13 +196,13 @@ export class SyncService {
 
   /**
    * A time before the start of every transaction that might still commit a change: the oldest
-   * open transaction of this database, or now. A change's `updated_at` is its transaction's start
+   * open transaction of a client of this database (autovacuum writes no case), or now. A change's `updated_at` is its transaction's start
    * (`now()`), so one committed after this sync carries a time at or after the watermark.
    */
   private async watermark(manager: EntityManager): Promise<string> {
     const [{ watermark }] = await manager.query(
       `SELECT to_char(least(clock_timestamp(), min(a.xact_start)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS watermark
-         FROM pg_stat_activity a WHERE a.datname = current_database()`,
+         FROM pg_stat_activity a WHERE a.datname = current_database() AND a.backend_type = 'client backend'`,
     );
     return watermark as string;
   }
