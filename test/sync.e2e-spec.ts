@@ -1,5 +1,7 @@
+import { chainHash } from '@pendamping/auth/audit/audit-chain';
 import { AuditEventEntity } from '@pendamping/auth/entities';
 import { MAX_SYNC_CASES } from '@pendamping/cases';
+import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { addFollowUp, addReferral, createCase, newCaseBody } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
 import { createOrganisation, createUser, Organisation, SignedInUser } from './support/world';
@@ -255,6 +257,32 @@ describe('Sync', () => {
         .getRepository(AuditEventEntity)
         .count({ where: { organizationId: other.id, action: 'device_read' } });
       expect(otherOrgEvents).toBe(0);
+    });
+
+    it('shows the sync and device-read events in the audit log, and their chains still verify', async () => {
+      const admin = suite.org.admin;
+      const listed = async (action: string): Promise<Json[]> =>
+        (await http().get(`${API}/audit`).query({ actor: companion.id, action }).set(admin.auth()).expect(200)).body
+          .items;
+      const [deviceRead] = await listed('device_read');
+      expect(deviceRead).toMatchObject({ subject: 'Case', deviceReadAt: expect.any(String) });
+      const [synced] = await listed('sync');
+      expect(synced).toMatchObject({ subjectId: null, subjectIds: expect.any(Array), deviceReadAt: null });
+      const report = (await http().get(`${API}/audit/verify`).set(admin.auth()).expect(200)).body;
+      expect(report).toMatchObject({ valid: true });
+      expect(report.firstBroken).toBeUndefined();
+    });
+
+    it('chains the case ids and the phone’s time: changing either breaks the event’s hash', async () => {
+      const [event] = (await eventsOf(companion.id, 'device_read')).slice(-1);
+      const [synced] = (await eventsOf(companion.id, 'sync')).slice(-1);
+      const key = Buffer.from(suite.api.app.get<AppConfig>(APP_CONFIG).AUDIT_CHAIN_KEY, 'base64');
+      expect(chainHash(key, event)).toBe(event.hash);
+      expect(chainHash(key, { ...event, deviceReadAt: new Date(event.deviceReadAt!.getTime() + 1) })).not.toBe(
+        event.hash,
+      );
+      expect(chainHash(key, synced)).toBe(synced.hash);
+      expect(chainHash(key, { ...synced, subjectIds: [cases.colleagues.id] })).not.toBe(synced.hash);
     });
 
     it('refuses bad input with 400 and records nothing', async () => {
