@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * once; and a read made on a phone is recorded with the time the phone gives, beside the
  * server's time of receipt (`occurred_at`).
  */
-export class AuditSyncReads1796800100000 implements MigrationInterface {
-  name = 'AuditSyncReads1796800100000';
+export class AuditSyncReads1796800200000 implements MigrationInterface {
+  name = 'AuditSyncReads1796800200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "audit_events" ADD "subject_ids" uuid array`);
