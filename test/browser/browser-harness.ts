@@ -30,13 +30,17 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** The built API (`npm run build`) as a process of its own, on this suite's database and Redis prefix. */
-export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
+/**
+ * The built API (`npm run build`) as a process of its own, on this suite's database and Redis
+ * prefix, with the suite's own settings (`apiEnv`) as well.
+ */
+export async function startBuiltApi(config: AppConfig, apiEnv: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     env: workerEnv(config, {
+      ...apiEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -48,16 +52,18 @@ export async function startBuiltApi(config: AppConfig): Promise<RunningApi> {
   const output: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (text: string) => output.push(text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
-  for (let attempt = 0; attempt < 120; attempt++) {
+  let ready = false;
+  for (let attempt = 0; attempt < 120 && !ready; attempt++) {
     if (child.exitCode !== null) throw new Error(`the API stopped: ${output.join('')}`);
-    if (
-      await fetch(`${origin}/health/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((wait) => setTimeout(wait, 500));
+    ready = await fetch(`${origin}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((wait) => setTimeout(wait, 500));
+  }
+  if (!ready || child.exitCode !== null) {
+    child.kill('SIGKILL');
+    throw new Error(`the API did not become ready at ${origin}: ${output.join('')}`);
   }
   return {
     origin,

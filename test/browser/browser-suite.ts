@@ -41,7 +41,8 @@ export class BrowserSuite<World> {
 
   /**
    * Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API
-   * process starts. `withWorker` also runs the built worker, for flows that wait on its jobs.
+   * process starts. `apiEnv` sets the environment of both the preparing API and the API process;
+   * `withWorker` also runs the built worker, for flows that wait on its jobs.
    */
   static register<World>(
     name: string,
@@ -59,7 +60,7 @@ export class BrowserSuite<World> {
       } finally {
         await setup.close();
       }
-      suite.server = await startBuiltApi(config);
+      suite.server = await startBuiltApi(config, apiEnv);
       if (withWorker) suite.worker = await startBuiltWorker(config);
       suite.connected = await connectBrowser();
       mkdirSync(SCREENSHOTS, { recursive: true });

@@ -26,6 +26,7 @@ import { UsersController } from './organization/users.controller';
 import { AdminRequestsController } from './organization/admin-requests.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkPlansController } from './work-plans/work-plans.controller';
+import { SyncController } from './sync/sync.controller';
 
 @Module({})
 export class ApiModule {
@@ -55,6 +56,7 @@ export class ApiModule {
         StatsController,
         WorkPlansController,
         ReportsController,
+        SyncController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

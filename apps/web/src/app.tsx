@@ -5,6 +5,7 @@ import { Frame } from './screens/frame';
 import { LanguageSwitch } from './screens/language-switch';
 import { PasswordChange } from './screens/password-change';
 import { RecoveryCodes } from './screens/recovery-codes';
+import { ResetNoticeScreen } from './screens/reset-notice';
 import { SignIn } from './screens/sign-in';
 import { TotpEnrolment } from './screens/totp-enrolment';
 import { useStage } from './session/session';
@@ -37,10 +38,19 @@ export function App() {
             <p class="brand">{i18n.t('appName')}</p>
             <LanguageSwitch />
           </header>
+          {stage.kind === 'resuming' && (
+            <main id="main" class="narrow" aria-busy="true">
+              <p>{i18n.t('sessionResuming')}</p>
+            </main>
+          )}
           {stage.kind === 'signed-out' && <SignIn />}
+          {stage.kind === 'locked' && <SignIn locked />}
           {stage.kind === 'password-change' && <PasswordChange />}
           {stage.kind === 'enrolment' && <TotpEnrolment />}
           {stage.kind === 'recovery-codes' && <RecoveryCodes codes={stage.codes} />}
+          {stage.kind === 'reset-notice' && (
+            <ResetNoticeScreen notice={stage.notice} profile={stage.profile} rules={stage.rules} />
+          )}
         </>
       )}
     </I18nContext.Provider>

@@ -23,6 +23,7 @@ import { ActivityReportService } from './work-plans/activity-report.service';
 import { PlanItemService } from './work-plans/plan-item.service';
 import { PlanProgressService } from './work-plans/plan-progress.service';
 import { WorkPlanService } from './work-plans/work-plan.service';
+import { SyncService } from './sync/sync.service';
 
 const SERVICES = [
   CaseService,
@@ -41,6 +42,7 @@ const SERVICES = [
   ReportRunner,
   ReportReconciler,
   ReportExpiry,
+  SyncService,
 ];
 
 /** The domain: cases with their referrals, follow-ups and history, the groups' work plans and the evaluation reports, on the trust core of AuthModule. */

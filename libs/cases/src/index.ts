@@ -9,6 +9,7 @@ export * from './cases/case.service';
 export * from './cases/duplicate-check.service';
 export * from './cases/follow-up.service';
 export * from './cases/referral.service';
+export * from './sync/sync.service';
 export * from './work-plans/activity-report.service';
 export * from './work-plans/plan-item.service';
 export * from './work-plans/plan-progress.service';

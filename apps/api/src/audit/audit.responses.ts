@@ -20,6 +20,19 @@ export class AuditEventView {
   @ApiPropertyOptional({ type: String, enum: AUDIT_OUTCOMES }) outcome?: string;
   @TextOrNull() requestId?: string | null;
   @TextOrNull() clientRequestId?: string | null;
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    description: 'The records one event names at once (a phone sync); subjectId names one.',
+  })
+  subjectIds?: string[] | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'A read made on a phone: the time the phone gives (occurredAt is when the server received it).',
+  })
+  deviceReadAt?: string | null;
   @ApiPropertyOptional({ type: 'integer', description: 'The hash chain the event is linked into.' }) lane?: number;
   @ApiPropertyOptional({ type: String, description: 'Its place in its lane (a 64-bit integer, as text).' })
   seq?: string;

@@ -184,3 +184,20 @@ export class CaseSummary {
   @ApiProperty({ type: 'integer', description: 'Cases whose survivor is a child.' }) children!: number;
   @ApiProperty({ type: 'integer', description: 'Cases whose next follow-up is overdue.' }) overdueFollowUps!: number;
 }
+
+/** One of the users a restriction excludes who already holds a report that counted the case (SPEC §7). */
+class ReportHolderView {
+  @ClassedProperty('coded', { type: String, format: 'uuid' }) userId!: string;
+  @ClassedProperty('coded', { type: String, description: 'The staff member, not a survivor.' }) name!: string;
+  @ClassedProperty('coded', { type: String, format: 'uuid', isArray: true }) reportIds!: string[];
+}
+
+class RestrictionNotice {
+  @ApiProperty({ type: [ReportHolderView], description: 'A report is never withdrawn; the coordinator is told.' })
+  excludedUsersHoldingReports!: ReportHolderView[];
+}
+
+/** The case after a change; restricting it also answers who among the excluded holds a report that counted it. */
+export class CaseChangeAnswer extends CaseView {
+  @ApiPropertyOptional({ type: RestrictionNotice }) restrictionNotice?: RestrictionNotice;
+}

@@ -13,7 +13,7 @@ import {
   TransitionDto,
   UpdateCaseDto,
 } from './case.dtos';
-import { CaseHistory, CaseView, DuplicateCheckAnswer } from './case.responses';
+import { CaseChangeAnswer, CaseHistory, CaseView, DuplicateCheckAnswer } from './case.responses';
 import { ClientChosenIdAnswer } from '../openapi/client-chosen-id.schema';
 import { PageOf } from '../openapi/page.schema';
 
@@ -84,7 +84,7 @@ export class CasesController {
 
   @ApiOperation({ summary: 'Change the fields of a case (If-Match: its version)' })
   @Patch(':id')
-  @ApiOkResponse({ type: CaseView })
+  @ApiOkResponse({ type: CaseChangeAnswer })
   @Policy('update', 'Case')
   update(
     @Auth() auth: RequestAuth,

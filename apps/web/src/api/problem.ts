@@ -18,7 +18,7 @@ export class ApiProblem extends Error {
 /** The request never reached the API (no signal, server down). */
 export class NetworkFailure extends Error {}
 
-interface Answer<Data> {
+export interface Answer<Data> {
   data?: Data;
   error?: unknown;
   response: Response;
@@ -34,13 +34,4 @@ export async function answered<Data>(call: Promise<Answer<Data>>): Promise<Data>
   }
   if (!answer.response.ok) throw ApiProblem.from(answer.response.status, answer.error);
   return answer.data as Data;
-}
-
-/**
- * An answer read through a view the screen names itself instead of the document's type: the
- * screens written before the document described every response still do; they move to
- * `answered` and this goes.
- */
-export function answeredAs<View>(call: Promise<Answer<unknown>>): Promise<View> {
-  return answered(call) as Promise<View>;
 }

@@ -710,6 +710,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sync/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ids of the companion's current cases, and in full those changed since the cursor
+     * @description One audit event per sync names the cases sent in full and the fields shown.
+     */
+    get: operations['SyncController_cases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sync/reads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record reads made on the phone (best effort)
+     * @description Each read of a case she may read, or held before, becomes an audit event with the phone’s time; others are dropped unanswered.
+     */
+    post: operations['SyncController_reads'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -1118,6 +1158,11 @@ export interface components {
       actorRole?: string | null;
       allowed: components['schemas']['RecordAllowance'];
       clientRequestId?: string | null;
+      /**
+       * Format: date-time
+       * @description A read made on a phone: the time the phone gives (occurredAt is when the server received it).
+       */
+      deviceReadAt?: string | null;
       /** @description The fields the action touched (dotted). */
       fields?: string[];
       /** @description A 64-bit integer, as text. */
@@ -1133,6 +1178,8 @@ export interface components {
       seq?: string;
       subject?: string;
       subjectId?: string | null;
+      /** @description The records one event names at once (a phone sync); subjectId names one. */
+      subjectIds?: string[] | null;
     };
     AuditEventViewPage: {
       items: components['schemas']['AuditEventView'][];
@@ -1159,6 +1206,96 @@ export interface components {
         | 'anchor-forged';
       /** @description A 64-bit integer, as text. */
       seq: string;
+    };
+    CaseChangeAnswer: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      assignedCompanionId?: string | null;
+      caseNumber?: string | null;
+      /** @enum {string|null} */
+      closureReason?:
+        'needs_met' | 'survivor_withdrew' | 'transferred' | 'unreachable' | 'deceased' | 'duplicate' | null;
+      /** Format: uuid */
+      coCompanionId?: string | null;
+      consent?: components['schemas']['CaseConsentView'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      excludedUserIds?: string[];
+      gbvimsTypes?: (
+        | 'rape'
+        | 'sexual_assault'
+        | 'physical_assault'
+        | 'forced_marriage'
+        | 'denial_of_resources'
+        | 'psychological_emotional_abuse'
+      )[];
+      /** Format: uuid */
+      groupId?: string | null;
+      guardian?: components['schemas']['CaseGuardianView'];
+      /** Format: uuid */
+      id?: string | null;
+      /** Format: date */
+      incidentDate?: string | null;
+      incidentDateApproximate?: boolean | null;
+      /** Format: date */
+      intakeDate?: string | null;
+      justicePathway?: components['schemas']['JusticeStageDto'][];
+      medicalNotes?: string | null;
+      narrative?: string | null;
+      /** Format: date */
+      nextFollowUpDue?: string | null;
+      /** @description On a case read on its own, not in lists. */
+      perpetrators?: components['schemas']['CasePerpetratorView'][];
+      /** @enum {string|null} */
+      placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
+      /** @enum {string|null} */
+      referralSource?:
+        | 'self'
+        | 'family'
+        | 'neighbour'
+        | 'village_head'
+        | 'police'
+        | 'health_worker'
+        | 'teacher'
+        | 'religious_leader'
+        | 'ngo'
+        | 'other'
+        | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      restricted?: boolean | null;
+      restrictionNotice?: components['schemas']['RestrictionNotice'];
+      /** @enum {string|null} */
+      riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
+      safeContact?: components['schemas']['CaseSafeContactView'];
+      safetyPlan?: string | null;
+      /** @enum {string|null} */
+      status?: 'open' | 'active' | 'closure_requested' | 'closed' | null;
+      statusReason?: string | null;
+      survivor?: components['schemas']['CaseSurvivorView'];
+      tpksForms?: (
+        | 'pelecehan_seksual_nonfisik'
+        | 'pelecehan_seksual_fisik'
+        | 'pemaksaan_kontrasepsi'
+        | 'pemaksaan_sterilisasi'
+        | 'pemaksaan_perkawinan'
+        | 'penyiksaan_seksual'
+        | 'eksploitasi_seksual'
+        | 'perbudakan_seksual'
+        | 'kekerasan_seksual_berbasis_elektronik'
+        | 'perkosaan'
+        | 'perbuatan_cabul'
+        | 'persetubuhan_terhadap_anak'
+        | 'pemaksaan_pelacuran'
+      )[];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      violenceTypes?: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
     };
     CaseConsentView: {
       /** Format: date */
@@ -1691,6 +1828,25 @@ export interface components {
       groupId: string;
       year: number;
     };
+    DeviceReadDto: {
+      /**
+       * Format: date-time
+       * @description When the phone says it was read (its own clock).
+       */
+      at: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @description The field names shown on the phone (a case field, or followUps.<field> / referrals.<field>). */
+      fields: string[];
+    };
+    DeviceReadsDto: {
+      /** @description At most 500 per request. */
+      reads: components['schemas']['DeviceReadDto'][];
+    };
+    DeviceReadsReceipt: {
+      /** @description How many reads the request carried (not how many named a case she may be audited for). */
+      received: number;
+    };
     DueCase: {
       /** Format: uuid */
       assignedCompanionId: string | null;
@@ -2092,6 +2248,7 @@ export interface components {
         | 'return'
         | 'delete'
         | 'report'
+        | 'sync'
       )[];
       /** @description The fields an update may set (dotted: survivor.name); empty without update. */
       writableFields: string[];
@@ -2175,6 +2332,13 @@ export interface components {
       running?: number;
       succeeded?: number;
     };
+    ReportHolderView: {
+      /** @description The staff member, not a survivor. */
+      name: string;
+      reportIds: string[];
+      /** Format: uuid */
+      userId: string;
+    };
     ReportQueueView: {
       organization?: components['schemas']['ReportCounts'];
       /** @enum {string} */
@@ -2244,6 +2408,10 @@ export interface components {
       requestedBy: components['schemas']['PersonRef'];
       /** Format: uuid */
       requestId: string;
+    };
+    RestrictionNotice: {
+      /** @description A report is never withdrawn; the coordinator is told. */
+      excludedUsersHoldingReports: components['schemas']['ReportHolderView'][];
     };
     ReturnDto: {
       /** @description What the group should change. */
@@ -2316,6 +2484,109 @@ export interface components {
       phone?: string | null;
       /** @enum {string} */
       sex?: 'female' | 'male';
+    };
+    SyncCasesAnswer: {
+      /** @description In full, the cases whose record, follow-ups or referrals changed since the cursor (all, without one). */
+      cases: components['schemas']['SyncedCaseView'][];
+      /** @description Opaque: send it as `since` on the next sync. */
+      cursor: string;
+      /** @description Every case the phone should hold now; it deletes any other. */
+      ids: string[];
+      /** @description More changed cases wait than one answer carries: ask again at once with this cursor. */
+      more: boolean;
+    };
+    SyncedCaseView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: uuid */
+      assignedCompanionId?: string | null;
+      caseNumber?: string | null;
+      /** @enum {string|null} */
+      closureReason?:
+        'needs_met' | 'survivor_withdrew' | 'transferred' | 'unreachable' | 'deceased' | 'duplicate' | null;
+      /** Format: uuid */
+      coCompanionId?: string | null;
+      consent?: components['schemas']['CaseConsentView'];
+      /** Format: date-time */
+      createdAt?: string | null;
+      /** Format: uuid */
+      createdBy?: string | null;
+      excludedUserIds?: string[];
+      /** @description All the follow-ups of the case she may read, oldest first. */
+      followUps: components['schemas']['FollowUpView'][];
+      gbvimsTypes?: (
+        | 'rape'
+        | 'sexual_assault'
+        | 'physical_assault'
+        | 'forced_marriage'
+        | 'denial_of_resources'
+        | 'psychological_emotional_abuse'
+      )[];
+      /** Format: uuid */
+      groupId?: string | null;
+      guardian?: components['schemas']['CaseGuardianView'];
+      /** Format: uuid */
+      id?: string | null;
+      /** Format: date */
+      incidentDate?: string | null;
+      incidentDateApproximate?: boolean | null;
+      /** Format: date */
+      intakeDate?: string | null;
+      justicePathway?: components['schemas']['JusticeStageDto'][];
+      medicalNotes?: string | null;
+      narrative?: string | null;
+      /** Format: date */
+      nextFollowUpDue?: string | null;
+      /** @description On a case read on its own, not in lists. */
+      perpetrators?: components['schemas']['CasePerpetratorView'][];
+      /** @enum {string|null} */
+      placeType?: 'home' | 'school' | 'workplace' | 'public_place' | 'online' | 'other' | null;
+      /** @description All the referrals of the case she may read, oldest first. */
+      referrals: components['schemas']['ReferralView'][];
+      /** @enum {string|null} */
+      referralSource?:
+        | 'self'
+        | 'family'
+        | 'neighbour'
+        | 'village_head'
+        | 'police'
+        | 'health_worker'
+        | 'teacher'
+        | 'religious_leader'
+        | 'ngo'
+        | 'other'
+        | null;
+      /** Format: uuid */
+      regionId?: string | null;
+      restricted?: boolean | null;
+      /** @enum {string|null} */
+      riskLevel?: 'low' | 'medium' | 'high' | 'critical' | null;
+      safeContact?: components['schemas']['CaseSafeContactView'];
+      safetyPlan?: string | null;
+      /** @enum {string|null} */
+      status?: 'open' | 'active' | 'closure_requested' | 'closed' | null;
+      statusReason?: string | null;
+      survivor?: components['schemas']['CaseSurvivorView'];
+      tpksForms?: (
+        | 'pelecehan_seksual_nonfisik'
+        | 'pelecehan_seksual_fisik'
+        | 'pemaksaan_kontrasepsi'
+        | 'pemaksaan_sterilisasi'
+        | 'pemaksaan_perkawinan'
+        | 'penyiksaan_seksual'
+        | 'eksploitasi_seksual'
+        | 'perbudakan_seksual'
+        | 'kekerasan_seksual_berbasis_elektronik'
+        | 'perkosaan'
+        | 'perbuatan_cabul'
+        | 'persetubuhan_terhadap_anak'
+        | 'pemaksaan_pelacuran'
+      )[];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      version?: number;
+      /** Format: uuid */
+      villageId?: string | null;
+      violenceTypes?: ('fisik' | 'psikis' | 'seksual' | 'eksploitasi' | 'trafficking' | 'penelantaran' | 'lainnya')[];
     };
     TotpCodeDto: {
       code: string;
@@ -3401,7 +3672,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CaseView'];
+          'application/json': components['schemas']['CaseChangeAnswer'];
         };
       };
     };
@@ -4903,6 +5174,87 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaseSummary'];
+        };
+      };
+    };
+  };
+  SyncController_cases: {
+    parameters: {
+      query?: {
+        /** @description The cursor of the previous sync; without it, every case is sent in full. */
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncCasesAnswer'];
+        };
+      };
+    };
+  };
+  SyncController_reads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeviceReadsDto'];
+      };
+    };
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceReadsReceipt'];
         };
       };
     };

@@ -4,6 +4,7 @@ import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
 import * as reports from './catalogue/reports';
+import * as session from './catalogue/session';
 import * as workplans from './catalogue/workplans';
 
 /**
@@ -12,7 +13,7 @@ import * as workplans from './catalogue/workplans';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, admin, casework, coordinator, intake, reports, workplans } as const;
+export const areas = { core, admin, casework, coordinator, intake, reports, session, workplans } as const;
 
 export const id = {
   ...core.id,
@@ -21,6 +22,7 @@ export const id = {
   ...coordinator.id,
   ...intake.id,
   ...reports.id,
+  ...session.id,
   ...workplans.id,
 };
 export type MessageKey = keyof typeof id;
@@ -32,6 +34,7 @@ export const en: Catalogue = {
   ...coordinator.en,
   ...intake.en,
   ...reports.en,
+  ...session.en,
   ...workplans.en,
 };
 

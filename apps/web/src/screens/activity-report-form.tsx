@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -16,7 +16,6 @@ import {
   wholeNumber,
 } from './work-plan-form-parts';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
-import type { ActivityReportView } from './work-plan-views';
 
 type CreateActivityReport = components['schemas']['CreateActivityReportDto'];
 
@@ -106,7 +105,7 @@ export function ActivityReportForm({
   planId: string;
   itemId: string;
   year: number;
-  onSaved(report: ActivityReportView): void;
+  onSaved(): void;
 }) {
   const { t } = useI18n();
   const [typed, setTyped] = useState<Typed>(blank);
@@ -121,7 +120,7 @@ export function ActivityReportForm({
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
       const body = requestBody(typed);
-      const report = await answeredAs<ActivityReportView>(
+      await answered(
         api.POST('/api/v1/work-plans/{id}/items/{itemId}/activities', {
           params: { path: { id: planId, itemId } },
           body,
@@ -131,7 +130,7 @@ export function ActivityReportForm({
       keys.forget();
       setTyped(blank());
       setSaved(true);
-      onSaved(report);
+      onSaved();
     },
     (error) => planFailureText(error, t),
   );

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Page } from '../api/page';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -54,7 +53,7 @@ export function AuditScreen() {
     setBusy(true);
     setFailure(undefined);
     try {
-      const page = await answeredAs<Page<AuditEventView>>(
+      const page = await answered(
         api.GET('/api/v1/audit', {
           params: { query: { ...queryOf(filters), limit: PAGE_SIZE, ...(cursor && { cursor }) } },
         }),
@@ -78,7 +77,7 @@ export function AuditScreen() {
     setReport(undefined);
     setFailure(undefined);
     try {
-      setReport(await answeredAs<VerificationReport>(api.GET('/api/v1/audit/verify')));
+      setReport(await answered(api.GET('/api/v1/audit/verify')));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -88,7 +87,8 @@ export function AuditScreen() {
 
   const nameOf = namesOf(users);
   /** A code in the reader's words; a code this client has no words for yet shows as it is. */
-  const wordFor = (labels: Record<string, MessageKey>, code: string) => (labels[code] ? t(labels[code]) : code);
+  const wordFor = (labels: Record<string, MessageKey>, code: string | undefined) =>
+    code === undefined ? '' : labels[code] ? t(labels[code]) : code;
   const set = (field: keyof Filters) => (event: { currentTarget: { value: string } }) =>
     setTyped({ ...typed, [field]: event.currentTarget.value });
 
@@ -196,11 +196,11 @@ export function AuditScreen() {
               <li key={event.id} class="card" data-action={event.action} data-subject={event.subject}>
                 <p class="card-title">
                   {wordFor(AUDIT_ACTION_LABELS, event.action)} · {wordFor(AUDIT_SUBJECT_LABELS, event.subject)}
-                  {event.outcome !== 'success' && (
+                  {event.outcome && event.outcome !== 'success' && (
                     <strong class="overdue"> ({wordFor(AUDIT_OUTCOME_LABELS, event.outcome)})</strong>
                   )}
                 </p>
-                <p class="card-line">{momentOf(language, event.occurredAt)}</p>
+                <p class="card-line">{event.occurredAt && momentOf(language, event.occurredAt)}</p>
                 <p class="card-line">
                   {t('adminActor')}:{' '}
                   {event.actorId
@@ -212,7 +212,7 @@ export function AuditScreen() {
                     {t('adminRecord')}: <code class="id">{event.subjectId}</code>
                   </p>
                 )}
-                {event.fields.length > 0 && (
+                {event.fields && event.fields.length > 0 && (
                   <p class="card-line">
                     {t('adminFieldNames')}: {event.fields.join(', ')}
                   </p>

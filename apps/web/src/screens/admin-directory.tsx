@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { allPages } from '../api/page';
-import { answered, answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -50,9 +50,9 @@ export function DirectoryScreen() {
 
   const load = () =>
     Promise.all([
-      allPages<ServiceProviderView>((query) => api.GET('/api/v1/service-providers', { params: { query } })),
-      allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } })),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
+      allPages((query) => api.GET('/api/v1/service-providers', { params: { query } })),
+      allPages((query) => api.GET('/api/v1/regions', { params: { query } })),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(([providers, regions, codes]) => setLoaded({ providers, regions, codes }), setFailure);
   useEffect(() => void load(), []);
 

@@ -16,8 +16,8 @@ export const ROLE_LABELS: Record<Role, MessageKey> = {
 };
 
 /** A role's words; a role this client does not know yet is named as such rather than by its code. */
-export const roleLabel = (role: string): MessageKey =>
-  (ROLE_LABELS as Record<string, MessageKey | undefined>)[role] ?? 'adminRoleUnknown';
+export const roleLabel = (role: string | null | undefined): MessageKey =>
+  (ROLE_LABELS as Record<string, MessageKey | undefined>)[role ?? ''] ?? 'adminRoleUnknown';
 
 export const REQUEST_KIND_LABELS: Record<string, MessageKey> = {
   create_user: 'adminKindCreateUser',
@@ -42,7 +42,7 @@ export const TIME_ZONE_LABELS: Record<string, MessageKey> = {
 };
 
 /** Which scope a role carries (the API's rule): companions belong to groups, coordinators to regions. */
-export function scopeKindOf(role: string): 'groups' | 'regions' | 'none' {
+export function scopeKindOf(role: string | undefined): 'groups' | 'regions' | 'none' {
   return role === 'companion' ? 'groups' : role === 'coordinator' ? 'regions' : 'none';
 }
 

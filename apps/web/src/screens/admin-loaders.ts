@@ -1,25 +1,23 @@
 import { api } from '../api/client';
 import { allPages } from '../api/page';
-import { answeredAs } from '../api/problem';
-import type { Profile } from '../session/session';
+import { answered } from '../api/problem';
 import type { Structure } from './admin-scope-fields';
-import type { AdminRequestView, GroupView, RegionView, UserView, VillageView } from './admin-views';
+import type { UserView } from './admin-views';
 
 export async function loadStructure(): Promise<Structure> {
   const [regions, villages, groups] = await Promise.all([
-    allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } })),
-    allPages<VillageView>((query) => api.GET('/api/v1/villages', { params: { query } })),
-    allPages<GroupView>((query) => api.GET('/api/v1/groups', { params: { query } })),
+    allPages((query) => api.GET('/api/v1/regions', { params: { query } })),
+    allPages((query) => api.GET('/api/v1/villages', { params: { query } })),
+    allPages((query) => api.GET('/api/v1/groups', { params: { query } })),
   ]);
   return { regions, villages, groups };
 }
 
-export const loadUsers = () => allPages<UserView>((query) => api.GET('/api/v1/users', { params: { query } }));
+export const loadUsers = () => allPages((query) => api.GET('/api/v1/users', { params: { query } }));
 
-export const loadRequests = () =>
-  allPages<AdminRequestView>((query) => api.GET('/api/v1/admin-requests', { params: { query } }));
+export const loadRequests = () => allPages((query) => api.GET('/api/v1/admin-requests', { params: { query } }));
 
-export const loadMe = () => answeredAs<Profile>(api.GET('/api/v1/me'));
+export const loadMe = () => answered(api.GET('/api/v1/me'));
 
 /** A user's name by id, for requests and audit events that name users by id. */
 export function namesOf(users: UserView[]): (id: string | null | undefined) => string | undefined {

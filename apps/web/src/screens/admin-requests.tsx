@@ -1,7 +1,8 @@
 import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answered, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -9,7 +10,7 @@ import { Heading } from '../ui/heading';
 import { momentOf, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS, roleLabel } from './admin-labels';
 import { loadRequests, loadUsers, namesOf } from './admin-loaders';
 import { PasswordHalf } from './admin-password-half';
-import type { AdminRequestView, ApprovedRequest, UserView } from './admin-views';
+import type { AdminRequestView, UserView } from './admin-views';
 import { Loading } from '../ui/loading';
 
 interface Loaded {
@@ -52,10 +53,10 @@ export function AdminRequestsScreen() {
     setFailure(undefined);
     setShown(undefined);
     setDone(undefined);
-    const path = { params: { path: { id: request.id } } };
+    const path = { params: { path: { id: idOf(request) } } };
     try {
       if (action === 'approve') {
-        const approved = await answeredAs<ApprovedRequest>(api.POST('/api/v1/admin-requests/{id}/approve', path));
+        const approved = await answered(api.POST('/api/v1/admin-requests/{id}/approve', path));
         if (approved.temporaryPassword)
           setShown({ half: approved.temporaryPassword.secondHalf, which: 'second', userName: about(request) });
         setDone(t('adminApproved', { name: about(request) }));
@@ -63,9 +64,7 @@ export function AdminRequestsScreen() {
         await answered(api.POST('/api/v1/admin-requests/{id}/refuse', path));
         setDone(t('adminRefused', { name: about(request) }));
       } else {
-        const { firstHalf } = await answeredAs<{ firstHalf: string }>(
-          api.POST('/api/v1/admin-requests/{id}/password-half', path),
-        );
+        const { firstHalf } = await answered(api.POST('/api/v1/admin-requests/{id}/password-half', path));
         setShown({ half: firstHalf, which: 'first', userName: about(request) });
       }
       await load();
@@ -85,12 +84,12 @@ export function AdminRequestsScreen() {
   // The newest first: the one just asked for or decided is the one the reader looks for.
   const others = loaded.requests
     .filter((request) => !toDecide.includes(request) && !toCollect.includes(request))
-    .sort((one, other) => other.createdAt.localeCompare(one.createdAt));
+    .sort((one, other) => (other.createdAt ?? '').localeCompare(one.createdAt ?? ''));
 
   const card = (request: AdminRequestView, controls?: ComponentChild) => (
     <li key={request.id} class="card" data-request={request.id}>
       <p class="card-title">
-        {t(REQUEST_KIND_LABELS[request.kind] ?? 'adminKindUnknown')}: {about(request)}
+        {t(REQUEST_KIND_LABELS[request.kind ?? ''] ?? 'adminKindUnknown')}: {about(request)}
       </p>
       <dl class="facts">
         {request.email && (
@@ -105,7 +104,7 @@ export function AdminRequestsScreen() {
             <dd>{t(roleLabel(request.role))}</dd>
           </div>
         )}
-        {request.active !== null && (
+        {typeof request.active === 'boolean' && (
           <div>
             <dt>{t('status')}</dt>
             <dd>{t(request.active ? 'adminActive' : 'adminInactive')}</dd>
@@ -114,13 +113,14 @@ export function AdminRequestsScreen() {
         <div>
           <dt>{t('adminRequestedBy')}</dt>
           <dd>
-            {nameOf(request.requestedBy) ?? t('adminUnknownUser')}, {momentOf(language, request.createdAt)}
+            {nameOf(request.requestedBy) ?? t('adminUnknownUser')}
+            {request.createdAt && `, ${momentOf(language, request.createdAt)}`}
           </dd>
         </div>
         <div>
           <dt>{t('adminState')}</dt>
           <dd>
-            {t(REQUEST_STATE_LABELS[request.state] ?? 'adminKindUnknown')}
+            {t(REQUEST_STATE_LABELS[request.state ?? ''] ?? 'adminKindUnknown')}
             {request.decidedByOperator
               ? ` (${t('adminDecidedByOperator')})`
               : request.decidedBy && ` (${nameOf(request.decidedBy) ?? t('adminUnknownUser')})`}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -116,8 +117,8 @@ export function StructureScreen() {
                             <GroupEntry
                               key={group.id}
                               group={group}
-                              members={loaded.users.filter((user) => user.groupIds.includes(group.id ?? ''))}
-                              companions={companions.filter((user) => !user.groupIds.includes(group.id ?? ''))}
+                              members={loaded.users.filter((user) => user.groupIds?.includes(group.id ?? ''))}
+                              companions={companions.filter((user) => !user.groupIds?.includes(group.id ?? ''))}
                               onChanged={load}
                             />
                           ))}
@@ -275,7 +276,7 @@ function GroupEntry({
                 label: 'adminCompanion',
                 options: [
                   { value: '', label: t('adminChoose') },
-                  ...companions.map((user) => ({ value: user.id, label: user.name })),
+                  ...companions.map((user) => ({ value: idOf(user), label: user.name ?? '' })),
                 ],
                 check: chosen,
               },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -67,7 +67,7 @@ export function UserCreateScreen() {
         role: typed.role as 'companion',
         ...scopeBody(typed),
       };
-      const request = await answeredAs<AdminRequestView>(
+      const request = await answered(
         api.POST('/api/v1/users', { headers: { 'Idempotency-Key': keys.for(body) }, body }),
       );
       keys.forget();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answered, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { Profile } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -45,12 +46,12 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
 
   const load = () =>
     Promise.all([
-      answeredAs<UserView>(api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })),
+      answered(api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })),
       loadStructure(),
       loadMe(),
     ]).then(([user, structure, me]) => {
       setLoaded({ user, structure, me });
-      setScope({ role: user.role, groupIds: user.groupIds, regionIds: user.regionIds });
+      setScope({ role: user.role ?? '', groupIds: user.groupIds ?? [], regionIds: user.regionIds ?? [] });
     }, setFailure);
   useEffect(() => void load(), [id]);
 
@@ -67,7 +68,7 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
     );
   const change = (body: object) => (user: UserView) =>
     answered(
-      api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id }, header: ifMatch(user.version) }, body }),
+      api.PATCH('/api/v1/users/{id}', { params: { path: { id: idOf(user) }, header: ifMatch(user.version) }, body }),
     );
   const reset = (kind: 'reset_password' | 'reset_totp') => (user: UserView) => {
     const body = { kind, subjectId: user.id };
@@ -87,10 +88,10 @@ export function UserScreen({ params: [id] }: { params: string[] }) {
   const scopeNames =
     scopeKindOf(user.role) === 'groups'
       ? structure.groups
-          .filter((group) => user.groupIds.includes(group.id ?? ''))
+          .filter((group) => user.groupIds?.includes(group.id ?? ''))
           .map((group) => groupLabel(structure, group))
       : structure.regions
-          .filter((region) => user.regionIds.includes(region.id ?? ''))
+          .filter((region) => user.regionIds?.includes(region.id ?? ''))
           .map((region) => region.name ?? '');
   const failed = [roleChange, activity, passwordReset, totpReset].find((submission) => submission.failure)?.failure;
 

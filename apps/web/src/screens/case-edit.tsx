@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -90,8 +90,8 @@ export function CaseEdit({ id }: { id: string }) {
 
   useEffect(() => {
     Promise.all([
-      answeredAs<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(([record, codes]) => {
       const fields = editableFields(record);
       const base = valuesOf(record, fields);
@@ -107,7 +107,7 @@ export function CaseEdit({ id }: { id: string }) {
     if (changed.length === 0) return navigateWithNotice(`/cases/${id}`, 'intakeEditNothingChanged');
     const body = nest(changed.map((field) => [field.path, apiValue(field, values[field.path]!)])) as UpdateCase;
     try {
-      await answeredNamingFields<CaseView>(
+      await answeredNamingFields(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id }, header: { 'if-match': `"${state.version}"` } },
           body,
@@ -115,7 +115,7 @@ export function CaseEdit({ id }: { id: string }) {
       );
     } catch (error) {
       if (!(error instanceof ApiProblem && error.status === 409)) throw error;
-      const current = await answeredAs<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id } } }));
+      const current = await answered(api.GET('/api/v1/cases/{id}', { params: { path: { id } } }));
       const fields = editableFields(current);
       const theirs = valuesOf(current, fields);
       const next: Editing = { ...state, record: current, fields, base: theirs, version: current.version ?? 1 };

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Page } from '../api/page';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -35,8 +34,7 @@ interface Loaded {
   codes: CodeLists;
 }
 
-const historyOf = (id: string) =>
-  answeredAs<{ items: CaseHistoryEntry[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
+const historyOf = (id: string) => answered(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
 
 /**
  * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
@@ -50,14 +48,12 @@ export function CasePage({ id }: { id: string }) {
   useEffect(() => {
     const path = { params: { path: { id } } };
     Promise.all([
-      answeredAs<CaseView>(api.GET('/api/v1/cases/{id}', path)),
-      answeredAs<Page<FollowUpView>>(api.GET('/api/v1/cases/{id}/follow-ups', path)),
-      answeredAs<Page<ReferralView>>(api.GET('/api/v1/cases/{id}/referrals', path)),
+      answered(api.GET('/api/v1/cases/{id}', path)),
+      answered(api.GET('/api/v1/cases/{id}/follow-ups', path)),
+      answered(api.GET('/api/v1/cases/{id}/referrals', path)),
       historyOf(id),
-      answeredAs<Page<ServiceProviderView>>(
-        api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } }),
-      ),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } })),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(
       ([record, followUps, referrals, history, providers, codes]) =>
         setLoaded({

@@ -1,4 +1,4 @@
-import { ApiProblem, NetworkFailure } from '../api/problem';
+import { ApiProblem, NetworkFailure, type Answer } from '../api/problem';
 import type { components } from '../api/schema';
 
 type Problem = components['schemas']['Problem'];
@@ -17,16 +17,14 @@ export class RefusedFields extends ApiProblem {
  * As `answered()`, but a refusal keeps the fields its problem names, so that a form can mark them:
  * the server checks what the form cannot (the region's today, a place she may no longer use).
  */
-export async function answeredNamingFields<View>(
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-): Promise<View> {
-  let answer: Awaited<typeof call>;
+export async function answeredNamingFields<Data>(call: Promise<Answer<Data>>): Promise<Data> {
+  let answer: Answer<Data>;
   try {
     answer = await call;
   } catch {
     throw new NetworkFailure();
   }
-  if (answer.response.ok) return answer.data as View;
+  if (answer.response.ok) return answer.data as Data;
   const problem = ApiProblem.from(answer.response.status, answer.error);
   const fields = ((answer.error as Partial<Problem> | undefined)?.errors ?? []).map((refused) => refused.field);
   throw fields.length > 0 ? new RefusedFields(problem, fields) : problem;

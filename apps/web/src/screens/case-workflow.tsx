@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -141,7 +141,7 @@ function TransitionForm({
         }),
       };
       onChanged(
-        await answeredAs<CaseView>(
+        await answered(
           api.POST('/api/v1/cases/{id}/transitions', {
             params: { path: { id: record.id ?? '' }, header: { 'if-match': String(record.version) } },
             body,

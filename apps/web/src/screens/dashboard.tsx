@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
-import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
@@ -33,9 +32,9 @@ export function Dashboard() {
 
   useEffect(() => {
     Promise.all([
-      answeredAs<StatsSummary>(api.GET('/api/v1/stats/summary')),
-      answeredAs<Page<RegionView>>(api.GET('/api/v1/regions', { params: { query: { limit: 200 } } })),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/stats/summary')),
+      answered(api.GET('/api/v1/regions', { params: { query: { limit: 200 } } })),
+      answered(api.GET('/api/v1/code-lists')),
     ]).then(([summary, regions, codes]) => setLoaded({ summary, regions: regions.items, codes }), setFailure);
   }, []);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
@@ -26,10 +26,7 @@ export function DueList() {
   const [failure, setFailure] = useState<string>();
 
   useEffect(() => {
-    Promise.all([
-      answeredAs<{ items: DueCase[] }>(api.GET('/api/v1/follow-ups/due')),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
-    ]).then(
+    Promise.all([answered(api.GET('/api/v1/follow-ups/due')), answered(api.GET('/api/v1/code-lists'))]).then(
       ([due, codes]) => setLoaded({ items: due.items, codes }),
       (error: unknown) => setFailure(failureText(error, t)),
     );

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { failureText } from '../ui/failure-text';
 import { isCalendarDay } from './case-fields';
-import type { DuplicateAnswer } from './intake-views';
 
 /**
  * "Is this survivor already known?" (SPEC §4), asked only when the companion chooses to: each
@@ -24,7 +23,7 @@ export function DuplicateCheck({ name, birthDate }: { name: string; birthDate: s
     }
     setBusy(true);
     try {
-      const found = await answeredAs<DuplicateAnswer>(
+      const found = await answered(
         api.POST('/api/v1/cases/duplicate-check', { body: { name, birthYear: Number(birthDate.slice(0, 4)) } }),
       );
       setAnswer({ key: found.possibleDuplicate ? 'intakeDuplicatePossible' : 'intakeDuplicateNone' });

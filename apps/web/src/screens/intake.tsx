@@ -1,10 +1,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
-import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -37,11 +36,7 @@ import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { shownPerpetrator, shownValue } from './case-field-value';
 import { Loading } from '../ui/loading';
 
-type CaseView = components['schemas']['CaseView'];
 type CreateCase = components['schemas']['CreateCaseDto'];
-type GroupView = components['schemas']['GroupView'];
-type VillageView = components['schemas']['VillageView'];
-type RegionView = components['schemas']['RegionView'];
 
 const STEP_TITLES: Record<Step | 'review', MessageKey> = {
   survivor: 'intakeStepSurvivor',
@@ -87,10 +82,10 @@ export function Intake() {
   useEffect(() => {
     const page = { params: { query: { limit: 200 } } };
     Promise.all([
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
-      answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', page)),
-      answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', page)),
-      answeredAs<Page<RegionView>>(api.GET('/api/v1/regions', page)),
+      answered(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/groups', page)),
+      answered(api.GET('/api/v1/villages', page)),
+      answered(api.GET('/api/v1/regions', page)),
     ]).then(
       ([codes, groups, villages, regions]) =>
         setGround({ codes, places: placesOf(groups.items, villages.items, regions.items) }),
@@ -109,10 +104,11 @@ export function Intake() {
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      let record: CaseView;
+      // A creation sent again is answered with its id alone.
+      let record: { id?: string | null; caseNumber?: string | null };
       const body = requestBody();
       try {
-        record = await answeredNamingFields<CaseView>(
+        record = await answeredNamingFields(
           api.POST('/api/v1/cases', { body, headers: { 'Idempotency-Key': keys.for(body) } }),
         );
       } catch (error) {

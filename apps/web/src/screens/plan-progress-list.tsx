@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { CodeLists } from '../ui/labels';
-import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { codeLabel } from '../ui/labels';
-import type { PlanProgress, WorkPlanSummary } from './report-views';
+import type { PlanProgress } from './report-views';
+import type { WorkPlanView } from './work-plan-views';
 
 /** Progress is one request per plan (the API has no sum over plans); a few at a time, not all at once. */
 const AT_ONCE = 4;
 
 interface GroupPlan {
-  plan: WorkPlanSummary;
+  plan: WorkPlanView;
   group: string;
   progress: PlanProgress;
 }
@@ -37,17 +38,15 @@ export function PlanProgressList({ year, codes }: { year: number; codes: CodeLis
 
   useEffect(() => {
     Promise.all([
-      answeredAs<Page<WorkPlanSummary>>(api.GET('/api/v1/work-plans', { params: { query: { year, limit: 200 } } })),
-      answeredAs<Page<{ id?: string | null; name?: string | null }>>(
-        api.GET('/api/v1/groups', { params: { query: { limit: 200 } } }),
-      ),
+      answered(api.GET('/api/v1/work-plans', { params: { query: { year, limit: 200 } } })),
+      answered(api.GET('/api/v1/groups', { params: { query: { limit: 200 } } })),
     ])
       .then(async ([found, groups]) =>
         inTurns(found.items, async (plan) => ({
           plan,
           group: groups.items.find((group) => group.id === plan.groupId)?.name ?? '',
-          progress: await answeredAs<PlanProgress>(
-            api.GET('/api/v1/work-plans/{id}/progress', { params: { path: { id: plan.id } } }),
+          progress: await answered(
+            api.GET('/api/v1/work-plans/{id}/progress', { params: { path: { id: idOf(plan) } } }),
           ),
         })),
       )

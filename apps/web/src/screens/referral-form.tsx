@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -115,7 +115,7 @@ function AddReferral({
         ...(typed.providerId && { providerId: typed.providerId }),
         ...(typed.note.trim() && { note: typed.note }),
       };
-      const referral = await answeredAs<ReferralView>(
+      const referral = await answered(
         api.POST('/api/v1/cases/{id}/referrals', {
           params: { path: { id: caseId } },
           body,

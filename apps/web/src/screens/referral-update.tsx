@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -61,7 +61,7 @@ export function ReferralUpdate({
           outcomeNote !== (referral.outcomeNote ?? '') && { outcomeNote: outcomeNote.trim() ? outcomeNote : null }),
       };
       onSaved(
-        await answeredAs<ReferralView>(
+        await answered(
           api.PATCH('/api/v1/cases/{id}/referrals/{referralId}', {
             params: {
               path: { id: referral.caseId ?? '', referralId: referral.id ?? '' },

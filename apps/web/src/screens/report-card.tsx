@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { idOf } from '../api/record-id';
 import { Alert } from '../ui/alert';
 import { downloadReport } from './report-download';
 import type { ReportStatus, ReportView } from './report-views';
@@ -26,7 +27,7 @@ const STAGE_TEXT: Record<string, MessageKey> = {
   rendering: 'reportsStageRendering',
 };
 
-const FORMAT_TEXT: Record<ReportView['format'], MessageKey> = {
+const FORMAT_TEXT: Record<NonNullable<ReportView['format']>, MessageKey> = {
   pdf: 'reportsFormatPdf',
   xlsx: 'reportsFormatXlsx',
   csv: 'reportsFormatCsv',
@@ -57,7 +58,7 @@ export function ReportCard({ report, title, focused }: { report: ReportView; tit
     setDownloading(true);
     setFailed(false);
     try {
-      await downloadReport(report.id, report.fileName ?? `${report.id}.${report.format}`);
+      await downloadReport(idOf(report), report.fileName ?? `${report.id}.${report.format}`);
     } catch {
       setFailed(true);
     } finally {
@@ -76,11 +77,11 @@ export function ReportCard({ report, title, focused }: { report: ReportView; tit
       <dl class="facts">
         <div>
           <dt>{t('status')}</dt>
-          <dd class="report-status">{t(STATUS_TEXT[report.status])}</dd>
+          <dd class="report-status">{report.status && t(STATUS_TEXT[report.status])}</dd>
         </div>
         <div>
           <dt>{t('reportsFormat')}</dt>
-          <dd>{t(FORMAT_TEXT[report.format])}</dd>
+          <dd>{report.format && t(FORMAT_TEXT[report.format])}</dd>
         </div>
         <div>
           <dt>{t('reportsLocale')}</dt>
@@ -88,7 +89,7 @@ export function ReportCard({ report, title, focused }: { report: ReportView; tit
         </div>
         <div>
           <dt>{t('reportsRequestedAt')}</dt>
-          <dd>{when.format(new Date(report.createdAt))}</dd>
+          <dd>{report.createdAt && when.format(new Date(report.createdAt))}</dd>
         </div>
         {report.status === 'succeeded' && report.fileName && (
           <div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -30,7 +30,7 @@ export function ReportQueue() {
   const load = () => {
     setBusy(true);
     setFailure(undefined);
-    answeredAs<ReportQueueView>(api.GET('/api/v1/reports/queue'))
+    answered(api.GET('/api/v1/reports/queue'))
       .then(setQueue, setFailure)
       .finally(() => setBusy(false));
   };
@@ -66,7 +66,7 @@ export function ReportQueue() {
               {STATUSES.map(([status, label]) => (
                 <tr key={status} data-status={status}>
                   <th scope="row">{t(label)}</th>
-                  <td class="number">{number.format(queue.organization[status] ?? 0)}</td>
+                  <td class="number">{number.format(queue.organization?.[status] ?? 0)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -76,7 +76,7 @@ export function ReportRequestForm({ places, onRequested }: { places: Places; onR
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
       try {
-        const report = await answeredAs<ReportView>(
+        const report = await answered(
           api.POST('/api/v1/reports', { body: requestBody({ ...typed, year: typed.year.trim() }) }),
         );
         onRequested(report);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
 import { allPages } from '../api/page';
+import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -16,8 +17,7 @@ const FIRST_POLL_MS = 1_000;
 const LAST_POLL_MS = 15_000;
 const POLL_GROWTH = 1.5;
 /** One's own requests, newest first: the API lists them oldest first. */
-const myReports = async () =>
-  (await allPages<ReportView>((query) => api.GET('/api/v1/reports', { params: { query } }))).reverse();
+const myReports = async () => (await allPages((query) => api.GET('/api/v1/reports', { params: { query } }))).reverse();
 
 const placesOf = (items: { id?: string | null; name?: string | null }[]): Place[] =>
   items.map((item) => ({ id: item.id ?? '', name: item.name ?? '' }));
@@ -51,19 +51,17 @@ export function Reports() {
     }, setFailure);
   }, []);
 
-  const pending = (reports ?? []).filter(isPending).map((report) => report.id);
+  const pending = (reports ?? []).filter(isPending).map(idOf);
   useEffect(() => {
     if (pending.length === 0) return;
     let stopped = false;
     const timer = setTimeout(() => {
-      Promise.all(
-        pending.map((id) => answeredAs<ReportView>(api.GET('/api/v1/reports/{id}', { params: { path: { id } } }))),
-      ).then(
+      Promise.all(pending.map((id) => answered(api.GET('/api/v1/reports/{id}', { params: { path: { id } } })))).then(
         (fresh) => {
           if (stopped) return;
           delay.current = Math.min(delay.current * POLL_GROWTH, LAST_POLL_MS);
           const changed = fresh.find((report) => !isPending(report));
-          if (changed) setAnnounced({ id: changed.id, status: changed.status });
+          if (changed?.status) setAnnounced({ id: idOf(changed), status: changed.status });
           setReports((current) => current?.map((report) => fresh.find((one) => one.id === report.id) ?? report));
           setPolls((count) => count + 1);
         },
@@ -81,7 +79,8 @@ export function Reports() {
   }, [pending.join(','), polls]);
 
   const scopeName = (report: ReportView) => {
-    const { level, id } = report.scope;
+    const { level, id } = report.scope ?? {};
+    if (!level) return '';
     if (level === 'organization' || !places) return t('reportsScopeOrganization');
     const list = level === 'region' ? places.regions : level === 'village' ? places.villages : places.groups;
     return list.find((place) => place.id === id)?.name ?? '';

@@ -10,8 +10,11 @@ import { useSubmit } from '../ui/use-submit';
 
 type Step = 'password' | 'totp' | 'recovery';
 
-/** Email and password; then, when the server asks for it, a TOTP code or a recovery code. */
-export function SignIn() {
+/**
+ * Email and password; then, when the server asks for it, a TOTP code or a recovery code. On the
+ * lock page (`locked`) the same form unlocks, under a title that says why she signs in again.
+ */
+export function SignIn({ locked = false }: { locked?: boolean }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>('password');
   const [email, setEmail] = useState('');
@@ -48,7 +51,10 @@ export function SignIn() {
 
   return (
     <main id="main" class="narrow">
-      <Heading key={step}>{step === 'password' ? t('signInTitle') : t('secondFactorTitle')}</Heading>
+      <Heading key={step}>
+        {step !== 'password' ? t('secondFactorTitle') : locked ? t('sessionLockedTitle') : t('signInTitle')}
+      </Heading>
+      {locked && step === 'password' && <p>{t('sessionLockedHelp')}</p>}
       <form onSubmit={onSubmit} noValidate>
         {step === 'password' ? (
           <>

@@ -13,14 +13,18 @@ import {
 /** Participants as the activity reports count them: each group of people, then those with a disability among them. */
 export function ParticipantsText({ participants }: { participants: Participants }) {
   const { t } = useI18n();
+  const { women, men, girls, boys, disability } = participants;
+  // A count the server left out is not zero: a partial sentence would mislead, so none is written.
+  if (women === undefined || men === undefined || girls === undefined || boys === undefined || disability === undefined)
+    return null;
   return (
     <>
       {t('workplansParticipantsText', {
-        women: String(participants.women),
-        men: String(participants.men),
-        girls: String(participants.girls),
-        boys: String(participants.boys),
-        disability: String(participants.disability),
+        women: String(women),
+        men: String(men),
+        girls: String(girls),
+        boys: String(boys),
+        disability: String(disability),
       })}
     </>
   );
@@ -94,7 +98,7 @@ export function ItemFacts({
   const target = useTargetText();
   const percent = usePercent();
   const months = monthNames(language);
-  const label = (list: string, code: string) => codeLabel(codes, language, list, code);
+  const label = (list: string, code: string | undefined) => codeLabel(codes, language, list, code);
   const rupiah = new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB', {
     style: 'currency',
     currency: 'IDR',
@@ -108,11 +112,11 @@ export function ItemFacts({
       </div>
       <div>
         <dt>{t('workplansTarget')}</dt>
-        <dd>{target(item.targetCount, item.targetUnit)}</dd>
+        <dd>{item.targetCount !== undefined && item.targetUnit && target(item.targetCount, item.targetUnit)}</dd>
       </div>
       <div>
         <dt>{t('workplansPlannedMonths')}</dt>
-        <dd>{item.plannedMonths.map((month) => months[month - 1]).join(', ')}</dd>
+        <dd>{item.plannedMonths?.map((month) => months[month - 1]).join(', ')}</dd>
       </div>
       <div>
         <dt>{t('status')}</dt>
@@ -152,13 +156,13 @@ export function ItemFacts({
           <dd>{item.keyPersons}</dd>
         </div>
       )}
-      {item.budget !== null && (
+      {typeof item.budget === 'number' && (
         <div>
           <dt>{t('workplansBudget')}</dt>
           <dd>{rupiah.format(item.budget)}</dd>
         </div>
       )}
-      {item.drppaIndicators.length > 0 && (
+      {item.drppaIndicators && item.drppaIndicators.length > 0 && (
         <div>
           <dt>{t('workplansDrppa')}</dt>
           <dd>{item.drppaIndicators.map((code) => label('drppaIndicators', code)).join('; ')}</dd>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -46,8 +47,8 @@ const typedFrom = (item: PlanItemView | undefined): Typed => ({
   title: item?.title ?? '',
   category: item?.category ?? '',
   countBy: item?.targetUnit === PARTICIPANTS_UNIT ? 'participants' : 'activities',
-  targetUnit: item && item.targetUnit !== PARTICIPANTS_UNIT ? item.targetUnit : '',
-  targetCount: item ? String(item.targetCount) : '',
+  targetUnit: item && item.targetUnit !== PARTICIPANTS_UNIT ? (item.targetUnit ?? '') : '',
+  targetCount: item?.targetCount !== undefined ? String(item.targetCount) : '',
   plannedMonths: item?.plannedMonths ?? [],
   keyPersons: item?.keyPersons ?? '',
   budget: item?.budget === null || item?.budget === undefined ? '' : String(item.budget),
@@ -138,9 +139,9 @@ export function PlanItemForm({
       if (Object.keys(found).length > 0) throw new InvalidForm();
       if (item) {
         onSaved(
-          await answeredAs<PlanItemView>(
+          await answered(
             api.PATCH('/api/v1/work-plans/{id}/items/{itemId}', {
-              params: { path: { id: planId, itemId: item.id }, header: { 'if-match': `"${item.version}"` } },
+              params: { path: { id: planId, itemId: idOf(item) }, header: { 'if-match': `"${item.version}"` } },
               body: updateBody(typed, item),
             }),
           ),
@@ -148,7 +149,7 @@ export function PlanItemForm({
         return;
       }
       const body = createBody(typed);
-      const created = await answeredAs<PlanItemView>(
+      const created = await answered(
         api.POST('/api/v1/work-plans/{id}/items', {
           params: { path: { id: planId } },
           body,
@@ -172,7 +173,9 @@ export function PlanItemForm({
 
   return (
     <form ref={form} class="plan-form" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{item ? t('workplansEditItem', { title: item.title }) : t('workplansAddItem')}</h3>
+      <h3 id={`${prefix}-title`}>
+        {item ? t('workplansEditItem', { title: item.title ?? '' }) : t('workplansAddItem')}
+      </h3>
       {writable('title') && (
         <div class="field">
           <label for={`${prefix}-title-input`}>{t('workplansItemTitle')}</label>

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
+import { answered } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
-import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -25,9 +24,9 @@ interface Loaded {
 async function loadItem(planId: string, itemId: string): Promise<Omit<Loaded, 'codes'>> {
   const path = { params: { path: { id: planId } } };
   const [plan, progress, reports] = await Promise.all([
-    answeredAs<WorkPlanWithItems>(api.GET('/api/v1/work-plans/{id}', path)),
-    answeredAs<PlanProgress>(api.GET('/api/v1/work-plans/{id}/progress', path)),
-    answeredAs<Page<ActivityReportView>>(
+    answered(api.GET('/api/v1/work-plans/{id}', path)),
+    answered(api.GET('/api/v1/work-plans/{id}/progress', path)),
+    answered(
       api.GET('/api/v1/work-plans/{id}/items/{itemId}/activities', {
         params: { path: { id: planId, itemId }, query: { limit: 200 } },
       }),
@@ -47,7 +46,7 @@ export function PlanItemPage({ planId, itemId }: { planId: string; itemId: strin
   const [failure, setFailure] = useState<string>();
 
   useEffect(() => {
-    Promise.all([loadItem(planId, itemId), answeredAs<CodeLists>(api.GET('/api/v1/code-lists'))]).then(
+    Promise.all([loadItem(planId, itemId), answered(api.GET('/api/v1/code-lists'))]).then(
       ([fresh, codes]) => setLoaded({ ...fresh, codes }),
       (error: unknown) => setFailure(failureText(error, t)),
     );
@@ -84,13 +83,15 @@ export function PlanItemPage({ planId, itemId }: { planId: string; itemId: strin
         ) : (
           <ul class="entries activity-reports">
             {[...loaded.reports]
-              .sort((a, b) => b.date.localeCompare(a.date))
+              .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
               .map((report) => (
                 <li key={report.id}>
-                  <p class="entry-title">{calendarDay(language, report.date)}</p>
-                  <p>
-                    {t('workplansParticipants')}: <ParticipantsText participants={report.participants} />
-                  </p>
+                  <p class="entry-title">{report.date && calendarDay(language, report.date)}</p>
+                  {report.participants && (
+                    <p>
+                      {t('workplansParticipants')}: <ParticipantsText participants={report.participants} />
+                    </p>
+                  )}
                   <p>{report.summary}</p>
                   {report.results && (
                     <p>
@@ -112,7 +113,7 @@ export function PlanItemPage({ planId, itemId }: { planId: string; itemId: strin
           </ul>
         )}
       </section>
-      {mayReport && (
+      {mayReport && plan.year !== undefined && (
         <ActivityReportForm planId={planId} itemId={itemId} year={plan.year} onSaved={() => void refresh()} />
       )}
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
@@ -60,7 +61,7 @@ export function PlanItemStatusForm({
       if (Object.keys(found).length > 0) throw new InvalidForm();
       await answered(
         api.PATCH('/api/v1/work-plans/{id}/items/{itemId}', {
-          params: { path: { id: planId, itemId: item.id }, header: { 'if-match': `"${item.version}"` } },
+          params: { path: { id: planId, itemId: idOf(item) }, header: { 'if-match': `"${item.version}"` } },
           body: { status: status as ItemStatus, statusReason: reason },
         }),
       );
@@ -71,7 +72,7 @@ export function PlanItemStatusForm({
 
   return (
     <form ref={form} class="plan-form" onSubmit={onSubmit} noValidate aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{t('workplansChangeStatusOf', { title: item.title })}</h3>
+      <h3 id={`${prefix}-title`}>{t('workplansChangeStatusOf', { title: item.title ?? '' })}</h3>
       <div class="field">
         <label for={`${prefix}-status`}>{t('workplansNewStatus')}</label>
         <select

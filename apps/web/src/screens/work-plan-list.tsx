@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answeredAs } from '../api/problem';
-import type { components } from '../api/schema';
+import { answered } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
-import type { PackedRule } from '../api/views';
-import type { Page } from '../api/page';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { grantsOf } from '../session/navigation';
+import type { PackedRule } from '../api/views';
+import { idOf } from '../api/record-id';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { codeLabel } from '../ui/labels';
@@ -15,9 +14,6 @@ import { WorkPlanStart } from './work-plan-start';
 import type { WorkPlanView } from './work-plan-views';
 import './work-plans.css';
 import { Loading } from '../ui/loading';
-
-type GroupView = components['schemas']['GroupView'];
-type VillageView = components['schemas']['VillageView'];
 
 interface Loaded {
   plans: WorkPlanView[];
@@ -31,13 +27,14 @@ interface Loaded {
 const LIMIT = 200;
 
 /** A link to a plan, opened in place. */
-export function PlanLink({ plan, text }: { plan: { id: string }; text: string }) {
+export function PlanLink({ plan, text }: { plan: { id?: string }; text: string }) {
+  const href = `/work-plans/${idOf(plan)}`;
   return (
     <a
-      href={`/work-plans/${plan.id}`}
+      href={href}
       onClick={(event) => {
         event.preventDefault();
-        navigate(`/work-plans/${plan.id}`);
+        navigate(href);
       }}
     >
       {text}
@@ -57,20 +54,20 @@ export function WorkPlanList() {
 
   useEffect(() => {
     Promise.all([
-      answeredAs<Page<WorkPlanView>>(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
-      answeredAs<Page<GroupView>>(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
-      answeredAs<Page<VillageView>>(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
-      answeredAs<CodeLists>(api.GET('/api/v1/code-lists')),
-      answeredAs<{ rules: PackedRule[] }>(api.GET('/api/v1/me/abilities')),
+      answered(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
+      answered(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
+      answered(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
+      answered(api.GET('/api/v1/code-lists')),
+      answered(api.GET('/api/v1/me/abilities')),
     ]).then(
       ([plans, groups, villages, codes, abilities]) =>
         setLoaded({
-          plans: [...plans.items].sort((a, b) => b.year - a.year),
+          plans: [...plans.items].sort((a, b) => (b.year ?? 0) - (a.year ?? 0)),
           groups: groups.items.map((group) => ({ id: group.id ?? '', name: group.name ?? '' })),
           villages: new Map(villages.items.map((village) => [village.id ?? '', village.name ?? ''])),
           codes,
           // No plan exists yet to carry its own `allowed`: starting one is a screen the role has, as in the navigation.
-          mayStart: grantsOf(abilities.rules).some(
+          mayStart: grantsOf(abilities.rules as PackedRule[]).some(
             (grant) => grant.subject === 'WorkPlan' && ['create', 'manage'].includes(grant.action),
           ),
         }),
@@ -92,11 +89,11 @@ export function WorkPlanList() {
           plan={plan}
           text={t('workplansPlanOf', {
             group: loaded.groups.find((group) => group.id === plan.groupId)?.name ?? '',
-            year: String(plan.year),
+            year: String(plan.year ?? ''),
           })}
         />
       </p>
-      <p>{t('workplansVillage', { village: loaded.villages.get(plan.villageId) ?? '' })}</p>
+      <p>{t('workplansVillage', { village: loaded.villages.get(plan.villageId ?? '') ?? '' })}</p>
       <p>
         {t('status')}: <strong>{codeLabel(loaded.codes, language, 'workPlanStatus', plan.status)}</strong>
       </p>

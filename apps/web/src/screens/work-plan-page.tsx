@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered, answeredAs } from '../api/problem';
-import type { components } from '../api/schema';
+import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
@@ -19,8 +19,6 @@ import { isEditable, type PlanItemView, type PlanProgress, type WorkPlanWithItem
 import './work-plans.css';
 import { Loading } from '../ui/loading';
 
-type GroupView = components['schemas']['GroupView'];
-
 interface Loaded {
   plan: WorkPlanWithItems;
   progress: PlanProgress;
@@ -32,11 +30,13 @@ interface Loaded {
 async function loadPlan(id: string): Promise<Omit<Loaded, 'codes'>> {
   const path = { params: { path: { id } } };
   const [plan, progress] = await Promise.all([
-    answeredAs<WorkPlanWithItems>(api.GET('/api/v1/work-plans/{id}', path)),
-    answeredAs<PlanProgress>(api.GET('/api/v1/work-plans/{id}/progress', path)),
+    answered(api.GET('/api/v1/work-plans/{id}', path)),
+    answered(api.GET('/api/v1/work-plans/{id}/progress', path)),
   ]);
-  const group = await answeredAs<GroupView>(api.GET('/api/v1/groups/{id}', { params: { path: { id: plan.groupId } } }));
-  return { plan, progress, group: group.name ?? '' };
+  const group = plan.groupId
+    ? await answered(api.GET('/api/v1/groups/{id}', { params: { path: { id: plan.groupId } } }))
+    : undefined;
+  return { plan, progress, group: group?.name ?? '' };
 }
 
 /** The link to an item's activity reports. */
@@ -86,7 +86,7 @@ export function WorkPlanPage({ id }: { id: string }) {
     );
 
   useEffect(() => {
-    Promise.all([loadPlan(id), answeredAs<CodeLists>(api.GET('/api/v1/code-lists'))]).then(
+    Promise.all([loadPlan(id), answered(api.GET('/api/v1/code-lists'))]).then(
       ([fresh, codes]) => setLoaded({ ...fresh, codes }),
       (error: unknown) => setFailure(failureText(error, t)),
     );
@@ -95,7 +95,7 @@ export function WorkPlanPage({ id }: { id: string }) {
   if (!loaded) return <Loading title={t('navWorkPlans')} failure={failure} />;
 
   const { plan, progress, codes } = loaded;
-  const label = (list: string, code: string) => codeLabel(codes, language, list, code);
+  const label = (list: string, code: string | undefined) => codeLabel(codes, language, list, code);
   const editable = isEditable(plan);
   const mayChange = plan.allowed.actions.includes('update');
   const mayAddItems = mayChange && plan.status !== 'submitted';
@@ -112,7 +112,7 @@ export function WorkPlanPage({ id }: { id: string }) {
   const remove = async (item: PlanItemView) => {
     setFailure(undefined);
     const answer = api.DELETE('/api/v1/work-plans/{id}/items/{itemId}', {
-      params: { path: { id, itemId: item.id }, header: { 'if-match': `"${item.version}"` } },
+      params: { path: { id, itemId: idOf(item) }, header: { 'if-match': `"${item.version}"` } },
     });
     await answered(answer).then(
       () => reload('itemDeleted'),
@@ -122,7 +122,7 @@ export function WorkPlanPage({ id }: { id: string }) {
 
   return (
     <>
-      <Heading>{t('workplansPlanOf', { group: loaded.group, year: String(plan.year) })}</Heading>
+      <Heading>{t('workplansPlanOf', { group: loaded.group, year: String(plan.year ?? '') })}</Heading>
       <p class="saved" aria-live="polite">
         {notice ? notices[notice] : ''}
       </p>
@@ -225,8 +225,12 @@ export function WorkPlanPage({ id }: { id: string }) {
                   )}
                 </div>
                 {deleting === item.id && (
-                  <div class="confirm" role="group" aria-label={t('workplansDeleteConfirm', { title: item.title })}>
-                    <p>{t('workplansDeleteConfirm', { title: item.title })}</p>
+                  <div
+                    class="confirm"
+                    role="group"
+                    aria-label={t('workplansDeleteConfirm', { title: item.title ?? '' })}
+                  >
+                    <p>{t('workplansDeleteConfirm', { title: item.title ?? '' })}</p>
                     <button type="button" class="danger" onClick={() => void remove(item)}>
                       {t('workplansDeleteYes')}
                     </button>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -37,7 +38,7 @@ export function PlanReview({ plan, onDone }: { plan: WorkPlanView; onDone(step: 
             : undefined;
       setInvalid(found);
       if (found) throw new InvalidForm();
-      const path = { params: { path: { id: plan.id }, header: { 'if-match': `"${plan.version}"` } } };
+      const path = { params: { path: { id: idOf(plan) }, header: { 'if-match': `"${plan.version}"` } } };
       await answered(
         step === 'approve'
           ? api.POST('/api/v1/work-plans/{id}/approve', { ...path, body: comments.trim() ? { comments } : {} })

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answeredAs } from '../api/problem';
+import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -25,7 +25,9 @@ interface Group {
 const earlierPlan = (plans: WorkPlanView[], groupId: string, year: number | undefined) =>
   year === undefined
     ? undefined
-    : plans.filter((plan) => plan.groupId === groupId && plan.year < year).sort((a, b) => b.year - a.year)[0];
+    : plans
+        .filter((plan) => plan.groupId === groupId && plan.year !== undefined && plan.year < year)
+        .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
 
 /**
  * A group's plan for a year started by one of its companions: a draft, empty or with the items of
@@ -50,7 +52,7 @@ export function WorkPlanStart({ groups, plans }: { groups: Group[]; plans: WorkP
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
       const body: CreateWorkPlan = { groupId, year: yearNumber!, ...(source && copy && { copyFrom: source.id }) };
-      const plan = await answeredAs<WorkPlanView>(
+      const plan = await answered(
         api.POST('/api/v1/work-plans', { body, headers: { 'Idempotency-Key': keys.for(body) } }),
       );
       navigate(`/work-plans/${plan.id}`);

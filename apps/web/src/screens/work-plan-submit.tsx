@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { answered } from '../api/problem';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
 import { useSubmit } from '../ui/use-submit';
@@ -13,7 +14,7 @@ export function PlanSubmit({ plan, onDone }: { plan: WorkPlanWithItems; onDone()
     async () => {
       await answered(
         api.POST('/api/v1/work-plans/{id}/submit', {
-          params: { path: { id: plan.id }, header: { 'if-match': `"${plan.version}"` } },
+          params: { path: { id: idOf(plan) }, header: { 'if-match': `"${plan.version}"` } },
           body: {},
         }),
       );

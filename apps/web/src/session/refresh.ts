@@ -9,6 +9,18 @@ const LOCK = 'pendamping-refresh';
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
+ * Runs `work` while no other tab of this browser touches the refresh cookie: a renewal, the resume
+ * of a loaded page, a sign-in and a sign-out each rotate or end it, and two at once would leave a
+ * tab holding a cookie the server has already replaced (SPEC §11: single-flight across tabs).
+ */
+export function withRefreshLock<Result>(work: () => Promise<Result>): Promise<Result> {
+  return navigator.locks ? navigator.locks.request(LOCK, work) : work();
+}
+
+/** A new access token from the refresh cookie (the body stays empty: the token is the cookie's). */
+export const renew = () => answered(api.POST('/api/v1/auth/refresh', { body: {} }));
+
+/**
  * How long the access token just received lives, from its own `iat` and `exp`: measured against
  * this device's clock, a clock running minutes ahead of the server's would renew at once, again
  * and again. The token is the server's, read only to know when to renew it.
@@ -24,10 +36,7 @@ function lifetimeOf(accessToken: string): number | undefined {
 
 async function refreshNow(onLost: () => void): Promise<void> {
   try {
-    // The refresh token is the cookie's: the body stays empty.
-    const renew = () => answered(api.POST('/api/v1/auth/refresh', { body: {} }));
-    // One tab at a time renews (SPEC §11): the others then find the cookie already rotated.
-    const answer = navigator.locks ? await navigator.locks.request(LOCK, renew) : await renew();
+    const answer = await withRefreshLock(renew);
     tokens.hold(answer);
     keepFresh(onLost);
   } catch {

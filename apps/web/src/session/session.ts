@@ -1,23 +1,32 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
-import { keepFresh, stopRefreshing } from './refresh';
+import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
+import { keepFresh, renew, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
 
 export type Profile = components['schemas']['ProfileView'];
 type SessionTokens = components['schemas']['SessionTokens'];
+export type ResetNotice = components['schemas']['ResetNoticeView'];
 
-/** Where the user is on the way in (SPEC §8, §11): each stage is one screen. */
+/**
+ * Where the user is on the way in (SPEC §8, §11): each stage is one screen. A page starts by
+ * resuming the session its cookie may hold, and shows no sign-in form until that is settled, so a
+ * sign-in never races with it.
+ */
 export type Stage =
+  | { kind: 'resuming' }
   | { kind: 'signed-out' }
+  | { kind: 'locked' }
   | { kind: 'password-change' }
   | { kind: 'enrolment' }
   | { kind: 'recovery-codes'; codes: string[] }
+  | { kind: 'reset-notice'; notice: ResetNotice; profile: Profile; rules: PackedRule[] }
   | { kind: 'signed-in'; profile: Profile; rules: PackedRule[] };
 
-let stage: Stage = { kind: 'signed-out' };
+let stage: Stage = { kind: 'resuming' };
 const listeners = new Set<(next: Stage) => void>();
 
 function moveTo(next: Stage): void {
@@ -25,10 +34,16 @@ function moveTo(next: Stage): void {
   for (const listener of listeners) listener(next);
 }
 
+/**
+ * The stage, re-rendering on every move. Subscribed as the component is drawn, not a frame later
+ * (a frame never comes in a hidden tab), and caught up then: a resume that settled in between is
+ * not missed.
+ */
 export function useStage(): Stage {
   const [current, setCurrent] = useState(stage);
-  useEffect(() => {
+  useLayoutEffect(() => {
     listeners.add(setCurrent);
+    setCurrent(stage);
     return () => void listeners.delete(setCurrent);
   }, []);
   return current;
@@ -39,7 +54,9 @@ const sessionLost = () => location.assign('/');
 
 function hold(answer: SessionTokens): void {
   tokens.hold(answer);
+  unlock();
   keepFresh(sessionLost);
+  watchIdle();
 }
 
 /** After any answer that issues tokens: the next stage its flags ask for, else the signed-in frame. */
@@ -55,7 +72,35 @@ async function enterFrame(): Promise<void> {
     answered(api.GET('/api/v1/me')),
     answered(api.GET('/api/v1/me/abilities')),
   ]);
-  moveTo({ kind: 'signed-in', profile, rules: abilities.rules as PackedRule[] });
+  const { resetNotice, ...rest } = profile;
+  const rules = abilities.rules as PackedRule[];
+  moveTo(
+    resetNotice
+      ? { kind: 'reset-notice', notice: resetNotice, profile: rest, rules }
+      : { kind: 'signed-in', profile, rules },
+  );
+}
+
+/**
+ * A loaded page (a reload, a new tab) goes on with the session of the refresh cookie, at whatever
+ * stage it is; without one it asks to sign in. A browser locked, or left idle past the lock with
+ * every tab closed, shows the lock page instead, and no session is left.
+ */
+export async function resume(): Promise<void> {
+  if (isLocked()) {
+    await finishLock();
+    return moveTo({ kind: 'locked' });
+  }
+  try {
+    const answer = await withRefreshLock(renew);
+    tokens.hold(answer);
+    if (await idleTooLong()) return await lockNow();
+    await continueWith(answer);
+  } catch {
+    stopRefreshing();
+    tokens.forget();
+    moveTo({ kind: 'signed-out' });
+  }
 }
 
 export interface Credentials {
@@ -66,7 +111,8 @@ export interface Credentials {
 }
 
 export async function signIn(credentials: Credentials): Promise<void> {
-  await continueWith(await answered(api.POST('/api/v1/auth/login', { body: credentials })));
+  const login = () => answered(api.POST('/api/v1/auth/login', { body: credentials }));
+  await continueWith(await withRefreshLock(login));
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -81,10 +127,16 @@ export async function verifyTotp(code: string): Promise<void> {
 
 export const recoveryCodesKept = (): Promise<void> => enterFrame();
 
+/** She has read that an administrator reset her password or second factor; the notice is closed on the server. */
+export async function acknowledgeResetNotice(profile: Profile, rules: PackedRule[]): Promise<void> {
+  await answered(api.POST('/api/v1/me/reset-notice/acknowledge'));
+  moveTo({ kind: 'signed-in', profile, rules });
+}
+
 /** Ends the session on the server; the page is then loaded anew so nothing of it stays in memory. */
 export async function signOut(): Promise<void> {
   try {
-    await api.POST('/api/v1/auth/logout', { body: {} });
+    await withRefreshLock(() => api.POST('/api/v1/auth/logout', { body: {} }));
   } finally {
     stopRefreshing();
     tokens.forget();

@@ -28,6 +28,8 @@ export interface ChainedEvent {
   outcome: string;
   requestId: string | null;
   clientRequestId: string | null;
+  subjectIds?: string[] | null;
+  deviceReadAt?: Date | null;
   prevHash: string;
 }
 
@@ -39,6 +41,9 @@ export interface ChainedEvent {
 export function chainHash(key: Buffer, event: ChainedEvent): string {
   // The client's request id came later: events without one hash as they always did.
   const clientRequestId = event.clientRequestId === null ? [] : [event.clientRequestId];
+  // So did the sync's case ids and a device read's time: tagged, so that neither is taken for the other.
+  const subjectIds = event.subjectIds ? [{ subjectIds: event.subjectIds }] : [];
+  const deviceReadAt = event.deviceReadAt ? [{ deviceReadAt: event.deviceReadAt.toISOString() }] : [];
   const canonical = JSON.stringify([
     event.prevHash,
     event.organizationId,
@@ -54,6 +59,8 @@ export function chainHash(key: Buffer, event: ChainedEvent): string {
     event.outcome,
     event.requestId,
     ...clientRequestId,
+    ...subjectIds,
+    ...deviceReadAt,
   ]);
   return createHmac('sha256', key).update(canonical).digest('hex');
 }

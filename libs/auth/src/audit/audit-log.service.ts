@@ -33,6 +33,8 @@ const AUDIT_EVENTS: ResourceSpec<AuditEventEntity> = {
     outcome: event.outcome,
     requestId: event.requestId,
     clientRequestId: event.clientRequestId,
+    subjectIds: event.subjectIds,
+    deviceReadAt: event.deviceReadAt?.toISOString() ?? null,
     lane: event.lane,
     seq: event.seq,
   })),

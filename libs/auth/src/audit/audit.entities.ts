@@ -59,6 +59,14 @@ export class AuditEventEntity {
   @Column({ name: 'client_request_id', type: 'text', nullable: true })
   clientRequestId!: string | null;
 
+  /** The cases one event names at once (a phone's sync); `subjectId` names one. */
+  @Column({ name: 'subject_ids', type: 'uuid', array: true, nullable: true })
+  subjectIds!: string[] | null;
+
+  /** A read made on a phone: when the phone says it happened (`occurredAt` is when the server received it). */
+  @Column({ name: 'device_read_at', type: 'timestamptz', nullable: true })
+  deviceReadAt!: Date | null;
+
   @Column({ name: 'prev_hash', type: 'text' })
   prevHash!: string;
 

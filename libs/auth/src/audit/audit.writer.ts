@@ -19,6 +19,10 @@ export interface AuditInput {
   requestId?: string | null;
   /** The client's own X-Request-Id, cleaned (clientRequestIdOf). */
   clientRequestId?: string | null;
+  /** Several records named by one event (a phone's sync), where `subjectId` names one. */
+  subjectIds?: readonly string[] | null;
+  /** A read made on a phone: the time the phone gives. */
+  deviceReadAt?: Date | null;
 }
 
 /**
@@ -71,14 +75,16 @@ export class AuditWriter {
       outcome: input.outcome,
       requestId: input.requestId ?? null,
       clientRequestId: input.clientRequestId ?? null,
+      subjectIds: input.subjectIds ? [...input.subjectIds].sort() : null,
+      deviceReadAt: input.deviceReadAt ?? null,
       prevHash: head.hash,
     };
     const hash = chainHash(this.key, event);
     // And one statement appends the event and moves the head.
     await manager.query(
       `WITH appended AS (
-         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, client_request_id, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, client_request_id, prev_hash, hash, subject_ids, device_read_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING seq
        )
        UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $15 WHERE organization_id = $1 AND lane = $2`,
@@ -98,6 +104,8 @@ export class AuditWriter {
         event.clientRequestId,
         event.prevHash,
         hash,
+        event.subjectIds,
+        event.deviceReadAt,
       ],
     );
   }

@@ -16,9 +16,9 @@ export interface RecordAllowance {
 
 /**
  * Actions on a subject as a whole, not on a shown record: making one, checking for duplicates,
- * counting cases into a report, verifying the audit log's chains.
+ * counting cases into a report, verifying the audit log's chains, syncing a phone.
  */
-const NOT_ON_A_RECORD: readonly Action[] = ['create', 'check_duplicate', 'report', 'verify'];
+const NOT_ON_A_RECORD: readonly Action[] = ['create', 'check_duplicate', 'report', 'verify', 'sync'];
 
 /** Per subject, the actions some granting row of the rules table names for an existing record. */
 const RECORD_ACTIONS = new Map<SubjectName, Action[]>(

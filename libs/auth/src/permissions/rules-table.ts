@@ -30,6 +30,8 @@ export const ACTIONS = [
   'delete',
   // Counting cases into an evaluation report: a companion's reports count their groups' cases, not only their own.
   'report',
+  // Holding a case on a phone for offline work (SPEC §12): the cases a sync sends and keeps there.
+  'sync',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -282,6 +284,8 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // The companion who takes a case in is its companion from the start (the service sets it).
   { role: 'companion', subject: 'Case', actions: ['create'], scope: 'assigned_cases', fields: CASE_CONTENT_FIELDS },
   ...onAssignedCases({ subject: 'Case', actions: ['read', 'activate', 'request_closure'] }),
+  // Only a companion works offline: her phone holds the cases she follows (the sync adds "not closed").
+  ...onAssignedCases({ subject: 'Case', actions: ['sync'] }),
   ...onAssignedCases({ subject: 'Case', actions: ['update'], fields: CASE_CONTENT_FIELDS }),
   { role: 'companion', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   ...onAssignedCases({ subject: 'Referral', actions: ['read', 'create', 'update'] }),

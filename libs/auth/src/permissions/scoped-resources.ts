@@ -60,6 +60,13 @@ export interface ResourceSpec<E extends Row> {
  */
 export type Presentation = 'list' | 'read' | 'answer-to-change';
 
+/** Rows of one subject shown within a read of several (`presentTogether`), embedded under a name or not. */
+export interface ShownPart<E extends Row> {
+  spec: ResourceSpec<E>;
+  rows: E[];
+  embeddedAs?: string;
+}
+
 /** The views of a subject without sealed fields: one plain view per row. */
 export const eachRow =
   <E>(view: (row: E) => Record<string, unknown>) =>
@@ -174,15 +181,7 @@ export class ScopedResources {
     rows: E[],
     shown: Presentation,
   ): Promise<Record<string, unknown>[]> {
-    const records = rows.map((row) => spec.record?.(row) ?? row);
-    const readable = records.map((record) => new Set(permittedFields(auth.ability, 'read', spec.subject, record)));
-    const views = (await spec.views(manager, rows, readable)).map((view, index) =>
-      readableView(auth.ability, spec.subject, records[index], view),
-    );
-    const answers = views.map((view, index) => ({
-      ...view,
-      allowed: allowanceFor(auth.ability, spec.subject, records[index]),
-    }));
+    const { answers, views } = await this.build(manager, spec, auth, rows);
     if (shown === 'list') {
       await this.audit.recordRead(
         manager,
@@ -197,6 +196,49 @@ export class ScopedResources {
       await (shown === 'answer-to-change' ? this.audit.record(manager, event) : this.audit.recordRead(manager, event));
     }
     return answers;
+  }
+
+  /**
+   * Records of several subjects shown together as ONE read of record (a phone's sync, SPEC §12):
+   * each part is built as `present` builds it (fields filtered, `allowed` on each), and a single
+   * event of `action` names `subjectIds` and every field name shown, those of an embedded part
+   * prefixed with the name it is embedded under. The event is written even when nothing is shown
+   * in full: the ids are a list too.
+   */
+  async presentTogether(
+    manager: EntityManager,
+    auth: RequestAuth,
+    action: string,
+    subjectIds: readonly string[],
+    parts: readonly ShownPart<Row>[],
+  ): Promise<Record<string, unknown>[][]> {
+    const built = [];
+    const fields = new Set<string>();
+    for (const part of parts) {
+      const { answers, views } = await this.build(manager, part.spec, auth, part.rows);
+      for (const field of revealedFields(part.spec.subject, views))
+        fields.add(part.embeddedAs ? `${part.embeddedAs}.${field}` : field);
+      built.push(answers);
+    }
+    await this.audit.recordRead(manager, {
+      ...this.event(auth, action, parts[0]?.spec.subject ?? 'Case', null, [...fields], 'success'),
+      subjectIds,
+    });
+    return built;
+  }
+
+  /** The allowlisted, field-filtered views of rows and the answers made of them (with `allowed`). */
+  private async build<E extends Row>(manager: EntityManager, spec: ResourceSpec<E>, auth: RequestAuth, rows: E[]) {
+    const records = rows.map((row) => spec.record?.(row) ?? row);
+    const readable = records.map((record) => new Set(permittedFields(auth.ability, 'read', spec.subject, record)));
+    const views = (await spec.views(manager, rows, readable)).map((view, index) =>
+      readableView(auth.ability, spec.subject, records[index], view),
+    );
+    const answers = views.map((view, index) => ({
+      ...view,
+      allowed: allowanceFor(auth.ability, spec.subject, records[index]),
+    }));
+    return { answers, views };
   }
 
   async presentOne<E extends Row>(

@@ -149,6 +149,8 @@ export const SUBJECTS = {
       'outcome',
       'requestId',
       'clientRequestId',
+      'subjectIds',
+      'deviceReadAt',
     ),
     organizationField: 'organizationId',
   },

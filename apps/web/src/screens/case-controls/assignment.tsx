@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answeredAs } from '../../api/problem';
+import { answered } from '../../api/problem';
+import { idOf } from '../../api/record-id';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
 import { useSubmit } from '../../ui/use-submit';
@@ -23,9 +24,9 @@ function assignable(record: CaseView, users: UserEntry[], groups: GroupView[]): 
         user.role === 'companion' &&
         user.active &&
         (user.groupIds ?? []).some((id) => groupIds.has(id)) &&
-        !(record.excludedUserIds ?? []).includes(user.id),
+        !(record.excludedUserIds ?? []).includes(idOf(user)),
     )
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
 /** The coordinator puts a companion (and optionally a co-companion) on the case: `PUT /cases/:id/assignment`. */
@@ -53,7 +54,7 @@ export function CaseAssignment({ record, onChanged }: ControlProps) {
       const wrong = !companion || companion === coCompanion;
       setInvalid(wrong);
       if (wrong) throw new InvalidChoice();
-      const updated = await answeredAs<CaseView>(
+      const updated = await answered(
         api.PUT('/api/v1/cases/{id}/assignment', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { assignedCompanionId: companion, coCompanionId: coCompanion || null },

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answeredAs } from '../../api/problem';
+import { answered } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
 import { codeLabel } from '../../ui/labels';
-import { controlFailure, InvalidChoice, versionOf, type CaseView, type ControlProps } from './control';
+import { controlFailure, InvalidChoice, versionOf, type ControlProps } from './control';
 
 /** TransitionDto's limit on the reason. */
 const REASON_MAX = 2000;
@@ -39,7 +39,7 @@ export function ClosureApproval({ record, codes, onChanged }: ControlProps) {
     if (wrong) return setFailure({ error: new InvalidChoice() });
     setBusy(true);
     try {
-      const updated = await answeredAs<CaseView>(
+      const updated = await answered(
         api.POST('/api/v1/cases/{id}/transitions', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { to, reason },

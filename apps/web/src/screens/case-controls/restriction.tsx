@@ -1,22 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import { answeredAs } from '../../api/problem';
-import type { Profile } from '../../session/session';
+import { answered } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { idOf } from '../../api/record-id';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
 import { useSubmit } from '../../ui/use-submit';
 import { allUsers, type UserEntry } from '../case-list/directory';
-import { controlFailure, versionOf, type CaseView, type ControlProps } from './control';
+import { controlFailure, versionOf, type ControlProps } from './control';
 
 /** Who among the excluded already holds a report that counted the case (a report is never withdrawn, SPEC §7). */
-interface ReportHolder {
-  userId: string;
-  name: string;
-  reportIds: string[];
-}
-
-type Restricted = CaseView & { restrictionNotice?: { excludedUsersHoldingReports: ReportHolder[] } };
+type ReportHolder = components['schemas']['ReportHolderView'];
 
 const ROLES: Record<string, MessageKey> = {
   companion: 'coordinatorRoleCompanion',
@@ -42,7 +37,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
 
   useEffect(() => {
     if (!allowed) return;
-    Promise.all([allUsers(), answeredAs<Profile>(api.GET('/api/v1/me'))]).then(
+    Promise.all([allUsers(), answered(api.GET('/api/v1/me'))]).then(
       ([users, me]) => setStaff({ users, me: me.id }),
       (error: unknown) => setLoadFailure(controlFailure(error, t)),
     );
@@ -51,7 +46,7 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
       setHolders(undefined);
-      const answer = await answeredAs<Restricted>(
+      const answer = await answered(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: record.id ?? '' }, header: versionOf(record) },
           body: { restricted, excludedUserIds: restricted ? excluded : [] },
@@ -68,10 +63,10 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
   const companions = [record.assignedCompanionId, record.coCompanionId];
   const candidates = staff?.users
     .filter((user) => user.id !== staff.me && !companions.includes(user.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const toggle = (id: string, on: boolean) =>
     setExcluded(on ? [...excluded, id] : excluded.filter((other) => other !== id));
-  const role = (code: string) => (ROLES[code] ? t(ROLES[code]) : code);
+  const role = (code = '') => (ROLES[code] ? t(ROLES[code]) : code);
 
   return (
     <section class="case-section" aria-labelledby="case-restriction">
@@ -105,8 +100,8 @@ export function CaseRestriction({ record, onChanged }: ControlProps) {
                     name="excludedUserIds"
                     type="checkbox"
                     value={user.id}
-                    checked={excluded.includes(user.id)}
-                    onChange={(event) => toggle(user.id, event.currentTarget.checked)}
+                    checked={excluded.includes(idOf(user))}
+                    onChange={(event) => toggle(idOf(user), event.currentTarget.checked)}
                   />
                   <label for={`restriction-${user.id}`}>
                     {user.name} <span class="role">({role(user.role)})</span>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Page } from '../../api/page';
 import { api } from '../../api/client';
-import { ApiProblem, answeredAs } from '../../api/problem';
+import { ApiProblem, answered } from '../../api/problem';
 import type { components } from '../../api/schema';
 import type { CodeLists } from '../../ui/labels';
 import { useI18n } from '../../i18n/i18n';
@@ -48,16 +47,14 @@ export function CaseList() {
     error instanceof ApiProblem && error.status === 400 ? t('coordinatorFiltersRefused') : failureText(error, t);
 
   useEffect(() => {
-    Promise.all([answeredAs<CodeLists>(api.GET('/api/v1/code-lists')), allPlaces(), allUsers()]).then(
+    Promise.all([answered(api.GET('/api/v1/code-lists')), allPlaces(), allUsers()]).then(
       ([codes, places, users]) => setFrame({ codes, places, users }),
       (error: unknown) => setFailure(describe(error)),
     );
   }, []);
 
   const fetchPage = (cursor?: string) =>
-    answeredAs<Page<CaseView>>(
-      api.GET('/api/v1/cases', { params: { query: { ...requestQuery(filters), cursor, limit: PAGE_SIZE } } }),
-    );
+    answered(api.GET('/api/v1/cases', { params: { query: { ...requestQuery(filters), cursor, limit: PAGE_SIZE } } }));
 
   useEffect(() => {
     setListed(undefined);

@@ -7,22 +7,15 @@ export type VillageView = components['schemas']['VillageView'];
 export type GroupView = components['schemas']['GroupView'];
 
 /** A user as `GET /users` answers a coordinator or reviewer: the directory's fields, scope for a coordinator. */
-export interface UserEntry {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
-  groupIds?: string[];
-  regionIds?: string[];
-}
+export type UserEntry = components['schemas']['UserView'];
 
-export const allRegions = () => allPages<RegionView>((query) => api.GET('/api/v1/regions', { params: { query } }));
+export const allRegions = () => allPages((query) => api.GET('/api/v1/regions', { params: { query } }));
 
-export const allVillages = () => allPages<VillageView>((query) => api.GET('/api/v1/villages', { params: { query } }));
+export const allVillages = () => allPages((query) => api.GET('/api/v1/villages', { params: { query } }));
 
-export const allGroups = () => allPages<GroupView>((query) => api.GET('/api/v1/groups', { params: { query } }));
+export const allGroups = () => allPages((query) => api.GET('/api/v1/groups', { params: { query } }));
 
-export const allUsers = () => allPages<UserEntry>((query) => api.GET('/api/v1/users', { params: { query } }));
+export const allUsers = () => allPages((query) => api.GET('/api/v1/users', { params: { query } }));
 
 /** The organisation's places by id, for naming a case's region, village and group. */
 export interface Places {

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, Policy, RequestAuth } from '@pendamping/auth';
+import { SyncService } from '@pendamping/cases';
+import { DeviceReadsDto, SyncQueryDto } from './sync.dtos';
+import { DeviceReadsReceipt, SyncCasesAnswer } from './sync.responses';
+
+/** A companion's phone keeping her current cases for offline work (SPEC §12; docs/offline.md). */
+@ApiTags('sync')
+@ApiBearerAuth()
+@Controller('sync')
+export class SyncController {
+  constructor(private readonly sync: SyncService) {}
+
+  @ApiOperation({
+    summary: "The ids of the companion's current cases, and in full those changed since the cursor",
+    description: 'One audit event per sync names the cases sent in full and the fields shown.',
+  })
+  @Get('cases')
+  @ApiOkResponse({ type: SyncCasesAnswer })
+  @Policy('sync', 'Case')
+  cases(@Auth() auth: RequestAuth, @Query() query: SyncQueryDto) {
+    return this.sync.cases(auth, query.since);
+  }
+
+  @ApiOperation({
+    summary: 'Record reads made on the phone (best effort)',
+    description:
+      'Each read of a case she may read, or held before, becomes an audit event with the phone’s time; others are dropped unanswered.',
+  })
+  @Post('reads')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: DeviceReadsReceipt })
+  @Policy('sync', 'Case')
+  reads(@Auth() auth: RequestAuth, @Body() body: DeviceReadsDto) {
+    return this.sync.deviceReads(auth, body.reads);
+  }
+}

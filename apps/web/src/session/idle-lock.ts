@@ -1,0 +1,142 @@
+import { api } from '../api/client';
+import { answered } from '../api/problem';
+import { renew, stopRefreshing, withRefreshLock } from './refresh';
+import { tokens } from './tokens';
+
+/**
+ * The idle lock of SPEC §11. Idle time is measured across the browser's tabs: each tab writes the
+ * time of the user's last input under `ACTIVITY` (a time, nothing identifying), and a tab locks
+ * when no tab has seen any input for `WEB_IDLE_LOCK_MINUTES`. Locking marks the browser locked
+ * under `LOCKED`, which sends every other tab to the lock page too (the `storage` event), ends the
+ * session on the server without Clear-Site-Data, and loads a fresh lock page: nothing of the
+ * session stays in memory, and the marker keeps any page of this browser on the lock page until
+ * someone signs in again.
+ */
+const ACTIVITY = 'pendamping.activity';
+const LOCKED = 'pendamping.locked';
+export const LOCK_PATH = '/locked';
+const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+/** Input is written at most this often: enough for a lock measured in minutes. */
+const WRITE_EVERY_MS = 5_000;
+const DEFAULT_IDLE_MINUTES = 15;
+
+let idleMs = DEFAULT_IDLE_MINUTES * 60_000;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let watching = false;
+let locking = false;
+let lastWritten = 0;
+
+function noteInput(): void {
+  const now = Date.now();
+  if (now - lastWritten < WRITE_EVERY_MS) return;
+  lastWritten = now;
+  localStorage.setItem(ACTIVITY, String(now));
+}
+
+function checkIdle(): void {
+  clearTimeout(timer);
+  const remaining = (Number(localStorage.getItem(ACTIVITY)) || Date.now()) + idleMs - Date.now();
+  if (remaining <= 0) void lockNow();
+  else timer = setTimeout(checkIdle, remaining);
+}
+
+function onStorage(event: StorageEvent): void {
+  if (event.key === LOCKED && event.newValue && !locking) leaveForLockPage();
+}
+
+let settings: Promise<void> | undefined;
+
+/** `WEB_IDLE_LOCK_MINUTES`, asked once a session is held; the default stands in should the answer fail. */
+function loadIdleTime(): Promise<void> {
+  settings ??= answered(api.GET('/api/v1/client-settings')).then(
+    (answer) => void (idleMs = answer.idleLockMinutes * 60_000),
+    () => undefined,
+  );
+  return settings;
+}
+
+/**
+ * Whether the browser was left idle longer than the lock allows before this page was loaded: all
+ * its tabs were closed, or the phone slept, with the session open. Asked with the resumed session
+ * before anything of it shows.
+ */
+export async function idleTooLong(): Promise<boolean> {
+  await loadIdleTime();
+  const last = Number(localStorage.getItem(ACTIVITY));
+  return last > 0 && Date.now() - last >= idleMs;
+}
+
+/** Starts measuring idle time once a session is held, whatever its stage (a password change, an enrolment). */
+export function watchIdle(): void {
+  if (watching) return;
+  watching = true;
+  lastWritten = 0;
+  noteInput();
+  for (const input of INPUTS) addEventListener(input, noteInput, { passive: true, capture: true });
+  addEventListener('storage', onStorage);
+  checkIdle();
+  void loadIdleTime().then(checkIdle);
+}
+
+/** Where the lock page sends the user back after she signs in: the path only, which names no one. */
+function lockAddress(): string {
+  const from = location.pathname === LOCK_PATH ? nextPath() : location.pathname;
+  return `${LOCK_PATH}?next=${encodeURIComponent(from)}`;
+}
+
+function leaveForLockPage(): void {
+  clearTimeout(timer);
+  stopRefreshing();
+  tokens.forget();
+  location.replace(lockAddress());
+}
+
+/** The first tab to find the browser idle ends the session; the others only leave for the lock page. */
+export async function lockNow(): Promise<void> {
+  if (locking) return;
+  if (isLocked()) return leaveForLockPage();
+  locking = true;
+  localStorage.setItem(LOCKED, String(Date.now()));
+  clearTimeout(timer);
+  stopRefreshing();
+  // Should the sign-out not reach the server, the lock page ends the session (finishLock).
+  await withRefreshLock(() => api.POST('/api/v1/auth/logout', { body: { lock: true } })).catch(() => undefined);
+  leaveForLockPage();
+}
+
+export const isLocked = (): boolean => localStorage.getItem(LOCKED) !== null;
+
+/**
+ * On the lock page: ends on the server whatever session the cookie still opens (the locking tab's
+ * sign-out may not have reached the server), then forgets it. A missing or ended cookie is a 401
+ * here, and nothing is left to end.
+ */
+export async function finishLock(): Promise<void> {
+  if (location.pathname !== LOCK_PATH) history.replaceState(null, '', lockAddress());
+  try {
+    await withRefreshLock(async () => {
+      tokens.hold(await renew());
+      await api.POST('/api/v1/auth/logout', { body: { lock: true } });
+    });
+  } catch {
+    // Nothing opens a session any more.
+  } finally {
+    tokens.forget();
+  }
+  addEventListener('storage', (event) => {
+    // Another tab unlocked: a fresh page resumes her session from the cookie.
+    if (event.key === LOCKED && event.newValue === null) location.replace(nextPath());
+  });
+}
+
+/** Someone signed in on this browser: every page may hold a session again. */
+export function unlock(): void {
+  localStorage.removeItem(LOCKED);
+  if (location.pathname === LOCK_PATH) history.replaceState(null, '', nextPath());
+}
+
+/** The path the lock page was left from, when it is one of this app's paths. */
+function nextPath(): string {
+  const next = new URLSearchParams(location.search).get('next') ?? '/';
+  return /^\/(?!\/)[\w\-/]*$/.test(next) && next !== LOCK_PATH ? next : '/';
+}

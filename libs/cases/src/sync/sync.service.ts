@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
+import { DomainError } from '@pendamping/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseSpecs } from '../cases/case.specs';
+
+/** The most cases one sync answer carries in full; `more` says to ask again at once for the rest. */
+export const MAX_SYNC_CASES = 50;
+/** The most device reads one request may carry; a phone with more sends them in several. */
+export const MAX_DEVICE_READS = 500;
+
+/** Case statuses a phone does not hold. */
+const NOT_HELD = `"row"."status" <> 'closed'`;
+
+/**
+ * The position of a phone in the stream of changes. `since`: every change committed before this
+ * watermark has been sent (null: nothing yet). While a sync answer is paged, `until` is the
+ * watermark taken by its first page and `after` the last case id sent.
+ */
+interface SyncCursor {
+  since: string | null;
+  until?: string;
+  after?: string;
+}
+
+const CURSOR_PREFIX = 's1.';
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const badCursor = () =>
+  new DomainError('validation-failed', 'The cursor is not one this API gave out.', {
+    errors: [{ field: 'since', message: 'not a sync cursor' }],
+  });
+
+export function encodeSyncCursor(cursor: SyncCursor): string {
+  return CURSOR_PREFIX + Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeSyncCursor(text: string): SyncCursor {
+  if (!text.startsWith(CURSOR_PREFIX)) throw badCursor();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text.slice(CURSOR_PREFIX.length), 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const cursor = parsed as Partial<SyncCursor> | null;
+  const timestamp = (value: unknown) => typeof value === 'string' && TIMESTAMP.test(value);
+  if (
+    typeof cursor !== 'object' ||
+    cursor === null ||
+    !(cursor.since === null || timestamp(cursor.since)) ||
+    (cursor.until !== undefined && !timestamp(cursor.until)) ||
+    (cursor.after !== undefined && !(typeof cursor.after === 'string' && UUID.test(cursor.after))) ||
+    (cursor.until === undefined) !== (cursor.after === undefined)
+  )
+    throw badCursor();
+  return { since: cursor.since ?? null, until: cursor.until, after: cursor.after };
+}
+
+export interface DeviceRead {
+  caseId: string;
+  fields: string[];
+  at: string;
+}
+
+/**
+ * A companion's phone (SPEC §12): the complete list of her current cases, those changed since her
+ * last sync in full (with their follow-ups and referrals) as one read of record, and the reads
+ * her phone logged while offline. Which cases are hers is the rules table's `sync` row scope, in SQL.
+ */
+@Injectable()
+export class SyncService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resources: ScopedResources,
+    private readonly specs: CaseSpecs,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async cases(auth: RequestAuth, since: string | undefined) {
+    const cursor: SyncCursor = since === undefined ? { since: null } : decodeSyncCursor(since);
+    return this.dataSource.transaction(async (manager) => {
+      // Taken first, before any case is read: see docs/offline.md, "The cursor".
+      const watermark = cursor.until ?? (await this.watermark(manager));
+      const held = this.resources
+        .scoped(manager, this.specs.cases, auth, 'sync')
+        .andWhere(NOT_HELD)
+        .select('row.id', 'id')
+        .orderBy('row.id', 'ASC');
+      const ids = (await held.getRawMany<{ id: string }>()).map((row) => row.id);
+
+      const changed = this.resources.scoped(manager, this.specs.cases, auth, 'sync').andWhere(NOT_HELD);
+      if (cursor.since !== null)
+        changed.andWhere(
+          `("row"."updated_at" >= :since::timestamptz
+            OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = "row"."id" AND f.updated_at >= :since::timestamptz)
+            OR EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = "row"."id" AND r.updated_at >= :since::timestamptz))`,
+          { since: cursor.since },
+        );
+      if (cursor.after) changed.andWhere('"row"."id" > :after', { after: cursor.after });
+      const page = await changed
+        .orderBy('row.id', 'ASC')
+        .take(MAX_SYNC_CASES + 1)
+        .getMany();
+      const more = page.length > MAX_SYNC_CASES;
+      const rows = page.slice(0, MAX_SYNC_CASES);
+      const caseIds = rows.map((row) => row.id);
+
+      const followUps =
+        caseIds.length === 0
+          ? []
+          : await this.resources
+              .scoped(manager, this.specs.followUps, auth)
+              .andWhere('row.caseId IN (:...caseIds)', { caseIds })
+              .orderBy('row.createdAt', 'ASC')
+              .addOrderBy('row.id', 'ASC')
+              .getMany();
+      const referrals =
+        caseIds.length === 0
+          ? []
+          : await this.resources
+              .scoped(manager, this.specs.referrals, auth)
+              .andWhere('row.caseId IN (:...caseIds)', { caseIds })
+              .orderBy('row.createdAt', 'ASC')
+              .addOrderBy('row.id', 'ASC')
+              .getMany();
+
+      const [cases, followUpViews, referralViews] = await this.resources.presentTogether(
+        manager,
+        auth,
+        'sync',
+        caseIds,
+        [
+          { spec: this.specs.cases, rows },
+          { spec: this.specs.followUps, rows: followUps, embeddedAs: 'followUps' },
+          { spec: this.specs.referrals, rows: referrals, embeddedAs: 'referrals' },
+        ],
+      );
+      const of = (views: Record<string, unknown>[], caseId: string) => views.filter((view) => view.caseId === caseId);
+      return {
+        ids,
+        cases: cases.map((view, index) => ({
+          ...view,
+          followUps: of(followUpViews, caseIds[index]),
+          referrals: of(referralViews, caseIds[index]),
+        })),
+        more,
+        cursor: encodeSyncCursor(
+          more ? { since: cursor.since, until: watermark, after: caseIds[caseIds.length - 1] } : { since: watermark },
+        ),
+      };
+    });
+  }
+
+  /**
+   * Reads logged on the phone, one audit event each, with the phone's time beside the server's.
+   * Recorded for a case she may read now, or one she held (she took it in, or its history names
+   * her as companion or co-companion): a case reassigned since keeps the record of her reads.
+   * Reads of any other id are dropped without a word, so the answer says nothing about them.
+   */
+  async deviceReads(auth: RequestAuth, reads: DeviceRead[]): Promise<{ received: number }> {
+    const requested = [...new Set(reads.map((read) => read.caseId))];
+    await this.dataSource.transaction(async (manager) => {
+      const eligible = await this.everHeld(manager, auth, requested);
+      for (const read of reads) {
+        if (!eligible.has(read.caseId)) continue;
+        await this.audit.record(manager, {
+          ...this.resources.event(auth, 'device_read', 'Case', read.caseId, [...new Set(read.fields)], 'success'),
+          deviceReadAt: new Date(read.at),
+        });
+      }
+    });
+    return { received: reads.length };
+  }
+
+  private async everHeld(manager: EntityManager, auth: RequestAuth, caseIds: string[]): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const now = await this.resources
+      .scoped(manager, this.specs.caseSummaries, auth)
+      .andWhere('row.id IN (:...caseIds)', { caseIds })
+      .select('row.id', 'id')
+      .getRawMany<{ id: string }>();
+    const before: { id: string }[] = await manager.query(
+      `SELECT c.id FROM cases c
+        WHERE c.id = ANY($1::uuid[]) AND c.organization_id = $2
+          AND (c.created_by = $3
+            OR EXISTS (SELECT 1 FROM case_changes h
+                        WHERE h.case_id = c.id AND h.field IN ('assignedCompanionId', 'coCompanionId')
+                          AND h.coded_value = to_jsonb($3::text)))`,
+      [caseIds, auth.actor.organizationId, auth.actor.userId],
+    );
+    return new Set([...now, ...before].map((row) => row.id));
+  }
+
+  /**
+   * A time before the start of every transaction that might still commit a change: the oldest
+   * open transaction of a client of this database (autovacuum writes no case), or now. A change's `updated_at` is its transaction's start
+   * (`now()`), so one committed after this sync carries a time at or after the watermark.
+   */
+  private async watermark(manager: EntityManager): Promise<string> {
+    const [{ watermark }] = await manager.query(
+      `SELECT to_char(least(clock_timestamp(), min(a.xact_start)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS watermark
+         FROM pg_stat_activity a WHERE a.datname = current_database() AND a.backend_type = 'client backend'`,
+    );
+    return watermark as string;
+  }
+}
