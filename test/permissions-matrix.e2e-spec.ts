@@ -204,6 +204,7 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
     requester: text(r.requestedBy),
   }),
   ReportQueue: (r) => ({ organization: text(r.organizationId) }),
+  Device: (r) => ({ organization: text(r.organizationId), user: text(r.userId) }),
 };
 
 /** Every scope stays inside the actor's organisation (SPEC §2), then narrows. */

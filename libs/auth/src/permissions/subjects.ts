@@ -352,6 +352,15 @@ export const SUBJECTS = {
     ),
     organizationField: 'organizationId',
   },
+  /**
+   * A phone set up for offline capture (SPEC §12), "self" for its owner. Its keys are never a
+   * field: W is answered only by the routes that hand it over, the sealing key not at all.
+   */
+  Device: {
+    fields: coded('id', 'userId', 'label', 'status', 'createdAt', 'lastSyncAt', 'revokedAt'),
+    organizationField: 'organizationId',
+    selfField: 'userId',
+  },
 } as const satisfies Record<string, SubjectDefinition>;
 
 export type SubjectName = keyof typeof SUBJECTS;
