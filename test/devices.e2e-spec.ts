@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FieldEncryption } from '@pendamping/auth';
+import { generateTotpCode } from '@pendamping/auth/authentication';
 import { unwrapDataKey } from '@pendamping/auth/crypto';
 import { ProblemKind, problemType } from '@pendamping/core';
 import type { Response } from 'supertest';
@@ -212,6 +213,21 @@ describe('phones (SPEC §12)', () => {
     });
   });
 
+  it('binds the session a second-factor enrolment starts to the phone', async () => {
+    const user = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
+    const { deviceId } = await setUp(user);
+    const session = (await login(user, deviceId)).body;
+    const enrolment = await http().post(`${API}/auth/totp/enroll`).set(bearer(session.accessToken)).expect(200);
+    const code = generateTotpCode({ secret: enrolment.body.secret, now: new Date() });
+    const verified = await http()
+      .post(`${API}/auth/totp/verify`)
+      .set(bearer(session.accessToken))
+      .send({ code, deviceId });
+    expect(verified.status).toBe(200);
+    expect((await refresh(verified.body.refreshToken)).status).toBe(401);
+    expect((await refresh(verified.body.refreshToken, deviceId)).status).toBe(200);
+  });
+
   describe('recovery (POST /devices/:id/wrapping-key)', () => {
     it('answers W and a phone-bound token to the owner only, under the 5-minute rule', async () => {
       const { response, deviceId } = await setUp(suite.org.companionA);
@@ -318,6 +334,25 @@ describe('phones (SPEC §12)', () => {
         expect((await deviceRow(deviceId)).revoked_at).not.toBeNull();
         expect((await http().get(`${API}/devices/${deviceId}/status`)).body).toEqual({ status: 'revoked' });
       }
+    });
+
+    it('a password reset ends her sessions but keeps her phones, and she signs in on it again', async () => {
+      const user = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
+      const { response, deviceId } = await setUp(user);
+      const reset = await http()
+        .post(`${API}/admin-requests`)
+        .set(suite.org.admin.auth())
+        .send({ kind: 'reset_password', subjectId: user.id });
+      expect(reset.status).toBe(202);
+      const { temporaryPassword } = await approveRequest(suite.api, suite.org.admin, reset.body.id);
+      expect((await refresh(response.body.refreshToken, deviceId)).status).toBe(401);
+      expect((await http().get(`${API}/devices/${deviceId}/status`)).body).toEqual({ status: 'active' });
+      const again = await http()
+        .post(`${API}/auth/login`)
+        .send({ email: user.email, password: temporaryPassword, deviceId });
+      expect(again.status).toBe(200);
+      expect(again.body.passwordChange).toBe('required');
+      expect((await deviceRow(deviceId)).wrapping_key).not.toBeNull();
     });
 
     it('a role change ends her sessions but keeps her phones', async () => {
