@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FieldEncryption } from '@pendamping/auth';
 import { generateTotpCode } from '@pendamping/auth/authentication';
-import { unwrapDataKey } from '@pendamping/auth/crypto';
+import { MasterKeyring, unwrapDataKey } from '@pendamping/auth/crypto';
 import { ProblemKind, problemType } from '@pendamping/core';
 import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { organisationSuite } from './support/organisation-suite';
+import { startTestApi, suiteConfig } from './support/test-app';
 import { approveRequest, createUser, SignedInUser } from './support/world';
 
 /**
@@ -368,5 +370,30 @@ describe('phones (SPEC §12)', () => {
       expect((await refresh(response.body.refreshToken, deviceId)).status).toBe(401);
       expect((await http().get(`${API}/devices/${deviceId}/status`)).body).toEqual({ status: 'active' });
     });
+  });
+
+  // Last: the rewrap moves every key of this database under a master key the suite's API does not hold.
+  it('rewraps W under a new master key, after which the old key can go', async () => {
+    const { response, deviceId } = await setUp(suite.org.companionA);
+    const oldKeys = suite.api.config.FIELD_ENCRYPTION_KEYS;
+    const newKey = `k9:${randomBytes(32).toString('base64')}`;
+    const rotating = await startTestApi(
+      suiteConfig(suite.api.config.DATABASE_URL, { FIELD_ENCRYPTION_KEYS: `${newKey},${oldKeys}` }),
+    );
+    try {
+      const dataSource = rotating.app.get(DataSource);
+      await dataSource.transaction((manager) => rotating.app.get(FieldEncryption).rewrapAll(manager));
+    } finally {
+      await rotating.close();
+    }
+    const row = await deviceRow(deviceId);
+    expect(row.wrapping_key_master_key_id).toBe('k9');
+    const rotated = MasterKeyring.fromConfig(newKey);
+    const opened = unwrapDataKey(
+      rotated,
+      { masterKeyId: 'k9', wrapped: row.wrapping_key as Buffer },
+      { table: 'devices', id: deviceId },
+    );
+    expect(opened.toString('base64url')).toBe(response.body.wrappingKey);
   });
 });

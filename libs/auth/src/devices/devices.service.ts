@@ -48,7 +48,10 @@ const DEVICE_SPEC: ResourceSpec<DeviceEntity> = {
   })),
 };
 
-/** W is bound to its phone: a wrapped W copied onto another phone's row does not open there. */
+/**
+ * W is bound to its phone: a wrapped W copied onto another phone's row does not open there.
+ * (FieldEncryption.rewrapAll names the same owner when the master key rotates.)
+ */
 const wrappingKeyOwner = (deviceId: string): DataKeyOwner => ({ table: 'devices', id: deviceId });
 
 /**
