@@ -144,6 +144,21 @@ describe('phones (SPEC §12)', () => {
       expect((await refresh(first.response.body.refreshToken, first.deviceId)).status).toBe(401);
     });
 
+    it('gives a new id to one of two companions setting it up at once; the other gets 409 id-taken', async () => {
+      const deviceId = randomUUID();
+      const sessions = await Promise.all([login(suite.org.companionA), login(suite.org.companionB)]);
+      const answers = await Promise.all(
+        sessions.map((session) =>
+          http()
+            .post(`${API}/devices`)
+            .set(bearer(session.body.accessToken))
+            .send({ deviceId, label: 'HP', sealingPublicKey: sealingPublicKey() }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      expect(answers.find((answer) => answer.status === 409)?.body.type).toBe(problemType('id-taken'));
+    });
+
     it('refuses a malformed body', async () => {
       const session = (await login(suite.org.companionA)).body;
       for (const body of [
@@ -192,6 +207,15 @@ describe('phones (SPEC §12)', () => {
       expect(typeof signedIn.body.refreshToken).toBe('string');
       expect((await refresh(response.body.refreshToken, deviceId)).status).toBe(401);
       expect((await refresh(signedIn.body.refreshToken, deviceId)).status).toBe(200);
+      // A phone's token never travels in the cookie.
+      expectProblem(
+        await http()
+          .post(`${API}/auth/login`)
+          .set({ 'x-session-transport': 'cookie', origin: 'http://127.0.0.1:3000' })
+          .send({ email: suite.org.companionA.email, password: suite.org.companionA.password, deviceId }),
+        400,
+        'validation-failed',
+      );
       // Another companion cannot bind a session to it.
       expectProblem(await login(suite.org.companionB, deviceId), 404, 'not-found');
     });

@@ -30,6 +30,9 @@ export interface RegisterDeviceInput {
 /** What set-up and recovery answer: W, and the first tokens of a session bound to the phone. */
 export type PhoneKeys = TokenPair & { deviceId: string; wrappingKey: string };
 
+const ID_TAKEN = () =>
+  new DomainError('id-taken', 'This phone id is already registered. A wiped phone makes a new id.');
+
 const statusOf = (device: DeviceEntity): DeviceStatus => (device.revokedAt ? 'revoked' : 'active');
 
 /** The phone's view: never a key, wrapped or not. */
@@ -87,8 +90,7 @@ export class DevicesService {
         where: { id: deviceId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (existing && (existing.userId !== auth.actor.userId || existing.revokedAt))
-        throw new DomainError('id-taken', 'This phone id is already registered. A wiped phone makes a new id.');
+      if (existing && (existing.userId !== auth.actor.userId || existing.revokedAt)) throw ID_TAKEN();
       let wrappingKey: Buffer;
       if (existing) {
         wrappingKey = this.unwrap(existing);
@@ -100,13 +102,22 @@ export class DevicesService {
       } else {
         wrappingKey = randomBytes(WRAPPING_KEY_BYTES);
         const wrapped = wrapDataKey(this.encryption.keyring, wrappingKey, wrappingKeyOwner(deviceId));
-        await manager.insert(DeviceEntity, {
-          ...record,
-          label: input.label,
-          sealingPublicKey: input.sealingPublicKey,
-          wrappingKeyMasterKeyId: wrapped.masterKeyId,
-          wrappingKey: wrapped.wrapped,
-        });
+        // Two set-ups of one new id at once: the second waits for the first and takes nothing.
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(DeviceEntity)
+          .values({
+            ...record,
+            label: input.label,
+            sealingPublicKey: input.sealingPublicKey,
+            wrappingKeyMasterKeyId: wrapped.masterKeyId,
+            wrappingKey: wrapped.wrapped,
+          })
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        if ((inserted.raw as unknown[]).length !== 1) throw ID_TAKEN();
       }
       await this.event(manager, auth, existing ? 'device_setup_again' : 'device_setup', deviceId, [
         'label',
