@@ -298,7 +298,17 @@ describe('phones (SPEC §12)', () => {
       const listed = (all.body.items as Record<string, unknown>[]).find((item) => item.id === hers.deviceId);
       expect(listed).toMatchObject({ userId: suite.org.companionB.id, status: 'active', lastSyncAt: null });
       expect(Object.keys(listed as object).sort()).toEqual(
-        ['allowed', 'createdAt', 'id', 'label', 'lastSyncAt', 'revokedAt', 'status', 'userId'].sort(),
+        [
+          'allowed',
+          'createdAt',
+          'id',
+          'label',
+          'lastSyncAt',
+          'revokedAt',
+          'sealingPublicKey',
+          'status',
+          'userId',
+        ].sort(),
       );
       expectProblem(await http().get(`${API}/devices`).set(suite.org.coordinatorA.auth()), 403, 'forbidden');
     });

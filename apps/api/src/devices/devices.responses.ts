@@ -3,7 +3,7 @@ import { SessionTokens } from '../auth/auth.responses';
 import { FieldClassesOf } from '../openapi/field-classes.decorator';
 import { Allowed, RecordAllowance } from '../openapi/record-allowance.schema';
 
-/* Phones set up for offline capture (SPEC §12) as the API answers them: never a key. */
+/* Phones set up for offline capture (SPEC §12) as the API answers them: never W. */
 
 const DEVICE_STATUSES = ['active', 'revoked'];
 
@@ -13,6 +13,8 @@ export class DeviceView {
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'The companion the phone belongs to.' })
   userId?: string;
   @ApiPropertyOptional({ type: String }) label?: string;
+  @ApiPropertyOptional({ type: String, description: 'The public half of the phone sealing pair, as set up.' })
+  sealingPublicKey?: string;
   @ApiPropertyOptional({ type: String, enum: DEVICE_STATUSES }) status?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) createdAt?: string;
   @ApiPropertyOptional({

@@ -1789,6 +1789,8 @@ export interface components {
       lastSyncAt?: string | null;
       /** Format: date-time */
       revokedAt?: string | null;
+      /** @description The public half of the phone sealing pair, as set up. */
+      sealingPublicKey?: string;
       /** @enum {string} */
       status?: 'active' | 'revoked';
       /**

@@ -35,7 +35,7 @@ const ID_TAKEN = () =>
 
 const statusOf = (device: DeviceEntity): DeviceStatus => (device.revokedAt ? 'revoked' : 'active');
 
-/** The phone's view: never a key, wrapped or not. */
+/** The phone's view: never W, wrapped or not; the sealing key is a public key. */
 const DEVICE_SPEC: ResourceSpec<DeviceEntity> = {
   entity: DeviceEntity,
   subject: 'Device',
@@ -44,6 +44,7 @@ const DEVICE_SPEC: ResourceSpec<DeviceEntity> = {
     id: row.id,
     userId: row.userId,
     label: row.label,
+    sealingPublicKey: row.sealingPublicKey,
     status: statusOf(row),
     createdAt: row.createdAt.toISOString(),
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,

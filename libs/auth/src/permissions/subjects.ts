@@ -353,11 +353,11 @@ export const SUBJECTS = {
     organizationField: 'organizationId',
   },
   /**
-   * A phone set up for offline capture (SPEC §12), "self" for its owner. Its keys are never a
-   * field: W is answered only by the routes that hand it over, the sealing key not at all.
+   * A phone set up for offline capture (SPEC §12), "self" for its owner. W is never a field: it is
+   * answered only by the routes that hand it over. The sealing key is the pair's public half.
    */
   Device: {
-    fields: coded('id', 'userId', 'label', 'status', 'createdAt', 'lastSyncAt', 'revokedAt'),
+    fields: coded('id', 'userId', 'label', 'sealingPublicKey', 'status', 'createdAt', 'lastSyncAt', 'revokedAt'),
     organizationField: 'organizationId',
     selfField: 'userId',
   },
