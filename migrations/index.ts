@@ -11,6 +11,7 @@ import { ReportCountedCases1796600300000 } from './1796600300000-report-counted-
 import { AdminRequests1796600400000 } from './1796600400000-admin-requests';
 import { RefreshTokenParent1796700100000 } from './1796700100000-refresh-token-parent';
 import { CaseStatDeltas1796700400000 } from './1796700400000-case-stat-deltas';
+import { Devices1796800100000 } from './1796800100000-devices';
 import { AuditSyncReads1796800200000 } from './1796800200000-audit-sync-reads';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   AdminRequests1796600400000,
   RefreshTokenParent1796700100000,
   CaseStatDeltas1796700400000,
+  Devices1796800100000,
   AuditSyncReads1796800200000,
 ];

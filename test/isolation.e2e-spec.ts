@@ -255,6 +255,8 @@ function tableFields(role: Role, subject: string, action: string): Set<string> |
  */
 const SUBJECT_FIELD_OF: Record<string, Record<string, string>> = {
   'POST /api/v1/work-plans': { copyFrom: 'copiedFromId' },
+  // The id a phone chose for itself (SPEC §12), as a case's client-chosen id.
+  'POST /api/v1/devices': { deviceId: 'id' },
 };
 const subjectFieldOf = (route: Route, field: string) => SUBJECT_FIELD_OF[label(route)]?.[field] ?? field;
 
@@ -372,6 +374,9 @@ describe('isolation between organisations and scopes', () => {
   let orgB: Organisation;
   /** Org B's administration requests (its users were made through them). */
   let adminRequestsOfB: string[] = [];
+  /** Phones (SPEC §12): org B's, and org A's by owner. */
+  let devicesOfB: string[] = [];
+  const devicesOfA = new Map<string, string>();
   let routes: Route[];
   /** Org B's records with names no other record has, so a leak of them is visible in a response. */
   let canary: { region: string; village: string; group: string; provider: string; user: string };
@@ -459,6 +464,7 @@ describe('isolation between organisations and scopes', () => {
     ...planIds(plansOf('B')),
     reports: reportsOf('B').map((fixture) => fixture.id),
     'admin-requests': adminRequestsOfB,
+    devices: devicesOfB,
   });
 
   /**
@@ -493,6 +499,8 @@ describe('isolation between organisations and scopes', () => {
             .filter((user) => user.id !== actor(key).id)
             .map((user) => user.id),
           ...cases,
+          // A companion's phones are hers: another companion's are out of scope.
+          devices: [...devicesOfA].filter(([owner]) => owner !== actor(key).id).map(([, id]) => id),
         };
       default:
         return cases;
@@ -665,6 +673,18 @@ describe('isolation between organisations and scopes', () => {
         id: string;
       }[]
     ).map((row) => row.id);
+    // A phone of each companion of both organisations (SPEC §12), as set-up stores it.
+    const addDevice = async (org: Organisation, owner: SignedInUser) => {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO devices (id, organization_id, user_id, label, sealing_public_key, wrapping_key_master_key_id, wrapping_key)
+         VALUES ($1, $2, $3, 'HP', 'public-key', 'k1', $4)`,
+        [id, org.id, owner.id, randomBytes(60)],
+      );
+      return id;
+    };
+    for (const owner of [orgA.companionA, orgA.companionB]) devicesOfA.set(owner.id, await addDevice(orgA, owner));
+    devicesOfB = [await addDevice(orgB, orgB.companionA), await addDevice(orgB, orgB.companionB)];
     const post = async (org: Organisation, path: string, body: object) =>
       (await api.http().post(`/api/v1/${path}`).set(org.admin.auth()).send(body).expect(201)).body.id as string;
     const newUser = async (
@@ -1190,11 +1210,31 @@ describe('isolation between organisations and scopes', () => {
         'SELECT report_id, seq, length(data) AS bytes, md5(data) AS md5 FROM report_chunks ORDER BY report_id, seq',
       );
       all['report queues'] = await reportQueues();
+      all['device rows'] = await dataSource.query(
+        `SELECT id, user_id, label, revoked_at, md5(wrapping_key) AS wrapping_key FROM devices ORDER BY id`,
+      );
+      all['phone sessions'] = await dataSource.query(
+        `SELECT id, revoked_at, rotated_at FROM refresh_tokens WHERE device_id IS NOT NULL ORDER BY id`,
+      );
       all['row counts'] = await rowCounts();
       return all;
     };
 
-    const idRoutes = () => routes.filter((route) => paramsOf(route.url).length > 0);
+    /**
+     * Routes addressing a record by id. A public one is not a view into an organisation: the only one, a phone's status (SPEC
+     * §12), answers anyone `active` or `revoked` for any phone id, by design, and is checked on its own below.
+     */
+    const idRoutes = () => routes.filter((route) => paramsOf(route.url).length > 0 && route.policy?.kind !== 'public');
+
+    it('has one public id route, the phone status, which shows a foreign phone’s status and nothing else', async () => {
+      expect(
+        routes.filter((route) => paramsOf(route.url).length > 0 && route.policy?.kind === 'public').map(label),
+      ).toEqual(['GET /api/v1/devices/:id/status']);
+      for (const id of foreignIds().devices ?? []) {
+        const response = await api.http().get(`/api/v1/devices/${id}/status`);
+        expect({ status: response.status, body: response.body }).toEqual({ status: 200, body: { status: 'active' } });
+      }
+    });
 
     interface Target {
       /** The route's ids, in order. */

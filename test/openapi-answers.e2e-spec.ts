@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { servedDocument } from '../scripts/openapi/document';
@@ -189,6 +190,44 @@ describe('Real answers against the OpenAPI document', () => {
           .expect(200),
       ],
       ['get /api/v1/reports/queue', await http().get('/api/v1/reports/queue').set(admin.auth()).expect(200)],
+    ];
+    expect(answers.flatMap(([route, answer]) => mismatches(route, answer))).toEqual([]);
+  });
+  it('phones: set-up, sign-in and refresh on the phone, recovery, the list, revocation and the status', async () => {
+    const { companionA, admin } = suite.org;
+    const deviceId = randomUUID();
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const signIn = () =>
+      http().post('/api/v1/auth/login').send({ email: companionA.email, password: TEST_PASSWORD, deviceId });
+    const fresh = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: companionA.email, password: TEST_PASSWORD })
+      .expect(200);
+    const setUp = await http()
+      .post('/api/v1/devices')
+      .set(bearer(fresh.body.accessToken))
+      .send({ deviceId, label: 'HP', sealingPublicKey: randomBytes(65).toString('base64url') })
+      .expect(201);
+    const onPhone = await signIn().expect(200);
+    const refreshed = await http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: onPhone.body.refreshToken, deviceId })
+      .expect(200);
+    const recovered = await http()
+      .post(`/api/v1/devices/${deviceId}/wrapping-key`)
+      .set(bearer((await signIn().expect(200)).body.accessToken))
+      .expect(200);
+    const answers: [string, Answer][] = [
+      ['post /api/v1/devices', setUp],
+      ['post /api/v1/auth/login', onPhone],
+      ['post /api/v1/auth/refresh', refreshed],
+      ['post /api/v1/devices/{id}/wrapping-key', recovered],
+      ['get /api/v1/devices', await http().get('/api/v1/devices').set(admin.auth()).expect(200)],
+      ['get /api/v1/devices/{id}/status', await http().get(`/api/v1/devices/${deviceId}/status`).expect(200)],
+      [
+        'post /api/v1/devices/{id}/revoke',
+        await http().post(`/api/v1/devices/${deviceId}/revoke`).set(admin.auth()).expect(200),
+      ],
     ];
     expect(answers.flatMap(([route, answer]) => mismatches(route, answer))).toEqual([]);
   });

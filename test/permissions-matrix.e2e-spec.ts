@@ -29,6 +29,7 @@ import {
 import {
   AdminRequestEntity,
   AuditEventEntity,
+  DeviceEntity,
   GroupEntity,
   OrganizationEntity,
   RegionEntity,
@@ -204,6 +205,7 @@ const PLACEMENT: Record<SubjectName, (record: Rec) => Placement> = {
     requester: text(r.requestedBy),
   }),
   ReportQueue: (r) => ({ organization: text(r.organizationId) }),
+  Device: (r) => ({ organization: text(r.organizationId), user: text(r.userId) }),
 };
 
 /** Every scope stays inside the actor's organisation (SPEC §2), then narrows. */
@@ -293,6 +295,7 @@ const ENTITY: Partial<Record<SubjectName, EntityTarget<ObjectLiteral>>> = {
   PlanItem: PlanItemEntity,
   ActivityReport: ActivityReportEntity,
   Report: ReportEntity,
+  Device: DeviceEntity,
 };
 
 type VersionedRow = ObjectLiteral & { id: string; createdAt: Date; version: number };
@@ -381,6 +384,7 @@ const READ_ROUTES: Partial<Record<SubjectName, { list: string; item?: string }>>
   AuditEvent: { list: `${API}/audit` },
   Case: { list: `${API}/cases`, item: `${API}/cases` },
   WorkPlan: { list: `${API}/work-plans`, item: `${API}/work-plans` },
+  Device: { list: `${API}/devices` },
 };
 /** What an item's route embeds of other subjects: a plan comes with the items its reader may read. */
 const EMBEDDED: Partial<Record<SubjectName, { key: string; subject: SubjectName; parentField: string }>> = {
@@ -482,6 +486,7 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     await createCaseFixtures();
     await createPlanFixtures();
     await createReportFixtures();
+    await createDeviceFixtures();
 
     const none: string[] = [];
     const world: Record<Role, { user: SignedInUser; oracle: Omit<OracleActor, 'role' | 'userId' | 'organizationId'> }> =
@@ -943,6 +948,8 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       );
     }
     const rows = (await dataSource.getRepository(ENTITY[subject]!).find()) as Rec[];
+    // A phone's status is derived from its revocation, as the service derives it.
+    if (subject === 'Device') return rows.map((row) => ({ ...row, status: row.revokedAt ? 'revoked' : 'active' }));
     if (subject !== 'User') return rows;
     // The user's scope and MFA state are fields of the User subject, not columns.
     const groups: { user_id: string; group_id: string }[] = await dataSource.query(
@@ -1818,6 +1825,32 @@ describe('permissions matrix: every cell of the rules table, on real records', (
         wrong.push(`POST ${path}: the membership was ${count === 1 ? '' : 'not '}saved`);
     }
     await dataSource.query(`DELETE FROM user_groups WHERE user_id = $1`, [spareId]);
+  }
+
+  /** Phones on every side: companion A's (one revoked), another companion's of org A, one in org B. */
+  async function createDeviceFixtures() {
+    const phones = [
+      { owner: a.companionA.id, org: a.id, revoked: false, name: "companion A's phone" },
+      { owner: a.companionA.id, org: a.id, revoked: true, name: "companion A's revoked phone" },
+      { owner: otherCompanionId, org: a.id, revoked: false, name: "another companion's phone" },
+      { owner: b.companionA.id, org: b.id, revoked: false, name: 'a phone of org B' },
+    ];
+    for (const phone of phones) {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO devices (id, organization_id, user_id, label, sealing_public_key, wrapping_key_master_key_id, wrapping_key, revoked_at)
+         VALUES ($1, $2, $3, 'HP', 'public-key', $4, $5, $6)`,
+        [
+          id,
+          phone.org,
+          phone.owner,
+          phone.revoked ? null : 'k1',
+          phone.revoked ? null : randomBytes(60),
+          phone.revoked ? new Date() : null,
+        ],
+      );
+      names.set(id, phone.name);
+    }
   }
 
   /** The requests made to try the decisions on: pending, on every side of requester, approver and subject, and one in org B. */
@@ -2699,6 +2732,11 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     }
     if (subject === 'ReportQueue') {
       if (action === 'read') await checkHttpReportQueue(ctx, records, wrong);
+      return;
+    }
+    // Set-up, recovery and revocation need a fresh sign-in and end sessions: test/devices.e2e-spec.ts walks them.
+    if (subject === 'Device') {
+      if (action === 'read') await checkHttpRead(ctx, subject, records, wrong);
       return;
     }
     if (subject === 'AdminRequest') {

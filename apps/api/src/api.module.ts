@@ -20,6 +20,7 @@ import { CasesController } from './cases/cases.controller';
 import { StatsController } from './cases/stats.controller';
 import { ClientSettingsController } from './client-settings/client-settings.controller';
 import { CodeListsController } from './code-lists/code-lists.controller';
+import { DevicesController } from './devices/devices.controller';
 import { HealthModule } from './health/health.module';
 import { DirectoryController } from './organization/directory.controller';
 import { UsersController } from './organization/users.controller';
@@ -57,6 +58,7 @@ export class ApiModule {
         WorkPlansController,
         ReportsController,
         SyncController,
+        DevicesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -7,7 +7,9 @@ export type AuthErrorKind =
   | 'password-change-required'
   | 'unauthenticated'
   | 'forbidden'
-  | 'address-blocked';
+  | 'address-blocked'
+  | 'device-revoked'
+  | 'recent-sign-in-required';
 
 /**
  * Authentication and authorisation failures. The problem `type` ends with the kind (for example

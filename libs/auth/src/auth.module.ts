@@ -6,6 +6,7 @@ import { AuditLogService } from './audit/audit-log.service';
 import { AuditVerifier } from './audit/audit-verifier';
 import { AuditWriter } from './audit/audit.writer';
 import { FieldEncryption } from './crypto-store/field-encryption.service';
+import { DevicesService } from './devices/devices.service';
 import { ExpiredRecords } from './idempotency/expired-records';
 import { ClientChosenIdInterceptor } from './idempotency/client-chosen-id';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -33,6 +34,7 @@ const PROVIDERS = [
   IdempotencyInterceptor,
   AuditLogService,
   FieldEncryption,
+  DevicesService,
   DirectoryService,
   OrganizationsService,
   ActorLoader,

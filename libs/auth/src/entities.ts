@@ -1,5 +1,6 @@
 import { AdminRequestEntity } from './admin-requests/admin-request.entity';
 import { AuditAnchorEntity, AuditEventEntity, AuditLaneHeadEntity } from './audit/audit.entities';
+import { DeviceEntity } from './devices/device.entity';
 import { DataKeyEntity } from './crypto-store/data-key.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { GroupEntity } from './organizations/group.entity';
@@ -22,6 +23,7 @@ export {
   AuditEventEntity,
   AuditLaneHeadEntity,
   DataKeyEntity,
+  DeviceEntity,
   GroupEntity,
   IdempotencyKeyEntity,
   LoginFailureEntity,
@@ -56,4 +58,5 @@ export const AUTH_ENTITIES = [
   IdempotencyKeyEntity,
   SignInDeviceEntity,
   AdminRequestEntity,
+  DeviceEntity,
 ];

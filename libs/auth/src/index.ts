@@ -9,6 +9,8 @@ export * from './audit/audit.writer';
 export * from './auth-errors';
 export * from './auth.module';
 export * from './crypto-store/field-encryption.service';
+export * from './devices/device.entity';
+export * from './devices/devices.service';
 export * from './idempotency/client-chosen-id';
 export * from './idempotency/expired-records';
 export * from './idempotency/idempotency.interceptor';

@@ -16,7 +16,7 @@ import { validationFailed } from '@pendamping/core';
 import { ChangePasswordDto, LoginDto, LogoutDto, RefreshDto, TotpCodeDto } from './auth.dtos';
 import { PackedAbilities, ProfileView, SessionTokens, TotpEnrolment, TotpVerified } from './auth.responses';
 import { SIGN_IN_DEVICE_COOKIE, SIGN_IN_DEVICE_COOKIE_OPTIONS } from './sign-in-device-cookie';
-import { cookieTransport, expireRefreshCookie, REFRESH_COOKIE, SessionTransport } from './session-transport';
+import { cookieTransport, expireRefreshCookie, phoneOf, REFRESH_COOKIE, SessionTransport } from './session-transport';
 
 /** Clears what the app cached or stored in this browser, but not its cookies: the sign-in device cookie stays (SPEC §8). */
 const CLEAR_SITE_DATA = '"cache", "storage"';
@@ -40,6 +40,7 @@ export class AuthController {
     const deviceCookie = request.cookies[SIGN_IN_DEVICE_COOKIE];
     const { tokens, deviceCookie: renewed } = await this.signIn.signIn({
       ...body,
+      deviceId: phoneOf(body, request),
       deviceCookie,
       address: request.ip,
       requestId: String(request.id),
@@ -57,8 +58,11 @@ export class AuthController {
   @SessionTransport()
   refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest) {
     const browser = cookieTransport(request);
+    const deviceId = phoneOf(body, request);
+    // A phone may lose a refresh answer as a browser may (SPEC §12): the same 30-second grace.
     return this.signIn.refresh(this.presentedRefreshToken(body, request, browser), String(request.id), {
-      lostResponseGrace: browser,
+      lostResponseGrace: browser || deviceId !== undefined,
+      deviceId,
     });
   }
 
@@ -117,8 +121,8 @@ export class AuthController {
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
   @SessionTransport()
-  verify(@Auth() auth: RequestAuth, @Body() body: TotpCodeDto) {
-    return this.secondFactor.verify(auth, body.code);
+  verify(@Auth() auth: RequestAuth, @Body() body: TotpCodeDto, @Req() request: FastifyRequest) {
+    return this.secondFactor.verify(auth, body.code, phoneOf(body, request));
   }
 
   /** Open to a limited session: a temporary password is changed before the second factor is enrolled (SPEC §8). */
@@ -132,8 +136,8 @@ export class AuthController {
   @ApiBearerAuth()
   @SignedIn({ duringMfaEnrollment: true })
   @SessionTransport()
-  changePassword(@Auth() auth: RequestAuth, @Body() body: ChangePasswordDto) {
-    return this.account.changePassword(auth, body.currentPassword, body.newPassword);
+  changePassword(@Auth() auth: RequestAuth, @Body() body: ChangePasswordDto, @Req() request: FastifyRequest) {
+    return this.account.changePassword(auth, body.currentPassword, body.newPassword, phoneOf(body, request));
   }
 
   @ApiOperation({ summary: 'Your profile' })

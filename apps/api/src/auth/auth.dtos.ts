@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
-export class LoginDto {
+const DEVICE_ID_DESCRIPTION =
+  'A phone set up for offline capture (SPEC §12): the session is bound to it, its refresh token answered in the body (never the cookie), one session per phone. A revoked phone answers 401 device-revoked.';
+
+/** The phone a token-issuing route binds its session to; absent for a browser or an API client. */
+class PhoneBoundDto {
+  @ApiPropertyOptional({ format: 'uuid', description: DEVICE_ID_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  deviceId?: string;
+}
+
+export class LoginDto extends PhoneBoundDto {
   @ApiProperty()
   @IsEmail()
   @MaxLength(320)
@@ -25,7 +36,7 @@ export class LoginDto {
   recoveryCode?: string;
 }
 
-export class RefreshDto {
+export class RefreshDto extends PhoneBoundDto {
   @ApiPropertyOptional({
     description: 'Required without `X-Session-Transport: cookie`; with it the token is read from the cookie instead.',
   })
@@ -44,14 +55,14 @@ export class LogoutDto {
   lock?: boolean;
 }
 
-export class TotpCodeDto {
+export class TotpCodeDto extends PhoneBoundDto {
   @ApiProperty()
   @IsString()
   @MaxLength(16)
   code!: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto extends PhoneBoundDto {
   @ApiProperty()
   @IsString()
   @Length(1, 1024)

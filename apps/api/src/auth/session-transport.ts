@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import { ApiHeader } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, DomainError } from '@pendamping/core';
+import { APP_CONFIG, AppConfig, DomainError, validationFailed } from '@pendamping/core';
 import { REFRESH_TOKEN_TTL_SECONDS } from '@pendamping/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
@@ -37,6 +37,19 @@ export function cookieTransport(request: FastifyRequest): boolean {
   if (transport === undefined) return false;
   if (transport === 'cookie') return true;
   throw new DomainError('bad-request', 'X-Session-Transport accepts only the value "cookie".');
+}
+
+/**
+ * The phone a token-issuing request binds its session to (SPEC §12), lower-cased. A phone's
+ * refresh token lives only in its sealed store: asking for it in the cookie is a 400.
+ */
+export function phoneOf(body: { deviceId?: string }, request: FastifyRequest): string | undefined {
+  if (body.deviceId === undefined) return undefined;
+  if (cookieTransport(request))
+    throw validationFailed([
+      { field: 'deviceId', message: 'a phone takes its refresh token in the body, not the cookie' },
+    ]);
+  return body.deviceId.toLowerCase();
 }
 
 /** Sign-out expires the refresh cookie with the attributes it was set with, or the browser keeps it. */

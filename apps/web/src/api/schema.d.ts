@@ -431,6 +431,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your phones; for an org_admin, the organisation’s, with their last sync */
+    get: operations['DevicesController_list'];
+    put?: never;
+    /**
+     * Set up this phone for offline capture
+     * @description Needs a session whose password (and TOTP) sign-in was at most 5 minutes ago and never refreshed; otherwise 401 recent-sign-in-required.
+     */
+    post: operations['DevicesController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a phone: its wrapping key is deleted and its session ends */
+    post: operations['DevicesController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether a phone is active or revoked (no session needed) */
+    get: operations['DevicesController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/devices/{id}/wrapping-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recover the wrapping key of your phone after a forgotten PIN
+     * @description Needs a session whose password (and TOTP) sign-in was at most 5 minutes ago and never refreshed; otherwise 401 recent-sign-in-required. A revoked phone answers 401 device-revoked.
+     */
+    post: operations['DevicesController_wrappingKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/follow-ups/due': {
     parameters: {
       query?: never;
@@ -1517,6 +1592,11 @@ export interface components {
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /**
+       * Format: uuid
+       * @description A phone set up for offline capture (SPEC §12): the session is bound to it, its refresh token answered in the body (never the cookie), one session per phone. A revoked phone answers 401 device-revoked.
+       */
+      deviceId?: string;
       newPassword: string;
     };
     ClientChosenIdAnswer: {
@@ -1847,6 +1927,39 @@ export interface components {
       /** @description How many reads the request carried (not how many named a case she may be audited for). */
       received: number;
     };
+    DeviceStatusView: {
+      /** @enum {string} */
+      status: 'active' | 'revoked';
+    };
+    DeviceView: {
+      allowed: components['schemas']['RecordAllowance'];
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: uuid */
+      id?: string;
+      label?: string;
+      /**
+       * Format: date-time
+       * @description What it has not sent since is lost if it is revoked.
+       */
+      lastSyncAt?: string | null;
+      /** Format: date-time */
+      revokedAt?: string | null;
+      /** @description The public half of the phone sealing pair, as set up. */
+      sealingPublicKey?: string;
+      /** @enum {string} */
+      status?: 'active' | 'revoked';
+      /**
+       * Format: uuid
+       * @description The companion the phone belongs to.
+       */
+      userId?: string;
+    };
+    DeviceViewPage: {
+      items: components['schemas']['DeviceView'][];
+      /** @description Pass back as cursor for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     DueCase: {
       /** Format: uuid */
       assignedCompanionId: string | null;
@@ -1983,6 +2096,11 @@ export interface components {
       status: 'ok';
     };
     LoginDto: {
+      /**
+       * Format: uuid
+       * @description A phone set up for offline capture (SPEC §12): the session is bound to it, its refresh token answered in the body (never the cookie), one session per phone. A revoked phone answers 401 device-revoked.
+       */
+      deviceId?: string;
       email: string;
       password: string;
       /** @description A single-use recovery code, instead of totp. */
@@ -2073,6 +2191,26 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    PhoneKeys: {
+      /** @description A short-lived bearer token; held in memory only. */
+      accessToken: string;
+      /** Format: uuid */
+      deviceId: string;
+      /**
+       * @description The session may only enrol a second factor until it does.
+       * @enum {string}
+       */
+      mfa?: 'enrollment_required';
+      /**
+       * @description The password is temporary: the session may only change it.
+       * @enum {string}
+       */
+      passwordChange?: 'required';
+      /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
+      refreshToken?: string;
+      /** @description W, the server wrapping key: 32 bytes, base64url. The phone wraps its data key with it, then forgets it. */
+      wrappingKey: string;
     };
     PlanItemView: {
       addedAfterApproval?: boolean;
@@ -2172,6 +2310,8 @@ export interface components {
         | 'urn:pendamping:problem:unauthenticated'
         | 'urn:pendamping:problem:invalid-credentials'
         | 'urn:pendamping:problem:mfa-required'
+        | 'urn:pendamping:problem:device-revoked'
+        | 'urn:pendamping:problem:recent-sign-in-required'
         | 'urn:pendamping:problem:mfa-enrollment-required'
         | 'urn:pendamping:problem:forbidden'
         | 'urn:pendamping:problem:forbidden-fields'
@@ -2249,6 +2389,8 @@ export interface components {
         | 'delete'
         | 'report'
         | 'sync'
+        | 'revoke'
+        | 'recover'
       )[];
       /** @description The fields an update may set (dotted: survivor.name); empty without update. */
       writableFields: string[];
@@ -2299,6 +2441,11 @@ export interface components {
       nextCursor?: string;
     };
     RefreshDto: {
+      /**
+       * Format: uuid
+       * @description A phone set up for offline capture (SPEC §12): the session is bound to it, its refresh token answered in the body (never the cookie), one session per phone. A revoked phone answers 401 device-revoked.
+       */
+      deviceId?: string;
       /** @description Required without `X-Session-Transport: cookie`; with it the token is read from the cookie instead. */
       refreshToken?: string;
     };
@@ -2319,6 +2466,17 @@ export interface components {
       items: components['schemas']['RegionView'][];
       /** @description Pass back as cursor for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    RegisterDeviceDto: {
+      /**
+       * Format: uuid
+       * @description The id the phone chose for itself (a random UUID).
+       */
+      deviceId: string;
+      /** @description A name she recognises the phone by on her phones screen. */
+      label: string;
+      /** @description The public half of the phone sealing pair (ECDH P-256), base64url of its raw or SPKI form; capture-only records are sealed to it. */
+      sealingPublicKey: string;
     };
     RenameDto: {
       name?: string;
@@ -2590,6 +2748,11 @@ export interface components {
     };
     TotpCodeDto: {
       code: string;
+      /**
+       * Format: uuid
+       * @description A phone set up for offline capture (SPEC §12): the session is bound to it, its refresh token answered in the body (never the cookie), one session per phone. A revoked phone answers 401 device-revoked.
+       */
+      deviceId?: string;
     };
     TotpEnrolment: {
       /** @description The otpauth:// URI, for a QR code. */
@@ -4233,6 +4396,205 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  DevicesController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceViewPage'];
+        };
+      };
+    };
+  };
+  DevicesController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDeviceDto'];
+      };
+    };
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneKeys'];
+        };
+      };
+    };
+  };
+  DevicesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceView'];
+        };
+      };
+    };
+  };
+  DevicesController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceStatusView'];
+        };
+      };
+    };
+  };
+  DevicesController_wrappingKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneKeys'];
+        };
       };
     };
   };

@@ -16,6 +16,7 @@ import { Role } from '../users/roles';
 import { ResetNotice, UserEntity } from '../users/user.entity';
 import { USERS, UsersService } from '../users/users.service';
 import { AdminRequestEntity, AdminRequestKind, AdminRequestPayload } from './admin-request.entity';
+import { revokeDevices } from '../devices/devices.service';
 
 export interface AdminRequestInput extends AdminRequestPayload {
   kind: AdminRequestKind;
@@ -432,7 +433,17 @@ export class AdminRequestsService {
         break;
       case 'change_active':
         await manager.update(UserEntity, { id: subjectId }, { active: payload.active, version: user.version + 1 });
-        if (payload.active === false) await this.sessions.endAllOf(manager, subjectId);
+        if (payload.active === false) {
+          await this.sessions.endAllOf(manager, subjectId);
+          // SPEC §12: deactivating a user revokes all her phones (a reset or a role change keeps them).
+          for (const deviceId of await revokeDevices(manager, this.sessions, { userId: subjectId }))
+            await this.audit.record(
+              manager,
+              decider.kind === 'user'
+                ? this.resources.event(decider.auth, 'device_revoke', 'Device', deviceId, ['revokedAt'], 'success')
+                : this.operatorEvent(organizationId, 'device_revoke', 'Device', deviceId, ['revokedAt']),
+            );
+        }
         break;
       case 'reset_password':
         await manager.update(

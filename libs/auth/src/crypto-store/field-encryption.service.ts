@@ -12,6 +12,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../crypto';
+import { DeviceEntity } from '../devices/device.entity';
 import { DataKeyEntity } from './data-key.entity';
 
 /**
@@ -79,8 +80,43 @@ export class FieldEncryption {
     await manager.delete(DataKeyEntity, { ownerTable: owner.table, ownerId: owner.id });
   }
 
-  /** After a new master key is put first in FIELD_ENCRYPTION_KEYS: rewraps every data key under it. */
+  /**
+   * After a new master key is put first in FIELD_ENCRYPTION_KEYS: rewraps every data key under it,
+   * and every phone's wrapping key W (SPEC §12), so that the old master key can go.
+   */
   async rewrapAll(manager: EntityManager, batchSize = 500): Promise<number> {
+    return (await this.rewrapDataKeys(manager, batchSize)) + (await this.rewrapPhoneKeys(manager, batchSize));
+  }
+
+  /** A revoked phone has no W left to rewrap. */
+  private async rewrapPhoneKeys(manager: EntityManager, batchSize: number): Promise<number> {
+    let rewrapped = 0;
+    for (;;) {
+      const stale = await manager
+        .createQueryBuilder(DeviceEntity, 'device')
+        .where('device.wrappingKeyMasterKeyId <> :current', { current: this.keyring.currentKeyId })
+        .orderBy('device.id')
+        .limit(batchSize)
+        .setLock('pessimistic_write')
+        .getMany();
+      if (stale.length === 0) return rewrapped;
+      for (const device of stale) {
+        const next = rewrapDataKey(
+          this.keyring,
+          { masterKeyId: device.wrappingKeyMasterKeyId as string, wrapped: device.wrappingKey as Buffer },
+          { table: 'devices', id: device.id },
+        );
+        await manager.update(
+          DeviceEntity,
+          { id: device.id },
+          { wrappingKeyMasterKeyId: next.masterKeyId, wrappingKey: next.wrapped },
+        );
+      }
+      rewrapped += stale.length;
+    }
+  }
+
+  private async rewrapDataKeys(manager: EntityManager, batchSize: number): Promise<number> {
     let rewrapped = 0;
     for (;;) {
       const stale = await manager

@@ -32,6 +32,9 @@ export const ACTIONS = [
   'report',
   // Holding a case on a phone for offline work (SPEC §12): the cases a sync sends and keeps there.
   'sync',
+  // A phone (SPEC §12): revoking it, and recovering its wrapping key after a forgotten PIN.
+  'revoke',
+  'recover',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -202,6 +205,8 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   },
   { role: 'org_admin', subject: 'AuditEvent', actions: ['read', 'verify'], scope: 'organization' },
   { role: 'org_admin', subject: 'ReportQueue', actions: ['read'], scope: 'organization' },
+  // The organisation's phones, with their last sync, and revoking one (a lost phone, a departure).
+  { role: 'org_admin', subject: 'Device', actions: ['read', 'revoke'], scope: 'organization' },
 
   // coordinator: case manager of their regions.
   { role: 'coordinator', subject: 'Organization', actions: ['read'], scope: 'organization' },
@@ -319,6 +324,8 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'companion', subject: 'Case', actions: ['report'], scope: 'member_groups' },
   { role: 'companion', subject: 'Report', actions: ['read'], scope: 'member_groups' },
   { role: 'companion', subject: 'Report', actions: ['create'], scope: 'member_groups', fields: REPORT_REQUEST_FIELDS },
+  // Offline capture is a companion's (SPEC §12): she sets up, recovers and revokes her own phones.
+  { role: 'companion', subject: 'Device', actions: ['read', 'create', 'recover', 'revoke'], scope: 'self' },
 
   // Last, because in CASL a later rule wins over an earlier one: whatever a role is granted above,
   // a restricted case does not exist for the users it excludes.

@@ -354,6 +354,15 @@ export const SUBJECTS = {
     ),
     organizationField: 'organizationId',
   },
+  /**
+   * A phone set up for offline capture (SPEC §12), "self" for its owner. W is never a field: it is
+   * answered only by the routes that hand it over. The sealing key is the pair's public half.
+   */
+  Device: {
+    fields: coded('id', 'userId', 'label', 'sealingPublicKey', 'status', 'createdAt', 'lastSyncAt', 'revokedAt'),
+    organizationField: 'organizationId',
+    selfField: 'userId',
+  },
 } as const satisfies Record<string, SubjectDefinition>;
 
 export type SubjectName = keyof typeof SUBJECTS;

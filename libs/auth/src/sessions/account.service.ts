@@ -94,7 +94,12 @@ export class AccountService {
   }
 
   /** A new password ends every session, this one included, and starts a fresh one. */
-  async changePassword(auth: RequestAuth, currentPassword: string, newPassword: string): Promise<TokenPair> {
+  async changePassword(
+    auth: RequestAuth,
+    currentPassword: string,
+    newPassword: string,
+    deviceId?: string,
+  ): Promise<TokenPair> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
     const locked = user.lockedUntil !== null && user.lockedUntil > new Date();
     const matches = await verifyPassword(currentPassword, user.passwordHash);
@@ -127,6 +132,9 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordChangeRequired: false });
       await this.sessions.endAllOf(manager, user.id);
+      // A phone that cannot take the session refuses the whole change (SPEC §12): nothing is saved.
+      const phoneRefused = deviceId ? await this.sessions.bindablePhone(manager, user.id, deviceId) : null;
+      if (phoneRefused) throw phoneRefused;
       await this.audit.record(manager, {
         ...this.event(auth, user, 'password_change', ['password']),
         outcome: 'success',
@@ -137,6 +145,7 @@ export class AccountService {
         { ...user, passwordChangeRequired: false },
         auth.sessionOrigin.secondFactor,
         auth.sessionOrigin.startedAt,
+        deviceId ?? null,
       );
     });
   }

@@ -46,7 +46,7 @@ export class SecondFactorService {
   }
 
   /** The first code proves the app holds the secret; its step is then spent, like any other. */
-  async verify(auth: RequestAuth, code: string): Promise<TokenPair & { recoveryCodes: string[] }> {
+  async verify(auth: RequestAuth, code: string, deviceId?: string): Promise<TokenPair & { recoveryCodes: string[] }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneOrFail(UserEntity, {
         where: { id: auth.actor.userId },
@@ -79,8 +79,12 @@ export class SecondFactorService {
       );
       // Every session of the user ends, above all other password-only ones.
       await this.sessions.endAllOf(manager, user.id);
+      // A phone that cannot take the session refuses the enrolment as a whole (SPEC §12): nothing is saved.
+      const phoneRefused = deviceId ? await this.sessions.bindablePhone(manager, user.id, deviceId) : null;
+      if (phoneRefused) throw phoneRefused;
       await this.audit.record(manager, this.event(auth, 'totp_verify', 'success'));
-      return { value: { ...(await this.sessions.start(manager, user, 'verified')), recoveryCodes } };
+      const tokens = await this.sessions.start(manager, user, 'verified', new Date(), deviceId ?? null);
+      return { value: { ...tokens, recoveryCodes } };
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.value;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@pendamping/core';
 import { EntityManager } from 'typeorm';
+import { AuthError } from '../auth-errors';
+import { DeviceEntity } from '../devices/device.entity';
 import type { Role } from '../users/roles';
 import { RefreshTokenEntity } from './session.entities';
 import { SecondFactor, SessionOrigin, SessionRules } from './session-rules';
@@ -23,13 +26,41 @@ export class SessionIssuer {
     private readonly rules: SessionRules,
   ) {}
 
+  /**
+   * With a `deviceId`, the new family is bound to that phone: the caller checked it with
+   * `bindablePhone`, which also ended the phone's earlier family (one family per phone).
+   */
   async start(
     manager: EntityManager,
     user: SessionUser,
     secondFactor: SecondFactor,
     startedAt = new Date(),
+    deviceId: string | null = null,
   ): Promise<TokenPair> {
-    return this.issue(manager, user, randomUUID(), { secondFactor, startedAt });
+    return this.issue(manager, user, randomUUID(), { secondFactor, startedAt, deviceId });
+  }
+
+  /**
+   * Whether a session of this user may be bound to the phone (SPEC §12): hers, registered and not
+   * revoked. A phone of hers that was revoked answers `device-revoked`, any other id `not-found`.
+   * A phone keeps one family: its earlier one ends here, in the caller's transaction.
+   */
+  async bindablePhone(manager: EntityManager, userId: string, deviceId: string): Promise<DomainError | null> {
+    const phone = await manager.findOne(DeviceEntity, {
+      where: { id: deviceId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!phone) return new DomainError('not-found', 'No phone of yours has this id. Set it up with POST /devices.');
+    if (phone.revokedAt)
+      return new AuthError('device-revoked', 'This phone was revoked. Wipe its store and set it up again.');
+    await this.endPhoneFamilies(manager, deviceId);
+    return null;
+  }
+
+  async endPhoneFamilies(manager: EntityManager, deviceId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE device_id = $1 AND revoked_at IS NULL`, [
+      deviceId,
+    ]);
   }
 
   /**
@@ -49,6 +80,7 @@ export class SessionIssuer {
       userId: user.id,
       familyId,
       parentId,
+      deviceId: origin.deviceId ?? null,
       secondFactor: origin.secondFactor,
       sessionStartedAt: origin.startedAt,
       tokenHash: refresh.hash,

@@ -9,6 +9,8 @@ export type SecondFactor = 'verified' | 'none';
 export interface SessionOrigin {
   secondFactor: SecondFactor;
   startedAt: Date;
+  /** The phone the family is bound to (SPEC §12), carried over on rotation; absent for a browser or an API client. */
+  deviceId?: string | null;
 }
 
 export interface SessionLifetimes {

@@ -9,6 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { DeviceEntity } from '../devices/device.entity';
 import { UserEntity } from '../users/user.entity';
 import type { SecondFactor } from './session-rules';
 
@@ -21,6 +22,7 @@ import type { SecondFactor } from './session-rules';
 @Index('IDX_refresh_tokens_family', ['familyId'])
 @Index('IDX_refresh_tokens_user', ['userId'])
 @Index('IDX_refresh_tokens_parent', ['parentId'])
+@Index('IDX_refresh_tokens_device', ['deviceId'])
 @Check('CHK_refresh_tokens_second_factor', `"second_factor" IN ('verified', 'none')`)
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -52,6 +54,17 @@ export class RefreshTokenEntity {
   @ManyToOne(() => RefreshTokenEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'parent_id' })
   parent?: RefreshTokenEntity;
+
+  /**
+   * The phone a family is bound to (SPEC §12): its tokens travel in the body only, and the
+   * phone's revocation ends it. Null for a browser's or an API client's session.
+   */
+  @Column({ name: 'device_id', type: 'uuid', nullable: true })
+  deviceId!: string | null;
+
+  @ManyToOne(() => DeviceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'device_id', foreignKeyConstraintName: 'FK_refresh_tokens_device' })
+  device?: DeviceEntity;
 
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;

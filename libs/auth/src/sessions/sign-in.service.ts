@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { DEPLOYMENT_ORGANIZATION_ID } from '../audit/audit.entities';
@@ -11,6 +12,7 @@ import {
   verifyPasswordAgainstDummy,
   verifyTotp,
 } from '../authentication';
+import { DeviceEntity } from '../devices/device.entity';
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
 import { countFailedSignIn, updateSignInState } from '../users/sign-in-state';
 import { UserEntity } from '../users/user.entity';
@@ -32,6 +34,11 @@ export interface RefreshOptions {
    * the family (§12). Other clients keep the strict rule: any reuse revokes the family.
    */
   lostResponseGrace: boolean;
+  /**
+   * The phone presenting the token (SPEC §12). A phone family's token is accepted only with its
+   * phone's id, and no other token with one; a revoked phone answers `device-revoked`.
+   */
+  deviceId?: string;
 }
 
 export interface SignInInput {
@@ -41,6 +48,8 @@ export interface SignInInput {
   recoveryCode?: string;
   /** The sign-in device cookie the client presented, if any (SignInDevices). */
   deviceCookie?: string;
+  /** A phone set up for offline capture (SPEC §12): the session is bound to it, one family per phone. */
+  deviceId?: string;
   address: string;
   requestId: string;
 }
@@ -59,7 +68,7 @@ interface Throttle {
   device?: string;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AuthError };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 const WRONG_CREDENTIALS = () => new AuthError('invalid-credentials', 'Wrong email or password.');
 
@@ -174,9 +183,21 @@ export class SignInService {
       );
     }
 
+    // The credentials were right: a phone that cannot take the session counts no failure.
+    const phoneRefused = input.deviceId ? await this.sessions.bindablePhone(manager, user.id, input.deviceId) : null;
+    if (phoneRefused) {
+      await this.recordAttempt(manager, user, 'denied', input.requestId);
+      return { ok: false, error: phoneRefused };
+    }
     await this.resetThrottle(manager, user, throttle);
     await this.recordAttempt(manager, user, 'success', input.requestId);
-    const tokens = await this.sessions.start(manager, user, user.totpEnrolledAt ? 'verified' : 'none');
+    const tokens = await this.sessions.start(
+      manager,
+      user,
+      user.totpEnrolledAt ? 'verified' : 'none',
+      new Date(),
+      input.deviceId ?? null,
+    );
     return { ok: true, value: { tokens, deviceCookie: this.devices.cookieFor(user.id, throttle.device) } };
   }
 
@@ -252,7 +273,7 @@ export class SignInService {
   private recordAttempt(
     manager: EntityManager,
     user: UserEntity | undefined,
-    outcome: 'success' | 'failure',
+    outcome: 'success' | 'failure' | 'denied',
     requestId: string,
   ) {
     return this.audit.record(manager, {
@@ -273,7 +294,12 @@ export class SignInService {
   ): Promise<Outcome<TokenPair>> {
     const refused = (kind: AuthErrorKind = 'unauthenticated') => ({
       ok: false as const,
-      error: new AuthError(kind, 'The refresh token is not valid. Sign in again.'),
+      error: new AuthError(
+        kind,
+        kind === 'device-revoked'
+          ? 'This phone was revoked. Wipe its store.'
+          : 'The refresh token is not valid. Sign in again.',
+      ),
     });
     const current = await manager
       .createQueryBuilder(RefreshTokenEntity, 'token')
@@ -293,6 +319,16 @@ export class SignInService {
         requestId,
       });
 
+    // A phone's token travels only with its phone's id, and a phone's id only with its token.
+    if (current.deviceId !== (options.deviceId ?? null)) return refused();
+    if (current.deviceId) {
+      const phone = await manager.findOneBy(DeviceEntity, { id: current.deviceId });
+      if (!phone || phone.revokedAt) {
+        await audit('denied', 'refresh_device_revoked');
+        return refused('device-revoked');
+      }
+    }
+
     const now = new Date();
     const replacesLostResponse = await this.graceFor(manager, current, now, options);
     if (current.revokedAt || (current.rotatedAt && !replacesLostResponse)) {
@@ -311,7 +347,7 @@ export class SignInService {
       manager,
       user,
       current.familyId,
-      { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt },
+      { secondFactor: current.secondFactor, startedAt: current.sessionStartedAt, deviceId: current.deviceId },
       current.id,
     );
     await audit('success', replacesLostResponse ? 'token_refresh_grace' : 'token_refresh');

@@ -9,6 +9,11 @@ export const PROBLEM_KINDS = {
   unauthenticated: { status: 401, title: 'Authentication required' },
   'invalid-credentials': { status: 401, title: 'Wrong email or password' },
   'mfa-required': { status: 401, title: 'A valid second-factor code is required' },
+  'device-revoked': { status: 401, title: 'This phone was revoked: wipe its store' },
+  'recent-sign-in-required': {
+    status: 401,
+    title: 'Sign in with your password again: this needs a sign-in of the last 5 minutes, not refreshed since',
+  },
   'mfa-enrollment-required': { status: 403, title: 'Set up the second factor first' },
   forbidden: { status: 403, title: 'Not allowed' },
   'forbidden-fields': { status: 403, title: 'Not allowed to write these fields' },

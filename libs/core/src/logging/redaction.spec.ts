@@ -21,6 +21,14 @@ describe('redactDeep', () => {
     expect(input.narrative).toBe('x');
   });
 
+  it('redacts the session and key material of a phone (SPEC §12)', () => {
+    expect(redactDeep({ wrappingKey: 'w', refreshToken: 'r', deviceId: 'd' })).toEqual({
+      wrappingKey: REDACTED,
+      refreshToken: REDACTED,
+      deviceId: 'd',
+    });
+  });
+
   it('matches keys case-insensitively', () => {
     expect(redactDeep({ Authorization: 'Bearer abc' })).toEqual({ Authorization: REDACTED });
   });

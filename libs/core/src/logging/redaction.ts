@@ -46,6 +46,8 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set(
     'temporaryPassword',
     'firstHalf',
     'secondHalf',
+    // A phone's server wrapping key W (SPEC §12).
+    'wrappingKey',
   ].map((key) => key.toLowerCase()),
 );
 
