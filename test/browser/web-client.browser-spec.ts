@@ -183,6 +183,25 @@ describe('the web client in a real browser', () => {
       await page.fill('input[name=new-password]', `${TEST_PASSWORD}-baru`);
       await page.press('input[name=new-password]', 'Enter');
       await page.waitForSelector('main >> text=Belum ada kasus');
+
+      // Later, from her account, she changes it again herself; the old one no longer opens a session.
+      await page.click('header >> text=Akun saya');
+      await page.waitForSelector('h1:has-text("Ganti kata sandi")');
+      expect(await page.$('nav a[aria-current=page]')).toBeNull();
+      await suite.checkScreen(watched, 'account', 'input[name=new-password]');
+      await page.fill('input[name=current-password]', `${TEST_PASSWORD}-baru`);
+      await page.fill('input[name=new-password]', `${TEST_PASSWORD}-lagi`);
+      await page.press('input[name=new-password]', 'Enter');
+      await page.waitForSelector('.carried-notice:has-text("Kata sandi Anda sudah diganti.")');
+      expect(new URL(page.url()).pathname).toBe('/');
+      const refused = await page.request.post('/api/v1/auth/login', {
+        data: { email: suite.world.temporary.email, password: `${TEST_PASSWORD}-baru` },
+      });
+      expect(refused.status()).toBe(401);
+      const accepted = await page.request.post('/api/v1/auth/login', {
+        data: { email: suite.world.temporary.email, password: `${TEST_PASSWORD}-lagi` },
+      });
+      expect(accepted.status()).toBe(200);
     } finally {
       await watched.context.close();
     }

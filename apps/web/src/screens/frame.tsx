@@ -23,7 +23,19 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
     <>
       <header class="top">
         <p class="brand">{t('appName')}</p>
-        <p class="who">{t('signedInAs', { name: profile.name })}</p>
+        <p class="who">
+          {t('signedInAs', { name: profile.name ?? '' })}{' '}
+          <a
+            href="/account"
+            aria-current={path === '/account' ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('/account');
+            }}
+          >
+            {t('accountLink')}
+          </a>
+        </p>
         <LanguageSwitch />
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}

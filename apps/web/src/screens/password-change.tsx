@@ -6,15 +6,22 @@ import { changePassword } from '../session/session';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
+import { navigateWithNotice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
 
-/** A temporary password is replaced before anything else (SPEC §8). */
-export function PasswordChange() {
+/**
+ * A temporary password is replaced before anything else (SPEC §8); `voluntary`: a signed-in user
+ * changes her own from her account, inside the frame, and is brought back to her start.
+ */
+export function PasswordChange({ voluntary = false }: { voluntary?: boolean }) {
   const { t } = useI18n();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const { busy, failure, onSubmit } = useSubmit(
-    () => changePassword(current, next),
+    async () => {
+      await changePassword(current, next);
+      if (voluntary) navigateWithNotice('/', 'accountPasswordChanged');
+    },
     (error) =>
       error instanceof ApiProblem && error.status === 400 && error.detail
         ? t('passwordRejected', { detail: error.detail })
@@ -22,10 +29,10 @@ export function PasswordChange() {
           ? t('invalidCredentials')
           : failureText(error, t),
   );
-  return (
-    <main id="main" class="narrow">
-      <Heading>{t('passwordChangeTitle')}</Heading>
-      <p>{t('passwordChangeHelp')}</p>
+  const form = (
+    <>
+      <Heading>{voluntary ? t('accountTitle') : t('passwordChangeTitle')}</Heading>
+      <p>{voluntary ? t('accountPasswordHelp') : t('passwordChangeHelp')}</p>
       <form onSubmit={onSubmit} noValidate>
         <Field
           label={t('currentPassword')}
@@ -52,6 +59,13 @@ export function PasswordChange() {
           {t('changePassword')}
         </button>
       </form>
+    </>
+  );
+  return voluntary ? (
+    <div class="narrow">{form}</div>
+  ) : (
+    <main id="main" class="narrow">
+      {form}
     </main>
   );
 }

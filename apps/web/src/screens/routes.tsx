@@ -4,6 +4,7 @@ import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
+import { PasswordChange } from './password-change';
 import { reportRoutes } from './report-routes';
 import { Worklist } from './worklist';
 
@@ -27,7 +28,11 @@ export interface Route {
 
 const UUID = '([0-9a-f-]{36})';
 
+/** A section that every role has: a screen of one's own account, which marks no navigation entry. */
+export const EVERY_ROLE = '*';
+
 export const routes: Route[] = [
+  { pattern: /^\/account$/, sections: [EVERY_ROLE], render: () => <PasswordChange voluntary /> },
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
@@ -62,8 +67,9 @@ export interface Routed {
 function screenOf(path: string, sections: string[]): Routed | undefined {
   for (const route of routes) {
     const match = route.pattern.exec(path);
-    const section = match && route.sections.find((candidate) => sections.includes(candidate));
-    if (section) return { section, screen: route.render(match.slice(1)) };
+    const section =
+      match && route.sections.find((candidate) => candidate === EVERY_ROLE || sections.includes(candidate));
+    if (section) return { section: section === EVERY_ROLE ? undefined : section, screen: route.render(match.slice(1)) };
   }
   return sections.includes(path) ? { section: path } : undefined;
 }

@@ -50,6 +50,11 @@ export const id = {
   navAudit: 'Log audit',
   signOut: 'Keluar',
   signedInAs: 'Masuk sebagai {name}',
+  accountLink: 'Akun saya',
+  accountTitle: 'Ganti kata sandi',
+  accountPasswordHelp:
+    'Ketik kata sandi Anda sekarang, lalu kata sandi baru. Sesi di perangkat lain akan berakhir dan perlu masuk lagi.',
+  accountPasswordChanged: 'Kata sandi Anda sudah diganti.',
   worklistTitle: 'Kasus saya',
   worklistEmpty: 'Belum ada kasus yang ditugaskan kepada Anda.',
   loading: 'Memuat…',
@@ -149,6 +154,11 @@ export const en: Record<keyof typeof id, string> = {
   navAudit: 'Audit log',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {name}',
+  accountLink: 'My account',
+  accountTitle: 'Change password',
+  accountPasswordHelp:
+    'Type your current password, then a new one. Sessions on other devices end and will need to sign in again.',
+  accountPasswordChanged: 'Your password has been changed.',
   worklistTitle: 'My cases',
   worklistEmpty: 'No case is assigned to you yet.',
   loading: 'Loading…',
