@@ -89,6 +89,12 @@ export function AuditScreen() {
   /** A code in the reader's words; a code this client has no words for yet shows as it is. */
   const wordFor = (labels: Record<string, MessageKey>, code: string | undefined) =>
     code === undefined ? '' : labels[code] ? t(labels[code]) : code;
+  const optionsOf = (labels: Record<string, MessageKey>) =>
+    Object.entries(labels).map(([code, label]) => (
+      <option key={code} value={code}>
+        {t(label)}
+      </option>
+    ));
   const set = (field: keyof Filters) => (event: { currentTarget: { value: string } }) =>
     setTyped({ ...typed, [field]: event.currentTarget.value });
 
@@ -142,22 +148,14 @@ export function AuditScreen() {
           <label for="audit-subject">{t('adminSubject')}</label>
           <select id="audit-subject" name="subject" value={typed.subject} onChange={set('subject')}>
             <option value="">{t('adminAnyKind')}</option>
-            {Object.entries(AUDIT_SUBJECT_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {t(label)}
-              </option>
-            ))}
+            {optionsOf(AUDIT_SUBJECT_LABELS)}
           </select>
         </div>
         <div class="field">
           <label for="audit-action">{t('adminAction')}</label>
           <select id="audit-action" name="action" value={typed.action} onChange={set('action')}>
             <option value="">{t('adminAnyAction')}</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {t(label)}
-              </option>
-            ))}
+            {optionsOf(AUDIT_ACTION_LABELS)}
           </select>
         </div>
         <div class="field">

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ApiProblem, answered } from '../api/problem';
 import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
@@ -74,6 +75,16 @@ export function AdminRequestsScreen() {
       setBusy(undefined);
     }
   };
+  const actionButton = (
+    request: AdminRequestView,
+    action: 'approve' | 'refuse' | 'collect',
+    label: MessageKey,
+    emphasis?: 'primary',
+  ) => (
+    <button type="button" class={emphasis} disabled={busy === request.id} onClick={() => void act(request, action)}>
+      {t(label)}
+    </button>
+  );
 
   const toDecide = loaded.requests.filter(
     (request) => request.state === 'pending' && request.allowed.actions.includes('approve'),
@@ -159,19 +170,8 @@ export function AdminRequestsScreen() {
               card(
                 request,
                 <>
-                  <button
-                    type="button"
-                    class="primary"
-                    disabled={busy === request.id}
-                    onClick={() => void act(request, 'approve')}
-                  >
-                    {t('adminApprove')}
-                  </button>
-                  {request.allowed.actions.includes('refuse') && (
-                    <button type="button" disabled={busy === request.id} onClick={() => void act(request, 'refuse')}>
-                      {t('adminRefuse')}
-                    </button>
-                  )}
+                  {actionButton(request, 'approve', 'adminApprove', 'primary')}
+                  {request.allowed.actions.includes('refuse') && actionButton(request, 'refuse', 'adminRefuse')}
                 </>,
               ),
             )}
@@ -183,19 +183,7 @@ export function AdminRequestsScreen() {
         <section class="case-section" aria-labelledby="to-collect">
           <h2 id="to-collect">{t('adminToCollect')}</h2>
           <ul class="cards">
-            {toCollect.map((request) =>
-              card(
-                request,
-                <button
-                  type="button"
-                  class="primary"
-                  disabled={busy === request.id}
-                  onClick={() => void act(request, 'collect')}
-                >
-                  {t('adminCollectHalf')}
-                </button>,
-              ),
-            )}
+            {toCollect.map((request) => card(request, actionButton(request, 'collect', 'adminCollectHalf', 'primary')))}
           </ul>
         </section>
       )}

@@ -4,7 +4,7 @@ import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { Alert } from '../ui/alert';
+import { ConfirmButtons, REASON_MAX, ReasonField } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
 import { codeLabel } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
@@ -56,9 +56,6 @@ const STEPS: Step[] = [
     confirm: 'caseworkReopenConfirm',
   },
 ];
-
-/** The same limit as TransitionDto's reason. */
-const REASON_MAX = 2000;
 
 /** The workflow steps the case's `allowed.actions` and its status permit, each confirmed with its reason first. */
 export function WorkflowActions({ record, codes, onChanged }: CasePanelProps) {
@@ -186,34 +183,20 @@ function TransitionForm({
           )}
         </div>
       )}
-      <div class="field">
-        <label for="transition-reason">{t('caseworkReason')}</label>
-        <textarea
-          id="transition-reason"
-          name="reason"
-          rows={3}
-          required
-          maxLength={REASON_MAX}
-          autocomplete="off"
-          value={reason}
-          onInput={(event) => setReason(event.currentTarget.value)}
-          {...described('reason')}
-        />
-        {invalid.reason && (
-          <p id="transition-reason-error" class="field-error">
-            {t(invalid.reason)}
-          </p>
-        )}
-      </div>
-      <Alert text={failure} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t(step.confirm)}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('caseworkCancel')}
-        </button>
-      </div>
+      <ReasonField
+        id="transition-reason"
+        label={t('caseworkReason')}
+        value={reason}
+        onValue={setReason}
+        error={invalid.reason && t(invalid.reason)}
+      />
+      <ConfirmButtons
+        failure={failure}
+        busy={busy}
+        confirm={t(step.confirm)}
+        cancel={t('caseworkCancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

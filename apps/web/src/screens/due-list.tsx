@@ -3,11 +3,11 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { calendarDay, codeLabel } from '../ui/labels';
+import { CaseLink } from './case-card';
 import type { DueCase } from './case-views';
 
 interface Loaded {
@@ -49,15 +49,7 @@ export function DueList() {
             {loaded.items.map((item) => (
               <li key={item.caseId} class={item.overdue ? 'case-card is-overdue' : 'case-card'}>
                 <p class="case-number">
-                  <a
-                    href={`/cases/${item.caseId}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(`/cases/${item.caseId}`);
-                    }}
-                  >
-                    {item.caseNumber}
-                  </a>
+                  <CaseLink id={item.caseId} caseNumber={item.caseNumber} />
                 </p>
                 <dl>
                   <div>

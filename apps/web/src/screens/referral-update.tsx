@@ -4,7 +4,7 @@ import { ApiProblem, answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
-import { Alert } from '../ui/alert';
+import { ConfirmButtons } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
 import { useSubmit } from '../ui/use-submit';
 import type { ReferralView } from './case-views';
@@ -122,15 +122,13 @@ export function ReferralUpdate({
           )}
         </div>
       )}
-      <Alert text={failure} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('caseworkReferralUpdateSave')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('caseworkCancel')}
-        </button>
-      </div>
+      <ConfirmButtons
+        failure={failure}
+        busy={busy}
+        confirm={t('caseworkReferralUpdateSave')}
+        cancel={t('caseworkCancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

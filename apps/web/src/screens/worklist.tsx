@@ -6,8 +6,9 @@ import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
-import { calendarDay, codeLabel, type CodeLists } from '../ui/labels';
+import type { CodeLists } from '../ui/labels';
 import { navigate } from '../router';
+import { CaseCard } from './case-card';
 
 interface Loaded {
   cases: components['schemas']['CaseView'][];
@@ -16,7 +17,7 @@ interface Loaded {
 
 /** The companion's cases in the server's order: active first, then by the next follow-up due (SPEC §8). */
 export function Worklist() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
 
@@ -29,11 +30,6 @@ export function Worklist() {
       (error: unknown) => setFailure(failureText(error, t)),
     );
   }, []);
-
-  const label = (list: string, code: string | null | undefined) =>
-    loaded ? codeLabel(loaded.codes, language, list, code) : '';
-  const today = new Date().toISOString().slice(0, 10);
-  const date = (day: string) => calendarDay(language, day);
 
   return (
     <>
@@ -55,43 +51,9 @@ export function Worklist() {
       {loaded && loaded.cases.length === 0 && <p>{t('worklistEmpty')}</p>}
       {loaded && loaded.cases.length > 0 && (
         <ul class="worklist" aria-label={t('worklistTitle')}>
-          {loaded.cases.map((item) => {
-            const due = item.nextFollowUpDue?.slice(0, 10);
-            return (
-              <li key={item.id} class="case-card">
-                <p class="case-number">
-                  <a
-                    href={`/cases/${item.id}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(`/cases/${item.id}`);
-                    }}
-                  >
-                    {item.caseNumber}
-                  </a>
-                </p>
-                <dl>
-                  <div>
-                    <dt>{t('status')}</dt>
-                    <dd>{label('caseStatus', item.status)}</dd>
-                  </div>
-                  {item.riskLevel && (
-                    <div>
-                      <dt>{t('riskLevel')}</dt>
-                      <dd>{label('riskLevel', item.riskLevel)}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t('nextFollowUp')}</dt>
-                    <dd>
-                      {due ? date(due) : t('noFollowUpDue')}
-                      {due && due < today && <strong class="overdue"> {t('overdue')}</strong>}
-                    </dd>
-                  </div>
-                </dl>
-              </li>
-            );
-          })}
+          {loaded.cases.map((item) => (
+            <CaseCard key={item.id} item={item} codes={loaded.codes} />
+          ))}
         </ul>
       )}
     </>

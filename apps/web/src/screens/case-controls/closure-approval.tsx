@@ -3,11 +3,9 @@ import { api } from '../../api/client';
 import { answered } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Alert } from '../../ui/alert';
+import { REASON_MAX, ReasonField } from '../../ui/confirm-step';
 import { codeLabel } from '../../ui/labels';
 import { controlFailure, InvalidChoice, versionOf, type ControlProps } from './control';
-
-/** TransitionDto's limit on the reason. */
-const REASON_MAX = 2000;
 
 type Decision = 'closed' | 'active';
 
@@ -80,25 +78,13 @@ export function ClosureApproval({ record, codes, onChanged }: ControlProps) {
             </div>
           )}
         </dl>
-        <div class="field">
-          <label for="closure-reason">{t('coordinatorDecisionReason')}</label>
-          <textarea
-            id="closure-reason"
-            name="reason"
-            rows={3}
-            required
-            maxLength={REASON_MAX}
-            autocomplete="off"
-            value={reason}
-            onInput={(event) => setReason(event.currentTarget.value)}
-            {...(invalid ? { 'aria-invalid': true, 'aria-describedby': 'closure-reason-error' } : {})}
-          />
-          {invalid && (
-            <p id="closure-reason-error" class="field-error">
-              {t('coordinatorReasonRequired')}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          id="closure-reason"
+          label={t('coordinatorDecisionReason')}
+          value={reason}
+          onValue={setReason}
+          error={invalid ? t('coordinatorReasonRequired') : undefined}
+        />
         <Alert text={failure && controlFailure(failure.error, t)} />
         <div class="filter-actions">
           <button type="submit" class="primary" name="approve" disabled={busy}>

@@ -4,12 +4,12 @@ import { ApiProblem, answered } from '../../api/problem';
 import type { components } from '../../api/schema';
 import type { CodeLists } from '../../ui/labels';
 import { useI18n } from '../../i18n/i18n';
-import { navigate } from '../../router';
 import { Alert } from '../../ui/alert';
 import { failureText } from '../../ui/failure-text';
 import { Heading } from '../../ui/heading';
 import { calendarDay, codeLabel } from '../../ui/labels';
 import { allPlaces, allUsers, nameOf, type Places, type UserEntry } from './directory';
+import { CaseCard, CaseLink, FollowUpDue } from '../case-card';
 import { FilterForm } from './filter-form';
 import { requestQuery, searchOf, useFilterQuery } from './filters';
 
@@ -91,7 +91,6 @@ export function CaseList() {
   const label = (list: string, code: string | null | undefined) =>
     frame ? codeLabel(frame.codes, language, list, code) : '';
   const date = (day: string | null | undefined) => (day ? calendarDay(language, day) : '');
-  const today = new Date().toISOString().slice(0, 10);
   const place = (item: CaseView) =>
     frame
       ? [
@@ -107,26 +106,6 @@ export function CaseList() {
       : item.assignedCompanionId
         ? nameOf(frame?.users ?? [], item.assignedCompanionId) || t('coordinatorCompanionUnknown')
         : t('coordinatorUnassigned');
-  const due = (item: CaseView) => {
-    const day = item.nextFollowUpDue?.slice(0, 10);
-    return (
-      <>
-        {day ? date(day) : t('noFollowUpDue')}
-        {day && day < today && <strong class="overdue"> {t('overdue')}</strong>}
-      </>
-    );
-  };
-  const link = (item: CaseView) => (
-    <a
-      href={`/cases/${item.id}`}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(`/cases/${item.id}`);
-      }}
-    >
-      {item.caseNumber}
-    </a>
-  );
   const showsCompanion = listed?.cases.some((item) => item.assignedCompanionId !== undefined);
 
   return (
@@ -148,35 +127,18 @@ export function CaseList() {
         <>
           <ul class="case-cards" aria-label={t('coordinatorCasesTitle')}>
             {listed.cases.map((item) => (
-              <li key={item.id} class="case-card">
-                <p class="case-number">{link(item)}</p>
-                <dl>
+              <CaseCard key={item.id} item={item} codes={frame.codes}>
+                <div>
+                  <dt>{t('coordinatorPlace')}</dt>
+                  <dd>{place(item)}</dd>
+                </div>
+                {companion(item) !== undefined && (
                   <div>
-                    <dt>{t('status')}</dt>
-                    <dd>{label('caseStatus', item.status)}</dd>
+                    <dt>{t('coordinatorCompanion')}</dt>
+                    <dd>{companion(item)}</dd>
                   </div>
-                  {item.riskLevel && (
-                    <div>
-                      <dt>{t('riskLevel')}</dt>
-                      <dd>{label('riskLevel', item.riskLevel)}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t('coordinatorPlace')}</dt>
-                    <dd>{place(item)}</dd>
-                  </div>
-                  {companion(item) !== undefined && (
-                    <div>
-                      <dt>{t('coordinatorCompanion')}</dt>
-                      <dd>{companion(item)}</dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t('nextFollowUp')}</dt>
-                    <dd>{due(item)}</dd>
-                  </div>
-                </dl>
-              </li>
+                )}
+              </CaseCard>
             ))}
           </ul>
           <table class="case-table">
@@ -196,14 +158,18 @@ export function CaseList() {
             <tbody>
               {listed.cases.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row">{link(item)}</th>
+                  <th scope="row">
+                    <CaseLink id={item.id} caseNumber={item.caseNumber} />
+                  </th>
                   <td>{label('caseStatus', item.status)}</td>
                   <td>{label('riskLevel', item.riskLevel)}</td>
                   <td>{date(item.intakeDate)}</td>
                   <td>{(item.violenceTypes ?? []).map((code) => label('violenceTypes', code)).join(', ')}</td>
                   <td>{place(item)}</td>
                   {showsCompanion && <td>{companion(item)}</td>}
-                  <td>{due(item)}</td>
+                  <td>
+                    <FollowUpDue item={item} />
+                  </td>
                 </tr>
               ))}
             </tbody>
