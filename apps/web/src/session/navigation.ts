@@ -22,9 +22,10 @@ function abilityOf(rules: PackedRule[]): (action: string, subject: string) => bo
     grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
 }
 
-/** The screens of one's own account beyond the password: her phones, for whoever sets phones up (a companion). */
+/** Her own phones, under "My account" rather than in the navigation. */
 export const MY_PHONES = '/account/phones';
 
+/** The screens of one's own account beyond the password: her phones, for whoever sets phones up (a companion). */
 export function accountScreensFor(rules: PackedRule[]): string[] {
   const can = abilityOf(rules);
   return can('create', 'Device') ? [MY_PHONES] : [];
