@@ -340,6 +340,46 @@ describe('phones (SPEC §12)', () => {
       expectProblem((await setUp(suite.org.companionA, deviceId)).response, 409, 'id-taken');
     });
 
+    it('records the last sync of the phone whose session syncs, and of no other phone or browser session', async () => {
+      const syncing = await setUp(suite.org.companionA);
+      const idle = await setUp(suite.org.companionA);
+      const lastSync = async () =>
+        (
+          (await suite.dataSource.query(`SELECT id, last_sync_at FROM devices WHERE id = ANY($1::uuid[])`, [
+            [syncing.deviceId, idle.deviceId],
+          ])) as { id: string; last_sync_at: Date | null }[]
+        ).reduce<Record<string, Date | null>>((all, row) => ({ ...all, [row.id]: row.last_sync_at }), {});
+
+      // A browser session's sync marks none of her phones.
+      const browser = (await login(suite.org.companionA)).body.accessToken as string;
+      expect((await http().get(`${API}/sync/cases`).set(bearer(browser))).status).toBe(200);
+      expect(await lastSync()).toEqual({ [syncing.deviceId]: null, [idle.deviceId]: null });
+
+      const before = Date.now();
+      const synced = await http()
+        .get(`${API}/sync/cases`)
+        .set(bearer(syncing.response.body.accessToken as string));
+      expect(synced.status).toBe(200);
+      const after = await lastSync();
+      expect(after[idle.deviceId]).toBeNull();
+      expect(after[syncing.deviceId]?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(after[syncing.deviceId]?.getTime()).toBeLessThanOrEqual(Date.now());
+      // The sync's audit event was written with it (one transaction).
+      const [event] = (await suite.dataSource.query(
+        `SELECT occurred_at FROM audit_events WHERE actor_id = $1 AND action = 'sync' ORDER BY occurred_at DESC LIMIT 1`,
+        [suite.org.companionA.id],
+      )) as { occurred_at: Date }[];
+      expect(Math.abs(event.occurred_at.getTime() - (after[syncing.deviceId] as Date).getTime())).toBeLessThan(1000);
+
+      const listed = await http().get(`${API}/devices`).set(suite.org.admin.auth()).query({ limit: 200 });
+      expect(listed.body.items as { id: string; lastSyncAt: string | null }[]).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: syncing.deviceId, lastSyncAt: after[syncing.deviceId]?.toISOString() }),
+          expect.objectContaining({ id: idle.deviceId, lastSyncAt: null }),
+        ]),
+      );
+    });
+
     it('lets a companion revoke her own phone', async () => {
       const { deviceId } = await setUp(suite.org.companionA);
       const token = (await login(suite.org.companionA)).body.accessToken;

@@ -3,6 +3,7 @@ import * as casework from './catalogue/casework';
 import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
+import * as phones from './catalogue/phones';
 import * as reports from './catalogue/reports';
 import * as session from './catalogue/session';
 import * as workplans from './catalogue/workplans';
@@ -13,7 +14,7 @@ import * as workplans from './catalogue/workplans';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, admin, casework, coordinator, intake, reports, session, workplans } as const;
+export const areas = { core, admin, casework, coordinator, intake, phones, reports, session, workplans } as const;
 
 export const id = {
   ...core.id,
@@ -21,6 +22,7 @@ export const id = {
   ...casework.id,
   ...coordinator.id,
   ...intake.id,
+  ...phones.id,
   ...reports.id,
   ...session.id,
   ...workplans.id,
@@ -33,6 +35,7 @@ export const en: Catalogue = {
   ...casework.en,
   ...coordinator.en,
   ...intake.en,
+  ...phones.en,
   ...reports.en,
   ...session.en,
   ...workplans.en,

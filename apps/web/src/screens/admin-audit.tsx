@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
-import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, AUDIT_SUBJECT_LABELS, momentOf, roleLabel } from './admin-labels';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, AUDIT_SUBJECT_LABELS, roleLabel } from './admin-labels';
+import { momentOf } from '../ui/labels';
 import { loadUsers, namesOf } from './admin-loaders';
 import type { AuditEventView, UserView, VerificationReport } from './admin-views';
 

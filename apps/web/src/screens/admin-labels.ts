@@ -46,14 +46,6 @@ export function scopeKindOf(role: string | undefined): 'groups' | 'regions' | 'n
   return role === 'companion' ? 'groups' : role === 'coordinator' ? 'regions' : 'none';
 }
 
-/** A date and time in the reader's language. */
-export function momentOf(language: 'id' | 'en', at: string): string {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(at));
-}
-
 /** The kinds of record the audit log names, in the reader's words; the code stays the filter's value. */
 export const AUDIT_SUBJECT_LABELS: Record<string, MessageKey> = {
   Organization: 'adminSubjectOrganization',

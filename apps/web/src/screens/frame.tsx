@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Notice } from '../ui/notice';
 import { navigate, usePath } from '../router';
-import { navigationFor } from '../session/navigation';
+import { accountScreensFor, navigationFor } from '../session/navigation';
 import { signOut } from '../session/session';
 import { LanguageSwitch } from './language-switch';
 import { routed } from './routes';
@@ -14,10 +14,7 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
   const { t } = useI18n();
   const path = usePath();
   const items = navigationFor(rules);
-  const { section, screen } = routed(
-    path,
-    items.map((item) => item.path),
-  );
+  const { section, screen } = routed(path, [...items.map((item) => item.path), ...accountScreensFor(rules)]);
   const current = items.find((item) => item.path === section);
   return (
     <>
@@ -27,7 +24,7 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
           {t('signedInAs', { name: profile.name ?? '' })}{' '}
           <a
             href="/account"
-            aria-current={path === '/account' ? 'page' : undefined}
+            aria-current={path === '/account' || path.startsWith('/account/') ? 'page' : undefined}
             onClick={(event) => {
               event.preventDefault();
               navigate('/account');

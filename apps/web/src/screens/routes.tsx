@@ -4,7 +4,8 @@ import { adminRoutes } from './admin-routes';
 import { CaseList } from './case-list/case-list';
 import { CasePage } from './case-page';
 import { DueList } from './due-list';
-import { PasswordChange } from './password-change';
+import { MY_PHONES } from '../session/navigation';
+import { Account } from './account';
 import { reportRoutes } from './report-routes';
 import { Worklist } from './worklist';
 
@@ -13,6 +14,7 @@ const CaseEdit = lazyScreen(() => import('./case-edit').then((module) => module.
 const WorkPlanList = lazyScreen(() => import('./work-plan-list').then((module) => module.WorkPlanList));
 const WorkPlanPage = lazyScreen(() => import('./work-plan-page').then((module) => module.WorkPlanPage));
 const PlanItemPage = lazyScreen(() => import('./work-plan-item-page').then((module) => module.PlanItemPage));
+const PhonesScreen = lazyScreen(() => import('./phones').then((module) => module.PhonesScreen));
 
 /**
  * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
@@ -23,7 +25,8 @@ const PlanItemPage = lazyScreen(() => import('./work-plan-item-page').then((modu
 export interface Route {
   pattern: RegExp;
   sections: string[];
-  render(params: string[]): ComponentChild;
+  /** `sections`: those the role has, for a screen that links to another only where she may open it. */
+  render(params: string[], sections: string[]): ComponentChild;
 }
 
 const UUID = '([0-9a-f-]{36})';
@@ -32,7 +35,13 @@ const UUID = '([0-9a-f-]{36})';
 export const EVERY_ROLE = '*';
 
 export const routes: Route[] = [
-  { pattern: /^\/account$/, sections: [EVERY_ROLE], render: () => <PasswordChange voluntary /> },
+  {
+    pattern: /^\/account$/,
+    sections: [EVERY_ROLE],
+    render: (_, sections) => <Account phones={sections.includes(MY_PHONES)} />,
+  },
+  { pattern: /^\/account\/phones$/, sections: [MY_PHONES], render: () => <PhonesScreen whose="mine" /> },
+  { pattern: /^\/phones$/, sections: ['/phones'], render: () => <PhonesScreen whose="organisation" /> },
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
   { pattern: new RegExp(`^/cases/${UUID}$`), sections: ['/', '/cases'], render: ([id]) => <CasePage id={id!} /> },
@@ -69,7 +78,8 @@ function screenOf(path: string, sections: string[]): Routed | undefined {
     const match = route.pattern.exec(path);
     const section =
       match && route.sections.find((candidate) => candidate === EVERY_ROLE || sections.includes(candidate));
-    if (section) return { section: section === EVERY_ROLE ? undefined : section, screen: route.render(match.slice(1)) };
+    if (section)
+      return { section: section === EVERY_ROLE ? undefined : section, screen: route.render(match.slice(1), sections) };
   }
   return sections.includes(path) ? { section: path } : undefined;
 }

@@ -15,15 +15,29 @@ export function grantsOf(rules: PackedRule[]): Grant[] {
   );
 }
 
+/** Whether the rules grant an action on a subject (to some rows at least). */
+function abilityOf(rules: PackedRule[]): (action: string, subject: string) => boolean {
+  const grants = grantsOf(rules);
+  return (action, subject) =>
+    grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
+}
+
+/** Her own phones, under "My account" rather than in the navigation. */
+export const MY_PHONES = '/account/phones';
+
+/** The screens of one's own account beyond the password: her phones, for whoever sets phones up (a companion). */
+export function accountScreensFor(rules: PackedRule[]): string[] {
+  const can = abilityOf(rules);
+  return can('create', 'Device') ? [MY_PHONES] : [];
+}
+
 /**
  * The screens of the user's role, from `GET /me/abilities` (SPEC §11: for navigation only; each
  * record's `allowed` decides its controls). A companion starts at her worklist; whoever assigns
  * cases (a coordinator) or only reads them (a reviewer) at the case list.
  */
 export function navigationFor(rules: PackedRule[]): NavItem[] {
-  const grants = grantsOf(rules);
-  const can = (action: string, subject: string) =>
-    grants.some((grant) => grant.subject === subject && (grant.action === action || grant.action === 'manage'));
+  const can = abilityOf(rules);
   // Whoever oversees cases rather than taking them in (a coordinator, a reviewer) has the list and its counts.
   const oversees = can('read', 'Case') && (can('assign', 'Case') || !can('create', 'Case'));
   const items: [boolean, NavItem][] = [
@@ -38,6 +52,8 @@ export function navigationFor(rules: PackedRule[]): NavItem[] {
     [can('create', 'ServiceProvider'), { path: '/directory', label: 'adminNavDirectory' }],
     [can('read', 'AuditEvent'), { path: '/audit', label: 'navAudit' }],
     [can('read', 'ReportQueue'), { path: '/reports/queue', label: 'reportsNavQueue' }],
+    // Whoever reads phones she does not set up herself (an org_admin) oversees the companions' phones.
+    [can('read', 'Device') && !can('create', 'Device'), { path: '/phones', label: 'phonesNav' }],
   ];
   return items.filter(([shown]) => shown).map(([, item]) => item);
 }

@@ -17,3 +17,11 @@ export function calendarDay(language: Language, day: string): string {
     timeZone: 'UTC',
   }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
+
+/** A date and time in the reader's language. */
+export function momentOf(language: Language, at: string): string {
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(at));
+}

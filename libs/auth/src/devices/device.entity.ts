@@ -48,7 +48,7 @@ export class DeviceEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  /** Set by the sync routes (GET /sync/cases). */
+  /** Set by each sync of a session bound to the phone (GET /sync/cases, `markPhoneSynced`). */
   @Column({ name: 'last_sync_at', type: 'timestamptz', nullable: true })
   lastSyncAt!: Date | null;
 

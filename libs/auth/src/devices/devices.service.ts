@@ -275,3 +275,18 @@ export async function revokeDevices(
   for (const row of rows) await sessions.endPhoneFamilies(manager, row.id);
   return rows.map((row) => row.id);
 }
+
+/**
+ * The phone the session is bound to has synced (SPEC §12: the phones screen shows its last sync,
+ * since what it has not sent since is lost if it is revoked). Called by the sync in the
+ * transaction of its audit event, so the time shown is that of a sync of record. A session bound
+ * to no phone (a browser) marks nothing.
+ */
+export async function markPhoneSynced(manager: EntityManager, auth: RequestAuth): Promise<void> {
+  await manager.query(
+    `UPDATE devices SET last_sync_at = now()
+      WHERE id IN (SELECT device_id FROM refresh_tokens WHERE family_id = $1)
+        AND user_id = $2 AND revoked_at IS NULL`,
+    [auth.sessionId, auth.actor.userId],
+  );
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
+import { AuditWriter, markPhoneSynced, RequestAuth, ScopedResources } from '@pendamping/auth';
 import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseSpecs } from '../cases/case.specs';
@@ -138,6 +138,7 @@ export class SyncService {
           { spec: this.specs.referrals, rows: referrals, embeddedAs: 'referrals' },
         ],
       );
+      await markPhoneSynced(manager, auth);
       const of = (views: Record<string, unknown>[], caseId: string) => views.filter((view) => view.caseId === caseId);
       return {
         ids,
