@@ -54,6 +54,7 @@ const moduleNameMapper = {
   '^@pendamping/cases$': '<rootDir>/libs/cases/src',
   '^@pendamping/cases/(.*)$': '<rootDir>/libs/cases/src/$1',
   '^@pendamping/migrations$': '<rootDir>/migrations',
+  '^@pendamping/migrations/(.*)$': '<rootDir>/migrations/$1',
   '^@pendamping/api/(.*)$': '<rootDir>/apps/api/src/$1',
   '^@pendamping/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
 };

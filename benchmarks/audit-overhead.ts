@@ -6,6 +6,7 @@ import { createApiApp } from '@pendamping/api/api-app';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { firstSignIn } from './first-sign-in';
+import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
  * Prints the cost of the audit log on a read request: throughput of GET /api/v1/regions (a list,
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${database}`);
   const url = Object.assign(new URL(base), { pathname: `/${database}` }).toString();
   try {
-    const migrator = await new DataSource(dataSourceOptions(url, 2)).initialize();
+    const migrator = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 2)).initialize();
     await migrator.runMigrations();
     await migrator.destroy();
 

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { runEntry, startServer } from './bench-processes';
 import { firstSignIn } from './first-sign-in';
 import { replay, statementRecorder } from './sql-replay';
+import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
  * `npm run bench`: the hot paths side by side with their references, same host, same
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: url, REDIS_KEY_PREFIX: `bench-${process.pid}` };
   const servers: { stop: () => Promise<void> }[] = [];
   try {
-    const migrator = await new DataSource(dataSourceOptions(url, 2)).initialize();
+    const migrator = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 2)).initialize();
     await migrator.runMigrations();
     await migrator.destroy();
     const generating = Date.now();

@@ -11,6 +11,7 @@ import { dataSourceOptions, loadDotEnv } from '@pendamping/core';
 import { SyntheticCases } from '../apps/cli/src/generate/synthetic-cases';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
  * Prints, for 10,000 and 100,000 generated cases, what an organisation-wide annual report costs:
@@ -34,7 +35,7 @@ interface ChildResult {
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 async function child(url: string, organizationId: string, reviewerId: string): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 4)).initialize();
   const actor = await new ActorLoader(dataSource).loadForJob(reviewerId, organizationId);
   if (!actor) throw new Error('no reviewer');
   const ability = buildAbility(actor);
@@ -77,7 +78,7 @@ async function child(url: string, organizationId: string, reviewerId: string): P
 }
 
 async function setUp(url: string): Promise<{ organizationId: string; reviewerId: string }> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 4)).initialize();
   await dataSource.runMigrations();
   const audit = new AuditWriter(Buffer.alloc(32, 7));
   const organizations = new OrganizationsService(dataSource, audit);
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     const results: { size: number; result: ChildResult }[] = [];
     let generated = 0;
     for (const size of SIZES) {
-      const dataSource = await new DataSource(dataSourceOptions(url, 4)).initialize();
+      const dataSource = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 4)).initialize();
       await new SyntheticCases(
         dataSource,
         new AuditWriter(Buffer.alloc(32, 7)),

@@ -7,7 +7,7 @@ import { generateTotpCode } from '@pendamping/auth/authentication';
 import { ProblemKind, problemType } from '@pendamping/core';
 import type { Response } from 'supertest';
 import { organisationSuite } from './support/organisation-suite';
-import { workerEnv } from './support/worker-process';
+import { appEnv } from './support/app-process';
 import { createFirstAdmin, createUser, SignedInUser, TEMPORARY_ADMIN_PASSWORD, TEST_PASSWORD } from './support/world';
 
 /**
@@ -458,7 +458,7 @@ describe('administration requests', () => {
       ],
       {
         cwd: resolve(__dirname, '..'),
-        env: workerEnv(suite.api.config),
+        env: appEnv(suite.api.config),
       },
     );
     const half = (which: string) => new RegExp(`${which} half: +(\\S+)`).exec(stdout)?.[1] as string;

@@ -17,7 +17,7 @@ import {
 } from './support/report-client';
 import { SwitchableProxy } from './support/switchable-proxy';
 import { startTestApi, startTestWorker, TestApi, TestWorker } from './support/test-app';
-import { spawnWorker, WorkerProcess, workerEnv } from './support/worker-process';
+import { AppProcess, appEnv, spawnWorker } from './support/app-process';
 import { SignedInUser } from './support/world';
 
 /**
@@ -60,7 +60,7 @@ async function flushPrefix(redisUrl: string, prefix: string): Promise<number> {
 }
 
 describe('Evaluation reports under faults', () => {
-  let child: WorkerProcess | undefined;
+  let child: AppProcess | undefined;
   let worker: TestWorker | undefined;
   const extraApis: TestApi[] = [];
   const proxies: SwitchableProxy[] = [];
@@ -200,7 +200,7 @@ describe('Evaluation reports under faults', () => {
       await holder.query('BEGIN');
       await holder.query(`SELECT lane FROM audit_lane_heads WHERE organization_id = $1 FOR UPDATE`, [organizationId]);
       child = await spawnWorker(
-        workerEnv(suite.api.config, {
+        appEnv(suite.api.config, {
           WORKER_STALL_SECONDS: String(STALL_SECONDS),
           REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS),
         }),
@@ -248,7 +248,7 @@ describe('Evaluation reports under faults', () => {
 
     // Another worker process takes the job over once its lock has lapsed, and finishes it exactly once.
     child = await spawnWorker(
-      workerEnv(suite.api.config, {
+      appEnv(suite.api.config, {
         WORKER_STALL_SECONDS: String(STALL_SECONDS),
         REPORT_RECONCILE_SECONDS: String(RECONCILE_SECONDS),
       }),

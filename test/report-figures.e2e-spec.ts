@@ -6,6 +6,7 @@ import { suppress } from '@pendamping/cases/reports/suppression';
 import { dataSourceOptions } from '@pendamping/core';
 import { DataSource, Logger, SelectQueryBuilder } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
+import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /*
  * The annual report's figures against crafted rows written with SQL: every figure is asserted
@@ -88,7 +89,7 @@ describe('report figures', () => {
 
   beforeAll(async () => {
     database = await createSuiteDatabase();
-    dataSource = await new DataSource({ ...dataSourceOptions(database.url, 2), logger }).initialize();
+    dataSource = await new DataSource({ ...dataSourceOptions(database.url, FULL_SCHEMA, 2), logger }).initialize();
     await seed();
   });
 

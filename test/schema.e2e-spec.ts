@@ -1,6 +1,7 @@
 import { dataSourceOptions } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
+import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /** The entities and the migrations describe one schema: generating a migration would produce nothing. */
 describe('schema drift', () => {
@@ -9,7 +10,7 @@ describe('schema drift', () => {
 
   beforeAll(async () => {
     database = await createSuiteDatabase();
-    dataSource = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
+    dataSource = await new DataSource(dataSourceOptions(database.url, FULL_SCHEMA, 2)).initialize();
   });
 
   afterAll(async () => {

@@ -2,12 +2,12 @@
 // The functions given to page.evaluate run in the page.
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AppConfig } from '@pendamping/core';
 import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { workerEnv } from '../support/worker-process';
+import { appEnv } from '../support/app-process';
+import { freePort } from '../support/free-port';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SCREENSHOTS = resolve(ROOT, '.run', 'screenshots');
@@ -15,15 +15,6 @@ export const VIEWPORTS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
 ] as const;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error())));
-    });
-  });
-}
 
 export interface RunningApi {
   origin: string;
@@ -39,7 +30,7 @@ export async function startBuiltApi(config: AppConfig, apiEnv: NodeJS.ProcessEnv
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: workerEnv(config, {
+    env: appEnv(config, {
       ...apiEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -88,7 +79,7 @@ export interface RunningProcess {
 export async function startBuiltWorker(config: AppConfig): Promise<RunningProcess> {
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/src/main.js')], {
     cwd: ROOT,
-    env: workerEnv(config, { LOG_LEVEL: 'info' }),
+    env: appEnv(config, { LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

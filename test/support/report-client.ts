@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { PDFParse } from 'pdf-parse';
 import type { Response } from 'supertest';
-import { TestApi } from './test-app';
+import { HttpTarget } from './test-app';
 import { SignedInUser } from './world';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,7 +24,7 @@ export const reportBody = (
 });
 
 /** POST /reports, expecting 202 with an id. */
-export async function requestReport(api: TestApi, user: SignedInUser, body: object): Promise<Json> {
+export async function requestReport(api: HttpTarget, user: SignedInUser, body: object): Promise<Json> {
   const response = await api.http().post(REPORTS).set(user.auth()).send(body);
   if (response.status !== 202)
     throw new Error(`POST /reports answered ${response.status}: ${JSON.stringify(response.body)}`);
@@ -50,7 +50,7 @@ export async function eventually<T>(
 
 /** GET /reports/:id until its status is one of `statuses` (a failure or an unexpected end fails at once). */
 export async function awaitReport(
-  api: TestApi,
+  api: HttpTarget,
   user: SignedInUser,
   id: string,
   statuses: string[] = ['succeeded'],
@@ -78,7 +78,7 @@ export async function awaitReport(
 }
 
 /** GET /reports/:id/file with the body as bytes, whatever its type. */
-export function fetchFile(api: TestApi, user: SignedInUser, id: string): Promise<Response & { body: Buffer }> {
+export function fetchFile(api: HttpTarget, user: SignedInUser, id: string): Promise<Response & { body: Buffer }> {
   return api
     .http()
     .get(`${REPORTS}/${id}/file`)
@@ -93,7 +93,7 @@ export function fetchFile(api: TestApi, user: SignedInUser, id: string): Promise
 }
 
 /** The downloaded bytes, after checking the answer is a 200 attachment. */
-export async function downloadFile(api: TestApi, user: SignedInUser, id: string): Promise<Buffer> {
+export async function downloadFile(api: HttpTarget, user: SignedInUser, id: string): Promise<Buffer> {
   const response = await fetchFile(api, user, id);
   if (response.status !== 200)
     throw new Error(

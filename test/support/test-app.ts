@@ -40,6 +40,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** Anything a test sends HTTP requests to: the in-process API, or the API as a process of its own. */
+export type HttpTarget = Pick<TestApi, 'http'>;
+
 export async function startTestApi(config: AppConfig, options: { extraControllers?: Type[] } = {}): Promise<TestApi> {
   const { logger, logs } = captureLogs(config.LOG_LEVEL);
   const root: DynamicModule | undefined = options.extraControllers

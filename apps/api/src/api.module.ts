@@ -28,6 +28,7 @@ import { AdminRequestsController } from './organization/admin-requests.controlle
 import { ReportsController } from './reports/reports.controller';
 import { WorkPlansController } from './work-plans/work-plans.controller';
 import { SyncController } from './sync/sync.controller';
+import { API_SCHEMA } from './schema';
 
 @Module({})
 export class ApiModule {
@@ -38,7 +39,7 @@ export class ApiModule {
         ConfigModule.register(config),
         ClockModule.register(),
         LoggingModule.register(logger),
-        DatabaseModule.register(config),
+        DatabaseModule.register(config, API_SCHEMA),
         QueueModule,
         AuthModule,
         CasesModule,

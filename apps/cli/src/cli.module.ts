@@ -8,6 +8,7 @@ import { DemoPlanSeeder } from './demo/demo-plan-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DemoTimeline } from './demo/demo-timeline';
 import { SyntheticCases } from './generate/synthetic-cases';
+import { CLI_SCHEMA } from './schema';
 
 @Module({})
 export class CliModule {
@@ -20,7 +21,7 @@ export class CliModule {
         ConfigModule.register(config),
         ClockModule.register(timeline),
         LoggingModule.register(logger),
-        DatabaseModule.register(config),
+        DatabaseModule.register(config, CLI_SCHEMA),
         QueueModule,
         AuthModule,
         CasesModule,

@@ -12,6 +12,7 @@ import { PurgeExpiredHandler } from './maintenance/purge-expired.handler';
 import { WorkerHeartbeatHandler } from './maintenance/worker-heartbeat.handler';
 import { RenderReportHandler } from './reports/render-report.handler';
 import { ReportMaintenanceHandler } from './reports/report-maintenance.handler';
+import { WORKER_SCHEMA } from './schema';
 
 @Module({})
 export class WorkerModule {
@@ -22,7 +23,7 @@ export class WorkerModule {
         ConfigModule.register(config),
         ClockModule.register(),
         LoggingModule.register(logger),
-        DatabaseModule.register(config),
+        DatabaseModule.register(config, WORKER_SCHEMA),
         QueueModule,
         DiscoveryModule,
         AuthModule,

@@ -4,6 +4,7 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/env-file';
 export * from './config/config-or-exit';
+export * from './database/core-entities';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/pending-migrations';

@@ -1,15 +1,24 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from './schema';
 
 export const MIGRATIONS_TABLE = 'migrations';
 
-/** The single DataSource definition: the app, the worker, the CLI, the migration CLI and the tests use it. */
-export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+/**
+ * What one process's DataSource maps: the entities of the libraries it uses, and the migrations it
+ * knows (the API's readiness check names those the database has not applied). The plumbing names
+ * no table of the domain it serves; each app, the migration CLI and the tests compose their own.
+ */
+export interface DatabaseSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/** The single DataSource definition: the apps, the migration CLI and the tests use it with their schema. */
+export function dataSourceOptions(databaseUrl: string, schema: DatabaseSchema, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
