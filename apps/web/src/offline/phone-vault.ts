@@ -59,6 +59,16 @@ async function newPinCopy(pin: string, dataKey: CryptoKey): Promise<{ copy: PinC
   return { copy: { ...(await wrapDataKey(dataKey, pinKey, PLACE.dkByPin)), salt, params }, pinKey };
 }
 
+/** W as a key; its bytes are overwritten once WebCrypto holds them. */
+async function wrappingKeyFrom(text: string): Promise<CryptoKey> {
+  const raw = fromBase64Url(text);
+  try {
+    return await importWrappingKey(raw);
+  } finally {
+    raw.fill(0);
+  }
+}
+
 /**
  * The phone's sealed store and its keys (SPEC §12). Locked, it holds no key and no decrypted
  * value; unlocked, it holds DK, non-extractable, and nothing else decrypted.
@@ -96,7 +106,7 @@ export class PhoneVault {
   async setUp(pending: PendingPhone, pin: string, wrappingKey: string): Promise<void> {
     if (await readKey(this.db, 'dk-by-w')) throw new VaultError('already-set-up');
     const { copy, pinKey } = await newPinCopy(pin, pending.dataKey);
-    const byW = await wrapDataKey(pending.dataKey, await importWrappingKey(fromBase64Url(wrappingKey)), PLACE.dkByW);
+    const byW = await wrapDataKey(pending.dataKey, await wrappingKeyFrom(wrappingKey), PLACE.dkByW);
     const sealingPrivate = await wrapPrivateKey(pending.sealingPair.privateKey, pending.dataKey, PLACE.sealingPrivate);
     const sealingPublic = await exportPublicKey(pending.sealingPair.publicKey);
     const transaction = this.db.transaction('keys', 'readwrite');
@@ -137,7 +147,7 @@ export class PhoneVault {
     if (!byW) throw new VaultError('not-set-up');
     let extractable: CryptoKey;
     try {
-      extractable = await unwrapDataKey(byW, await importWrappingKey(fromBase64Url(wrappingKey)), PLACE.dkByW, true);
+      extractable = await unwrapDataKey(byW, await wrappingKeyFrom(wrappingKey), PLACE.dkByW, true);
     } catch {
       throw new VaultError('wrong-wrapping-key');
     }
