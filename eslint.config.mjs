@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // The client's types are generated from the OpenAPI document (npm run openapi:types) and checked against it by a test.
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'apps/web/src/api/schema.d.ts'] },
+  // .run/ holds what test runs leave (screenshots, the offline library's test build).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.run/', 'apps/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -42,6 +42,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  // Module workers (the PIN key's Argon2id, SPEC §12), each in a chunk of its own fetched on demand.
+  worker: { format: 'es' },
   plugins: [precompress()],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -1,0 +1,80 @@
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import { type Argon2Params } from './argon2-params';
+import { type Sealed } from './sealed-value';
+
+/**
+ * The phone's store (SPEC §12), one IndexedDB database in three object stores:
+ * - `keys`: what unlocking needs before DK is had: the two wrapped copies of DK, the PIN salt and
+ *   Argon2 parameters, the wrong-PIN count, the device id and the sealing public key (all either
+ *   sealed or free of anything about a person or a case);
+ * - `sealed`: every other value, sealed under DK, under a key the caller chooses that must never
+ *   hold an identifying value (a record's id, never a name);
+ * - `forms`: the only things kept outside DK, what forms need in capture-only mode and what reveals
+ *   no case (code lists, villages, groups, plan items' ids and titles).
+ * No index anywhere: an index would hold values in clear.
+ */
+export const PHONE_DB = 'pendamping-phone';
+const VERSION = 1;
+
+export interface PinCopy extends Sealed {
+  salt: Uint8Array<ArrayBuffer>;
+  params: Argon2Params;
+}
+
+export interface KeyRecords {
+  'device-id': string;
+  'dk-by-pin': PinCopy;
+  'dk-by-w': Sealed;
+  'sealing-private': Sealed;
+  'sealing-public': Uint8Array<ArrayBuffer>;
+  'wrong-pins': number;
+}
+
+export type KeyName = keyof KeyRecords;
+
+export interface PlanItemTitle {
+  id: string;
+  title: string;
+}
+
+/** What may lie outside DK, by name: nothing else can be written there. */
+export interface FormLists {
+  'code-lists': unknown;
+  villages: unknown;
+  groups: unknown;
+  'plan-items': PlanItemTitle[];
+}
+
+export type FormListName = keyof FormLists;
+
+export interface PhoneSchema extends DBSchema {
+  keys: { key: KeyName; value: KeyRecords[KeyName] };
+  sealed: { key: string; value: Sealed };
+  forms: { key: FormListName; value: FormLists[FormListName] };
+}
+
+export type PhoneDb = IDBPDatabase<PhoneSchema>;
+
+/**
+ * `onClosing` runs when another tab deletes the database (a wipe): this connection closes at once
+ * so the wipe is not blocked, and its holder drops what it decrypted.
+ */
+export const openPhoneDb = (onClosing: () => void): Promise<PhoneDb> =>
+  openDB<PhoneSchema>(PHONE_DB, VERSION, {
+    upgrade(db) {
+      db.createObjectStore('keys');
+      db.createObjectStore('sealed');
+      db.createObjectStore('forms');
+    },
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      onClosing();
+    },
+  });
+
+/** The whole database goes, not its contents one by one: nothing is left for a later reader. */
+export const deletePhoneDb = (): Promise<void> => deleteDB(PHONE_DB);
+
+export async function readKey<Name extends KeyName>(db: PhoneDb, name: Name): Promise<KeyRecords[Name] | undefined> {
+  return (await db.get('keys', name)) as KeyRecords[Name] | undefined;
+}
