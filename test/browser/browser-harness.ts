@@ -136,6 +136,11 @@ export class Watched {
     return new Watched(context, await context.newPage(), origin);
   }
 
+  /** The responses to the page's own requests, not to those of its service worker. */
+  pageResponses(): Response[] {
+    return this.responses.filter((response) => !response.request().serviceWorker());
+  }
+
   /**
    * JavaScript, CSS and WebAssembly the page requested so far, as gzip bytes of the bodies the
    * browser received. What the service worker fetched for its precache is not the page's load
@@ -143,9 +148,8 @@ export class Watched {
    * (`precacheGzipBytes`).
    */
   async initialTransferGzipBytes(): Promise<{ bytes: number; files: string[] }> {
-    const counted = this.responses.filter(
-      (response) =>
-        !response.request().serviceWorker() && /(javascript|css|wasm)/.test(response.headers()['content-type'] ?? ''),
+    const counted = this.pageResponses().filter((response) =>
+      /(javascript|css|wasm)/.test(response.headers()['content-type'] ?? ''),
     );
     const sizes = await Promise.all(
       counted.map(async (response) => gzipSync(await response.body(), { level: 9 }).length),
