@@ -24,7 +24,7 @@ describe('the web client at /', () => {
   const expectClientHeaders = (headers: Record<string, string>) => {
     expect(headers['content-security-policy']).toBe(
       "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self';img-src 'self' data: blob:;" +
-        "connect-src 'self';frame-ancestors 'none';base-uri 'none';object-src 'none';form-action 'self'",
+        "connect-src 'self';worker-src 'self';manifest-src 'self';frame-ancestors 'none';base-uri 'none';object-src 'none';form-action 'self'",
     );
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('no-referrer');
@@ -65,6 +65,29 @@ describe('the web client at /', () => {
     const gzip = await api.http().get(`/assets/${script}`).set('accept-encoding', 'gzip').expect(200);
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('serves the service worker as a script revalidated on every visit, under the policy that lets it run', async () => {
+    const response = await api.http().get('/sw.js').set('accept-encoding', 'identity').expect(200);
+    expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expectClientHeaders(response.headers);
+    expect(response.text).toContain('index.html');
+    expect(response.text).not.toContain('<div id="app">');
+  });
+
+  it('serves the web app manifest as such, revalidated, with a same-origin icon', async () => {
+    const response = await api.http().get('/manifest.webmanifest').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expectClientHeaders(response.headers);
+    const manifest = JSON.parse(response.text) as { start_url: string; icons: { src: string; type: string }[] };
+    expect(manifest.start_url).toBe('/');
+    for (const icon of manifest.icons) {
+      expect(icon.src).toMatch(/^\/[^/]/);
+      const served = await api.http().get(icon.src).expect(200);
+      expect(served.headers['content-type']).toMatch(new RegExp(`^${icon.type.replace('+', '\\+')}`));
+    }
   });
 
   it('gives /docs the policy its UI needs, still refusing frames', async () => {

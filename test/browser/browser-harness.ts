@@ -23,10 +23,15 @@ export interface RunningApi {
 
 /**
  * The built API (`npm run build`) as a process of its own, on this suite's database and Redis
- * prefix, with the suite's own settings (`apiEnv`) as well.
+ * prefix, with the suite's own settings (`apiEnv`) as well; on `port` when given (the same origin
+ * again after a stop), else on a free one.
  */
-export async function startBuiltApi(config: AppConfig, apiEnv: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
-  const port = await freePort();
+export async function startBuiltApi(
+  config: AppConfig,
+  apiEnv: NodeJS.ProcessEnv = {},
+  port?: number,
+): Promise<RunningApi> {
+  port ??= await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
@@ -131,9 +136,19 @@ export class Watched {
     return new Watched(context, await context.newPage(), origin);
   }
 
-  /** JavaScript, CSS and WebAssembly requested so far, as gzip bytes of the bodies the browser received. */
+  /** The responses to the page's own requests, not to those of its service worker. */
+  pageResponses(): Response[] {
+    return this.responses.filter((response) => !response.request().serviceWorker());
+  }
+
+  /**
+   * JavaScript, CSS and WebAssembly the page requested so far, as gzip bytes of the bodies the
+   * browser received. What the service worker fetched for its precache is not the page's load
+   * (Playwright reports those requests with their `serviceWorker()`): it is measured on its own
+   * (`precacheGzipBytes`).
+   */
   async initialTransferGzipBytes(): Promise<{ bytes: number; files: string[] }> {
-    const counted = this.responses.filter((response) =>
+    const counted = this.pageResponses().filter((response) =>
       /(javascript|css|wasm)/.test(response.headers()['content-type'] ?? ''),
     );
     const sizes = await Promise.all(
@@ -141,6 +156,47 @@ export class Watched {
     );
     return { bytes: sizes.reduce((sum, size) => sum + size, 0), files: counted.map((response) => response.url()) };
   }
+}
+
+/** What the service worker fetched for its own precache: a response each, as the browser reported it. */
+export function precacheResponses(watched: Watched): Response[] {
+  return watched.responses.filter((response) => response.request().serviceWorker());
+}
+
+/** Every entry of the page's Cache Storage: its cache, its URL, its content type and its body. */
+export async function cacheStorageEntries(
+  page: Page,
+): Promise<{ cache: string; url: string; contentType: string; body: Buffer }[]> {
+  const entries = await page.evaluate(async () => {
+    const found: { cache: string; url: string; contentType: string; body: string }[] = [];
+    for (const cache of await caches.keys()) {
+      const opened = await caches.open(cache);
+      for (const request of await opened.keys()) {
+        const response = (await opened.match(request))!;
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        let binary = '';
+        for (const byte of bytes) binary += String.fromCharCode(byte);
+        found.push({
+          cache,
+          url: request.url,
+          contentType: response.headers.get('content-type') ?? '',
+          body: btoa(binary),
+        });
+      }
+    }
+    return found;
+  });
+  return entries.map((entry) => ({ ...entry, body: Buffer.from(entry.body, 'base64') }));
+}
+
+/** The size of the service worker's precache, raw and gzipped (level 9), from what Cache Storage holds. */
+export async function precacheSize(page: Page): Promise<{ files: number; rawBytes: number; gzipBytes: number }> {
+  const entries = await cacheStorageEntries(page);
+  return {
+    files: entries.length,
+    rawBytes: entries.reduce((sum, entry) => sum + entry.body.length, 0),
+    gzipBytes: entries.reduce((sum, entry) => sum + gzipSync(entry.body, { level: 9 }).length, 0),
+  };
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTotpCode } from '@pendamping/auth/authentication';
+import { AppConfig } from '@pendamping/core';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
@@ -21,6 +22,8 @@ import { connectBrowser } from './browser-server';
 
 /** SPEC §11: JavaScript, CSS and WebAssembly on a cold load until the screen is ready. */
 export const BUDGET_GZIP_BYTES = 170 * 1024;
+/** SPEC §11: the service worker's precache, measured on its own. */
+export const PRECACHE_BUDGET_GZIP_BYTES = 400 * 1024;
 
 /**
  * What every browser suite shares: its own database, prepared through the in-process API, then
@@ -30,6 +33,8 @@ export const BUDGET_GZIP_BYTES = 170 * 1024;
  */
 export class BrowserSuite<World> {
   private database?: SuiteDatabase;
+  private config?: AppConfig;
+  private apiEnv: NodeJS.ProcessEnv = {};
   private server?: RunningApi;
   private worker?: RunningProcess;
   private connected?: Browser;
@@ -54,6 +59,8 @@ export class BrowserSuite<World> {
     beforeAll(async () => {
       suite.database = await createSuiteDatabase();
       const config = suiteConfig(suite.database.url, apiEnv);
+      suite.config = config;
+      suite.apiEnv = apiEnv;
       const setup = await startTestApi(config);
       try {
         suite.prepared = await prepare(setup);
@@ -88,6 +95,16 @@ export class BrowserSuite<World> {
 
   get origin(): string {
     return this.server!.origin;
+  }
+
+  /** Stops the API process, as when a phone loses its signal: nothing answers at the origin any more. */
+  async stopApi(): Promise<void> {
+    await this.server!.stop();
+  }
+
+  /** Starts the API process again at the same origin, so the browser's storage for it still applies. */
+  async restartApi(): Promise<void> {
+    this.server = await startBuiltApi(this.config!, this.apiEnv, Number(new URL(this.origin).port));
   }
 
   get databaseUrl(): string {
@@ -155,6 +172,15 @@ export class BrowserSuite<World> {
     );
     expect({ screen, bytes, overBudget: bytes > BUDGET_GZIP_BYTES }).toEqual({ screen, bytes, overBudget: false });
   }
+}
+
+/**
+ * Waits until a service worker is active, so its precache is complete (a worker whose install
+ * failed never becomes active), and controls the page (it claims the pages open when it activates).
+ */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** Switches the language with the app's own button until the page says it is in that language. */

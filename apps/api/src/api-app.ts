@@ -8,7 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
 import { apiDocument } from './openapi/api-document';
-import { isHashedAsset, registerWebClient } from './web-client';
+import { cacheControlFor, registerWebClient } from './web-client';
 
 export const API_PREFIX = 'api/v1';
 
@@ -54,14 +54,14 @@ export async function createApiApp(
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  // Every answer may carry case content or a token: no browser or proxy may keep one. Only the
-  // client's content-hashed files, which hold no data, are kept.
+  // Every answer may carry case content or a token: no browser or proxy may keep one (cacheControlFor).
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
-      if (!isHashedAsset(request.url)) reply.header('cache-control', 'no-store');
+      const cacheControl = cacheControlFor(request.url);
+      if (cacheControl) reply.header('cache-control', cacheControl);
     });
   await registerWebClient(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();

@@ -8,8 +8,14 @@ import type { FastifyInstance } from 'fastify';
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const WEB_ROOT = join(basename(ROOT) === 'dist' ? ROOT : join(ROOT, 'dist'), 'web');
 
-/** Paths that never fall back to the client's index.html (SPEC §11): the API, its documentation, health and missing assets. */
-const NEVER_THE_CLIENT = /^\/(api|docs|health|assets)(\/|$|-)/;
+/** Files of the client under a name that never changes: a browser must ask again each time whether they did. */
+const REVALIDATED = /^\/(sw\.js|manifest\.webmanifest|icon\.svg)(\?|$)/;
+/**
+ * Paths that never fall back to the client's index.html (SPEC §11): the API, its documentation,
+ * health, missing assets, and the service worker and manifest (a missing one must stay missing,
+ * not become a page). The service worker's navigation fallback (apps/web/src/sw.ts) spares the same.
+ */
+const NEVER_THE_CLIENT = [/^\/(api|docs|health|assets)(\/|$|-)/, REVALIDATED];
 /** Content-hashed by the build: a file's name changes with its content, so a phone fetches each only once. */
 const HASHED_ASSETS = /^\/assets\//;
 
@@ -30,6 +36,9 @@ const CLIENT_POLICY: FastifyHelmetOptions = {
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       connectSrc: ["'self'"],
+      // The service worker (sw.js) and the web app manifest, both from this origin only (SPEC §12).
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
       ...shared,
     },
   },
@@ -53,11 +62,24 @@ const DOCS_POLICY: FastifyHelmetOptions = {
 
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
 
-export const isHashedAsset = (url: string) => HASHED_ASSETS.test(url);
+/** Whether a GET that matches no file answers index.html (a history-mode path of the app). */
+export const answeredWithTheClient = (url: string) => !NEVER_THE_CLIENT.some((path) => path.test(url));
+
+/**
+ * The Cache-Control of an answer: every API answer may carry case content or a token, so no browser
+ * or proxy may keep it; the client's content-hashed files hold no data and are kept for good
+ * (undefined: the static files' own header); the service worker script and the manifest may be
+ * kept but are asked for again each time, so a new version reaches the phone at its next visit.
+ */
+export function cacheControlFor(url: string): string | undefined {
+  if (HASHED_ASSETS.test(url)) return undefined;
+  return REVALIDATED.test(url) ? 'no-cache' : 'no-store';
+}
 
 /**
  * Security headers on every answer, and the web client at `/` with history-mode fallback: any
- * other GET outside the API, the docs and health answers index.html, precompressed when asked.
+ * other GET outside the API, the docs, health, the assets and the service worker and manifest answers
+ * index.html, precompressed when asked.
  */
 export async function registerWebClient(fastify: FastifyInstance): Promise<void> {
   await fastify.register(fastifyHelmet, { global: false });
@@ -75,7 +97,7 @@ export async function registerWebClient(fastify: FastifyInstance): Promise<void>
     maxAge: '365d',
   });
   fastify.get('/*', (request, reply) => {
-    if (NEVER_THE_CLIENT.test(request.url)) return reply.callNotFound();
+    if (!answeredWithTheClient(request.url)) return reply.callNotFound();
     return reply.sendFile('index.html');
   });
 }

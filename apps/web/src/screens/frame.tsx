@@ -1,10 +1,12 @@
+import { useEffect } from 'preact/hooks';
 import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Notice } from '../ui/notice';
 import { navigate, usePath } from '../router';
-import { accountScreensFor, navigationFor } from '../session/navigation';
+import { accountScreensFor, navigationFor, worksOffline } from '../session/navigation';
+import { keepStorage } from '../session/persistent-storage';
 import { signOut } from '../session/session';
 import { LanguageSwitch } from './language-switch';
 import { routed } from './routes';
@@ -16,6 +18,9 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
   const items = navigationFor(rules);
   const { section, screen } = routed(path, [...items.map((item) => item.path), ...accountScreensFor(rules)]);
   const current = items.find((item) => item.path === section);
+  useEffect(() => {
+    if (worksOffline(rules)) void keepStorage();
+  }, [rules]);
   return (
     <>
       <header class="top">

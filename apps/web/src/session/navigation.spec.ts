@@ -2,7 +2,7 @@ import { packRules } from '@casl/ability/extra';
 import { buildAbility } from '@pendamping/auth/permissions/ability.factory';
 import { ROLES, type Role } from '@pendamping/auth/users/roles';
 import type { PackedRule } from '../api/views';
-import { accountScreensFor, MY_PHONES, navigationFor } from './navigation';
+import { accountScreensFor, MY_PHONES, navigationFor, worksOffline } from './navigation';
 
 /** The rules `GET /me/abilities` answers a user of this role: packed from the one rules table. */
 const rulesOf = (role: Role) =>
@@ -31,6 +31,17 @@ describe('the phones screens in the navigation (SPEC §12)', () => {
       { role: 'coordinator', phones: false, mine: [] },
       { role: 'reviewer', phones: false, mine: [] },
       { role: 'org_admin', phones: true, mine: [] },
+    ]);
+  });
+});
+
+describe('who works offline (SPEC §12: persistent storage is asked for her)', () => {
+  it('is a companion, and no other role', () => {
+    expect(ROLES.map((role) => ({ role, offline: worksOffline(rulesOf(role)) }))).toEqual([
+      { role: 'companion', offline: true },
+      { role: 'coordinator', offline: false },
+      { role: 'reviewer', offline: false },
+      { role: 'org_admin', offline: false },
     ]);
   });
 });

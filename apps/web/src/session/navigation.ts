@@ -31,6 +31,9 @@ export function accountScreensFor(rules: PackedRule[]): string[] {
   return can('create', 'Device') ? [MY_PHONES] : [];
 }
 
+/** Whether the role keeps cases on a phone (SPEC §12): the rules table gives `sync` on cases to companions alone. */
+export const worksOffline = (rules: PackedRule[]): boolean => abilityOf(rules)('sync', 'Case');
+
 /**
  * The screens of the user's role, from `GET /me/abilities` (SPEC §11: for navigation only; each
  * record's `allowed` decides its controls). A companion starts at her worklist; whoever assigns

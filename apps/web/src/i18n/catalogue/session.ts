@@ -11,6 +11,12 @@ export const id = {
   sessionResetUnexpected:
     'Kalau Anda tidak pernah meminta reset ini, segera beri tahu koordinator atau admin organisasi Anda.',
   sessionResetAcknowledge: 'Saya mengerti',
+  storageTitle: 'Penyimpanan di perangkat ini',
+  storageGranted:
+    'Browser ini menyimpan data Pendamping secara tetap: data tidak dihapus walaupun ruang penyimpanan menipis.',
+  storageRefused:
+    'Browser ini belum menyimpan data Pendamping secara tetap: data bisa dihapus kalau ruang penyimpanan menipis. Memasang Pendamping di layar utama membantu.',
+  storageUnavailable: 'Browser ini tidak bisa menyimpan data Pendamping secara tetap.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -25,4 +31,9 @@ export const en: Record<keyof typeof id, string> = {
   sessionResetUnexpected:
     'If you never asked for this reset, tell your coordinator or your organisation’s admin straight away.',
   sessionResetAcknowledge: 'I understand',
+  storageTitle: 'Storage on this device',
+  storageGranted: 'This browser keeps Pendamping’s data persistently: it is not cleared even when space runs low.',
+  storageRefused:
+    'This browser does not keep Pendamping’s data persistently yet: it may be cleared when space runs low. Adding Pendamping to the home screen helps.',
+  storageUnavailable: 'This browser cannot keep Pendamping’s data persistently.',
 };
