@@ -3,11 +3,13 @@ import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendam
 import { createApiApp } from '@pendamping/api/api-app';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
+import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runEntry, startServer } from './bench-processes';
-import { firstSignIn } from './first-sign-in';
-import { replay, statementRecorder } from './sql-replay';
+import { caseLists, checkPlans, PlanCheck, recordListStatements, textPlans } from './case-lists';
+import { firstSession, passwordSession, renewedSession } from './first-sign-in';
+import { replay, Statement, statementRecorder } from './sql-replay';
 import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
@@ -18,6 +20,7 @@ import { FULL_SCHEMA } from '@pendamping/migrations/schema';
  */
 const DEMO_PASSWORD = 'kopi-sore-di-oesao-2026';
 const COORDINATOR = 'koordinator.kupang@demo.pendamping.local';
+const COMPANION = 'pendamping.oesao@demo.pendamping.local';
 
 const wholeNumber = (value: string) => {
   const number = Number(value);
@@ -29,8 +32,17 @@ const options = new Command('bench')
   .option('--duration <seconds>', 'length of each measurement', wholeNumber, 5)
   .option('--runs <n>', 'rounds; figures are their median', wholeNumber, 3)
   .option('--connections <n>', 'concurrent connections, HTTP and SQL alike', wholeNumber, 10)
+  .option('--large-cases <n>', 'R3: cases the organisation grows to before the lists are measured again', wholeNumber)
+  .option('--plans <file>', "R3: write the lists' EXPLAIN (ANALYZE, BUFFERS) at the last size to this file")
   .parse()
-  .opts<{ cases: number; duration: number; runs: number; connections: number }>();
+  .opts<{
+    cases: number;
+    duration: number;
+    runs: number;
+    connections: number;
+    largeCases?: number;
+    plans?: string;
+  }>();
 
 interface Figure {
   perSecond: number;
@@ -76,7 +88,8 @@ async function main(): Promise<void> {
     // One process signs in and records the statements of one read of a sealed demo case.
     const app = await createApiApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), createLogger('silent'));
     const fastify = app.getHttpAdapter().getInstance();
-    const headers = await firstSignIn(fastify, COORDINATOR, DEMO_PASSWORD);
+    let coordinator = await firstSession(fastify, COORDINATOR, DEMO_PASSWORD);
+    const headers = coordinator.headers;
     const dataSource = app.get(DataSource);
     const [{ id: caseId }] = await dataSource.query(
       `SELECT c.id FROM cases c JOIN regions r ON r.id = c.region_id
@@ -91,8 +104,24 @@ async function main(): Promise<void> {
     const recorded = await fastify.inject({ method: 'GET', url: casePath, headers });
     Object.assign(dataSource, { logger });
     if (recorded.statusCode !== 200) throw new Error(`GET ${casePath} answered ${recorded.statusCode}`);
-    await app.close();
     const statements = recorder.statements;
+    // R3: the statements that read each list's first page, to EXPLAIN at every size.
+    const lists = await caseLists(dataSource);
+    const companionLogin = await fastify.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: COMPANION, password: DEMO_PASSWORD },
+    });
+    const companionHeaders = { authorization: `Bearer ${companionLogin.json().accessToken}` };
+    const listStatements: Record<string, Statement[]> = {};
+    for (const list of lists)
+      listStatements[list.name] = await recordListStatements(
+        fastify,
+        dataSource,
+        list.path,
+        list.asCompanion ? companionHeaders : headers,
+      );
+    await app.close();
     process.stdout.write(`GET /cases/:id sends ${statements.length} statements (transaction included)\n`);
 
     const bare = await startServer('benchmarks/bare-server.ts', [], env);
@@ -113,6 +142,50 @@ async function main(): Promise<void> {
       await measure('API GET /cases/:id, encryption off', () => http(`${noEncryption.url}${casePath}`, auth));
       await measure('API GET /stats/summary', () => http(`${api.url}/api/v1/stats/summary`, auth));
       await measure('API GET /stats/summary, 1 connection', () => http(`${api.url}/api/v1/stats/summary`, auth, 1));
+    }
+
+    // R3: every list's first page at 1 connection (its latency, not queueing behind other
+    // requests), at --cases and again once the organisation has grown to --large-cases.
+    const sizes = [options.cases];
+    if (options.largeCases && options.largeCases > options.cases) sizes.push(options.largeCases);
+    const listP50s: Record<string, number[]>[] = [];
+    const listPlans: Record<string, PlanCheck>[] = [];
+    const sql = new Client({ connectionString: url });
+    await sql.connect();
+    try {
+      for (const [index, size] of sizes.entries()) {
+        if (index > 0) {
+          const growing = Date.now();
+          await runEntry('apps/cli/src/main.ts', ['generate', '--cases', String(size - sizes[0])], env);
+          process.stdout.write(
+            `grew to ${size} cases (and ANALYZE) in ${((Date.now() - growing) / 1000).toFixed(1)} s\n`,
+          );
+        }
+        // The database settled as it is between bulk loads in production: no autovacuum of the
+        // rows just written and no checkpoint of them running under the measurement.
+        await sql.query('VACUUM');
+        await sql.query('CHECKPOINT');
+        coordinator = await renewedSession(api.url, coordinator, COORDINATOR);
+        const companion = await passwordSession(api.url, COMPANION, DEMO_PASSWORD);
+        const p50s: Record<string, number[]> = {};
+        const plans: Record<string, PlanCheck> = {};
+        for (const list of lists) {
+          const auth = (list.asCompanion ? companion : coordinator).headers;
+          for (let round = 0; round < options.runs; round++)
+            (p50s[list.name] ??= []).push((await http(`${api.url}${list.path}`, auth, 1)).p50);
+          plans[list.name] = await checkPlans(sql, listStatements[list.name]);
+        }
+        listP50s.push(p50s);
+        listPlans.push(plans);
+      }
+      if (options.plans) {
+        const texts: string[] = [];
+        for (const list of lists)
+          texts.push(`-- ${list.name}: GET ${list.path}\n${await textPlans(sql, listStatements[list.name])}`);
+        writeFileSync(options.plans, `${texts.join('\n\n')}\n`);
+      }
+    } finally {
+      await sql.end();
     }
 
     const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -151,6 +224,28 @@ async function main(): Promise<void> {
           1,
         )} ms at ${options.cases} cases   goal ≤ 50 ms at 1M`,
       );
+    const last = sizes.length - 1;
+    out(
+      `\nR3 GET /cases?limit=50 p50 at 1 connection (${options.runs} runs × ${options.duration} s), ${sizes.join(' → ')} cases`,
+    );
+    for (const list of lists) {
+      const p50s = listP50s.map((bySize) => bySize[list.name]);
+      const plan = listPlans[last][list.name];
+      const figures = p50s.map((values) => `${spread(values, 1)} ms`).join(' → ');
+      const ratio =
+        last > 0
+          ? `ratio ${spread(
+              p50s[last].map((value, round) => value / p50s[0][round]),
+              2,
+            )}   goal ≤ 1.5 (R3)`
+          : 'ratio needs --large-cases (R3)';
+      out(`  ${list.name.padEnd(22)} ${figures}   ${ratio}`);
+      out(
+        `    plan at ${sizes[last]}: ${[...new Set(plan.access)].join(', ')}; ${plan.casesRowsRead} cases rows read, ${plan.executionMs.toFixed(
+          2,
+        )} ms; ${plan.flags.length ? `FLAGGED: ${plan.flags.join('; ')}` : 'no sequential or whole-organisation scan'}`,
+      );
+    }
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -13,6 +13,7 @@ import { RefreshTokenParent1796700100000 } from './1796700100000-refresh-token-p
 import { CaseStatDeltas1796700400000 } from './1796700400000-case-stat-deltas';
 import { Devices1796800100000 } from './1796800100000-devices';
 import { AuditSyncReads1796800200000 } from './1796800200000-audit-sync-reads';
+import { CaseListIndexes1796900100000 } from './1796900100000-case-list-indexes';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CaseStatDeltas1796700400000,
   Devices1796800100000,
   AuditSyncReads1796800200000,
+  CaseListIndexes1796900100000,
 ];

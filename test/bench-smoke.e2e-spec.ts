@@ -36,7 +36,9 @@ describe('benchmark harness', () => {
       '(R4 audit on ÷ off)',
       '(R5 encryption on ÷ off)',
       'goal ≤ 50 ms',
+      'ratio needs --large-cases (R3)',
+      'plan at 50:',
     ])
       expect(output).toContain(goal);
-  }, 180_000);
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@pendamping/auth';
 import { CaseStatCompaction } from '@pendamping/cases';
 import {
+  FOLLOW_UP_TYPE_CODES,
   PLACE_TYPE_CODES,
   REFERRAL_SOURCE_CODES,
   RELATIONSHIP_CODES,
@@ -21,7 +22,7 @@ const pick = (codes: readonly string[]) => `(${sqlArray(codes)})[1 + floor(rando
  * Synthetic cases at scale for benchmarks and query plans (SPEC §9 `generate --cases <n>`).
  * Written by PostgreSQL in set-based INSERTs: coded fields only, spread over the organisation's
  * groups and the last two years, each with a perpetrator and, for a third of them, a follow-up
- * due date. They carry no identifying or sensitive values at all (nothing to encrypt), so they
+ * with a due date (which is the case's next follow-up due, as the follow-up log makes it). They carry no identifying or sensitive values at all (nothing to encrypt), so they
  * never look like real survivors. Case numbers continue each region's counter, gap-free.
  */
 @Injectable()
@@ -70,7 +71,12 @@ export class SyntheticCases {
                     CASE WHEN random() < 0.33 THEN current_date + (random() * 40 - 20)::int END,
                     coalesce(n.companions[1], (SELECT id FROM users WHERE organization_id = $1 AND role = 'org_admin' LIMIT 1))
                FROM numbered n
-             RETURNING id, region_id, intake_date, case_number_sequence),
+             RETURNING id, region_id, intake_date, case_number_sequence, next_follow_up_due, created_at, created_by),
+           follow_ups AS (
+             INSERT INTO follow_ups (case_id, organization_id, version, created_at, updated_at, date, type, due_date, created_by)
+             SELECT id, $1, 1, created_at, created_at, least(intake_date, next_follow_up_due), ${pick(FOLLOW_UP_TYPE_CODES)},
+                    next_follow_up_due, created_by
+               FROM inserted WHERE next_follow_up_due IS NOT NULL),
            perpetrators AS (
              INSERT INTO case_perpetrators (case_id, organization_id, position, relationship, sex)
              SELECT id, $1, 0, ${pick(RELATIONSHIP_CODES)}, 'male' FROM inserted)

@@ -30,3 +30,16 @@ export function worklistOrder(companionId: string): KeysetOrder {
     ],
   };
 }
+
+/**
+ * A list filtered by intake date is paged in intake order, then as every list: the range is then
+ * a range of IDX_cases_region_intake / IDX_cases_org_intake read in page order, where the
+ * creation order would walk every case taken in before the range to reach it.
+ */
+export const INTAKE_ORDER: KeysetOrder = {
+  keys: [
+    { expression: (alias) => `"${alias}"."intake_date"`, type: 'date' },
+    { expression: (alias) => `"${alias}"."created_at"`, type: 'timestamptz' },
+    { expression: (alias) => `"${alias}"."id"`, type: 'uuid' },
+  ],
+};

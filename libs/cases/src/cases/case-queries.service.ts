@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter, RequestAuth, ScopedResources } from '@pendamping/auth';
-import { CREATION_ORDER, Page } from '@pendamping/core';
+import { CREATION_ORDER, KeysetOrder, Page } from '@pendamping/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CaseEntity } from './case.entity';
-import { OVERDUE, REGION_TODAY } from './case-overdue';
-import { worklistOrder } from './case-list-order';
+import { OVERDUE, OVERDUE_INDEXED, REGION_TODAY } from './case-overdue';
+import { INTAKE_ORDER, worklistOrder } from './case-list-order';
 import { CaseSpecs } from './case.specs';
 
 export interface CaseFilters {
@@ -35,15 +35,26 @@ export class CaseQueries {
 
   /**
    * `assignedTo=me` is the worklist: its order's partitions (her own cases, those she is
-   * co-companion of) are the filter, so that each is read from its index in order.
+   * co-companion of) are the filter, so that each is read from its index in order. A list with
+   * an intake range is paged in intake order; every other list in creation order.
    */
   list(
     auth: RequestAuth,
     page: { cursor?: string; limit?: number },
     filters: CaseFilters,
   ): Promise<Page<Record<string, unknown>>> {
-    const order = filters.assignedTo === 'me' ? worklistOrder(auth.actor.userId) : CREATION_ORDER;
-    return this.resources.list(this.specs.caseSummaries, auth, page, (query) => this.filter(query, filters), order);
+    return this.resources.list(
+      this.specs.caseSummaries,
+      auth,
+      page,
+      (query) => this.filter(query, filters),
+      this.orderOf(auth, filters),
+    );
+  }
+
+  private orderOf(auth: RequestAuth, filters: CaseFilters): KeysetOrder {
+    if (filters.assignedTo === 'me') return worklistOrder(auth.actor.userId);
+    return filters.intakeFrom || filters.intakeTo ? INTAKE_ORDER : CREATION_ORDER;
   }
 
   /**
@@ -90,7 +101,7 @@ export class CaseQueries {
     }
     if (filters.violenceType)
       query.andWhere(`:violenceType = ANY("row"."violence_types")`, { violenceType: filters.violenceType });
-    if (filters.overdue === true) query.andWhere(OVERDUE);
+    if (filters.overdue === true) query.andWhere(OVERDUE_INDEXED);
     if (filters.overdue === false) query.andWhere(`NOT coalesce(${OVERDUE}, false)`);
     if (filters.intakeFrom) query.andWhere(`"row"."intake_date" >= :intakeFrom`, { intakeFrom: filters.intakeFrom });
     if (filters.intakeTo) query.andWhere(`"row"."intake_date" <= :intakeTo`, { intakeTo: filters.intakeTo });

@@ -37,6 +37,24 @@ export interface JusticePathwayEntry {
 @Index('IDX_cases_org_follow_up_due', ['organizationId', 'nextFollowUpDue'], {
   where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
 })
+// The list filters, each bounded to a coordinator's region or a reviewer's organisation, in page
+// order (migration 1796900100000-case-list-indexes).
+@Index('IDX_cases_region_status_created', ['regionId', 'status', 'createdAt', 'id'])
+@Index('IDX_cases_org_status_created', ['organizationId', 'status', 'createdAt', 'id'])
+@Index('IDX_cases_region_risk_created', ['regionId', 'riskLevel', 'createdAt', 'id'])
+@Index('IDX_cases_org_risk_created', ['organizationId', 'riskLevel', 'createdAt', 'id'])
+@Index('IDX_cases_region_intake', ['regionId', 'intakeDate', 'createdAt', 'id'])
+@Index('IDX_cases_org_intake', ['organizationId', 'intakeDate', 'createdAt', 'id'])
+@Index('IDX_cases_region_follow_up_open_created', ['regionId', 'createdAt', 'id'], {
+  where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
+})
+@Index('IDX_cases_org_follow_up_open_created', ['organizationId', 'createdAt', 'id'], {
+  where: `"next_follow_up_due" IS NOT NULL AND "status" <> 'closed'`,
+})
+@Index('IDX_cases_village_created', ['villageId', 'createdAt', 'id'])
+@Index('IDX_cases_group_created', ['groupId', 'createdAt', 'id'])
+// A GIN index, which the decorator cannot declare: written by hand in the migration.
+@Index('IDX_cases_violence_types', { synchronize: false })
 @Check('CHK_cases_status', `"status" IN (${CASE_STATUS_CODES.map((code) => `'${code}'`).join(', ')})`)
 @Check('CHK_cases_consent_record', '"consent_record"')
 @Check('CHK_cases_excluded_only_if_restricted', '"restricted" OR cardinality("excluded_user_ids") = 0')

@@ -66,6 +66,10 @@ export class FollowUpService {
         createdBy: auth.actor.userId,
         createdAt: this.clock.now(),
       });
+      // The case row is locked first, in a statement of its own, so that the UPDATE's snapshot is
+      // taken once every follow-up committed before ours is visible: the newest one is then decided
+      // over them all, and two creations racing on one case cannot leave the older one's due date.
+      await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR NO KEY UPDATE', [caseId]);
       await manager.query(
         `UPDATE cases SET next_follow_up_due = (SELECT due_date FROM follow_ups WHERE case_id = $1 ORDER BY date DESC, created_at DESC, id DESC LIMIT 1) WHERE id = $1`,
         [caseId],
