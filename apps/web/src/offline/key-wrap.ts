@@ -1,4 +1,4 @@
-import { associatedData, freshIv, type Sealed } from './sealed-value';
+import { gcmAt, wrapKeyAt, type Sealed } from './sealed-value';
 
 /**
  * DK wrapped by another key (the PIN key or W, SPEC §12), with AES-GCM and the copy's name as
@@ -14,15 +14,8 @@ export const generateDataKey = (): Promise<CryptoKey> =>
 export const importWrappingKey = (raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> =>
   crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['wrapKey', 'unwrapKey']);
 
-export async function wrapDataKey(dataKey: CryptoKey, by: CryptoKey, place: string): Promise<Sealed> {
-  const iv = freshIv();
-  const data = await crypto.subtle.wrapKey('raw', dataKey, by, {
-    name: 'AES-GCM',
-    iv,
-    additionalData: associatedData(place),
-  });
-  return { iv, data };
-}
+export const wrapDataKey = (dataKey: CryptoKey, by: CryptoKey, place: string): Promise<Sealed> =>
+  wrapKeyAt('raw', dataKey, by, place);
 
 /**
  * `extractable` only where DK must be wrapped again (a new PIN after recovery); the DK an unlocked
@@ -34,12 +27,4 @@ export const unwrapDataKey = (
   place: string,
   extractable: boolean,
 ): Promise<CryptoKey> =>
-  crypto.subtle.unwrapKey(
-    'raw',
-    wrapped.data,
-    by,
-    { name: 'AES-GCM', iv: wrapped.iv, additionalData: associatedData(place) },
-    'AES-GCM',
-    extractable,
-    DK_USAGES,
-  );
+  crypto.subtle.unwrapKey('raw', wrapped.data, by, gcmAt(place, wrapped.iv), 'AES-GCM', extractable, DK_USAGES);

@@ -1,4 +1,4 @@
-import { associatedData, freshIv, padded, parsed, type Sealed } from './sealed-value';
+import { gcmAt, openValue, sealValue, wrapKeyAt, type Sealed } from './sealed-value';
 
 /**
  * The sealing pair (SPEC §12 "Capture only"): while DK cannot be had, a record is sealed to the
@@ -46,18 +46,7 @@ export async function sealToPhone(publicKey: CryptoKey, place: string, value: un
   const pair = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
   const ephemeral = await exportPublicKey(pair.publicKey);
   const key = await recordKey(pair.privateKey, publicKey, ephemeral, 'encrypt');
-  const iv = freshIv();
-  const plain = padded(value);
-  try {
-    const data = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: associatedData(place) },
-      key,
-      plain,
-    );
-    return { ephemeral, iv, data };
-  } finally {
-    plain.fill(0);
-  }
+  return { ephemeral, ...(await sealValue(key, place, value)) };
 }
 
 export async function openSealedToPhone<Value>(
@@ -66,32 +55,12 @@ export async function openSealedToPhone<Value>(
   sealed: SealedToPhone,
 ): Promise<Value> {
   const key = await recordKey(privateKey, await importPublicKey(sealed.ephemeral), sealed.ephemeral, 'decrypt');
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: sealed.iv, additionalData: associatedData(place) },
-    key,
-    sealed.data,
-  );
-  return parsed<Value>(plain);
+  return openValue<Value>(key, place, sealed);
 }
 
 /** The private half wrapped by DK (PKCS#8 under AES-GCM), and back as a non-extractable key. */
-export async function wrapPrivateKey(privateKey: CryptoKey, dataKey: CryptoKey, place: string): Promise<Sealed> {
-  const iv = freshIv();
-  const data = await crypto.subtle.wrapKey('pkcs8', privateKey, dataKey, {
-    name: 'AES-GCM',
-    iv,
-    additionalData: associatedData(place),
-  });
-  return { iv, data };
-}
+export const wrapPrivateKey = (privateKey: CryptoKey, dataKey: CryptoKey, place: string): Promise<Sealed> =>
+  wrapKeyAt('pkcs8', privateKey, dataKey, place);
 
 export const unwrapPrivateKey = (wrapped: Sealed, dataKey: CryptoKey, place: string): Promise<CryptoKey> =>
-  crypto.subtle.unwrapKey(
-    'pkcs8',
-    wrapped.data,
-    dataKey,
-    { name: 'AES-GCM', iv: wrapped.iv, additionalData: associatedData(place) },
-    CURVE,
-    false,
-    ['deriveBits'],
-  );
+  crypto.subtle.unwrapKey('pkcs8', wrapped.data, dataKey, gcmAt(place, wrapped.iv), CURVE, false, ['deriveBits']);
