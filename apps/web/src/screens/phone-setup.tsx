@@ -1,0 +1,124 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ApiProblem } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { setUpThisPhone } from '../offline/phone-session';
+import { pinProblem } from '../offline/pin-rule';
+import { VaultError } from '../offline/vault-error';
+import { signOut } from '../session/session';
+import { Alert } from '../ui/alert';
+import { failureText } from '../ui/failure-text';
+import { Field } from '../ui/field';
+import { useSubmit } from '../ui/use-submit';
+
+/** What the form says before anything is sent: the label, the PIN rule, the two PINs alike. */
+class SetupRefusal extends Error {
+  constructor(readonly refusal: MessageKey) {
+    super(refusal);
+  }
+}
+
+const PIN_RULE_MESSAGES: Record<string, MessageKey> = {
+  'pin-too-short': 'pinTooShort',
+  'passphrase-too-short': 'passphraseTooShort',
+};
+
+function refusalOf(label: string, pin: string, again: string): MessageKey | undefined {
+  if (!label.trim()) return 'setupLabelMissing';
+  const problem = pinProblem(pin);
+  if (problem) return PIN_RULE_MESSAGES[problem];
+  return pin === again ? undefined : 'setupPinMismatch';
+}
+
+const isRecentSignInProblem = (error: unknown) =>
+  error instanceof ApiProblem && error.kind === 'recent-sign-in-required';
+
+/**
+ * "Use this phone offline" (SPEC §12), loaded on demand with the phone's store and Argon2: a label,
+ * a PIN and its confirmation, then the set-up. A sign-in older than 5 minutes is the server's
+ * refusal (`recent-sign-in-required`), told with the way out: signing in again.
+ */
+export function PhoneSetup() {
+  const { t } = useI18n();
+  const [label, setLabel] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [done, setDone] = useState(false);
+  const [signInStale, setSignInStale] = useState(false);
+
+  const { busy, failure, onSubmit } = useSubmit(
+    async () => {
+      const refusal = refusalOf(label, pin, again);
+      if (refusal) throw new SetupRefusal(refusal);
+      try {
+        await setUpThisPhone(label.trim(), pin);
+      } catch (error) {
+        setSignInStale(isRecentSignInProblem(error));
+        throw error;
+      }
+      setDone(true);
+    },
+    (error) => {
+      if (error instanceof SetupRefusal) return t(error.refusal);
+      if (error instanceof VaultError && PIN_RULE_MESSAGES[error.code]) return t(PIN_RULE_MESSAGES[error.code]!);
+      return isRecentSignInProblem(error) ? t('setupRecentSignIn') : failureText(error, t);
+    },
+  );
+
+  if (done) return <SetUpDone />;
+  return (
+    <form class="phone-setup" onSubmit={onSubmit} noValidate>
+      <Field
+        label={t('setupLabel')}
+        hint={t('setupLabelHint')}
+        name="label"
+        autocomplete="off"
+        required
+        value={label}
+        onValue={setLabel}
+      />
+      <Field
+        label={t('setupPin')}
+        hint={t('setupPinHint')}
+        type="password"
+        name="pin"
+        autocomplete="new-password"
+        required
+        minLength={8}
+        value={pin}
+        onValue={setPin}
+      />
+      <Field
+        label={t('setupPinAgain')}
+        type="password"
+        name="pin-again"
+        autocomplete="new-password"
+        required
+        value={again}
+        onValue={setAgain}
+      />
+      <Alert text={failure} />
+      {signInStale ? (
+        <button type="button" class="primary" onClick={() => void signOut()}>
+          {t('setupSignInAgain')}
+        </button>
+      ) : (
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('setupBusy') : t('setupSubmit')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** The outcome takes the focus from the form that is gone, so the keyboard goes on from here. */
+function SetUpDone() {
+  const { t } = useI18n();
+  const done = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => done.current?.focus(), []);
+  return (
+    <p ref={done} class="saved" role="status" tabIndex={-1}>
+      {t('setupDone')}
+    </p>
+  );
+}
