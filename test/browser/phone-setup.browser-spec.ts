@@ -54,8 +54,9 @@ async function setUpByForm(page: Page, label: string): Promise<void> {
 describe('setting up a phone for offline capture and its PIN lock, in a real browser', () => {
   const suite = BrowserSuite.register('phone-setup', async (setup) => {
     const org = await createOrganisation(setup, 'Luring');
+    const elsewhere = await createOrganisation(setup, 'Lupa');
     const user = (signed: SignedInUser) => ({ id: signed.id, email: signed.email });
-    return { companion: user(org.companionA), colleague: user(org.companionB) };
+    return { companion: user(org.companionA), colleague: user(org.companionB), forgetful: user(elsewhere.companionA) };
   });
 
   const devicesOf = (userId: string) =>
@@ -177,7 +178,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       // The server keeps the phone until she revokes it.
       expect((await devicesOf(companion.id))[0]?.revoked).toBe(false);
     });
-  });
+  }, 180_000);
 
   it('a phone revoked through the API is wiped at its lock screen', async () => {
     const { colleague } = suite.world;
@@ -207,5 +208,86 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await page.click('.phone-lock button');
       await page.waitForSelector('input[name=email]');
     });
-  });
+  }, 180_000);
+
+  it('five wrong PINs end PIN unlock; her password online recovers the phone under a new PIN; hidden or frozen, it locks', async () => {
+    const { forgetful } = suite.world;
+    const NEW_PIN = '97531864';
+    await suite.inContext(async (watched) => {
+      const { page, context } = watched;
+      await signIn(page, forgetful.email, TEST_PASSWORD, 'nav');
+      await setUpByForm(page, 'HP lupa');
+      await page.click('nav a >> nth=0');
+      await worklistShown(page);
+      await page.reload();
+      for (let tried = 1; tried <= 5; tried++) {
+        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+        await page.fill('input[name=pin]', `1111222${tried}`);
+        await page.press('input[name=pin]', 'Enter');
+        if (tried < 5)
+          await page.waitForFunction(
+            (left) =>
+              document.querySelector('.phone-lock .alert')?.textContent === `PIN salah. Sisa percobaan: ${left}.`,
+            5 - tried,
+          );
+      }
+      await page.waitForSelector('.phone-lock[data-state=pin-gone]');
+      expect(await page.$$('input[name=pin]')).toHaveLength(0);
+      await suite.checkScreen(watched, 'phone-pin-gone', '.phone-lock[data-state=pin-gone]');
+
+      // Recovery with the keyboard: her password and a new PIN, in one form.
+      await tabTo(page, '.forgot-pin');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.phone-recovery');
+      expect(await focusedText(page)).toBe('Buat PIN baru');
+      await suite.checkScreen(watched, 'phone-recovery', '.phone-recovery');
+      await tabTo(page, '.phone-recovery input[name=email]');
+      await page.keyboard.type(forgetful.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(TEST_PASSWORD);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(NEW_PIN);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(NEW_PIN);
+      await page.keyboard.press('Enter');
+      await worklistShown(page);
+      expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('pendamping_refresh');
+
+      // The new PIN opens the phone after a reload; the session it unseals is the recovered one.
+      await page.reload();
+      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+      const unlockAgain = async () => {
+        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+        await page.fill('input[name=pin]', NEW_PIN);
+        await page.press('input[name=pin]', 'Enter');
+        await worklistShown(page);
+      };
+      await unlockAgain();
+
+      // Frozen, then resumed: the page leaves for the PIN lock.
+      await page.evaluate(() => {
+        document.dispatchEvent(new Event('freeze'));
+        document.dispatchEvent(new Event('resume'));
+      });
+      await unlockAgain();
+
+      // Hidden briefly: still open. Hidden 61 s by the wall clock read when it shows again: locked.
+      const hideAndShow = (hiddenMs: number) =>
+        page.evaluate((shift) => {
+          const visibility = (state: string) => {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+            document.dispatchEvent(new Event('visibilitychange'));
+          };
+          visibility('hidden');
+          const realNow = Date.now.bind(Date);
+          Date.now = () => realNow() + shift;
+          visibility('visible');
+        }, hiddenMs);
+      await hideAndShow(1_000);
+      await page.waitForTimeout(500);
+      expect(await page.$$('.phone-lock')).toHaveLength(0);
+      await hideAndShow(61_000);
+      await unlockAgain();
+    });
+  }, 180_000);
 });

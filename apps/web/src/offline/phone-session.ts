@@ -1,19 +1,24 @@
 import { api } from '../api/client';
 import { ApiProblem, answered } from '../api/problem';
-import { enterPhoneSession, type SessionTokens } from '../session/session';
+import { type Credentials, enterPhoneSession, type SessionTokens } from '../session/session';
+import { tokens } from '../session/tokens';
 import { PendingPhone, PhoneVault } from './phone-vault';
 
 /**
  * The renewal of a phone-bound session (SPEC §12): the refresh token is unsealed from the store,
  * sent with the device id in the body, and the rotated one sealed before the renewal returns, so
- * the refresh lock it runs under is released only once the new token is safely stored.
+ * the refresh lock it runs under is released only once the new token is safely stored. Its lock
+ * drops DK.
  */
-function phoneRenewal(vault: PhoneVault, deviceId: string): () => Promise<SessionTokens> {
-  return async () => {
-    const refreshToken = await vault.refreshToken();
-    const answer = await answered(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
-    if (answer.refreshToken) await vault.holdRefreshToken(answer.refreshToken);
-    return answer;
+function phone(vault: PhoneVault, deviceId: string) {
+  return {
+    renewal: async (): Promise<SessionTokens> => {
+      const refreshToken = await vault.refreshToken();
+      const answer = await answered(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
+      if (answer.refreshToken) await vault.holdRefreshToken(answer.refreshToken);
+      return answer;
+    },
+    lock: () => vault.lock(),
   };
 }
 
@@ -37,15 +42,43 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
     await vault.wipe();
     throw error;
   }
-  await enterPhoneSession(deviceId, phoneRenewal(vault, deviceId), keys);
+  await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
 }
 
 /** Opens the session the PIN unsealed; a phone revoked meanwhile is wiped (`device-revoked`). */
 export async function resumeWithVault(vault: PhoneVault, deviceId: string): Promise<'resumed' | 'revoked'> {
   try {
-    await enterPhoneSession(deviceId, phoneRenewal(vault, deviceId));
+    await enterPhoneSession(deviceId, phone(vault, deviceId));
     return 'resumed';
   } catch (error) {
+    if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
+    await vault.wipe();
+    return 'revoked';
+  }
+}
+
+/**
+ * Recovery (SPEC §12), online: a password sign-in bound to this phone, then W from
+ * `POST /devices/:id/wrapping-key`, which opens DK under a new PIN; nothing sealed is touched, so
+ * nothing is lost. The wrapping-key answer starts the phone's new family, whose token is sealed.
+ */
+export async function recoverWithPassword(
+  vault: PhoneVault,
+  deviceId: string,
+  credentials: Credentials,
+  newPin: string,
+): Promise<'resumed' | 'revoked'> {
+  tokens.bindToPhone(deviceId);
+  try {
+    tokens.hold(await answered(api.POST('/api/v1/auth/login', { body: { ...credentials, deviceId } })));
+    const keys = await answered(api.POST('/api/v1/devices/{id}/wrapping-key', { params: { path: { id: deviceId } } }));
+    await vault.recover(keys.wrappingKey, newPin);
+    if (!keys.refreshToken) throw new Error('POST /devices/:id/wrapping-key answered no refresh token');
+    await vault.holdRefreshToken(keys.refreshToken);
+    await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
+    return 'resumed';
+  } catch (error) {
+    tokens.forget();
     if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
     await vault.wipe();
     return 'revoked';

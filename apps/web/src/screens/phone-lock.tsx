@@ -9,12 +9,13 @@ import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
+import { PhoneRecovery } from './phone-recovery';
 
 /** Where the lock screen is: opening the store, asking the PIN, the PIN copy gone, a revoked phone wiped. */
 type Shown =
   | { kind: 'opening' }
   | { kind: 'pin'; vault: PhoneVault; deviceId: string }
-  | { kind: 'pin-gone'; vault: PhoneVault }
+  | { kind: 'pin-gone'; vault: PhoneVault; deviceId: string }
   | { kind: 'revoked' };
 
 class WrongPin extends Error {
@@ -34,18 +35,19 @@ async function open(): Promise<Shown> {
     return { kind: 'opening' };
   }
   if (await wipedIfRevoked(vault, deviceId)) return { kind: 'revoked' };
-  return state === 'pin-copy-gone' ? { kind: 'pin-gone', vault } : { kind: 'pin', vault, deviceId };
+  return { kind: state === 'pin-copy-gone' ? 'pin-gone' : 'pin', vault, deviceId };
 }
 
 /**
  * The lock screen of a phone set up for offline capture (SPEC §12), shown at start and after a
  * lock instead of the password sign-in. The PIN opens DK, which unseals the refresh token, and the
- * session goes on where it was. "Forget this phone" wipes the store after a warning, locked.
+ * session goes on where it was. A forgotten PIN, or five wrong ones, is recovered with her password
+ * online; "forget this phone" wipes the store after a warning, locked.
  */
 export function PhoneLock() {
   const { t } = useI18n();
   const [shown, setShown] = useState<Shown>({ kind: 'opening' });
-  const [forgetting, setForgetting] = useState(false);
+  const [step, setStep] = useState<'lock' | 'forget' | 'recover'>('lock');
   const [opened, setOpened] = useState<unknown>();
 
   useEffect(() => {
@@ -68,19 +70,20 @@ export function PhoneLock() {
         <p aria-live="polite">{opened ? failureText(opened, t) : t('loading')}</p>
       </main>
     );
-  const vault = shown.vault;
+  const { vault, deviceId } = shown;
+  const revoked = () => setShown({ kind: 'revoked' });
   return (
-    <main id="main" class="narrow phone-lock" data-state={shown.kind}>
-      {forgetting ? (
-        <ForgetStep vault={vault} onCancel={() => setForgetting(false)} />
-      ) : (
+    <main id="main" class="narrow phone-lock" data-state={step === 'lock' ? shown.kind : step}>
+      {step === 'forget' && <ForgetStep vault={vault} onCancel={() => setStep('lock')} />}
+      {step === 'recover' && <PhoneRecovery vault={vault} deviceId={deviceId} onRevoked={revoked} />}
+      {step === 'lock' && (
         <>
           {shown.kind === 'pin' ? (
             <PinForm
               vault={vault}
-              deviceId={shown.deviceId}
-              onGone={() => setShown({ kind: 'pin-gone', vault })}
-              onRevoked={() => setShown({ kind: 'revoked' })}
+              deviceId={deviceId}
+              onGone={() => setShown({ kind: 'pin-gone', vault, deviceId })}
+              onRevoked={revoked}
             />
           ) : (
             <>
@@ -88,9 +91,14 @@ export function PhoneLock() {
               <p>{t('phonePinGone')}</p>
             </>
           )}
-          <button type="button" class="link forget-phone" onClick={() => setForgetting(true)}>
-            {t('forgetPhone')}
-          </button>
+          <div class="actions">
+            <button type="button" class="link forgot-pin" onClick={() => setStep('recover')}>
+              {t('phoneForgotPin')}
+            </button>
+            <button type="button" class="link forget-phone" onClick={() => setStep('forget')}>
+              {t('forgetPhone')}
+            </button>
+          </div>
         </>
       )}
     </main>

@@ -1,34 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import { setUpThisPhone } from '../offline/phone-session';
-import { pinProblem } from '../offline/pin-rule';
-import { VaultError } from '../offline/vault-error';
 import { signOut } from '../session/session';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { useSubmit } from '../ui/use-submit';
-
-/** What the form says before anything is sent: the label, the PIN rule, the two PINs alike. */
-class SetupRefusal extends Error {
-  constructor(readonly refusal: MessageKey) {
-    super(refusal);
-  }
-}
-
-const PIN_RULE_MESSAGES: Record<string, MessageKey> = {
-  'pin-too-short': 'pinTooShort',
-  'passphrase-too-short': 'passphraseTooShort',
-};
-
-function refusalOf(label: string, pin: string, again: string): MessageKey | undefined {
-  if (!label.trim()) return 'setupLabelMissing';
-  const problem = pinProblem(pin);
-  if (problem) return PIN_RULE_MESSAGES[problem];
-  return pin === again ? undefined : 'setupPinMismatch';
-}
+import { checkNewPin, FormRefusal, pinRefusalMessage } from './pin-refusal';
 
 const isRecentSignInProblem = (error: unknown) =>
   error instanceof ApiProblem && error.kind === 'recent-sign-in-required';
@@ -48,8 +27,8 @@ export function PhoneSetup() {
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      const refusal = refusalOf(label, pin, again);
-      if (refusal) throw new SetupRefusal(refusal);
+      if (!label.trim()) throw new FormRefusal('setupLabelMissing');
+      checkNewPin(pin, again);
       try {
         await setUpThisPhone(label.trim(), pin);
       } catch (error) {
@@ -59,8 +38,8 @@ export function PhoneSetup() {
       setDone(true);
     },
     (error) => {
-      if (error instanceof SetupRefusal) return t(error.refusal);
-      if (error instanceof VaultError && PIN_RULE_MESSAGES[error.code]) return t(PIN_RULE_MESSAGES[error.code]!);
+      const refusal = pinRefusalMessage(error);
+      if (refusal) return t(refusal);
       return isRecentSignInProblem(error) ? t('setupRecentSignIn') : failureText(error, t);
     },
   );

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
+import { lockWhenHidden } from './hidden-lock';
 import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
 import { PHONE_DB } from '../offline/phone-db-name';
 import { keepFresh, renew, renewThrough, stopRefreshing, withRefreshLock } from './refresh';
@@ -119,16 +120,17 @@ export async function resume(): Promise<void> {
 /**
  * From now on this page's session is bound to the phone `deviceId` (SPEC §12): no cookie, every
  * renewal through `phoneRenewal`. Entered at set-up with the answer of `POST /devices`, or at
- * unlock by renewing with the token the PIN unsealed.
+ * unlock by renewing with the token the PIN unsealed. From then on it also locks when hidden.
  */
 export async function enterPhoneSession(
   deviceId: string,
-  phoneRenewal: () => Promise<SessionTokens>,
+  phone: { renewal: () => Promise<SessionTokens>; lock: () => void },
   answer?: SessionTokens,
 ): Promise<void> {
   tokens.bindToPhone(deviceId);
-  renewThrough(phoneRenewal);
+  renewThrough(phone.renewal);
   await continueWith(answer ?? (await withRefreshLock(renew)));
+  lockWhenHidden(phone.lock);
 }
 
 /** A phone wiped (forgotten or revoked): a fresh page starts from the password sign-in. */

@@ -32,6 +32,13 @@ export const id = {
   phoneRevoked:
     'Ponsel ini dicabut dari daftar ponsel Anda, jadi semua isinya sudah dihapus dari ponsel. Masuk dengan kata sandi untuk bekerja secara daring.',
   phoneToSignIn: 'Ke halaman masuk',
+  phoneForgotPin: 'Lupa PIN? Masuk dengan kata sandi',
+  phoneRecoveryTitle: 'Buat PIN baru',
+  phoneRecoveryHelp:
+    'Masuk dengan email dan kata sandi akun Anda (perlu sinyal), lalu pilih PIN baru. Semua yang tersimpan di ponsel ini tetap ada.',
+  phoneRecoveryNewPin: 'PIN baru',
+  phoneRecover: 'Masuk dan simpan PIN baru',
+  phoneRecovering: 'Memulihkan ponsel…',
   phoneLock: 'Kunci',
   forgetPhone: 'Lupakan ponsel ini',
   forgetPhoneTitle: 'Lupakan ponsel ini?',
@@ -74,6 +81,13 @@ export const en: Record<keyof typeof id, string> = {
   phoneRevoked:
     'This phone was revoked from your phones list, so everything on it has been wiped. Sign in with your password to work online.',
   phoneToSignIn: 'Go to sign-in',
+  phoneForgotPin: 'Forgot the PIN? Sign in with your password',
+  phoneRecoveryTitle: 'Choose a new PIN',
+  phoneRecoveryHelp:
+    'Sign in with your account email and password (this needs signal), then choose a new PIN. Everything stored on this phone stays.',
+  phoneRecoveryNewPin: 'New PIN',
+  phoneRecover: 'Sign in and save the new PIN',
+  phoneRecovering: 'Recovering the phone…',
   phoneLock: 'Lock',
   forgetPhone: 'Forget this phone',
   forgetPhoneTitle: 'Forget this phone?',
