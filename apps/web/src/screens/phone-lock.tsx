@@ -75,7 +75,9 @@ export function PhoneLock() {
   return (
     <main id="main" class="narrow phone-lock" data-state={step === 'lock' ? shown.kind : step}>
       {step === 'forget' && <ForgetStep vault={vault} onCancel={() => setStep('lock')} />}
-      {step === 'recover' && <PhoneRecovery vault={vault} deviceId={deviceId} onRevoked={revoked} />}
+      {step === 'recover' && (
+        <PhoneRecovery vault={vault} deviceId={deviceId} onRevoked={revoked} onBack={() => setStep('lock')} />
+      )}
       {step === 'lock' && (
         <>
           {shown.kind === 'pin' ? (
@@ -93,7 +95,7 @@ export function PhoneLock() {
           )}
           <div class="actions">
             <button type="button" class="link forgot-pin" onClick={() => setStep('recover')}>
-              {t('phoneForgotPin')}
+              {shown.kind === 'pin' ? t('phoneForgotPin') : t('phoneRecoverWithPassword')}
             </button>
             <button type="button" class="link forget-phone" onClick={() => setStep('forget')}>
               {t('forgetPhone')}

@@ -19,10 +19,12 @@ export function PhoneRecovery({
   vault,
   deviceId,
   onRevoked,
+  onBack,
 }: {
   vault: PhoneVault;
   deviceId: string;
   onRevoked(): void;
+  onBack(): void;
 }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
@@ -108,6 +110,9 @@ export function PhoneRecovery({
         <Alert text={failure} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('phoneRecovering') : t('phoneRecover')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('phoneRecoveryBack')}
         </button>
       </form>
     </>

@@ -33,6 +33,8 @@ export const id = {
     'Ponsel ini dicabut dari daftar ponsel Anda, jadi semua isinya sudah dihapus dari ponsel. Masuk dengan kata sandi untuk bekerja secara daring.',
   phoneToSignIn: 'Ke halaman masuk',
   phoneForgotPin: 'Lupa PIN? Masuk dengan kata sandi',
+  phoneRecoverWithPassword: 'Masuk dengan kata sandi',
+  phoneRecoveryBack: 'Kembali',
   phoneRecoveryTitle: 'Buat PIN baru',
   phoneRecoveryHelp:
     'Masuk dengan email dan kata sandi akun Anda (perlu sinyal), lalu pilih PIN baru. Semua yang tersimpan di ponsel ini tetap ada.',
@@ -82,6 +84,8 @@ export const en: Record<keyof typeof id, string> = {
     'This phone was revoked from your phones list, so everything on it has been wiped. Sign in with your password to work online.',
   phoneToSignIn: 'Go to sign-in',
   phoneForgotPin: 'Forgot the PIN? Sign in with your password',
+  phoneRecoverWithPassword: 'Sign in with your password',
+  phoneRecoveryBack: 'Back',
   phoneRecoveryTitle: 'Choose a new PIN',
   phoneRecoveryHelp:
     'Sign in with your account email and password (this needs signal), then choose a new PIN. Everything stored on this phone stays.',
