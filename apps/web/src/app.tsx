@@ -9,6 +9,10 @@ import { ResetNoticeScreen } from './screens/reset-notice';
 import { SignIn } from './screens/sign-in';
 import { TotpEnrolment } from './screens/totp-enrolment';
 import { useStage } from './session/session';
+import { lazyScreen } from './ui/lazy-screen';
+
+/** A phone's PIN lock brings its store and Argon2: loaded only on a phone set up for offline capture. */
+const PhoneLock = lazyScreen(() => import('./screens/phone-lock').then((module) => module.PhoneLock));
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -45,6 +49,7 @@ export function App() {
           )}
           {stage.kind === 'signed-out' && <SignIn />}
           {stage.kind === 'locked' && <SignIn locked />}
+          {stage.kind === 'phone-locked' && <PhoneLock />}
           {stage.kind === 'password-change' && <PasswordChange />}
           {stage.kind === 'enrolment' && <TotpEnrolment />}
           {stage.kind === 'recovery-codes' && <RecoveryCodes codes={stage.codes} />}

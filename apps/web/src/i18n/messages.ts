@@ -3,6 +3,7 @@ import * as casework from './catalogue/casework';
 import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
+import * as offline from './catalogue/offline';
 import * as phones from './catalogue/phones';
 import * as reports from './catalogue/reports';
 import * as session from './catalogue/session';
@@ -14,7 +15,18 @@ import * as workplans from './catalogue/workplans';
  * `catalogue/`, typed so that a key missing in English fails the typecheck; `messages.spec.ts`
  * checks both languages at run time and that no two areas claim the same key.
  */
-export const areas = { core, admin, casework, coordinator, intake, phones, reports, session, workplans } as const;
+export const areas = {
+  core,
+  admin,
+  casework,
+  coordinator,
+  intake,
+  offline,
+  phones,
+  reports,
+  session,
+  workplans,
+} as const;
 
 export const id = {
   ...core.id,
@@ -22,6 +34,7 @@ export const id = {
   ...casework.id,
   ...coordinator.id,
   ...intake.id,
+  ...offline.id,
   ...phones.id,
   ...reports.id,
   ...session.id,
@@ -35,6 +48,7 @@ export const en: Catalogue = {
   ...casework.en,
   ...coordinator.en,
   ...intake.en,
+  ...offline.en,
   ...phones.en,
   ...reports.en,
   ...session.en,

@@ -1,5 +1,6 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { type Argon2Params } from './argon2-params';
+import { PHONE_DB } from './phone-db-name';
 import { type Sealed } from './sealed-value';
 
 /**
@@ -13,7 +14,7 @@ import { type Sealed } from './sealed-value';
  *   no case (code lists, villages, groups, plan items' ids and titles).
  * No index anywhere: an index would hold values in clear.
  */
-export const PHONE_DB = 'pendamping-phone';
+export { PHONE_DB };
 const VERSION = 1;
 
 export interface PinCopy extends Sealed {

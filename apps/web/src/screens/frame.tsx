@@ -7,7 +7,9 @@ import { Notice } from '../ui/notice';
 import { navigate, usePath } from '../router';
 import { accountScreensFor, navigationFor, worksOffline } from '../session/navigation';
 import { keepStorage } from '../session/persistent-storage';
+import { lockNow } from '../session/idle-lock';
 import { signOut } from '../session/session';
+import { tokens } from '../session/tokens';
 import { LanguageSwitch } from './language-switch';
 import { routed } from './routes';
 
@@ -39,6 +41,11 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
           </a>
         </p>
         <LanguageSwitch />
+        {tokens.phone() && (
+          <button type="button" onClick={() => void lockNow()}>
+            {t('phoneLock')}
+          </button>
+        )}
         <button type="button" onClick={() => void signOut()}>
           {t('signOut')}
         </button>

@@ -91,8 +91,13 @@ function leaveForLockPage(): void {
   location.replace(lockAddress());
 }
 
-/** The first tab to find the browser idle ends the session; the others only leave for the lock page. */
+/**
+ * The first tab to find the browser idle ends the session; the others only leave for the lock page.
+ * A phone-bound session (SPEC §12) is not ended: the fresh page drops DK, the access token and
+ * every decrypted value, and shows the PIN lock, which opens the same session again.
+ */
 export async function lockNow(): Promise<void> {
+  if (tokens.phone()) return leaveForLockPage();
   if (locking) return;
   if (isLocked()) return leaveForLockPage();
   locking = true;

@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { answered } from '../api/problem';
+import type { components } from '../api/schema';
 import { tokens } from './tokens';
 
 /** Renew this long before the access token's `exp`, so no request goes out with an expired one. */
@@ -17,8 +18,23 @@ export function withRefreshLock<Result>(work: () => Promise<Result>): Promise<Re
   return navigator.locks ? navigator.locks.request(LOCK, work) : work();
 }
 
+type SessionTokens = components['schemas']['SessionTokens'];
+
 /** A new access token from the refresh cookie (the body stays empty: the token is the cookie's). */
-export const renew = () => answered(api.POST('/api/v1/auth/refresh', { body: {} }));
+const fromCookie = () => answered(api.POST('/api/v1/auth/refresh', { body: {} }));
+let renewal: () => Promise<SessionTokens> = fromCookie;
+
+/** Renews the session: from the cookie in a browser, from the phone's sealed store once bound to it. */
+export const renew = (): Promise<SessionTokens> => renewal();
+
+/**
+ * From now on this page's session renews through the phone (SPEC §12): the phone's renewal reads
+ * its sealed refresh token and seals the next one before it returns, so the refresh lock is held
+ * until the rotated token is safely stored.
+ */
+export function renewThrough(phoneRenewal: () => Promise<SessionTokens>): void {
+  renewal = phoneRenewal;
+}
 
 /**
  * How long the access token just received lives, from its own `iat` and `exp`: measured against

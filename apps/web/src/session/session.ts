@@ -3,12 +3,14 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
+import { lockWhenHidden } from './hidden-lock';
 import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
-import { keepFresh, renew, stopRefreshing, withRefreshLock } from './refresh';
+import { PHONE_DB } from '../offline/phone-db-name';
+import { keepFresh, renew, renewThrough, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
 
 export type Profile = components['schemas']['ProfileView'];
-type SessionTokens = components['schemas']['SessionTokens'];
+export type SessionTokens = components['schemas']['SessionTokens'];
 export type ResetNotice = components['schemas']['ResetNoticeView'];
 
 /**
@@ -20,6 +22,7 @@ export type Stage =
   | { kind: 'resuming' }
   | { kind: 'signed-out' }
   | { kind: 'locked' }
+  | { kind: 'phone-locked' }
   | { kind: 'password-change' }
   | { kind: 'enrolment' }
   | { kind: 'recovery-codes'; codes: string[] }
@@ -82,11 +85,22 @@ async function enterFrame(): Promise<void> {
 }
 
 /**
+ * Whether this phone was set up for offline capture (SPEC §12): its store exists. Asked by name,
+ * so that neither the store's code nor Argon2 loads on a browser that was never set up.
+ */
+async function phoneSetUpHere(): Promise<boolean> {
+  const databases = await indexedDB.databases?.().catch(() => []);
+  return (databases ?? []).some((database) => database.name === PHONE_DB);
+}
+
+/**
  * A loaded page (a reload, a new tab) goes on with the session of the refresh cookie, at whatever
  * stage it is; without one it asks to sign in. A browser locked, or left idle past the lock with
- * every tab closed, shows the lock page instead, and no session is left.
+ * every tab closed, shows the lock page instead, and no session is left. A phone set up for
+ * offline capture starts at its PIN lock: its session opens only with the PIN (or recovery).
  */
 export async function resume(): Promise<void> {
+  if (await phoneSetUpHere()) return moveTo({ kind: 'phone-locked' });
   if (isLocked()) {
     await finishLock();
     return moveTo({ kind: 'locked' });
@@ -102,6 +116,25 @@ export async function resume(): Promise<void> {
     moveTo({ kind: 'signed-out' });
   }
 }
+
+/**
+ * From now on this page's session is bound to the phone `deviceId` (SPEC §12): no cookie, every
+ * renewal through `phoneRenewal`. Entered at set-up with the answer of `POST /devices`, or at
+ * unlock by renewing with the token the PIN unsealed. From then on it also locks when hidden.
+ */
+export async function enterPhoneSession(
+  deviceId: string,
+  phone: { renewal: () => Promise<SessionTokens>; lock: () => void },
+  answer?: SessionTokens,
+): Promise<void> {
+  tokens.bindToPhone(deviceId);
+  renewThrough(phone.renewal);
+  await continueWith(answer ?? (await withRefreshLock(renew)));
+  lockWhenHidden(phone.lock);
+}
+
+/** A phone wiped (forgotten or revoked): a fresh page starts from the password sign-in. */
+export const phoneWiped = () => location.assign('/');
 
 export interface Credentials {
   email: string;
@@ -133,10 +166,22 @@ export async function acknowledgeResetNotice(profile: Profile, rules: PackedRule
   moveTo({ kind: 'signed-in', profile, rules });
 }
 
+/**
+ * Signing out of a phone (SPEC §12) revokes it, which ends its session, then wipes its store; a
+ * phone the revocation did not reach keeps its store, behind its PIN lock.
+ */
+async function signOutOfPhone(deviceId: string): Promise<void> {
+  await answered(api.POST('/api/v1/devices/{id}/revoke', { params: { path: { id: deviceId } } }));
+  const { PhoneVault } = await import('../offline/phone-vault');
+  await (await PhoneVault.open()).wipe();
+}
+
 /** Ends the session on the server; the page is then loaded anew so nothing of it stays in memory. */
 export async function signOut(): Promise<void> {
+  const phone = tokens.phone();
   try {
-    await withRefreshLock(() => api.POST('/api/v1/auth/logout', { body: {} }));
+    if (phone) await signOutOfPhone(phone);
+    else await withRefreshLock(() => api.POST('/api/v1/auth/logout', { body: {} }));
   } finally {
     stopRefreshing();
     tokens.forget();
