@@ -158,6 +158,25 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       );
       expect(family).toEqual({ bound: 1 });
 
+      // A password change on the phone ends her other sessions and starts the phone's family anew:
+      // its token is sealed in place of the old one, so after a reload the PIN still opens it.
+      await page.click('.who a');
+      await page.fill('input[name=current-password]', TEST_PASSWORD);
+      await page.fill('input[name=new-password]', 'ladang-jagung-di-kaki-bukit-2026');
+      await page.press('input[name=new-password]', 'Enter');
+      await worklistShown(page);
+      await page.reload();
+      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+      await page.fill('input[name=pin]', PIN);
+      await page.press('input[name=pin]', 'Enter');
+      await worklistShown(page);
+      const [renewed] = await suite.stored<{ bound: number }>(
+        `SELECT count(*)::int AS bound FROM refresh_tokens
+          WHERE user_id = $1 AND device_id = $2 AND revoked_at IS NULL AND rotated_at IS NULL`,
+        [companion.id, device!.id],
+      );
+      expect(renewed).toEqual({ bound: 1 });
+
       // "Lock" drops the session in the page and shows the PIN lock; the server's session stays.
       await page.focus('button:text-is("Kunci")');
       await page.keyboard.press('Enter');

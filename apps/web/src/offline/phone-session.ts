@@ -1,6 +1,7 @@
 import { api } from '../api/client';
 import { ApiProblem, answered } from '../api/problem';
 import { type Credentials, enterPhoneSession, type SessionTokens } from '../session/session';
+import { stopRefreshing } from '../session/refresh';
 import { tokens } from '../session/tokens';
 import { PendingPhone, PhoneVault } from './phone-vault';
 
@@ -19,7 +20,15 @@ function phone(vault: PhoneVault, deviceId: string) {
       return answer;
     },
     lock: () => vault.lock(),
+    seal: (refreshToken: string) => vault.holdRefreshToken(refreshToken),
   };
+}
+
+/** A resume that failed part-way leaves nothing behind the lock screen that reads a record or opens a session. */
+function dropWhatWasOpened(vault: PhoneVault): void {
+  stopRefreshing();
+  tokens.forget();
+  vault.lock();
 }
 
 /**
@@ -51,6 +60,7 @@ export async function resumeWithVault(vault: PhoneVault, deviceId: string): Prom
     await enterPhoneSession(deviceId, phone(vault, deviceId));
     return 'resumed';
   } catch (error) {
+    dropWhatWasOpened(vault);
     if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
     await vault.wipe();
     return 'revoked';
@@ -78,7 +88,7 @@ export async function recoverWithPassword(
     await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
     return 'resumed';
   } catch (error) {
-    tokens.forget();
+    dropWhatWasOpened(vault);
     if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
     await vault.wipe();
     return 'revoked';

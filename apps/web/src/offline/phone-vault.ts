@@ -131,9 +131,13 @@ export class PhoneVault {
     if (!copy) return { outcome: 'pin-copy-gone' };
     const spent = await this.countTry();
     if (spent > MAX_WRONG_PINS) return this.dropPinCopy();
+    // A derivation that fails (the worker could not start, memory ran out) tested no PIN: the try
+    // stays spent, but it is not a wrong PIN and never drops the PIN copy.
+    const pinKey = await derivePinKey(pin, copy.salt, copy.params);
     try {
-      this.dataKey = await unwrapDataKey(copy, await derivePinKey(pin, copy.salt, copy.params), PLACE.dkByPin, false);
-    } catch {
+      this.dataKey = await unwrapDataKey(copy, pinKey, PLACE.dkByPin, false);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'OperationError')) throw error;
       if (spent >= MAX_WRONG_PINS) return this.dropPinCopy();
       return { outcome: 'wrong-pin', triesLeft: MAX_WRONG_PINS - spent };
     }

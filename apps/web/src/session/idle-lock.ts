@@ -19,6 +19,8 @@ const INPUTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 /** Input is written at most this often: enough for a lock measured in minutes. */
 const WRITE_EVERY_MS = 5_000;
 const DEFAULT_IDLE_MINUTES = 15;
+/** A phone holding an offline store locks sooner, whatever the browser setting (SPEC §12). */
+const PHONE_IDLE_MS = 5 * 60_000;
 
 let idleMs = DEFAULT_IDLE_MINUTES * 60_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +37,7 @@ function noteInput(): void {
 
 function checkIdle(): void {
   clearTimeout(timer);
-  const remaining = (Number(localStorage.getItem(ACTIVITY)) || Date.now()) + idleMs - Date.now();
+  const remaining = (Number(localStorage.getItem(ACTIVITY)) || Date.now()) + allowedIdleMs() - Date.now();
   if (remaining <= 0) void lockNow();
   else timer = setTimeout(checkIdle, remaining);
 }
@@ -43,6 +45,8 @@ function checkIdle(): void {
 function onStorage(event: StorageEvent): void {
   if (event.key === LOCKED && event.newValue && !locking) leaveForLockPage();
 }
+
+const allowedIdleMs = (): number => (tokens.phone() ? Math.min(idleMs, PHONE_IDLE_MS) : idleMs);
 
 let settings: Promise<void> | undefined;
 
@@ -63,7 +67,7 @@ function loadIdleTime(): Promise<void> {
 export async function idleTooLong(): Promise<boolean> {
   await loadIdleTime();
   const last = Number(localStorage.getItem(ACTIVITY));
-  return last > 0 && Date.now() - last >= idleMs;
+  return last > 0 && Date.now() - last >= allowedIdleMs();
 }
 
 /** Starts measuring idle time once a session is held, whatever its stage (a password change, an enrolment). */
@@ -97,7 +101,13 @@ function leaveForLockPage(): void {
  * every decrypted value, and shows the PIN lock, which opens the same session again.
  */
 export async function lockNow(): Promise<void> {
-  if (tokens.phone()) return leaveForLockPage();
+  if (tokens.phone()) {
+    // A renewal in flight has rotated the token on the server: leaving before it is sealed would
+    // keep the old one, whose reuse ends the phone's family (SPEC §12: a lock completes only after).
+    stopRefreshing();
+    await withRefreshLock(async () => undefined).catch(() => undefined);
+    return leaveForLockPage();
+  }
   if (locking) return;
   if (isLocked()) return leaveForLockPage();
   locking = true;

@@ -122,12 +122,18 @@ export async function resume(): Promise<void> {
  * renewal through `phoneRenewal`. Entered at set-up with the answer of `POST /devices`, or at
  * unlock by renewing with the token the PIN unsealed. From then on it also locks when hidden.
  */
-export async function enterPhoneSession(
-  deviceId: string,
-  phone: { renewal: () => Promise<SessionTokens>; lock: () => void },
-  answer?: SessionTokens,
-): Promise<void> {
+export interface BoundPhone {
+  renewal(): Promise<SessionTokens>;
+  lock(): void;
+  /** Seals a refresh token the phone was just given; it is the only copy kept. */
+  seal(refreshToken: string): Promise<void>;
+}
+
+let boundPhone: BoundPhone | undefined;
+
+export async function enterPhoneSession(deviceId: string, phone: BoundPhone, answer?: SessionTokens): Promise<void> {
   tokens.bindToPhone(deviceId);
+  boundPhone = phone;
   renewThrough(phone.renewal);
   await continueWith(answer ?? (await withRefreshLock(renew)));
   lockWhenHidden(phone.lock);
@@ -148,12 +154,35 @@ export async function signIn(credentials: Credentials): Promise<void> {
   await continueWith(await withRefreshLock(login));
 }
 
+/**
+ * A route that issues tokens, called from this page's session: in a browser as it is; on a phone
+ * (SPEC §12) with the device id, under the refresh lock, and the new refresh token sealed before
+ * the lock is released, so that the phone's family goes on with the token it holds.
+ */
+function issuing<Answer extends SessionTokens>(call: (deviceId?: string) => Promise<Answer>): Promise<Answer> {
+  const deviceId = tokens.phone();
+  const phone = boundPhone;
+  if (!deviceId || !phone) return call();
+  return withRefreshLock(async () => {
+    const answer = await call(deviceId);
+    if (!answer.refreshToken) throw new Error('a phone-bound answer without its refresh token');
+    await phone.seal(answer.refreshToken);
+    return answer;
+  });
+}
+
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  await continueWith(await answered(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })));
+  await continueWith(
+    await issuing((deviceId) =>
+      answered(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword, deviceId } })),
+    ),
+  );
 }
 
 export async function verifyTotp(code: string): Promise<void> {
-  const answer = await answered(api.POST('/api/v1/auth/totp/verify', { body: { code } }));
+  const answer = await issuing((deviceId) =>
+    answered(api.POST('/api/v1/auth/totp/verify', { body: { code, deviceId } })),
+  );
   hold(answer);
   moveTo({ kind: 'recovery-codes', codes: answer.recoveryCodes });
 }
