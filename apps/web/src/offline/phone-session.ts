@@ -54,10 +54,13 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
   await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
 }
 
-/** Opens the session the PIN unsealed; a phone revoked meanwhile is wiped (`device-revoked`). */
-export async function resumeWithVault(vault: PhoneVault, deviceId: string): Promise<'resumed' | 'revoked'> {
+/**
+ * Opens a phone session by `opening`; should it fail, nothing it opened stays behind the lock, and
+ * a phone revoked meanwhile (`device-revoked`) is wiped.
+ */
+async function openOrWipe(vault: PhoneVault, opening: () => Promise<void>): Promise<'resumed' | 'revoked'> {
   try {
-    await enterPhoneSession(deviceId, phone(vault, deviceId));
+    await opening();
     return 'resumed';
   } catch (error) {
     dropWhatWasOpened(vault);
@@ -66,6 +69,10 @@ export async function resumeWithVault(vault: PhoneVault, deviceId: string): Prom
     return 'revoked';
   }
 }
+
+/** Opens the session the PIN unsealed; a phone revoked meanwhile is wiped (`device-revoked`). */
+export const resumeWithVault = (vault: PhoneVault, deviceId: string): Promise<'resumed' | 'revoked'> =>
+  openOrWipe(vault, () => enterPhoneSession(deviceId, phone(vault, deviceId)));
 
 /**
  * Recovery (SPEC §12), online: a password sign-in bound to this phone, then W from
@@ -79,20 +86,14 @@ export async function recoverWithPassword(
   newPin: string,
 ): Promise<'resumed' | 'revoked'> {
   tokens.bindToPhone(deviceId);
-  try {
+  return openOrWipe(vault, async () => {
     tokens.hold(await answered(api.POST('/api/v1/auth/login', { body: { ...credentials, deviceId } })));
     const keys = await answered(api.POST('/api/v1/devices/{id}/wrapping-key', { params: { path: { id: deviceId } } }));
     await vault.recover(keys.wrappingKey, newPin);
     if (!keys.refreshToken) throw new Error('POST /devices/:id/wrapping-key answered no refresh token');
     await vault.holdRefreshToken(keys.refreshToken);
     await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
-    return 'resumed';
-  } catch (error) {
-    dropWhatWasOpened(vault);
-    if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
-    await vault.wipe();
-    return 'revoked';
-  }
+  });
 }
 
 /** Asked at the lock screen when online (no session needed): a revoked phone is wiped there. */

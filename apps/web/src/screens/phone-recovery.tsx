@@ -8,6 +8,7 @@ import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
+import { NewPinFields } from './new-pin-fields';
 import { checkNewPin, pinRefusalMessage } from './pin-refusal';
 
 /**
@@ -88,25 +89,7 @@ export function PhoneRecovery({
             onValue={setCode}
           />
         )}
-        <Field
-          label={t('phoneRecoveryNewPin')}
-          hint={t('setupPinHint')}
-          type="password"
-          name="pin"
-          autocomplete="new-password"
-          required
-          value={pin}
-          onValue={setPin}
-        />
-        <Field
-          label={t('setupPinAgain')}
-          type="password"
-          name="pin-again"
-          autocomplete="new-password"
-          required
-          value={again}
-          onValue={setAgain}
-        />
+        <NewPinFields label="phoneRecoveryNewPin" pin={pin} again={again} onPin={setPin} onAgain={setAgain} />
         <Alert text={failure} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('phoneRecovering') : t('phoneRecover')}

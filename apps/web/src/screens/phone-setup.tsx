@@ -7,6 +7,7 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { useSubmit } from '../ui/use-submit';
+import { NewPinFields } from './new-pin-fields';
 import { checkNewPin, FormRefusal, pinRefusalMessage } from './pin-refusal';
 
 const isRecentSignInProblem = (error: unknown) =>
@@ -56,26 +57,7 @@ export function PhoneSetup() {
         value={label}
         onValue={setLabel}
       />
-      <Field
-        label={t('setupPin')}
-        hint={t('setupPinHint')}
-        type="password"
-        name="pin"
-        autocomplete="new-password"
-        required
-        minLength={8}
-        value={pin}
-        onValue={setPin}
-      />
-      <Field
-        label={t('setupPinAgain')}
-        type="password"
-        name="pin-again"
-        autocomplete="new-password"
-        required
-        value={again}
-        onValue={setAgain}
-      />
+      <NewPinFields label="setupPin" pin={pin} again={again} onPin={setPin} onAgain={setAgain} />
       <Alert text={failure} />
       {signInStale ? (
         <button type="button" class="primary" onClick={() => void signOut()}>
