@@ -186,6 +186,15 @@ export class PhoneVault {
     return sealed ? openValue<Value>(key, sealedPlace(name), sealed) : undefined;
   }
 
+  /**
+   * The names of the sealed values under `prefix` (`case/`, `outbox/`): names are ids chosen by the
+   * callers, never a value about a person, so listing them needs no key but is still refused locked.
+   */
+  async names(prefix: string): Promise<string[]> {
+    this.key();
+    return this.db.getAllKeys('sealed', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  }
+
   async delete(name: string): Promise<void> {
     this.key();
     await this.db.delete('sealed', name);
