@@ -3,6 +3,7 @@ import { ApiProblem, answered } from '../api/problem';
 import { type Credentials, enterPhoneSession, type SessionTokens } from '../session/session';
 import { stopRefreshing } from '../session/refresh';
 import { tokens } from '../session/tokens';
+import { vaultOpened } from './open-vault';
 import { PendingPhone, PhoneVault } from './phone-vault';
 
 /**
@@ -52,6 +53,7 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
     throw error;
   }
   await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
+  vaultOpened(vault);
 }
 
 /**
@@ -61,6 +63,7 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
 async function openOrWipe(vault: PhoneVault, opening: () => Promise<void>): Promise<'resumed' | 'revoked'> {
   try {
     await opening();
+    vaultOpened(vault);
     return 'resumed';
   } catch (error) {
     dropWhatWasOpened(vault);
