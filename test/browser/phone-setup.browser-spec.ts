@@ -40,6 +40,17 @@ const worklistShown = (page: Page) =>
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
+/**
+ * The PIN's inputs as the screen shows them: masked, and named a one-time code, which Chromium's
+ * password manager never takes for a password, so it never offers to save the PIN.
+ */
+async function expectPinInputs(page: Page, count: number): Promise<void> {
+  const inputs = await page.$$eval('input[name^=pin]', (all) =>
+    all.map((input) => ({ type: input.getAttribute('type'), autocomplete: input.getAttribute('autocomplete') })),
+  );
+  expect(inputs).toEqual(Array.from({ length: count }, () => ({ type: 'password', autocomplete: 'one-time-code' })));
+}
+
 /** Her account's set-up form, filled and sent with the mouse: for the flows that test what comes after. */
 async function setUpByForm(page: Page, label: string): Promise<void> {
   await page.click('.who a');
@@ -75,6 +86,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       // No phone store exists before the set-up.
       expect(await phoneStoreExists(page)).toBe(false);
       await suite.checkScreen(watched, 'phone-setup', '.phone-setup');
+      await expectPinInputs(page, 2);
 
       // A sign-in older than 5 minutes: the server refuses, the screen says why and offers to sign in again.
       await suite.stored(
@@ -137,6 +149,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       expect(await page.$$('input[name=email]')).toHaveLength(0);
       expect(await focusedText(page)).toBe('Buka dengan PIN');
       await suite.checkScreen(watched, 'phone-lock', '.phone-lock[data-state=pin]');
+      await expectPinInputs(page, 1);
 
       // Keyboard alone: a wrong PIN tells the tries left, the right one resumes her session.
       await tabTo(page, 'input[name=pin]');
@@ -260,6 +273,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await page.waitForSelector('.phone-recovery');
       expect(await focusedText(page)).toBe('Buat PIN baru');
       await suite.checkScreen(watched, 'phone-recovery', '.phone-recovery');
+      await expectPinInputs(page, 2);
       await tabTo(page, '.phone-recovery input[name=email]');
       await page.keyboard.type(forgetful.email);
       await page.keyboard.press('Tab');

@@ -9,6 +9,7 @@ import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
+import { PIN_AUTOCOMPLETE } from './new-pin-fields';
 import { PhoneRecovery } from './phone-recovery';
 
 /** Where the lock screen is: opening the store, asking the PIN, the PIN copy gone, a revoked phone wiped. */
@@ -140,7 +141,7 @@ function PinForm({
           label={t('phoneLockPin')}
           type="password"
           name="pin"
-          autocomplete="current-password"
+          autocomplete={PIN_AUTOCOMPLETE}
           required
           value={pin}
           onValue={setPin}
