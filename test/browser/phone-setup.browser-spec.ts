@@ -67,7 +67,13 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     const org = await createOrganisation(setup, 'Luring');
     const elsewhere = await createOrganisation(setup, 'Lupa');
     const user = (signed: SignedInUser) => ({ id: signed.id, email: signed.email });
-    return { companion: user(org.companionA), colleague: user(org.companionB), forgetful: user(elsewhere.companionA) };
+    const third = await createOrganisation(setup, 'Dua tab');
+    return {
+      companion: user(org.companionA),
+      colleague: user(org.companionB),
+      forgetful: user(elsewhere.companionA),
+      twoTabs: user(third.companionA),
+    };
   });
 
   const devicesOf = (userId: string) =>
@@ -239,6 +245,68 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await suite.checkScreen(watched, 'phone-revoked', '.phone-lock[data-state=revoked]');
       await page.click('.phone-lock button');
       await page.waitForSelector('input[name=email]');
+    });
+  }, 180_000);
+
+  it('a wipe in another tab ends this one at once, and a tab that cannot let go of the store does not hold the wipe up', async () => {
+    const { twoTabs } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page, context } = watched;
+      const other = await context.newPage();
+      const openInThisTab = async (label: string) => {
+        await signIn(page, twoTabs.email, TEST_PASSWORD, 'nav');
+        await setUpByForm(page, label);
+        await page.click('nav a >> nth=0');
+        await worklistShown(page);
+        await other.goto('/');
+        await other.waitForSelector('.phone-lock[data-state=pin]');
+      };
+      const forgetInTheOther = async () => {
+        await other.click('.forget-phone');
+        await other.click('.forget-step button.primary');
+      };
+
+      // Open here, forgotten in the other tab: this one leaves its worklist (and its session) for the sign-in.
+      await openInThisTab('HP dua tab');
+      await forgetInTheOther();
+      await page.waitForSelector('input[name=email]');
+      await other.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(page)).toBe(false);
+
+      // A tab that cannot let go of the store (frozen, it runs no script until it resumes): a
+      // connection that never answers the deletion stands in for it. The wipe does not wait on it;
+      // what the store held is already cleared, and once it lets go the deletion completes and
+      // both tabs end at the sign-in with no store left.
+      await openInThisTab('HP dua tab lagi');
+      const frozen = await context.newPage();
+      await frozen.goto('/icon.svg');
+      await frozen.evaluate(
+        (name) =>
+          new Promise<void>((opened) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => {
+              Object.assign(window, { deaf: request.result });
+              opened();
+            };
+          }),
+        PHONE_DB,
+      );
+      await forgetInTheOther();
+      await other.waitForFunction(() => !document.querySelector('.forget-step'));
+      const left = await frozen.evaluate(() => {
+        const { deaf } = window as unknown as { deaf: IDBDatabase };
+        const count = (store: string) =>
+          new Promise<number>((counted) => {
+            const request = deaf.transaction(store).objectStore(store).count();
+            request.onsuccess = () => counted(request.result);
+          });
+        return Promise.all(['keys', 'sealed', 'forms'].map(count));
+      });
+      expect(left).toEqual([0, 0, 0]);
+      await frozen.evaluate(() => (window as unknown as { deaf: IDBDatabase }).deaf.close());
+      await page.waitForSelector('input[name=email]');
+      await other.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(other)).toBe(false);
     });
   }, 180_000);
 

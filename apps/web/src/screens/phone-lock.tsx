@@ -27,7 +27,7 @@ class WrongPin extends Error {
 
 /** The store is opened and, when online, the phone's status asked before the PIN is: a revoked phone is wiped first. */
 async function open(): Promise<Shown> {
-  const vault = await PhoneVault.open();
+  const vault = await PhoneVault.open(phoneWiped);
   const deviceId = await vault.deviceId();
   const state = await vault.state();
   if (!deviceId || state === 'empty') {
