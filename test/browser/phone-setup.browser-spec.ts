@@ -72,6 +72,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       companion: user(org.companionA),
       colleague: user(org.companionB),
       forgetful: user(elsewhere.companionA),
+      revoker: user(elsewhere.companionB),
       twoTabs: user(third.companionA),
     };
   });
@@ -245,6 +246,23 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await suite.checkScreen(watched, 'phone-revoked', '.phone-lock[data-state=revoked]');
       await page.click('.phone-lock button');
       await page.waitForSelector('input[name=email]');
+    });
+  }, 180_000);
+
+  it('revoking this very phone from its own phones list wipes it at once and starts again at the sign-in', async () => {
+    const { revoker } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signIn(page, revoker.email, TEST_PASSWORD, 'nav');
+      await setUpByForm(page, 'HP sendiri');
+      const [device] = await devicesOf(revoker.id);
+      await page.click('.account-phones a');
+      await page.waitForSelector(`li[data-phone="${device!.id}"] button`);
+      await page.click(`li[data-phone="${device!.id}"] button`);
+      await page.click('button:text-is("Ya, cabut ponsel ini")');
+      await page.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(page)).toBe(false);
+      expect((await devicesOf(revoker.id))[0]?.revoked).toBe(true);
     });
   }, 180_000);
 
