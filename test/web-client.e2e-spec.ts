@@ -53,8 +53,8 @@ describe('the web client at /', () => {
     expect(response.body).toMatchObject({ type: problemType('not-found'), status: 404 });
   });
 
-  it('never falls back under /health, /docs or for a missing asset', async () => {
-    for (const path of ['/health/nope', '/docs-nope', '/docs/nope/deeper', '/assets/missing.js'])
+  it('never falls back under /api, /health, /docs or for a missing asset, a query string straight after the prefix included', async () => {
+    for (const path of ['/health/nope', '/docs-nope', '/docs/nope/deeper', '/assets/missing.js', '/api?x', '/health?x'])
       expect({ path, status: (await api.http().get(path)).status }).toEqual({ path, status: 404 });
   });
 

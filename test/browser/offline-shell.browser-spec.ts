@@ -71,7 +71,8 @@ describe('the offline app shell', () => {
         const deepLink = await page.goto(`/cases/${companion.caseId}`);
         expect(deepLink?.fromServiceWorker()).toBe(true);
         await page.waitForSelector('input[name=email]');
-        await expect(page.goto('/api/v1/code-lists')).rejects.toThrow(/ERR_CONNECTION_REFUSED/);
+        for (const path of ['/api/v1/code-lists', '/api?x', '/health?x'])
+          await expect(page.goto(path)).rejects.toThrow(/ERR_CONNECTION_REFUSED/);
       } finally {
         await suite.restartApi();
       }

@@ -40,6 +40,17 @@ const worklistShown = (page: Page) =>
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
+/**
+ * The PIN's inputs as the screen shows them: masked, and named a one-time code, which Chromium's
+ * password manager never takes for a password, so it never offers to save the PIN.
+ */
+async function expectPinInputs(page: Page, count: number): Promise<void> {
+  const inputs = await page.$$eval('input[name^=pin]', (all) =>
+    all.map((input) => ({ type: input.getAttribute('type'), autocomplete: input.getAttribute('autocomplete') })),
+  );
+  expect(inputs).toEqual(Array.from({ length: count }, () => ({ type: 'password', autocomplete: 'one-time-code' })));
+}
+
 /** Her account's set-up form, filled and sent with the mouse: for the flows that test what comes after. */
 async function setUpByForm(page: Page, label: string): Promise<void> {
   await page.click('.who a');
@@ -56,7 +67,14 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     const org = await createOrganisation(setup, 'Luring');
     const elsewhere = await createOrganisation(setup, 'Lupa');
     const user = (signed: SignedInUser) => ({ id: signed.id, email: signed.email });
-    return { companion: user(org.companionA), colleague: user(org.companionB), forgetful: user(elsewhere.companionA) };
+    const third = await createOrganisation(setup, 'Dua tab');
+    return {
+      companion: user(org.companionA),
+      colleague: user(org.companionB),
+      forgetful: user(elsewhere.companionA),
+      revoker: user(elsewhere.companionB),
+      twoTabs: user(third.companionA),
+    };
   });
 
   const devicesOf = (userId: string) =>
@@ -75,6 +93,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       // No phone store exists before the set-up.
       expect(await phoneStoreExists(page)).toBe(false);
       await suite.checkScreen(watched, 'phone-setup', '.phone-setup');
+      await expectPinInputs(page, 2);
 
       // A sign-in older than 5 minutes: the server refuses, the screen says why and offers to sign in again.
       await suite.stored(
@@ -137,6 +156,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       expect(await page.$$('input[name=email]')).toHaveLength(0);
       expect(await focusedText(page)).toBe('Buka dengan PIN');
       await suite.checkScreen(watched, 'phone-lock', '.phone-lock[data-state=pin]');
+      await expectPinInputs(page, 1);
 
       // Keyboard alone: a wrong PIN tells the tries left, the right one resumes her session.
       await tabTo(page, 'input[name=pin]');
@@ -229,6 +249,85 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     });
   }, 180_000);
 
+  it('revoking this very phone from its own phones list wipes it at once and starts again at the sign-in', async () => {
+    const { revoker } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signIn(page, revoker.email, TEST_PASSWORD, 'nav');
+      await setUpByForm(page, 'HP sendiri');
+      const [device] = await devicesOf(revoker.id);
+      await page.click('.account-phones a');
+      await page.waitForSelector(`li[data-phone="${device!.id}"] button`);
+      await page.click(`li[data-phone="${device!.id}"] button`);
+      await page.click('button:text-is("Ya, cabut ponsel ini")');
+      await page.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(page)).toBe(false);
+      expect((await devicesOf(revoker.id))[0]?.revoked).toBe(true);
+    });
+  }, 180_000);
+
+  it('a wipe in another tab ends this one at once, and a tab that cannot let go of the store does not hold the wipe up', async () => {
+    const { twoTabs } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page, context } = watched;
+      const other = await context.newPage();
+      const openInThisTab = async (label: string) => {
+        await signIn(page, twoTabs.email, TEST_PASSWORD, 'nav');
+        await setUpByForm(page, label);
+        await page.click('nav a >> nth=0');
+        await worklistShown(page);
+        await other.goto('/');
+        await other.waitForSelector('.phone-lock[data-state=pin]');
+      };
+      const forgetInTheOther = async () => {
+        await other.click('.forget-phone');
+        await other.click('.forget-step button.primary');
+      };
+
+      // Open here, forgotten in the other tab: this one leaves its worklist (and its session) for the sign-in.
+      await openInThisTab('HP dua tab');
+      await forgetInTheOther();
+      await page.waitForSelector('input[name=email]');
+      await other.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(page)).toBe(false);
+
+      // A tab that cannot let go of the store (frozen, it runs no script until it resumes): a
+      // connection that never answers the deletion stands in for it. The wipe does not wait on it;
+      // what the store held is already cleared, and once it lets go the deletion completes and
+      // both tabs end at the sign-in with no store left.
+      await openInThisTab('HP dua tab lagi');
+      const frozen = await context.newPage();
+      await frozen.goto('/icon.svg');
+      await frozen.evaluate(
+        (name) =>
+          new Promise<void>((opened) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => {
+              Object.assign(window, { deaf: request.result });
+              opened();
+            };
+          }),
+        PHONE_DB,
+      );
+      await forgetInTheOther();
+      await other.waitForFunction(() => !document.querySelector('.forget-step'));
+      const left = await frozen.evaluate(() => {
+        const { deaf } = window as unknown as { deaf: IDBDatabase };
+        const count = (store: string) =>
+          new Promise<number>((counted) => {
+            const request = deaf.transaction(store).objectStore(store).count();
+            request.onsuccess = () => counted(request.result);
+          });
+        return Promise.all(['keys', 'sealed', 'forms'].map(count));
+      });
+      expect(left).toEqual([0, 0, 0]);
+      await frozen.evaluate(() => (window as unknown as { deaf: IDBDatabase }).deaf.close());
+      await page.waitForSelector('input[name=email]');
+      await other.waitForSelector('input[name=email]');
+      expect(await phoneStoreExists(other)).toBe(false);
+    });
+  }, 180_000);
+
   it('five wrong PINs end PIN unlock; her password online recovers the phone under a new PIN; hidden or frozen, it locks', async () => {
     const { forgetful } = suite.world;
     const NEW_PIN = '97531864';
@@ -260,6 +359,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await page.waitForSelector('.phone-recovery');
       expect(await focusedText(page)).toBe('Buat PIN baru');
       await suite.checkScreen(watched, 'phone-recovery', '.phone-recovery');
+      await expectPinInputs(page, 2);
       await tabTo(page, '.phone-recovery input[name=email]');
       await page.keyboard.type(forgetful.email);
       await page.keyboard.press('Tab');

@@ -2,7 +2,16 @@ import { answeredWithTheClient, cacheControlFor } from './web-client';
 
 describe('the web client served by the API', () => {
   it('answers history-mode paths with the app, but never the service worker, the manifest or the API', () => {
-    for (const path of ['/', '/cases/abc', '/locked?next=%2F', '/account', '/sw.js/deeper', '/swjs'])
+    for (const path of [
+      '/',
+      '/cases/abc',
+      '/locked?next=%2F',
+      '/account',
+      '/sw.js/deeper',
+      '/swjs',
+      '/apis',
+      '/healthy?x',
+    ])
       expect({ path, client: answeredWithTheClient(path) }).toEqual({ path, client: true });
     for (const path of [
       '/sw.js',
@@ -10,6 +19,10 @@ describe('the web client served by the API', () => {
       '/manifest.webmanifest',
       '/icon.svg',
       '/api/v1/me',
+      '/api?x',
+      '/api',
+      '/health?x=1',
+      '/docs?x',
       '/docs',
       '/docs-json',
       '/health/ready',

@@ -3,19 +3,12 @@ import { basename, join, resolve } from 'node:path';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isThePage, REVALIDATED_FILES } from '@pendamping/core/http/server-paths';
 
 /** The built client: dist/web beside dist/apps when running built, the same folder when running from sources. */
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const WEB_ROOT = join(basename(ROOT) === 'dist' ? ROOT : join(ROOT, 'dist'), 'web');
 
-/** Files of the client under a name that never changes: a browser must ask again each time whether they did. */
-const REVALIDATED = /^\/(sw\.js|manifest\.webmanifest|icon\.svg)(\?|$)/;
-/**
- * Paths that never fall back to the client's index.html (SPEC §11): the API, its documentation,
- * health, missing assets, and the service worker and manifest (a missing one must stay missing,
- * not become a page). The service worker's navigation fallback (apps/web/src/sw.ts) spares the same.
- */
-const NEVER_THE_CLIENT = [/^\/(api|docs|health|assets)(\/|$|-)/, REVALIDATED];
 /** Content-hashed by the build: a file's name changes with its content, so a phone fetches each only once. */
 const HASHED_ASSETS = /^\/assets\//;
 
@@ -62,8 +55,11 @@ const DOCS_POLICY: FastifyHelmetOptions = {
 
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
 
-/** Whether a GET that matches no file answers index.html (a history-mode path of the app). */
-export const answeredWithTheClient = (url: string) => !NEVER_THE_CLIENT.some((path) => path.test(url));
+/**
+ * Whether a GET that matches no file answers index.html (a history-mode path of the app); the
+ * paths that never do are the service worker's too (@pendamping/core/http/server-paths).
+ */
+export const answeredWithTheClient = isThePage;
 
 /**
  * The Cache-Control of an answer: every API answer may carry case content or a token, so no browser
@@ -73,7 +69,7 @@ export const answeredWithTheClient = (url: string) => !NEVER_THE_CLIENT.some((pa
  */
 export function cacheControlFor(url: string): string | undefined {
   if (HASHED_ASSETS.test(url)) return undefined;
-  return REVALIDATED.test(url) ? 'no-cache' : 'no-store';
+  return REVALIDATED_FILES.test(url) ? 'no-cache' : 'no-store';
 }
 
 /**

@@ -1,6 +1,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+// The API's list too: imported by its path, as the client has no @pendamping aliases.
+import { NEVER_THE_APP } from '../../../libs/core/src/http/server-paths';
 
 /**
  * The service worker (SPEC §12): the app shell and the companion's screens from the precache, so
@@ -10,13 +12,10 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
  */
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
-/** Navigations the server never answers with the app: the same paths as NEVER_THE_CLIENT in apps/api/src/web-client.ts. */
-const NOT_THE_APP = [/^\/(api|docs|health|assets)(\/|$|-)/, /^\/(sw\.js|manifest\.webmanifest|icon\.svg)$/];
-
 // A new version takes over at once: its files are all in its precache before it activates, and the
 // server no longer has the old version's files to give an old page anyway.
 void self.skipWaiting();
 clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: NOT_THE_APP }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [...NEVER_THE_APP] }));

@@ -56,11 +56,21 @@ export interface PhoneSchema extends DBSchema {
 
 export type PhoneDb = IDBPDatabase<PhoneSchema>;
 
+/** Set while this page deletes the database: its own connections close then, but the page stays for the wipe's caller. */
+let deletingHere = false;
+
+export interface ClosingHandlers {
+  /** Drops what the connection's holder decrypted. */
+  onClosing(): void;
+  /** Another tab wiped the phone (or a newer version of the app upgrades its store): this page must go too. */
+  onWipedElsewhere(): void;
+}
+
 /**
- * `onClosing` runs when another tab deletes the database (a wipe): this connection closes at once
- * so the wipe is not blocked, and its holder drops what it decrypted.
+ * When another tab deletes the database (a wipe), this connection closes at once so the wipe is
+ * not blocked, and its holder drops what it decrypted and leaves.
  */
-export const openPhoneDb = (onClosing: () => void): Promise<PhoneDb> =>
+export const openPhoneDb = ({ onClosing, onWipedElsewhere }: ClosingHandlers): Promise<PhoneDb> =>
   openDB<PhoneSchema>(PHONE_DB, VERSION, {
     upgrade(db) {
       db.createObjectStore('keys');
@@ -70,11 +80,39 @@ export const openPhoneDb = (onClosing: () => void): Promise<PhoneDb> =>
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
       onClosing();
+      if (!deletingHere) onWipedElsewhere();
     },
   });
 
-/** The whole database goes, not its contents one by one: nothing is left for a later reader. */
-export const deletePhoneDb = (): Promise<void> => deleteDB(PHONE_DB);
+/** Everything the store holds, cleared in one transaction: without the wrapped copies of DK no sealed value opens. */
+export async function clearPhoneDb(db: PhoneDb): Promise<void> {
+  const transaction = db.transaction(['keys', 'sealed', 'forms'], 'readwrite');
+  await Promise.all([
+    transaction.objectStore('keys').clear(),
+    transaction.objectStore('sealed').clear(),
+    transaction.objectStore('forms').clear(),
+    transaction.done,
+  ]);
+}
+
+/**
+ * The whole database goes, not only its contents: nothing is left for a later reader. A tab that
+ * cannot let go of its connection (frozen, it runs no script until it resumes) blocks the deletion;
+ * it then stays queued, outlives this page, and completes once that tab resumes (and closes its
+ * connection) or is closed. A blocked deletion resolves at once: the wipe cleared the contents
+ * before, so nothing readable is left waiting, and this page need not wait on a frozen one. A store
+ * opened meanwhile, by the next page, waits behind the deletion and then opens empty.
+ */
+export function deletePhoneDb(): Promise<void> {
+  deletingHere = true;
+  return new Promise((resolve, reject) => {
+    deleteDB(PHONE_DB, { blocked: () => resolve() })
+      .then(resolve, reject)
+      .finally(() => {
+        deletingHere = false;
+      });
+  });
+}
 
 export async function readKey<Name extends KeyName>(db: PhoneDb, name: Name): Promise<KeyRecords[Name] | undefined> {
   return (await db.get('keys', name)) as KeyRecords[Name] | undefined;

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import { ApiProblem, answered } from '../api/problem';
-import { type Credentials, enterPhoneSession, type SessionTokens } from '../session/session';
+import { type Credentials, enterPhoneSession, phoneWiped, type SessionTokens } from '../session/session';
 import { stopRefreshing } from '../session/refresh';
 import { tokens } from '../session/tokens';
 import { vaultOpened } from './open-vault';
@@ -43,7 +43,7 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
   const pending = await PendingPhone.create();
   const { deviceId, sealingPublicKey } = pending;
   const keys = await answered(api.POST('/api/v1/devices', { body: { deviceId, label, sealingPublicKey } }));
-  const vault = await PhoneVault.open();
+  const vault = await PhoneVault.open(phoneWiped);
   try {
     await vault.setUp(pending, pin, keys.wrappingKey);
     if (!keys.refreshToken) throw new Error('POST /devices answered no refresh token');

@@ -2,6 +2,7 @@ import { PIN_KEY_PARAMS, PIN_SALT_BYTES } from './argon2-params';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { generateDataKey, importWrappingKey, unwrapDataKey, wrapDataKey } from './key-wrap';
 import {
+  clearPhoneDb,
   deletePhoneDb,
   type FormListName,
   type FormLists,
@@ -75,12 +76,18 @@ async function wrappingKeyFrom(text: string): Promise<CryptoKey> {
  */
 export class PhoneVault {
   private dataKey?: CryptoKey;
+  /** False once another tab's wipe closed the connection: nothing is left here to clear. */
+  private connected = true;
 
   private constructor(private readonly db: PhoneDb) {}
 
-  static async open(): Promise<PhoneVault> {
+  /**
+   * `onWipedElsewhere`: another tab wiped the phone. DK is dropped here at once; the caller drops
+   * the rest (the session's token, the screen), which the store knows nothing of.
+   */
+  static async open(onWipedElsewhere: () => void): Promise<PhoneVault> {
     const holder: { vault?: PhoneVault } = {};
-    holder.vault = new PhoneVault(await openPhoneDb(() => holder.vault?.lock()));
+    holder.vault = new PhoneVault(await openPhoneDb({ onClosing: () => holder.vault?.closed(), onWipedElsewhere }));
     return holder.vault;
   }
 
@@ -232,11 +239,22 @@ export class PhoneVault {
     return (await this.db.get('forms', name)) as FormLists[Name] | undefined;
   }
 
-  /** Deletes the whole database (sign-out, "forget this phone", a revoked phone). */
+  /**
+   * Deletes the whole database (sign-out, "forget this phone", a revoked phone). Its contents are
+   * cleared first: a deletion held up by another tab that cannot let go (a frozen one) leaves
+   * nothing readable while it waits.
+   */
   async wipe(): Promise<void> {
     this.lock();
+    if (this.connected) await clearPhoneDb(this.db);
+    this.closed();
     this.db.close();
     await deletePhoneDb();
+  }
+
+  private closed(): void {
+    this.lock();
+    this.connected = false;
   }
 
   private key(): CryptoKey {

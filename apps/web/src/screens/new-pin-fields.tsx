@@ -3,6 +3,14 @@ import type { MessageKey } from '../i18n/messages';
 import { MIN_PIN_DIGITS } from '../offline/pin-rule';
 import { Field } from '../ui/field';
 
+/**
+ * The PIN's inputs stay password inputs (masked, and read out as hidden by screen readers), but
+ * named a one-time code: Chromium's password manager takes no field so named for a password, so it
+ * never offers to save the PIN, nor to replace her account's saved password with it in the
+ * recovery form, where both stand together.
+ */
+export const PIN_AUTOCOMPLETE = 'one-time-code';
+
 /** A new PIN and its confirmation (set-up and recovery), checked together by `checkNewPin` on submit. */
 export function NewPinFields({
   label,
@@ -25,7 +33,7 @@ export function NewPinFields({
         hint={t('setupPinHint')}
         type="password"
         name="pin"
-        autocomplete="new-password"
+        autocomplete={PIN_AUTOCOMPLETE}
         required
         minLength={MIN_PIN_DIGITS}
         value={pin}
@@ -35,7 +43,7 @@ export function NewPinFields({
         label={t('setupPinAgain')}
         type="password"
         name="pin-again"
-        autocomplete="new-password"
+        autocomplete={PIN_AUTOCOMPLETE}
         required
         value={again}
         onValue={onAgain}

@@ -9,6 +9,7 @@ import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
+import { PIN_AUTOCOMPLETE } from './new-pin-fields';
 import { PhoneRecovery } from './phone-recovery';
 
 /** Where the lock screen is: opening the store, asking the PIN, the PIN copy gone, a revoked phone wiped. */
@@ -26,7 +27,7 @@ class WrongPin extends Error {
 
 /** The store is opened and, when online, the phone's status asked before the PIN is: a revoked phone is wiped first. */
 async function open(): Promise<Shown> {
-  const vault = await PhoneVault.open();
+  const vault = await PhoneVault.open(phoneWiped);
   const deviceId = await vault.deviceId();
   const state = await vault.state();
   if (!deviceId || state === 'empty') {
@@ -140,7 +141,7 @@ function PinForm({
           label={t('phoneLockPin')}
           type="password"
           name="pin"
-          autocomplete="current-password"
+          autocomplete={PIN_AUTOCOMPLETE}
           required
           value={pin}
           onValue={setPin}

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { allPages } from '../api/page';
+import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
+import { wipeThisPhone } from '../offline/wipe-this-phone';
+import { tokens } from '../session/tokens';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { Loading } from '../ui/loading';
@@ -17,7 +20,7 @@ interface Loaded {
 /**
  * Phones set up for offline capture (SPEC §12): `mine` under "My account" for a companion, or
  * `organisation` for an org_admin (the server answers each the phones in her scope). Revoking one
- * shows the phone's new state and says so.
+ * shows the phone's new state and says so; revoking the phone this page runs on wipes it.
  */
 export function PhonesScreen({ whose }: { whose: 'mine' | 'organisation' }) {
   const { t } = useI18n();
@@ -53,6 +56,7 @@ export function PhonesScreen({ whose }: { whose: 'mine' | 'organisation' }) {
           phones={phones}
           ownerOf={owners && ((userId) => (userId && owners.get(userId)) || t('phonesOwnerUnknown'))}
           onRevoked={(phone) => {
+            if (idOf(phone) === tokens.phone()) return void wipeThisPhone();
             setLoaded({ phones: phones.map((shown) => (shown.id === phone.id ? phone : shown)), owners });
             setRevoked(phone.label ?? '');
           }}

@@ -139,8 +139,15 @@ export async function enterPhoneSession(deviceId: string, phone: BoundPhone, ans
   lockWhenHidden(phone.lock);
 }
 
-/** A phone wiped (forgotten or revoked): a fresh page starts from the password sign-in. */
-export const phoneWiped = () => location.assign('/');
+/**
+ * A phone wiped (forgotten or revoked, here or in another tab): the session's token and its
+ * renewal go at once, not with the page, and a fresh page starts from the password sign-in.
+ */
+export function phoneWiped(): void {
+  stopRefreshing();
+  tokens.forget();
+  location.assign('/');
+}
 
 export interface Credentials {
   email: string;
@@ -202,7 +209,7 @@ export async function acknowledgeResetNotice(profile: Profile, rules: PackedRule
 async function signOutOfPhone(deviceId: string): Promise<void> {
   await answered(api.POST('/api/v1/devices/{id}/revoke', { params: { path: { id: deviceId } } }));
   const { PhoneVault } = await import('../offline/phone-vault');
-  await (await PhoneVault.open()).wipe();
+  await (await PhoneVault.open(phoneWiped)).wipe();
 }
 
 /** Ends the session on the server; the page is then loaded anew so nothing of it stays in memory. */
