@@ -1,10 +1,11 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { openVault } from '../offline/open-vault';
 import { Outbox } from '../offline/outbox';
 import { deliverNow, isSending } from '../offline/outbox-delivery';
 import type { OutboxRecord } from '../offline/outbox-record';
 import { navigate } from '../router';
+import { keepStorage, type StorageKeeping } from '../session/persistent-storage';
 import { signOut } from '../session/session';
 import { ConfirmButtons } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
@@ -61,6 +62,8 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
   const [discarding, setDiscarding] = useState<string>();
   const [status, setStatus] = useState('');
   const [sending, setSending] = useState(false);
+  const [keeping, setKeeping] = useState<StorageKeeping>();
+  useEffect(() => void keepStorage().then(setKeeping), []);
 
   const discard = async (record: OutboxRecord) => {
     const vault = openVault();
@@ -95,6 +98,7 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
       {records && records.length === 0 && <p class="outbox-empty">{t('outboxEmpty')}</p>}
       {records && records.length > 0 && (
         <>
+          {keeping !== undefined && keeping !== 'granted' && <p class="outbox-warning">{t('outboxStorageAtRisk')}</p>}
           <button type="button" class="primary send-now" disabled={sending} onClick={() => void sendNow()}>
             {t('outboxSendNow')}
           </button>

@@ -6,6 +6,8 @@ export const id = {
     'Catatan yang dibuat di ponsel ini disimpan terkunci di ponsel sampai server menerimanya. Catatan dikirim sendiri saat ada sinyal.',
   outboxEmpty: 'Semua catatan sudah terkirim.',
   outboxSendNow: 'Kirim sekarang',
+  outboxStorageAtRisk:
+    'Browser ini bisa menghapus penyimpanannya saat ruang penuh, dan catatan yang belum terkirim ikut hilang. Tambahkan Pendamping ke layar utama, dan kirim catatan begitu ada sinyal.',
   outboxKindCase: 'Kasus baru',
   outboxKindFollowUp: 'Tindak lanjut',
   outboxKindActivity: 'Laporan kegiatan',
@@ -41,6 +43,8 @@ export const en: Record<keyof typeof id, string> = {
     'Records made on this phone are kept sealed on it until the server has them. They are sent by themselves when there is signal.',
   outboxEmpty: 'Every record has been sent.',
   outboxSendNow: 'Send now',
+  outboxStorageAtRisk:
+    'This browser may clear its storage when space runs low, and the records not sent yet would go with it. Add Pendamping to the home screen, and send them as soon as there is signal.',
   outboxKindCase: 'New case',
   outboxKindFollowUp: 'Follow-up',
   outboxKindActivity: 'Activity report',
