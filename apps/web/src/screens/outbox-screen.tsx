@@ -102,10 +102,10 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
           <button type="button" class="primary send-now" disabled={sending} onClick={() => void sendNow()}>
             {t('outboxSendNow')}
           </button>
-          <ul class="outbox-list">
+          <ul class="outbox-list cards">
             {records.map((record) => (
-              <li key={record.id} data-state={isSending(record.id) ? 'sending' : record.state}>
-                <h2>{t(KIND_LABELS[record.request.kind])}</h2>
+              <li key={record.id} class="card" data-state={isSending(record.id) ? 'sending' : record.state}>
+                <h2 class="card-title">{t(KIND_LABELS[record.request.kind])}</h2>
                 <p>{t('outboxMadeAt', { at: momentOf(language, new Date(record.createdAt).toISOString()) })}</p>
                 <p class="outbox-state">{stateText(record, isSending(record.id), t, language)}</p>
                 {discardable(record) &&

@@ -31,13 +31,13 @@ export const id = {
   outboxSavedOnPhone: 'Tersimpan di ponsel ini; akan dikirim saat ada sinyal.',
   outboxSignOutTitle: 'Keluar dan buang catatan yang belum terkirim?',
   outboxSignOutExplain:
-    'Keluar mencabut ponsel ini dan menghapus semua isinya. {count} catatan belum terkirim akan hilang selamanya. Sebaiknya tunggu sampai ada sinyal dan semua terkirim.',
+    'Keluar mencabut ponsel ini dan menghapus semua isinya, termasuk catatan yang belum terkirim ({count}): catatan itu hilang selamanya. Sebaiknya tunggu sampai ada sinyal dan semua terkirim.',
   outboxSignOutConfirm: 'Ya, buang dan keluar',
   outboxSignOutCancel: 'Jangan keluar',
 };
 
 export const en: Record<keyof typeof id, string> = {
-  outboxLine: 'Not sent yet: {count} records',
+  outboxLine: 'Records not sent yet: {count}',
   outboxTitle: 'Records not sent yet',
   outboxHelp:
     'Records made on this phone are kept sealed on it until the server has them. They are sent by themselves when there is signal.',
@@ -67,7 +67,7 @@ export const en: Record<keyof typeof id, string> = {
   outboxSavedOnPhone: 'Saved on this phone; it will be sent when there is signal.',
   outboxSignOutTitle: 'Sign out and discard the records not sent?',
   outboxSignOutExplain:
-    'Signing out revokes this phone and deletes everything on it. {count} records not sent yet will be lost for good. Better wait for signal until everything is sent.',
+    'Signing out revokes this phone and deletes everything on it, the records not sent yet ({count}) included: they are lost for good. Better wait for signal until everything is sent.',
   outboxSignOutConfirm: 'Yes, discard them and sign out',
   outboxSignOutCancel: 'Do not sign out',
 };
