@@ -149,6 +149,46 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
       expect(await activities()).toBe(1);
       await page.unroute('**/activities');
 
+      // Refused for what it holds (a 422 with the server's field errors): it needs correction, is
+      // opened in its form as it was sent, corrected on the phone and sent again under its id.
+      let refuse = true;
+      await page.route('**/follow-ups', async (route) => {
+        if (refuse && route.request().method() === 'POST') {
+          refuse = false;
+          await route.fulfill({
+            status: 422,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'urn:pendamping:problem:business-rule',
+              title: 'Business rule',
+              status: 422,
+              detail: 'The follow-up breaks a rule.',
+              errors: [{ field: 'date', message: 'must not be before the case was opened' }],
+            }),
+          });
+        } else await route.continue();
+      });
+      await openCase(page, keptCase);
+      expect(await addFollowUp(page, 'Kunjungan ketiga')).toBe(SAVED_ON_PHONE);
+      await page.click('.outbox-line a');
+      await page.waitForSelector('.outbox-list li[data-state=needs-correction]');
+      expect(await page.textContent('.outbox-list li .outbox-state')).toBe(
+        'Perlu diperbaiki: date: must not be before the case was opened',
+      );
+      await suite.checkScreen(watched, 'outbox-needs-correction', '.outbox-list li[data-state=needs-correction]');
+      await page.click('.outbox-list li button.correct');
+      await page.waitForSelector(`.outbox ${FOLLOW_UP_FORM}`);
+      expect(await page.inputValue(`${FOLLOW_UP_FORM} textarea[name=notes]`)).toBe('Kunjungan ketiga');
+      await suite.checkScreen(watched, 'outbox-correction', `.outbox ${FOLLOW_UP_FORM}`);
+      await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, 'Kunjungan ketiga, diperbaiki');
+      await page.click(`${FOLLOW_UP_FORM} button[type=submit]`);
+      await page.waitForSelector('.outbox-empty');
+      await page.waitForFunction(
+        () => document.querySelector('.outbox > p.saved')?.textContent === 'Catatan yang diperbaiki sudah terkirim.',
+      );
+      expect(await followUpsOf(keptCase)).toBe(3);
+      await page.unroute('**/follow-ups');
+
       // A follow-up made with no signal for a case reassigned before it could go: orphaned, kept.
       await openCase(page, leavingCase);
       await suite.stopApi();
@@ -186,7 +226,7 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
       expect(await page.textContent('.outbox .saved')).toBe('Catatan dibuang.');
       await suite.checkScreen(watched, 'outbox-empty', '.outbox-empty');
       expect(await followUpsOf(leavingCase)).toBe(0);
-      expect(await followUpsOf(keptCase)).toBe(2);
+      expect(await followUpsOf(keptCase)).toBe(3);
     });
   }, 150_000);
 });

@@ -54,6 +54,17 @@ export class Outbox {
     return record;
   }
 
+  /**
+   * Her correction of a refused record: the same id (a refused request consumed nothing), the
+   * corrected request under a new Idempotency-Key (the body changed), sent as a new record would be.
+   */
+  async correct(id: string, request: OutboxRequest): Promise<OutboxRecord> {
+    const kept = await this.find(id);
+    const record = { ...newOutboxRecord(id, request, Date.now()), createdAt: kept?.createdAt ?? Date.now() };
+    await this.put(record);
+    return record;
+  }
+
   async put(record: OutboxRecord): Promise<void> {
     await this.vault.put(outboxName(record.id), record);
     outboxChanged();

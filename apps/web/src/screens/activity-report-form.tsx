@@ -64,6 +64,18 @@ const blank = (): Typed => ({
   lessons: '',
 });
 
+const typedFrom = (body: CreateActivityReport): Typed => ({
+  date: body.date,
+  ...(Object.fromEntries(PEOPLE.map((person) => [person, String(body.participants[person])])) as Record<
+    Person,
+    string
+  >),
+  summary: body.summary,
+  results: body.results ?? '',
+  obstacles: body.obstacles ?? '',
+  lessons: body.lessons ?? '',
+});
+
 /** What is wrong with the typed values, field by field, by the rules of CreateActivityReportDto and the service. */
 function invalidFields(typed: Typed, year: number): Invalid<Field> {
   const invalid: Invalid<Field> = {};
@@ -102,26 +114,28 @@ export function ActivityReportForm({
   itemId,
   year,
   onSaved,
+  correcting,
 }: {
   planId: string;
   itemId: string;
   year: number;
   onSaved(): void;
+  /** A report of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
+  correcting?: CreateActivityReport;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState<Typed>(blank);
+  const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
   const [invalid, setInvalid] = useState<Invalid<Field>>({});
   const [saved, setSaved] = useState<MessageKey>();
   const [keys] = useState(() => new IdempotencyKeys());
   // On a phone, one id per report being written: a second save cannot make a second report (SPEC §12).
-  const [reportId, setReportId] = useState(() => crypto.randomUUID());
+  const [reportId, setReportId] = useState(() => correcting?.id ?? crypto.randomUUID());
 
   /** On a phone the report is sealed into the outbox, then sent if it can be; otherwise it waits there. */
   const keepOnPhone = async (body: CreateActivityReport): Promise<MessageKey> => {
     const { keepAndSend } = await import('../offline/outbox-capture');
     const request = { kind: 'activity' as const, planId, itemId, body: { ...body, id: reportId } };
-    const outcome = await keepAndSend(reportId, request);
-    setReportId(crypto.randomUUID());
+    const outcome = await keepAndSend(reportId, request, correcting !== undefined);
     return outcome === 'kept' ? 'outboxSavedOnPhone' : 'workplansActivitySaved';
   };
 
@@ -134,9 +148,12 @@ export function ActivityReportForm({
       const body = requestBody(typed);
       if (tokens.phone()) {
         const outcome = await keepOnPhone(body);
-        setTyped(blank());
         setSaved(outcome);
         if (outcome === 'workplansActivitySaved') onSaved();
+        // A correction stays as sent: refused again, it is corrected again under the same id.
+        if (correcting) return;
+        setReportId(crypto.randomUUID());
+        setTyped(blank());
         return;
       }
       await answered(

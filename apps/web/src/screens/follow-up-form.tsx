@@ -56,21 +56,31 @@ function requestBody(id: string, typed: Typed): CreateFollowUp {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const blank = (): Typed => ({ date: today(), type: '', notes: '', nextAction: '', dueDate: '' });
+const typedFrom = (body: CreateFollowUp): Typed => ({
+  date: body.date,
+  type: body.type,
+  notes: body.notes ?? '',
+  nextAction: body.nextAction ?? '',
+  dueDate: body.dueDate ?? '',
+});
 
 /** Adding a follow-up to a case: checked as the API checks it, what was typed kept when saving fails. */
 export function FollowUpForm({
   caseId,
   codes,
   onSaved,
+  correcting,
 }: {
   caseId: string;
   codes: CodeLists;
   onSaved(followUp: FollowUpView): void;
+  /** A follow-up of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
+  correcting?: CreateFollowUp;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState<Typed>(blank);
+  const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
   // One id per follow-up being written: sending it again after a lost answer cannot make a second one (SPEC §12).
-  const [followUpId, setFollowUpId] = useState(() => crypto.randomUUID());
+  const [followUpId, setFollowUpId] = useState(() => correcting?.id ?? crypto.randomUUID());
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
   const [saved, setSaved] = useState<MessageKey>();
   const types = codes.followUpType;
@@ -91,7 +101,8 @@ export function FollowUpForm({
    */
   const keepOnPhone = async (body: CreateFollowUp): Promise<MessageKey> => {
     const { keepAndSend } = await import('../offline/outbox-capture');
-    if ((await keepAndSend(body.id!, { kind: 'follow-up', caseId, body })) === 'kept') return 'outboxSavedOnPhone';
+    const request = { kind: 'follow-up' as const, caseId, body };
+    if ((await keepAndSend(body.id!, request, correcting !== undefined)) === 'kept') return 'outboxSavedOnPhone';
     await viewOf({ id: body.id! }).then(onSaved, () => undefined);
     return 'followUpSaved';
   };
@@ -114,9 +125,11 @@ export function FollowUpForm({
             await answered(api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: caseId } }, body })),
           ),
         );
+      setSaved(outcome);
+      // A correction stays as sent: refused again, it is corrected again under the same id.
+      if (correcting) return;
       setFollowUpId(crypto.randomUUID());
       setTyped(blank());
-      setSaved(outcome);
     },
     (error) =>
       error instanceof InvalidForm || (error instanceof ApiProblem && error.status === 400)

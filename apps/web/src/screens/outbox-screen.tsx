@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { answered } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { openVault } from '../offline/open-vault';
 import { Outbox } from '../offline/outbox';
@@ -12,6 +14,9 @@ import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { momentOf } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
+import type { CodeLists } from '../ui/labels';
+import { ActivityReportForm } from './activity-report-form';
+import { FollowUpForm } from './follow-up-form';
 import { OUTBOX_PATH } from './outbox-line';
 import { discardable, KIND_LABELS, stateText } from './outbox-state-text';
 import { useOutbox } from './use-outbox';
@@ -51,6 +56,40 @@ function Step({
 }
 
 /**
+ * A refused record opened in its own form as it was sent, to be corrected and sent again under
+ * its id. The form is made anew for each correction sent (`key`), so a second refusal opens what was sent.
+ */
+function Correction({ record, onSaved }: { record: OutboxRecord; onSaved(): void }) {
+  const [codes, setCodes] = useState<CodeLists>();
+  const { request } = record;
+  useEffect(() => {
+    if (request.kind === 'follow-up') void answered(api.GET('/api/v1/code-lists')).then(setCodes, () => undefined);
+  }, [request.kind]);
+  if (request.kind === 'activity')
+    return (
+      <ActivityReportForm
+        key={record.idempotencyKey}
+        planId={request.planId}
+        itemId={request.itemId}
+        year={Number(request.body.date.slice(0, 4))}
+        correcting={request.body}
+        onSaved={onSaved}
+      />
+    );
+  if (request.kind === 'follow-up' && codes)
+    return (
+      <FollowUpForm
+        key={record.idempotencyKey}
+        caseId={request.caseId}
+        codes={codes}
+        correcting={request.body}
+        onSaved={onSaved}
+      />
+    );
+  return null;
+}
+
+/**
  * The records made on this phone and not yet sent (SPEC §12 "Outbox"), each with its state in
  * words; "Send now" tries at once; a record that will not go out as it is can be discarded after a
  * confirm step. `signingOut` is sign-out asked while records wait: refused unless she confirms
@@ -60,6 +99,7 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
   const { t, language } = useI18n();
   const records = useOutbox();
   const [discarding, setDiscarding] = useState<string>();
+  const [correcting, setCorrecting] = useState<string>();
   const [status, setStatus] = useState('');
   const [sending, setSending] = useState(false);
   const [keeping, setKeeping] = useState<StorageKeeping>();
@@ -108,6 +148,15 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
                 <h2 class="card-title">{t(KIND_LABELS[record.request.kind])}</h2>
                 <p>{t('outboxMadeAt', { at: momentOf(language, new Date(record.createdAt).toISOString()) })}</p>
                 <p class="outbox-state">{stateText(record, isSending(record.id), t, language)}</p>
+                {record.state === 'needs-correction' &&
+                  record.request.kind !== 'case' &&
+                  (correcting === record.id ? (
+                    <Correction record={record} onSaved={() => setStatus(t('outboxCorrectedSent'))} />
+                  ) : (
+                    <button type="button" class="correct" onClick={() => setCorrecting(record.id)}>
+                      {t('outboxCorrect')}
+                    </button>
+                  ))}
                 {discardable(record) &&
                   (discarding === record.id ? (
                     <Step

@@ -22,6 +22,8 @@ export const id = {
   outboxStateOrphaned:
     'Tidak punya tujuan: kasus atau kegiatannya sudah tidak ada atau bukan tugas Anda lagi. Hubungi koordinator Anda.',
   outboxStateNeedsAttention: 'Perlu perhatian: server sudah memakai nomor catatan ini untuk catatan lain.',
+  outboxCorrect: 'Perbaiki catatan ini',
+  outboxCorrectedSent: 'Catatan yang diperbaiki sudah terkirim.',
   outboxDiscard: 'Buang catatan ini',
   outboxDiscardTitle: 'Buang catatan ini?',
   outboxDiscardExplain: 'Catatan ini dihapus dari ponsel dan tidak akan pernah dikirim. Ini tidak bisa dibatalkan.',
@@ -58,6 +60,8 @@ export const en: Record<keyof typeof id, string> = {
   outboxStateNeedsCorrectionNoDetail: 'Needs correction: the server refused what this record holds.',
   outboxStateOrphaned: 'Orphaned: its case or activity is gone or no longer yours. Call your coordinator.',
   outboxStateNeedsAttention: 'Needs attention: the server already uses this record number for another record.',
+  outboxCorrect: 'Correct this record',
+  outboxCorrectedSent: 'The corrected record has been sent.',
   outboxDiscard: 'Discard this record',
   outboxDiscardTitle: 'Discard this record?',
   outboxDiscardExplain: 'The record is deleted from this phone and will never be sent. This cannot be undone.',
