@@ -18,7 +18,7 @@ function followUp(): OutboxRecord {
     {
       kind: 'follow-up',
       caseId: '0b1c2d3e-4f50-4617-8829-3a4b5c6d7e8f',
-      body: { id: '3f0c6a8e-1d2b-4c5d-9e6f-7a8b9c0d1e2f', date: '2026-12-06', type: 'visit' },
+      body: { id: '3f0c6a8e-1d2b-4c5d-9e6f-7a8b9c0d1e2f', date: '2026-12-06', type: 'home_visit' },
     },
     NOW - 1000,
   );

@@ -5,7 +5,7 @@ import { tokens } from '../session/tokens';
 import { openVault, whenVaultOpens } from './open-vault';
 import { Outbox, outboxChanged } from './outbox';
 import { afterTry, type DeliveryAnswer, isDue, revokesThePhone } from './outbox-answer';
-import { type FieldProblem, type OutboxRecord, queueOf } from './outbox-record';
+import { type FieldProblem, type OutboxRecord, queuesOf } from './outbox-record';
 import type { PhoneVault } from './phone-vault';
 
 /** One tab of the phone delivers at a time, so two tabs never send the same record at once. */
@@ -88,13 +88,9 @@ async function deliverQueue(outbox: Outbox, queue: OutboxRecord[], atOnce: boole
 async function deliverAll(vault: PhoneVault, atOnce: boolean): Promise<void> {
   const outbox = new Outbox(vault);
   // Read inside the lock: another tab may have delivered some since this tab last looked.
-  const queues = new Map<string, OutboxRecord[]>();
-  for (const record of await outbox.records()) {
-    const key = queueOf(record.request, record.id);
-    queues.set(key, [...(queues.get(key) ?? []), record]);
-  }
+  const queues = queuesOf(await outbox.records());
   // Records of different cases do not wait for each other.
-  const outcomes = await Promise.all([...queues.values()].map((queue) => deliverQueue(outbox, queue, atOnce)));
+  const outcomes = await Promise.all(queues.map((queue) => deliverQueue(outbox, queue, atOnce)));
   if (outcomes.includes(false)) {
     await vault.wipe();
     phoneWiped();

@@ -78,6 +78,20 @@ export function queueOf(request: OutboxRequest, id: string): string {
   return `activity/${id}`;
 }
 
+/**
+ * The records grouped into their queues, each oldest first (by creation, then id, so every tab
+ * orders alike): a record goes only once every record before it in its queue was delivered.
+ */
+export function queuesOf(records: OutboxRecord[]): OutboxRecord[][] {
+  const queues = new Map<string, OutboxRecord[]>();
+  const ordered = [...records].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  for (const record of ordered) {
+    const key = queueOf(record.request, record.id);
+    queues.set(key, [...(queues.get(key) ?? []), record]);
+  }
+  return [...queues.values()];
+}
+
 export function newOutboxRecord(id: string, request: OutboxRequest, now: number): OutboxRecord {
   return { id, request, idempotencyKey: crypto.randomUUID(), createdAt: now, state: 'waiting', tries: 0 };
 }
