@@ -55,6 +55,3 @@ export function isDue(record: OutboxRecord, now: number, atOnce: boolean): boole
   if (record.state === 'retry') return atOnce || (record.nextTryAt ?? 0) <= now;
   return atOnce && (record.state === 'waits-sign-in' || record.state === 'waits-password-change');
 }
-
-/** Records that hold up the rest of their queue: all that are not delivered. */
-export const isUnsent = (record: OutboxRecord): boolean => record.state !== 'delivered';
