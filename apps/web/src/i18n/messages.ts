@@ -4,6 +4,7 @@ import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
 import * as offline from './catalogue/offline';
+import * as outbox from './catalogue/outbox';
 import * as phones from './catalogue/phones';
 import * as reports from './catalogue/reports';
 import * as session from './catalogue/session';
@@ -22,6 +23,7 @@ export const areas = {
   coordinator,
   intake,
   offline,
+  outbox,
   phones,
   reports,
   session,
@@ -35,6 +37,7 @@ export const id = {
   ...coordinator.id,
   ...intake.id,
   ...offline.id,
+  ...outbox.id,
   ...phones.id,
   ...reports.id,
   ...session.id,
@@ -49,6 +52,7 @@ export const en: Catalogue = {
   ...coordinator.en,
   ...intake.en,
   ...offline.en,
+  ...outbox.en,
   ...phones.en,
   ...reports.en,
   ...session.en,

@@ -16,6 +16,7 @@ import {
   wholeNumber,
 } from './work-plan-form-parts';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
+import { tokens } from '../session/tokens';
 
 type CreateActivityReport = components['schemas']['CreateActivityReportDto'];
 
@@ -63,6 +64,18 @@ const blank = (): Typed => ({
   lessons: '',
 });
 
+const typedFrom = (body: CreateActivityReport): Typed => ({
+  date: body.date,
+  ...(Object.fromEntries(PEOPLE.map((person) => [person, String(body.participants[person])])) as Record<
+    Person,
+    string
+  >),
+  summary: body.summary,
+  results: body.results ?? '',
+  obstacles: body.obstacles ?? '',
+  lessons: body.lessons ?? '',
+});
+
 /** What is wrong with the typed values, field by field, by the rules of CreateActivityReportDto and the service. */
 function invalidFields(typed: Typed, year: number): Invalid<Field> {
   const invalid: Invalid<Field> = {};
@@ -101,25 +114,48 @@ export function ActivityReportForm({
   itemId,
   year,
   onSaved,
+  correcting,
 }: {
   planId: string;
   itemId: string;
   year: number;
   onSaved(): void;
+  /** A report of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
+  correcting?: CreateActivityReport;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState<Typed>(blank);
+  const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
   const [invalid, setInvalid] = useState<Invalid<Field>>({});
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<MessageKey>();
   const [keys] = useState(() => new IdempotencyKeys());
+  // On a phone, one id per report being written: a second save cannot make a second report (SPEC §12).
+  const [reportId, setReportId] = useState(() => correcting?.id ?? crypto.randomUUID());
+
+  /** On a phone the report is sealed into the outbox, then sent if it can be; otherwise it waits there. */
+  const keepOnPhone = async (body: CreateActivityReport): Promise<MessageKey> => {
+    const { keepAndSend } = await import('../offline/outbox-capture');
+    const request = { kind: 'activity' as const, planId, itemId, body: { ...body, id: reportId } };
+    const outcome = await keepAndSend(reportId, request, correcting !== undefined);
+    return outcome === 'kept' ? 'outboxSavedOnPhone' : 'workplansActivitySaved';
+  };
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      setSaved(false);
+      setSaved(undefined);
       const found = invalidFields(typed, year);
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
       const body = requestBody(typed);
+      if (tokens.phone()) {
+        const outcome = await keepOnPhone(body);
+        setSaved(outcome);
+        if (outcome === 'workplansActivitySaved') onSaved();
+        // A correction stays as sent: refused again, it is corrected again under the same id.
+        if (correcting) return;
+        setReportId(crypto.randomUUID());
+        setTyped(blank());
+        return;
+      }
       await answered(
         api.POST('/api/v1/work-plans/{id}/items/{itemId}/activities', {
           params: { path: { id: planId, itemId } },
@@ -129,7 +165,7 @@ export function ActivityReportForm({
       );
       keys.forget();
       setTyped(blank());
-      setSaved(true);
+      setSaved('workplansActivitySaved');
       onSaved();
     },
     (error) => planFailureText(error, t),
@@ -194,7 +230,7 @@ export function ActivityReportForm({
       ))}
       <Alert text={failure} />
       <p class="saved" aria-live="polite">
-        {saved ? t('workplansActivitySaved') : ''}
+        {saved ? t(saved) : ''}
       </p>
       <button type="submit" class="primary" disabled={busy}>
         {t('workplansSaveActivity')}

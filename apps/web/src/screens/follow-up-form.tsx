@@ -10,6 +10,7 @@ import { ApiProblem } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 import { CodeOptions } from '../ui/code-options';
+import { tokens } from '../session/tokens';
 
 type FollowUpView = components['schemas']['FollowUpView'];
 type CreateFollowUp = components['schemas']['CreateFollowUpDto'];
@@ -55,53 +56,80 @@ function requestBody(id: string, typed: Typed): CreateFollowUp {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const blank = (): Typed => ({ date: today(), type: '', notes: '', nextAction: '', dueDate: '' });
+const typedFrom = (body: CreateFollowUp): Typed => ({
+  date: body.date,
+  type: body.type,
+  notes: body.notes ?? '',
+  nextAction: body.nextAction ?? '',
+  dueDate: body.dueDate ?? '',
+});
 
 /** Adding a follow-up to a case: checked as the API checks it, what was typed kept when saving fails. */
 export function FollowUpForm({
   caseId,
   codes,
   onSaved,
+  correcting,
 }: {
   caseId: string;
   codes: CodeLists;
   onSaved(followUp: FollowUpView): void;
+  /** A follow-up of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
+  correcting?: CreateFollowUp;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState<Typed>(blank);
+  const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
   // One id per follow-up being written: sending it again after a lost answer cannot make a second one (SPEC §12).
-  const [followUpId, setFollowUpId] = useState(() => crypto.randomUUID());
+  const [followUpId, setFollowUpId] = useState(() => correcting?.id ?? crypto.randomUUID());
   const [invalid, setInvalid] = useState<Partial<Record<keyof Typed, MessageKey>>>({});
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<MessageKey>();
   const types = codes.followUpType;
+
+  const viewOf = (answer: FollowUpView | { id: string }) =>
+    // Already delivered by an earlier try whose answer was lost: the server answers its id alone.
+    'allowed' in answer
+      ? Promise.resolve(answer)
+      : answered(
+          api.GET('/api/v1/cases/{id}/follow-ups/{followUpId}', {
+            params: { path: { id: caseId, followUpId: answer.id } },
+          }),
+        );
+
+  /**
+   * On a phone (SPEC §12) the follow-up is sealed into the outbox, then sent if it can be: once
+   * delivered, it is shown as any other; otherwise it waits on the phone.
+   */
+  const keepOnPhone = async (body: CreateFollowUp): Promise<MessageKey> => {
+    const { keepAndSend } = await import('../offline/outbox-capture');
+    const request = { kind: 'follow-up' as const, caseId, body };
+    if ((await keepAndSend(body.id!, request, correcting !== undefined)) === 'kept') return 'outboxSavedOnPhone';
+    await viewOf({ id: body.id! }).then(onSaved, () => undefined);
+    return 'followUpSaved';
+  };
 
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
-      setSaved(false);
+      setSaved(undefined);
       const found = invalidFields(
         typed,
         types.map((entry) => entry.code),
       );
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
-      const answer = await answered(
-        api.POST('/api/v1/cases/{id}/follow-ups', {
-          params: { path: { id: caseId } },
-          body: requestBody(followUpId, typed),
-        }),
-      );
-      // Already delivered by an earlier try whose answer was lost: the server answers its id alone.
-      const followUp =
-        'allowed' in answer
-          ? answer
-          : await answered(
-              api.GET('/api/v1/cases/{id}/follow-ups/{followUpId}', {
-                params: { path: { id: caseId, followUpId: answer.id } },
-              }),
-            );
-      onSaved(followUp);
+      const body = requestBody(followUpId, typed);
+      let outcome: MessageKey = 'followUpSaved';
+      if (tokens.phone()) outcome = await keepOnPhone(body);
+      else
+        onSaved(
+          await viewOf(
+            await answered(api.POST('/api/v1/cases/{id}/follow-ups', { params: { path: { id: caseId } }, body })),
+          ),
+        );
+      setSaved(outcome);
+      // A correction stays as sent: refused again, it is corrected again under the same id.
+      if (correcting) return;
       setFollowUpId(crypto.randomUUID());
       setTyped(blank());
-      setSaved(true);
     },
     (error) =>
       error instanceof InvalidForm || (error instanceof ApiProblem && error.status === 400)
@@ -192,7 +220,7 @@ export function FollowUpForm({
       </div>
       <Alert text={failure} />
       <p class="saved" aria-live="polite">
-        {saved ? t('followUpSaved') : ''}
+        {saved ? t(saved) : ''}
       </p>
       <button type="submit" class="primary" disabled={busy}>
         {t('followUpSave')}

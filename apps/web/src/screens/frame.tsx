@@ -11,6 +11,7 @@ import { lockNow } from '../session/idle-lock';
 import { signOut } from '../session/session';
 import { tokens } from '../session/tokens';
 import { LanguageSwitch } from './language-switch';
+import { OutboxLink, signOutAsked } from './outbox-link';
 import { routed } from './routes';
 
 /** The signed-in frame: the role's navigation, the language switch, sign-out, and the screen of the path. */
@@ -46,9 +47,10 @@ export function Frame({ profile, rules }: { profile: components['schemas']['Prof
             {t('phoneLock')}
           </button>
         )}
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" onClick={() => void (tokens.phone() ? signOutAsked() : signOut())}>
           {t('signOut')}
         </button>
+        {tokens.phone() && <OutboxLink />}
       </header>
       <nav aria-label={t('navigation')}>
         <ul>

@@ -15,6 +15,7 @@ const WorkPlanList = lazyScreen(() => import('./work-plan-list').then((module) =
 const WorkPlanPage = lazyScreen(() => import('./work-plan-page').then((module) => module.WorkPlanPage));
 const PlanItemPage = lazyScreen(() => import('./work-plan-item-page').then((module) => module.PlanItemPage));
 const PhonesScreen = lazyScreen(() => import('./phones').then((module) => module.PhonesScreen));
+const OutboxScreen = lazyScreen(() => import('./outbox-screen').then((module) => module.OutboxScreen));
 
 /**
  * The signed-in screens by path. `sections` are the navigation entries a screen belongs to, the
@@ -41,6 +42,8 @@ export const routes: Route[] = [
     render: (_, sections) => <Account phones={sections.includes(MY_PHONES)} />,
   },
   { pattern: /^\/account\/phones$/, sections: [MY_PHONES], render: () => <PhonesScreen whose="mine" /> },
+  { pattern: /^\/outbox$/, sections: [EVERY_ROLE], render: () => <OutboxScreen /> },
+  { pattern: /^\/outbox\/sign-out$/, sections: [EVERY_ROLE], render: () => <OutboxScreen signingOut /> },
   { pattern: /^\/phones$/, sections: ['/phones'], render: () => <PhonesScreen whose="organisation" /> },
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },

@@ -1,0 +1,84 @@
+import type { PhoneVault } from './phone-vault';
+import { openVault } from './open-vault';
+import { newOutboxRecord, OUTBOX_PREFIX, outboxName, type OutboxRecord, type OutboxRequest } from './outbox-record';
+
+/** Other tabs of this phone hear of every change, so their lists and counts follow. */
+const CHANNEL = 'pendamping-outbox';
+const listeners = new Set<() => void>();
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+channel?.addEventListener('message', () => tell());
+
+function tell(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Runs `listener` whenever the outbox changed, in this tab or another; returns the unsubscribe. */
+export function whenOutboxChanges(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+export function outboxChanged(): void {
+  tell();
+  channel?.postMessage('changed');
+}
+
+/**
+ * The records made on this phone and not yet delivered (SPEC §12 "Outbox"), each sealed under DK
+ * at `outbox/<record id>`: the name is the device-made UUID, which says nothing of anyone.
+ */
+export class Outbox {
+  constructor(private readonly vault: PhoneVault) {}
+
+  /** Every record, oldest first. */
+  async records(): Promise<OutboxRecord[]> {
+    const names = await this.vault.names(OUTBOX_PREFIX);
+    const records = await Promise.all(names.map((name) => this.vault.get<OutboxRecord>(name)));
+    return records.filter((record) => record !== undefined).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  find(id: string): Promise<OutboxRecord | undefined> {
+    return this.vault.get<OutboxRecord>(outboxName(id));
+  }
+
+  /**
+   * Keeps a new record. A second save of the same record (a double tap, a save after a lost answer)
+   * finds it kept already and adds nothing: one id is one record.
+   */
+  async add(id: string, request: OutboxRequest): Promise<OutboxRecord> {
+    const kept = await this.find(id);
+    if (kept) return kept;
+    const record = newOutboxRecord(id, request, Date.now());
+    await this.vault.put(outboxName(id), record);
+    outboxChanged();
+    return record;
+  }
+
+  /**
+   * Her correction of a refused record: the same id (a refused request consumed nothing), the
+   * corrected request under a new Idempotency-Key (the body changed), sent as a new record would be.
+   */
+  async correct(id: string, request: OutboxRequest): Promise<OutboxRecord> {
+    const kept = await this.find(id);
+    const record = { ...newOutboxRecord(id, request, Date.now()), createdAt: kept?.createdAt ?? Date.now() };
+    await this.put(record);
+    return record;
+  }
+
+  async put(record: OutboxRecord): Promise<void> {
+    await this.vault.put(outboxName(record.id), record);
+    outboxChanged();
+  }
+
+  /** Delivered, or discarded by her: the phone keeps no copy of what the server holds or she gave up. */
+  async remove(id: string): Promise<void> {
+    await this.vault.delete(outboxName(id));
+    outboxChanged();
+  }
+}
+
+/** The records of this page's unlocked phone; none when it is locked. */
+export async function unsentRecords(): Promise<OutboxRecord[]> {
+  const vault = openVault();
+  return vault ? new Outbox(vault).records() : [];
+}
