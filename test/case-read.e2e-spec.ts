@@ -1,11 +1,13 @@
+import { preparedNameOf } from '@pendamping/core';
 import { DataSource, Logger } from 'typeorm';
 import { createCase, newCaseBody } from './support/cases';
 import { organisationSuite } from './support/organisation-suite';
 
 /**
  * GET /cases/:id as the hot path of docs/benchmarks.md (R2): the case, its wrapped data key and
- * its perpetrators come in one statement, and what that statement brings is read as the separate
- * queries read it before (order of perpetrators, a shredded key, a case without perpetrators).
+ * its perpetrators come in one statement, the statements of every request go prepared, and what
+ * the one statement brings is read as the separate queries read it before (order of
+ * perpetrators, a shredded key, a case without perpetrators).
  */
 
 /** The text of every statement the API sends while `run` runs. */
@@ -56,6 +58,17 @@ describe('GET /cases/:id', () => {
     expect(touching('cases')).toHaveLength(1);
     expect(touching('data_keys')).toEqual(touching('cases'));
     expect(touching('case_perpetrators')).toEqual(touching('cases'));
+  });
+
+  it('sends the statements every request makes (its actor, its audit event) as prepared ones', async () => {
+    const created = await withPerpetrators();
+    const statements = await statementsOf(suite.dataSource, () => read(created.id));
+    const named = statements.filter((text) => preparedNameOf(text) !== undefined);
+    expect(named.map((text) => text.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      'SELECT u.id, u.organization_id,',
+      'UPDATE audit_lane_heads SET',
+      'WITH appended AS',
+    ]);
   });
 
   it('opens the sealed values of the case and of each perpetrator, perpetrators in their order', async () => {
