@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   if (without.includes('encryption')) {
     const vault = app.get(CaseVault);
     vault.keysFor = async (_manager, caseIds) => new Map(caseIds.map((id) => [id, Buffer.alloc(0)]));
+    vault.keysOf = (wrapped) => new Map(wrapped.map((key) => [key.ownerId, Buffer.alloc(0)]));
     vault.open = (_key, _place, sealed) => sealed?.toString('latin1') ?? null;
   }
   await app.listen({ port: 0, host: '127.0.0.1' });

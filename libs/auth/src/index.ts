@@ -8,6 +8,7 @@ export * from './audit/audit.entities';
 export * from './audit/audit.writer';
 export * from './auth-errors';
 export * from './auth.module';
+export * from './crypto-store/data-key.entity';
 export * from './crypto-store/field-encryption.service';
 export * from './devices/device.entity';
 export * from './devices/devices.service';

@@ -8,6 +8,7 @@ export * from './database/core-entities';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/pending-migrations';
+export * from './database/prepared-statements';
 export * from './database/entities/worker-heartbeat.entity';
 export * from './errors/domain-error';
 export * from './errors/problem-kinds';

@@ -1,11 +1,32 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { prepared } from '@pendamping/core';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { AUDIT_CHAIN_KEY, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditOutcome } from './audit.entities';
 
 /** Lanes per organisation: concurrent writers pick different lanes and rarely wait on one head. */
 export const AUDIT_LANES = 8;
+
+/**
+ * The two statements of every audited request, prepared once per connection. The no-op update
+ * takes the lane head's row lock; for a read it also relaxes the transaction's commit.
+ */
+const LOCK_HEAD = prepared(
+  `UPDATE audit_lane_heads SET seq = audit_lane_heads.seq
+         FROM (SELECT CASE WHEN $3 THEN set_config('synchronous_commit', 'off', true) END) AS commit_mode
+        WHERE organization_id = $1 AND lane = $2
+        RETURNING audit_lane_heads.seq, audit_lane_heads.hash`,
+);
+/** Appends the event and moves the lane head, in one statement. */
+const APPEND_EVENT = prepared(
+  `WITH appended AS (
+         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, client_request_id, prev_hash, hash, subject_ids, device_read_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         RETURNING seq
+       )
+       UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $15 WHERE organization_id = $1 AND lane = $2`,
+);
 
 export interface AuditInput {
   organizationId: string;
@@ -80,34 +101,25 @@ export class AuditWriter {
       prevHash: head.hash,
     };
     const hash = chainHash(this.key, event);
-    // And one statement appends the event and moves the head.
-    await manager.query(
-      `WITH appended AS (
-         INSERT INTO audit_events (organization_id, lane, seq, occurred_at, actor_id, actor_role, action, subject, subject_id, fields, outcome, request_id, client_request_id, prev_hash, hash, subject_ids, device_read_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-         RETURNING seq
-       )
-       UPDATE audit_lane_heads SET seq = (SELECT seq FROM appended), hash = $15 WHERE organization_id = $1 AND lane = $2`,
-      [
-        event.organizationId,
-        event.lane,
-        event.seq,
-        event.occurredAt,
-        event.actorId,
-        event.actorRole,
-        event.action,
-        event.subject,
-        event.subjectId,
-        event.fields,
-        event.outcome,
-        event.requestId,
-        event.clientRequestId,
-        event.prevHash,
-        hash,
-        event.subjectIds,
-        event.deviceReadAt,
-      ],
-    );
+    await manager.query(APPEND_EVENT, [
+      event.organizationId,
+      event.lane,
+      event.seq,
+      event.occurredAt,
+      event.actorId,
+      event.actorRole,
+      event.action,
+      event.subject,
+      event.subjectId,
+      event.fields,
+      event.outcome,
+      event.requestId,
+      event.clientRequestId,
+      event.prevHash,
+      hash,
+      event.subjectIds,
+      event.deviceReadAt,
+    ]);
   }
 
   private laneOf(transaction: QueryRunner, organizationId: string): number {
@@ -120,13 +132,7 @@ export class AuditWriter {
 
   /** Locks the lane head (the no-op update takes the row lock); for a read, also relaxes this transaction's commit. */
   private async lockHead(manager: EntityManager, organizationId: string, lane: number, asynchronousCommit: boolean) {
-    const [rows] = await manager.query(
-      `UPDATE audit_lane_heads SET seq = audit_lane_heads.seq
-         FROM (SELECT CASE WHEN $3 THEN set_config('synchronous_commit', 'off', true) END) AS commit_mode
-        WHERE organization_id = $1 AND lane = $2
-        RETURNING audit_lane_heads.seq, audit_lane_heads.hash`,
-      [organizationId, lane, asynchronousCommit],
-    );
+    const [rows] = await manager.query(LOCK_HEAD, [organizationId, lane, asynchronousCommit]);
     return (rows as { seq: string; hash: string }[])[0];
   }
 

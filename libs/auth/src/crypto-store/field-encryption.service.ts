@@ -53,7 +53,14 @@ export class FieldEncryption {
   /** The data keys of several owners of one table in one query, by owner id; a shredded owner is absent. */
   async dataKeys(manager: EntityManager, table: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
     if (ids.length === 0) return new Map();
-    const rows = await manager.findBy(DataKeyEntity, { ownerTable: table, ownerId: In([...new Set(ids)]) });
+    return this.unwrapDataKeys(
+      table,
+      await manager.findBy(DataKeyEntity, { ownerTable: table, ownerId: In([...new Set(ids)]) }),
+    );
+  }
+
+  /** The data keys of owners of one table whose wrapped keys were read with them, by owner id. */
+  unwrapDataKeys(table: string, rows: readonly DataKeyEntity[]): Map<string, Buffer> {
     return new Map(
       rows.map((row) => [
         row.ownerId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { prepared } from '@pendamping/core';
 import { DataSource } from 'typeorm';
 import { SessionLifetimes, SessionOrigin } from '../sessions/session-rules';
 import type { Role } from '../users/roles';
@@ -17,6 +18,26 @@ interface ActorRow {
   session_started_at: Date | null;
   password_change_required: boolean;
 }
+
+/**
+ * Sent on every authenticated request, so prepared once per connection. The tokens of a family
+ * share second_factor and session_started_at, so any live one answers.
+ */
+const ACTOR_QUERY = prepared(
+  `SELECT u.id, u.organization_id, u.role, u.password_change_required, s.second_factor, s.session_started_at,
+              COALESCE((SELECT array_agg(ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS coordinated_region_ids,
+              COALESCE((SELECT array_agg(g.id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_group_ids,
+              COALESCE((SELECT array_agg(DISTINCT g.village_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_village_ids,
+              COALESCE((SELECT array_agg(DISTINCT g.region_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_region_ids
+         FROM users u
+         LEFT JOIN LATERAL (
+              SELECT t.second_factor, t.session_started_at FROM refresh_tokens t
+               WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL AND t.expires_at > now()
+                 AND t.session_started_at + make_interval(hours => CASE WHEN u.role = ANY($4::text[]) THEN $5::int ELSE $6::int END) > now()
+               LIMIT 1) s ON true
+        WHERE u.id = $1 AND u.organization_id = $2 AND u.active
+          AND ($3::uuid IS NULL OR s.second_factor IS NOT NULL)`,
+);
 
 export interface LoadedSession {
   actor: UserActor;
@@ -61,30 +82,14 @@ export class ActorLoader {
     session: { sessionId: string; lifetimes: SessionLifetimes } | null,
   ): Promise<ActorRow | undefined> {
     const lifetimes = session?.lifetimes;
-    // The tokens of a family share second_factor and session_started_at, so any live one answers.
-    const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.organization_id, u.role, u.password_change_required, s.second_factor, s.session_started_at,
-              COALESCE((SELECT array_agg(ur.region_id) FROM user_regions ur WHERE ur.user_id = u.id), '{}') AS coordinated_region_ids,
-              COALESCE((SELECT array_agg(g.id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_group_ids,
-              COALESCE((SELECT array_agg(DISTINCT g.village_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_village_ids,
-              COALESCE((SELECT array_agg(DISTINCT g.region_id) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id), '{}') AS member_region_ids
-         FROM users u
-         LEFT JOIN LATERAL (
-              SELECT t.second_factor, t.session_started_at FROM refresh_tokens t
-               WHERE t.family_id = $3 AND t.user_id = u.id AND t.revoked_at IS NULL AND t.expires_at > now()
-                 AND t.session_started_at + make_interval(hours => CASE WHEN u.role = ANY($4::text[]) THEN $5::int ELSE $6::int END) > now()
-               LIMIT 1) s ON true
-        WHERE u.id = $1 AND u.organization_id = $2 AND u.active
-          AND ($3::uuid IS NULL OR s.second_factor IS NOT NULL)`,
-      [
-        userId,
-        organizationId,
-        session?.sessionId ?? null,
-        lifetimes?.mfaRoles ?? [],
-        lifetimes?.mfaRoleHours ?? 0,
-        lifetimes?.otherHours ?? 0,
-      ],
-    )) as ActorRow[];
+    const [row] = (await this.dataSource.query(ACTOR_QUERY, [
+      userId,
+      organizationId,
+      session?.sessionId ?? null,
+      lifetimes?.mfaRoles ?? [],
+      lifetimes?.mfaRoleHours ?? 0,
+      lifetimes?.otherHours ?? 0,
+    ])) as ActorRow[];
     return row;
   }
 

@@ -52,6 +52,13 @@ export interface ResourceSpec<E extends Row> {
    * rules' conditions name. The row scope is applied to the joined parent.
    */
   scopeVia?: string;
+  /**
+   * What the read of one record brings along in its own statement for `views` to use (a case's
+   * perpetrators and wrapped data key), so that the view sends no statement of its own: every
+   * round trip to PostgreSQL costs a socket write and a wake-up on each side (docs/benchmarks.md).
+   * Joins only; the row scope stays on the record itself.
+   */
+  along?(query: SelectQueryBuilder<E>): SelectQueryBuilder<E>;
 }
 
 /**
@@ -114,7 +121,8 @@ export class ScopedResources {
     id: string,
     action: Action = 'read',
   ): Promise<E> {
-    const row = await this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id }).getOne();
+    const query = this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id });
+    const row = await (spec.along?.(query) ?? query).getOne();
     return row ?? this.refuseUnseen(spec, auth, id, action);
   }
 

@@ -3,12 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@pendamping/core';
 import { jwtVerify, SignJWT } from 'jose';
 import { AuthError } from '../auth-errors';
+import { VerifiedTokens } from './verified-tokens';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 60 * 60;
 const ISSUER = 'pendamping';
 const AUDIENCE = 'pendamping-api';
 const ALGORITHMS = ['HS256'];
+/** Far more than the access tokens one process sees live in ten minutes; a bound, not a working size. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AccessClaims {
   userId: string;
@@ -25,6 +28,7 @@ export interface AccessClaims {
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly verified = new VerifiedTokens<AccessClaims>(VERIFIED_TOKENS_KEPT);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = new Uint8Array(Buffer.from(config.JWT_SECRET, 'base64'));
@@ -47,6 +51,8 @@ export class TokenService {
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ALGORITHMS,
@@ -54,10 +60,23 @@ export class TokenService {
         audience: AUDIENCE,
         requiredClaims: ['exp', 'iat', 'sub'],
       });
-      const { sub, org, sid, iat } = payload as Record<string, unknown>;
-      if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || typeof iat !== 'number')
+      const { sub, org, sid, iat, exp } = payload as Record<string, unknown>;
+      if (
+        typeof sub !== 'string' ||
+        typeof org !== 'string' ||
+        typeof sid !== 'string' ||
+        typeof iat !== 'number' ||
+        typeof exp !== 'number'
+      )
         throw new Error('malformed claims');
-      return { userId: sub, organizationId: org, sessionId: sid, issuedAt: new Date(iat * 1000) };
+      const claims = Object.freeze({
+        userId: sub,
+        organizationId: org,
+        sessionId: sid,
+        issuedAt: new Date(iat * 1000),
+      });
+      this.verified.remember(token, claims, exp * 1000);
+      return claims;
     } catch {
       throw new AuthError('unauthenticated', 'The access token is missing, invalid or expired.');
     }

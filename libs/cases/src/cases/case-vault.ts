@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldEncryption } from '@pendamping/auth';
+import { DataKeyEntity, FieldEncryption } from '@pendamping/auth';
 import { EntityManager } from 'typeorm';
 
 /** Where a sealed value sits: the table and row that hold it, and its field. */
@@ -26,6 +26,11 @@ export class CaseVault {
 
   keysFor(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, Buffer>> {
     return this.encryption.dataKeys(manager, CASES_TABLE, caseIds);
+  }
+
+  /** The keys of cases whose wrapped keys were read in the same statement as the cases. */
+  keysOf(wrapped: readonly DataKeyEntity[]): Map<string, Buffer> {
+    return this.encryption.unwrapDataKeys(CASES_TABLE, wrapped);
   }
 
   seal(key: Buffer, place: SealedPlace, value: string | null): Buffer | null {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { fieldsOf, ResourceSpec, SubjectName } from '@pendamping/auth';
+import { DataKeyEntity, fieldsOf, ResourceSpec, SubjectName } from '@pendamping/auth';
 import { EntityManager, In } from 'typeorm';
 import { CasePerpetratorEntity } from './case-perpetrator.entity';
 import { CaseEntity } from './case.entity';
 import { CaseVault } from './case-vault';
-import { caseView } from './case-view';
+import { CASES_TABLE, caseView } from './case-view';
 import { FollowUpEntity } from './follow-up.entity';
 import { ReferralEntity } from './referral.entity';
 
@@ -24,6 +24,15 @@ export function caseScopeOf(owner: CaseEntity | undefined) {
 }
 
 /**
+ * A case read with what its view needs (`along`): its wrapped data key (null once shredded) and
+ * its perpetrators. Rows loaded another way (a page, a phone's sync) carry neither.
+ */
+type CarriedCase = CaseEntity & {
+  carriedDataKey?: DataKeyEntity | null;
+  carriedPerpetrators?: CasePerpetratorEntity[];
+};
+
+/**
  * How cases and their work are read through ScopedResources. Views open sealed values with the
  * case's key, fetched in one query per page and only when the reader may read a sealed field.
  */
@@ -38,19 +47,48 @@ export class CaseSpecs {
     const caseSpec = (withPerpetrators: boolean): ResourceSpec<CaseEntity> => ({
       entity: CaseEntity,
       subject: 'Case',
-      views: async (manager, rows, readable) => {
-        const keys = await this.keysWhereReadable(
-          manager,
-          'Case',
-          rows.map((row) => row.id),
-          readable,
-        );
-        const perpetrators = withPerpetrators
-          ? await this.perpetratorsOf(
-              manager,
-              rows.map((row) => row.id),
+      ...(withPerpetrators
+        ? {
+            along: (query) =>
+              query
+                .leftJoinAndMapOne(
+                  'row.carriedDataKey',
+                  DataKeyEntity,
+                  'carried_key',
+                  'carried_key.ownerTable = :carriedKeyTable AND carried_key.ownerId = row.id',
+                  { carriedKeyTable: CASES_TABLE },
+                )
+                .leftJoinAndMapMany(
+                  'row.carriedPerpetrators',
+                  CasePerpetratorEntity,
+                  'carried_perpetrator',
+                  'carried_perpetrator.caseId = row.id',
+                )
+                .addOrderBy('carried_perpetrator.position', 'ASC'),
+          }
+        : {}),
+      views: async (manager, rows: CarriedCase[], readable) => {
+        const carried = rows.every((row) => row.carriedDataKey !== undefined && row.carriedPerpetrators !== undefined);
+        const keys = carried
+          ? this.vault.keysOf(
+              rows.flatMap((row, index) =>
+                row.carriedDataKey && this.readsSealed('Case', readable[index]) ? [row.carriedDataKey] : [],
+              ),
             )
-          : undefined;
+          : await this.keysWhereReadable(
+              manager,
+              'Case',
+              rows.map((row) => row.id),
+              readable,
+            );
+        const perpetrators = !withPerpetrators
+          ? undefined
+          : carried
+            ? new Map(rows.map((row) => [row.id, row.carriedPerpetrators ?? []]))
+            : await this.perpetratorsOf(
+                manager,
+                rows.map((row) => row.id),
+              );
         return rows.map((row, index) =>
           caseView(
             this.vault,
@@ -136,11 +174,14 @@ export class CaseSpecs {
     caseIds: string[],
     readable: ReadonlySet<string>[],
   ) {
-    const sealed = fieldsOf(subject, ['identifying', 'sensitive']);
     return this.vault.keysFor(
       manager,
-      caseIds.filter((_, index) => sealed.some((field) => readable[index].has(field))),
+      caseIds.filter((_, index) => this.readsSealed(subject, readable[index])),
     );
+  }
+
+  private readsSealed(subject: SubjectName, readable: ReadonlySet<string>): boolean {
+    return fieldsOf(subject, ['identifying', 'sensitive']).some((field) => readable.has(field));
   }
 
   private async perpetratorsOf(

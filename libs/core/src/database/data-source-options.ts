@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 
 export const MIGRATIONS_TABLE = 'migrations';
 
@@ -27,6 +28,7 @@ export function dataSourceOptions(databaseUrl: string, schema: DatabaseSchema, p
     logging: false,
     // A burst (a group syncing its offline captures) queues for a connection rather than failing;
     // past this wait the API answers 503 with Retry-After.
-    extra: { max: poolSize, connectionTimeoutMillis: 15_000, application_name: 'pendamping' },
+    // PreparingClient sends the statements marked `prepared` by name (prepared-statements.ts).
+    extra: { max: poolSize, connectionTimeoutMillis: 15_000, application_name: 'pendamping', Client: PreparingClient },
   };
 }
