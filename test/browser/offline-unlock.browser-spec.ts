@@ -55,18 +55,28 @@ async function unlockWithPin(page: Page): Promise<void> {
 }
 
 describe('offline unlock and the phone’s sync, in a real browser with the API stopped', () => {
-  const suite = BrowserSuite.register('offline-unlock', async (setup) => {
-    const org = await createOrganisation(setup, 'Tanpa sinyal');
-    const kept = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-    const moved = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-    const ref = (created: Record<string, unknown>) => ({ id: String(created.id), number: String(created.caseNumber) });
-    return {
-      companion: { id: org.companionA.id, email: org.companionA.email },
-      colleague: org.companionB.id,
-      kept: ref(kept),
-      moved: ref(moved),
-    };
-  });
+  const suite = BrowserSuite.register(
+    'offline-unlock',
+    async (setup) => {
+      const org = await createOrganisation(setup, 'Tanpa sinyal');
+      const kept = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+      const moved = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+      const ref = (created: Record<string, unknown>) => ({
+        id: String(created.id),
+        number: String(created.caseNumber),
+      });
+      return {
+        companion: { id: org.companionA.id, email: org.companionA.email },
+        colleague: org.companionB.id,
+        promoted: { id: org.companionB.id, email: org.companionB.email },
+        kept: ref(kept),
+        moved: ref(moved),
+      };
+      // A role changed in the database keeps its session: here the one without offline work needs no
+      // second factor, so the phone's session reaches `/me/abilities` and the rules decide.
+    },
+    { MFA_REQUIRED_ROLES: 'org_admin' },
+  );
 
   const lastSync = async (userId: string): Promise<number> => {
     const [row] = await suite.stored<{ at: Date | null }>('SELECT last_sync_at AS at FROM devices WHERE user_id = $1', [
@@ -159,4 +169,30 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       await suite.checkScreen(watched, 'phone-window-closed', '.phone-lock[data-state=window-closed]');
     });
   }, 180_000);
+
+  it('wipes the phone at an online unlock whose rules no longer give offline work', async () => {
+    const { promoted } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signIn(page, promoted.email, TEST_PASSWORD, '.worklist');
+      await page.click('.who a');
+      await page.waitForSelector('.phone-setup');
+      await page.fill('input[name=label]', 'HP kedua');
+      await page.fill('input[name=pin]', PIN);
+      await page.fill('input[name=pin-again]', PIN);
+      await page.click('.phone-setup button[type=submit]');
+      await page.waitForSelector('.account-setup p.saved');
+      await page.waitForFunction(async () => (await indexedDB.databases()).length > 0);
+      for (let attempt = 0; attempt < 60 && !(await storeKeys(page, 'forms')).includes('code-lists'); attempt++)
+        await page.waitForTimeout(250);
+
+      await suite.stored(`UPDATE users SET role = 'reviewer' WHERE id = $1`, [promoted.id]);
+      await page.click('header >> text=Kunci');
+      await unlockWithPin(page);
+      await page.waitForSelector('input[name=email]');
+      expect(
+        await page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB),
+      ).toBe(false);
+    });
+  }, 120_000);
 });
