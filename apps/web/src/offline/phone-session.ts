@@ -85,7 +85,7 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 /**
  * Syncs now and every `SYNC_MINUTES` while the page holds a token (SPEC §12 "Sync"). No signal
  * waits for the next turn; rules that no longer give offline work (a role changed) wipe the
- * phone. SPEC §12 has the outbox delivered first: there is no outbox yet.
+ * phone. SPEC §12 has the outbox delivered first; this wipe does not wait for it yet (docs/offline.md).
  */
 function keepSynced(vault: PhoneVault): void {
   const once = async () => {
