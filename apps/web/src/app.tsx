@@ -35,7 +35,8 @@ export function App() {
         {i18n.t('skipToContent')}
       </a>
       {stage.kind === 'signed-in' ? (
-        <Frame profile={stage.profile} rules={stage.rules} />
+        // Going online from an offline unlock draws the frame anew: its screens read the API again.
+        <Frame key={stage.offline ? 'offline' : 'online'} profile={stage.profile} rules={stage.rules} />
       ) : (
         <>
           <header class="top">

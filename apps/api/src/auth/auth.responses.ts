@@ -10,6 +10,13 @@ export class SessionTokens {
     description: 'Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead.',
   })
   refreshToken?: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description:
+      "The session's absolute end: the original sign-in plus the absolute lifetime of the user's current role. A phone's offline window closes then.",
+  })
+  sessionEndsAt!: string;
   @ApiPropertyOptional({
     type: String,
     enum: ['enrollment_required'],

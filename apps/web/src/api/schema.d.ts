@@ -2209,6 +2209,11 @@ export interface components {
       passwordChange?: 'required';
       /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
       refreshToken?: string;
+      /**
+       * Format: date-time
+       * @description The session's absolute end: the original sign-in plus the absolute lifetime of the user's current role. A phone's offline window closes then.
+       */
+      sessionEndsAt: string;
       /** @description W, the server wrapping key: 32 bytes, base64url. The phone wraps its data key with it, then forgets it. */
       wrappingKey: string;
     };
@@ -2624,6 +2629,11 @@ export interface components {
       passwordChange?: 'required';
       /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
       refreshToken?: string;
+      /**
+       * Format: date-time
+       * @description The session's absolute end: the original sign-in plus the absolute lifetime of the user's current role. A phone's offline window closes then.
+       */
+      sessionEndsAt: string;
     };
     SurvivorDto: {
       address?: string | null;
@@ -2777,6 +2787,11 @@ export interface components {
       recoveryCodes: string[];
       /** @description Absent with X-Session-Transport: cookie, where it travels in the HttpOnly cookie instead. */
       refreshToken?: string;
+      /**
+       * Format: date-time
+       * @description The session's absolute end: the original sign-in plus the absolute lifetime of the user's current role. A phone's offline window closes then.
+       */
+      sessionEndsAt: string;
     };
     TransitionDto: {
       /**

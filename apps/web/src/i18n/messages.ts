@@ -5,6 +5,7 @@ import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
 import * as offline from './catalogue/offline';
 import * as outbox from './catalogue/outbox';
+import * as phoneWork from './catalogue/phone-work';
 import * as phones from './catalogue/phones';
 import * as reports from './catalogue/reports';
 import * as session from './catalogue/session';
@@ -24,6 +25,7 @@ export const areas = {
   intake,
   offline,
   outbox,
+  phoneWork,
   phones,
   reports,
   session,
@@ -38,6 +40,7 @@ export const id = {
   ...intake.id,
   ...offline.id,
   ...outbox.id,
+  ...phoneWork.id,
   ...phones.id,
   ...reports.id,
   ...session.id,
@@ -53,6 +56,7 @@ export const en: Catalogue = {
   ...intake.en,
   ...offline.en,
   ...outbox.en,
+  ...phoneWork.en,
   ...phones.en,
   ...reports.en,
   ...session.en,

@@ -1,6 +1,7 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { type Argon2Params } from './argon2-params';
 import { PHONE_DB } from './phone-db-name';
+import type { OfflineWindow } from './offline-window';
 import { type Sealed } from './sealed-value';
 
 /**
@@ -29,6 +30,8 @@ export interface KeyRecords {
   'sealing-private': Sealed;
   'sealing-public': Uint8Array<ArrayBuffer>;
   'wrong-pins': number;
+  /** Times of the phone's clock, nothing about a person: read before DK is had, to refuse an unlock. */
+  'offline-window': OfflineWindow;
 }
 
 export type KeyName = keyof KeyRecords;

@@ -1,10 +1,59 @@
 import { api } from '../api/client';
-import { ApiProblem, answered } from '../api/problem';
-import { type Credentials, enterPhoneSession, phoneWiped, type SessionTokens } from '../session/session';
+import { type Answer, ApiProblem, answered, NetworkFailure } from '../api/problem';
+import {
+  type Credentials,
+  enterPhoneOffline,
+  enterPhoneSession,
+  phoneWiped,
+  type SessionTokens,
+} from '../session/session';
 import { stopRefreshing } from '../session/refresh';
 import { tokens } from '../session/tokens';
+import { clockRead, windowFrom, windowState, type WindowState } from './offline-window';
 import { vaultOpened } from './open-vault';
+import { heldProfile } from './phone-store';
+import { SYNC_MINUTES, syncPhone } from './phone-sync';
 import { PendingPhone, PhoneVault } from './phone-vault';
+
+/** An answer that issues the phone's tokens, with the server's clock of its `Date` header. */
+async function issued<Data extends SessionTokens>(
+  call: Promise<Answer<Data>>,
+): Promise<{ data: Data; serverDate: string | null }> {
+  let serverDate: string | null = null;
+  const data = await answered(
+    call.then((answer) => {
+      serverDate = answer.response.headers.get('date');
+      return answer;
+    }),
+  );
+  return { data, serverDate };
+}
+
+/** Every online answer that issues tokens moves the offline window to the session's end (SPEC §12). */
+async function recordWindow(vault: PhoneVault, issuedNow: { data: SessionTokens; serverDate: string | null }) {
+  const { data, serverDate } = issuedNow;
+  await vault.keepOfflineWindow(windowFrom(data.sessionEndsAt, serverDate, Date.now(), await vault.offlineWindow()));
+}
+
+/** The latest reading of the phone's clock, at each unlock and sync: a clock set back later shows. */
+async function readClock(vault: PhoneVault): Promise<void> {
+  const window = await vault.offlineWindow();
+  if (window) await vault.keepOfflineWindow(clockRead(window, Date.now()));
+}
+
+/**
+ * Asked before a PIN is tried: a closed window, or a clock set back more than 5 minutes, ends PIN
+ * unlock (the PIN copy of DK is deleted), and the reason is kept for the lock screen; an online
+ * password sign-in recovers the phone.
+ */
+export async function closeWindowIfDue(vault: PhoneVault): Promise<WindowState> {
+  const window = await vault.offlineWindow();
+  const state = windowState(window, Date.now());
+  if (state === 'open' || !window) return 'open';
+  await vault.keepOfflineWindow({ ...window, closed: state });
+  await vault.endPinUnlock();
+  return state;
+}
 
 /**
  * The renewal of a phone-bound session (SPEC §12): the refresh token is unsealed from the store,
@@ -16,9 +65,10 @@ function phone(vault: PhoneVault, deviceId: string) {
   return {
     renewal: async (): Promise<SessionTokens> => {
       const refreshToken = await vault.refreshToken();
-      const answer = await answered(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
-      if (answer.refreshToken) await vault.holdRefreshToken(answer.refreshToken);
-      return answer;
+      const renewed = await issued(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
+      if (renewed.data.refreshToken) await vault.holdRefreshToken(renewed.data.refreshToken);
+      await recordWindow(vault, renewed);
+      return renewed.data;
     },
     lock: () => vault.lock(),
     seal: (refreshToken: string) => vault.holdRefreshToken(refreshToken),
@@ -33,6 +83,26 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 }
 
 /**
+ * Syncs now and every `SYNC_MINUTES` while the page holds a token (SPEC §12 "Sync"). No signal
+ * waits for the next turn; rules that no longer give offline work (a role changed) wipe the
+ * phone. SPEC §12 has the outbox delivered first; this wipe does not wait for it yet (docs/offline.md).
+ */
+function keepSynced(vault: PhoneVault): void {
+  const once = async () => {
+    if (!tokens.access() || !vault.unlocked) return;
+    const outcome = await syncPhone(vault).catch(() => 'failed' as const);
+    if (outcome === 'not-offline-role') {
+      await vault.wipe();
+      phoneWiped();
+      return;
+    }
+    await readClock(vault);
+  };
+  void once();
+  setInterval(() => void once(), SYNC_MINUTES * 60_000);
+}
+
+/**
  * "Use this phone offline": DK and the sealing pair made here, the phone registered
  * (`POST /devices`, which ends the browser's cookie session), DK stored wrapped by the PIN key and
  * by W, the refresh token sealed; the page then goes on in the phone-bound session. A store left
@@ -42,18 +112,21 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 export async function setUpThisPhone(label: string, pin: string): Promise<void> {
   const pending = await PendingPhone.create();
   const { deviceId, sealingPublicKey } = pending;
-  const keys = await answered(api.POST('/api/v1/devices', { body: { deviceId, label, sealingPublicKey } }));
+  const registered = await issued(api.POST('/api/v1/devices', { body: { deviceId, label, sealingPublicKey } }));
+  const keys = registered.data;
   const vault = await PhoneVault.open(phoneWiped);
   try {
     await vault.setUp(pending, pin, keys.wrappingKey);
     if (!keys.refreshToken) throw new Error('POST /devices answered no refresh token');
     await vault.holdRefreshToken(keys.refreshToken);
+    await recordWindow(vault, registered);
   } catch (error) {
     await vault.wipe();
     throw error;
   }
   await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
   vaultOpened(vault);
+  keepSynced(vault);
 }
 
 /**
@@ -73,9 +146,30 @@ async function openOrWipe(vault: PhoneVault, opening: () => Promise<void>): Prom
   }
 }
 
-/** Opens the session the PIN unsealed; a phone revoked meanwhile is wiped (`device-revoked`). */
-export const resumeWithVault = (vault: PhoneVault, deviceId: string): Promise<'resumed' | 'revoked'> =>
-  openOrWipe(vault, () => enterPhoneSession(deviceId, phone(vault, deviceId)));
+/**
+ * Opens the session the PIN unsealed; a phone revoked meanwhile is wiped (`device-revoked`). With
+ * no signal (the API unreachable) the frame opens offline from what the last sync stored, and goes
+ * online in this page once a renewal answers; a phone that never synced has nothing to show
+ * offline, so its unlock fails as before.
+ */
+export async function resumeWithVault(vault: PhoneVault, deviceId: string): Promise<'resumed' | 'revoked'> {
+  await readClock(vault);
+  const bound = phone(vault, deviceId);
+  return openOrWipe(vault, async () => {
+    try {
+      await enterPhoneSession(deviceId, bound);
+    } catch (error) {
+      if (!(error instanceof NetworkFailure)) throw error;
+      stopRefreshing();
+      tokens.forget();
+      const held = await heldProfile(vault);
+      if (!held) throw error;
+      enterPhoneOffline(deviceId, bound, held, async () => keepSynced(vault));
+      return;
+    }
+    keepSynced(vault);
+  });
+}
 
 /**
  * Recovery (SPEC §12), online: a password sign-in bound to this phone, then W from
@@ -91,11 +185,14 @@ export async function recoverWithPassword(
   tokens.bindToPhone(deviceId);
   return openOrWipe(vault, async () => {
     tokens.hold(await answered(api.POST('/api/v1/auth/login', { body: { ...credentials, deviceId } })));
-    const keys = await answered(api.POST('/api/v1/devices/{id}/wrapping-key', { params: { path: { id: deviceId } } }));
+    const keyed = await issued(api.POST('/api/v1/devices/{id}/wrapping-key', { params: { path: { id: deviceId } } }));
+    const keys = keyed.data;
     await vault.recover(keys.wrappingKey, newPin);
     if (!keys.refreshToken) throw new Error('POST /devices/:id/wrapping-key answered no refresh token');
     await vault.holdRefreshToken(keys.refreshToken);
+    await recordWindow(vault, keyed);
     await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
+    keepSynced(vault);
   });
 }
 

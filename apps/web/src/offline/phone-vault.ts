@@ -11,6 +11,7 @@ import {
   type PinCopy,
   readKey,
 } from './phone-db';
+import type { OfflineWindow } from './offline-window';
 import { derivePinKey } from './pin-key';
 import { pinProblem } from './pin-rule';
 import { openValue, sealValue } from './sealed-value';
@@ -176,6 +177,15 @@ export class PhoneVault {
   async endPinUnlock(): Promise<void> {
     this.lock();
     await this.db.delete('keys', 'dk-by-pin');
+  }
+
+  /** Outside DK, as the PIN copy is: the window is checked before a PIN is tried (SPEC §12 "The offline window"). */
+  offlineWindow(): Promise<OfflineWindow | undefined> {
+    return readKey(this.db, 'offline-window');
+  }
+
+  async keepOfflineWindow(window: OfflineWindow): Promise<void> {
+    await this.db.put('keys', window, 'offline-window');
   }
 
   /** Drops DK: nothing held any more reads the store. */

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
+import { answered, NetworkFailure } from '../api/problem';
 import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { failureText } from '../ui/failure-text';
 import { Heading } from '../ui/heading';
 import { navigate } from '../router';
+import { fromApiOrPhone, type PhoneStore } from '../session/api-or-phone';
 import { CaseAssignment } from './case-controls/assignment';
 import { ClosureApproval } from './case-controls/closure-approval';
 import { CaseRestriction } from './case-controls/restriction';
@@ -32,13 +33,58 @@ interface Loaded {
   history: CaseHistoryEntry[];
   providers: ServiceProviderView[];
   codes: CodeLists;
+  /** Read from the phone's store: no signal, so no history and no action (SPEC §12). */
+  offline?: true;
 }
 
 const historyOf = (id: string) => answered(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
 
+async function fromApi(id: string): Promise<Loaded> {
+  const path = { params: { path: { id } } };
+  const [record, followUps, referrals, history, providers, codes] = await Promise.all([
+    answered(api.GET('/api/v1/cases/{id}', path)),
+    answered(api.GET('/api/v1/cases/{id}/follow-ups', path)),
+    answered(api.GET('/api/v1/cases/{id}/referrals', path)),
+    historyOf(id),
+    answered(api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } })),
+    answered(api.GET('/api/v1/code-lists')),
+  ]);
+  return {
+    record,
+    followUps: followUps.items,
+    referrals: referrals.items,
+    history: history.items,
+    providers: providers.items,
+    codes,
+  };
+}
+
+/** Editing stays online (SPEC §12): a record read from the store offers reading only. */
+const readOnly = <Item extends { allowed: { actions: string[] } }>(item: Item): Item => ({
+  ...item,
+  allowed: { ...item.allowed, actions: item.allowed.actions.filter((action) => action === 'read') },
+});
+
+async function fromPhone(store: PhoneStore, id: string): Promise<Loaded> {
+  const [synced, codes] = await Promise.all([store.storedCase(id), store.storedCodeLists()]);
+  // A case the phone does not hold can only be read with signal.
+  if (!synced) throw new NetworkFailure();
+  const { followUps, referrals, ...record } = synced;
+  return {
+    record: readOnly(record as CaseView),
+    followUps: followUps.map(readOnly),
+    referrals: referrals.map(readOnly),
+    history: [],
+    providers: [],
+    codes,
+    offline: true,
+  };
+}
+
 /**
  * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
- * each section shows the controls its record's `allowed` permits.
+ * each section shows the controls its record's `allowed` permits. On a phone with no signal, the
+ * case as its last sync stored it, to read (SPEC §12).
  */
 export function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -46,26 +92,10 @@ export function CasePage({ id }: { id: string }) {
   const [failure, setFailure] = useState<string>();
 
   useEffect(() => {
-    const path = { params: { path: { id } } };
-    Promise.all([
-      answered(api.GET('/api/v1/cases/{id}', path)),
-      answered(api.GET('/api/v1/cases/{id}/follow-ups', path)),
-      answered(api.GET('/api/v1/cases/{id}/referrals', path)),
-      historyOf(id),
-      answered(api.GET('/api/v1/service-providers', { params: { query: { limit: PROVIDERS_PAGE } } })),
-      answered(api.GET('/api/v1/code-lists')),
-    ]).then(
-      ([record, followUps, referrals, history, providers, codes]) =>
-        setLoaded({
-          record,
-          followUps: followUps.items,
-          referrals: referrals.items,
-          history: history.items,
-          providers: providers.items,
-          codes,
-        }),
-      (error: unknown) => setFailure(failureText(error, t)),
-    );
+    fromApiOrPhone(
+      () => fromApi(id),
+      (store) => fromPhone(store, id),
+    ).then(setLoaded, (error: unknown) => setFailure(failureText(error, t)));
   }, [id]);
 
   if (!loaded) return <Loading title={t('caseTitle')} failure={failure} />;
@@ -126,7 +156,13 @@ export function CasePage({ id }: { id: string }) {
           <CaseRestriction {...panel} />
         </section>
       )}
-      <CaseHistory history={loaded.history} codes={codes} />
+      {loaded.offline ? (
+        <p role="status" class="offline-note">
+          {t('phoneOfflineCase')}
+        </p>
+      ) : (
+        <CaseHistory history={loaded.history} codes={codes} />
+      )}
     </>
   );
 }

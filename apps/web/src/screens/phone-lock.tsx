@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { resumeWithVault, wipedIfRevoked } from '../offline/phone-session';
+import type { WindowState } from '../offline/offline-window';
+import { closeWindowIfDue, resumeWithVault, wipedIfRevoked } from '../offline/phone-session';
 import { PhoneVault } from '../offline/phone-vault';
 import { phoneWiped } from '../session/session';
 import { Alert } from '../ui/alert';
@@ -12,11 +13,16 @@ import { useSubmit } from '../ui/use-submit';
 import { PIN_AUTOCOMPLETE } from './new-pin-fields';
 import { PhoneRecovery } from './phone-recovery';
 
-/** Where the lock screen is: opening the store, asking the PIN, the PIN copy gone, a revoked phone wiped. */
+type WindowEnded = Exclude<WindowState, 'open'>;
+
+/**
+ * Where the lock screen is: opening the store, asking the PIN, the PIN copy gone (five wrong PINs,
+ * or the offline window ended, with why), a revoked phone wiped.
+ */
 type Shown =
   | { kind: 'opening' }
   | { kind: 'pin'; vault: PhoneVault; deviceId: string }
-  | { kind: 'pin-gone'; vault: PhoneVault; deviceId: string }
+  | { kind: 'pin-gone'; vault: PhoneVault; deviceId: string; window?: WindowEnded }
   | { kind: 'revoked' };
 
 class WrongPin extends Error {
@@ -36,6 +42,8 @@ async function open(): Promise<Shown> {
     return { kind: 'opening' };
   }
   if (await wipedIfRevoked(vault, deviceId)) return { kind: 'revoked' };
+  const window = await closeWindowIfDue(vault);
+  if (window !== 'open') return { kind: 'pin-gone', vault, deviceId, window };
   return { kind: state === 'pin-copy-gone' ? 'pin-gone' : 'pin', vault, deviceId };
 }
 
@@ -74,7 +82,11 @@ export function PhoneLock() {
   const { vault, deviceId } = shown;
   const revoked = () => setShown({ kind: 'revoked' });
   return (
-    <main id="main" class="narrow phone-lock" data-state={step === 'lock' ? shown.kind : step}>
+    <main
+      id="main"
+      class="narrow phone-lock"
+      data-state={step === 'lock' ? (shown.kind === 'pin-gone' && shown.window ? 'window-closed' : shown.kind) : step}
+    >
       {step === 'forget' && <ForgetStep vault={vault} onCancel={() => setStep('lock')} />}
       {step === 'recover' && (
         <PhoneRecovery vault={vault} deviceId={deviceId} onRevoked={revoked} onBack={() => setStep('lock')} />
@@ -85,14 +97,11 @@ export function PhoneLock() {
             <PinForm
               vault={vault}
               deviceId={deviceId}
-              onGone={() => setShown({ kind: 'pin-gone', vault, deviceId })}
+              onGone={(window) => setShown({ kind: 'pin-gone', vault, deviceId, window })}
               onRevoked={revoked}
             />
           ) : (
-            <>
-              <Heading>{t('phonePinGoneTitle')}</Heading>
-              <p>{t('phonePinGone')}</p>
-            </>
+            <PinGone window={shown.window} />
           )}
           <div class="actions">
             <button type="button" class="link forgot-pin" onClick={() => setStep('recover')}>
@@ -116,13 +125,19 @@ function PinForm({
 }: {
   vault: PhoneVault;
   deviceId: string;
-  onGone(): void;
+  onGone(window?: WindowEnded): void;
   onRevoked(): void;
 }) {
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const { busy, failure, onSubmit } = useSubmit(
     async () => {
+      // The window is checked before the PIN is tried: a closed one never derives a key.
+      const window = await closeWindowIfDue(vault);
+      if (window !== 'open') {
+        setPin('');
+        return onGone(window);
+      }
       const tried = await vault.unlock(pin);
       setPin('');
       if (tried.outcome === 'pin-copy-gone') return onGone();
@@ -151,6 +166,24 @@ function PinForm({
           {busy ? t('phoneUnlocking') : t('phoneUnlock')}
         </button>
       </form>
+    </>
+  );
+}
+
+/** Why the PIN no longer opens the phone: five wrong PINs, the offline window closed, or the clock set back. */
+function PinGone({ window }: { window?: WindowEnded }) {
+  const { t } = useI18n();
+  if (!window)
+    return (
+      <>
+        <Heading>{t('phonePinGoneTitle')}</Heading>
+        <p>{t('phonePinGone')}</p>
+      </>
+    );
+  return (
+    <>
+      <Heading>{t('phoneWindowClosedTitle')}</Heading>
+      <p>{window === 'clock-set-back' ? t('phoneClockSetBack') : t('phoneWindowClosed')}</p>
     </>
   );
 }

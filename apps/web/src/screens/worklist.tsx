@@ -8,27 +8,40 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import type { CodeLists } from '../ui/labels';
 import { navigate } from '../router';
+import { fromApiOrPhone, type PhoneStore } from '../session/api-or-phone';
 import { CaseCard } from './case-card';
 
 interface Loaded {
   cases: components['schemas']['CaseView'][];
   codes: CodeLists;
+  /** Read from the phone's store: no signal (SPEC §12). */
+  offline?: true;
 }
 
-/** The companion's cases in the server's order: active first, then by the next follow-up due (SPEC §8). */
+const fromApi = async (): Promise<Loaded> => {
+  const [page, codes] = await Promise.all([
+    answered(api.GET('/api/v1/cases', { params: { query: { assignedTo: 'me' } } })),
+    answered(api.GET('/api/v1/code-lists')),
+  ]);
+  return { cases: page.items, codes };
+};
+
+const fromPhone = async (store: PhoneStore): Promise<Loaded> => {
+  const [cases, codes] = await Promise.all([store.storedCases(), store.storedCodeLists()]);
+  return { cases, codes, offline: true };
+};
+
+/**
+ * The companion's cases in the server's order: active first, then by the next follow-up due (SPEC §8).
+ * On a phone with no signal, the cases of its last sync (SPEC §12).
+ */
 export function Worklist() {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
 
   useEffect(() => {
-    Promise.all([
-      answered(api.GET('/api/v1/cases', { params: { query: { assignedTo: 'me' } } })),
-      answered(api.GET('/api/v1/code-lists')),
-    ]).then(
-      ([page, codes]) => setLoaded({ cases: page.items, codes }),
-      (error: unknown) => setFailure(failureText(error, t)),
-    );
+    fromApiOrPhone(fromApi, fromPhone).then(setLoaded, (error: unknown) => setFailure(failureText(error, t)));
   }, []);
 
   return (
@@ -46,6 +59,11 @@ export function Worklist() {
           {t('intakeNewCase')}
         </a>
       </p>
+      {loaded?.offline && (
+        <p role="status" class="offline-note">
+          {t('phoneOffline')}
+        </p>
+      )}
       <Alert text={failure} />
       {!loaded && !failure && <p aria-live="polite">{t('loading')}</p>}
       {loaded && loaded.cases.length === 0 && <p>{t('worklistEmpty')}</p>}

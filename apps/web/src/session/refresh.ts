@@ -1,11 +1,13 @@
 import { api } from '../api/client';
-import { answered } from '../api/problem';
+import { answered, NetworkFailure } from '../api/problem';
 import type { components } from '../api/schema';
 import { tokens } from './tokens';
 
 /** Renew this long before the access token's `exp`, so no request goes out with an expired one. */
 const AHEAD_MS = 60_000;
 const LOCK = 'pendamping-refresh';
+/** A phone with no signal tries again this often, and at once when the browser says it is back online. */
+export const RETRY_OFFLINE_MS = 30_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,9 +57,39 @@ async function refreshNow(onLost: () => void): Promise<void> {
     const answer = await withRefreshLock(renew);
     tokens.hold(answer);
     keepFresh(onLost);
-  } catch {
-    onLost();
+  } catch (error) {
+    // No signal ends nothing on a phone (SPEC §12): its session goes on offline until it renews.
+    if (tokens.phone() && error instanceof NetworkFailure) renewWhenOnline(() => keepFresh(onLost), onLost);
+    else onLost();
   }
+}
+
+let stopWaiting: (() => void) | undefined;
+
+/**
+ * A phone-bound session without signal renews at the next `online` event or every
+ * `RETRY_OFFLINE_MS`, whichever comes first, until a renewal answers: `onRenewed` then goes on
+ * with its token. Another network failure waits again; any other refusal (a `401`, the phone
+ * revoked) is `onLost`'s.
+ */
+export function renewWhenOnline(onRenewed: (answer: SessionTokens) => void | Promise<void>, onLost: () => void): void {
+  stopWaiting?.();
+  const attempt = () => {
+    stopWaiting?.();
+    withRefreshLock(renew)
+      .then(async (answer) => {
+        tokens.hold(answer);
+        await onRenewed(answer);
+      })
+      .catch((error: unknown) => (error instanceof NetworkFailure ? renewWhenOnline(onRenewed, onLost) : onLost()));
+  };
+  const retry = setTimeout(attempt, RETRY_OFFLINE_MS);
+  addEventListener('online', attempt);
+  stopWaiting = () => {
+    clearTimeout(retry);
+    removeEventListener('online', attempt);
+    stopWaiting = undefined;
+  };
 }
 
 /** Schedules the renewal of the access token held now; `onLost` runs when the session cannot be renewed. */
@@ -69,4 +101,7 @@ export function keepFresh(onLost: () => void): void {
   timer = setTimeout(() => void refreshNow(onLost), Math.max(lifetime - AHEAD_MS, 0));
 }
 
-export const stopRefreshing = () => clearTimeout(timer);
+export function stopRefreshing(): void {
+  clearTimeout(timer);
+  stopWaiting?.();
+}

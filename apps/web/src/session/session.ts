@@ -6,7 +6,7 @@ import type { PackedRule } from '../api/views';
 import { lockWhenHidden } from './hidden-lock';
 import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
 import { PHONE_DB } from '../offline/phone-db-name';
-import { keepFresh, renew, renewThrough, stopRefreshing, withRefreshLock } from './refresh';
+import { keepFresh, renew, renewThrough, renewWhenOnline, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
 
 export type Profile = components['schemas']['ProfileView'];
@@ -27,7 +27,7 @@ export type Stage =
   | { kind: 'enrolment' }
   | { kind: 'recovery-codes'; codes: string[] }
   | { kind: 'reset-notice'; notice: ResetNotice; profile: Profile; rules: PackedRule[] }
-  | { kind: 'signed-in'; profile: Profile; rules: PackedRule[] };
+  | { kind: 'signed-in'; profile: Profile; rules: PackedRule[]; offline?: true };
 
 let stage: Stage = { kind: 'resuming' };
 const listeners = new Set<(next: Stage) => void>();
@@ -131,12 +131,39 @@ export interface BoundPhone {
 
 let boundPhone: BoundPhone | undefined;
 
-export async function enterPhoneSession(deviceId: string, phone: BoundPhone, answer?: SessionTokens): Promise<void> {
+function bindToPhone(deviceId: string, phone: BoundPhone): void {
   tokens.bindToPhone(deviceId);
   boundPhone = phone;
   renewThrough(phone.renewal);
+}
+
+export async function enterPhoneSession(deviceId: string, phone: BoundPhone, answer?: SessionTokens): Promise<void> {
+  bindToPhone(deviceId, phone);
   await continueWith(answer ?? (await withRefreshLock(renew)));
   lockWhenHidden(phone.lock);
+}
+
+/**
+ * A PIN unlock with no signal (SPEC §12): the frame opens with the profile and rules the phone
+ * holds, and no access token, so nothing is asked of the API; the screens read the phone's store.
+ * The session renews at the next `online` event (or retry) and goes on online in this page, with
+ * `onOnline` run after the frame has its fresh profile and rules (the phone then syncs).
+ */
+export function enterPhoneOffline(
+  deviceId: string,
+  phone: BoundPhone,
+  held: { profile: Profile; rules: PackedRule[] },
+  onOnline: () => Promise<void>,
+): void {
+  bindToPhone(deviceId, phone);
+  unlock();
+  watchIdle();
+  moveTo({ kind: 'signed-in', ...held, offline: true });
+  lockWhenHidden(phone.lock);
+  renewWhenOnline(async (answer) => {
+    await continueWith(answer);
+    await onOnline();
+  }, sessionLost);
 }
 
 /**

@@ -12,6 +12,8 @@ import { REFRESH_TOKEN_TTL_SECONDS, TokenService } from './token.service';
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
+  /** The session's absolute end (ISO 8601): a phone's offline window closes then (SPEC §12). */
+  sessionEndsAt: string;
   mfa?: 'enrollment_required';
   passwordChange?: 'required';
 }
@@ -94,6 +96,7 @@ export class SessionIssuer {
     return {
       accessToken,
       refreshToken: refresh.token,
+      sessionEndsAt: endsAt.toISOString(),
       ...(mfa === 'enrollment_required' ? { mfa } : {}),
       ...(user.passwordChangeRequired ? { passwordChange: 'required' as const } : {}),
     };
