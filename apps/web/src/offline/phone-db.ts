@@ -36,8 +36,10 @@ export interface KeyRecords {
 
 export type KeyName = keyof KeyRecords;
 
+/** A plan item as the phone keeps it outside DK: ids and its title, what the activity report form needs. */
 export interface PlanItemTitle {
   id: string;
+  planId: string;
   title: string;
 }
 

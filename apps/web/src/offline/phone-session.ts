@@ -164,7 +164,12 @@ export async function resumeWithVault(vault: PhoneVault, deviceId: string): Prom
       tokens.forget();
       const held = await heldProfile(vault);
       if (!held) throw error;
-      enterPhoneOffline(deviceId, bound, held, async () => keepSynced(vault));
+      enterPhoneOffline(deviceId, bound, held, async () => {
+        // What she made offline goes before the sync (SPEC §12): the outbox's own `online` came before the token.
+        const { deliverNow } = await import('./outbox-delivery');
+        await deliverNow(true).catch(() => undefined);
+        keepSynced(vault);
+      });
       return;
     }
     keepSynced(vault);

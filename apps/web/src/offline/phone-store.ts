@@ -3,6 +3,7 @@ import type { PackedRule } from '../api/views';
 import type { Profile } from '../session/session';
 import type { CodeLists } from '../ui/labels';
 import { whenVaultOpens } from './open-vault';
+import type { PlanItemTitle } from './phone-db';
 import type { PhoneVault } from './phone-vault';
 
 export type SyncedCase = components['schemas']['SyncedCaseView'];
@@ -60,4 +61,14 @@ export async function storedCodeLists(): Promise<CodeLists> {
   const codes = await (await opened()).formList('code-lists');
   if (!codes) throw new Error('this phone has not synced its code lists yet');
   return codes as CodeLists;
+}
+
+/**
+ * The plan items she may report an activity on, as the last sync kept them (outside DK, SPEC §12
+ * "Capture only"). An item kept by a sync older than the plan's id in the list is left out until
+ * the next sync: its report could not be sent.
+ */
+export async function storedPlanItems(): Promise<PlanItemTitle[]> {
+  const items = (await (await opened()).formList('plan-items')) ?? [];
+  return items.filter((item) => typeof item.planId === 'string');
 }

@@ -49,8 +49,12 @@ async function syncCases(vault: PhoneVault, fresh = false): Promise<void> {
   if (!fresh && [...current].some((name) => !heldNow.has(name))) await syncCases(vault, true);
 }
 
-/** The approved plans of her groups this year, and of their items only ids and titles (outside DK). */
-async function planItems(): Promise<{ id: string; title: string }[]> {
+/**
+ * The items she may report an activity on, of her groups' approved plans of this year, as the
+ * item page decides online: the plan's `allowed` gives `update` and the item is not cancelled.
+ * Only their ids and titles are kept (outside DK).
+ */
+async function planItems(): Promise<{ id: string; planId: string; title: string }[]> {
   const year = new Date().getFullYear();
   const plans = await answered(
     api.GET('/api/v1/work-plans', { params: { query: { status: 'approved', year, limit: PLANS_PAGE } } }),
@@ -60,7 +64,13 @@ async function planItems(): Promise<{ id: string; title: string }[]> {
       plan.id ? [answered(api.GET('/api/v1/work-plans/{id}', { params: { path: { id: plan.id } } }))] : [],
     ),
   );
-  return withItems.flatMap((plan) => plan.items.flatMap(({ id, title }) => (id && title ? [{ id, title }] : [])));
+  return withItems
+    .filter((plan) => plan.status === 'approved' && plan.allowed.actions.includes('update'))
+    .flatMap((plan) =>
+      plan.items.flatMap(({ id, title, status }) =>
+        plan.id && id && title && status !== 'cancelled' ? [{ id, planId: plan.id, title }] : [],
+      ),
+    );
 }
 
 /**

@@ -238,10 +238,12 @@ export class PhoneVault {
     return openSealedToPhone<Value>(await unwrapPrivateKey(wrapped, this.key(), PLACE.sealingPrivate), place, sealed);
   }
 
-  /** Outside DK, and only these lists; of plan items only ids and titles are kept, whatever is given. */
+  /** Outside DK, and only these lists; of plan items only their ids and titles are kept, whatever is given. */
   async putFormList<Name extends FormListName>(name: Name, value: FormLists[Name]): Promise<void> {
     const kept =
-      name === 'plan-items' ? (value as FormLists['plan-items']).map(({ id, title }) => ({ id, title })) : value;
+      name === 'plan-items'
+        ? (value as FormLists['plan-items']).map(({ id, planId, title }) => ({ id, planId, title }))
+        : value;
     await this.db.put('forms', kept, name);
   }
 

@@ -2,24 +2,28 @@ import type { components } from '../api/schema';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { calendarDay, codeLabel } from '../ui/labels';
+import { tokens } from '../session/tokens';
 import { FollowUpForm } from './follow-up-form';
+import { WaitingFollowUps } from './waiting-follow-ups';
 import type { CaseView } from './case-views';
 
 type FollowUpView = components['schemas']['FollowUpView'];
 
 /**
- * The case's follow-ups, newest first as the API answers them, and adding one, offered to whoever
- * may update the case (the rules table gives `FollowUp` `create` to exactly them).
+ * The case's follow-ups, newest first as the API answers them, and adding one when `mayAdd` (the
+ * case's `allowed`). On a phone, the follow-ups of this case still in the outbox are listed too.
  */
 export function FollowUpsSection({
   record,
   codes,
   followUps,
+  mayAdd,
   onFollowUps,
 }: {
   record: CaseView;
   codes: CodeLists;
   followUps: FollowUpView[];
+  mayAdd: boolean;
   onFollowUps(followUps: FollowUpView[]): void;
 }) {
   const { t, language } = useI18n();
@@ -49,7 +53,8 @@ export function FollowUpsSection({
           ))}
         </ul>
       )}
-      {record.allowed.actions.includes('update') && (
+      {tokens.phone() && record.id && <WaitingFollowUps caseId={record.id} codes={codes} />}
+      {mayAdd && (
         <FollowUpForm
           caseId={record.id ?? ''}
           codes={codes}

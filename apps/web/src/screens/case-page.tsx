@@ -33,9 +33,17 @@ interface Loaded {
   history: CaseHistoryEntry[];
   providers: ServiceProviderView[];
   codes: CodeLists;
-  /** Read from the phone's store: no signal, so no history and no action (SPEC §12). */
+  /**
+   * Adding a follow-up, from the case's `allowed` as the server gave it (the rules table gives
+   * `FollowUp` `create` to whoever may update the case): offline too, since SPEC §12 has follow-ups
+   * captured offline.
+   */
+  mayAddFollowUps: boolean;
+  /** Read from the phone's store: no signal, so no history and no other action (SPEC §12). */
   offline?: true;
 }
+
+const mayUpdate = (record: { allowed: { actions: string[] } }) => record.allowed.actions.includes('update');
 
 const historyOf = (id: string) => answered(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
 
@@ -56,10 +64,11 @@ async function fromApi(id: string): Promise<Loaded> {
     history: history.items,
     providers: providers.items,
     codes,
+    mayAddFollowUps: mayUpdate(record),
   };
 }
 
-/** Editing stays online (SPEC §12): a record read from the store offers reading only. */
+/** Editing stays online (SPEC §12): a record read from the store offers reading only, follow-ups aside. */
 const readOnly = <Item extends { allowed: { actions: string[] } }>(item: Item): Item => ({
   ...item,
   allowed: { ...item.allowed, actions: item.allowed.actions.filter((action) => action === 'read') },
@@ -77,6 +86,7 @@ async function fromPhone(store: PhoneStore, id: string): Promise<Loaded> {
     history: [],
     providers: [],
     codes,
+    mayAddFollowUps: mayUpdate(record),
     offline: true,
   };
 }
@@ -84,7 +94,7 @@ async function fromPhone(store: PhoneStore, id: string): Promise<Loaded> {
 /**
  * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
  * each section shows the controls its record's `allowed` permits. On a phone with no signal, the
- * case as its last sync stored it, to read (SPEC §12).
+ * case as its last sync stored it, to read and to add follow-ups to (SPEC §12).
  */
 export function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -137,6 +147,7 @@ export function CasePage({ id }: { id: string }) {
         record={record}
         codes={codes}
         followUps={loaded.followUps}
+        mayAdd={loaded.mayAddFollowUps}
         onFollowUps={(followUps) => update({ followUps })}
       />
       <ReferralsSection

@@ -8,6 +8,7 @@ import { deliverNow, isSending } from '../offline/outbox-delivery';
 import type { OutboxRecord } from '../offline/outbox-record';
 import { navigate } from '../router';
 import { keepStorage, type StorageKeeping } from '../session/persistent-storage';
+import { fromApiOrPhone } from '../session/api-or-phone';
 import { signOut } from '../session/session';
 import { ConfirmButtons } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
@@ -63,7 +64,11 @@ function Correction({ record, onSaved }: { record: OutboxRecord; onSaved(): void
   const [codes, setCodes] = useState<CodeLists>();
   const { request } = record;
   useEffect(() => {
-    if (request.kind === 'follow-up') void answered(api.GET('/api/v1/code-lists')).then(setCodes, () => undefined);
+    if (request.kind === 'follow-up')
+      void fromApiOrPhone(
+        () => answered(api.GET('/api/v1/code-lists')),
+        (store) => store.storedCodeLists(),
+      ).then(setCodes, () => undefined);
   }, [request.kind]);
   if (request.kind === 'activity')
     return (

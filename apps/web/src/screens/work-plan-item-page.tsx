@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { answered } from '../api/problem';
+import { answered, NetworkFailure } from '../api/problem';
 import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import { Alert } from '../ui/alert';
@@ -13,6 +13,9 @@ import { PlanLink } from './work-plan-list';
 import type { ActivityReportView, PlanProgress, WorkPlanWithItems } from './work-plan-views';
 import './work-plans.css';
 import { Loading } from '../ui/loading';
+import type { PlanItemTitle } from '../offline/phone-db';
+import { fromApiOrPhone } from '../session/api-or-phone';
+import { OfflinePlanItem } from './work-plans-offline';
 
 interface Loaded {
   plan: WorkPlanWithItems;
@@ -38,20 +41,35 @@ async function loadItem(planId: string, itemId: string): Promise<Omit<Loaded, 'c
 /**
  * A plan item and its activity reports (SPEC §6, §11), with the form to report another while the
  * plan is approved and the item not cancelled, for whoever may change the plan (the rules table
- * gives the group's companions both).
+ * gives the group's companions both). On a phone with no signal, the item as the last sync kept
+ * it (its title) with the form, whose report waits in the outbox (SPEC §12).
  */
 export function PlanItemPage({ planId, itemId }: { planId: string; itemId: string }) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
 
+  const [offlineItem, setOfflineItem] = useState<PlanItemTitle>();
+
   useEffect(() => {
-    Promise.all([loadItem(planId, itemId), answered(api.GET('/api/v1/code-lists'))]).then(
-      ([fresh, codes]) => setLoaded({ ...fresh, codes }),
+    fromApiOrPhone<Loaded | { offline: PlanItemTitle }>(
+      async () => {
+        const [fresh, codes] = await Promise.all([loadItem(planId, itemId), answered(api.GET('/api/v1/code-lists'))]);
+        return { ...fresh, codes };
+      },
+      async (store) => {
+        const kept = (await store.storedPlanItems()).find((entry) => entry.planId === planId && entry.id === itemId);
+        // An item the phone does not hold can only be read with signal.
+        if (!kept) throw new NetworkFailure();
+        return { offline: kept };
+      },
+    ).then(
+      (read) => ('offline' in read ? setOfflineItem(read.offline) : setLoaded(read)),
       (error: unknown) => setFailure(failureText(error, t)),
     );
   }, [planId, itemId]);
 
+  if (offlineItem) return <OfflinePlanItem item={offlineItem} />;
   const item = loaded?.plan.items.find((entry) => entry.id === itemId);
   if (!loaded || !item) return <Loading title={t('workplansActivities')} failure={failure} />;
 

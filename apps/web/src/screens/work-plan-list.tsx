@@ -14,6 +14,9 @@ import { WorkPlanStart } from './work-plan-start';
 import type { WorkPlanView } from './work-plan-views';
 import './work-plans.css';
 import { Loading } from '../ui/loading';
+import type { PlanItemTitle } from '../offline/phone-db';
+import { fromApiOrPhone } from '../session/api-or-phone';
+import { OfflinePlanItems } from './work-plans-offline';
 
 interface Loaded {
   plans: WorkPlanView[];
@@ -42,39 +45,49 @@ export function PlanLink({ plan, text }: { plan: { id?: string }; text: string }
   );
 }
 
+async function fromApi(): Promise<Loaded> {
+  const [plans, groups, villages, codes, abilities] = await Promise.all([
+    answered(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
+    answered(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
+    answered(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
+    answered(api.GET('/api/v1/code-lists')),
+    answered(api.GET('/api/v1/me/abilities')),
+  ]);
+  return {
+    plans: [...plans.items].sort((a, b) => (b.year ?? 0) - (a.year ?? 0)),
+    groups: groups.items.map((group) => ({ id: group.id ?? '', name: group.name ?? '' })),
+    villages: new Map(villages.items.map((village) => [village.id ?? '', village.name ?? ''])),
+    codes,
+    // No plan exists yet to carry its own `allowed`: starting one is a screen the role has, as in the navigation.
+    mayStart: grantsOf(abilities.rules as PackedRule[]).some(
+      (grant) => grant.subject === 'WorkPlan' && ['create', 'manage'].includes(grant.action),
+    ),
+  };
+}
+
 /**
  * The work plans the reader may see (SPEC §11): a companion's are her groups', a coordinator's
  * her regions'. Plans waiting for a review that this reader may give come first, under a heading
- * of their own; the others follow, newest year first.
+ * of their own; the others follow, newest year first. On a phone with no signal, the plan items
+ * she may report an activity on (SPEC §12).
  */
 export function WorkPlanList() {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   const [failure, setFailure] = useState<string>();
 
+  const [offlineItems, setOfflineItems] = useState<PlanItemTitle[]>();
+
   useEffect(() => {
-    Promise.all([
-      answered(api.GET('/api/v1/work-plans', { params: { query: { limit: LIMIT } } })),
-      answered(api.GET('/api/v1/groups', { params: { query: { limit: LIMIT } } })),
-      answered(api.GET('/api/v1/villages', { params: { query: { limit: LIMIT } } })),
-      answered(api.GET('/api/v1/code-lists')),
-      answered(api.GET('/api/v1/me/abilities')),
-    ]).then(
-      ([plans, groups, villages, codes, abilities]) =>
-        setLoaded({
-          plans: [...plans.items].sort((a, b) => (b.year ?? 0) - (a.year ?? 0)),
-          groups: groups.items.map((group) => ({ id: group.id ?? '', name: group.name ?? '' })),
-          villages: new Map(villages.items.map((village) => [village.id ?? '', village.name ?? ''])),
-          codes,
-          // No plan exists yet to carry its own `allowed`: starting one is a screen the role has, as in the navigation.
-          mayStart: grantsOf(abilities.rules as PackedRule[]).some(
-            (grant) => grant.subject === 'WorkPlan' && ['create', 'manage'].includes(grant.action),
-          ),
-        }),
+    fromApiOrPhone<Loaded | { offline: PlanItemTitle[] }>(fromApi, async (store) => ({
+      offline: await store.storedPlanItems(),
+    })).then(
+      (read) => ('offline' in read ? setOfflineItems(read.offline) : setLoaded(read)),
       (error: unknown) => setFailure(failureText(error, t)),
     );
   }, []);
 
+  if (offlineItems) return <OfflinePlanItems items={offlineItems} />;
   if (!loaded) return <Loading title={t('navWorkPlans')} failure={failure} />;
 
   const awaiting = loaded.plans.filter(

@@ -1,4 +1,4 @@
-/** The strings of working on a phone with no signal: the offline frame, its cases, the offline window (SPEC §12). */
+/** The strings of working on a phone with no signal: the offline frame, its cases and plan items, the offline window (SPEC §12). */
 export const id = {
   phoneWindowClosedTitle: 'Masuk dengan kata sandi untuk lanjut',
   phoneWindowClosed:
@@ -7,7 +7,15 @@ export const id = {
     'Jam ponsel ini dimundurkan, jadi PIN tidak lagi membukanya. Periksa tanggal dan jam ponsel. Tidak ada yang hilang: saat ada sinyal, masuk dengan kata sandi akun Anda, lalu buat PIN baru.',
   phoneOffline:
     'Tanpa sinyal. Anda melihat kasus seperti saat ponsel ini terakhir tersinkron; aplikasi tersambung lagi sendiri saat sinyal kembali.',
-  phoneOfflineCase: 'Riwayat kasus dan tindakan pada kasus ini perlu sinyal.',
+  phoneOfflineCase: 'Riwayat kasus dan tindakan lain pada kasus ini perlu sinyal.',
+  phoneWaitingFollowUps: 'Ditambahkan di ponsel ini, belum terkirim',
+  phoneOfflinePlans:
+    'Tanpa sinyal. Ini kegiatan rencana kelompok Anda seperti saat ponsel ini terakhir tersinkron. Pilih satu untuk melaporkan kegiatan; laporan dikirim saat sinyal kembali.',
+  phoneNoOfflinePlanItems:
+    'Ponsel ini tidak menyimpan kegiatan untuk dilaporkan. Perlu rencana kerja kelompok Anda tahun ini yang sudah disetujui, tersinkron saat ada sinyal.',
+  phoneOfflinePlanItem:
+    'Tanpa sinyal. Rincian kegiatan ini dan laporannya perlu sinyal. Laporan yang Anda simpan di sini disimpan di ponsel ini dan dikirim saat sinyal kembali.',
+  phoneBackToPlanItems: 'Kembali ke daftar kegiatan',
 };
 
 export const en: Record<keyof typeof id, string> = {
@@ -18,5 +26,13 @@ export const en: Record<keyof typeof id, string> = {
     'This phone’s clock was set back, so the PIN no longer opens it. Check the phone’s date and time. Nothing is lost: when you have signal, sign in with your account password and choose a new PIN.',
   phoneOffline:
     'No signal. You see the cases as this phone last synced them; the app reconnects by itself when the signal returns.',
-  phoneOfflineCase: 'The case history and the actions on this case need signal.',
+  phoneOfflineCase: 'The case history and the other actions on this case need signal.',
+  phoneWaitingFollowUps: 'Added on this phone, not sent yet',
+  phoneOfflinePlans:
+    'No signal. These are the activities of your groups’ plans as this phone last synced them. Choose one to report on it; the report is sent when the signal returns.',
+  phoneNoOfflinePlanItems:
+    'This phone holds no activity to report on. An approved work plan of your groups for this year is needed, synced while there was signal.',
+  phoneOfflinePlanItem:
+    'No signal. This activity’s details and its reports need signal. A report you save here is kept on this phone and sent when the signal returns.',
+  phoneBackToPlanItems: 'Back to the list of activities',
 };
