@@ -91,16 +91,15 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 /**
  * Syncs now and every `SYNC_MINUTES` while the page holds a token (SPEC §12 "Sync"). No signal
  * waits for the next turn; rules that no longer give offline work (a role changed) wipe the
- * phone. SPEC §12 has the outbox delivered first; this wipe does not wait for it yet (docs/offline.md).
+ * phone once its outbox is delivered (`role-wipe.ts`).
  */
 function keepSynced(vault: PhoneVault): void {
   const once = async () => {
     if (!tokens.access() || !vault.unlocked) return;
     const outcome = await syncPhone(vault).catch(() => 'failed' as const);
     if (outcome === 'not-offline-role') {
-      await vault.wipe();
-      phoneWiped();
-      return;
+      const { wipeOnceDelivered } = await import('./role-wipe');
+      return wipeOnceDelivered(vault);
     }
     await readClock(vault);
   };
