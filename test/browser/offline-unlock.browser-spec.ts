@@ -48,6 +48,19 @@ async function phoneHolds(page: Page, caseIds: string[]): Promise<void> {
   expect((await storeKeys(page, 'sealed')).filter((key) => key.startsWith('case/')).sort()).toEqual(wanted);
 }
 
+const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
+
+const phoneDbExists = (page: Page) =>
+  page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB);
+
+/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
+async function goWithin(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 async function unlockWithPin(page: Page): Promise<void> {
   await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
   await page.fill('input[name=pin]', PIN);
@@ -61,6 +74,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       const org = await createOrganisation(setup, 'Tanpa sinyal');
       const kept = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
       const moved = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+      const promotedCase = await createCase(setup, org.companionB, newCaseBody(org.villages.b));
       const ref = (created: Record<string, unknown>) => ({
         id: String(created.id),
         number: String(created.caseNumber),
@@ -68,7 +82,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       return {
         companion: { id: org.companionA.id, email: org.companionA.email },
         colleague: org.companionB.id,
-        promoted: { id: org.companionB.id, email: org.companionB.email },
+        promoted: { id: org.companionB.id, email: org.companionB.email, caseId: String(promotedCase.id) },
         kept: ref(kept),
         moved: ref(moved),
       };
@@ -170,7 +184,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
     });
   }, 180_000);
 
-  it('wipes the phone at an online unlock whose rules no longer give offline work', async () => {
+  it('wipes the phone of a role without offline work only once its outbox is empty: a record refused under the new role keeps it, and says why', async () => {
     const { promoted } = suite.world;
     await suite.inContext(async (watched) => {
       const { page } = watched;
@@ -186,13 +200,45 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       for (let attempt = 0; attempt < 60 && !(await storeKeys(page, 'forms')).includes('code-lists'); attempt++)
         await page.waitForTimeout(250);
 
+      // A follow-up made with no signal waits in the outbox.
+      await page.route('**/follow-ups', (route) =>
+        route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+      );
+      await goWithin(page, `/cases/${promoted.caseId}`);
+      await page.waitForSelector(FOLLOW_UP_FORM);
+      await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
+      await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, 'Kunjungan sebelum ganti peran');
+      await page.click(`${FOLLOW_UP_FORM} button[type=submit]`);
+      await page.waitForFunction(
+        (form) => (document.querySelector(`${form} .saved`)?.textContent ?? '') !== '',
+        FOLLOW_UP_FORM,
+      );
+      await page.unroute('**/follow-ups');
+
+      // Her role no longer works offline: the unlock's sync delivers first; the reviewer's 403 keeps the record, and the store.
       await suite.stored(`UPDATE users SET role = 'reviewer' WHERE id = $1`, [promoted.id]);
       await page.click('header >> text=Kunci');
       await unlockWithPin(page);
+      await page.waitForSelector('.who');
+      await goWithin(page, '/outbox');
+      await page.waitForSelector('.outbox .role-wipe-waits');
+      await page.waitForSelector('.outbox-list li[data-state=needs-correction]');
+      expect(await page.textContent('.outbox .role-wipe-waits')).toContain('ponsel ini akan dihapus');
+      expect(await phoneDbExists(page)).toBe(true);
+      await suite.checkScreen(watched, 'outbox-role-wipe-waits', '.outbox .role-wipe-waits');
+
+      // Discarded, the last record lets the wipe go on.
+      await page.focus('.outbox-list li button.discard');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.discard-step');
+      await page.focus('.discard-step button.primary');
+      await page.keyboard.press('Enter');
       await page.waitForSelector('input[name=email]');
-      expect(
-        await page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB),
-      ).toBe(false);
+      await page.waitForFunction(
+        async (name) => !(await indexedDB.databases()).some((db) => db.name === name),
+        PHONE_DB,
+      );
+      expect(await phoneDbExists(page)).toBe(false);
     });
   }, 120_000);
 });

@@ -27,6 +27,7 @@ interface Vault {
   get(name: string): Promise<unknown>;
   holdRefreshToken(token: string): Promise<void>;
   refreshToken(): Promise<string | undefined>;
+  refreshTokenHandle(): { refreshToken(): Promise<string | undefined>; holdRefreshToken(token: string): Promise<void> };
   sealForLater(place: string, value: unknown): Promise<{ iv: Uint8Array }>;
   putFormList(name: 'plan-items', value: { id: string; title: string }[]): Promise<void>;
   wipe(): Promise<void>;
@@ -272,6 +273,36 @@ describe('the phone key store', () => {
       const counted = await unlockWith(page, '12121212');
       expect(counted).toEqual({ outcome: 'wrong-pin', triesLeft: 3 });
       expect(await unlockWith(page, PIN)).toEqual({ outcome: 'unlocked' });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('a refresh-token handle taken unlocked still seals after a lock, and a locked vault refuses one', async () => {
+    const phone = await PhoneProfile.open(newFolder(), suite.origin);
+    const { page } = phone;
+    try {
+      await setUpPhone(page, suite.world.companion);
+      const outcome = await page.evaluate(async (pin) => {
+        const vault = (window as unknown as PageWindow).setUpVault!;
+        const held = vault.refreshTokenHandle();
+        vault.lock();
+        await held.holdRefreshToken('rotated-while-locking');
+        const readThroughHandle = await held.refreshToken();
+        const refused = await Promise.resolve()
+          .then(() => vault.refreshTokenHandle())
+          .then(
+            () => 'given',
+            (error: Error) => error.message,
+          );
+        await vault.unlock(pin);
+        return { readThroughHandle, refused, readUnlocked: await vault.refreshToken() };
+      }, PIN);
+      expect(outcome).toEqual({
+        readThroughHandle: 'rotated-while-locking',
+        refused: expect.stringContaining('locked'),
+        readUnlocked: 'rotated-while-locking',
+      });
     } finally {
       await phone.close();
     }

@@ -85,16 +85,17 @@ async function deliverQueue(outbox: Outbox, queue: OutboxRecord[], atOnce: boole
   return true;
 }
 
-async function deliverAll(vault: PhoneVault, atOnce: boolean): Promise<void> {
+/** False when a `device-revoked` answer wiped the phone. */
+async function deliverAll(vault: PhoneVault, atOnce: boolean): Promise<boolean> {
   const outbox = new Outbox(vault);
   // Read inside the lock: another tab may have delivered some since this tab last looked.
   const queues = queuesOf(await outbox.records());
   // Records of different cases do not wait for each other.
   const outcomes = await Promise.all(queues.map((queue) => deliverQueue(outbox, queue, atOnce)));
-  if (outcomes.includes(false)) {
-    await vault.wipe();
-    phoneWiped();
-  }
+  if (!outcomes.includes(false)) return true;
+  await vault.wipe();
+  phoneWiped();
+  return false;
 }
 
 /** The next try of a record that waits for its time; none when nothing waits for one. */
@@ -122,6 +123,17 @@ export async function deliverNow(atOnce = false): Promise<void> {
     // Locked meanwhile: what was not sent stays sealed for the next unlock.
     if (vault.unlocked) throw error;
   }
+}
+
+/**
+ * Every record tried at once, before the phone of a role that no longer works offline is wiped:
+ * how many are still unsent, or `wiped` when a `device-revoked` answer wiped the phone meanwhile.
+ */
+export function deliverBeforeWipe(vault: PhoneVault): Promise<number | 'wiped'> {
+  return navigator.locks.request(LOCK, async () => {
+    if (!(await deliverAll(vault, true))) return 'wiped' as const;
+    return (await new Outbox(vault).records()).length;
+  });
 }
 
 /** Started once per page in a phone-bound session: delivers at unlock, on `online`, and at each retry's time. */

@@ -58,20 +58,26 @@ export async function closeWindowIfDue(vault: PhoneVault): Promise<WindowState> 
 /**
  * The renewal of a phone-bound session (SPEC §12): the refresh token is unsealed from the store,
  * sent with the device id in the body, and the rotated one sealed before the renewal returns, so
- * the refresh lock it runs under is released only once the new token is safely stored. Its lock
- * drops DK.
+ * the refresh lock it runs under is released only once the new token is safely stored. Both go
+ * through a handle taken at the renewal's start, which holds DK until the rotated token is sealed:
+ * a lock meanwhile (`freeze`, `pagehide` drop DK at once) cannot leave the server's new token
+ * unsealed and the old one to be presented again, a reuse that ends the family.
  */
 function phone(vault: PhoneVault, deviceId: string) {
   return {
     renewal: async (): Promise<SessionTokens> => {
-      const refreshToken = await vault.refreshToken();
+      const held = vault.refreshTokenHandle();
+      const refreshToken = await held.refreshToken();
       const renewed = await issued(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
-      if (renewed.data.refreshToken) await vault.holdRefreshToken(renewed.data.refreshToken);
+      if (renewed.data.refreshToken) await held.holdRefreshToken(renewed.data.refreshToken);
       await recordWindow(vault, renewed);
       return renewed.data;
     },
     lock: () => vault.lock(),
-    seal: (refreshToken: string) => vault.holdRefreshToken(refreshToken),
+    sealer: () => {
+      const held = vault.refreshTokenHandle();
+      return (refreshToken: string) => held.holdRefreshToken(refreshToken);
+    },
   };
 }
 
@@ -85,16 +91,15 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 /**
  * Syncs now and every `SYNC_MINUTES` while the page holds a token (SPEC §12 "Sync"). No signal
  * waits for the next turn; rules that no longer give offline work (a role changed) wipe the
- * phone. SPEC §12 has the outbox delivered first; this wipe does not wait for it yet (docs/offline.md).
+ * phone once its outbox is delivered (`role-wipe.ts`).
  */
 function keepSynced(vault: PhoneVault): void {
   const once = async () => {
     if (!tokens.access() || !vault.unlocked) return;
     const outcome = await syncPhone(vault).catch(() => 'failed' as const);
     if (outcome === 'not-offline-role') {
-      await vault.wipe();
-      phoneWiped();
-      return;
+      const { wipeOnceDelivered } = await import('./role-wipe');
+      return wipeOnceDelivered(vault);
     }
     await readClock(vault);
   };

@@ -40,6 +40,16 @@ const sealedPlace = (name: string) => `sealed/${name}`;
 const REFRESH_TOKEN = 'session/refresh-token';
 
 /**
+ * The refresh token's reader and sealer, bound to the DK held when it was taken: a renewal takes
+ * one at its start, so a lock meanwhile (`freeze`, `pagehide`) cannot keep it from sealing the
+ * rotated token the server has already issued.
+ */
+export interface RefreshTokenHandle {
+  refreshToken(): Promise<string | undefined>;
+  holdRefreshToken(token: string): Promise<void>;
+}
+
+/**
  * - `empty`: no phone set up here;
  * - `locked`: PIN unlock possible;
  * - `pin-copy-gone`: five wrong PINs (or a closed window) deleted the PIN copy: only recovery
@@ -193,14 +203,12 @@ export class PhoneVault {
     this.dataKey = undefined;
   }
 
-  async put(name: string, value: unknown): Promise<void> {
-    await this.db.put('sealed', await sealValue(this.key(), sealedPlace(name), value), name);
+  put(name: string, value: unknown): Promise<void> {
+    return this.putWith(this.key(), name, value);
   }
 
-  async get<Value>(name: string): Promise<Value | undefined> {
-    const key = this.key();
-    const sealed = await this.db.get('sealed', name);
-    return sealed ? openValue<Value>(key, sealedPlace(name), sealed) : undefined;
+  get<Value>(name: string): Promise<Value | undefined> {
+    return this.getWith<Value>(this.key(), name);
   }
 
   /**
@@ -223,6 +231,18 @@ export class PhoneVault {
 
   refreshToken(): Promise<string | undefined> {
     return this.get<string>(REFRESH_TOKEN);
+  }
+
+  /**
+   * DK is held by the handle for as long as its holder keeps it (one renewal, under the refresh
+   * Web Lock), locked or not; refused on a locked vault.
+   */
+  refreshTokenHandle(): RefreshTokenHandle {
+    const key = this.key();
+    return {
+      refreshToken: () => this.getWith<string>(key, REFRESH_TOKEN),
+      holdRefreshToken: (token) => this.putWith(key, REFRESH_TOKEN, token),
+    };
   }
 
   /** Capture-only (SPEC §12): sealed to the phone's public key, readable only after DK is back. */
@@ -267,6 +287,15 @@ export class PhoneVault {
   private closed(): void {
     this.lock();
     this.connected = false;
+  }
+
+  private async putWith(key: CryptoKey, name: string, value: unknown): Promise<void> {
+    await this.db.put('sealed', await sealValue(key, sealedPlace(name), value), name);
+  }
+
+  private async getWith<Value>(key: CryptoKey, name: string): Promise<Value | undefined> {
+    const sealed = await this.db.get('sealed', name);
+    return sealed ? openValue<Value>(key, sealedPlace(name), sealed) : undefined;
   }
 
   private key(): CryptoKey {

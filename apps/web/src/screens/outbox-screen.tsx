@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { openVault } from '../offline/open-vault';
 import { Outbox } from '../offline/outbox';
 import { deliverNow, isSending } from '../offline/outbox-delivery';
+import { wipeWaitsForOutbox } from '../offline/role-wipe';
 import type { OutboxRecord } from '../offline/outbox-record';
 import { navigate } from '../router';
 import { keepStorage, type StorageKeeping } from '../session/persistent-storage';
@@ -138,6 +139,9 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
           onConfirm={signOut}
           onCancel={() => navigate(OUTBOX_PATH)}
         />
+      )}
+      {wipeWaitsForOutbox() && records && records.length > 0 && (
+        <p class="outbox-warning role-wipe-waits">{t('outboxRoleWipeWaits')}</p>
       )}
       <p>{t('outboxHelp')}</p>
       {records && records.length === 0 && <p class="outbox-empty">{t('outboxEmpty')}</p>}

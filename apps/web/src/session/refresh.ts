@@ -10,6 +10,12 @@ const LOCK = 'pendamping-refresh';
 export const RETRY_OFFLINE_MS = 30_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Raised by every `stopRefreshing`: a renewal that answers after it (one in flight when a phone was
+ * frozen or put away) still seals its rotated token, but neither holds the access token nor
+ * schedules the next renewal.
+ */
+let generation = 0;
 
 /**
  * Runs `work` while no other tab of this browser touches the refresh cookie: a renewal, the resume
@@ -53,11 +59,14 @@ function lifetimeOf(accessToken: string): number | undefined {
 }
 
 async function refreshNow(onLost: () => void): Promise<void> {
+  const started = generation;
   try {
     const answer = await withRefreshLock(renew);
+    if (started !== generation) return;
     tokens.hold(answer);
     keepFresh(onLost);
   } catch (error) {
+    if (started !== generation) return;
     // No signal ends nothing on a phone (SPEC §12): its session goes on offline until it renews.
     if (tokens.phone() && error instanceof NetworkFailure) renewWhenOnline(() => keepFresh(onLost), onLost);
     else onLost();
@@ -76,12 +85,18 @@ export function renewWhenOnline(onRenewed: (answer: SessionTokens) => void | Pro
   stopWaiting?.();
   const attempt = () => {
     stopWaiting?.();
+    const started = generation;
     withRefreshLock(renew)
       .then(async (answer) => {
+        if (started !== generation) return;
         tokens.hold(answer);
         await onRenewed(answer);
       })
-      .catch((error: unknown) => (error instanceof NetworkFailure ? renewWhenOnline(onRenewed, onLost) : onLost()));
+      .catch((error: unknown) => {
+        if (started !== generation) return;
+        if (error instanceof NetworkFailure) renewWhenOnline(onRenewed, onLost);
+        else onLost();
+      });
   };
   const retry = setTimeout(attempt, RETRY_OFFLINE_MS);
   addEventListener('online', attempt);
@@ -102,6 +117,7 @@ export function keepFresh(onLost: () => void): void {
 }
 
 export function stopRefreshing(): void {
+  generation += 1;
   clearTimeout(timer);
   stopWaiting?.();
 }

@@ -125,8 +125,11 @@ export async function resume(): Promise<void> {
 export interface BoundPhone {
   renewal(): Promise<SessionTokens>;
   lock(): void;
-  /** Seals a refresh token the phone was just given; it is the only copy kept. */
-  seal(refreshToken: string): Promise<void>;
+  /**
+   * Taken before a route that issues tokens is called: seals the refresh token it answers (the only
+   * copy kept), even should the page lock meanwhile.
+   */
+  sealer(): (refreshToken: string) => Promise<void>;
 }
 
 let boundPhone: BoundPhone | undefined;
@@ -198,9 +201,10 @@ function issuing<Answer extends SessionTokens>(call: (deviceId?: string) => Prom
   const phone = boundPhone;
   if (!deviceId || !phone) return call();
   return withRefreshLock(async () => {
+    const seal = phone.sealer();
     const answer = await call(deviceId);
     if (!answer.refreshToken) throw new Error('a phone-bound answer without its refresh token');
-    await phone.seal(answer.refreshToken);
+    await seal(answer.refreshToken);
     return answer;
   });
 }

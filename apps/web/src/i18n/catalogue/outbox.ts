@@ -36,6 +36,8 @@ export const id = {
     'Keluar mencabut ponsel ini dan menghapus semua isinya, termasuk catatan yang belum terkirim ({count}): catatan itu hilang selamanya. Sebaiknya tunggu sampai ada sinyal dan semua terkirim.',
   outboxSignOutConfirm: 'Ya, buang dan keluar',
   outboxSignOutCancel: 'Jangan keluar',
+  outboxRoleWipeWaits:
+    'Peran Anda tidak lagi bekerja tanpa sinyal, jadi ponsel ini akan dihapus. Penghapusan menunggu sampai catatan di bawah terkirim atau Anda buang. Catatan yang ditolak dengan peran Anda sekarang: tanyakan koordinator Anda sebelum membuangnya.',
 };
 
 export const en: Record<keyof typeof id, string> = {
@@ -74,4 +76,6 @@ export const en: Record<keyof typeof id, string> = {
     'Signing out revokes this phone and deletes everything on it, the records not sent yet ({count}) included: they are lost for good. Better wait for signal until everything is sent.',
   outboxSignOutConfirm: 'Yes, discard them and sign out',
   outboxSignOutCancel: 'Do not sign out',
+  outboxRoleWipeWaits:
+    'Your role no longer works offline, so this phone will be wiped. The wipe waits until the records below are sent or you discard them. A record refused under your new role: ask your coordinator before discarding it.',
 };
