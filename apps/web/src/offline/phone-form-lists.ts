@@ -1,0 +1,25 @@
+import type { components } from '../api/schema';
+import type { CodeLists } from '../ui/labels';
+import { openVault } from './open-vault';
+
+export interface PhoneFormLists {
+  codes: CodeLists;
+  groups: components['schemas']['GroupView'][];
+  villages: components['schemas']['VillageView'][];
+}
+
+/**
+ * The lists a form needs as the phone's last sync kept them (outside DK, SPEC §12 "Capture only"),
+ * for a form opened with no signal; none until one online sync has stored all of them.
+ */
+export async function phoneFormLists(): Promise<PhoneFormLists | undefined> {
+  const vault = openVault();
+  if (!vault) return undefined;
+  const [codes, groups, villages] = await Promise.all([
+    vault.formList('code-lists'),
+    vault.formList('groups'),
+    vault.formList('villages'),
+  ]);
+  if (!codes || !Array.isArray(groups) || !Array.isArray(villages)) return undefined;
+  return { codes: codes as CodeLists, groups: groups as PhoneFormLists['groups'], villages };
+}
