@@ -34,6 +34,38 @@ async function setUpPhone(page: Page): Promise<void> {
   await page.waitForSelector('.account-setup p.saved');
 }
 
+/** The form lists held in the phone's store outside DK, by name; `replace` writes these instead first (undefined deletes). */
+async function formLists(page: Page, replace?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    ([name, lists, written]) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const forms = db.transaction('forms', 'readwrite').objectStore('forms');
+          const held: Record<string, unknown> = {};
+          for (const list of lists) {
+            if (written) {
+              if (written[list] === undefined) forms.delete(list);
+              else forms.put(written[list], list);
+            }
+            const reading = forms.get(list);
+            reading.onsuccess = () => {
+              if (reading.result !== undefined) held[list] = reading.result;
+            };
+          }
+          forms.transaction.oncomplete = () => {
+            db.close();
+            resolve(held);
+          };
+          forms.transaction.onerror = () => reject(forms.transaction.error);
+        };
+      }),
+    [PHONE_DB, LISTS, replace] as const,
+  );
+}
+
 async function next(page: Page, title: string): Promise<void> {
   await page.click('form.intake button[type=submit]');
   await page.waitForSelector(`h2.step-title:text-is("${title}")`);
@@ -87,12 +119,6 @@ describe('a case taken in on a phone, in a real browser with the API as its own 
       await setUpPhone(page);
 
       // With signal, through the outbox: delivered at once, the case's page opens; a double tap makes one case.
-      const lists: Record<string, unknown> = {};
-      page.on('response', (response) => {
-        const path = new URL(response.url()).pathname.replace('/api/v1/', '');
-        if ((LISTS as readonly string[]).includes(path) && response.ok())
-          void response.json().then((body: { items?: unknown }) => (lists[path] = body.items ?? body));
-      });
       await goWithin(page, NEW_CASE_PATH);
       await fillSurvivor(page, 'Ani Canary Ponsel');
       await fillTheRest(page, place);
@@ -103,34 +129,25 @@ describe('a case taken in on a phone, in a real browser with the API as its own 
       expect(new URL(page.url()).pathname).toBe(`/cases/${first!.id}`);
       expect(await page.textContent('.carried-notice')).toBe(`Kasus ${first!.case_number} sudah tersimpan.`);
       expect(await page.$$('.outbox-line')).toHaveLength(0);
-      expect(Object.keys(lists).sort()).toEqual([...LISTS].sort());
 
-      // No signal, and no list kept on the phone yet: the form says it needs one online sync first.
+      // The phone's sync keeps the form's lists outside DK.
+      let kept = await formLists(page);
+      for (let tries = 0; Object.keys(kept).length < LISTS.length && tries < 50; tries++) {
+        await page.waitForTimeout(200);
+        kept = await formLists(page);
+      }
+      expect(Object.keys(kept).sort()).toEqual([...LISTS].sort());
+
+      // No signal, and no list kept (as on a phone whose sync never finished): the form says it needs one online sync first.
       await suite.stopApi();
+      await formLists(page, {});
       await goWithin(page, '/outbox');
       await goWithin(page, NEW_CASE_PATH);
       await page.waitForSelector('[role=alert]:has-text("belum pernah menyimpan daftar pilihannya")');
       await suite.checkScreen(watched, 'phone-intake-needs-sync', '[role=alert]');
 
-      // The lists a sync keeps outside DK: now the form opens from them, with no signal.
-      await page.evaluate(
-        ([name, kept]) =>
-          new Promise<void>((resolve, reject) => {
-            const opening = indexedDB.open(name);
-            opening.onerror = () => reject(opening.error);
-            opening.onsuccess = () => {
-              const db = opening.result;
-              const writing = db.transaction('forms', 'readwrite');
-              for (const [list, value] of Object.entries(kept)) writing.objectStore('forms').put(value, list);
-              writing.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              writing.onerror = () => reject(writing.error);
-            };
-          }),
-        [PHONE_DB, lists] as const,
-      );
+      // With the lists the sync kept: the form opens from them, with no signal.
+      expect(Object.keys(await formLists(page, kept)).sort()).toEqual([...LISTS].sort());
       await goWithin(page, '/outbox');
       await goWithin(page, NEW_CASE_PATH);
       await page.waitForSelector('.intake-from-phone');

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
-import { answered, NetworkFailure } from '../api/problem';
-import { tokens } from '../session/tokens';
+import { answered } from '../api/problem';
+import { fromApiOrPhone } from '../session/api-or-phone';
 import type { CodeLists } from '../ui/labels';
 import { type Place, placesOf } from './intake-place';
 
@@ -26,20 +26,15 @@ async function fromApi(): Promise<Ground> {
 }
 
 /**
- * The server's lists while it answers. A phone with no signal (or unlocked offline, with no access
- * token) draws the form from the lists its last sync kept (SPEC §12): her groups with their
- * villages, but no regions, which the phone does not hold, so a walk-in case waits for signal.
+ * The lists the phone's last sync kept (SPEC §12): her groups with their villages, but no regions,
+ * which the phone does not hold, so a walk-in case waits for signal.
  */
-export async function loadGround(): Promise<Ground> {
-  if (!tokens.phone()) return fromApi();
-  if (tokens.access())
-    try {
-      return await fromApi();
-    } catch (error) {
-      if (!(error instanceof NetworkFailure)) throw error;
-    }
+async function fromPhone(): Promise<Ground> {
   const { phoneFormLists } = await import('../offline/phone-form-lists');
   const lists = await phoneFormLists();
   if (!lists) throw new NeedsFirstSync();
   return { codes: lists.codes, places: placesOf(lists.groups, lists.villages, []), fromPhone: true };
 }
+
+/** The server's lists while it answers; a phone with no signal, or unlocked offline, draws the form from its own. */
+export const loadGround = (): Promise<Ground> => fromApiOrPhone(fromApi, fromPhone);
