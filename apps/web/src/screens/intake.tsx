@@ -208,7 +208,7 @@ export function Intake() {
   return (
     <>
       <Heading>{t('intakeTitle')}</Heading>
-      {ground.fromPhone && <p class="hint intake-from-phone">{t('intakeFromPhoneLists')}</p>}
+      {ground.fromPhone && <p class="intake-from-phone">{t('intakeFromPhoneLists')}</p>}
       <p class="step-count">{t('intakeStepOf', { step: String(stage + 1), total: String(STAGES.length) })}</p>
       <h2 class="step-title" ref={stepTitle} tabIndex={-1}>
         {t(STEP_TITLES[current])}
