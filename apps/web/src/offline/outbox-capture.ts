@@ -1,7 +1,7 @@
 import { openVault } from './open-vault';
 import { Outbox } from './outbox';
 import { deliverNow } from './outbox-delivery';
-import type { OutboxRequest } from './outbox-record';
+import type { OutboxRecord, OutboxRequest } from './outbox-record';
 import { VaultError } from './vault-error';
 
 /**
@@ -21,4 +21,10 @@ export async function keepAndSend(
   else await outbox.add(id, request);
   await deliverNow();
   return (await outbox.find(id)) ? 'kept' : 'delivered';
+}
+
+/** A record still kept after its try, to tell the form why (a refusal it can show field by field). */
+export async function keptRecord(id: string): Promise<OutboxRecord | undefined> {
+  const vault = openVault();
+  return vault ? new Outbox(vault).find(id) : undefined;
 }

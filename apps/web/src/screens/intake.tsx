@@ -1,9 +1,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiProblem, answered } from '../api/problem';
+import { ApiProblem } from '../api/problem';
 import type { components } from '../api/schema';
-import type { CodeLists } from '../ui/labels';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
@@ -31,7 +30,10 @@ import { answeredNamingFields, RefusedFields } from './case-refusals';
 import { DuplicateCheck } from './intake-duplicate-check';
 import { perpetratorProblems, PERPETRATORS_FIELD } from './intake-perpetrators';
 import { PerpetratorsStep } from './intake-perpetrators-step';
-import { type Place, PlaceSelect, placeBody, placesOf } from './intake-place';
+import { PlaceSelect, placeBody } from './intake-place';
+import { type Ground, loadGround, NeedsFirstSync } from './intake-ground';
+import { keepIntakeOnPhone } from './intake-on-phone';
+import { tokens } from '../session/tokens';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { shownPerpetrator, shownValue } from './case-field-value';
 import { Loading } from '../ui/loading';
@@ -54,11 +56,6 @@ const blankValues = (): Values => ({
   intakeDate: localToday(),
 });
 
-interface Ground {
-  codes: CodeLists;
-  places: Place[];
-}
-
 /**
  * The companion's step-by-step intake (SPEC §11): survivor, what happened, perpetrators, risk and
  * consent, then a review before saving. Each step is checked as CreateCaseDto checks it before the
@@ -76,21 +73,13 @@ export function Intake() {
   // Chosen once per intake, so that a retry after a lost answer cannot create the case twice (SPEC §4, §8).
   const [caseId] = useState(() => crypto.randomUUID());
   const [keys] = useState(() => new IdempotencyKeys());
+  // On a phone, a case the server refused stays in the outbox: saving again corrects it there.
+  const refusedOnPhone = useRef(false);
   const stepTitle = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);
 
   useEffect(() => {
-    const page = { params: { query: { limit: 200 } } };
-    Promise.all([
-      answered(api.GET('/api/v1/code-lists')),
-      answered(api.GET('/api/v1/groups', page)),
-      answered(api.GET('/api/v1/villages', page)),
-      answered(api.GET('/api/v1/regions', page)),
-    ]).then(
-      ([codes, groups, villages, regions]) =>
-        setGround({ codes, places: placesOf(groups.items, villages.items, regions.items) }),
-      setLoadFailure,
-    );
+    loadGround().then(setGround, setLoadFailure);
   }, []);
 
   // A new step takes the focus to its title; the first one leaves it on the screen's title.
@@ -107,6 +96,7 @@ export function Intake() {
       // A creation sent again is answered with its id alone.
       let record: { id?: string | null; caseNumber?: string | null };
       const body = requestBody();
+      if (tokens.phone()) return keepOnPhone(body);
       try {
         record = await answeredNamingFields(
           api.POST('/api/v1/cases', { body, headers: { 'Idempotency-Key': keys.for(body) } }),
@@ -123,8 +113,33 @@ export function Intake() {
         : failureText(error, t),
   );
 
+  /**
+   * On a phone (SPEC §12) the case goes through the outbox: delivered, it opens as in a browser;
+   * kept, the outbox shows it waiting; refused, the form shows the refused fields, and the next save
+   * corrects the kept record under the same id.
+   */
+  async function keepOnPhone(body: CreateCase): Promise<void> {
+    const kept = await keepIntakeOnPhone(body, refusedOnPhone.current);
+    if (kept.outcome === 'delivered')
+      return navigateWithNotice(`/cases/${caseId}`, 'intakeSaved', { number: kept.caseNumber });
+    if (kept.outcome === 'kept') return navigateWithNotice('/outbox', 'intakeKeptOnPhone');
+    refusedOnPhone.current = true;
+    if (!showRefused(kept.fields)) throw new ApiProblem(422, 'validation-failed', '');
+  }
+
   if (!ground)
-    return <Loading title={t('intakeTitle')} failure={loadFailure ? failureText(loadFailure, t) : undefined} />;
+    return (
+      <Loading
+        title={t('intakeTitle')}
+        failure={
+          loadFailure instanceof NeedsFirstSync
+            ? t('intakeNeedsFirstSync')
+            : loadFailure
+              ? failureText(loadFailure, t)
+              : undefined
+        }
+      />
+    );
 
   const { codes, places } = ground;
   const current = STAGES[stage]!;
@@ -193,6 +208,7 @@ export function Intake() {
   return (
     <>
       <Heading>{t('intakeTitle')}</Heading>
+      {ground.fromPhone && <p class="intake-from-phone">{t('intakeFromPhoneLists')}</p>}
       <p class="step-count">{t('intakeStepOf', { step: String(stage + 1), total: String(STAGES.length) })}</p>
       <h2 class="step-title" ref={stepTitle} tabIndex={-1}>
         {t(STEP_TITLES[current])}

@@ -47,6 +47,13 @@ export const id = {
   intakeDuplicatePossible:
     'Kasus dengan nama dan tahun lahir ini mungkin sudah ada di lembaga Anda. Tanyakan ke koordinator. Kasus ini tetap boleh dicatat.',
   intakeDuplicateNone: 'Belum ada kasus dengan nama dan tahun lahir ini di lembaga Anda.',
+  intakeDuplicateNoSignal:
+    'Tanpa sinyal, belum bisa dicek apakah ia sudah pernah tercatat. Lanjutkan saja mencatat; saat ada sinyal, tanyakan ke koordinator Anda apakah kasusnya sudah ada.',
+  intakeKeptOnPhone: 'Kasus baru tersimpan di ponsel ini; akan dikirim saat ada sinyal.',
+  intakeNeedsFirstSync:
+    'Tanpa sinyal, formulir kasus baru belum bisa dibuka: ponsel ini belum pernah menyimpan daftar pilihannya. Buka aplikasi sekali saat ada sinyal, lalu coba lagi.',
+  intakeFromPhoneLists:
+    'Tanpa sinyal: pilihan diambil dari sinkronisasi terakhir ponsel ini. Kasus dari luar desa dampingan baru bisa dicatat saat ada sinyal.',
   intakeIntakeDate: 'Tanggal kasus diterima',
   intakePlace: 'Kelompok dampingan atau wilayah',
   intakePlaceGroup: '{group}, Desa {village}',
@@ -137,6 +144,13 @@ export const en: Record<keyof typeof id, string> = {
   intakeDuplicatePossible:
     'A case with this name and birth year may already exist in your organisation. Ask your coordinator. You may still record this case.',
   intakeDuplicateNone: 'No case with this name and birth year is known in your organisation.',
+  intakeDuplicateNoSignal:
+    'Without signal, we could not check whether she is already recorded. Go on recording; when you have signal, ask your coordinator whether her case already exists.',
+  intakeKeptOnPhone: 'The new case is saved on this phone; it will be sent when there is signal.',
+  intakeNeedsFirstSync:
+    'Without signal, the new case form cannot open yet: this phone has never stored its choices. Open the app once with signal, then try again.',
+  intakeFromPhoneLists:
+    "Without signal: the choices come from this phone's last sync. A case from outside the group villages can be recorded only with signal.",
   intakeIntakeDate: 'Date the case was taken in',
   intakePlace: 'Companion group or region',
   intakePlaceGroup: '{group}, {village} village',
