@@ -27,21 +27,31 @@ function fieldErrors(body: unknown): FieldProblem[] {
     .map(({ field, message }) => ({ field, message }));
 }
 
+/**
+ * A weak signal can swallow a request without an answer or a reset; the browser may wait minutes
+ * before it gives up, holding the outbox's lock all that time. A record unanswered this long is
+ * retried as after a network error: its id makes a repeat harmless if the server did get it.
+ */
+const SEND_TIMEOUT_MS = 30_000;
+
 /** The record's own route, with its id in the body and its Idempotency-Key fixed at creation. */
 function post(record: OutboxRecord) {
   const headers = { 'Idempotency-Key': record.idempotencyKey };
+  const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
   const { request } = record;
-  if (request.kind === 'case') return api.POST('/api/v1/cases', { body: request.body, headers });
+  if (request.kind === 'case') return api.POST('/api/v1/cases', { body: request.body, headers, signal });
   if (request.kind === 'follow-up')
     return api.POST('/api/v1/cases/{id}/follow-ups', {
       params: { path: { id: request.caseId } },
       body: request.body,
       headers,
+      signal,
     });
   return api.POST('/api/v1/work-plans/{id}/items/{itemId}/activities', {
     params: { path: { id: request.planId, itemId: request.itemId } },
     body: request.body,
     headers,
+    signal,
   });
 }
 
