@@ -14,7 +14,7 @@ import { markersOnDisk, textForms } from './phone-profile';
 /**
  * The proof of SPEC §12, end to end through a TCP proxy in front of the API (Playwright's offline
  * mode does not reach service workers; a proxy cuts everything): with the network off a companion
- * unlocks her phone, adds two follow-ups and an activity report, reloads and unlocks again; when
+ * unlocks her phone, takes in a case, adds two follow-ups and an activity report, reloads and unlocks again; when
  * the network returns everything arrives exactly once, also when an answer is lost on its way back
  * and when the API is killed (SIGKILL) during the upload. After each step, with the browser closed,
  * no canary of an identifying or sensitive field, and no refresh token, is found in the profile
@@ -34,6 +34,8 @@ const CANARIES = {
   secondNote: 'Catatan kanari kedua di Oesao',
   thirdNote: 'Catatan kanari ketiga setelah mati',
   activitySummary: 'Ringkasan kanari penyuluhan Oesao',
+  newSurvivorName: 'Kanari Yuliana Baun',
+  newNarrative: 'Cerita kanari kejadian di kebun',
 };
 /** Planted in clear (localStorage and an IndexedDB database of its own) so the search must find it. */
 const CONTROL = 'Kontrol kanari yang harus ditemukan';
@@ -63,6 +65,36 @@ async function addFollowUp(page: Page, notes: string): Promise<string> {
     FOLLOW_UP_FORM,
   );
   return said;
+}
+
+async function nextStep(page: Page, title: string): Promise<void> {
+  await page.click('form.intake button[type=submit]');
+  await page.waitForSelector(`h2.step-title:text-is("${title}")`);
+}
+
+/** The whole intake, step by step, from the lists the phone keeps; saved into the outbox. */
+async function takeInCase(page: Page, place: string): Promise<void> {
+  await goWithin(page, '/cases/new');
+  await page.waitForSelector('.intake-from-phone');
+  await page.fill('input[name="survivor.name"]', CANARIES.newSurvivorName);
+  await page.selectOption('select[name="survivor.sex"]', 'female');
+  await page.fill('input[name="survivor.birthDate"]', '2009-08-17');
+  await page.fill('input[name="survivor.ageAtIntake"]', '17');
+  await page.selectOption('select[name="survivor.disability"]', 'none');
+  await nextStep(page, 'Kejadian');
+  await page.selectOption('select[name=place]', place);
+  await page.check('#case-violenceTypes-0');
+  await page.selectOption('select[name=placeType]', 'home');
+  await page.selectOption('select[name=referralSource]', 'family');
+  await page.fill('textarea[name=narrative]', CANARIES.newNarrative);
+  await nextStep(page, 'Pelaku');
+  await nextStep(page, 'Risiko dan persetujuan');
+  await page.selectOption('select[name=riskLevel]', 'medium');
+  await page.check('input[name="consent.record"]');
+  await page.selectOption('select[name="consent.givenBy"]', 'survivor');
+  await nextStep(page, 'Periksa lalu simpan');
+  await page.click('form.intake button[type=submit]');
+  await page.waitForSelector('.outbox-list li .card-title:text-is("Kasus baru")');
 }
 
 /** Moves within the app as its links do, so the page (and what it holds unlocked) stays. */
@@ -95,6 +127,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
         caseNumber: String(assigned.caseNumber),
         planId: plan.id as string,
         itemId: item.id as string,
+        place: `group:${org.groups.a}:${org.villages.a}`,
       };
     },
     {},
@@ -102,6 +135,8 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
   );
 
   const count = async (sql: string, values: unknown[]) => (await suite.stored<{ n: number }>(sql, values))[0]!.n;
+  const casesOfHers = () =>
+    count('SELECT count(*)::int AS n FROM cases WHERE assigned_companion_id = $1', [suite.world.companion.id]);
   const followUps = () => count('SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1', [suite.world.caseId]);
   const activities = () =>
     count('SELECT count(*)::int AS n FROM activity_reports WHERE plan_item_id = $1', [suite.world.itemId]);
@@ -145,10 +180,11 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
   }
 
   it('records made with no signal arrive exactly once, across a reload, a lost answer and a killed API; the profile holds nothing readable', async () => {
-    const { companion, caseNumber, planId, itemId } = suite.world;
+    const { companion, caseNumber, planId, itemId, place } = suite.world;
     const folder = mkdtempSync(join(tmpdir(), 'pendamping-proof-'));
+    let watched: Watched | undefined;
     try {
-      let watched = await suite.openOnDisk(folder);
+      watched = await suite.openOnDisk(folder);
       collectRefreshTokens(watched);
       let page = watched.page;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
@@ -186,27 +222,37 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await page.click(`${ACTIVITY_FORM} button[type=submit]`);
       expect(await savedText(page, ACTIVITY_FORM)).toBe(SAVED_ON_PHONE);
 
-      // A reload, still with no signal: the PIN opens the phone again and the three records wait.
+      await takeInCase(page, place);
+
+      // A reload, still with no signal: the PIN opens the phone again and the four records wait.
       await page.reload();
       await unlockWithPin(page);
       await page.waitForSelector('.outbox-line a');
-      expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 3 catatan');
-      expect([await followUps(), await activities()]).toEqual([0, 0]);
+      expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 4 catatan');
+      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
       await profileHoldsNothingReadable(watched, folder);
 
       // The network returns, and the first follow-up's answer is lost on its way back: the server
-      // has it, the phone sends it again and is answered 200 {id}; each record arrives once.
+      // has it, the phone sends it again and is answered 200 {id}; each record arrives once (the
+      // case taken in offline goes alone in its queue; the follow-ups are of the synced case).
       watched = await suite.openOnDisk(folder);
       collectRefreshTokens(watched);
       page = watched.page;
       await page.goto('/');
       await unlockWithPin(page);
+      const repeats: number[] = [];
+      page.on('response', (response) => {
+        if (response.url().endsWith('/follow-ups') && response.request().method() === 'POST')
+          repeats.push(response.status());
+      });
       suite.network.loseNextAnswerTo('/follow-ups HTTP');
       suite.network.restore();
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
-      expect([await followUps(), await activities()]).toEqual([2, 1]);
+      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 2, 1]);
+      // The page heard one follow-up created and the other's repeat, answered 200 {id}: its 201 was lost.
+      expect(repeats.sort()).toEqual([200, 201]);
 
       // Killed during the upload: the API dies (SIGKILL) as a follow-up reaches it, and comes back;
       // the record arrives once.
@@ -223,9 +269,10 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await suite.restartApi();
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 90_000 });
-      expect([await followUps(), await activities()]).toEqual([3, 1]);
+      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 3, 1]);
       await profileHoldsNothingReadable(watched, folder);
     } finally {
+      await watched?.context.close();
       suite.network.restore();
       rmSync(folder, { recursive: true, force: true });
     }

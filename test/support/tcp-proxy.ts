@@ -28,8 +28,10 @@ export class TcpProxy {
 
   /** Refuses new connections and drops the open ones. */
   async cut(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    // The server's close waits for its open connections to end: they go first.
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
     for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   /** Resets every open connection and every new one until `restore()`; the port stays taken. */
@@ -78,7 +80,9 @@ export class TcpProxy {
       client.resetAndDestroy();
       upstream.destroy();
     });
+    // A server that dies (SIGKILL) resets its connections; the client must hear of it as it would without us.
     client.on('end', () => upstream.end());
-    upstream.on('end', () => client.end());
+    upstream.on('close', (hadError) => (hadError ? client.resetAndDestroy() : client.end()));
+    client.on('close', () => upstream.destroy());
   }
 }
