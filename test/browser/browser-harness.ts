@@ -19,6 +19,8 @@ export const VIEWPORTS = [
 export interface RunningApi {
   origin: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process ends where it stands, as in a crash; resolves once it has. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -40,8 +42,9 @@ export async function startBuiltApi(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      // Cookie-borne requests must come from the origin the app is served from.
-      PUBLIC_ORIGIN: origin,
+      // Cookie-borne requests must come from the origin the app is served from: the API's own,
+      // unless the suite serves it through a proxy of its own.
+      PUBLIC_ORIGIN: apiEnv.PUBLIC_ORIGIN ?? origin,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,15 +64,14 @@ export async function startBuiltApi(
     child.kill('SIGKILL');
     throw new Error(`the API did not become ready at ${origin}: ${output.join('')}`);
   }
-  return {
-    origin,
-    stop: () =>
-      new Promise((stopped) => {
-        if (child.exitCode !== null) return stopped();
-        child.once('exit', () => stopped());
-        child.kill('SIGTERM');
-      }),
-  };
+  // A process ended by a signal has a signalCode and no exitCode.
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((stopped) => {
+      if (child.exitCode !== null || child.signalCode !== null) return stopped();
+      child.once('exit', () => stopped());
+      child.kill(signal);
+    });
+  return { origin, stop: () => ended('SIGTERM'), kill: () => ended('SIGKILL') };
 }
 
 /** A built app run as a process of its own (`npm run build`). */

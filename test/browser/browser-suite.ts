@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { generateTotpCode } from '@pendamping/auth/authentication';
 import { AppConfig } from '@pendamping/core';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSuiteDatabase, SuiteDatabase } from '../support/suite-database';
+import { freePort } from '../support/free-port';
+import { TcpProxy } from '../support/tcp-proxy';
 import { startTestApi, suiteConfig, TestApi } from '../support/test-app';
 import {
   axeRun,
@@ -18,7 +20,7 @@ import {
   VIEWPORTS,
   Watched,
 } from './browser-harness';
-import { connectBrowser } from './browser-server';
+import { CHROMIUM, connectBrowser } from './browser-server';
 
 /** SPEC §11: JavaScript, CSS and WebAssembly on a cold load until the screen is ready. */
 export const BUDGET_GZIP_BYTES = 170 * 1024;
@@ -36,6 +38,8 @@ export class BrowserSuite<World> {
   private config?: AppConfig;
   private apiEnv: NodeJS.ProcessEnv = {};
   private server?: RunningApi;
+  private apiPort?: number;
+  private proxy?: TcpProxy;
   private worker?: RunningProcess;
   private connected?: Browser;
   private prepared?: World;
@@ -47,13 +51,14 @@ export class BrowserSuite<World> {
   /**
    * Registers the suite's beforeAll and afterAll; `prepare` builds the suite's world before the API
    * process starts. `apiEnv` sets the environment of both the preparing API and the API process;
-   * `withWorker` also runs the built worker, for flows that wait on its jobs.
+   * `withWorker` also runs the built worker, for flows that wait on its jobs; `throughProxy` serves
+   * the app through a TCP proxy (its origin is the app's), which a flow cuts to take the network away.
    */
   static register<World>(
     name: string,
     prepare: (setup: TestApi) => Promise<World>,
     apiEnv: NodeJS.ProcessEnv = {},
-    { withWorker = false }: { withWorker?: boolean } = {},
+    { withWorker = false, throughProxy = false }: { withWorker?: boolean; throughProxy?: boolean } = {},
   ): BrowserSuite<World> {
     const suite = new BrowserSuite<World>(name);
     beforeAll(async () => {
@@ -67,7 +72,12 @@ export class BrowserSuite<World> {
       } finally {
         await setup.close();
       }
-      suite.server = await startBuiltApi(config, apiEnv);
+      suite.apiPort = await freePort();
+      if (throughProxy) {
+        suite.proxy = new TcpProxy('127.0.0.1', suite.apiPort);
+        suite.apiEnv = { ...apiEnv, PUBLIC_ORIGIN: `http://127.0.0.1:${await suite.proxy.start()}` };
+      }
+      suite.server = await startBuiltApi(config, suite.apiEnv, suite.apiPort);
       if (withWorker) suite.worker = await startBuiltWorker(config);
       suite.connected = await connectBrowser();
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -76,6 +86,7 @@ export class BrowserSuite<World> {
       await suite.connected?.close();
       await suite.worker?.stop();
       await suite.server?.stop();
+      await suite.proxy?.cut();
       await suite.database?.drop();
       console.log(
         `${suite.name}: ${suite.screensChecked.length} screen checks by axe (0 violations): ${suite.screensChecked.join(', ')}` +
@@ -93,8 +104,9 @@ export class BrowserSuite<World> {
     return this.prepared as World;
   }
 
+  /** The app's origin: the API's own, or the proxy's in front of it. */
   get origin(): string {
-    return this.server!.origin;
+    return this.apiEnv.PUBLIC_ORIGIN ?? this.server!.origin;
   }
 
   /** Stops the API process, as when a phone loses its signal: nothing answers at the origin any more. */
@@ -104,7 +116,18 @@ export class BrowserSuite<World> {
 
   /** Starts the API process again at the same origin, so the browser's storage for it still applies. */
   async restartApi(): Promise<void> {
-    this.server = await startBuiltApi(this.config!, this.apiEnv, Number(new URL(this.origin).port));
+    this.server = await startBuiltApi(this.config!, this.apiEnv, this.apiPort);
+  }
+
+  /** SIGKILL of the API process, as a crash: whatever it was doing stops where it stands. */
+  async killApi(): Promise<void> {
+    await this.server!.kill();
+  }
+
+  /** The proxy of a suite registered `throughProxy`: cut it, restore it, make it lose answers. */
+  get network(): TcpProxy {
+    if (!this.proxy) throw new Error('this suite was not registered throughProxy');
+    return this.proxy;
   }
 
   get databaseUrl(): string {
@@ -128,6 +151,22 @@ export class BrowserSuite<World> {
   /** A fresh browser context (nothing stored, no cookie) at the phone's size, watched. */
   open(viewport = VIEWPORTS[0]): Promise<Watched> {
     return Watched.open(this.connected!, this.origin, viewport);
+  }
+
+  /**
+   * A Chromium of its own whose profile is a folder on disk (the run's shared browser keeps its
+   * contexts in memory), watched as `open` watches, so that what it stored can be searched there
+   * once it is closed.
+   */
+  async openOnDisk(folder: string, viewport = VIEWPORTS[0]): Promise<Watched> {
+    const context = await chromium.launchPersistentContext(folder, {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      baseURL: this.origin,
+      viewport,
+      locale: 'id-ID',
+    });
+    return new Watched(context, context.pages()[0] ?? (await context.newPage()), this.origin);
   }
 
   /** A flow in a context of its own, closed whatever happens. */
