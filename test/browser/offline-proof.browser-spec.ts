@@ -97,6 +97,35 @@ async function takeInCase(page: Page, place: string): Promise<void> {
   await page.waitForSelector('.outbox-list li .card-title:text-is("Kasus baru")');
 }
 
+/** The names in one object store of the phone's database: ids and list names, never a value. */
+const storeKeys = (page: Page, store: 'sealed' | 'forms') =>
+  page.evaluate(
+    (wanted) =>
+      new Promise<string[]>((resolve, reject) => {
+        const opening = indexedDB.open('pendamping-phone');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction(wanted).objectStore(wanted).getAllKeys();
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve(request.result.map(String));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+
+/** Waits for the set-up's sync to have stored the case and, last of all, the plan items. */
+async function syncedToPhone(page: Page, caseId: string): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const [sealed, forms] = [await storeKeys(page, 'sealed'), await storeKeys(page, 'forms')];
+    if (sealed.includes(`case/${caseId}`) && forms.includes('plan-items')) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the set-up’s sync never stored the case and the plan items');
+}
+
 /** Moves within the app as its links do, so the page (and what it holds unlocked) stays. */
 const goWithin = (page: Page, to: string) =>
   page.evaluate((path) => {
@@ -196,9 +225,8 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await page.fill('input[name=pin-again]', PIN);
       await page.click('.phone-setup button[type=submit]');
       await page.waitForSelector('.account-setup p.saved');
-      // The set-up's sync has the case on the phone once her worklist lists it from the API.
-      await goWithin(page, '/');
-      await page.waitForSelector(`.worklist a:has-text("${caseNumber}")`);
+      // Closing the browser before the set-up's sync is done would leave the phone without its lists.
+      await syncedToPhone(page, suite.world.caseId);
       await profileHoldsNothingReadable(watched, folder);
 
       // Network off: the app opens from its precache, the PIN unlocks it, and she works.
