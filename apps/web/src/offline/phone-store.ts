@@ -2,6 +2,7 @@ import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
 import type { Profile } from '../session/session';
 import type { CodeLists } from '../ui/labels';
+import { logDeviceRead } from './device-reads';
 import { whenVaultOpens } from './open-vault';
 import type { PlanItemTitle } from './phone-db';
 import type { PhoneVault } from './phone-vault';
@@ -46,6 +47,13 @@ export async function storedCases(): Promise<SyncedCase[]> {
 
 export const storedCase = async (id: string): Promise<SyncedCase | undefined> =>
   (await opened()).get<SyncedCase>(STORED.case(id));
+
+/**
+ * A stored case opened on its page: its identifying and sensitive fields are logged as a device
+ * read (SPEC §12 "Sync") before the page shows them.
+ */
+export const caseOpened = async (id: string, synced: SyncedCase): Promise<void> =>
+  logDeviceRead(await opened(), id, synced);
 
 /** `/me` and the rules of `/me/abilities` as of the last sync: the frame of an offline unlock. */
 export async function heldProfile(vault: PhoneVault): Promise<{ profile: Profile; rules: PackedRule[] } | undefined> {

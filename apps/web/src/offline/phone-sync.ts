@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import type { PackedRule } from '../api/views';
 import { worksOffline } from '../session/navigation';
+import { sendDeviceReads } from './device-reads';
 import type { PhoneVault } from './phone-vault';
 import { STORED, type SyncedCase } from './phone-store';
 
@@ -101,7 +102,8 @@ async function syncFormLists(vault: PhoneVault): Promise<void> {
 }
 
 /**
- * One sync of the phone (SPEC §12 "Sync"): her profile and rules sealed, her cases, the form lists.
+ * One sync of the phone (SPEC §12 "Sync"): her profile and rules sealed, the reads logged on the
+ * phone sent, her cases, the form lists.
  * Single-flight across tabs: a tab that finds another syncing leaves it to that one. Rules that no
  * longer give `sync` on cases (a role changed) sync nothing and say so: the caller wipes the phone.
  */
@@ -116,6 +118,8 @@ export function syncPhone(vault: PhoneVault): Promise<SyncOutcome> {
     const { resetNotice: _shownOnline, ...kept } = profile;
     await vault.put(STORED.profile, kept);
     await vault.put(STORED.rules, rules);
+    // Unsent reads stay logged for the next sync; they hold up nothing else.
+    await sendDeviceReads(vault).catch(() => undefined);
     await syncCases(vault);
     await syncFormLists(vault);
     return 'synced';

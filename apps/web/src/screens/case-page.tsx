@@ -78,6 +78,7 @@ async function fromPhone(store: PhoneStore, id: string): Promise<Loaded> {
   const [synced, codes] = await Promise.all([store.storedCase(id), store.storedCodeLists()]);
   // A case the phone does not hold can only be read with signal.
   if (!synced) throw new NetworkFailure();
+  await store.caseOpened(id, synced);
   const { followUps, referrals, ...record } = synced;
   return {
     record: readOnly(record as CaseView),
@@ -94,7 +95,8 @@ async function fromPhone(store: PhoneStore, id: string): Promise<Loaded> {
 /**
  * One case (SPEC §11): its summary, follow-ups, referrals, the actions on the case and its history;
  * each section shows the controls its record's `allowed` permits. On a phone with no signal, the
- * case as its last sync stored it, to read and to add follow-ups to (SPEC §12).
+ * case as its last sync stored it, to read and to add follow-ups to, its opening logged as a device
+ * read (SPEC §12).
  */
 export function CasePage({ id }: { id: string }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { answered } from '../api/problem';
 import { idOf } from '../api/record-id';
 import { useI18n } from '../i18n/i18n';
+import { tokens } from '../session/tokens';
 import { ConfirmButtons } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
 import { momentOf } from '../ui/labels';
@@ -28,8 +29,11 @@ export function RevokeStep({
   useLayoutEffect(() => title.current?.focus(), []);
   const titleId = `revoke-${idOf(phone)}-title`;
   const { busy, failure, onSubmit } = useSubmit(
-    async () =>
-      onRevoked(await answered(api.POST('/api/v1/devices/{id}/revoke', { params: { path: { id: idOf(phone) } } }))),
+    async () => {
+      // Revoking this very phone ends its session and then wipes it: its pending reads go first.
+      if (idOf(phone) === tokens.phone()) await (await import('../offline/device-reads')).sendReadsBeforeWipe();
+      onRevoked(await answered(api.POST('/api/v1/devices/{id}/revoke', { params: { path: { id: idOf(phone) } } })));
+    },
     (error) => failureText(error, t),
   );
   return (

@@ -234,10 +234,13 @@ export async function acknowledgeResetNotice(profile: Profile, rules: PackedRule
 }
 
 /**
- * Signing out of a phone (SPEC §12) revokes it, which ends its session, then wipes its store; a
- * phone the revocation did not reach keeps its store, behind its PIN lock.
+ * Signing out of a phone (SPEC §12) sends its pending device reads while the session lives (a few
+ * seconds at most), revokes it, which ends its session, then wipes its store; a phone the
+ * revocation did not reach keeps its store, behind its PIN lock.
  */
 async function signOutOfPhone(deviceId: string): Promise<void> {
+  const { sendReadsBeforeWipe } = await import('../offline/device-reads');
+  await sendReadsBeforeWipe();
   await answered(api.POST('/api/v1/devices/{id}/revoke', { params: { path: { id: deviceId } } }));
   const { PhoneVault } = await import('../offline/phone-vault');
   await (await PhoneVault.open(phoneWiped)).wipe();

@@ -1,0 +1,84 @@
+import { api } from '../api/client';
+import { tokens } from '../session/tokens';
+import { fieldsOpened } from './device-read-fields';
+import { openVault } from './open-vault';
+import type { PhoneVault } from './phone-vault';
+
+/**
+ * Device reads (SPEC §12 "Sync"): opening a case's identifying or sensitive fields from the phone's
+ * store is logged there, sealed under DK, and sent with the next sync (`POST /sync/reads`). Best
+ * effort: a phone that never returns, or is wiped first, takes its unsent log with it.
+ */
+
+/** One read per name, `device-read/<random id>`: the name says nothing of the case or of her. */
+export const DEVICE_READ_PREFIX = 'device-read/';
+
+/** As `POST /sync/reads` takes a read: `at` is the phone's own clock, which the server records as given. */
+export interface DeviceRead {
+  caseId: string;
+  fields: string[];
+  at: string;
+}
+
+/** The most reads one request may carry (the server's `MAX_DEVICE_READS`). */
+const READS_PER_REQUEST = 500;
+/** A weak signal can swallow a request unanswered: the sync's reads wait no longer than the outbox's records. */
+const SEND_TIMEOUT_MS = 30_000;
+/** Before a sign-out or this phone's own revocation: the log is best effort, the wipe is not, so it waits this long at most. */
+const BEFORE_WIPE_MS = 5_000;
+/** One tab sends at a time, so two tabs never send the same reads twice. */
+const LOCK = 'pendamping-device-reads';
+
+/**
+ * Logs a case opened from the store, before it is shown: no log, no read. A case holding none of
+ * the audited fields logs nothing, as the server records no read of it.
+ */
+export async function logDeviceRead(
+  vault: PhoneVault,
+  caseId: string,
+  synced: Parameters<typeof fieldsOpened>[0],
+): Promise<void> {
+  const fields = fieldsOpened(synced);
+  if (fields.length === 0) return;
+  const read: DeviceRead = { caseId, fields, at: new Date().toISOString() };
+  await vault.put(DEVICE_READ_PREFIX + crypto.randomUUID(), read);
+}
+
+/**
+ * Sends every logged read, in requests of at most 500, and deletes each request's reads once the
+ * server answered 2xx. A failure (no signal, a refusal) keeps them for the next sync, and throws.
+ */
+export function sendDeviceReads(vault: PhoneVault, timeoutMs = SEND_TIMEOUT_MS): Promise<void> {
+  const send = async () => {
+    const names = await vault.names(DEVICE_READ_PREFIX);
+    for (let start = 0; start < names.length; start += READS_PER_REQUEST) {
+      const batch = names.slice(start, start + READS_PER_REQUEST);
+      const reads = (await Promise.all(batch.map((name) => vault.get<DeviceRead>(name)))).filter(
+        (read): read is DeviceRead => read !== undefined,
+      );
+      if (reads.length > 0) {
+        const { response } = await api.POST('/api/v1/sync/reads', {
+          body: { reads },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!response.ok) throw new Error(`POST /sync/reads answered ${response.status}`);
+      }
+      for (const name of batch) await vault.delete(name);
+    }
+  };
+  return navigator.locks ? navigator.locks.request(LOCK, send) : send();
+}
+
+/**
+ * Before this phone's store is wiped on purpose (sign-out, her revoking this very phone), while the
+ * session still lives: its pending reads, for a few seconds at most. A locked page, or one with no
+ * access token, has nothing it could send them with.
+ */
+export async function sendReadsBeforeWipe(): Promise<void> {
+  const vault = openVault();
+  if (!vault || !tokens.access()) return;
+  await Promise.race([
+    sendDeviceReads(vault, BEFORE_WIPE_MS).catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, BEFORE_WIPE_MS)),
+  ]);
+}

@@ -1,0 +1,211 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the page.
+import type { Page } from 'playwright-core';
+import { addFollowUp, createCase, newCaseBody } from '../support/cases';
+import { createOrganisation, TEST_PASSWORD } from '../support/world';
+import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
+
+/**
+ * Device reads (SPEC §12 "Sync", "Sign-out and other users"): a case opened from the phone's store
+ * is logged there, sealed under a name that says nothing, and reaches the audit log once, with the
+ * next sync; a phone she revokes herself, or signs out of, sends its pending reads before it is wiped.
+ */
+
+const PIN = '24681357';
+const PHONE_DB = 'pendamping-phone';
+const READ_NAME = /^device-read\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The names in the phone's sealed store: ids only, never a value. */
+const sealedNames = (page: Page) =>
+  page.evaluate(
+    (name) =>
+      new Promise<string[]>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction('sealed').objectStore('sealed').getAllKeys();
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve(request.result.map(String));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    PHONE_DB,
+  );
+
+const readNames = async (page: Page) => (await sealedNames(page)).filter((name) => name.startsWith('device-read/'));
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`waited 30 seconds for ${what}`);
+}
+
+const phoneDbExists = (page: Page) =>
+  page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB);
+
+async function setUpPhone(page: Page, email: string, caseId: string): Promise<void> {
+  await signIn(page, email, TEST_PASSWORD, '.worklist');
+  await serviceWorkerReady(page);
+  await page.click('.who a');
+  await page.waitForSelector('.phone-setup');
+  await page.fill('input[name=label]', 'HP pendamping');
+  await page.fill('input[name=pin]', PIN);
+  await page.fill('input[name=pin-again]', PIN);
+  await page.click('.phone-setup button[type=submit]');
+  await page.waitForSelector('.account-setup p.saved');
+  await until(async () => (await sealedNames(page)).includes(`case/${caseId}`), 'the set-up’s sync to store the case');
+}
+
+/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
+async function goWithin(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/**
+ * The case page read from the store while the page holds a token: the API's answers for the case
+ * fail as with no signal, so the page falls back to the phone (`fromApiOrPhone`) and logs the read.
+ */
+async function openFromStoreWithToken(page: Page, caseId: string): Promise<void> {
+  await page.route(`**/api/v1/cases/${caseId}**`, (route) => route.abort('internetdisconnected'));
+  await goWithin(page, `/cases/${caseId}`);
+  await page.waitForSelector('#case-follow-ups');
+  await page.waitForSelector('.offline-note');
+  await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+  await page.unroute(`**/api/v1/cases/${caseId}**`);
+}
+
+describe('device reads on the phone, in a real browser', () => {
+  const suite = BrowserSuite.register('device-reads', async (setup) => {
+    const org = await createOrganisation(setup, 'Baca di ponsel');
+    const other = await createOrganisation(setup, 'Cabut sendiri');
+    const caseOf = async (companion: typeof org.companionA, villageId: string, name: string) => {
+      const created = await createCase(
+        setup,
+        companion,
+        newCaseBody(villageId, {
+          survivor: { sex: 'female', name, phone: '081298765432' },
+          narrative: 'Kejadian di rumah.',
+        }),
+      );
+      await addFollowUp(setup, companion, String(created.id), { notes: 'Kunjungan rumah.' });
+      return { id: String(created.id), number: String(created.caseNumber) };
+    };
+    const user = (signed: typeof org.companionA, villageId: string, name: string) =>
+      caseOf(signed, villageId, name).then((held) => ({ id: signed.id, email: signed.email, case: held }));
+    return {
+      reader: await user(org.companionA, org.villages.a, 'Sari'),
+      revoker: await user(other.companionA, other.villages.a, 'Ani'),
+      leaver: await user(other.companionB, other.villages.b, 'Rina'),
+    };
+  });
+
+  const deviceReads = (userId: string) =>
+    suite.stored<{ subject_id: string; fields: string[]; device_read_at: Date; occurred_at: Date }>(
+      `SELECT subject_id, fields, device_read_at, occurred_at FROM audit_events
+        WHERE actor_id = $1 AND action = 'device_read' ORDER BY id`,
+      [userId],
+    );
+  const lastSync = async (userId: string): Promise<number> => {
+    const [row] = await suite.stored<{ at: Date | null }>('SELECT last_sync_at AS at FROM devices WHERE user_id = $1', [
+      userId,
+    ]);
+    return row?.at ? row.at.getTime() : 0;
+  };
+  const OPENED_FIELDS = ['followUps.notes', 'narrative', 'survivor.name', 'survivor.phone'];
+
+  it('a case opened with no network is logged on the phone and reaches the audit log once, with the next sync', async () => {
+    const { reader } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await setUpPhone(page, reader.email, reader.case.id);
+      expect(await readNames(page)).toEqual([]);
+
+      await suite.stopApi();
+      const openedAfter = Date.now();
+      try {
+        await page.reload();
+        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+        await page.fill('input[name=pin]', PIN);
+        await page.press('input[name=pin]', 'Enter');
+        await page.waitForSelector('nav');
+        await page.click('nav a[href="/"]');
+        await page.click(`.worklist >> text=${reader.case.number}`);
+        await page.waitForSelector('#case-follow-ups');
+        await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+        // Its name is a random id: nothing of the case or of her.
+        expect(await readNames(page)).toEqual([expect.stringMatching(READ_NAME)]);
+        expect(await deviceReads(reader.id)).toEqual([]);
+      } finally {
+        await suite.restartApi();
+      }
+
+      // The signal returns: the page goes online, syncs, and the read is sent and then forgotten.
+      const firstSync = await lastSync(reader.id);
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await until(async () => (await deviceReads(reader.id)).length > 0, 'the read in the audit log');
+      await until(async () => (await readNames(page)).length === 0, 'the phone to forget the sent read');
+      const [read, ...more] = await deviceReads(reader.id);
+      expect(more).toEqual([]);
+      expect(read!.subject_id).toBe(reader.case.id);
+      expect([...read!.fields].sort()).toEqual(OPENED_FIELDS);
+      // The phone's own clock, which here is the test's.
+      expect(read!.device_read_at.getTime()).toBeGreaterThanOrEqual(openedAfter - 1_000);
+      expect(read!.device_read_at.getTime()).toBeLessThanOrEqual(read!.occurred_at.getTime() + 1_000);
+
+      // Another sync (an online unlock syncs) sends nothing again: once only.
+      await until(async () => (await lastSync(reader.id)) > firstSync, 'the sync after going online');
+      const secondSync = await lastSync(reader.id);
+      await page.click('header >> text=Kunci');
+      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+      await page.fill('input[name=pin]', PIN);
+      await page.press('input[name=pin]', 'Enter');
+      await page.waitForSelector('nav');
+      await until(async () => (await lastSync(reader.id)) > secondSync, 'the sync of the online unlock');
+      expect(await deviceReads(reader.id)).toHaveLength(1);
+    });
+  }, 240_000);
+
+  it('a phone she revokes from her own phones list sends its pending reads before it is wiped', async () => {
+    const { revoker } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await setUpPhone(page, revoker.email, revoker.case.id);
+      await openFromStoreWithToken(page, revoker.case.id);
+      expect(await deviceReads(revoker.id)).toEqual([]);
+
+      await goWithin(page, '/account');
+      await page.click('.account-phones a');
+      await page.waitForSelector('li[data-phone] button');
+      await page.click('li[data-phone] button');
+      await page.click('button:text-is("Ya, cabut ponsel ini")');
+      await page.waitForSelector('input[name=email]');
+      expect(await phoneDbExists(page)).toBe(false);
+      const reads = await deviceReads(revoker.id);
+      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
+        [revoker.case.id, OPENED_FIELDS],
+      ]);
+    });
+  }, 240_000);
+
+  it('signing out of the phone sends its pending reads before it is wiped', async () => {
+    const { leaver } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await setUpPhone(page, leaver.email, leaver.case.id);
+      await openFromStoreWithToken(page, leaver.case.id);
+      expect(await deviceReads(leaver.id)).toEqual([]);
+
+      await page.click('header button:text-is("Keluar")');
+      await page.waitForSelector('input[name=email]');
+      expect(await phoneDbExists(page)).toBe(false);
+      const reads = await deviceReads(leaver.id);
+      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
+        [leaver.case.id, OPENED_FIELDS],
+      ]);
+    });
+  }, 240_000);
+});
