@@ -15,7 +15,7 @@ import {
   requestReport,
   sha256,
 } from './support/report-client';
-import { SwitchableProxy } from './support/switchable-proxy';
+import { TcpProxy } from './support/tcp-proxy';
 import { startTestApi, startTestWorker, TestApi, TestWorker } from './support/test-app';
 import { AppProcess, appEnv, spawnWorker } from './support/app-process';
 import { SignedInUser } from './support/world';
@@ -63,7 +63,7 @@ describe('Evaluation reports under faults', () => {
   let child: AppProcess | undefined;
   let worker: TestWorker | undefined;
   const extraApis: TestApi[] = [];
-  const proxies: SwitchableProxy[] = [];
+  const proxies: TcpProxy[] = [];
   // Declared before the suite's hooks: every worker stops before the database is dropped.
   afterAll(async () => {
     // Redis back first, so that nothing waits for it while closing.
@@ -131,7 +131,7 @@ describe('Evaluation reports under faults', () => {
    * the test cuts the proxy, as a running API has.
    */
   async function apiBehindProxy(options: { cutBeforeStart?: boolean } = {}) {
-    const proxy = SwitchableProxy.forUrl(suite.api.config.REDIS_URL);
+    const proxy = TcpProxy.forUrl(suite.api.config.REDIS_URL);
     proxies.push(proxy);
     await proxy.start();
     const config = { ...workerConfig(), REDIS_URL: proxy.proxiedUrl(suite.api.config.REDIS_URL) };

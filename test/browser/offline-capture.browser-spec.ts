@@ -1,10 +1,21 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
+import {
+  ACTIVITY_FORM,
+  addFollowUp,
+  FOLLOW_UP_FORM,
+  formList,
+  goWithin,
+  SAVED_ON_PHONE,
+  savedText,
+  setUpPhone,
+  syncedToPhone,
+  unlockWithPin,
+} from './phone-steps';
 
 /**
  * Offline capture (SPEC §12 "What works offline"): with the API process stopped (Playwright's
@@ -13,63 +24,6 @@ import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
  * plan, reached from the work plans screen. The records wait sealed in the outbox across a reload;
  * once the API is back and the page goes online, all three reach the server exactly once.
  */
-
-const PIN = '86421357';
-const PHONE_DB = 'pendamping-phone';
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-const ACTIVITY_FORM = 'form[aria-labelledby=activity-form-title]';
-const SAVED_ON_PHONE = 'Tersimpan di ponsel ini; akan dikirim saat ada sinyal.';
-
-/** A form list of the phone's `forms` store (outside DK), as stored. */
-const formList = (page: Page, name: string) =>
-  page.evaluate(
-    ([database, wanted]) =>
-      new Promise<unknown>((resolve, reject) => {
-        const opening = indexedDB.open(database);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('forms').objectStore('forms').get(wanted);
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    [PHONE_DB, name] as const,
-  );
-
-async function unlockWithPin(page: Page): Promise<void> {
-  await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-  await page.fill('input[name=pin]', PIN);
-  await page.press('input[name=pin]', 'Enter');
-}
-
-/** What the form says once saved. */
-const savedText = async (page: Page, form: string): Promise<string> => {
-  await page.waitForFunction(
-    (selector) => (document.querySelector(`${selector} .saved`)?.textContent ?? '') !== '',
-    form,
-  );
-  return (await page.textContent(`${form} .saved`)) ?? '';
-};
-
-/** A follow-up added with the keyboard on the case page open now; what the form says once saved. */
-async function addFollowUp(page: Page, notes: string): Promise<string> {
-  await page.focus(`${FOLLOW_UP_FORM} select[name=type]`);
-  await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
-  await page.focus(`${FOLLOW_UP_FORM} textarea[name=notes]`);
-  await page.keyboard.type(notes);
-  await page.focus(`${FOLLOW_UP_FORM} button[type=submit]`);
-  await page.keyboard.press('Enter');
-  const said = await savedText(page, FOLLOW_UP_FORM);
-  // The form is blank again for the next one.
-  await page.waitForFunction(
-    (form) => document.querySelector<HTMLTextAreaElement>(`${form} textarea[name=notes]`)?.value === '',
-    FOLLOW_UP_FORM,
-  );
-  return said;
-}
 
 describe('offline capture, in a real browser with the API stopped', () => {
   const year = new Date().getUTCFullYear();
@@ -106,22 +60,11 @@ describe('offline capture, in a real browser with the API stopped', () => {
       const { page } = watched;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
       await serviceWorkerReady(page);
-      await page.click('.who a');
-      await page.waitForSelector('.phone-setup');
-      await page.fill('input[name=label]', 'HP lapangan');
-      await page.fill('input[name=pin]', PIN);
-      await page.fill('input[name=pin-again]', PIN);
-      await page.click('.phone-setup button[type=submit]');
-      await page.waitForSelector('.account-setup p.saved');
+      await setUpPhone(page);
 
       // The set-up's sync keeps the plan item outside DK with its plan's id and title, nothing else.
-      let items: unknown;
-      for (let attempt = 0; attempt < 60; attempt++) {
-        items = await formList(page, 'plan-items');
-        if (Array.isArray(items) && items.length > 0) break;
-        await page.waitForTimeout(250);
-      }
-      expect(items).toEqual([{ id: itemId, planId, title: 'Penyuluhan di balai desa' }]);
+      await syncedToPhone(page, { cases: [caseId], forms: ['plan-items'] });
+      expect(await formList(page, 'plan-items')).toEqual([{ id: itemId, planId, title: 'Penyuluhan di balai desa' }]);
       expect(await followUps()).toEqual([]);
       expect(await activities()).toEqual([]);
 
@@ -142,8 +85,8 @@ describe('offline capture, in a real browser with the API stopped', () => {
         expect(await page.$('#case-referrals form')).toBeNull();
         await suite.checkScreen(watched, 'offline-case-follow-up-form', FOLLOW_UP_FORM);
 
-        expect(await addFollowUp(page, 'Kunjungan tanpa sinyal pertama')).toBe(SAVED_ON_PHONE);
-        expect(await addFollowUp(page, 'Kunjungan tanpa sinyal kedua')).toBe(SAVED_ON_PHONE);
+        expect(await addFollowUp(page, 'Kunjungan tanpa sinyal pertama', 'keyboard')).toBe(SAVED_ON_PHONE);
+        expect(await addFollowUp(page, 'Kunjungan tanpa sinyal kedua', 'keyboard')).toBe(SAVED_ON_PHONE);
         await page.waitForFunction(() => document.querySelectorAll('.waiting-follow-ups li').length === 2);
         const waiting = await page.textContent('.waiting-follow-ups');
         expect(waiting).toContain('Kunjungan tanpa sinyal pertama');
@@ -191,10 +134,7 @@ describe('offline capture, in a real browser with the API stopped', () => {
       // Sent again by nothing: another `online`, and the case page read from the API, change no count.
       const delivered = { followUps: (await followUps()).sort(), activities: await activities() };
       await page.evaluate(() => dispatchEvent(new Event('online')));
-      await page.evaluate((to) => {
-        history.pushState(null, '', to);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, `/cases/${caseId}`);
+      await goWithin(page, `/cases/${caseId}`);
       await page.waitForSelector('.follow-ups >> text=Kunjungan tanpa sinyal kedua');
       expect(await page.$('.waiting-follow-ups')).toBeNull();
       expect({ followUps: (await followUps()).sort(), activities: await activities() }).toEqual(delivered);

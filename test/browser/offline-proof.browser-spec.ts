@@ -10,6 +10,20 @@ import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import type { Watched } from './browser-harness';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
 import { markersOnDisk, textForms } from './phone-profile';
+import {
+  ACTIVITY_FORM,
+  addFollowUp,
+  fillIntakeRest,
+  fillIntakeSurvivor,
+  FOLLOW_UP_FORM,
+  goWithin,
+  openCase,
+  SAVED_ON_PHONE,
+  savedText,
+  setUpPhone,
+  syncedToPhone,
+  unlockWithPin,
+} from './phone-steps';
 
 /**
  * The proof of SPEC §12, end to end through a TCP proxy in front of the API (Playwright's offline
@@ -20,11 +34,6 @@ import { markersOnDisk, textForms } from './phone-profile';
  * no canary of an identifying or sensitive field, and no refresh token, is found in the profile
  * folder, searched as bytes in UTF-8 and UTF-16, with a positive control the search must find.
  */
-
-const PIN = '97531864';
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-const ACTIVITY_FORM = 'form[aria-labelledby=activity-form-title]';
-const SAVED_ON_PHONE = 'Tersimpan di ponsel ini; akan dikirim saat ada sinyal.';
 
 /** Values of identifying and sensitive fields: the survivor's, and what she types offline. */
 const CANARIES = {
@@ -40,98 +49,21 @@ const CANARIES = {
 /** Planted in clear (localStorage and an IndexedDB database of its own) so the search must find it. */
 const CONTROL = 'Kontrol kanari yang harus ditemukan';
 
-async function unlockWithPin(page: Page): Promise<void> {
-  await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-  await page.fill('input[name=pin]', PIN);
-  await page.press('input[name=pin]', 'Enter');
-  await page.waitForSelector('nav');
-}
-
-const savedText = async (page: Page, form: string): Promise<string> => {
-  await page.waitForFunction(
-    (selector) => (document.querySelector(`${selector} .saved`)?.textContent ?? '') !== '',
-    form,
-  );
-  return (await page.textContent(`${form} .saved`)) ?? '';
-};
-
-async function addFollowUp(page: Page, notes: string): Promise<string> {
-  await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
-  await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, notes);
-  await page.click(`${FOLLOW_UP_FORM} button[type=submit]`);
-  const said = await savedText(page, FOLLOW_UP_FORM);
-  await page.waitForFunction(
-    (form) => document.querySelector<HTMLTextAreaElement>(`${form} textarea[name=notes]`)?.value === '',
-    FOLLOW_UP_FORM,
-  );
-  return said;
-}
-
-async function nextStep(page: Page, title: string): Promise<void> {
-  await page.click('form.intake button[type=submit]');
-  await page.waitForSelector(`h2.step-title:text-is("${title}")`);
-}
-
 /** The whole intake, step by step, from the lists the phone keeps; saved into the outbox. */
 async function takeInCase(page: Page, place: string): Promise<void> {
   await goWithin(page, '/cases/new');
   await page.waitForSelector('.intake-from-phone');
-  await page.fill('input[name="survivor.name"]', CANARIES.newSurvivorName);
-  await page.selectOption('select[name="survivor.sex"]', 'female');
-  await page.fill('input[name="survivor.birthDate"]', '2009-08-17');
-  await page.fill('input[name="survivor.ageAtIntake"]', '17');
-  await page.selectOption('select[name="survivor.disability"]', 'none');
-  await nextStep(page, 'Kejadian');
-  await page.selectOption('select[name=place]', place);
-  await page.check('#case-violenceTypes-0');
-  await page.selectOption('select[name=placeType]', 'home');
-  await page.selectOption('select[name=referralSource]', 'family');
-  await page.fill('textarea[name=narrative]', CANARIES.newNarrative);
-  await nextStep(page, 'Pelaku');
-  await nextStep(page, 'Risiko dan persetujuan');
-  await page.selectOption('select[name=riskLevel]', 'medium');
-  await page.check('input[name="consent.record"]');
-  await page.selectOption('select[name="consent.givenBy"]', 'survivor');
-  await nextStep(page, 'Periksa lalu simpan');
+  await fillIntakeSurvivor(page, CANARIES.newSurvivorName);
+  await fillIntakeRest(page, place, CANARIES.newNarrative);
   await page.click('form.intake button[type=submit]');
   await page.waitForSelector('.outbox-list li .card-title:text-is("Kasus baru")');
 }
 
-/** The names in one object store of the phone's database: ids and list names, never a value. */
-const storeKeys = (page: Page, store: 'sealed' | 'forms') =>
-  page.evaluate(
-    (wanted) =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open('pendamping-phone');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction(wanted).objectStore(wanted).getAllKeys();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result.map(String));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-
-/** Waits for the set-up's sync to have stored the case and, last of all, the plan items. */
-async function syncedToPhone(page: Page, caseId: string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    const [sealed, forms] = [await storeKeys(page, 'sealed'), await storeKeys(page, 'forms')];
-    if (sealed.includes(`case/${caseId}`) && forms.includes('plan-items')) return;
-    await page.waitForTimeout(250);
-  }
-  throw new Error('the set-up’s sync never stored the case and the plan items');
+/** The PIN typed at the lock, and the signed-in frame back. */
+async function unlocked(page: Page): Promise<void> {
+  await unlockWithPin(page);
+  await page.waitForSelector('nav');
 }
-
-/** Moves within the app as its links do, so the page (and what it holds unlocked) stays. */
-const goWithin = (page: Page, to: string) =>
-  page.evaluate((path) => {
-    history.pushState(null, '', path);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, to);
 
 describe('the offline proof of SPEC §12, in a real browser through a proxy it cuts', () => {
   const year = new Date().getUTCFullYear();
@@ -218,15 +150,9 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       let page = watched.page;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
       await serviceWorkerReady(page);
-      await page.click('.who a');
-      await page.waitForSelector('.phone-setup');
-      await page.fill('input[name=label]', 'HP bukti');
-      await page.fill('input[name=pin]', PIN);
-      await page.fill('input[name=pin-again]', PIN);
-      await page.click('.phone-setup button[type=submit]');
-      await page.waitForSelector('.account-setup p.saved');
+      await setUpPhone(page, 'HP bukti');
       // Closing the browser before the set-up's sync is done would leave the phone without its lists.
-      await syncedToPhone(page, suite.world.caseId);
+      await syncedToPhone(page, { cases: [suite.world.caseId], forms: ['plan-items'] });
       await profileHoldsNothingReadable(watched, folder);
 
       // Network off: the app opens from its precache, the PIN unlocks it, and she works.
@@ -235,7 +161,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       collectRefreshTokens(watched);
       page = watched.page;
       await page.goto('/');
-      await unlockWithPin(page);
+      await unlocked(page);
       await page.focus(`.worklist a:has-text("${caseNumber}")`);
       await page.keyboard.press('Enter');
       await page.waitForSelector(FOLLOW_UP_FORM);
@@ -254,7 +180,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
 
       // A reload, still with no signal: the PIN opens the phone again and the four records wait.
       await page.reload();
-      await unlockWithPin(page);
+      await unlocked(page);
       await page.waitForSelector('.outbox-line a');
       expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 4 catatan');
       expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
@@ -267,14 +193,14 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       collectRefreshTokens(watched);
       page = watched.page;
       await page.goto('/');
-      await unlockWithPin(page);
+      await unlocked(page);
       const repeats: number[] = [];
       page.on('response', (response) => {
         if (response.url().endsWith('/follow-ups') && response.request().method() === 'POST')
           repeats.push(response.status());
       });
       suite.network.loseNextAnswerTo('/follow-ups HTTP');
-      suite.network.restore();
+      await suite.network.restore();
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
@@ -285,13 +211,12 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       // Killed during the upload: the API dies (SIGKILL) as a follow-up reaches it, and comes back;
       // the record arrives once.
       suite.network.interrupt();
-      await goWithin(page, `/cases/${suite.world.caseId}`);
-      await page.waitForSelector(FOLLOW_UP_FORM);
+      await openCase(page, suite.world.caseId);
       expect(await addFollowUp(page, CANARIES.thirdNote)).toBe(SAVED_ON_PHONE);
       const killed = new Promise<void>((done) =>
         suite.network.onNextRequest('/follow-ups HTTP', () => void suite.killApi().then(done)),
       );
-      suite.network.restore();
+      await suite.network.restore();
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await killed;
       await suite.restartApi();
@@ -301,7 +226,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await profileHoldsNothingReadable(watched, folder);
     } finally {
       await watched?.context.close();
-      suite.network.restore();
+      await suite.network.restore();
       rmSync(folder, { recursive: true, force: true });
     }
   }, 300_000);

@@ -1,9 +1,19 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
+import {
+  addFollowUp,
+  goWithin,
+  openCase,
+  PHONE_DB,
+  phoneStoreExists,
+  setUpPhone,
+  storeKeys,
+  syncedToPhone,
+  unlockWithPin,
+} from './phone-steps';
 
 /**
  * Offline unlock and the phone's sync (SPEC §12 "Sync", "Lock and unlock", "The offline window"):
@@ -13,59 +23,6 @@ import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
  * and syncs, and a case reassigned meanwhile leaves the phone. A clock a little behind still
  * unlocks; one set back more than 5 minutes ends PIN unlock and asks for recovery.
  */
-
-const PIN = '13572468';
-const PHONE_DB = 'pendamping-phone';
-
-/** The keys of one object store of the phone's database: names only, which hold ids and never a value. */
-const storeKeys = (page: Page, store: 'keys' | 'sealed' | 'forms') =>
-  page.evaluate(
-    ([name, wanted]) =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open(name);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction(wanted).objectStore(wanted).getAllKeys();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result.map(String));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    [PHONE_DB, store] as const,
-  );
-
-/** Waits until the phone's sealed store holds exactly these cases, and the form lists are kept. */
-async function phoneHolds(page: Page, caseIds: string[]): Promise<void> {
-  const wanted = caseIds.map((id) => `case/${id}`).sort();
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const held = (await storeKeys(page, 'sealed')).filter((key) => key.startsWith('case/')).sort();
-    const forms = await storeKeys(page, 'forms');
-    if (JSON.stringify(held) === JSON.stringify(wanted) && forms.includes('code-lists')) return;
-    await page.waitForTimeout(250);
-  }
-  expect((await storeKeys(page, 'sealed')).filter((key) => key.startsWith('case/')).sort()).toEqual(wanted);
-}
-
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-
-const phoneDbExists = (page: Page) =>
-  page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB);
-
-/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
-async function goWithin(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function unlockWithPin(page: Page): Promise<void> {
-  await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-  await page.fill('input[name=pin]', PIN);
-  await page.press('input[name=pin]', 'Enter');
-}
 
 describe('offline unlock and the phone’s sync, in a real browser with the API stopped', () => {
   const suite = BrowserSuite.register(
@@ -105,16 +62,10 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       const { page } = watched;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
       await serviceWorkerReady(page);
-      await page.click('.who a');
-      await page.waitForSelector('.phone-setup');
-      await page.fill('input[name=label]', 'HP lapangan');
-      await page.fill('input[name=pin]', PIN);
-      await page.fill('input[name=pin-again]', PIN);
-      await page.click('.phone-setup button[type=submit]');
-      await page.waitForSelector('.account-setup p.saved');
+      await setUpPhone(page);
 
       // The set-up's sync: both her cases sealed, the form lists kept, the phone's last sync recorded.
-      await phoneHolds(page, [kept.id, moved.id]);
+      await syncedToPhone(page, { cases: [kept.id, moved.id] });
       const firstSync = await lastSync(companion.id);
       expect(firstSync).toBeGreaterThan(0);
 
@@ -153,7 +104,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       // The signal returns: the page renews with its sealed token, goes online and syncs, without a reload.
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await page.waitForSelector('.offline-note', { state: 'detached' });
-      await phoneHolds(page, [kept.id]);
+      await syncedToPhone(page, { cases: [kept.id] });
       for (let attempt = 0; attempt < 40 && (await lastSync(companion.id)) <= firstSync; attempt++)
         await page.waitForTimeout(250);
       expect(await lastSync(companion.id)).toBeGreaterThan(firstSync);
@@ -189,30 +140,15 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signIn(page, promoted.email, TEST_PASSWORD, '.worklist');
-      await page.click('.who a');
-      await page.waitForSelector('.phone-setup');
-      await page.fill('input[name=label]', 'HP kedua');
-      await page.fill('input[name=pin]', PIN);
-      await page.fill('input[name=pin-again]', PIN);
-      await page.click('.phone-setup button[type=submit]');
-      await page.waitForSelector('.account-setup p.saved');
-      await page.waitForFunction(async () => (await indexedDB.databases()).length > 0);
-      for (let attempt = 0; attempt < 60 && !(await storeKeys(page, 'forms')).includes('code-lists'); attempt++)
-        await page.waitForTimeout(250);
+      await setUpPhone(page, 'HP kedua');
+      await syncedToPhone(page);
 
       // A follow-up made with no signal waits in the outbox.
       await page.route('**/follow-ups', (route) =>
         route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
       );
-      await goWithin(page, `/cases/${promoted.caseId}`);
-      await page.waitForSelector(FOLLOW_UP_FORM);
-      await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
-      await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, 'Kunjungan sebelum ganti peran');
-      await page.click(`${FOLLOW_UP_FORM} button[type=submit]`);
-      await page.waitForFunction(
-        (form) => (document.querySelector(`${form} .saved`)?.textContent ?? '') !== '',
-        FOLLOW_UP_FORM,
-      );
+      await openCase(page, promoted.caseId);
+      await addFollowUp(page, 'Kunjungan sebelum ganti peran');
       await page.unroute('**/follow-ups');
 
       // Her role no longer works offline: the unlock's sync delivers first; the reviewer's 403 keeps the record, and the store.
@@ -224,7 +160,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
       await page.waitForSelector('.outbox .role-wipe-waits');
       await page.waitForSelector('.outbox-list li[data-state=needs-correction]');
       expect(await page.textContent('.outbox .role-wipe-waits')).toContain('ponsel ini akan dihapus');
-      expect(await phoneDbExists(page)).toBe(true);
+      expect(await phoneStoreExists(page)).toBe(true);
       await suite.checkScreen(watched, 'outbox-role-wipe-waits', '.outbox .role-wipe-waits');
 
       // Discarded, the last record lets the wipe go on.
@@ -238,7 +174,7 @@ describe('offline unlock and the phone’s sync, in a real browser with the API 
         async (name) => !(await indexedDB.databases()).some((db) => db.name === name),
         PHONE_DB,
       );
-      expect(await phoneDbExists(page)).toBe(false);
+      expect(await phoneStoreExists(page)).toBe(false);
     });
   }, 120_000);
 });

@@ -1,10 +1,18 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
+import {
+  ACTIVITY_FORM,
+  addFollowUp,
+  FOLLOW_UP_FORM,
+  goWithin,
+  openCase,
+  SAVED_ON_PHONE,
+  setUpPhone,
+} from './phone-steps';
 
 /**
  * The outbox of a phone (SPEC §12 "Outbox", "Sign-out and other users"): a companion's follow-ups
@@ -13,49 +21,6 @@ import { BrowserSuite, signIn } from './browser-suite';
  * record whose case left her shows orphaned and is discarded after a confirm step; sign-out is
  * refused while a record waits unless she confirms discarding it.
  */
-
-const PIN = '24681357';
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-const ACTIVITY_FORM = 'form[aria-labelledby=activity-form-title]';
-
-/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
-async function goWithin(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function setUpPhone(page: Page): Promise<void> {
-  await page.click('.who a');
-  await page.waitForSelector('.phone-setup');
-  await page.fill('input[name=label]', 'HP lapangan');
-  await page.fill('input[name=pin]', PIN);
-  await page.fill('input[name=pin-again]', PIN);
-  await page.click('.phone-setup button[type=submit]');
-  await page.waitForSelector('.account-setup p.saved');
-}
-
-/** Opens a case's page while the API answers: with no signal the page could not load the case. */
-async function openCase(page: Page, caseId: string): Promise<void> {
-  await goWithin(page, `/cases/${caseId}`);
-  await page.waitForSelector(FOLLOW_UP_FORM);
-}
-
-/** A follow-up added on the case's page open now; what the form says once saved. */
-async function addFollowUp(page: Page, notes: string): Promise<string> {
-  await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
-  await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, notes);
-  // A double tap: one record all the same.
-  await page.dblclick(`${FOLLOW_UP_FORM} button[type=submit]`);
-  await page.waitForFunction(
-    (form) => (document.querySelector(`${form} .saved`)?.textContent ?? '') !== '',
-    FOLLOW_UP_FORM,
-  );
-  return (await page.textContent(`${FOLLOW_UP_FORM} .saved`)) ?? '';
-}
-
-const SAVED_ON_PHONE = 'Tersimpan di ponsel ini; akan dikirim saat ada sinyal.';
 
 describe('the outbox of a phone, in a real browser with the API as its own process', () => {
   const year = new Date().getUTCFullYear();
@@ -93,15 +58,16 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
       await signIn(page, companion.email, TEST_PASSWORD, 'nav');
       await setUpPhone(page);
 
-      // With the API up, a follow-up goes at once; the outbox stays empty and shows no line.
+      // With the API up, a follow-up goes at once (a double tap, as each one here: one record all the
+      // same); the outbox stays empty and shows no line.
       await openCase(page, keptCase);
-      expect(await addFollowUp(page, 'Kunjungan pertama')).toBe('Tindak lanjut disimpan.');
+      expect(await addFollowUp(page, 'Kunjungan pertama', 'double-tap')).toBe('Tindak lanjut disimpan.');
       expect(await followUpsOf(keptCase)).toBe(1);
       expect(await page.$$('.outbox-line')).toHaveLength(0);
 
       // The API stopped: the second follow-up waits on the phone, and the outbox says when it tries again.
       await suite.stopApi();
-      expect(await addFollowUp(page, 'Kunjungan kedua')).toBe(SAVED_ON_PHONE);
+      expect(await addFollowUp(page, 'Kunjungan kedua', 'double-tap')).toBe(SAVED_ON_PHONE);
       await page.waitForSelector('.outbox-line a');
       expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 1 catatan');
       await page.click('.outbox-line a');
@@ -169,7 +135,7 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
         } else await route.continue();
       });
       await openCase(page, keptCase);
-      expect(await addFollowUp(page, 'Kunjungan ketiga')).toBe(SAVED_ON_PHONE);
+      expect(await addFollowUp(page, 'Kunjungan ketiga', 'double-tap')).toBe(SAVED_ON_PHONE);
       await page.click('.outbox-line a');
       await page.waitForSelector('.outbox-list li[data-state=needs-correction]');
       expect(await page.textContent('.outbox-list li .outbox-state')).toBe(
@@ -192,7 +158,7 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
       // A follow-up made with no signal for a case reassigned before it could go: orphaned, kept.
       await openCase(page, leavingCase);
       await suite.stopApi();
-      expect(await addFollowUp(page, 'Catatan untuk kasus yang pindah')).toBe(SAVED_ON_PHONE);
+      expect(await addFollowUp(page, 'Catatan untuk kasus yang pindah', 'double-tap')).toBe(SAVED_ON_PHONE);
       await suite.stored('UPDATE cases SET assigned_companion_id = $2 WHERE id = $1', [leavingCase, colleague]);
       await suite.restartApi();
       await goWithin(page, '/outbox');

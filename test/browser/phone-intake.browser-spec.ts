@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
+import { fillIntakeRest, fillIntakeSurvivor, goWithin, PHONE_DB, setUpPhone } from './phone-steps';
 
 /**
  * A case taken in on a phone (SPEC §12 "What works offline", "Outbox"): with signal it goes at
@@ -11,28 +12,8 @@ import { BrowserSuite, signIn } from './browser-suite';
  * case waits in the outbox until "Send now" delivers it, once, under the id the phone chose.
  */
 
-const PIN = '24681357';
-const PHONE_DB = 'pendamping-phone';
 const NEW_CASE_PATH = '/cases/new';
 const LISTS = ['code-lists', 'groups', 'villages'] as const;
-
-/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
-async function goWithin(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function setUpPhone(page: Page): Promise<void> {
-  await page.click('.who a');
-  await page.waitForSelector('.phone-setup');
-  await page.fill('input[name=label]', 'HP lapangan');
-  await page.fill('input[name=pin]', PIN);
-  await page.fill('input[name=pin-again]', PIN);
-  await page.click('.phone-setup button[type=submit]');
-  await page.waitForSelector('.account-setup p.saved');
-}
 
 /** The form lists held in the phone's store outside DK, by name; `replace` writes these instead first (undefined deletes). */
 async function formLists(page: Page, replace?: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -66,36 +47,6 @@ async function formLists(page: Page, replace?: Record<string, unknown>): Promise
   );
 }
 
-async function next(page: Page, title: string): Promise<void> {
-  await page.click('form.intake button[type=submit]');
-  await page.waitForSelector(`h2.step-title:text-is("${title}")`);
-}
-
-async function fillSurvivor(page: Page, name: string): Promise<void> {
-  await page.waitForSelector('h2.step-title:text-is("Penyintas")');
-  await page.fill('input[name="survivor.name"]', name);
-  await page.selectOption('select[name="survivor.sex"]', 'female');
-  await page.fill('input[name="survivor.birthDate"]', '2010-05-02');
-  await page.fill('input[name="survivor.ageAtIntake"]', '16');
-  await page.selectOption('select[name="survivor.disability"]', 'none');
-}
-
-/** The steps after the survivor, up to the review. */
-async function fillTheRest(page: Page, place: string): Promise<void> {
-  await next(page, 'Kejadian');
-  await page.selectOption('select[name=place]', place);
-  await page.check('#case-violenceTypes-0');
-  await page.selectOption('select[name=placeType]', 'home');
-  await page.selectOption('select[name=referralSource]', 'family');
-  await page.fill('textarea[name=narrative]', 'Dipukul di rumah.');
-  await next(page, 'Pelaku');
-  await next(page, 'Risiko dan persetujuan');
-  await page.selectOption('select[name=riskLevel]', 'medium');
-  await page.check('input[name="consent.record"]');
-  await page.selectOption('select[name="consent.givenBy"]', 'survivor');
-  await next(page, 'Periksa lalu simpan');
-}
-
 describe('a case taken in on a phone, in a real browser with the API as its own process', () => {
   const suite = BrowserSuite.register('phone-intake', async (setup) => {
     const org = await createOrganisation(setup, 'Ponsel');
@@ -120,8 +71,8 @@ describe('a case taken in on a phone, in a real browser with the API as its own 
 
       // With signal, through the outbox: delivered at once, the case's page opens; a double tap makes one case.
       await goWithin(page, NEW_CASE_PATH);
-      await fillSurvivor(page, 'Ani Canary Ponsel');
-      await fillTheRest(page, place);
+      await fillIntakeSurvivor(page, 'Ani Canary Ponsel');
+      await fillIntakeRest(page, place, 'Dipukul di rumah.');
       await page.dblclick('form.intake button[type=submit]');
       await page.waitForSelector('.carried-notice:has-text("sudah tersimpan")');
       const [first] = await casesOfHers();
@@ -151,11 +102,11 @@ describe('a case taken in on a phone, in a real browser with the API as its own 
       await goWithin(page, '/outbox');
       await goWithin(page, NEW_CASE_PATH);
       await page.waitForSelector('.intake-from-phone');
-      await fillSurvivor(page, 'Budi Canary Luring');
+      await fillIntakeSurvivor(page, 'Budi Canary Luring');
       await page.click('.duplicate-check button');
       await page.waitForSelector('.duplicate-check [role=status]:has-text("Tanpa sinyal")');
       await suite.checkScreen(watched, 'phone-intake-offline', '.duplicate-check [role=status]:not(:empty)');
-      await fillTheRest(page, place);
+      await fillIntakeRest(page, place, 'Dipukul di rumah.');
       await page.dblclick('form.intake button[type=submit]');
 
       // Kept on the phone: the outbox shows the new case waiting.

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { createOrganisation, SignedInUser, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
+import { PHONE_DB, phoneStoreExists, PIN, setUpPhone, unlockWithPin } from './phone-steps';
 
 /**
  * "Use this phone offline" and the PIN lock (SPEC §12): a companion sets up her phone from her
@@ -10,9 +11,6 @@ import { BrowserSuite, signIn } from './browser-suite';
  * reload shows the PIN lock, a wrong PIN tells the tries left, the right one resumes her worklist;
  * "forget this phone" wipes the store, and a phone revoked through the API is wiped at the lock.
  */
-
-const PIN = '24681357';
-const PHONE_DB = 'pendamping-phone';
 
 /** Tab until the element matching `selector` has the focus: the keyboard alone, without counting stops. */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -28,9 +26,6 @@ async function retype(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
-
-const phoneStoreExists = (page: Page) =>
-  page.evaluate(async (name) => (await indexedDB.databases()).some((database) => database.name === name), PHONE_DB);
 
 /** Her worklist, by its title (she has no case yet) within the signed-in frame. */
 const worklistShown = (page: Page) =>
@@ -49,17 +44,6 @@ async function expectPinInputs(page: Page, count: number): Promise<void> {
     all.map((input) => ({ type: input.getAttribute('type'), autocomplete: input.getAttribute('autocomplete') })),
   );
   expect(inputs).toEqual(Array.from({ length: count }, () => ({ type: 'password', autocomplete: 'one-time-code' })));
-}
-
-/** Her account's set-up form, filled and sent with the mouse: for the flows that test what comes after. */
-async function setUpByForm(page: Page, label: string): Promise<void> {
-  await page.click('.who a');
-  await page.waitForSelector('.phone-setup');
-  await page.fill('input[name=label]', label);
-  await page.fill('input[name=pin]', PIN);
-  await page.fill('input[name=pin-again]', PIN);
-  await page.click('.phone-setup button[type=submit]');
-  await page.waitForSelector('.account-setup p.saved');
 }
 
 describe('setting up a phone for offline capture and its PIN lock, in a real browser', () => {
@@ -186,9 +170,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await page.press('input[name=new-password]', 'Enter');
       await worklistShown(page);
       await page.reload();
-      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-      await page.fill('input[name=pin]', PIN);
-      await page.press('input[name=pin]', 'Enter');
+      await unlockWithPin(page);
       await worklistShown(page);
       const [renewed] = await suite.stored<{ bound: number }>(
         `SELECT count(*)::int AS bound FROM refresh_tokens
@@ -224,7 +206,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signIn(page, colleague.email, TEST_PASSWORD, 'nav');
-      await setUpByForm(page, 'HP Melati');
+      await setUpPhone(page, 'HP Melati');
       const [device] = await devicesOf(colleague.id);
 
       // Revoked elsewhere (her phones screen on another device, or an org_admin).
@@ -254,7 +236,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signIn(page, revoker.email, TEST_PASSWORD, 'nav');
-      await setUpByForm(page, 'HP sendiri');
+      await setUpPhone(page, 'HP sendiri');
       const [device] = await devicesOf(revoker.id);
       await page.click('.account-phones a');
       await page.waitForSelector(`li[data-phone="${device!.id}"] button`);
@@ -273,7 +255,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       const other = await context.newPage();
       const openInThisTab = async (label: string) => {
         await signIn(page, twoTabs.email, TEST_PASSWORD, 'nav');
-        await setUpByForm(page, label);
+        await setUpPhone(page, label);
         await page.click('nav a >> nth=0');
         await worklistShown(page);
         await other.goto('/');
@@ -334,7 +316,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
     await suite.inContext(async (watched) => {
       const { page, context } = watched;
       await signIn(page, forgetful.email, TEST_PASSWORD, 'nav');
-      await setUpByForm(page, 'HP lupa');
+      await setUpPhone(page, 'HP lupa');
       await page.click('nav a >> nth=0');
       await worklistShown(page);
       await page.reload();
@@ -376,9 +358,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await page.reload();
       await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
       const unlockAgain = async () => {
-        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-        await page.fill('input[name=pin]', NEW_PIN);
-        await page.press('input[name=pin]', 'Enter');
+        await unlockWithPin(page, NEW_PIN);
         await worklistShown(page);
       };
       await unlockAgain();

@@ -29,14 +29,15 @@ interface Vault {
   refreshToken(): Promise<string | undefined>;
   refreshTokenHandle(): { refreshToken(): Promise<string | undefined>; holdRefreshToken(token: string): Promise<void> };
   sealForLater(place: string, value: unknown): Promise<{ iv: Uint8Array }>;
-  putFormList(name: 'plan-items', value: { id: string; title: string }[]): Promise<void>;
+  putFormList(name: 'plan-items', value: { id: string; planId: string; title: string }[]): Promise<void>;
   wipe(): Promise<void>;
 }
 type PageWindow = Window & {
   phoneVaultLib: {
     PHONE_DB: string;
     PendingPhone: { create(): Promise<PendingPhone> };
-    PhoneVault: { open(): Promise<Vault> };
+    /** `onWipedElsewhere`: another tab wiped the phone; these tests open one tab, and ignore it. */
+    PhoneVault: { open(onWipedElsewhere: () => void): Promise<Vault> };
     workerDerivationMs(pin: string): Promise<number>;
     mainThreadDerivationMs(pin: string): Promise<number>;
   };
@@ -110,7 +111,7 @@ describe('the phone key store', () => {
     await page.evaluate(
       async ({ pin, wrappingKey, refreshToken }) => {
         const page = window as unknown as PageWindow;
-        const vault = await page.phoneVaultLib.PhoneVault.open();
+        const vault = await page.phoneVaultLib.PhoneVault.open(() => undefined);
         await vault.setUp(page.pendingPhone!, pin, wrappingKey);
         await vault.holdRefreshToken(refreshToken);
         page.setUpVault = vault;
@@ -122,12 +123,14 @@ describe('the phone key store', () => {
 
   const unlockWith = (page: Page, pin: string) =>
     page.evaluate(async (pin) => {
-      const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open();
+      const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open(() => undefined);
       return vault.unlock(pin);
     }, pin);
 
   const stateOf = (page: Page) =>
-    page.evaluate(async () => (await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open()).state());
+    page.evaluate(async () =>
+      (await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open(() => undefined)).state(),
+    );
 
   it('keeps nothing of a case, the refresh token or W readable in the profile folder; values planted in clear are found', async () => {
     const folder = newFolder();
@@ -136,7 +139,9 @@ describe('the phone key store', () => {
     await phone.page.evaluate(async (canary) => {
       const vault = (window as unknown as PageWindow).setUpVault!;
       await vault.put(`case/${crypto.randomUUID()}`, { name: canary.name, phone: canary.phone, story: canary.note });
-      await vault.putFormList('plan-items', [{ id: crypto.randomUUID(), title: 'Sosialisasi desa' }]);
+      await vault.putFormList('plan-items', [
+        { id: crypto.randomUUID(), planId: crypto.randomUUID(), title: 'Sosialisasi desa' },
+      ]);
       const captured = await vault.sealForLater('capture/1', { name: canary.name });
       await vault.put('capture/1', { sealed: 'kept under DK too', at: captured.iv.length });
       vault.lock();
@@ -203,7 +208,7 @@ describe('the phone key store', () => {
       expect(recovered.status).toBe(200);
       const afterRecovery = await page.evaluate(
         async ({ wrappingKey, newPin, caseName }) => {
-          const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open();
+          const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open(() => undefined);
           const wrongW = await vault.recover(btoa('x'.repeat(32)).replace(/=/g, ''), newPin).then(
             () => 'recovered',
             (error: { code?: string }) => error.code,
@@ -245,7 +250,7 @@ describe('the phone key store', () => {
       // exactly once: a right PIN finishing first would reset the count and make the test a race.
       const spentBeforeAnswer = await page.evaluate(async (pin) => {
         const lib = (window as unknown as PageWindow).phoneVaultLib;
-        const vault = await lib.PhoneVault.open();
+        const vault = await lib.PhoneVault.open(() => undefined);
         let answered = false;
         const markAnswered = () => {
           answered = true;
@@ -316,7 +321,7 @@ describe('the phone key store', () => {
       const databases = () => page.evaluate(async () => (await indexedDB.databases()).map(({ name }) => name));
       expect(await databases()).toContain('pendamping-phone');
       await page.evaluate(async () => {
-        const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open();
+        const vault = await (window as unknown as PageWindow).phoneVaultLib.PhoneVault.open(() => undefined);
         await vault.wipe();
       });
       await phone.load();

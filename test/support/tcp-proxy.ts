@@ -1,18 +1,25 @@
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 
 /**
- * A loopback proxy a test can cut, to see how the app behaves when a server disappears. For the
- * phone's "network off" (SPEC §12: Playwright's offline mode does not reach service workers) it can
- * also come back (`restore`), lose an answer (`loseNextAnswerTo(text)`: the next request whose bytes
- * hold `text` reaches the server, then its connection is reset as the answer starts back, so the
- * server did the work and the client never hears of it), and tell the test of a request on its way
+ * A loopback proxy a test can cut, to see how the app behaves when a server disappears: Redis for
+ * the API and the worker (`forUrl`, `proxiedUrl`), or the API for the phone's "network off" (SPEC
+ * §12: Playwright's offline mode does not reach service workers). `cut` closes its port and drops
+ * every connection; `interrupt` keeps the port and resets every connection; `restore` brings it
+ * back on the same port either way. It can also lose an answer (`loseNextAnswerTo(text)`: the next
+ * request whose bytes hold `text` reaches the server, then its connection is reset as the answer
+ * starts back, so the server did the work and the client never hears of it; a browser's own
+ * resend of it is lost too), swallow a request
+ * (`swallowNextRequestTo(text)`: it never reaches the server and no answer ever comes, as on a
+ * network that holds the connection open), and tell the test of a request on its way
  * (`onNextRequest`), for a test that kills the server then.
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private server?: Server;
+  private port = 0;
   private refusing = false;
   private losing?: string;
+  private swallowing?: string;
   private watching?: { text: string; seen: () => void };
 
   constructor(
@@ -20,16 +27,31 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
-  async start(port = 0): Promise<number> {
-    this.server = createServer((client) => this.accept(client));
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    return (this.server!.address() as AddressInfo).port;
+  /** For a `redis://` (or any) URL: a proxy to its host and port (Redis's own when it names none). */
+  static forUrl(url: string): TcpProxy {
+    const parsed = new URL(url);
+    return new TcpProxy(parsed.hostname, Number(parsed.port || 6379));
   }
 
-  /** Refuses new connections and drops the open ones. */
+  /** `url` with this proxy's address in place of the target's. */
+  proxiedUrl(url: string): string {
+    const parsed = new URL(url);
+    parsed.hostname = '127.0.0.1';
+    parsed.port = String(this.port);
+    return parsed.toString();
+  }
+
+  async start(port = 0): Promise<number> {
+    await this.listen(port);
+    return this.port;
+  }
+
+  /** Refuses new connections (the port is closed) and drops the open ones. */
   async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
     // The server's close waits for its open connections to end: they go first.
-    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    const closed = new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
     for (const socket of this.sockets) socket.destroy();
     await closed;
   }
@@ -40,17 +62,33 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.resetAndDestroy();
   }
 
-  restore(): void {
+  /** Passes connections on again, listening again on the same port after a `cut`. */
+  async restore(): Promise<void> {
     this.refusing = false;
+    if (!this.server) await this.listen(this.port);
   }
 
   loseNextAnswerTo(text: string): void {
     this.losing = text;
   }
 
+  swallowNextRequestTo(text: string): void {
+    this.swallowing = text;
+  }
+
   /** `seen` runs once, right after the next request holding `text` was passed on to the server. */
   onNextRequest(text: string, seen: () => void): void {
     this.watching = { text, seen };
+  }
+
+  private async listen(port: number): Promise<void> {
+    const server = createServer((client) => this.accept(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
   }
 
   private accept(client: Socket): void {
@@ -63,9 +101,21 @@ export class TcpProxy {
       socket.on('error', () => socket.destroy());
     }
     let answerLost = false;
+    let swallowed = false;
+    /** Whether an answer came back on this connection before: a browser reusing it resends a request it loses. */
+    let reused = false;
     client.on('data', (bytes: Buffer) => {
+      if (this.swallowing && bytes.includes(this.swallowing)) {
+        this.swallowing = undefined;
+        swallowed = true;
+      }
+      // Held open and never passed on: the connection stays silent until the client gives up.
+      if (swallowed) return;
       if (this.losing && bytes.includes(this.losing)) {
-        this.losing = undefined;
+        // Chromium sends a request again by itself when a connection it reused is reset before the
+        // answer (a keep-alive connection the server had closed looks the same): that resend, on a
+        // fresh connection, is lost too, so the page does hear of the loss.
+        if (!reused) this.losing = undefined;
         answerLost = true;
       }
       upstream.write(bytes);
@@ -76,6 +126,7 @@ export class TcpProxy {
       }
     });
     upstream.on('data', (bytes: Buffer) => {
+      reused = true;
       if (!answerLost) return void client.write(bytes);
       client.resetAndDestroy();
       upstream.destroy();

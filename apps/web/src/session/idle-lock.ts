@@ -82,6 +82,11 @@ export function watchIdle(): void {
   void loadIdleTime().then(checkIdle);
 }
 
+/** The idle time allowed changed (the session is now bound to a phone): the next check is timed anew. */
+export function idleLimitChanged(): void {
+  if (watching) checkIdle();
+}
+
 /** Where the lock page sends the user back after she signs in: the path only, which names no one. */
 function lockAddress(): string {
   const from = location.pathname === LOCK_PATH ? nextPath() : location.pathname;

@@ -4,7 +4,7 @@ import { answered } from '../api/problem';
 import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
 import { lockWhenHidden } from './hidden-lock';
-import { finishLock, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
+import { finishLock, idleLimitChanged, idleTooLong, isLocked, lockNow, unlock, watchIdle } from './idle-lock';
 import { PHONE_DB } from '../offline/phone-db-name';
 import { keepFresh, renew, renewThrough, renewWhenOnline, stopRefreshing, withRefreshLock } from './refresh';
 import { tokens } from './tokens';
@@ -138,6 +138,8 @@ function bindToPhone(deviceId: string, phone: BoundPhone): void {
   tokens.bindToPhone(deviceId);
   boundPhone = phone;
   renewThrough(phone.renewal);
+  // A page set up as a phone was timing a browser's idle lock: the phone's shorter one applies now.
+  idleLimitChanged();
 }
 
 export async function enterPhoneSession(deviceId: string, phone: BoundPhone, answer?: SessionTokens): Promise<void> {

@@ -1,0 +1,145 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the page.
+import type { Page } from 'playwright-core';
+import { createCase, newCaseBody } from '../support/cases';
+import { createOrganisation, TEST_PASSWORD } from '../support/world';
+import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
+import { setUpPhone, storeKeys, syncedToPhone, unlockWithPin } from './phone-steps';
+
+/**
+ * What a phone does as time passes (SPEC §12 "Lock and unlock", "The offline window"), on
+ * Playwright's page clock, which every tab of a context shares: 5 minutes with no input in any tab
+ * lock them all (a browser's own lock is 15), input in one tab keeps the others open; a phone
+ * unlocked with no signal renews its session by itself 30 seconds later, without an `online` event;
+ * and the offline window closes at its end, here the absolute session lifetime of 1 hour.
+ */
+
+const MINUTE = 60_000;
+
+/** The page's own time: the page clock's, which the test moves. */
+const pageNow = (page: Page) => page.evaluate(() => Date.now());
+
+/** Signed in and unlocked, with neither the lock screen nor a session ending in view. */
+async function expectOpen(page: Page): Promise<void> {
+  await page.waitForSelector('nav');
+  expect(await page.$('.phone-lock')).toBeNull();
+}
+
+describe('a phone as time passes, in a real browser on the page clock', () => {
+  const suite = BrowserSuite.register(
+    'phone-clock',
+    async (setup) => {
+      const org = await createOrganisation(setup, 'Jam');
+      const other = await createOrganisation(setup, 'Jam lain');
+      const third = await createOrganisation(setup, 'Jam ketiga');
+      const idleCase = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+      const theCase = await createCase(setup, other.companionA, newCaseBody(other.villages.a));
+      return {
+        idle: { email: org.companionA.email, caseId: String(idleCase.id) },
+        renewing: { email: other.companionA.email, caseId: String(theCase.id) },
+        windowEnds: { email: third.companionA.email },
+      };
+    },
+    // The offline window lasts the absolute session lifetime (SPEC §12): an hour, so the clock reaches its end.
+    { SESSION_LIFETIME_HOURS: '1' },
+  );
+
+  it('locks every tab after 5 minutes with no input in any of them; input in one tab keeps both open', async () => {
+    const { idle } = suite.world;
+    await suite.inContext(async ({ page, context }) => {
+      await context.clock.install();
+      await signIn(page, idle.email, TEST_PASSWORD, 'nav');
+      // This tab was a browser's (its lock 15 minutes) until the set-up bound it to the phone.
+      await setUpPhone(page);
+      await syncedToPhone(page, { cases: [idle.caseId] });
+      await page.click('nav a[href="/"]');
+      await page.waitForSelector('.worklist');
+      const other = await context.newPage();
+      await other.goto('/');
+      await unlockWithPin(other);
+      await other.waitForSelector('nav');
+
+      // Four minutes on, input in the first tab only; two more, and neither tab locked.
+      await context.clock.fastForward(4 * MINUTE);
+      await expectOpen(page);
+      await expectOpen(other);
+      await page.keyboard.press('Shift');
+      await context.clock.fastForward(2 * MINUTE);
+      await expectOpen(page);
+      await expectOpen(other);
+
+      // No input anywhere for 5½ minutes: both at the PIN lock, well before a browser's 15.
+      await context.clock.fastForward(3.5 * MINUTE);
+      for (const tab of [page, other]) await tab.waitForSelector('.phone-lock[data-state=pin]');
+      expect(await page.$('nav')).toBeNull();
+      expect(await other.$('nav')).toBeNull();
+    });
+  }, 180_000);
+
+  it('unlocked with no signal, renews by itself 30 seconds later once the API is back, with no `online` event', async () => {
+    const { renewing } = suite.world;
+    await suite.inContext(async ({ page, context }) => {
+      await context.clock.install();
+      await signIn(page, renewing.email, TEST_PASSWORD, '.worklist');
+      await serviceWorkerReady(page);
+      await setUpPhone(page);
+      await syncedToPhone(page, { cases: [renewing.caseId] });
+
+      await suite.stopApi();
+      try {
+        await page.reload();
+        await unlockWithPin(page);
+        await page.click('nav a[href="/"]');
+        await page.waitForSelector('.offline-note');
+        // Time stands still from here, so the retry waits for the test to move the clock.
+        await context.clock.pauseAt((await pageNow(page)) + 1_000);
+      } finally {
+        await suite.restartApi();
+      }
+      await page.waitForTimeout(2_000);
+      expect(await page.$('.offline-note')).not.toBeNull();
+
+      await context.clock.runFor(30_000);
+      await context.clock.resume();
+      await page.waitForSelector('.offline-note', { state: 'detached', timeout: 60_000 });
+      await expectOpen(page);
+    });
+  }, 180_000);
+
+  it('ends PIN unlock with no signal when the offline window reaches its end, and asks for an online sign-in', async () => {
+    const { windowEnds } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page, context } = watched;
+      await context.clock.install();
+      await signIn(page, windowEnds.email, TEST_PASSWORD, 'nav');
+      await serviceWorkerReady(page);
+      await setUpPhone(page);
+      await syncedToPhone(page);
+      const signedInAt = await pageNow(page);
+
+      // No signal: an online renewal would move the window by the phone clock's lead over the server's.
+      await suite.stopApi();
+      try {
+        // A minute before the end the PIN still opens the phone.
+        await context.clock.setSystemTime(signedInAt + 59 * MINUTE);
+        await page.reload();
+        await unlockWithPin(page);
+        await expectOpen(page);
+        await page.click('header >> text=Kunci');
+        await page.waitForSelector('.phone-lock[data-state=pin]');
+
+        // An hour and a minute after the sign-in: the window is closed before any PIN is tried.
+        await context.clock.setSystemTime(signedInAt + 61 * MINUTE);
+        await page.reload();
+        await page.waitForSelector('.phone-lock[data-state=window-closed]');
+        expect(await page.textContent('.phone-lock p')).toContain('selama batas waktu sejak Anda terakhir masuk');
+        expect(await page.$('input[name=pin]')).toBeNull();
+        expect(await page.$('.phone-lock .forgot-pin')).not.toBeNull();
+        expect(await storeKeys(page, 'keys')).not.toContain('dk-by-pin');
+        await suite.checkScreen(watched, 'phone-window-ended', '.phone-lock[data-state=window-closed]');
+      } finally {
+        await suite.restartApi();
+      }
+    });
+  }, 180_000);
+});
