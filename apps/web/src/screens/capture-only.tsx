@@ -83,7 +83,7 @@ export function CaptureOnly({ vault, onBack }: { vault: PhoneVault; onBack(): vo
 }
 
 /** What every capture form says: sealed as typed, readable again only after an online sign-in. */
-function Sealed({ back }: { back: ComponentChild }) {
+function SealedNote({ back }: { back: ComponentChild }) {
   const { t } = useI18n();
   return (
     <>
@@ -113,7 +113,7 @@ function CaptureIntake({ vault, back }: { vault: PhoneVault; back: ComponentChil
           },
         }}
       />
-      <Sealed back={back} />
+      <SealedNote back={back} />
     </div>
   );
 }
@@ -148,9 +148,9 @@ function CaptureFollowUp({ vault, back }: { vault: PhoneVault; back: ComponentCh
           onInput={(event) => attach({ note: event.currentTarget.value })}
         />
       </div>
-      {codes === null && <p>{t('intakeNeedsFirstSync')}</p>}
+      {codes === null && <p>{t('captureNeedsFirstSync')}</p>}
       {codes && <FollowUpForm caseId="" codes={codes} onSaved={() => undefined} capture={capture} />}
-      <Sealed back={back} />
+      <SealedNote back={back} />
     </div>
   );
 }
@@ -191,7 +191,7 @@ function CaptureActivity({ vault, back }: { vault: PhoneVault; back: ComponentCh
         onSaved={() => undefined}
         capture={capture}
       />
-      <Sealed back={back} />
+      <SealedNote back={back} />
     </div>
   );
 }

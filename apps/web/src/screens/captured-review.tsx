@@ -9,6 +9,7 @@ import type { PlanItemTitle } from '../offline/phone-db';
 import { storedCases, storedCodeLists, type SyncedCase } from '../offline/phone-store';
 import type { PhoneVault } from '../offline/phone-vault';
 import { navigate } from '../router';
+import { tokens } from '../session/tokens';
 import { Alert } from '../ui/alert';
 import { ConfirmButtons } from '../ui/confirm-step';
 import { failureText } from '../ui/failure-text';
@@ -49,7 +50,11 @@ interface Ground {
   items: PlanItemTitle[];
 }
 
+/** Only a phone takes records in capture-only mode; a browser's session has none to review. */
+class NotAPhone extends Error {}
+
 async function loadGround(): Promise<Ground> {
+  if (!tokens.phone()) throw new NotAPhone();
   const vault = await unlockedVault();
   const [records, cases, codes, items] = await Promise.all([
     openCaptured(vault),
@@ -80,6 +85,13 @@ export function CapturedReview() {
     void reload().then(() => title.current?.querySelector('h1')?.focus());
   };
 
+  if (failure instanceof NotAPhone)
+    return (
+      <>
+        <Heading>{t('capturedTitle')}</Heading>
+        <p class="captured-empty">{t('capturedNone')}</p>
+      </>
+    );
   if (!ground) return <Loading title={t('capturedTitle')} failure={failure ? failureText(failure, t) : undefined} />;
   return (
     <>

@@ -21,6 +21,8 @@ export const id = {
   captureActivityTitle: 'Laporan kegiatan, diperiksa nanti',
   captureItem: 'Kegiatan rencana kerja',
   captureItemLater: 'Pilih nanti',
+  captureNeedsFirstSync:
+    'Formulir ini belum bisa dibuka: ponsel ini belum pernah menyimpan pilihannya. Buka aplikasi sekali saat ada sinyal.',
   capturedTitle: 'Catatan untuk diperiksa',
   capturedHelp:
     'Catatan ini dibuat saat ponsel tidak bisa dibuka. Tautkan setiap tindak lanjut ke kasusnya dan setiap laporan ke kegiatannya, lalu konfirmasi: baru setelah itu catatan masuk kotak keluar dan dikirim.',
@@ -65,6 +67,8 @@ export const en: Record<keyof typeof id, string> = {
   captureActivityTitle: 'Activity report, to review later',
   captureItem: 'Work plan activity',
   captureItemLater: 'Choose later',
+  captureNeedsFirstSync:
+    'This form cannot open yet: this phone has never stored its choices. Open the app once with signal.',
   capturedTitle: 'Records to review',
   capturedHelp:
     'These records were made while the phone could not be unlocked. Attach each follow-up to its case and each report to its activity, then confirm: only then does a record enter the outbox and go out.',
