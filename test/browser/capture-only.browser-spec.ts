@@ -266,7 +266,8 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       await page.fill('.phone-recovery input[name=pin]', NEW_PIN);
       await page.fill('.phone-recovery input[name=pin-again]', NEW_PIN);
       await page.click('.phone-recovery button[type=submit]');
-      await page.waitForSelector('.captured-list');
+      // The sign-in, a new PIN's Argon2id and the first sync: slow on a loaded machine.
+      await page.waitForSelector('.captured-list', { timeout: 90_000 });
       expect(new URL(page.url()).pathname).toBe('/captured');
       await page.waitForSelector('.captured-list > li:nth-child(5)');
       await suite.checkScreen(watched, 'captured-review', '.captured-list');
