@@ -10,6 +10,16 @@ import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import type { Watched } from './browser-harness';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
 import { markersOnDisk, textForms } from './phone-profile';
+import {
+  ACTIVITY_FORM,
+  fillIntakeRest,
+  fillIntakeSurvivor,
+  FOLLOW_UP_FORM,
+  goWithin,
+  setUpPhone,
+  storeKeys,
+  syncedToPhone,
+} from './phone-steps';
 
 /**
  * Capture-only mode of SPEC §12, end to end through a proxy it cuts: five wrong PINs end PIN
@@ -20,12 +30,9 @@ import { markersOnDisk, textForms } from './phone-profile';
  * them, and each arrives exactly once.
  */
 
-const PIN = '97531864';
 const NEW_PIN = '86420975';
 const WRONG_PINS = ['11112221', '11112222', '11112223', '11112224', '11112225'];
 
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-const ACTIVITY_FORM = 'form[aria-labelledby=activity-form-title]';
 const CAPTURE_SAVED = 'Tersimpan terkunci di ponsel ini. Periksa dan kirim setelah masuk dengan kata sandi.';
 
 const CANARIES = {
@@ -39,39 +46,6 @@ const CANARIES = {
   newNarrative: 'Kanari cerita kejadian di pasar',
 };
 const CONTROL = 'Kontrol kanari yang harus ditemukan';
-
-/** The names in one object store of the phone's database: ids and list names, never a value. */
-const storeKeys = (page: Page, store: 'sealed' | 'forms') =>
-  page.evaluate(
-    (wanted) =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open('pendamping-phone');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction(wanted).objectStore(wanted).getAllKeys();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result.map(String));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-
-async function syncedToPhone(page: Page, caseId: string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    const [sealed, forms] = [await storeKeys(page, 'sealed'), await storeKeys(page, 'forms')];
-    if (sealed.includes(`case/${caseId}`) && forms.includes('plan-items')) return;
-    await page.waitForTimeout(250);
-  }
-  throw new Error('the set-up’s sync never stored the case and the plan items');
-}
-
-async function nextStep(page: Page, title: string): Promise<void> {
-  await page.click('form.intake button[type=submit]');
-  await page.waitForSelector(`h2.step-title:text-is("${title}")`);
-}
 
 /** Opens capture-only mode from the lock screen whose PIN copy is gone. */
 async function openCapture(page: Page): Promise<void> {
@@ -142,14 +116,8 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       let page = watched.page;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
       await serviceWorkerReady(page);
-      await page.click('.who a');
-      await page.waitForSelector('.phone-setup');
-      await page.fill('input[name=label]', 'HP tangkap');
-      await page.fill('input[name=pin]', PIN);
-      await page.fill('input[name=pin-again]', PIN);
-      await page.click('.phone-setup button[type=submit]');
-      await page.waitForSelector('.account-setup p.saved');
-      await syncedToPhone(page, suite.world.caseId);
+      await setUpPhone(page, 'HP tangkap');
+      await syncedToPhone(page, { cases: [suite.world.caseId], forms: ['code-lists', 'plan-items'] });
 
       // No signal, and five wrong PINs: PIN unlock ends, capture-only mode is offered.
       suite.network.interrupt();
@@ -173,23 +141,8 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       await page.click('.capture-only button[data-kind=intake]');
       await page.waitForSelector('.capture-form[data-kind=intake] input[name="survivor.name"]');
       expect(await page.$$('.duplicate-check')).toHaveLength(0);
-      await page.fill('input[name="survivor.name"]', CANARIES.newSurvivorName);
-      await page.selectOption('select[name="survivor.sex"]', 'female');
-      await page.fill('input[name="survivor.birthDate"]', '2008-03-11');
-      await page.fill('input[name="survivor.ageAtIntake"]', '18');
-      await page.selectOption('select[name="survivor.disability"]', 'none');
-      await nextStep(page, 'Kejadian');
-      await page.selectOption('select[name=place]', place);
-      await page.check('#case-violenceTypes-0');
-      await page.selectOption('select[name=placeType]', 'home');
-      await page.selectOption('select[name=referralSource]', 'family');
-      await page.fill('textarea[name=narrative]', CANARIES.newNarrative);
-      await nextStep(page, 'Pelaku');
-      await nextStep(page, 'Risiko dan persetujuan');
-      await page.selectOption('select[name=riskLevel]', 'medium');
-      await page.check('input[name="consent.record"]');
-      await page.selectOption('select[name="consent.givenBy"]', 'survivor');
-      await nextStep(page, 'Periksa lalu simpan');
+      await fillIntakeSurvivor(page, CANARIES.newSurvivorName);
+      await fillIntakeRest(page, place, CANARIES.newNarrative);
       await page.click('form.intake button[type=submit]');
       await page.waitForSelector(`.capture-form[data-kind=intake] > p.saved:text-is("${CAPTURE_SAVED}")`);
       await page.click('.capture-back');
@@ -315,15 +268,9 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       expect((await page.textContent('main')) ?? '').toContain(CANARIES.newSurvivorName);
       await page.click('form.intake button[type=submit]');
       await page.waitForFunction(() => !location.pathname.startsWith('/captured'));
-      await page.evaluate(() => {
-        history.pushState(null, '', '/captured');
-        dispatchEvent(new PopStateEvent('popstate'));
-      });
+      await goWithin(page, '/captured');
       await page.waitForSelector('.captured-empty');
-      await page.evaluate(() => {
-        history.pushState(null, '', '/outbox');
-        dispatchEvent(new PopStateEvent('popstate'));
-      });
+      await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
       expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 2, 1]);
       const notes = await suite.stored<{ n: number }>(
