@@ -15,6 +15,9 @@ export function usePath(): string {
     const onPop = () => setPath(location.pathname);
     listeners.add(setPath);
     addEventListener('popstate', onPop);
+    // A navigation between the first draw and this effect (a screen drawn by an unlock that then
+    // moves on, as to the review list) reached no listener yet: take the path as it is now.
+    onPop();
     return () => {
       listeners.delete(setPath);
       removeEventListener('popstate', onPop);

@@ -1,4 +1,5 @@
 import * as admin from './catalogue/admin';
+import * as capture from './catalogue/capture';
 import * as casework from './catalogue/casework';
 import * as coordinator from './catalogue/coordinator';
 import * as core from './catalogue/core';
@@ -20,6 +21,7 @@ import * as workplans from './catalogue/workplans';
 export const areas = {
   core,
   admin,
+  capture,
   casework,
   coordinator,
   intake,
@@ -35,6 +37,7 @@ export const areas = {
 export const id = {
   ...core.id,
   ...admin.id,
+  ...capture.id,
   ...casework.id,
   ...coordinator.id,
   ...intake.id,
@@ -51,6 +54,7 @@ export type Catalogue = Record<MessageKey, string>;
 export const en: Catalogue = {
   ...core.en,
   ...admin.en,
+  ...capture.en,
   ...casework.en,
   ...coordinator.en,
   ...intake.en,

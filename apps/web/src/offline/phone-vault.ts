@@ -258,6 +258,25 @@ export class PhoneVault {
     return openSealedToPhone<Value>(await unwrapPrivateKey(wrapped, this.key(), PLACE.sealingPrivate), place, sealed);
   }
 
+  /**
+   * Capture-only (SPEC §12): a record sealed to the public half, kept in `sealed` under `name` (an
+   * id, never a value), with its place as associated data; the phone cannot read it back until DK is.
+   */
+  async keepForLater(name: string, value: unknown): Promise<void> {
+    await this.db.put('sealed', await this.sealForLater(sealedPlace(name), value), name);
+  }
+
+  /** Names only (ids), so listable locked: what a capture-only screen counts. */
+  namesForLater(prefix: string): Promise<string[]> {
+    return this.db.getAllKeys('sealed', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  }
+
+  /** Needs DK: the private half that opens the record is unwrapped by it. */
+  async openForLater<Value>(name: string): Promise<Value | undefined> {
+    const sealed = (await this.db.get('sealed', name)) as SealedToPhone | undefined;
+    return sealed ? this.openSealedForLater<Value>(sealedPlace(name), sealed) : undefined;
+  }
+
   /** Outside DK, and only these lists; of plan items only their ids and titles are kept, whatever is given. */
   async putFormList<Name extends FormListName>(name: Name, value: FormLists[Name]): Promise<void> {
     const kept =

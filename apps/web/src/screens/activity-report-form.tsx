@@ -17,6 +17,7 @@ import {
 } from './work-plan-form-parts';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { tokens } from '../session/tokens';
+import type { FormCapture } from './use-capture';
 
 type CreateActivityReport = components['schemas']['CreateActivityReportDto'];
 
@@ -115,6 +116,7 @@ export function ActivityReportForm({
   year,
   onSaved,
   correcting,
+  capture,
 }: {
   planId: string;
   itemId: string;
@@ -122,6 +124,8 @@ export function ActivityReportForm({
   onSaved(): void;
   /** A report of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
   correcting?: CreateActivityReport;
+  /** Capture-only mode (SPEC §12): each change is sealed for review after recovery. */
+  capture?: FormCapture<CreateActivityReport>;
 }) {
   const { t } = useI18n();
   const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
@@ -146,6 +150,12 @@ export function ActivityReportForm({
       setInvalid(found);
       if (Object.keys(found).length > 0) throw new InvalidForm();
       const body = requestBody(typed);
+      if (capture) {
+        await capture.save(body);
+        setSaved('captureSaved');
+        setTyped(blank());
+        return;
+      }
       if (tokens.phone()) {
         const outcome = await keepOnPhone(body);
         setSaved(outcome);
@@ -171,8 +181,11 @@ export function ActivityReportForm({
     (error) => planFailureText(error, t),
   );
 
-  const set = (field: Field) => (event: { currentTarget: { value: string } }) =>
-    setTyped({ ...typed, [field]: event.currentTarget.value });
+  const set = (field: Field) => (event: { currentTarget: { value: string } }) => {
+    const next = { ...typed, [field]: event.currentTarget.value };
+    setTyped(next);
+    capture?.changed(requestBody(next));
+  };
   const marks = (field: Field) => refusal('activity', invalid, field);
   const error = (field: Field) => <FieldError prefix="activity" invalid={invalid} field={field} t={t} />;
 

@@ -11,6 +11,7 @@ import type { CodeLists } from '../ui/labels';
 import { useSubmit } from '../ui/use-submit';
 import { CodeOptions } from '../ui/code-options';
 import { tokens } from '../session/tokens';
+import type { FormCapture } from './use-capture';
 
 type FollowUpView = components['schemas']['FollowUpView'];
 type CreateFollowUp = components['schemas']['CreateFollowUpDto'];
@@ -70,12 +71,15 @@ export function FollowUpForm({
   codes,
   onSaved,
   correcting,
+  capture,
 }: {
   caseId: string;
   codes: CodeLists;
   onSaved(followUp: FollowUpView): void;
   /** A follow-up of the phone's outbox that the server refused: opened as it was sent, kept under its id. */
   correcting?: CreateFollowUp;
+  /** Capture-only mode (SPEC §12): no case is known, each change is sealed for review after recovery. */
+  capture?: FormCapture<CreateFollowUp>;
 }) {
   const { t } = useI18n();
   const [typed, setTyped] = useState<Typed>(() => (correcting ? typedFrom(correcting) : blank()));
@@ -118,7 +122,10 @@ export function FollowUpForm({
       if (Object.keys(found).length > 0) throw new InvalidForm();
       const body = requestBody(followUpId, typed);
       let outcome: MessageKey = 'followUpSaved';
-      if (tokens.phone()) outcome = await keepOnPhone(body);
+      if (capture) {
+        await capture.save(body);
+        outcome = 'captureSaved';
+      } else if (tokens.phone()) outcome = await keepOnPhone(body);
       else
         onSaved(
           await viewOf(
@@ -137,8 +144,11 @@ export function FollowUpForm({
         : failureText(error, t),
   );
 
-  const set = (field: keyof Typed) => (event: { currentTarget: { value: string } }) =>
-    setTyped({ ...typed, [field]: event.currentTarget.value });
+  const set = (field: keyof Typed) => (event: { currentTarget: { value: string } }) => {
+    const next = { ...typed, [field]: event.currentTarget.value };
+    setTyped(next);
+    capture?.changed(requestBody(followUpId, next));
+  };
   const described = (field: keyof Typed) =>
     invalid[field] ? { 'aria-invalid': true as const, 'aria-describedby': `follow-up-${field}-error` } : {};
   const error = (field: keyof Typed) =>

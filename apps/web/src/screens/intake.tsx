@@ -37,6 +37,7 @@ import { tokens } from '../session/tokens';
 import { IdempotencyKeys } from '../ui/idempotency-keys';
 import { shownPerpetrator, shownValue } from './case-field-value';
 import { Loading } from '../ui/loading';
+import type { FormCapture } from './use-capture';
 
 type CreateCase = components['schemas']['CreateCaseDto'];
 
@@ -56,22 +57,45 @@ const blankValues = (): Values => ({
   intakeDate: localToday(),
 });
 
+/** What an intake taken in capture-only mode keeps, sealed for review (SPEC §12 "Capture only"). */
+export interface IntakeDraft {
+  values: Values;
+  place: string;
+  perpetrators: Perpetrator[];
+}
+
+/**
+ * Capture-only mode: the form drawn from the lists kept outside DK, each change sealed to the
+ * phone's public key, the save kept for review instead of sent.
+ */
+export interface IntakeCapture extends FormCapture<IntakeDraft> {
+  ground(): Promise<Ground>;
+}
+
+/** A captured intake opened in the review list after recovery, at its last step: saving puts it in the outbox under its id. */
+export interface IntakeResume {
+  id: string;
+  draft: IntakeDraft;
+  /** Once the case is in the outbox: the sealed capture is deleted. */
+  onKept(): Promise<void>;
+}
+
 /**
  * The companion's step-by-step intake (SPEC §11): survivor, what happened, perpetrators, risk and
  * consent, then a review before saving. Each step is checked as CreateCaseDto checks it before the
  * next one opens; what was typed stays through a refused step, "back" and a failed submission.
  */
-export function Intake() {
+export function Intake({ capture, resume }: { capture?: IntakeCapture; resume?: IntakeResume }) {
   const { t, language } = useI18n();
   const [ground, setGround] = useState<Ground>();
   const [loadFailure, setLoadFailure] = useState<unknown>();
-  const [stage, setStage] = useState(0);
-  const [values, setValues] = useState<Values>(blankValues);
-  const [place, setPlace] = useState('');
-  const [perpetrators, setPerpetrators] = useState<Perpetrator[]>([]);
+  const [stage, setStage] = useState(resume ? STAGES.length - 1 : 0);
+  const [values, setValues] = useState<Values>(() => resume?.draft.values ?? blankValues());
+  const [place, setPlace] = useState(resume?.draft.place ?? '');
+  const [perpetrators, setPerpetrators] = useState<Perpetrator[]>(resume?.draft.perpetrators ?? []);
   const [problems, setProblems] = useState<Problems>({});
   // Chosen once per intake, so that a retry after a lost answer cannot create the case twice (SPEC §4, §8).
-  const [caseId] = useState(() => crypto.randomUUID());
+  const [caseId] = useState(() => resume?.id ?? crypto.randomUUID());
   const [keys] = useState(() => new IdempotencyKeys());
   // On a phone, a case the server refused stays in the outbox: saving again corrects it there.
   const refusedOnPhone = useRef(false);
@@ -79,8 +103,15 @@ export function Intake() {
   const opened = useRef(false);
 
   useEffect(() => {
-    loadGround().then(setGround, setLoadFailure);
+    (capture ? capture.ground() : loadGround()).then(setGround, setLoadFailure);
   }, []);
+
+  // Capture-only: what she typed is sealed as she goes (not on opening: an untouched form keeps nothing).
+  const typedOnce = useRef(false);
+  useEffect(() => {
+    if (typedOnce.current) capture?.changed({ values, place, perpetrators });
+    typedOnce.current = true;
+  }, [values, place, perpetrators]);
 
   // A new step takes the focus to its title; the first one leaves it on the screen's title.
   useLayoutEffect(() => {
@@ -95,6 +126,7 @@ export function Intake() {
     async () => {
       // A creation sent again is answered with its id alone.
       let record: { id?: string | null; caseNumber?: string | null };
+      if (capture) return capture.save({ values, place, perpetrators });
       const body = requestBody();
       if (tokens.phone()) return keepOnPhone(body);
       try {
@@ -120,6 +152,7 @@ export function Intake() {
    */
   async function keepOnPhone(body: CreateCase): Promise<void> {
     const kept = await keepIntakeOnPhone(body, refusedOnPhone.current);
+    await resume?.onKept();
     if (kept.outcome === 'delivered')
       return navigateWithNotice(`/cases/${caseId}`, 'intakeSaved', { number: kept.caseNumber });
     if (kept.outcome === 'kept') return navigateWithNotice('/outbox', 'intakeKeptOnPhone');
@@ -249,10 +282,12 @@ export function Intake() {
                 field.path === 'survivor.birthDate' ? (
                   <Fragment key={field.path}>
                     {input(field)}
-                    <DuplicateCheck
-                      name={values['survivor.name'] as string}
-                      birthDate={values['survivor.birthDate'] as string}
-                    />
+                    {!capture && (
+                      <DuplicateCheck
+                        name={values['survivor.name'] as string}
+                        birthDate={values['survivor.birthDate'] as string}
+                      />
+                    )}
                   </Fragment>
                 ) : (
                   input(field)

@@ -12,6 +12,10 @@ import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
 import { PIN_AUTOCOMPLETE } from './new-pin-fields';
 import { PhoneRecovery } from './phone-recovery';
+import { reviewCapturedIfAny } from '../offline/review-captured';
+import { lazyScreen } from '../ui/lazy-screen';
+
+const CaptureOnly = lazyScreen(() => import('./capture-only').then((module) => module.CaptureOnly));
 
 type WindowEnded = Exclude<WindowState, 'open'>;
 
@@ -56,7 +60,7 @@ async function open(): Promise<Shown> {
 export function PhoneLock() {
   const { t } = useI18n();
   const [shown, setShown] = useState<Shown>({ kind: 'opening' });
-  const [step, setStep] = useState<'lock' | 'forget' | 'recover'>('lock');
+  const [step, setStep] = useState<'lock' | 'forget' | 'recover' | 'capture'>('lock');
   const [opened, setOpened] = useState<unknown>();
 
   useEffect(() => {
@@ -87,6 +91,7 @@ export function PhoneLock() {
       class="narrow phone-lock"
       data-state={step === 'lock' ? (shown.kind === 'pin-gone' && shown.window ? 'window-closed' : shown.kind) : step}
     >
+      {step === 'capture' && <CaptureOnly vault={vault} onBack={() => setStep('lock')} />}
       {step === 'forget' && <ForgetStep vault={vault} onCancel={() => setStep('lock')} />}
       {step === 'recover' && (
         <PhoneRecovery vault={vault} deviceId={deviceId} onRevoked={revoked} onBack={() => setStep('lock')} />
@@ -104,6 +109,9 @@ export function PhoneLock() {
             <PinGone window={shown.window} />
           )}
           <div class="actions">
+            <button type="button" class="link capture-without-unlocking" onClick={() => setStep('capture')}>
+              {t('captureWithoutUnlocking')}
+            </button>
             <button type="button" class="link forgot-pin" onClick={() => setStep('recover')}>
               {shown.kind === 'pin' ? t('phoneForgotPin') : t('phoneRecoverWithPassword')}
             </button>
@@ -142,7 +150,8 @@ function PinForm({
       setPin('');
       if (tried.outcome === 'pin-copy-gone') return onGone();
       if (tried.outcome === 'wrong-pin') throw new WrongPin(tried.triesLeft);
-      if ((await resumeWithVault(vault, deviceId)) === 'revoked') onRevoked();
+      if ((await resumeWithVault(vault, deviceId)) === 'revoked') return onRevoked();
+      await reviewCapturedIfAny(vault);
     },
     (error) =>
       error instanceof WrongPin ? t('phoneWrongPin', { count: String(error.triesLeft) }) : failureText(error, t),

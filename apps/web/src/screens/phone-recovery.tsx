@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { recoverWithPassword } from '../offline/phone-session';
+import { reviewCapturedIfAny } from '../offline/review-captured';
 import type { PhoneVault } from '../offline/phone-vault';
 import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
@@ -39,7 +40,8 @@ export function PhoneRecovery({
       checkNewPin(pin, again);
       try {
         const credentials = { email, password, ...(code === undefined ? {} : { totp: code }) };
-        if ((await recoverWithPassword(vault, deviceId, credentials, pin)) === 'revoked') onRevoked();
+        if ((await recoverWithPassword(vault, deviceId, credentials, pin)) === 'revoked') return onRevoked();
+        await reviewCapturedIfAny(vault);
       } catch (error) {
         if (error instanceof ApiProblem && error.kind === 'mfa-required' && code === undefined) return setCode('');
         throw error;

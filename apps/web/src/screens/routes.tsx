@@ -15,6 +15,8 @@ const WorkPlanList = lazyScreen(() => import('./work-plan-list').then((module) =
 const WorkPlanPage = lazyScreen(() => import('./work-plan-page').then((module) => module.WorkPlanPage));
 const PlanItemPage = lazyScreen(() => import('./work-plan-item-page').then((module) => module.PlanItemPage));
 const PhonesScreen = lazyScreen(() => import('./phones').then((module) => module.PhonesScreen));
+const CapturedReview = lazyScreen(() => import('./captured-review').then((module) => module.CapturedReview));
+const CapturedIntake = lazyScreen(() => import('./captured-review').then((module) => module.CapturedIntake));
 const OutboxScreen = lazyScreen(() => import('./outbox-screen').then((module) => module.OutboxScreen));
 
 /**
@@ -44,6 +46,8 @@ export const routes: Route[] = [
   { pattern: /^\/account\/phones$/, sections: [MY_PHONES], render: () => <PhonesScreen whose="mine" /> },
   { pattern: /^\/outbox$/, sections: [EVERY_ROLE], render: () => <OutboxScreen /> },
   { pattern: /^\/outbox\/sign-out$/, sections: [EVERY_ROLE], render: () => <OutboxScreen signingOut /> },
+  { pattern: /^\/captured$/, sections: [EVERY_ROLE], render: () => <CapturedReview /> },
+  { pattern: new RegExp(`^/captured/${UUID}$`), sections: [EVERY_ROLE], render: ([id]) => <CapturedIntake id={id!} /> },
   { pattern: /^\/phones$/, sections: ['/phones'], render: () => <PhonesScreen whose="organisation" /> },
   { pattern: /^\/$/, sections: ['/'], render: () => <Worklist /> },
   { pattern: /^\/cases$/, sections: ['/cases'], render: () => <CaseList /> },
