@@ -230,6 +230,16 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       expect(review).toContain(CANARIES.draftNotes);
       expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
 
+      // Sign-out counts the records waiting for review, not only the outbox's: refused unless she
+      // confirms discarding all five.
+      await page.click('header button:text-is("Keluar")');
+      await page.waitForSelector('.sign-out-step');
+      expect(await page.textContent('.sign-out-step')).toContain('(5)');
+      await page.click('.sign-out-step button:text-is("Jangan keluar")');
+      await page.waitForSelector('.sign-out-step', { state: 'detached' });
+      await goWithin(page, '/captured');
+      await page.waitForSelector('.captured-list > li:nth-child(5)');
+
       // The second report discarded behind its confirm step, with the keyboard: cancelled once, then confirmed.
       const discarded = `section[data-kind=activity]:has-text("${CANARIES.discardedSummary}")`;
       await page.focus(`${discarded} .captured-discard`);

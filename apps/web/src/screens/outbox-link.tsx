@@ -19,11 +19,12 @@ export function OutboxLink() {
 }
 
 /**
- * Sign-out on a phone (SPEC §12): refused while records wait unless she confirms discarding them,
- * on the outbox's own screen; with nothing unsent it goes ahead.
+ * Sign-out on a phone (SPEC §12): refused while records wait (in the outbox or for review after
+ * capture-only mode) unless she confirms discarding them, on the outbox's own screen; with nothing
+ * unsent it goes ahead.
  */
 export async function signOutAsked(): Promise<void> {
-  const { unsentRecords } = await import('../offline/outbox');
-  if ((await unsentRecords()).length > 0) navigate('/outbox/sign-out');
+  const { unsentOnPhone } = await import('../offline/unsent-on-phone');
+  if ((await unsentOnPhone()) > 0) navigate('/outbox/sign-out');
   else await signOut();
 }

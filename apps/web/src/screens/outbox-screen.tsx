@@ -6,6 +6,7 @@ import { openVault } from '../offline/open-vault';
 import { Outbox } from '../offline/outbox';
 import { deliverNow, isSending } from '../offline/outbox-delivery';
 import { wipeWaitsForOutbox } from '../offline/role-wipe';
+import { unsentOnPhone } from '../offline/unsent-on-phone';
 import type { OutboxRecord } from '../offline/outbox-record';
 import { navigate } from '../router';
 import { keepStorage, type StorageKeeping } from '../session/persistent-storage';
@@ -96,6 +97,24 @@ function Correction({ record, onSaved }: { record: OutboxRecord; onSaved(): void
 }
 
 /**
+ * While sign-out is asked, how many records it would discard, counted again as the outbox changes:
+ * the outbox lists only its own, and records taken in capture-only mode wait for review elsewhere.
+ */
+function useUnsentOnPhone(signingOut: boolean, records: OutboxRecord[] | undefined): number | undefined {
+  const [count, setCount] = useState<number>();
+  useEffect(() => {
+    if (!signingOut || !records) return;
+    let current = true;
+    void unsentOnPhone().then(
+      (found) => current && setCount(found),
+      () => current && setCount(records.length),
+    );
+    return () => void (current = false);
+  }, [signingOut, records]);
+  return count;
+}
+
+/**
  * The records made on this phone and not yet sent (SPEC §12 "Outbox"), each with its state in
  * words; "Send now" tries at once; a record that will not go out as it is can be discarded after a
  * confirm step. `signingOut` is sign-out asked while records wait: refused unless she confirms
@@ -110,6 +129,7 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
   const [sending, setSending] = useState(false);
   const [keeping, setKeeping] = useState<StorageKeeping>();
   useEffect(() => void keepStorage().then(setKeeping), []);
+  const discardedBySignOut = useUnsentOnPhone(signingOut, records);
 
   const discard = async (record: OutboxRecord) => {
     const vault = openVault();
@@ -129,11 +149,11 @@ export function OutboxScreen({ signingOut = false }: { signingOut?: boolean }) {
   return (
     <section class="outbox">
       <Heading>{t('outboxTitle')}</Heading>
-      {signingOut && records && records.length > 0 && (
+      {signingOut && discardedBySignOut !== undefined && discardedBySignOut > 0 && (
         <Step
           class="sign-out-step"
           title={t('outboxSignOutTitle')}
-          explain={t('outboxSignOutExplain', { count: String(records.length) })}
+          explain={t('outboxSignOutExplain', { count: String(discardedBySignOut) })}
           confirm={t('outboxSignOutConfirm')}
           cancel={t('outboxSignOutCancel')}
           onConfirm={signOut}
