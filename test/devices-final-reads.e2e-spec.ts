@@ -30,7 +30,7 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
   let otherCase: string;
 
   /** Set-up; again with the same id (an answer lost on the way), a new family for the phone. */
-  const setUp = async (user: SignedInUser, deviceId = randomUUID()): Promise<Phone> => {
+  const setUp = async (user: SignedInUser, deviceId: string = randomUUID()): Promise<Phone> => {
     const session = (await http().post(`${API}/auth/login`).send({ email: user.email, password: user.password })).body;
     const response = await http()
       .post(`${API}/devices`)
