@@ -89,7 +89,7 @@ export class DevicesController {
 
   /**
    * No session: a revoked phone has none. The refresh token it presented and was answered
-   * `device-revoked` authenticates its last reads, once (docs/offline.md, "Device reads").
+   * `device-revoked` authenticates its last reads, once (docs/offline.md, "POST /api/v1/devices/:id/final-reads").
    */
   @ApiOperation({
     summary: 'Record the last reads of a revoked phone (no session needed)',

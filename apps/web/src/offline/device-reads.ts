@@ -75,8 +75,8 @@ export function sendDeviceReads(vault: PhoneVault, timeoutMs = SEND_TIMEOUT_MS):
 }
 
 /**
- * Before this phone's store is wiped on purpose (sign-out, her revoking this very phone), while the
- * session still lives: its pending reads, for a few seconds at most. A locked page, or one with no
+ * Before this phone's store is wiped on purpose (sign-out, her revoking this very phone, a role that
+ * no longer works offline), while the session still lives: its pending reads, for a few seconds at most. A locked page, or one with no
  * access token, has nothing it could send them with.
  */
 export async function sendReadsBeforeWipe(): Promise<void> {
