@@ -1225,19 +1225,46 @@ describe('isolation between organisations and scopes', () => {
     };
 
     /**
-     * Routes addressing a record by id. A public one is not a view into an organisation: the only one, a phone's status (SPEC
-     * §12), answers anyone `active` or `revoked` for any phone id, by design, and is checked on its own below.
+     * Routes addressing a record by id. A public one is not a view into an organisation: a phone's status (SPEC §12) answers
+     * anyone `active` or `revoked` for any phone id, by design, and a revoked phone's last reads take only that phone's own
+     * latest refresh token; each is checked on its own below.
      */
     const idRoutes = () => routes.filter((route) => paramsOf(route.url).length > 0 && route.policy?.kind !== 'public');
 
-    it('has one public id route, the phone status, which shows a foreign phone’s status and nothing else', async () => {
+    it('has two public id routes: the phone status, which shows a foreign phone’s status and nothing else, and a revoked phone’s last reads', async () => {
       expect(
-        routes.filter((route) => paramsOf(route.url).length > 0 && route.policy?.kind === 'public').map(label),
-      ).toEqual(['GET /api/v1/devices/:id/status']);
+        routes
+          .filter((route) => paramsOf(route.url).length > 0 && route.policy?.kind === 'public')
+          .map(label)
+          .sort(),
+      ).toEqual(['GET /api/v1/devices/:id/status', 'POST /api/v1/devices/:id/final-reads']);
       for (const id of foreignIds().devices ?? []) {
         const response = await api.http().get(`/api/v1/devices/${id}/status`);
         expect({ status: response.status, body: response.body }).toEqual({ status: 200, body: { status: 'active' } });
       }
+    });
+
+    it('takes no reads for a phone, of either organisation, without that phone’s own latest token', async () => {
+      const before = await snapshot();
+      const auditBefore = await auditState();
+      const reads = [{ caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' }];
+      const phones = [...(foreignIds().devices ?? []), ...devicesOfA.values()];
+      const tokens = [
+        randomBytes(32).toString('base64url'),
+        orgA.companionA.refreshToken,
+        orgB.companionA.refreshToken,
+      ];
+      for (const id of phones)
+        for (const refreshToken of tokens) {
+          const response = await api.http().post(`/api/v1/devices/${id}/final-reads`).send({ refreshToken, reads });
+          expect({ status: response.status, type: response.body.type }).toEqual({
+            status: 401,
+            type: 'urn:pendamping:problem:unauthenticated',
+          });
+        }
+      // Before the snapshot, whose own reads are audited.
+      expect(await auditState()).toEqual(auditBefore);
+      expect(await snapshot()).toEqual(before);
     });
 
     interface Target {

@@ -136,6 +136,8 @@ function send(api: TestApi, route: DiscoveredRoute, headers: Record<string, stri
 const EXPECTED_PUBLIC = [
   // SPEC §9, §12: the lock screen asks a phone's status with no session; it says only active or revoked.
   'GET /api/v1/devices/:id/status',
+  // SPEC §12: a revoked phone has no session; its last reads come with the refresh token answered device-revoked.
+  'POST /api/v1/devices/:id/final-reads',
   'GET /health/live',
   'GET /health/ready',
   'POST /api/v1/auth/login',

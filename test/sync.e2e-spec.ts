@@ -308,9 +308,23 @@ describe('Sync', () => {
       expect(await eventsOf(companion.id, 'device_read')).toHaveLength(before);
     });
 
-    it('refuses roles that do not work offline with 403', async () => {
-      const body = { reads: [{ caseId: cases.own.id, fields: ['survivor.name'], at }] };
-      for (const user of [suite.org.reviewer, suite.org.coordinatorA]) await reads(user, body).expect(403);
+    it('takes reads from every role (recording is history), recording only cases she held: another role’s reach is not a phone’s', async () => {
+      const taken = await createCase(suite.api, suite.org.coordinatorA, caseBody('taken in by the coordinator'));
+      const body = {
+        reads: [
+          { caseId: cases.own.id, fields: ['survivor.name'], at },
+          { caseId: taken.id, fields: ['survivor.phone'], at },
+        ],
+      };
+      for (const user of [suite.org.reviewer, suite.org.coordinatorA]) {
+        const before = (await eventsOf(user.id, 'device_read')).length;
+        expect((await reads(user, body).expect(202)).body).toEqual({ received: 2 });
+        const written = (await eventsOf(user.id, 'device_read')).slice(before);
+        // The coordinator may read her region's cases, but only the one she took in was ever hers to hold.
+        expect(written.map((event) => [event.subjectId, event.fields])).toEqual(
+          user === suite.org.coordinatorA ? [[taken.id, ['survivor.phone']]] : [],
+        );
+      }
     });
   });
 });

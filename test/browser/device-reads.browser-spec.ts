@@ -3,12 +3,14 @@
 import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
-import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
+import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn } from './browser-suite';
 
 /**
  * Device reads (SPEC §12 "Sync", "Sign-out and other users"): a case opened from the phone's store
  * is logged there, sealed under a name that says nothing, and reaches the audit log once, with the
- * next sync; a phone she revokes herself, or signs out of, sends its pending reads before it is wiped.
+ * next sync; a phone she revokes herself, or signs out of, sends its pending reads before it is wiped;
+ * so does a phone an admin revoked, when a refresh made while it is unlocked answers `device-revoked`
+ * (with the token that refresh presented), and a phone wiped because her role no longer works offline.
  */
 
 const PIN = '24681357';
@@ -82,29 +84,39 @@ async function openFromStoreWithToken(page: Page, caseId: string): Promise<void>
 }
 
 describe('device reads on the phone, in a real browser', () => {
-  const suite = BrowserSuite.register('device-reads', async (setup) => {
-    const org = await createOrganisation(setup, 'Baca di ponsel');
-    const other = await createOrganisation(setup, 'Cabut sendiri');
-    const caseOf = async (companion: typeof org.companionA, villageId: string, name: string) => {
-      const created = await createCase(
-        setup,
-        companion,
-        newCaseBody(villageId, {
-          survivor: { sex: 'female', name, phone: '081298765432' },
-          narrative: 'Kejadian di rumah.',
-        }),
-      );
-      await addFollowUp(setup, companion, String(created.id), { notes: 'Kunjungan rumah.' });
-      return { id: String(created.id), number: String(created.caseNumber) };
-    };
-    const user = (signed: typeof org.companionA, villageId: string, name: string) =>
-      caseOf(signed, villageId, name).then((held) => ({ id: signed.id, email: signed.email, case: held }));
-    return {
-      reader: await user(org.companionA, org.villages.a, 'Sari'),
-      revoker: await user(other.companionA, other.villages.a, 'Ani'),
-      leaver: await user(other.companionB, other.villages.b, 'Rina'),
-    };
-  });
+  const suite = BrowserSuite.register(
+    'device-reads',
+    async (setup) => {
+      const org = await createOrganisation(setup, 'Baca di ponsel');
+      const other = await createOrganisation(setup, 'Cabut sendiri');
+      const caseOf = async (companion: typeof org.companionA, villageId: string, name: string) => {
+        const created = await createCase(
+          setup,
+          companion,
+          newCaseBody(villageId, {
+            survivor: { sex: 'female', name, phone: '081298765432' },
+            narrative: 'Kejadian di rumah.',
+          }),
+        );
+        await addFollowUp(setup, companion, String(created.id), { notes: 'Kunjungan rumah.' });
+        return { id: String(created.id), number: String(created.caseNumber) };
+      };
+      const user = (signed: typeof org.companionA, villageId: string, name: string) =>
+        caseOf(signed, villageId, name).then((held) => ({ id: signed.id, email: signed.email, case: held }));
+      const third = await createOrganisation(setup, 'Ganti peran');
+      return {
+        reader: await user(org.companionA, org.villages.a, 'Sari'),
+        revoker: await user(other.companionA, other.villages.a, 'Ani'),
+        leaver: await user(other.companionB, other.villages.b, 'Rina'),
+        revokedByAdmin: await user(org.companionB, org.villages.b, 'Dewi'),
+        admin: { email: org.admin.email, password: org.admin.password, totpSecret: String(org.admin.totpSecret) },
+        promoted: await user(third.companionA, third.villages.a, 'Wati'),
+      };
+      // A role changed in the database keeps its session: the one without offline work needs no
+      // second factor here, so the phone's session reaches `/me/abilities` and the rules decide.
+    },
+    { MFA_REQUIRED_ROLES: 'org_admin' },
+  );
 
   const deviceReads = (userId: string) =>
     suite.stored<{ subject_id: string; fields: string[]; device_read_at: Date; occurred_at: Date }>(
@@ -119,6 +131,28 @@ describe('device reads on the phone, in a real browser', () => {
     return row?.at ? row.at.getTime() : 0;
   };
   const OPENED_FIELDS = ['followUps.notes', 'narrative', 'survivor.name', 'survivor.phone'];
+
+  /** The organisation's administrator revokes the phone through the API (password and TOTP sign-in). */
+  const adminRevokesPhoneOf = async (userId: string): Promise<void> => {
+    const { admin } = suite.world;
+    const [phone] = await suite.stored<{ id: string }>('SELECT id FROM devices WHERE user_id = $1', [userId]);
+    const signedIn = await fetch(`${suite.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: admin.email,
+        password: admin.password,
+        totp: await freshTotpCode(admin.totpSecret),
+      }),
+    });
+    expect(signedIn.status).toBe(200);
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const revoked = await fetch(`${suite.origin}/api/v1/devices/${phone!.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(revoked.status).toBe(200);
+  };
 
   it('a case opened with no network is logged on the phone and reaches the audit log once, with the next sync', async () => {
     const { reader } = suite.world;
@@ -205,6 +239,71 @@ describe('device reads on the phone, in a real browser', () => {
       const reads = await deviceReads(leaver.id);
       expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
         [leaver.case.id, OPENED_FIELDS],
+      ]);
+    });
+  }, 240_000);
+
+  it('a phone an admin revoked sends its pending reads when a refresh made while it is unlocked answers device-revoked, then is wiped', async () => {
+    const { revokedByAdmin } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await setUpPhone(page, revokedByAdmin.email, revokedByAdmin.case.id);
+
+      // Unlocked with no signal, she opens her case: the read is logged, and the page holds no session.
+      await suite.stopApi();
+      try {
+        await page.reload();
+        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+        await page.fill('input[name=pin]', PIN);
+        await page.press('input[name=pin]', 'Enter');
+        await page.waitForSelector('nav');
+        await page.click('nav a[href="/"]');
+        await page.click(`.worklist >> text=${revokedByAdmin.case.number}`);
+        await page.waitForSelector('#case-follow-ups');
+        await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+      } finally {
+        await suite.restartApi();
+      }
+
+      // Meanwhile her administrator revokes the phone; the signal returns and the page renews its session.
+      await adminRevokesPhoneOf(revokedByAdmin.id);
+      expect(await deviceReads(revokedByAdmin.id)).toEqual([]);
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await page.waitForSelector('.phone-lock[data-state=revoked]', { timeout: 60_000 });
+      await until(async () => !(await phoneDbExists(page)), 'the revoked phone to be wiped');
+      const reads = await deviceReads(revokedByAdmin.id);
+      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
+        [revokedByAdmin.case.id, OPENED_FIELDS],
+      ]);
+      // Sent with the token the refresh presented, which is now spent.
+      const unspent = await suite.stored<{ id: string }>(
+        `SELECT t.id FROM refresh_tokens t JOIN devices d ON d.id = t.device_id
+          WHERE d.user_id = $1 AND t.rotated_at IS NULL`,
+        [revokedByAdmin.id],
+      );
+      expect(unspent).toEqual([]);
+    });
+  }, 240_000);
+
+  it('a phone whose role no longer works offline sends its pending reads before it is wiped', async () => {
+    const { promoted } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await setUpPhone(page, promoted.email, promoted.case.id);
+      await openFromStoreWithToken(page, promoted.case.id);
+
+      await suite.stored(`UPDATE users SET role = 'reviewer' WHERE id = $1`, [promoted.id]);
+      await page.click('header >> text=Kunci');
+      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
+      await page.fill('input[name=pin]', PIN);
+      await page.press('input[name=pin]', 'Enter');
+      // The unlock's sync finds no offline work: the outbox is empty, so the reads go and the phone is wiped.
+      await page.waitForSelector('input[name=email]', { timeout: 60_000 });
+      await until(async () => !(await phoneDbExists(page)), 'the phone to be wiped');
+      const reads = await suite.stored<{ subject_id: string; fields: string[]; actor_role: string }>(
+        `SELECT subject_id, fields, actor_role FROM audit_events WHERE actor_id = $1 AND action = 'device_read'`,
+        [promoted.id],
+      );
+      expect(reads.map((read) => [read.subject_id, [...read.fields].sort(), read.actor_role])).toEqual([
+        [promoted.case.id, OPENED_FIELDS, 'reviewer'],
       ]);
     });
   }, 240_000);

@@ -1,11 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth, DevicesService, Policy, PublicRoute, RequestAuth } from '@pendamping/auth';
-import type { FastifyReply } from 'fastify';
+import { SyncService } from '@pendamping/cases';
+import { clientRequestIdOf } from '@pendamping/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdPipe, PageQueryDto } from '../common/params';
 import { PageOf } from '../openapi/page.schema';
 import { expireRefreshCookie } from '../auth/session-transport';
-import { RegisterDeviceDto } from './devices.dtos';
+import { DeviceReadsReceipt } from '../sync/sync.responses';
+import { RegisterDeviceDto, RevokedPhoneReadsDto } from './devices.dtos';
 import { DeviceStatusView, DeviceView, PhoneKeys } from './devices.responses';
 
 const FIVE_MINUTE_RULE =
@@ -15,7 +25,10 @@ const FIVE_MINUTE_RULE =
 @ApiTags('devices')
 @Controller('devices')
 export class DevicesController {
-  constructor(private readonly devices: DevicesService) {}
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly sync: SyncService,
+  ) {}
 
   /**
    * The calling session (the browser's cookie family) ends and its cookie expires: from now on
@@ -72,6 +85,26 @@ export class DevicesController {
   @Policy('revoke', 'Device')
   revoke(@Auth() auth: RequestAuth, @Param('id', IdPipe) id: string) {
     return this.devices.revoke(auth, id);
+  }
+
+  /**
+   * No session: a revoked phone has none. The refresh token it presented and was answered
+   * `device-revoked` authenticates its last reads, once (docs/offline.md, "POST /api/v1/devices/:id/final-reads").
+   */
+  @ApiOperation({
+    summary: 'Record the last reads of a revoked phone (no session needed)',
+    description:
+      'Taken only while the phone is revoked, with the latest refresh token issued to it, once; any other token answers 401. Each read of a case she held becomes an audit event as POST /sync/reads records it; others are dropped unanswered.',
+  })
+  @Post(':id/final-reads')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: DeviceReadsReceipt })
+  @PublicRoute()
+  finalReads(@Param('id', IdPipe) id: string, @Body() body: RevokedPhoneReadsDto, @Req() request: FastifyRequest) {
+    return this.sync.revokedPhoneReads(id, body.refreshToken, body.reads, {
+      requestId: String(request.id),
+      clientRequestId: clientRequestIdOf(request.headers),
+    });
   }
 
   /** No session: the lock screen asks it before unlocking, and wipes a revoked phone (SPEC §12). */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { DeviceReadsDto } from '../sync/sync.dtos';
 
 /** Set-up of a phone for offline capture (SPEC §12). */
 export class RegisterDeviceDto {
@@ -21,4 +22,15 @@ export class RegisterDeviceDto {
   @Length(40, 400)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be base64url' })
   sealingPublicKey!: string;
+}
+
+/** A revoked phone's last reads (SPEC §12), with the refresh token that was answered `device-revoked`. */
+export class RevokedPhoneReadsDto extends DeviceReadsDto {
+  @ApiProperty({
+    description:
+      'The refresh token this phone last presented, answered 401 device-revoked: its latest, used once here.',
+  })
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
 }

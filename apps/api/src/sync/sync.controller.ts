@@ -26,12 +26,12 @@ export class SyncController {
   @ApiOperation({
     summary: 'Record reads made on the phone (best effort)',
     description:
-      'Each read of a case she may read, or held before, becomes an audit event with the phone’s time; others are dropped unanswered.',
+      'Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time; others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.',
   })
   @Post('reads')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: DeviceReadsReceipt })
-  @Policy('sync', 'Case')
+  @Policy('record_reads', 'Device')
   reads(@Auth() auth: RequestAuth, @Body() body: DeviceReadsDto) {
     return this.sync.deviceReads(auth, body.reads);
   }

@@ -452,6 +452,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/devices/{id}/final-reads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the last reads of a revoked phone (no session needed)
+     * @description Taken only while the phone is revoked, with the latest refresh token issued to it, once; any other token answers 401. Each read of a case she held becomes an audit event as POST /sync/reads records it; others are dropped unanswered.
+     */
+    post: operations['DevicesController_finalReads'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/devices/{id}/revoke': {
     parameters: {
       query?: never;
@@ -816,7 +836,7 @@ export interface paths {
     put?: never;
     /**
      * Record reads made on the phone (best effort)
-     * @description Each read of a case she may read, or held before, becomes an audit event with the phone’s time; others are dropped unanswered.
+     * @description Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time; others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.
      */
     post: operations['SyncController_reads'];
     delete?: never;
@@ -2396,6 +2416,7 @@ export interface components {
         | 'sync'
         | 'revoke'
         | 'recover'
+        | 'record_reads'
       )[];
       /** @description The fields an update may set (dotted: survivor.name); empty without update. */
       writableFields: string[];
@@ -2585,6 +2606,12 @@ export interface components {
       /** @description The coordinator's comments to the group. */
       comments?: string;
       version?: number;
+    };
+    RevokedPhoneReadsDto: {
+      /** @description At most 500 per request. */
+      reads: components['schemas']['DeviceReadDto'][];
+      /** @description The refresh token this phone last presented, answered 401 device-revoked: its latest, used once here. */
+      refreshToken: string;
     };
     SafeContactDto: {
       callSafe?: boolean | null;
@@ -4492,6 +4519,49 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PhoneKeys'];
+        };
+      };
+    };
+  };
+  DevicesController_finalReads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokedPhoneReadsDto'];
+      };
+    };
+    responses: {
+      /** @description A problem with the request */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem on the server */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceReadsReceipt'];
         };
       };
     };

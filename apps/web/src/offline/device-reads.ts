@@ -24,7 +24,7 @@ export interface DeviceRead {
 const READS_PER_REQUEST = 500;
 /** A weak signal can swallow a request unanswered: the sync's reads wait no longer than the outbox's records. */
 const SEND_TIMEOUT_MS = 30_000;
-/** Before a sign-out or this phone's own revocation: the log is best effort, the wipe is not, so it waits this long at most. */
+/** Before a sign-out or a revocation's wipe: the log is best effort, the wipe is not, so it waits this long at most. */
 const BEFORE_WIPE_MS = 5_000;
 /** One tab sends at a time, so two tabs never send the same reads twice. */
 const LOCK = 'pendamping-device-reads';
@@ -44,6 +44,13 @@ export async function logDeviceRead(
   await vault.put(DEVICE_READ_PREFIX + crypto.randomUUID(), read);
 }
 
+/** The logged reads under `names`, unsealed: a name deleted meanwhile (another tab sent it) is skipped. */
+async function readsNamed(vault: PhoneVault, names: string[]): Promise<DeviceRead[]> {
+  return (await Promise.all(names.map((name) => vault.get<DeviceRead>(name)))).filter(
+    (read): read is DeviceRead => read !== undefined,
+  );
+}
+
 /**
  * Sends every logged read, in requests of at most 500, and deletes each request's reads once the
  * server answered 2xx. A failure (no signal, a refusal) keeps them for the next sync, and throws.
@@ -53,9 +60,7 @@ export function sendDeviceReads(vault: PhoneVault, timeoutMs = SEND_TIMEOUT_MS):
     const names = await vault.names(DEVICE_READ_PREFIX);
     for (let start = 0; start < names.length; start += READS_PER_REQUEST) {
       const batch = names.slice(start, start + READS_PER_REQUEST);
-      const reads = (await Promise.all(batch.map((name) => vault.get<DeviceRead>(name)))).filter(
-        (read): read is DeviceRead => read !== undefined,
-      );
+      const reads = await readsNamed(vault, batch);
       if (reads.length > 0) {
         const { response } = await api.POST('/api/v1/sync/reads', {
           body: { reads },
@@ -70,8 +75,8 @@ export function sendDeviceReads(vault: PhoneVault, timeoutMs = SEND_TIMEOUT_MS):
 }
 
 /**
- * Before this phone's store is wiped on purpose (sign-out, her revoking this very phone), while the
- * session still lives: its pending reads, for a few seconds at most. A locked page, or one with no
+ * Before this phone's store is wiped on purpose (sign-out, her revoking this very phone, a role that
+ * no longer works offline), while the session still lives: its pending reads, for a few seconds at most. A locked page, or one with no
  * access token, has nothing it could send them with.
  */
 export async function sendReadsBeforeWipe(): Promise<void> {
@@ -81,4 +86,26 @@ export async function sendReadsBeforeWipe(): Promise<void> {
     sendDeviceReads(vault, BEFORE_WIPE_MS).catch(() => undefined),
     new Promise((resolve) => setTimeout(resolve, BEFORE_WIPE_MS)),
   ]);
+}
+
+/**
+ * A phone answered `device-revoked` by a refresh while unlocked (SPEC §12 "Resets, role changes,
+ * revocation"): its session is gone, so its last reads go with the refresh token it just presented
+ * (`POST /devices/:id/final-reads`, which takes that token once), before the store is wiped. At most
+ * one request's worth (500) and a few seconds: the wipe does not wait on a weak signal. Nothing is
+ * deleted, since the wipe follows; no Web Lock, since the token is taken once whichever tab sends.
+ */
+export async function sendReadsOfRevokedPhone(vault: PhoneVault, deviceId: string, refreshToken: string) {
+  if (!vault.unlocked) return;
+  try {
+    const reads = await readsNamed(vault, (await vault.names(DEVICE_READ_PREFIX)).slice(0, READS_PER_REQUEST));
+    if (reads.length === 0) return;
+    await api.POST('/api/v1/devices/{id}/final-reads', {
+      params: { path: { id: deviceId } },
+      body: { refreshToken, reads },
+      signal: AbortSignal.timeout(BEFORE_WIPE_MS),
+    });
+  } catch {
+    // Best effort: no signal, a timeout or a refusal loses the log with the store, as SPEC §12 allows.
+  }
 }

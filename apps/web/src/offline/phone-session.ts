@@ -9,6 +9,7 @@ import {
 } from '../session/session';
 import { stopRefreshing } from '../session/refresh';
 import { tokens } from '../session/tokens';
+import { sendReadsOfRevokedPhone } from './device-reads';
 import { clockRead, windowFrom, windowState, type WindowState } from './offline-window';
 import { vaultOpened } from './open-vault';
 import { heldProfile } from './phone-store';
@@ -61,14 +62,22 @@ export async function closeWindowIfDue(vault: PhoneVault): Promise<WindowState> 
  * the refresh lock it runs under is released only once the new token is safely stored. Both go
  * through a handle taken at the renewal's start, which holds DK until the rotated token is sealed:
  * a lock meanwhile (`freeze`, `pagehide` drop DK at once) cannot leave the server's new token
- * unsealed and the old one to be presented again, a reuse that ends the family.
+ * unsealed and the old one to be presented again, a reuse that ends the family. A refresh answered
+ * `device-revoked` sends the pending device reads with the token it presented, before the caller
+ * wipes the store (at unlock at once; later through the lock screen's status, after a new page).
  */
 function phone(vault: PhoneVault, deviceId: string) {
   return {
     renewal: async (): Promise<SessionTokens> => {
       const held = vault.refreshTokenHandle();
       const refreshToken = await held.refreshToken();
-      const renewed = await issued(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } }));
+      const renewed = await issued(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } })).catch(
+        async (error: unknown) => {
+          if (error instanceof ApiProblem && error.kind === 'device-revoked' && refreshToken)
+            await sendReadsOfRevokedPhone(vault, deviceId, refreshToken);
+          throw error;
+        },
+      );
       if (renewed.data.refreshToken) await held.holdRefreshToken(renewed.data.refreshToken);
       await recordWindow(vault, renewed);
       return renewed.data;

@@ -1,4 +1,5 @@
 import { phoneWiped } from '../session/session';
+import { sendReadsBeforeWipe } from './device-reads';
 import { Outbox, outboxChanged, whenOutboxChanges } from './outbox';
 import { deliverBeforeWipe } from './outbox-delivery';
 import type { PhoneVault } from './phone-vault';
@@ -8,14 +9,16 @@ let waiting = false;
 /** True while this page's phone no longer works offline and keeps its store only for its unsent records. */
 export const wipeWaitsForOutbox = (): boolean => waiting;
 
+/** Her reads go first: recording them is open to every role (the rules' `record_reads`), so the new one sends them. */
 async function wipe(vault: PhoneVault): Promise<void> {
+  await sendReadsBeforeWipe();
   await vault.wipe();
   phoneWiped();
 }
 
 /**
  * SPEC §12 "Resets, role changes, revocation": a phone whose role no longer works offline is wiped,
- * its outbox delivered first. Every record is tried at once; the phone is wiped when none is left.
+ * its outbox delivered first, its pending device reads sent last (best effort, a few seconds). Every record is tried at once; the phone is wiped when none is left.
  * A record that cannot go (no signal, or refused under the new role) keeps the store, and the
  * outbox says why: the wipe follows as soon as the last record is delivered or discarded by her.
  */

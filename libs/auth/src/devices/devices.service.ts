@@ -11,6 +11,7 @@ import { DataKeyOwner, unwrapDataKey, wrapDataKey } from '../crypto';
 import { RequestAuth } from '../permissions/request-auth';
 import { eachRow, NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { SessionIssuer, TokenPair } from '../sessions/session-issuer';
+import { hashRefreshToken } from '../sessions/token.service';
 import { UserEntity } from '../users/user.entity';
 import { DeviceEntity } from './device.entity';
 
@@ -289,4 +290,39 @@ export async function markPhoneSynced(manager: EntityManager, auth: RequestAuth)
         AND user_id = $2 AND revoked_at IS NULL`,
     [auth.sessionId, auth.actor.userId],
   );
+}
+
+/** Whose phone sent its last reads, for their audit events (her role as it is now). */
+export interface RevokedPhoneOwner {
+  userId: string;
+  organizationId: string;
+  role: string;
+}
+
+/**
+ * A revoked phone's last reads (SPEC §12 "Resets, role changes, revocation") are authenticated by
+ * the refresh token it presented and was answered `device-revoked`: accepted only while the phone
+ * is revoked, only for the latest token issued to the phone (its current family's current token),
+ * unexpired, and only once: the token is consumed (`rotated_at` set, as for a token exchanged for
+ * its successor), in the caller's transaction, so a request that fails later consumes nothing.
+ * Any other token, phone or state gives undefined, whatever the reason.
+ */
+export async function consumeRevokedPhoneToken(
+  manager: EntityManager,
+  deviceId: string,
+  refreshToken: string,
+): Promise<RevokedPhoneOwner | undefined> {
+  const [rows] = (await manager.query(
+    `UPDATE refresh_tokens t SET rotated_at = now()
+       FROM devices d, users u
+      WHERE t.token_hash = $2 AND t.device_id = $1::uuid
+        AND d.id = t.device_id AND d.revoked_at IS NOT NULL AND d.user_id = t.user_id
+        AND u.id = t.user_id
+        AND t.rotated_at IS NULL AND t.expires_at > now()
+        AND t.id = (SELECT latest.id FROM refresh_tokens latest WHERE latest.device_id = $1::uuid
+                     ORDER BY latest.created_at DESC, latest.id DESC LIMIT 1)
+      RETURNING u.id AS "userId", u.organization_id AS "organizationId", u.role`,
+    [deviceId, hashRefreshToken(refreshToken)],
+  )) as [RevokedPhoneOwner[], number];
+  return rows[0];
 }

@@ -35,6 +35,8 @@ export const ACTIONS = [
   // A phone (SPEC §12): revoking it, and recovering its wrapping key after a forgotten PIN.
   'revoke',
   'recover',
+  // A phone (SPEC §12): reporting the reads made on it, the history of what it showed (POST /sync/reads).
+  'record_reads',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +139,18 @@ const onlyOwnReports = (role: Role): PermissionRow => ({
   inverted: true,
 });
 
+/**
+ * Reporting what her phone showed is history, not reading data (SPEC §12 "Sync"): every role
+ * keeps it, so that a phone whose role no longer works offline sends its reads before its wipe.
+ * Only a companion sets a phone up, so for any other role these are phones she had as one.
+ */
+const recordingReadsOfOwnPhones = (role: Role): PermissionRow => ({
+  role,
+  subject: 'Device',
+  actions: ['record_reads'],
+  scope: 'self',
+});
+
 /** A companion's share of a case subject: the cases they are companion or co-companion of. */
 const onAssignedCases = (row: Omit<PermissionRow, 'role' | 'scope'>): PermissionRow[] => [
   { role: 'companion', scope: 'assigned_cases', ...row },
@@ -207,9 +221,11 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'org_admin', subject: 'ReportQueue', actions: ['read'], scope: 'organization' },
   // The organisation's phones, with their last sync, and revoking one (a lost phone, a departure).
   { role: 'org_admin', subject: 'Device', actions: ['read', 'revoke'], scope: 'organization' },
+  recordingReadsOfOwnPhones('org_admin'),
 
   // coordinator: case manager of their regions.
   { role: 'coordinator', subject: 'Organization', actions: ['read'], scope: 'organization' },
+  recordingReadsOfOwnPhones('coordinator'),
   { role: 'coordinator', subject: 'Region', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Village', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Group', actions: ['read'], scope: 'coordinated_regions' },
@@ -255,6 +271,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
 
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
+  recordingReadsOfOwnPhones('reviewer'),
   { role: 'reviewer', subject: 'Region', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'Village', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'Group', actions: ['read'], scope: 'organization' },
@@ -326,6 +343,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   { role: 'companion', subject: 'Report', actions: ['create'], scope: 'member_groups', fields: REPORT_REQUEST_FIELDS },
   // Offline capture is a companion's (SPEC §12): she sets up, recovers and revokes her own phones.
   { role: 'companion', subject: 'Device', actions: ['read', 'create', 'recover', 'revoke'], scope: 'self' },
+  recordingReadsOfOwnPhones('companion'),
 
   // Last, because in CASL a later rule wins over an earlier one: whatever a role is granted above,
   // a restricted case does not exist for the users it excludes.

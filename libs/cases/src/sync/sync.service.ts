@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditWriter, markPhoneSynced, RequestAuth, ScopedResources } from '@pendamping/auth';
+import {
+  AuditInput,
+  AuditWriter,
+  AuthError,
+  consumeRevokedPhoneToken,
+  markPhoneSynced,
+  RequestAuth,
+  ScopedResources,
+} from '@pendamping/auth';
 import { DomainError } from '@pendamping/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseSpecs } from '../cases/case.specs';
@@ -64,6 +72,18 @@ export interface DeviceRead {
   fields: string[];
   at: string;
 }
+
+/** Who reports the reads, as each of their audit events names her. */
+type ReadsReporter = Pick<AuditInput, 'organizationId' | 'actor' | 'requestId' | 'clientRequestId'>;
+
+const reporterOf = (auth: RequestAuth): ReadsReporter => ({
+  organizationId: auth.actor.organizationId,
+  actor: { id: auth.actor.userId, role: auth.actor.role },
+  requestId: auth.requestId,
+  clientRequestId: auth.clientRequestId,
+});
+
+const caseIdsOf = (reads: DeviceRead[]) => [...new Set(reads.map((read) => read.caseId))];
 
 /**
  * A companion's phone (SPEC §12): the complete list of her current cases, those changed since her
@@ -157,42 +177,98 @@ export class SyncService {
 
   /**
    * Reads logged on the phone, one audit event each, with the phone's time beside the server's.
-   * Recorded for a case she may read now, or one she held (she took it in, or its history names
-   * her as companion or co-companion): a case reassigned since keeps the record of her reads.
-   * Reads of any other id are dropped without a word, so the answer says nothing about them.
+   * Recorded for a case her phone may hold now (the rules' `sync` scope), or one she held (she took
+   * it in, or its history names her as companion or co-companion): a case reassigned since, or a
+   * role that no longer works offline, keeps the record of her reads. Reads of any other id are
+   * dropped without a word, so the answer says nothing about them.
    */
   async deviceReads(auth: RequestAuth, reads: DeviceRead[]): Promise<{ received: number }> {
-    const requested = [...new Set(reads.map((read) => read.caseId))];
     await this.dataSource.transaction(async (manager) => {
-      const eligible = await this.everHeld(manager, auth, requested);
-      for (const read of reads) {
-        if (!eligible.has(read.caseId)) continue;
-        await this.audit.record(manager, {
-          ...this.resources.event(auth, 'device_read', 'Case', read.caseId, [...new Set(read.fields)], 'success'),
-          deviceReadAt: new Date(read.at),
-        });
-      }
+      const requested = caseIdsOf(reads);
+      const eligible = new Set([
+        ...(await this.holdableNow(manager, auth, requested)),
+        ...(await this.heldBefore(manager, auth.actor, requested)),
+      ]);
+      await this.recordReads(manager, reporterOf(auth), reads, eligible);
     });
     return { received: reads.length };
   }
 
-  private async everHeld(manager: EntityManager, auth: RequestAuth, caseIds: string[]): Promise<Set<string>> {
-    if (caseIds.length === 0) return new Set();
-    const now = await this.resources
-      .scoped(manager, this.specs.caseSummaries, auth)
+  /**
+   * A revoked phone's last reads (SPEC §12 "Resets, role changes, revocation"), authenticated by
+   * the refresh token that was answered `device-revoked` (`consumeRevokedPhoneToken`: once, the
+   * phone's latest token). Recorded as `deviceReads` records them, for the cases she held: her
+   * rules may no longer let her read them, but what her phone showed is history. Any refusal of the
+   * token is 401, whichever check failed.
+   */
+  async revokedPhoneReads(
+    deviceId: string,
+    refreshToken: string,
+    reads: DeviceRead[],
+    request: Pick<RequestAuth, 'requestId' | 'clientRequestId'>,
+  ): Promise<{ received: number }> {
+    await this.dataSource.transaction(async (manager) => {
+      const owner = await consumeRevokedPhoneToken(manager, deviceId, refreshToken);
+      if (!owner)
+        throw new AuthError('unauthenticated', "The refresh token is not this revoked phone's last one, or was used.");
+      const eligible = await this.heldBefore(manager, owner, caseIdsOf(reads));
+      await this.recordReads(
+        manager,
+        { organizationId: owner.organizationId, actor: { id: owner.userId, role: owner.role }, ...request },
+        reads,
+        eligible,
+      );
+    });
+    return { received: reads.length };
+  }
+
+  private async recordReads(
+    manager: EntityManager,
+    reporter: ReadsReporter,
+    reads: DeviceRead[],
+    eligible: Set<string>,
+  ): Promise<void> {
+    for (const read of reads) {
+      if (!eligible.has(read.caseId)) continue;
+      await this.audit.record(manager, {
+        ...reporter,
+        action: 'device_read',
+        subject: 'Case',
+        subjectId: read.caseId,
+        fields: [...new Set(read.fields)],
+        outcome: 'success',
+        deviceReadAt: new Date(read.at),
+      });
+    }
+  }
+
+  private async holdableNow(manager: EntityManager, auth: RequestAuth, caseIds: string[]): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.resources
+      .scoped(manager, this.specs.cases, auth, 'sync')
       .andWhere('row.id IN (:...caseIds)', { caseIds })
       .select('row.id', 'id')
       .getRawMany<{ id: string }>();
-    const before: { id: string }[] = await manager.query(
+    return rows.map((row) => row.id);
+  }
+
+  /** Cases of her organisation she took in, or whose history names her as companion or co-companion. */
+  private async heldBefore(
+    manager: EntityManager,
+    who: { userId: string; organizationId: string },
+    caseIds: string[],
+  ): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const rows: { id: string }[] = await manager.query(
       `SELECT c.id FROM cases c
         WHERE c.id = ANY($1::uuid[]) AND c.organization_id = $2
           AND (c.created_by = $3
             OR EXISTS (SELECT 1 FROM case_changes h
                         WHERE h.case_id = c.id AND h.field IN ('assignedCompanionId', 'coCompanionId')
                           AND h.coded_value = to_jsonb($3::text)))`,
-      [caseIds, auth.actor.organizationId, auth.actor.userId],
+      [caseIds, who.organizationId, who.userId],
     );
-    return new Set([...now, ...before].map((row) => row.id));
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
