@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { runEntry, startServer } from './bench-processes';
 import { caseLists, checkPlans, PlanCheck, recordListStatements, textPlans } from './case-lists';
 import { firstSession, passwordSession, renewedSession } from './first-sign-in';
+import { enqueueToStart, reportRender, startWorker } from './report-costs';
+import type { ReportRenderFigures } from './report-render-child';
 import { replay, Statement, statementRecorder } from './sql-replay';
 import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
@@ -21,6 +23,9 @@ import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 const DEMO_PASSWORD = 'kopi-sore-di-oesao-2026';
 const COORDINATOR = 'koordinator.kupang@demo.pendamping.local';
 const COMPANION = 'pendamping.oesao@demo.pendamping.local';
+const REVIEWER = 'reviewer@demo.pendamping.local';
+/** Report requests per run whose enqueue → start delays make one p95. */
+const QUEUE_SAMPLES = 20;
 
 const wholeNumber = (value: string) => {
   const number = Number(value);
@@ -62,6 +67,7 @@ async function http(
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
 const spread = (values: number[], digits = 0) =>
   `${median(values).toFixed(digits)} (min ${Math.min(...values).toFixed(digits)}, max ${Math.max(...values).toFixed(digits)})`;
 
@@ -97,6 +103,11 @@ async function main(): Promise<void> {
         ORDER BY (SELECT count(*) FROM case_perpetrators p WHERE p.case_id = c.id) DESC, c.id LIMIT 1`,
     );
     const casePath = `/api/v1/cases/${caseId}`;
+    const [{ id: reviewerId, organization_id: organizationId }] = await dataSource.query(
+      `SELECT id, organization_id FROM users WHERE email = $1`,
+      [REVIEWER],
+    );
+    const [{ id: kupangId }] = await dataSource.query(`SELECT id FROM regions WHERE code = 'KPG'`);
     await fastify.inject({ method: 'GET', url: casePath, headers });
     const recorder = statementRecorder();
     const logger = dataSource.logger;
@@ -150,6 +161,8 @@ async function main(): Promise<void> {
     if (options.largeCases && options.largeCases > options.cases) sizes.push(options.largeCases);
     const listP50s: Record<string, number[]>[] = [];
     const listPlans: Record<string, PlanCheck>[] = [];
+    const reportRuns: ReportRenderFigures[][] = [];
+    const queueP95s: number[] = [];
     const sql = new Client({ connectionString: url });
     await sql.connect();
     try {
@@ -177,7 +190,34 @@ async function main(): Promise<void> {
         }
         listP50s.push(p50s);
         listPlans.push(plans);
+        // An organisation-wide report as the demo reviewer, its RSS its own process's.
+        const renders: ReportRenderFigures[] = [];
+        for (let round = 0; round < options.runs; round++)
+          renders.push(await reportRender(env, organizationId, reviewerId));
+        reportRuns.push(renders);
       }
+      // Enqueue → start at the last size: the coordinator's report of her region, through the API
+      // and Redis to a worker started as production starts it.
+      const worker = await startWorker(env);
+      coordinator = await renewedSession(api.url, coordinator, COORDINATOR);
+      servers.push(worker);
+      const year = new Date().getFullYear();
+      const askReport = async () => {
+        const answer = await fetch(`${api.url}/api/v1/reports`, {
+          method: 'POST',
+          headers: { ...coordinator.headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'annual_evaluation',
+            year,
+            scope: { level: 'region', id: kupangId },
+            format: 'csv',
+          }),
+        });
+        if (answer.status !== 202) throw new Error(`POST /reports answered ${answer.status}`);
+        return ((await answer.json()) as { id: string }).id;
+      };
+      for (let round = 0; round < options.runs; round++)
+        queueP95s.push(p95(await enqueueToStart(sql, askReport, QUEUE_SAMPLES)));
       if (options.plans) {
         const texts: string[] = [];
         for (const list of lists)
@@ -246,6 +286,32 @@ async function main(): Promise<void> {
         )} ms; ${plan.flags.length ? `FLAGGED: ${plan.flags.join('; ')}` : 'no sequential or whole-organisation scan'}`,
       );
     }
+    out(`\nreports: an organisation-wide PDF as the demo reviewer, a process of its own per run`);
+    for (const [index, size] of sizes.entries()) {
+      const renders = reportRuns[index];
+      out(
+        `  at ${size} cases: SQL ${spread(renders.map((r) => r.sqlMs))} ms, report ${spread(
+          renders.map((r) => r.reportMs),
+        )} ms, ${renders[0].pages} pages, peak RSS ${spread(renders.map((r) => r.peakRssMb))} MB`,
+      );
+      out(
+        `    report ÷ SQL at ${size}: ${spread(
+          renders.map((r) => r.reportMs / r.sqlMs),
+          2,
+        )}   goal ≤ 1.5 (report ÷ SQL)`,
+      );
+    }
+    out(
+      last > 0
+        ? `  peak RSS at ${sizes[last]} ÷ at ${sizes[0]}: ${spread(
+            reportRuns[last].map((r, round) => r.peakRssMb / reportRuns[0][round].peakRssMb),
+            2,
+          )}   goal ≤ 1.2 (report RSS)`
+        : '  peak RSS ratio needs --large-cases (report RSS)',
+    );
+    out(
+      `  enqueue → start p95 of ${QUEUE_SAMPLES} requests at ${sizes[last]} cases: ${spread(queueP95s, 1)} ms   goal < 1000 ms (enqueue → start)`,
+    );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { baseTestEnv } from './support/test-env';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -23,7 +24,7 @@ describe('benchmark harness', () => {
         '--connections',
         '2',
       ],
-      { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, env: baseTestEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,7 +39,10 @@ describe('benchmark harness', () => {
       'goal ≤ 50 ms',
       'ratio needs --large-cases (R3)',
       'plan at 50:',
+      'goal ≤ 1.5 (report ÷ SQL)',
+      'peak RSS ratio needs --large-cases (report RSS)',
+      'goal < 1000 ms (enqueue → start)',
     ])
       expect(output).toContain(goal);
-  }, 300_000);
+  }, 420_000);
 });

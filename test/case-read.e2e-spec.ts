@@ -60,15 +60,17 @@ describe('GET /cases/:id', () => {
     expect(touching('case_perpetrators')).toEqual(touching('cases'));
   });
 
-  it('sends the statements every request makes (its actor, its audit event) as prepared ones', async () => {
+  it('sends the statements every request makes (its actor, its audit event) and the read of the case as prepared ones', async () => {
     const created = await withPerpetrators();
     const statements = await statementsOf(suite.dataSource, () => read(created.id));
     const named = statements.filter((text) => preparedNameOf(text) !== undefined);
     expect(named.map((text) => text.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual([
       'SELECT u.id, u.organization_id,',
+      '/* prepared read',
       'UPDATE audit_lane_heads SET',
       'WITH appended AS',
     ]);
+    expect(named[1]).toContain('"data_keys"');
   });
 
   it('opens the sealed values of the case and of each perpetrator, perpetrators in their order', async () => {

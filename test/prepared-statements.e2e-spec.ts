@@ -1,4 +1,4 @@
-import { prepared, PreparingClient } from '@pendamping/core';
+import { prepared, PREPARED_READ, PreparingClient } from '@pendamping/core';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 
 /**
@@ -28,6 +28,20 @@ describe('prepared statements', () => {
     expect((await client.query(marked, [1])).rows).toEqual([{ next: 2 }]);
     expect((await client.query(marked, [41])).rows).toEqual([{ next: 42 }]);
     expect((await preparedOnThisConnection()).filter((text) => text === marked)).toHaveLength(1);
+  });
+
+  it('prepares reads marked as such by their comment, up to its bound of distinct texts, and sends the rest unnamed', async () => {
+    const read = (offset: number) => `/* ${PREPARED_READ} */ SELECT $1::int + ${offset} AS value`;
+    const marked = (await preparedOnThisConnection()).filter((text) => text.startsWith(`/* ${PREPARED_READ} */`));
+    expect(marked).toEqual([]);
+    for (let offset = 0; offset <= 100; offset++) {
+      expect((await client.query(read(offset), [1])).rows).toEqual([{ value: 1 + offset }]);
+      expect((await client.query(read(offset), [2])).rows).toEqual([{ value: 2 + offset }]);
+    }
+    const prepared = (await preparedOnThisConnection()).filter((text) => text.startsWith(`/* ${PREPARED_READ} */`));
+    expect(prepared).toHaveLength(100);
+    expect(prepared).toContain(read(99));
+    expect(prepared).not.toContain(read(100));
   });
 
   it('sends any other statement unnamed, as pg does', async () => {

@@ -89,7 +89,7 @@ program
 program
   .command('generate')
   .description(
-    'Add synthetic cases (coded fields only, no identities) to an organisation, for benchmarks and query plans.',
+    'Add synthetic cases to an organisation, identities sealed as real ones (marked synthetic), for benchmarks and query plans.',
   )
   .requiredOption('--cases <n>', 'how many cases', (value) => {
     const count = Number(value);

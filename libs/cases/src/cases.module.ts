@@ -58,6 +58,7 @@ const SERVICES = [
     ReportScope,
     ReportStorage,
   ],
-  exports: SERVICES,
+  // CaseVault and SurvivorDuplicates: the CLI's synthetic cases seal identities as the writer does.
+  exports: [...SERVICES, CaseVault, SurvivorDuplicates],
 })
 export class CasesModule {}

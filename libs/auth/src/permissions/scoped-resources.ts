@@ -7,6 +7,7 @@ import {
   DomainError,
   KeysetOrder,
   Page,
+  PREPARED_READ,
   ProblemKind,
   staleVersion,
 } from '@pendamping/core';
@@ -121,7 +122,7 @@ export class ScopedResources {
     id: string,
     action: Action = 'read',
   ): Promise<E> {
-    const query = this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id });
+    const query = this.scoped(manager, spec, auth, action).andWhere('row.id = :id', { id }).comment(PREPARED_READ);
     const row = await (spec.along?.(query) ?? query).getOne();
     return row ?? this.refuseUnseen(spec, auth, id, action);
   }

@@ -20,18 +20,42 @@ export function preparedNameOf(text: string): string | undefined {
   return namesByText.get(text);
 }
 
+/**
+ * The comment a query builder puts first (`.comment(PREPARED_READ)`) to have the read of one
+ * record by its id prepared: its text varies with the reader's rules, not with the reader (every
+ * value is a parameter), so a process sees few such texts, and the PK lookup's plan does not
+ * depend on the values.
+ */
+export const PREPARED_READ = 'prepared read';
+const PREPARED_READ_PREFIX = `/* ${PREPARED_READ} */ `;
+/**
+ * Distinct read texts marked per process at most. Past it a new text goes unnamed, so nothing
+ * ever has to be deallocated and each connection holds at most this many more statements.
+ */
+const MAX_PREPARED_READS = 100;
+let preparedReads = 0;
+
+/** The name to send a statement under: a marked fixed text's, or a marked read's while there is room. */
+function nameToSend(text: string): string | undefined {
+  const name = namesByText.get(text);
+  if (name || !text.startsWith(PREPARED_READ_PREFIX) || preparedReads >= MAX_PREPARED_READS) return name;
+  preparedReads += 1;
+  prepared(text);
+  return namesByText.get(text);
+}
+
 type Send = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /**
- * The pool's client: a statement marked `prepared` and sent with parameters goes by its name,
- * every other statement exactly as pg sends it.
+ * The pool's client: a statement marked `prepared` (or as a `PREPARED_READ`, within its bound) and
+ * sent with parameters goes by its name, every other statement exactly as pg sends it.
  */
 export class PreparingClient extends Client {
   constructor(config?: string | ClientConfig) {
     super(config);
     const send = this.query.bind(this) as Send;
     const query: Send = (config, values, callback) => {
-      const name = typeof config === 'string' && Array.isArray(values) ? preparedNameOf(config) : undefined;
+      const name = typeof config === 'string' && Array.isArray(values) ? nameToSend(config) : undefined;
       return name ? send({ name, text: config, values }, callback) : send(config, values, callback);
     };
     Object.assign(this, { query });
