@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
@@ -23,9 +23,26 @@ const RENEWS_AFTER = 9 * MINUTE;
 /** The page's own time: the page clock's, which the test moves. */
 const pageNow = (page: Page) => page.evaluate(() => Date.now());
 
-/** Signed in and unlocked, with neither the lock screen nor a session ending in view. */
+/**
+ * Signed in and unlocked, and still so a second of real time after the navigation showed: a lock
+ * is asynchronous (it drops the screen, waits for the refresh Web Lock, then loads the lock page),
+ * so a tab that wrongly locks may still show its navigation right after the clock moved. Every
+ * page the tab loaded meanwhile is looked at, so a lock page passed through is seen too.
+ */
 async function expectOpen(page: Page): Promise<void> {
-  await page.waitForSelector('nav');
+  const loaded: string[] = [];
+  const onLoaded = (frame: Frame) => {
+    if (frame === page.mainFrame()) loaded.push(new URL(frame.url()).pathname);
+  };
+  page.on('framenavigated', onLoaded);
+  try {
+    await page.waitForSelector('nav');
+    await page.waitForTimeout(1_000);
+  } finally {
+    page.off('framenavigated', onLoaded);
+  }
+  expect([...loaded, new URL(page.url()).pathname]).not.toContain('/locked');
+  expect(await page.$('nav')).not.toBeNull();
   expect(await page.$('.phone-lock')).toBeNull();
 }
 
