@@ -185,6 +185,22 @@ describe('Sync', () => {
         await sync(companion, since).expect(400);
     });
 
+    it('answers 400, not 500, to a cursor whose watermark has the shape of a time but is none', async () => {
+      const cursor = (json: object) => 's1.' + Buffer.from(JSON.stringify(json)).toString('base64url');
+      const after = '11111111-1111-4111-8111-111111111111';
+      for (const since of [
+        cursor({ since: '2026-13-45T99:00:00.000000Z' }),
+        cursor({ since: '2026-02-30T10:00:00.000000Z' }),
+        cursor({ since: '2026-12-01T24:00:00.000000Z' }),
+        cursor({ since: '0000-01-01T00:00:00.000000Z' }),
+        cursor({ since: null, until: '2026-12-01T10:61:00.000000Z', after }),
+      ]) {
+        const answer = await sync(companion, since).expect(400);
+        expect(answer.body.type).toBe('urn:pendamping:problem:validation-failed');
+      }
+      await sync(companion, cursor({ since: '2026-12-01T10:00:00.123456Z' })).expect(200);
+    });
+
     it('writes ONE audit event per sync, naming the cases sent and the fields shown, never a value', async () => {
       const before = await eventsOf(companion.id);
       const answer = await syncOk(companion);

@@ -9,7 +9,7 @@ import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import type { Watched } from './browser-harness';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
-import { markersOnDisk, textForms } from './phone-profile';
+import { filesUnder, markersOnDisk, textForms } from './phone-profile';
 import {
   ACTIVITY_FORM,
   addFollowUp,
@@ -32,7 +32,8 @@ import {
  * the network returns everything arrives exactly once, also when an answer is lost on its way back
  * and when the API is killed (SIGKILL) during the upload. After each step, with the browser closed,
  * no canary of an identifying or sensitive field, and no refresh token, is found in the profile
- * folder, searched as bytes in UTF-8 and UTF-16, with a positive control the search must find.
+ * folder, searched as bytes in UTF-8 and UTF-16, with a positive control the search must find,
+ * planted before the first canary so it lies wherever they may lie.
  */
 
 /** Values of identifying and sensitive fields: the survivor's, and what she types offline. */
@@ -113,11 +114,12 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
     });
 
   /**
-   * Closes the browser (everything it kept is then on disk) and searches the profile folder: no
-   * canary and no refresh token, while the planted control is found.
+   * The control, planted before any canary is written: it then goes through every flush and
+   * compaction of the browser's LevelDB stores the canaries go through, into the same
+   * Snappy-compressed tables (`.ldb`), so finding it proves the byte search reads those too.
    */
-  async function profileHoldsNothingReadable(watched: Watched, folder: string): Promise<void> {
-    await watched.page.evaluate((control) => {
+  async function plantControl(page: Page): Promise<void> {
+    await page.evaluate((control) => {
       localStorage.setItem('kontrol', control);
       const opening = indexedDB.open('kontrol-positif');
       opening.onupgradeneeded = () => opening.result.createObjectStore('nilai');
@@ -132,12 +134,25 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
         };
       });
     }, CONTROL);
+  }
+
+  /**
+   * Closes the browser (everything it kept is then on disk) and searches the profile folder: no
+   * canary and no refresh token, while the control planted at the start is found (where, printed).
+   * The search reads bytes as written: LevelDB's write-ahead logs hold values whole, its compacted
+   * tables (`.ldb`) Snappy-compressed, where a value may be cut into back-references. The profile
+   * holds no such table at this volume (a reopened store goes on in its log); should one appear,
+   * the test fails here rather than search it blind.
+   */
+  async function profileHoldsNothingReadable(watched: Watched, folder: string, after: string): Promise<void> {
     await watched.context.close();
     const markers: Record<string, Buffer[]> = { control: textForms(CONTROL) };
     for (const [name, value] of Object.entries(CANARIES)) markers[name] = textForms(value);
     [...refreshTokens].forEach((token, index) => (markers[`refreshToken${index}`] = textForms(token)));
     const found = markersOnDisk(folder, markers);
+    console.log(`offline-proof, ${after}: the control found in ${found.control?.join(', ')}`);
     expect(Object.keys(found).sort()).toEqual(['control']);
+    expect(filesUnder(folder).filter((file) => file.endsWith('.ldb'))).toEqual([]);
   }
 
   it('records made with no signal arrive exactly once, across a reload, a lost answer and a killed API; the profile holds nothing readable', async () => {
@@ -149,11 +164,12 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       collectRefreshTokens(watched);
       let page = watched.page;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
+      await plantControl(page);
       await serviceWorkerReady(page);
       await setUpPhone(page, 'HP bukti');
       // Closing the browser before the set-up's sync is done would leave the phone without its lists.
       await syncedToPhone(page, { cases: [suite.world.caseId], forms: ['plan-items'] });
-      await profileHoldsNothingReadable(watched, folder);
+      await profileHoldsNothingReadable(watched, folder, 'the set-up');
 
       // Network off: the app opens from its precache, the PIN unlocks it, and she works.
       suite.network.interrupt();
@@ -184,7 +200,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await page.waitForSelector('.outbox-line a');
       expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 4 catatan');
       expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
-      await profileHoldsNothingReadable(watched, folder);
+      await profileHoldsNothingReadable(watched, folder, 'the offline work');
 
       // The network returns, and the first follow-up's answer is lost on its way back: the server
       // has it, the phone sends it again and is answered 200 {id}; each record arrives once (the
@@ -223,7 +239,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 90_000 });
       expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 3, 1]);
-      await profileHoldsNothingReadable(watched, folder);
+      await profileHoldsNothingReadable(watched, folder, 'the delivery');
     } finally {
       await watched?.context.close();
       await suite.network.restore();

@@ -1,27 +1,48 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
-import { setUpPhone, storeKeys, syncedToPhone, unlockWithPin } from './phone-steps';
+import { FOLLOW_UP_FORM, openCase, setUpPhone, storeKeys, syncedToPhone, unlockWithPin } from './phone-steps';
 
 /**
  * What a phone does as time passes (SPEC §12 "Lock and unlock", "The offline window"), on
  * Playwright's page clock, which every tab of a context shares: 5 minutes with no input in any tab
  * lock them all (a browser's own lock is 15), input in one tab keeps the others open; a phone
  * unlocked with no signal renews its session by itself 30 seconds later, without an `online` event;
- * and the offline window closes at its end, here the absolute session lifetime of 1 hour.
+ * the offline window closes at its end, here the absolute session lifetime of 1 hour; and a renewal
+ * the network swallows (through a proxy in front of the API) holds no lock back.
  */
 
 const MINUTE = 60_000;
+const SECOND = 1_000;
+/** An access token lives 10 minutes (`ACCESS_TOKEN_TTL_SECONDS`); the phone renews it one minute before. */
+const RENEWS_AFTER = 9 * MINUTE;
 
 /** The page's own time: the page clock's, which the test moves. */
 const pageNow = (page: Page) => page.evaluate(() => Date.now());
 
-/** Signed in and unlocked, with neither the lock screen nor a session ending in view. */
+/**
+ * Signed in and unlocked, and still so a second of real time after the navigation showed: a lock
+ * is asynchronous (it drops the screen, waits for the refresh Web Lock, then loads the lock page),
+ * so a tab that wrongly locks may still show its navigation right after the clock moved. Every
+ * page the tab loaded meanwhile is looked at, so a lock page passed through is seen too.
+ */
 async function expectOpen(page: Page): Promise<void> {
-  await page.waitForSelector('nav');
+  const loaded: string[] = [];
+  const onLoaded = (frame: Frame) => {
+    if (frame === page.mainFrame()) loaded.push(new URL(frame.url()).pathname);
+  };
+  page.on('framenavigated', onLoaded);
+  try {
+    await page.waitForSelector('nav');
+    await page.waitForTimeout(1_000);
+  } finally {
+    page.off('framenavigated', onLoaded);
+  }
+  expect([...loaded, new URL(page.url()).pathname]).not.toContain('/locked');
+  expect(await page.$('nav')).not.toBeNull();
   expect(await page.$('.phone-lock')).toBeNull();
 }
 
@@ -32,17 +53,33 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
       const org = await createOrganisation(setup, 'Jam');
       const other = await createOrganisation(setup, 'Jam lain');
       const third = await createOrganisation(setup, 'Jam ketiga');
+      const fourth = await createOrganisation(setup, 'Jam keempat');
+      const hungCase = await createCase(setup, fourth.companionA, newCaseBody(fourth.villages.a));
       const idleCase = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
       const theCase = await createCase(setup, other.companionA, newCaseBody(other.villages.a));
       return {
         idle: { email: org.companionA.email, caseId: String(idleCase.id) },
         renewing: { email: other.companionA.email, caseId: String(theCase.id) },
         windowEnds: { email: third.companionA.email },
+        hung: { email: fourth.companionA.email, caseId: String(hungCase.id) },
       };
     },
     // The offline window lasts the absolute session lifetime (SPEC §12): an hour, so the clock reaches its end.
     { SESSION_LIFETIME_HOURS: '1' },
+    { throughProxy: true },
   );
+
+  /** Moves the page clock `by`, with input at its end: she is still at work. */
+  async function busyFor(page: Page, by: number): Promise<void> {
+    await page.context().clock.runFor(by);
+    await page.keyboard.press('Shift');
+  }
+
+  /** Real time for `happened` to come true (a request reaching the proxy); the page clock stands still. */
+  async function realTimeUntil(page: Page, happened: () => boolean): Promise<void> {
+    for (let waited = 0; waited < 120 && !happened(); waited++) await page.waitForTimeout(250);
+    expect(happened()).toBe(true);
+  }
 
   it('locks every tab after 5 minutes with no input in any of them; input in one tab keeps both open', async () => {
     const { idle } = suite.world;
@@ -75,6 +112,50 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
       expect(await other.$('nav')).toBeNull();
     });
   }, 180_000);
+
+  it('locks after 5 minutes with no input while a renewal hangs, dropping the screen before the renewal gives up', async () => {
+    const { hung } = suite.world;
+    await suite.inContext(async ({ page, context }) => {
+      await context.clock.install();
+      await signIn(page, hung.email, TEST_PASSWORD, 'nav');
+      await setUpPhone(page);
+      await syncedToPhone(page, { cases: [hung.caseId] });
+      await openCase(page, hung.caseId);
+
+      // The clock stands still but when moved, so the renewals fall at known times: one, passed on,
+      // is waited for in 10-second steps; the token it brings renews `RENEWS_AFTER` later to the millisecond.
+      await context.clock.pauseAt((await pageNow(page)) + SECOND);
+      let renewed = false;
+      suite.network.onNextRequest('/auth/refresh HTTP', () => (renewed = true));
+      for (let moved = 0; moved < 10 * MINUTE && !renewed; moved += 10 * SECOND) await busyFor(page, 10 * SECOND);
+      await realTimeUntil(page, () => renewed);
+      // Its answer held and the next renewal scheduled, at a clock that has not moved since.
+      await page.waitForTimeout(3_000);
+      const renewedAt = await pageNow(page);
+
+      // Her last input 4¼ minutes on: the idle lock falls at 9¼, after the next renewal (at 9) was
+      // sent and before it would give up (30 seconds later).
+      let swallowed = false;
+      suite.network.swallowNextRequestTo('/auth/refresh HTTP', () => (swallowed = true));
+      for (let step = 0; step < 4; step++) await busyFor(page, MINUTE);
+      await busyFor(page, 15 * SECOND);
+      await context.clock.runFor(RENEWS_AFTER - ((await pageNow(page)) - renewedAt) + 5 * SECOND);
+      await realTimeUntil(page, () => swallowed);
+      await expectOpen(page);
+
+      // The idle limit passes with the renewal still unanswered: within seconds nothing of the case
+      // or the session shows, though the page waits, clock still, for the renewal to seal or give up.
+      await context.clock.runFor(15 * SECOND);
+      await page.waitForSelector('nav', { state: 'detached', timeout: 10_000 });
+      expect(await page.$(FOLLOW_UP_FORM)).toBeNull();
+      expect(page.url()).not.toContain('/locked');
+
+      // 30 seconds after it was sent the renewal gives up; the lock completes, at the PIN lock.
+      await context.clock.runFor(30 * SECOND);
+      await context.clock.resume();
+      await page.waitForSelector('.phone-lock[data-state=pin]', { timeout: 60_000 });
+    });
+  }, 240_000);
 
   it('unlocked with no signal, renews by itself 30 seconds later once the API is back, with no `online` event', async () => {
     const { renewing } = suite.world;

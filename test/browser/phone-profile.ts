@@ -94,7 +94,7 @@ export class PhoneProfile {
 }
 
 /** Every file under a folder, recursively. */
-function filesUnder(folder: string): string[] {
+export function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map((name) => join(folder, name))
     .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile());

@@ -19,7 +19,7 @@ export class TcpProxy {
   private port = 0;
   private refusing = false;
   private losing?: string;
-  private swallowing?: string;
+  private swallowing?: { text: string; swallowed: () => void };
   private watching?: { text: string; seen: () => void };
 
   constructor(
@@ -72,8 +72,9 @@ export class TcpProxy {
     this.losing = text;
   }
 
-  swallowNextRequestTo(text: string): void {
-    this.swallowing = text;
+  /** `swallowed` runs once the request is held, for a test that goes on only once it is. */
+  swallowNextRequestTo(text: string, swallowed: () => void = () => undefined): void {
+    this.swallowing = { text, swallowed };
   }
 
   /** `seen` runs once, right after the next request holding `text` was passed on to the server. */
@@ -105,9 +106,11 @@ export class TcpProxy {
     /** Whether an answer came back on this connection before: a browser reusing it resends a request it loses. */
     let reused = false;
     client.on('data', (bytes: Buffer) => {
-      if (this.swallowing && bytes.includes(this.swallowing)) {
+      const swallowing = this.swallowing;
+      if (swallowing && bytes.includes(swallowing.text)) {
         this.swallowing = undefined;
         swallowed = true;
+        swallowing.swallowed();
       }
       // Held open and never passed on: the connection stays silent until the client gives up.
       if (swallowed) return;

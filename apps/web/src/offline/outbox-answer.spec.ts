@@ -21,6 +21,7 @@ function followUp(): OutboxRecord {
       body: { id: '3f0c6a8e-1d2b-4c5d-9e6f-7a8b9c0d1e2f', date: '2026-12-06', type: 'home_visit' },
     },
     NOW - 1000,
+    1,
   );
 }
 

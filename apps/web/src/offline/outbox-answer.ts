@@ -38,6 +38,7 @@ export function afterTry(record: OutboxRecord, answer: DeliveryAnswer, now: numb
     request: record.request,
     idempotencyKey: record.idempotencyKey,
     createdAt: record.createdAt,
+    sequence: record.sequence,
     state,
     tries,
   };

@@ -57,8 +57,10 @@ export interface OutboxRecord {
   id: string;
   request: OutboxRequest;
   idempotencyKey: string;
-  /** Milliseconds since the epoch, the phone's clock. */
+  /** Milliseconds since the epoch, the phone's clock: shown, never used to order (a clock can be set back). */
   createdAt: number;
+  /** The order the phone made its records in, counted by the phone (`Outbox.add`), whatever its clock says. */
+  sequence: number;
   state: OutboxState;
   tries: number;
   nextTryAt?: number;
@@ -78,13 +80,23 @@ export function queueOf(request: OutboxRequest, id: string): string {
   return `activity/${id}`;
 }
 
+/** The order records were made in: the phone's own count, then the id, so every tab orders alike. */
+export const madeBefore = (a: OutboxRecord, b: OutboxRecord): number =>
+  a.sequence - b.sequence || a.id.localeCompare(b.id);
+
+/** A case goes before its follow-ups, whatever else the records say: none of them exists on the server without it. */
+const caseFirst = (a: OutboxRecord, b: OutboxRecord): number =>
+  Number(b.request.kind === 'case') - Number(a.request.kind === 'case');
+
 /**
- * The records grouped into their queues, each oldest first (by creation, then id, so every tab
- * orders alike): a record goes only once every record before it in its queue was delivered.
+ * The records grouped into their queues, each oldest first (SPEC §12 "Outbox"): a record goes only
+ * once every record before it in its queue was delivered. The order is the phone's count of the
+ * records it made, never its clock: a clock set back would put a follow-up before its case, which
+ * the server then answers 404, and the orphaned follow-up would hold its case back for good.
  */
 export function queuesOf(records: OutboxRecord[]): OutboxRecord[][] {
   const queues = new Map<string, OutboxRecord[]>();
-  const ordered = [...records].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const ordered = [...records].sort((a, b) => caseFirst(a, b) || madeBefore(a, b));
   for (const record of ordered) {
     const key = queueOf(record.request, record.id);
     queues.set(key, [...(queues.get(key) ?? []), record]);
@@ -92,6 +104,6 @@ export function queuesOf(records: OutboxRecord[]): OutboxRecord[][] {
   return [...queues.values()];
 }
 
-export function newOutboxRecord(id: string, request: OutboxRequest, now: number): OutboxRecord {
-  return { id, request, idempotencyKey: crypto.randomUUID(), createdAt: now, state: 'waiting', tries: 0 };
+export function newOutboxRecord(id: string, request: OutboxRequest, now: number, sequence: number): OutboxRecord {
+  return { id, request, idempotencyKey: crypto.randomUUID(), createdAt: now, sequence, state: 'waiting', tries: 0 };
 }

@@ -1,9 +1,23 @@
 import type { PhoneVault } from './phone-vault';
 import { openVault } from './open-vault';
-import { newOutboxRecord, OUTBOX_PREFIX, outboxName, type OutboxRecord, type OutboxRequest } from './outbox-record';
+import {
+  madeBefore,
+  newOutboxRecord,
+  OUTBOX_PREFIX,
+  outboxName,
+  type OutboxRecord,
+  type OutboxRequest,
+} from './outbox-record';
 
 /** Other tabs of this phone hear of every change, so their lists and counts follow. */
 const CHANNEL = 'pendamping-outbox';
+/**
+ * The count of records this phone made, sealed under DK (outside `outbox/`, so never read as a
+ * record): the outbox's order, which a clock set back cannot change. Counted under a Web Lock, so
+ * two tabs saving at once never take the same number.
+ */
+const SEQUENCE = 'outbox-sequence';
+const SEQUENCE_LOCK = 'pendamping-outbox-sequence';
 const listeners = new Set<() => void>();
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
 channel?.addEventListener('message', () => tell());
@@ -34,7 +48,7 @@ export class Outbox {
   async records(): Promise<OutboxRecord[]> {
     const names = await this.vault.names(OUTBOX_PREFIX);
     const records = await Promise.all(names.map((name) => this.vault.get<OutboxRecord>(name)));
-    return records.filter((record) => record !== undefined).sort((a, b) => a.createdAt - b.createdAt);
+    return records.filter((record) => record !== undefined).sort(madeBefore);
   }
 
   find(id: string): Promise<OutboxRecord | undefined> {
@@ -48,7 +62,7 @@ export class Outbox {
   async add(id: string, request: OutboxRequest): Promise<OutboxRecord> {
     const kept = await this.find(id);
     if (kept) return kept;
-    const record = newOutboxRecord(id, request, Date.now());
+    const record = newOutboxRecord(id, request, Date.now(), await this.nextSequence());
     await this.vault.put(outboxName(id), record);
     outboxChanged();
     return record;
@@ -60,9 +74,20 @@ export class Outbox {
    */
   async correct(id: string, request: OutboxRequest): Promise<OutboxRecord> {
     const kept = await this.find(id);
-    const record = { ...newOutboxRecord(id, request, Date.now()), createdAt: kept?.createdAt ?? Date.now() };
+    const record = kept
+      ? newOutboxRecord(id, request, kept.createdAt, kept.sequence)
+      : newOutboxRecord(id, request, Date.now(), await this.nextSequence());
     await this.put(record);
     return record;
+  }
+
+  private nextSequence(): Promise<number> {
+    const count = async () => {
+      const next = ((await this.vault.get<number>(SEQUENCE)) ?? 0) + 1;
+      await this.vault.put(SEQUENCE, next);
+      return next;
+    };
+    return navigator.locks ? navigator.locks.request(SEQUENCE_LOCK, count) : count();
   }
 
   async put(record: OutboxRecord): Promise<void> {

@@ -57,6 +57,13 @@ export async function closeWindowIfDue(vault: PhoneVault): Promise<WindowState> 
 }
 
 /**
+ * A renewal the network swallows is given up after this long, as the outbox's sends are, and
+ * waits for the signal as after a network error: meanwhile it holds the refresh lock, which every
+ * tab's lock and renewal waits for.
+ */
+const RENEWAL_TIMEOUT_MS = 30_000;
+
+/**
  * The renewal of a phone-bound session (SPEC §12): the refresh token is unsealed from the store,
  * sent with the device id in the body, and the rotated one sealed before the renewal returns, so
  * the refresh lock it runs under is released only once the new token is safely stored. Both go
@@ -71,13 +78,16 @@ function phone(vault: PhoneVault, deviceId: string) {
     renewal: async (): Promise<SessionTokens> => {
       const held = vault.refreshTokenHandle();
       const refreshToken = await held.refreshToken();
-      const renewed = await issued(api.POST('/api/v1/auth/refresh', { body: { deviceId, refreshToken } })).catch(
-        async (error: unknown) => {
-          if (error instanceof ApiProblem && error.kind === 'device-revoked' && refreshToken)
-            await sendReadsOfRevokedPhone(vault, deviceId, refreshToken);
-          throw error;
-        },
-      );
+      const renewed = await issued(
+        api.POST('/api/v1/auth/refresh', {
+          body: { deviceId, refreshToken },
+          signal: AbortSignal.timeout(RENEWAL_TIMEOUT_MS),
+        }),
+      ).catch(async (error: unknown) => {
+        if (error instanceof ApiProblem && error.kind === 'device-revoked' && refreshToken)
+          await sendReadsOfRevokedPhone(vault, deviceId, refreshToken);
+        throw error;
+      });
       if (renewed.data.refreshToken) await held.holdRefreshToken(renewed.data.refreshToken);
       await recordWindow(vault, renewed);
       return renewed.data;

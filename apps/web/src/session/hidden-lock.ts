@@ -1,4 +1,4 @@
-import { lockNow } from './idle-lock';
+import { dropKeysOnLock, lockNow } from './idle-lock';
 import { stopRefreshing } from './refresh';
 import { tokens } from './tokens';
 
@@ -46,6 +46,7 @@ function onReturn(): void {
 /** Starts the phone's own locks once its session is open; `drop` forgets the store's key. */
 export function lockWhenHidden(drop: () => void): void {
   dropKeys = drop;
+  dropKeysOnLock(drop);
   document.addEventListener('visibilitychange', onVisibility);
   document.addEventListener('freeze', dropNow);
   document.addEventListener('resume', onReturn);

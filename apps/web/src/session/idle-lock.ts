@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
 import { renew, stopRefreshing, withRefreshLock } from './refresh';
@@ -27,6 +28,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let watching = false;
 let locking = false;
 let lastWritten = 0;
+let dropPhoneKeys: () => void = () => undefined;
 
 function noteInput(): void {
   const now = Date.now();
@@ -100,6 +102,25 @@ function leaveForLockPage(): void {
   location.replace(lockAddress());
 }
 
+/** A phone's locks drop the store's key with `drop` (the phone's session sets it once it opens). */
+export function dropKeysOnLock(drop: () => void): void {
+  dropPhoneKeys = drop;
+}
+
+/**
+ * What a phone's lock drops before it waits for anything: DK, the access token, and the screens
+ * with every decrypted value they show. A renewal in flight keeps DK through its own handle
+ * (`refreshTokenHandle`) until its rotated token is sealed.
+ */
+function dropPhoneSession(): void {
+  clearTimeout(timer);
+  stopRefreshing();
+  tokens.forget();
+  dropPhoneKeys();
+  const root = document.getElementById('app');
+  if (root) render(null, root);
+}
+
 /**
  * The first tab to find the browser idle ends the session; the others only leave for the lock page.
  * A phone-bound session (SPEC §12) is not ended: the fresh page drops DK, the access token and
@@ -107,9 +128,10 @@ function leaveForLockPage(): void {
  */
 export async function lockNow(): Promise<void> {
   if (tokens.phone()) {
+    // Nothing is left open while a renewal hangs on a weak signal: all is dropped first.
+    dropPhoneSession();
     // A renewal in flight has rotated the token on the server: leaving before it is sealed would
     // keep the old one, whose reuse ends the phone's family (SPEC §12: a lock completes only after).
-    stopRefreshing();
     await withRefreshLock(async () => undefined).catch(() => undefined);
     return leaveForLockPage();
   }

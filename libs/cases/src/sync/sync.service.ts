@@ -34,12 +34,26 @@ interface SyncCursor {
 
 const CURSOR_PREFIX = 's1.';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+/** Year 0 reads as a date in JavaScript but not in PostgreSQL, which has no year 0. */
+const YEAR_ZERO = '0000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const badCursor = () =>
   new DomainError('validation-failed', 'The cursor is not one this API gave out.', {
     errors: [{ field: 'since', message: 'not a sync cursor' }],
   });
+
+/**
+ * A watermark as this API writes it, and a real instant: a month 13 or an hour 99 has the shape
+ * but would reach PostgreSQL as an error (22008), a 500 for a cursor the API never gave out. The
+ * instant must print back as it was read (JavaScript keeps milliseconds; the microseconds are digits).
+ */
+function isWatermark(value: unknown): value is string {
+  if (typeof value !== 'string' || !TIMESTAMP.test(value) || value.startsWith(YEAR_ZERO)) return false;
+  const milliseconds = value.slice(0, 23);
+  const instant = new Date(`${milliseconds}Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 23) === milliseconds;
+}
 
 export function encodeSyncCursor(cursor: SyncCursor): string {
   return CURSOR_PREFIX + Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -54,12 +68,11 @@ export function decodeSyncCursor(text: string): SyncCursor {
     throw badCursor();
   }
   const cursor = parsed as Partial<SyncCursor> | null;
-  const timestamp = (value: unknown) => typeof value === 'string' && TIMESTAMP.test(value);
   if (
     typeof cursor !== 'object' ||
     cursor === null ||
-    !(cursor.since === null || timestamp(cursor.since)) ||
-    (cursor.until !== undefined && !timestamp(cursor.until)) ||
+    !(cursor.since === null || isWatermark(cursor.since)) ||
+    (cursor.until !== undefined && !isWatermark(cursor.until)) ||
     (cursor.after !== undefined && !(typeof cursor.after === 'string' && UUID.test(cursor.after))) ||
     (cursor.until === undefined) !== (cursor.after === undefined)
   )
