@@ -1,16 +1,20 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
+import { generateTotpCode } from '@pendamping/auth/authentication';
 import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
+import type { TestApi } from '../support/test-app';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
-import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn } from './browser-suite';
+import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn, signInWithCode } from './browser-suite';
 
 /**
  * SPEC §12 "Resets, role changes, revocation" and "Recovery": follow-ups made with no signal wait
  * in the outbox; after an administrator resets her password, the lock screen's recovery goes
  * through her own new password in the same phone-bound session, W opens the phone under a new
  * PIN, and every waiting record reaches the server exactly once, in that page, even while the
- * reset's notice stands before the frame. A forgotten PIN loses nothing the same way.
+ * reset's notice stands before the frame. A forgotten PIN loses nothing the same way. With
+ * companions among the roles that need a second factor, a reset second factor is enrolled again in
+ * the recovery's session before W.
  */
 
 const PIN = '86421357';
@@ -26,8 +30,8 @@ interface Admin {
   totpSecret: string;
 }
 
-async function setUpPhone(page: Page, email: string): Promise<void> {
-  await signIn(page, email, TEST_PASSWORD, '.worklist');
+/** "Use this phone offline" from her account, once she is signed in. */
+async function setUpPhone(page: Page): Promise<void> {
   await serviceWorkerReady(page);
   await page.click('.who a');
   await page.waitForSelector('.phone-setup');
@@ -107,99 +111,128 @@ async function adminSignIn(origin: string, admin: Admin): Promise<string> {
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 
-/** An org_admin asks for her password's reset, the other approves it: the temporary password, joined from its halves. */
-async function resetPassword(origin: string, requester: Admin, approver: Admin, userId: string): Promise<string> {
-  const asked = await adminSignIn(origin, requester);
-  const request = await call(origin, '/admin-requests', asked, { kind: 'reset_password', subjectId: userId });
+/**
+ * An org_admin asks for her reset, the other approves it; for a password, the temporary one,
+ * joined from its halves.
+ */
+async function adminReset(
+  origin: string,
+  admins: { requester: Admin; approver: Admin },
+  kind: 'reset_password' | 'reset_totp',
+  userId: string,
+): Promise<string | undefined> {
+  const asked = await adminSignIn(origin, admins.requester);
+  const request = await call(origin, '/admin-requests', asked, { kind, subjectId: userId });
   expect(request.status).toBe(202);
   const requestId = ((await request.json()) as { id: string }).id;
-  const approved = await call(origin, `/admin-requests/${requestId}/approve`, await adminSignIn(origin, approver));
+  const approved = await call(
+    origin,
+    `/admin-requests/${requestId}/approve`,
+    await adminSignIn(origin, admins.approver),
+  );
   expect(approved.status).toBe(200);
-  const secondHalf = ((await approved.json()) as { temporaryPassword: { secondHalf: string } }).temporaryPassword
-    .secondHalf;
+  const halves = ((await approved.json()) as { temporaryPassword?: { secondHalf: string } }).temporaryPassword;
+  if (!halves) return undefined;
   const collected = await call(origin, `/admin-requests/${requestId}/password-half`, asked);
   expect(collected.status).toBe(200);
-  return `${((await collected.json()) as { firstHalf: string }).firstHalf}${secondHalf}`;
+  return `${((await collected.json()) as { firstHalf: string }).firstHalf}${halves.secondHalf}`;
 }
 
-describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
-  const suite = BrowserSuite.register('phone-reset', async (setup) => {
-    const org = await createOrganisation(setup, 'Reset');
-    const resetCase = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-    const forgottenCase = await createCase(setup, org.companionB, newCaseBody(org.villages.b));
-    const admin = (user: typeof org.admin): Admin => ({
-      email: user.email,
-      password: user.password,
-      totpSecret: user.totpSecret!,
-    });
-    return {
-      admin: admin(org.admin),
-      approver: admin(org.approver),
-      reset: { id: org.companionA.id, email: org.companionA.email },
-      resetCase: { id: resetCase.id as string, number: String(resetCase.caseNumber) },
-      forgetful: { email: org.companionB.email },
-      forgottenCase: { id: forgottenCase.id as string, number: String(forgottenCase.caseNumber) },
-    };
+/** An organisation with one case for each of its two companions, and its two org_admins. */
+async function resetWorld(setup: TestApi) {
+  const org = await createOrganisation(setup, 'Reset');
+  const caseOf = async (user: typeof org.companionA, village: string) => {
+    const made = await createCase(setup, user, newCaseBody(village));
+    return { id: made.id as string, number: String(made.caseNumber) };
+  };
+  const admin = (user: typeof org.admin): Admin => ({
+    email: user.email,
+    password: user.password,
+    totpSecret: user.totpSecret!,
   });
+  const companion = (user: typeof org.companionA) => ({ id: user.id, email: user.email, totpSecret: user.totpSecret });
+  return {
+    admins: { requester: admin(org.admin), approver: admin(org.approver) },
+    first: { ...companion(org.companionA), case: await caseOf(org.companionA, org.villages.a) },
+    second: { ...companion(org.companionB), case: await caseOf(org.companionB, org.villages.b) },
+  };
+}
 
+/** What both suites read of the server and do on the phone. */
+function phoneSteps(suite: BrowserSuite<unknown>) {
   const followUpCount = async (caseId: string) =>
     (
       await suite.stored<{ count: number }>('SELECT count(*)::int AS count FROM follow_ups WHERE case_id = $1', [
         caseId,
       ])
     )[0]!.count;
+  return {
+    followUpCount,
 
-  /** Waits for the set-up's sync to store her cases: the offline worklist reads them. */
-  const synced = async (email: string) => {
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const [device] = await suite.stored<{ last_sync_at: Date | null }>(
-        `SELECT d.last_sync_at FROM devices d JOIN users u ON u.id = d.user_id WHERE u.email = $1`,
-        [email],
-      );
-      if (device?.last_sync_at) return;
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
-    throw new Error('the set-up never synced');
-  };
+    /** Waits until the server holds `count` follow-ups of the case (the outbox delivers in the background). */
+    async delivered(caseId: string, count: number): Promise<void> {
+      for (let attempt = 0; attempt < 120 && (await followUpCount(caseId)) < count; attempt++)
+        await new Promise((wait) => setTimeout(wait, 250));
+      expect(await followUpCount(caseId)).toBe(count);
+    },
 
-  /** Follow-ups added on her case with the API stopped, then the page locked (a fresh page, the PIN lock). */
-  const waitingFollowUps = async (page: Page, caseNumber: string, notes: string[]) => {
-    await page.reload();
-    await unlockWithPin(page);
-    await openCase(page, caseNumber);
-    for (const note of notes) expect(await addFollowUp(page, note)).toBe(SAVED_ON_PHONE);
-    await page.click('header button:text-is("Kunci")');
-    await page.waitForSelector('.phone-lock[data-state=pin]');
-  };
+    /** Waits for the set-up's sync to store her cases: the offline worklist reads them. */
+    async synced(email: string): Promise<void> {
+      for (let attempt = 0; attempt < 120; attempt++) {
+        const [device] = await suite.stored<{ last_sync_at: Date | null }>(
+          `SELECT d.last_sync_at FROM devices d JOIN users u ON u.id = d.user_id WHERE u.email = $1`,
+          [email],
+        );
+        if (device?.last_sync_at) return;
+        await new Promise((wait) => setTimeout(wait, 250));
+      }
+      throw new Error('the set-up never synced');
+    },
 
-  it('after a password reset she recovers through her own password and every waiting follow-up arrives once, without a reload', async () => {
-    const { admin, approver, reset, resetCase } = suite.world;
-    await suite.inContext(async (watched) => {
-      const { page } = watched;
-      await setUpPhone(page, reset.email);
-      await synced(reset.email);
-
+    /** Follow-ups added on her case with the API stopped, then the page locked (a fresh page, the PIN lock). */
+    async waitingFollowUps(page: Page, caseNumber: string, notes: string[]): Promise<void> {
       await suite.stopApi();
       try {
-        await waitingFollowUps(page, resetCase.number, [
-          'Kunjungan sebelum reset pertama',
-          'Kunjungan sebelum reset kedua',
-        ]);
+        await page.reload();
+        await unlockWithPin(page);
+        await openCase(page, caseNumber);
+        for (const note of notes) expect(await addFollowUp(page, note)).toBe(SAVED_ON_PHONE);
+        await page.click('header button:text-is("Kunci")');
+        await page.waitForSelector('.phone-lock[data-state=pin]');
       } finally {
         await suite.restartApi();
       }
-      const temporaryPassword = await resetPassword(suite.origin, admin, approver, reset.id);
-      expect(await followUpCount(resetCase.id)).toBe(0);
+    },
+  };
+}
+
+describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
+  const suite = BrowserSuite.register('phone-reset', resetWorld);
+  const steps = phoneSteps(suite as BrowserSuite<unknown>);
+
+  it('after a password reset she recovers through her own password and every waiting follow-up arrives once, without a reload', async () => {
+    const { admins, first } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signIn(page, first.email, TEST_PASSWORD, '.worklist');
+      await setUpPhone(page);
+      await steps.synced(first.email);
+      await steps.waitingFollowUps(page, first.case.number, [
+        'Kunjungan sebelum reset pertama',
+        'Kunjungan sebelum reset kedua',
+      ]);
+      const temporaryPassword = await adminReset(suite.origin, admins, 'reset_password', first.id);
+      expect(await steps.followUpCount(first.case.id)).toBe(0);
 
       // From here on the page is never reloaded: the lock screen recovers the phone in place.
       const loads: string[] = [];
       page.on('load', () => loads.push(page.url()));
-      await recoveryFirstStep(page, reset.email, temporaryPassword);
+      await recoveryFirstStep(page, first.email, temporaryPassword!);
       await page.waitForSelector('.phone-recovery[data-step=password-change]');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Buat kata sandi Anda sendiri');
       await suite.checkScreen(watched, 'phone-recovery-password-change', '.phone-recovery[data-step=password-change]');
 
-      // Her own password: too short is refused by the server's rule, and the step stays.
+      // Her own password: one the server's rule refuses leaves the step as it is.
       await page.focus('.phone-recovery input[name=new-password]');
       await page.keyboard.type('pendek');
       await page.keyboard.press('Enter');
@@ -212,58 +245,90 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
 
       // The reset's notice stands before the frame, and the outbox is delivered meanwhile.
       await page.waitForSelector('.reset-notice');
-      for (let attempt = 0; attempt < 120 && (await followUpCount(resetCase.id)) < 2; attempt++)
-        await page.waitForTimeout(250);
-      expect(await followUpCount(resetCase.id)).toBe(2);
+      await steps.delivered(first.case.id, 2);
       await page.click('main button[type=submit]');
       await page.waitForSelector('nav');
       expect(await page.$('.outbox-line')).toBeNull();
 
       // She keeps working: a follow-up made now arrives at once, and nothing was sent twice.
-      await openCase(page, resetCase.number);
+      await openCase(page, first.case.number);
       expect(await addFollowUp(page, 'Kunjungan setelah reset')).toBe(SAVED_ONLINE);
-      expect(await followUpCount(resetCase.id)).toBe(3);
+      expect(await steps.followUpCount(first.case.id)).toBe(3);
       expect(loads).toEqual([]);
 
       // Her own password is now hers, and the new PIN opens the phone.
-      const login = await call(suite.origin, '/auth/login', undefined, { email: reset.email, password: OWN_PASSWORD });
+      const login = await call(suite.origin, '/auth/login', undefined, { email: first.email, password: OWN_PASSWORD });
       expect(login.status).toBe(200);
       await page.reload();
       await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
       await page.fill('input[name=pin]', NEW_PIN);
       await page.press('input[name=pin]', 'Enter');
       await page.waitForSelector('nav');
-      expect(await followUpCount(resetCase.id)).toBe(3);
+      expect(await steps.followUpCount(first.case.id)).toBe(3);
     });
   }, 300_000);
 
   it('a forgotten PIN: the records waiting before the recovery arrive after it, in the same page, nothing lost', async () => {
-    const { forgetful, forgottenCase } = suite.world;
+    const { second } = suite.world;
     await suite.inContext(async (watched) => {
       const { page } = watched;
-      await setUpPhone(page, forgetful.email);
-      await synced(forgetful.email);
-
-      await suite.stopApi();
-      try {
-        await waitingFollowUps(page, forgottenCase.number, ['Kunjungan sebelum lupa PIN']);
-      } finally {
-        await suite.restartApi();
-      }
-      expect(await followUpCount(forgottenCase.id)).toBe(0);
+      await signIn(page, second.email, TEST_PASSWORD, '.worklist');
+      await setUpPhone(page);
+      await steps.synced(second.email);
+      await steps.waitingFollowUps(page, second.case.number, ['Kunjungan sebelum lupa PIN']);
+      expect(await steps.followUpCount(second.case.id)).toBe(0);
 
       const loads: string[] = [];
       page.on('load', () => loads.push(page.url()));
-      await recoveryFirstStep(page, forgetful.email, TEST_PASSWORD);
+      await recoveryFirstStep(page, second.email, TEST_PASSWORD);
       await page.waitForSelector('nav');
-      for (let attempt = 0; attempt < 120 && (await followUpCount(forgottenCase.id)) < 1; attempt++)
-        await page.waitForTimeout(250);
-      expect(await followUpCount(forgottenCase.id)).toBe(1);
-      await openCase(page, forgottenCase.number);
+      await steps.delivered(second.case.id, 1);
+      await openCase(page, second.case.number);
       expect(await addFollowUp(page, 'Kunjungan setelah lupa PIN')).toBe(SAVED_ONLINE);
       await page.waitForSelector('.follow-ups >> text=Kunjungan sebelum lupa PIN');
       expect(await page.$('.waiting-follow-ups')).toBeNull();
-      expect(await followUpCount(forgottenCase.id)).toBe(2);
+      expect(await steps.followUpCount(second.case.id)).toBe(2);
+      expect(loads).toEqual([]);
+    });
+  }, 300_000);
+});
+
+describe('a phone after a second-factor reset, with companions needing one, in a real browser', () => {
+  const suite = BrowserSuite.register('phone-reset-totp', resetWorld, {
+    MFA_REQUIRED_ROLES: 'companion,coordinator,reviewer,org_admin',
+  });
+  const steps = phoneSteps(suite as BrowserSuite<unknown>);
+
+  it('enrols her second factor again in the recovery, then W opens the phone and the waiting follow-up arrives once', async () => {
+    const { admins, first } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signInWithCode(page, { ...first, password: TEST_PASSWORD }, '.worklist');
+      await setUpPhone(page);
+      await steps.synced(first.email);
+      await steps.waitingFollowUps(page, first.case.number, ['Kunjungan sebelum reset faktor kedua']);
+      await adminReset(suite.origin, admins, 'reset_totp', first.id);
+      expect(await steps.followUpCount(first.case.id)).toBe(0);
+
+      const loads: string[] = [];
+      page.on('load', () => loads.push(page.url()));
+      await recoveryFirstStep(page, first.email, TEST_PASSWORD);
+      await page.waitForSelector('.phone-recovery[data-step=enrolment] .secret');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pasang autentikator lagi');
+      await suite.checkScreen(watched, 'phone-recovery-enrolment', '.phone-recovery[data-step=enrolment] .secret');
+      const secret = (await page.getAttribute('.secret', 'data-secret'))!;
+      await page.focus('.phone-recovery input[name=enrolment-code]');
+      await page.keyboard.type(generateTotpCode({ secret, now: new Date() }));
+      await page.keyboard.press('Enter');
+
+      // Her new recovery codes come first; the outbox is delivered meanwhile.
+      await page.waitForSelector('ol.codes li');
+      await steps.delivered(first.case.id, 1);
+      await page.click('button:text-is("Saya sudah menyimpan kode")');
+      await page.waitForSelector('.reset-notice');
+      await page.click('main button[type=submit]');
+      await page.waitForSelector('nav');
+      expect(await steps.followUpCount(first.case.id)).toBe(1);
       expect(loads).toEqual([]);
     });
   }, 300_000);
