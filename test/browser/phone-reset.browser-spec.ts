@@ -224,9 +224,14 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
       const temporaryPassword = await adminReset(suite.origin, admins, 'reset_password', first.id);
       expect(await steps.followUpCount(first.case.id)).toBe(0);
 
-      // From here on the page is never reloaded: the lock screen recovers the phone in place.
+      // From here on the page is never reloaded. The reset ended her session: the right PIN cannot open it.
       const loads: string[] = [];
       page.on('load', () => loads.push(page.url()));
+      await unlockWithPin(page);
+      await page.waitForSelector('.phone-lock .alert');
+      expect(await page.textContent('.phone-lock .alert')).toContain('Sesi Anda di ponsel ini sudah berakhir');
+      await suite.checkScreen(watched, 'phone-lock-session-ended', '.phone-lock .alert');
+      // The lock screen recovers the phone in place.
       await recoveryFirstStep(page, first.email, temporaryPassword!);
       await page.waitForSelector('.phone-recovery[data-step=password-change]');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Buat kata sandi Anda sendiri');

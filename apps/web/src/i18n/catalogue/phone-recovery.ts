@@ -8,6 +8,8 @@ export const id = {
   phoneRecoveryEnrolHelp:
     'Administrator mengatur ulang faktor kedua Anda. Pindai kode QR ini dengan aplikasi autentikator, atau ketik kuncinya, lalu masukkan kode 6 angka; setelah itu PIN baru membuka ponsel ini.',
   phoneRecoveryEnrolSubmit: 'Periksa kode dan buka ponsel',
+  phoneSessionEnded:
+    'Sesi Anda di ponsel ini sudah berakhir (misalnya administrator mengatur ulang kata sandi Anda). Dengan sinyal, masuk dengan kata sandi Anda di bawah; tidak ada yang hilang dari ponsel.',
   phoneRecoverySignInAgain:
     'Sudah lebih dari 5 menit sejak Anda masuk. Masuk lagi (dengan kata sandi baru, jika Anda baru saja membuatnya).',
 };
@@ -21,6 +23,8 @@ export const en: Record<keyof typeof id, string> = {
   phoneRecoveryEnrolHelp:
     'An administrator reset your second factor. Scan this QR code with an authenticator app, or type the key, then enter the 6-digit code; then your new PIN opens this phone.',
   phoneRecoveryEnrolSubmit: 'Check the code and open the phone',
+  phoneSessionEnded:
+    'Your session on this phone has ended (for example, an administrator reset your password). With signal, sign in with your password below; nothing on the phone is lost.',
   phoneRecoverySignInAgain:
     'More than 5 minutes have passed since you signed in. Sign in again (with your new password, if you have just chosen one).',
 };
