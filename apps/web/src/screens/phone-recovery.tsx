@@ -50,14 +50,16 @@ export function PhoneRecovery({
   const [again, setAgain] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [enrolmentCode, setEnrolmentCode] = useState('');
+  // The codes of a second factor enrolled here, kept until the phone opens: they are shown only once.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
 
   /** Goes to what the server asks next; at W the phone opens, or the form starts again from her sign-in. */
-  const goOn = async (next: RecoveryStep | 'revoked', recoveryCodes?: string[]): Promise<void> => {
+  const goOn = async (next: RecoveryStep | 'revoked', codes = recoveryCodes): Promise<void> => {
     if (next === 'revoked') return onRevoked();
     if (next !== 'wrapping-key') return setShown(next);
     let opened: 'resumed' | 'revoked';
     try {
-      opened = await recoverWithWrappingKey(vault, deviceId, pin, recoveryCodes);
+      opened = await recoverWithWrappingKey(vault, deviceId, pin, codes);
     } catch (error) {
       // The session was dropped with the failure: what was done (her own password, a new second factor) stays done.
       setShown('sign-in');
@@ -93,6 +95,7 @@ export function PhoneRecovery({
     const verified = await recoveryEnrolment(vault, deviceId, enrolmentCode.replace(/\s/g, ''));
     setEnrolmentCode('');
     if (verified === 'revoked') return onRevoked();
+    setRecoveryCodes(verified.recoveryCodes);
     await goOn(verified.next, verified.recoveryCodes);
   };
 
