@@ -6,6 +6,15 @@ import { createCase, newCaseBody } from '../support/cases';
 import type { TestApi } from '../support/test-app';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn, signInWithCode } from './browser-suite';
+import {
+  addFollowUp,
+  FOLLOW_UP_FORM,
+  openCase,
+  SAVED_ON_PHONE,
+  setUpPhone,
+  syncedToPhone,
+  unlockWithPin,
+} from './phone-steps';
 
 /**
  * SPEC §12 "Resets, role changes, revocation" and "Recovery": follow-ups made with no signal wait
@@ -17,63 +26,14 @@ import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn, signInWithCode
  * the recovery's session before W.
  */
 
-const PIN = '86421357';
-const NEW_PIN = '24681357';
+const NEW_PIN = '97531864';
 const OWN_PASSWORD = 'perahu-layar-di-teluk-kupang-2026';
-const FOLLOW_UP_FORM = 'form[aria-labelledby=follow-up-form-title]';
-const SAVED_ON_PHONE = 'Tersimpan di ponsel ini; akan dikirim saat ada sinyal.';
 const SAVED_ONLINE = 'Tindak lanjut disimpan.';
 
 interface Admin {
   email: string;
   password: string;
   totpSecret: string;
-}
-
-/** "Use this phone offline" from her account, once she is signed in. */
-async function setUpPhone(page: Page): Promise<void> {
-  await serviceWorkerReady(page);
-  await page.click('.who a');
-  await page.waitForSelector('.phone-setup');
-  await page.fill('input[name=label]', 'HP lapangan');
-  await page.fill('input[name=pin]', PIN);
-  await page.fill('input[name=pin-again]', PIN);
-  await page.click('.phone-setup button[type=submit]');
-  await page.waitForSelector('.account-setup p.saved');
-}
-
-async function unlockWithPin(page: Page): Promise<void> {
-  await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-  await page.fill('input[name=pin]', PIN);
-  await page.press('input[name=pin]', 'Enter');
-}
-
-/** A follow-up added with the keyboard on the case page open now; what the form says once saved. */
-async function addFollowUp(page: Page, notes: string): Promise<string> {
-  await page.focus(`${FOLLOW_UP_FORM} select[name=type]`);
-  await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
-  await page.focus(`${FOLLOW_UP_FORM} textarea[name=notes]`);
-  await page.keyboard.type(notes);
-  await page.focus(`${FOLLOW_UP_FORM} button[type=submit]`);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (form) => (document.querySelector(`${form} .saved`)?.textContent ?? '') !== '',
-    FOLLOW_UP_FORM,
-  );
-  const said = (await page.textContent(`${FOLLOW_UP_FORM} .saved`)) ?? '';
-  await page.waitForFunction(
-    (form) => document.querySelector<HTMLTextAreaElement>(`${form} textarea[name=notes]`)?.value === '',
-    FOLLOW_UP_FORM,
-  );
-  return said;
-}
-
-/** Her case, from the worklist (read from the store when the page holds no token). */
-async function openCase(page: Page, caseNumber: string): Promise<void> {
-  await page.click('nav a[href="/"]');
-  await page.focus(`.worklist a:has-text("${caseNumber}")`);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(FOLLOW_UP_FORM);
 }
 
 /** The recovery's first step, with the keyboard: her email, a password and the new PIN twice. */
@@ -143,7 +103,7 @@ async function resetWorld(setup: TestApi) {
   const org = await createOrganisation(setup, 'Reset');
   const caseOf = async (user: typeof org.companionA, village: string) => {
     const made = await createCase(setup, user, newCaseBody(village));
-    return { id: made.id as string, number: String(made.caseNumber) };
+    return { id: made.id as string };
   };
   const admin = (user: typeof org.admin): Admin => ({
     email: user.email,
@@ -176,27 +136,15 @@ function phoneSteps(suite: BrowserSuite<unknown>) {
       expect(await followUpCount(caseId)).toBe(count);
     },
 
-    /** Waits for the set-up's sync to store her cases: the offline worklist reads them. */
-    async synced(email: string): Promise<void> {
-      for (let attempt = 0; attempt < 120; attempt++) {
-        const [device] = await suite.stored<{ last_sync_at: Date | null }>(
-          `SELECT d.last_sync_at FROM devices d JOIN users u ON u.id = d.user_id WHERE u.email = $1`,
-          [email],
-        );
-        if (device?.last_sync_at) return;
-        await new Promise((wait) => setTimeout(wait, 250));
-      }
-      throw new Error('the set-up never synced');
-    },
-
     /** Follow-ups added on her case with the API stopped, then the page locked (a fresh page, the PIN lock). */
-    async waitingFollowUps(page: Page, caseNumber: string, notes: string[]): Promise<void> {
+    async waitingFollowUps(page: Page, caseId: string, notes: string[]): Promise<void> {
       await suite.stopApi();
       try {
         await page.reload();
         await unlockWithPin(page);
-        await openCase(page, caseNumber);
-        for (const note of notes) expect(await addFollowUp(page, note)).toBe(SAVED_ON_PHONE);
+        await page.waitForSelector('nav');
+        await openCase(page, caseId);
+        for (const note of notes) expect(await addFollowUp(page, note, 'keyboard')).toBe(SAVED_ON_PHONE);
         await page.click('header button:text-is("Kunci")');
         await page.waitForSelector('.phone-lock[data-state=pin]');
       } finally {
@@ -215,9 +163,10 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signIn(page, first.email, TEST_PASSWORD, '.worklist');
+      await serviceWorkerReady(page);
       await setUpPhone(page);
-      await steps.synced(first.email);
-      await steps.waitingFollowUps(page, first.case.number, [
+      await syncedToPhone(page, { cases: [first.case.id] });
+      await steps.waitingFollowUps(page, first.case.id, [
         'Kunjungan sebelum reset pertama',
         'Kunjungan sebelum reset kedua',
       ]);
@@ -255,9 +204,10 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
       await page.waitForSelector('nav');
       expect(await page.$('.outbox-line')).toBeNull();
 
-      // She keeps working: a follow-up made now arrives at once, and nothing was sent twice.
-      await openCase(page, first.case.number);
-      expect(await addFollowUp(page, 'Kunjungan setelah reset')).toBe(SAVED_ONLINE);
+      // She keeps working: both show among the case's follow-ups, one made now arrives at once, and nothing was sent twice.
+      await openCase(page, first.case.id);
+      await page.waitForSelector('.follow-ups >> text=Kunjungan sebelum reset kedua');
+      expect(await addFollowUp(page, 'Kunjungan setelah reset', 'keyboard')).toBe(SAVED_ONLINE);
       expect(await steps.followUpCount(first.case.id)).toBe(3);
       expect(loads).toEqual([]);
 
@@ -278,20 +228,24 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signIn(page, second.email, TEST_PASSWORD, '.worklist');
+      await serviceWorkerReady(page);
       await setUpPhone(page);
-      await steps.synced(second.email);
-      await steps.waitingFollowUps(page, second.case.number, ['Kunjungan sebelum lupa PIN']);
+      await syncedToPhone(page, { cases: [second.case.id] });
+      await steps.waitingFollowUps(page, second.case.id, ['Kunjungan sebelum lupa PIN']);
       expect(await steps.followUpCount(second.case.id)).toBe(0);
 
       const loads: string[] = [];
       page.on('load', () => loads.push(page.url()));
       await recoveryFirstStep(page, second.email, TEST_PASSWORD);
-      await page.waitForSelector('nav');
       await steps.delivered(second.case.id, 1);
-      await openCase(page, second.case.number);
-      expect(await addFollowUp(page, 'Kunjungan setelah lupa PIN')).toBe(SAVED_ONLINE);
+
+      // The recovery opens the case page where she locked, read as it opened: the follow-up, delivered
+      // as the store opened, moves from "not sent yet" into the case's follow-ups without a reload.
+      await page.waitForSelector(FOLLOW_UP_FORM);
+      expect(page.url()).toContain(`/cases/${second.case.id}`);
       await page.waitForSelector('.follow-ups >> text=Kunjungan sebelum lupa PIN');
-      expect(await page.$('.waiting-follow-ups')).toBeNull();
+      await page.waitForFunction(() => document.querySelector('.waiting-follow-ups') === null);
+      expect(await addFollowUp(page, 'Kunjungan setelah lupa PIN', 'keyboard')).toBe(SAVED_ONLINE);
       expect(await steps.followUpCount(second.case.id)).toBe(2);
       expect(loads).toEqual([]);
     });
@@ -309,9 +263,10 @@ describe('a phone after a second-factor reset, with companions needing one, in a
     await suite.inContext(async (watched) => {
       const { page } = watched;
       await signInWithCode(page, { ...first, password: TEST_PASSWORD }, '.worklist');
+      await serviceWorkerReady(page);
       await setUpPhone(page);
-      await steps.synced(first.email);
-      await steps.waitingFollowUps(page, first.case.number, ['Kunjungan sebelum reset faktor kedua']);
+      await syncedToPhone(page, { cases: [first.case.id] });
+      await steps.waitingFollowUps(page, first.case.id, ['Kunjungan sebelum reset faktor kedua']);
       await adminReset(suite.origin, admins, 'reset_totp', first.id);
       expect(await steps.followUpCount(first.case.id)).toBe(0);
 
