@@ -254,6 +254,25 @@ describe('phones (SPEC §12)', () => {
     expect((await refresh(verified.body.refreshToken, deviceId)).status).toBe(200);
   });
 
+  it('releases W to the session a second-factor enrolment starts, as after a reset second factor', async () => {
+    const user = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
+    const { response, deviceId } = await setUp(user);
+    const session = (await login(user, deviceId)).body;
+    const enrolment = await http().post(`${API}/auth/totp/enroll`).set(bearer(session.accessToken)).expect(200);
+    const code = generateTotpCode({ secret: enrolment.body.secret, now: new Date() });
+    const verified = await http()
+      .post(`${API}/auth/totp/verify`)
+      .set(bearer(session.accessToken))
+      .send({ code, deviceId });
+    expect(verified.status).toBe(200);
+    const recovered = await http()
+      .post(`${API}/devices/${deviceId}/wrapping-key`)
+      .set(bearer(verified.body.accessToken));
+    expect(recovered.status).toBe(200);
+    expect(recovered.body.wrappingKey).toBe(response.body.wrappingKey);
+    expect((await refresh(recovered.body.refreshToken, deviceId)).status).toBe(200);
+  });
+
   describe('recovery (POST /devices/:id/wrapping-key)', () => {
     it('answers W and a phone-bound token to the owner only, under the 5-minute rule', async () => {
       const { response, deviceId } = await setUp(suite.org.companionA);
@@ -412,7 +431,7 @@ describe('phones (SPEC §12)', () => {
       }
     });
 
-    it('a password reset ends her sessions but keeps her phones, and she signs in on it again', async () => {
+    it('a password reset ends her sessions but keeps her phones; her own password, set in the recovery’s session, releases W', async () => {
       const user = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
       const { response, deviceId } = await setUp(user);
       const reset = await http()
@@ -429,6 +448,54 @@ describe('phones (SPEC §12)', () => {
       expect(again.status).toBe(200);
       expect(again.body.passwordChange).toBe('required');
       expect((await deviceRow(deviceId)).wrapping_key).not.toBeNull();
+      expectProblem(
+        await http().post(`${API}/devices/${deviceId}/wrapping-key`).set(bearer(again.body.accessToken)),
+        403,
+        'password-change-required',
+      );
+
+      // SPEC §12: the phone changes the password in the same session; the change keeps the sign-in's start.
+      const changed = await http()
+        .post(`${API}/auth/password`)
+        .set(bearer(again.body.accessToken))
+        .send({
+          currentPassword: temporaryPassword,
+          newPassword: `milik-${randomBytes(8).toString('hex')}-sendiri`,
+          deviceId,
+        });
+      expect(changed.status).toBe(200);
+      expect(changed.body.passwordChange).toBeUndefined();
+      expect(changed.body.sessionEndsAt).toBe(again.body.sessionEndsAt);
+      const recovered = await http()
+        .post(`${API}/devices/${deviceId}/wrapping-key`)
+        .set(bearer(changed.body.accessToken));
+      expect(recovered.status).toBe(200);
+      expect(recovered.body.wrappingKey).toBe(response.body.wrappingKey);
+      expect((await refresh(recovered.body.refreshToken, deviceId)).status).toBe(200);
+    });
+
+    it('a password change does not renew the 5-minute rule: W needs a sign-in of the last 5 minutes', async () => {
+      const user = await createUser(suite.api, suite.org.admin, 'companion', { groupIds: [suite.org.groups.a] });
+      const { deviceId } = await setUp(user);
+      const session = (await login(user, deviceId)).body;
+      await suite.dataSource.query(
+        `UPDATE refresh_tokens SET session_started_at = session_started_at - interval '6 minutes' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [user.id],
+      );
+      const changed = await http()
+        .post(`${API}/auth/password`)
+        .set(bearer(session.accessToken))
+        .send({
+          currentPassword: user.password,
+          newPassword: `ganti-${randomBytes(8).toString('hex')}-lagi`,
+          deviceId,
+        });
+      expect(changed.status).toBe(200);
+      expectProblem(
+        await http().post(`${API}/devices/${deviceId}/wrapping-key`).set(bearer(changed.body.accessToken)),
+        401,
+        'recent-sign-in-required',
+      );
     });
 
     it('a role change ends her sessions but keeps her phones', async () => {

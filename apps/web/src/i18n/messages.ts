@@ -6,6 +6,7 @@ import * as core from './catalogue/core';
 import * as intake from './catalogue/intake';
 import * as offline from './catalogue/offline';
 import * as outbox from './catalogue/outbox';
+import * as phoneRecovery from './catalogue/phone-recovery';
 import * as phoneWork from './catalogue/phone-work';
 import * as phones from './catalogue/phones';
 import * as reports from './catalogue/reports';
@@ -27,6 +28,7 @@ export const areas = {
   intake,
   offline,
   outbox,
+  phoneRecovery,
   phoneWork,
   phones,
   reports,
@@ -43,6 +45,7 @@ export const id = {
   ...intake.id,
   ...offline.id,
   ...outbox.id,
+  ...phoneRecovery.id,
   ...phoneWork.id,
   ...phones.id,
   ...reports.id,
@@ -60,6 +63,7 @@ export const en: Catalogue = {
   ...intake.en,
   ...offline.en,
   ...outbox.en,
+  ...phoneRecovery.en,
   ...phoneWork.en,
   ...phones.en,
   ...reports.en,

@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { phoneWiped } from '../session/session';
 import { tokens } from '../session/tokens';
+import { followUpDelivered } from './delivered-follow-ups';
 import { openVault, whenVaultOpens } from './open-vault';
 import { Outbox, outboxChanged } from './outbox';
 import { afterTry, type DeliveryAnswer, isDue, revokesThePhone } from './outbox-answer';
@@ -91,6 +92,7 @@ async function deliverQueue(outbox: Outbox, queue: OutboxRecord[], atOnce: boole
       return true;
     }
     await outbox.remove(record.id);
+    if (record.request.kind === 'follow-up') followUpDelivered(record.request.caseId);
   }
   return true;
 }

@@ -108,6 +108,17 @@ function dropWhatWasOpened(vault: PhoneVault): void {
 }
 
 /**
+ * The store is open in this page: the outbox delivers from now on (SPEC §12: at her next online
+ * sign-in the phone delivers its outbox), whatever screen comes first. The frame's outbox line
+ * starts it too, but a reset's notice stands before the frame until she has read it.
+ */
+async function opened(vault: PhoneVault): Promise<void> {
+  vaultOpened(vault);
+  const { startDelivery } = await import('./outbox-delivery');
+  startDelivery();
+}
+
+/**
  * Syncs now and every `SYNC_MINUTES` while the page holds a token (SPEC §12 "Sync"). No signal
  * waits for the next turn; rules that no longer give offline work (a role changed) wipe the
  * phone once its outbox is delivered (`role-wipe.ts`).
@@ -149,7 +160,7 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
     throw error;
   }
   await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
-  vaultOpened(vault);
+  await opened(vault);
   keepSynced(vault);
 }
 
@@ -160,7 +171,7 @@ export async function setUpThisPhone(label: string, pin: string): Promise<void> 
 async function openOrWipe(vault: PhoneVault, opening: () => Promise<void>): Promise<'resumed' | 'revoked'> {
   try {
     await opening();
-    vaultOpened(vault);
+    await opened(vault);
     return 'resumed';
   } catch (error) {
     dropWhatWasOpened(vault);
@@ -200,27 +211,107 @@ export async function resumeWithVault(vault: PhoneVault, deviceId: string): Prom
   });
 }
 
+/** What the recovery asks next (SPEC §8, §12): a temporary password is replaced, then a second factor enrolled, then W. */
+export type RecoveryStep = 'password-change' | 'enrolment' | 'wrapping-key';
+
 /**
- * Recovery (SPEC §12), online: a password sign-in bound to this phone, then W from
- * `POST /devices/:id/wrapping-key`, which opens DK under a new PIN; nothing sealed is touched, so
- * nothing is lost. The wrapping-key answer starts the phone's new family, whose token is sealed.
+ * Holds the access token of an answer of the recovery's phone-bound session and says what comes
+ * next. No refresh token is kept before DK is had: the wrapping-key answer starts the family the
+ * phone keeps, and ends this one.
  */
-export async function recoverWithPassword(
+function heldForRecovery(answer: SessionTokens): RecoveryStep {
+  tokens.hold(answer);
+  if (answer.passwordChange === 'required') return 'password-change';
+  if (answer.mfa === 'enrollment_required') return 'enrolment';
+  return 'wrapping-key';
+}
+
+/** A step of the recovery; a phone revoked meanwhile (`device-revoked`) is wiped, any other failure leaves the step to be tried again. */
+async function recoveryStep<Next>(vault: PhoneVault, step: () => Promise<Next>): Promise<Next | 'revoked'> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof ApiProblem && error.kind === 'device-revoked')) throw error;
+    dropWhatWasOpened(vault);
+    await vault.wipe();
+    return 'revoked';
+  }
+}
+
+/**
+ * Recovery (SPEC §12), online: a password sign-in bound to this phone. After an administrator's
+ * reset the server asks for her own password, or her second factor, first: each step is taken in
+ * this same session (a TOTP code is not accepted twice, so she never signs in again for it).
+ */
+export function recoverySignIn(
   vault: PhoneVault,
   deviceId: string,
   credentials: Credentials,
-  newPin: string,
-): Promise<'resumed' | 'revoked'> {
+): Promise<RecoveryStep | 'revoked'> {
   tokens.bindToPhone(deviceId);
+  return recoveryStep(vault, async () =>
+    heldForRecovery(await answered(api.POST('/api/v1/auth/login', { body: { ...credentials, deviceId } }))),
+  );
+}
+
+/**
+ * Her temporary password replaced, in the recovery's session and bound to the phone. The server
+ * keeps the sign-in's start in the session it answers, so W is still released within 5 minutes
+ * of the sign-in.
+ */
+export function recoveryPasswordChange(
+  vault: PhoneVault,
+  deviceId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<RecoveryStep | 'revoked'> {
+  return recoveryStep(vault, async () =>
+    heldForRecovery(
+      await answered(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword, deviceId } })),
+    ),
+  );
+}
+
+/**
+ * Her second factor enrolled again after a reset, in the recovery's session and bound to the
+ * phone; the server counts it as a new sign-in. Her new recovery codes are shown once the phone is open.
+ */
+export function recoveryEnrolment(
+  vault: PhoneVault,
+  deviceId: string,
+  code: string,
+): Promise<{ next: RecoveryStep; recoveryCodes: string[] } | 'revoked'> {
+  return recoveryStep(vault, async () => {
+    const answer = await answered(api.POST('/api/v1/auth/totp/verify', { body: { code, deviceId } }));
+    return { next: heldForRecovery(answer), recoveryCodes: answer.recoveryCodes };
+  });
+}
+
+/** She went back to the PIN lock part-way: the recovery's session, held in memory only, is dropped. */
+export function leaveRecovery(): void {
+  tokens.forget();
+}
+
+/**
+ * The phone opened: W from `POST /devices/:id/wrapping-key` unwraps DK under the new PIN; nothing
+ * sealed is touched, so nothing is lost. The answer starts the phone's new family, whose token is
+ * sealed, and the session goes on (first to the recovery codes of a second factor enrolled on the
+ * way); what waited in the outbox is delivered at once.
+ */
+export async function recoverWithWrappingKey(
+  vault: PhoneVault,
+  deviceId: string,
+  newPin: string,
+  recoveryCodes?: string[],
+): Promise<'resumed' | 'revoked'> {
   return openOrWipe(vault, async () => {
-    tokens.hold(await answered(api.POST('/api/v1/auth/login', { body: { ...credentials, deviceId } })));
     const keyed = await issued(api.POST('/api/v1/devices/{id}/wrapping-key', { params: { path: { id: deviceId } } }));
     const keys = keyed.data;
     await vault.recover(keys.wrappingKey, newPin);
     if (!keys.refreshToken) throw new Error('POST /devices/:id/wrapping-key answered no refresh token');
     await vault.holdRefreshToken(keys.refreshToken);
     await recordWindow(vault, keyed);
-    await enterPhoneSession(deviceId, phone(vault, deviceId), keys);
+    await enterPhoneSession(deviceId, phone(vault, deviceId), keys, recoveryCodes);
     keepSynced(vault);
   });
 }

@@ -13,6 +13,7 @@ import { ClosureApproval } from './case-controls/closure-approval';
 import { CaseRestriction } from './case-controls/restriction';
 import { CaseHistory } from './case-history';
 import { CaseSummary } from './case-summary';
+import { followUpsDelivered } from '../offline/delivered-follow-ups';
 import { FollowUpsSection } from './case-follow-ups';
 import { ReferralsSection } from './case-referrals';
 import type { CasePanelProps, CaseView, ReferralView, ServiceProviderView } from './case-views';
@@ -41,6 +42,8 @@ interface Loaded {
   mayAddFollowUps: boolean;
   /** Read from the phone's store: no signal, so no history and no other action (SPEC §12). */
   offline?: true;
+  /** How many of the case's follow-ups this page's outbox had delivered when they were read from the API. */
+  deliveredAtRead?: number;
 }
 
 const mayUpdate = (record: { allowed: { actions: string[] } }) => record.allowed.actions.includes('update');
@@ -48,6 +51,7 @@ const mayUpdate = (record: { allowed: { actions: string[] } }) => record.allowed
 const historyOf = (id: string) => answered(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
 
 async function fromApi(id: string): Promise<Loaded> {
+  const deliveredAtRead = followUpsDelivered(id);
   const path = { params: { path: { id } } };
   const [record, followUps, referrals, history, providers, codes] = await Promise.all([
     answered(api.GET('/api/v1/cases/{id}', path)),
@@ -65,6 +69,7 @@ async function fromApi(id: string): Promise<Loaded> {
     providers: providers.items,
     codes,
     mayAddFollowUps: mayUpdate(record),
+    deliveredAtRead,
   };
 }
 
@@ -150,6 +155,7 @@ export function CasePage({ id }: { id: string }) {
         codes={codes}
         followUps={loaded.followUps}
         mayAdd={loaded.mayAddFollowUps}
+        deliveredAtRead={loaded.deliveredAtRead}
         onFollowUps={(followUps) => update({ followUps })}
       />
       <ReferralsSection

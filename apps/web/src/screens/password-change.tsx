@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { changePassword } from '../session/session';
 import { Alert } from '../ui/alert';
-import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { navigateWithNotice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
+import { NewPasswordField, passwordChangeFailure } from './new-password-field';
 
 /**
  * A temporary password is replaced before anything else (SPEC §8); `voluntary`: a signed-in user
@@ -22,12 +21,7 @@ export function PasswordChange({ voluntary = false }: { voluntary?: boolean }) {
       await changePassword(current, next);
       if (voluntary) navigateWithNotice('/', 'accountPasswordChanged');
     },
-    (error) =>
-      error instanceof ApiProblem && error.status === 400 && error.detail
-        ? t('passwordRejected', { detail: error.detail })
-        : error instanceof ApiProblem && error.kind === 'invalid-credentials'
-          ? t('invalidCredentials')
-          : failureText(error, t),
+    (error) => passwordChangeFailure(error, t),
   );
   const form = (
     <>
@@ -43,17 +37,7 @@ export function PasswordChange({ voluntary = false }: { voluntary?: boolean }) {
           value={current}
           onValue={setCurrent}
         />
-        <Field
-          label={t('newPassword')}
-          hint={t('newPasswordHint')}
-          type="password"
-          name="new-password"
-          autocomplete="new-password"
-          required
-          minLength={12}
-          value={next}
-          onValue={setNext}
-        />
+        <NewPasswordField value={next} onValue={setNext} />
         <Alert text={failure} />
         <button type="submit" class="primary" disabled={busy}>
           {t('changePassword')}

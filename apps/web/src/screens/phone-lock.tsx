@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ApiProblem } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import type { WindowState } from '../offline/offline-window';
 import { closeWindowIfDue, resumeWithVault, wipedIfRevoked } from '../offline/phone-session';
@@ -154,7 +155,12 @@ function PinForm({
       await reviewCapturedIfAny(vault);
     },
     (error) =>
-      error instanceof WrongPin ? t('phoneWrongPin', { count: String(error.triesLeft) }) : failureText(error, t),
+      error instanceof WrongPin
+        ? t('phoneWrongPin', { count: String(error.triesLeft) })
+        : // The server ended the phone's session (a reset, a role change): the right PIN cannot renew it, her password can.
+          error instanceof ApiProblem && error.status === 401
+          ? t('phoneSessionEnded')
+          : failureText(error, t),
   );
   return (
     <>

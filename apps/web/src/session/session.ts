@@ -120,7 +120,8 @@ export async function resume(): Promise<void> {
 /**
  * From now on this page's session is bound to the phone `deviceId` (SPEC §12): no cookie, every
  * renewal through `phoneRenewal`. Entered at set-up with the answer of `POST /devices`, or at
- * unlock by renewing with the token the PIN unsealed. From then on it also locks when hidden.
+ * unlock by renewing with the token the PIN unsealed. From then on it also locks when hidden. A
+ * recovery that enrolled a second factor on the way shows its new `recoveryCodes` first.
  */
 export interface BoundPhone {
   renewal(): Promise<SessionTokens>;
@@ -142,9 +143,18 @@ function bindToPhone(deviceId: string, phone: BoundPhone): void {
   idleLimitChanged();
 }
 
-export async function enterPhoneSession(deviceId: string, phone: BoundPhone, answer?: SessionTokens): Promise<void> {
+export async function enterPhoneSession(
+  deviceId: string,
+  phone: BoundPhone,
+  answer?: SessionTokens,
+  recoveryCodes?: string[],
+): Promise<void> {
   bindToPhone(deviceId, phone);
-  await continueWith(answer ?? (await withRefreshLock(renew)));
+  const issued = answer ?? (await withRefreshLock(renew));
+  if (recoveryCodes) {
+    hold(issued);
+    moveTo({ kind: 'recovery-codes', codes: recoveryCodes });
+  } else await continueWith(issued);
   lockWhenHidden(phone.lock);
 }
 
