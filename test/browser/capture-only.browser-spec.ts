@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
-import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import type { Watched } from './browser-harness';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
-import { markersOnDisk, textForms } from './phone-profile';
+import { markersOnDisk } from './phone-profile';
 import {
   ACTIVITY_FORM,
   fillIntakeRest,
@@ -20,6 +19,7 @@ import {
   storeKeys,
   syncedToPhone,
 } from './phone-steps';
+import { approvedPlanItem, canaryMarkers, plantControl, serverCounts } from './phone-world';
 
 /**
  * Capture-only mode of SPEC §12, end to end through a proxy it cuts: five wrong PINs end PIN
@@ -45,7 +45,6 @@ const CANARIES = {
   newSurvivorName: 'Kanari Agustina Selan',
   newNarrative: 'Kanari cerita kejadian di pasar',
 };
-const CONTROL = 'Kontrol kanari yang harus ditemukan';
 
 /** Opens capture-only mode from the lock screen whose PIN copy is gone. */
 async function openCapture(page: Page): Promise<void> {
@@ -55,21 +54,17 @@ async function openCapture(page: Page): Promise<void> {
 }
 
 describe('capture-only mode of SPEC §12, in a real browser through a proxy it cuts', () => {
-  const year = new Date().getUTCFullYear();
   const suite = BrowserSuite.register(
     'capture-only',
     async (setup) => {
       const org = await createOrganisation(setup, 'Tangkap Saja');
       const assigned = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-      const plan = await createPlan(setup, org.companionA, { groupId: org.groups.a, year });
-      const item = await addItem(setup, org.companionA, plan.id, itemBody({ title: 'Penyuluhan di balai desa' }));
-      await step(setup, org.companionA, plan.id, 'submit');
-      await step(setup, org.coordinatorA, plan.id, 'approve');
+      const { itemId } = await approvedPlanItem(setup, org);
       return {
         companion: { id: org.companionA.id, email: org.companionA.email },
         caseId: assigned.id as string,
         caseNumber: String(assigned.caseNumber),
-        itemId: item.id as string,
+        itemId,
         place: `group:${org.groups.a}:${org.villages.a}`,
       };
     },
@@ -77,34 +72,11 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
     { throughProxy: true },
   );
 
-  const count = async (sql: string, values: unknown[]) => (await suite.stored<{ n: number }>(sql, values))[0]!.n;
-  const casesOfHers = () =>
-    count('SELECT count(*)::int AS n FROM cases WHERE assigned_companion_id = $1', [suite.world.companion.id]);
-  const followUps = () => count('SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1', [suite.world.caseId]);
-  const activities = () =>
-    count('SELECT count(*)::int AS n FROM activity_reports WHERE plan_item_id = $1', [suite.world.itemId]);
-
   /** Closes the browser and searches its profile: no canary, while the planted control is found. */
   async function profileHoldsNoCanary(watched: Watched, folder: string): Promise<void> {
-    await watched.page.evaluate((control) => {
-      localStorage.setItem('kontrol', control);
-      const opening = indexedDB.open('kontrol-positif');
-      opening.onupgradeneeded = () => opening.result.createObjectStore('nilai');
-      return new Promise<void>((done) => {
-        opening.onsuccess = () => {
-          const writing = opening.result.transaction('nilai', 'readwrite');
-          writing.objectStore('nilai').put(control, 'kontrol');
-          writing.oncomplete = () => {
-            opening.result.close();
-            done();
-          };
-        };
-      });
-    }, CONTROL);
+    await plantControl(watched.page);
     await watched.context.close();
-    const markers: Record<string, Buffer[]> = { control: textForms(CONTROL) };
-    for (const [name, value] of Object.entries(CANARIES)) markers[name] = textForms(value);
-    expect(Object.keys(markersOnDisk(folder, markers)).sort()).toEqual(['control']);
+    expect(Object.keys(markersOnDisk(folder, canaryMarkers(CANARIES))).sort()).toEqual(['control']);
   }
 
   it('takes in records with no DK, restores nothing before recovery, and delivers each once after review', async () => {
@@ -228,7 +200,7 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       expect(review).toContain(CANARIES.caseNote);
       expect(review).toContain(CANARIES.draftNote);
       expect(review).toContain(CANARIES.draftNotes);
-      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
+      expect(await serverCounts(suite)).toEqual([1, 0, 0]);
 
       // Sign-out counts the records waiting for review, not only the outbox's: refused unless she
       // confirms discarding all five.
@@ -282,7 +254,7 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       await page.waitForSelector('.captured-empty');
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
-      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 2, 1]);
+      expect(await serverCounts(suite)).toEqual([2, 2, 1]);
       const notes = await suite.stored<{ n: number }>(
         'SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1 AND type IN ($2, $3)',
         [suite.world.caseId, 'home_visit', 'phone_call'],

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { addFollowUp, createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn } from './browser-suite';
+import { goWithin, phoneStoreExists, setUpPhone, storeKeys, unlockWithPin } from './phone-steps';
 
 /**
  * Device reads (SPEC §12 "Sync", "Sign-out and other users"): a case opened from the phone's store
@@ -13,30 +14,10 @@ import { BrowserSuite, freshTotpCode, serviceWorkerReady, signIn } from './brows
  * (with the token that refresh presented), and a phone wiped because her role no longer works offline.
  */
 
-const PIN = '24681357';
-const PHONE_DB = 'pendamping-phone';
 const READ_NAME = /^device-read\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The names in the phone's sealed store: ids only, never a value. */
-const sealedNames = (page: Page) =>
-  page.evaluate(
-    (name) =>
-      new Promise<string[]>((resolve, reject) => {
-        const opening = indexedDB.open(name);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('sealed').objectStore('sealed').getAllKeys();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result.map(String));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    PHONE_DB,
-  );
-
-const readNames = async (page: Page) => (await sealedNames(page)).filter((name) => name.startsWith('device-read/'));
+const readNames = async (page: Page) =>
+  (await storeKeys(page, 'sealed')).filter((name) => name.startsWith('device-read/'));
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
@@ -46,28 +27,26 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   throw new Error(`waited 30 seconds for ${what}`);
 }
 
-const phoneDbExists = (page: Page) =>
-  page.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), PHONE_DB);
-
-async function setUpPhone(page: Page, email: string, caseId: string): Promise<void> {
+/** Signed in, her phone set up, and done once the set-up's sync has stored her case. */
+async function signInAndSetUpPhone(page: Page, email: string, caseId: string): Promise<void> {
   await signIn(page, email, TEST_PASSWORD, '.worklist');
   await serviceWorkerReady(page);
-  await page.click('.who a');
-  await page.waitForSelector('.phone-setup');
-  await page.fill('input[name=label]', 'HP pendamping');
-  await page.fill('input[name=pin]', PIN);
-  await page.fill('input[name=pin-again]', PIN);
-  await page.click('.phone-setup button[type=submit]');
-  await page.waitForSelector('.account-setup p.saved');
-  await until(async () => (await sealedNames(page)).includes(`case/${caseId}`), 'the set-up’s sync to store the case');
+  await setUpPhone(page, 'HP pendamping');
+  await until(
+    async () => (await storeKeys(page, 'sealed')).includes(`case/${caseId}`),
+    'the set-up’s sync to store the case',
+  );
 }
 
-/** A path of the app reached without loading the page again (a reload shows the PIN lock). */
-async function goWithin(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
+/** The page reloaded (the caller has taken the API away) and unlocked, her case opened from the worklist: the read is logged on the phone. */
+async function openOfflineFromWorklist(page: Page, caseNumber: string): Promise<void> {
+  await page.reload();
+  await unlockWithPin(page);
+  await page.waitForSelector('nav');
+  await page.click('nav a[href="/"]');
+  await page.click(`.worklist >> text=${caseNumber}`);
+  await page.waitForSelector('#case-follow-ups');
+  await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
 }
 
 /**
@@ -132,6 +111,21 @@ describe('device reads on the phone, in a real browser', () => {
   };
   const OPENED_FIELDS = ['followUps.notes', 'narrative', 'survivor.name', 'survivor.phone'];
 
+  type Holder = { id: string; email: string; case: { id: string; number: string } };
+
+  /** Her phone set up, and her case read from its store while the page holds a token: the read waits on the phone. */
+  async function setUpWithPendingRead(page: Page, holder: Holder): Promise<void> {
+    await signInAndSetUpPhone(page, holder.email, holder.case.id);
+    await openFromStoreWithToken(page, holder.case.id);
+    expect(await deviceReads(holder.id)).toEqual([]);
+  }
+
+  /** The audit log holds one device read, of her case, with the fields its page shows. */
+  async function expectReadSent(holder: Holder): Promise<void> {
+    const reads = await deviceReads(holder.id);
+    expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([[holder.case.id, OPENED_FIELDS]]);
+  }
+
   /** The organisation's administrator revokes the phone through the API (password and TOTP sign-in). */
   const adminRevokesPhoneOf = async (userId: string): Promise<void> => {
     const { admin } = suite.world;
@@ -157,21 +151,13 @@ describe('device reads on the phone, in a real browser', () => {
   it('a case opened with no network is logged on the phone and reaches the audit log once, with the next sync', async () => {
     const { reader } = suite.world;
     await suite.inContext(async ({ page }) => {
-      await setUpPhone(page, reader.email, reader.case.id);
+      await signInAndSetUpPhone(page, reader.email, reader.case.id);
       expect(await readNames(page)).toEqual([]);
 
       await suite.stopApi();
       const openedAfter = Date.now();
       try {
-        await page.reload();
-        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-        await page.fill('input[name=pin]', PIN);
-        await page.press('input[name=pin]', 'Enter');
-        await page.waitForSelector('nav');
-        await page.click('nav a[href="/"]');
-        await page.click(`.worklist >> text=${reader.case.number}`);
-        await page.waitForSelector('#case-follow-ups');
-        await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+        await openOfflineFromWorklist(page, reader.case.number);
         // Its name is a random id: nothing of the case or of her.
         expect(await readNames(page)).toEqual([expect.stringMatching(READ_NAME)]);
         expect(await deviceReads(reader.id)).toEqual([]);
@@ -196,9 +182,7 @@ describe('device reads on the phone, in a real browser', () => {
       await until(async () => (await lastSync(reader.id)) > firstSync, 'the sync after going online');
       const secondSync = await lastSync(reader.id);
       await page.click('header >> text=Kunci');
-      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-      await page.fill('input[name=pin]', PIN);
-      await page.press('input[name=pin]', 'Enter');
+      await unlockWithPin(page);
       await page.waitForSelector('nav');
       await until(async () => (await lastSync(reader.id)) > secondSync, 'the sync of the online unlock');
       expect(await deviceReads(reader.id)).toHaveLength(1);
@@ -208,9 +192,7 @@ describe('device reads on the phone, in a real browser', () => {
   it('a phone she revokes from her own phones list sends its pending reads before it is wiped', async () => {
     const { revoker } = suite.world;
     await suite.inContext(async ({ page }) => {
-      await setUpPhone(page, revoker.email, revoker.case.id);
-      await openFromStoreWithToken(page, revoker.case.id);
-      expect(await deviceReads(revoker.id)).toEqual([]);
+      await setUpWithPendingRead(page, revoker);
 
       await goWithin(page, '/account');
       await page.click('.account-phones a');
@@ -218,48 +200,32 @@ describe('device reads on the phone, in a real browser', () => {
       await page.click('li[data-phone] button');
       await page.click('button:text-is("Ya, cabut ponsel ini")');
       await page.waitForSelector('input[name=email]');
-      expect(await phoneDbExists(page)).toBe(false);
-      const reads = await deviceReads(revoker.id);
-      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
-        [revoker.case.id, OPENED_FIELDS],
-      ]);
+      expect(await phoneStoreExists(page)).toBe(false);
+      await expectReadSent(revoker);
     });
   }, 240_000);
 
   it('signing out of the phone sends its pending reads before it is wiped', async () => {
     const { leaver } = suite.world;
     await suite.inContext(async ({ page }) => {
-      await setUpPhone(page, leaver.email, leaver.case.id);
-      await openFromStoreWithToken(page, leaver.case.id);
-      expect(await deviceReads(leaver.id)).toEqual([]);
+      await setUpWithPendingRead(page, leaver);
 
       await page.click('header button:text-is("Keluar")');
       await page.waitForSelector('input[name=email]');
-      expect(await phoneDbExists(page)).toBe(false);
-      const reads = await deviceReads(leaver.id);
-      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
-        [leaver.case.id, OPENED_FIELDS],
-      ]);
+      expect(await phoneStoreExists(page)).toBe(false);
+      await expectReadSent(leaver);
     });
   }, 240_000);
 
   it('a phone an admin revoked sends its pending reads when a refresh made while it is unlocked answers device-revoked, then is wiped', async () => {
     const { revokedByAdmin } = suite.world;
     await suite.inContext(async ({ page }) => {
-      await setUpPhone(page, revokedByAdmin.email, revokedByAdmin.case.id);
+      await signInAndSetUpPhone(page, revokedByAdmin.email, revokedByAdmin.case.id);
 
       // Unlocked with no signal, she opens her case: the read is logged, and the page holds no session.
       await suite.stopApi();
       try {
-        await page.reload();
-        await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-        await page.fill('input[name=pin]', PIN);
-        await page.press('input[name=pin]', 'Enter');
-        await page.waitForSelector('nav');
-        await page.click('nav a[href="/"]');
-        await page.click(`.worklist >> text=${revokedByAdmin.case.number}`);
-        await page.waitForSelector('#case-follow-ups');
-        await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+        await openOfflineFromWorklist(page, revokedByAdmin.case.number);
       } finally {
         await suite.restartApi();
       }
@@ -269,11 +235,8 @@ describe('device reads on the phone, in a real browser', () => {
       expect(await deviceReads(revokedByAdmin.id)).toEqual([]);
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await page.waitForSelector('.phone-lock[data-state=revoked]', { timeout: 60_000 });
-      await until(async () => !(await phoneDbExists(page)), 'the revoked phone to be wiped');
-      const reads = await deviceReads(revokedByAdmin.id);
-      expect(reads.map((read) => [read.subject_id, [...read.fields].sort()])).toEqual([
-        [revokedByAdmin.case.id, OPENED_FIELDS],
-      ]);
+      await until(async () => !(await phoneStoreExists(page)), 'the revoked phone to be wiped');
+      await expectReadSent(revokedByAdmin);
       // Sent with the token the refresh presented, which is now spent.
       const unspent = await suite.stored<{ id: string }>(
         `SELECT t.id FROM refresh_tokens t JOIN devices d ON d.id = t.device_id
@@ -287,17 +250,15 @@ describe('device reads on the phone, in a real browser', () => {
   it('a phone whose role no longer works offline sends its pending reads before it is wiped', async () => {
     const { promoted } = suite.world;
     await suite.inContext(async ({ page }) => {
-      await setUpPhone(page, promoted.email, promoted.case.id);
+      await signInAndSetUpPhone(page, promoted.email, promoted.case.id);
       await openFromStoreWithToken(page, promoted.case.id);
 
       await suite.stored(`UPDATE users SET role = 'reviewer' WHERE id = $1`, [promoted.id]);
       await page.click('header >> text=Kunci');
-      await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
-      await page.fill('input[name=pin]', PIN);
-      await page.press('input[name=pin]', 'Enter');
+      await unlockWithPin(page);
       // The unlock's sync finds no offline work: the outbox is empty, so the reads go and the phone is wiped.
       await page.waitForSelector('input[name=email]', { timeout: 60_000 });
-      await until(async () => !(await phoneDbExists(page)), 'the phone to be wiped');
+      await until(async () => !(await phoneStoreExists(page)), 'the phone to be wiped');
       const reads = await suite.stored<{ subject_id: string; fields: string[]; actor_role: string }>(
         `SELECT subject_id, fields, actor_role FROM audit_events WHERE actor_id = $1 AND action = 'device_read'`,
         [promoted.id],

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
 import { createCase, newCaseBody } from '../support/cases';
-import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
 import {
@@ -16,6 +15,7 @@ import {
   syncedToPhone,
   unlockWithPin,
 } from './phone-steps';
+import { approvedPlanItem, PLAN_ITEM_TITLE } from './phone-world';
 
 /**
  * Offline capture (SPEC §12 "What works offline"): with the API process stopped (Playwright's
@@ -26,20 +26,14 @@ import {
  */
 
 describe('offline capture, in a real browser with the API stopped', () => {
-  const year = new Date().getUTCFullYear();
   const suite = BrowserSuite.register('offline-capture', async (setup) => {
     const org = await createOrganisation(setup, 'Tangkap');
     const assigned = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-    const plan = await createPlan(setup, org.companionA, { groupId: org.groups.a, year });
-    const item = await addItem(setup, org.companionA, plan.id, itemBody({ title: 'Penyuluhan di balai desa' }));
-    await step(setup, org.companionA, plan.id, 'submit');
-    await step(setup, org.coordinatorA, plan.id, 'approve');
     return {
       companion: { id: org.companionA.id, email: org.companionA.email },
       caseId: assigned.id as string,
       caseNumber: String(assigned.caseNumber),
-      planId: plan.id as string,
-      itemId: item.id as string,
+      ...(await approvedPlanItem(setup, org)),
     };
   });
 
@@ -64,7 +58,7 @@ describe('offline capture, in a real browser with the API stopped', () => {
 
       // The set-up's sync keeps the plan item outside DK with its plan's id and title, nothing else.
       await syncedToPhone(page, { cases: [caseId], forms: ['plan-items'] });
-      expect(await formList(page, 'plan-items')).toEqual([{ id: itemId, planId, title: 'Penyuluhan di balai desa' }]);
+      expect(await formList(page, 'plan-items')).toEqual([{ id: itemId, planId, title: PLAN_ITEM_TITLE }]);
       expect(await followUps()).toEqual([]);
       expect(await activities()).toEqual([]);
 
@@ -98,7 +92,7 @@ describe('offline capture, in a real browser with the API stopped', () => {
         await page.click('nav a[href="/work-plans"]');
         await page.waitForSelector('.offline-plan-items');
         await suite.checkScreen(watched, 'offline-plan-items', '.offline-plan-items');
-        await page.focus('.offline-plan-items a:has-text("Penyuluhan di balai desa")');
+        await page.focus(`.offline-plan-items a:has-text("${PLAN_ITEM_TITLE}")`);
         await page.keyboard.press('Enter');
         await page.waitForSelector(ACTIVITY_FORM);
         await suite.checkScreen(watched, 'offline-plan-item', ACTIVITY_FORM);

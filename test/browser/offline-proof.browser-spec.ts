@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
-import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import type { Watched } from './browser-harness';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
@@ -24,6 +23,7 @@ import {
   syncedToPhone,
   unlockWithPin,
 } from './phone-steps';
+import { approvedPlanItem, canaryMarkers, plantControl, serverCounts } from './phone-world';
 
 /**
  * The proof of SPEC §12, end to end through a TCP proxy in front of the API (Playwright's offline
@@ -47,8 +47,6 @@ const CANARIES = {
   newSurvivorName: 'Kanari Yuliana Baun',
   newNarrative: 'Cerita kanari kejadian di kebun',
 };
-/** Planted in clear (localStorage and an IndexedDB database of its own) so the search must find it. */
-const CONTROL = 'Kontrol kanari yang harus ditemukan';
 
 /** The whole intake, step by step, from the lists the phone keeps; saved into the outbox. */
 async function takeInCase(page: Page, place: string): Promise<void> {
@@ -67,7 +65,6 @@ async function unlocked(page: Page): Promise<void> {
 }
 
 describe('the offline proof of SPEC §12, in a real browser through a proxy it cuts', () => {
-  const year = new Date().getUTCFullYear();
   const suite = BrowserSuite.register(
     'offline-proof',
     async (setup) => {
@@ -79,16 +76,11 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
           survivor: { sex: 'female', name: CANARIES.survivorName, phone: CANARIES.survivorPhone },
         }),
       );
-      const plan = await createPlan(setup, org.companionA, { groupId: org.groups.a, year });
-      const item = await addItem(setup, org.companionA, plan.id, itemBody({ title: 'Penyuluhan di balai desa' }));
-      await step(setup, org.companionA, plan.id, 'submit');
-      await step(setup, org.coordinatorA, plan.id, 'approve');
       return {
         companion: { id: org.companionA.id, email: org.companionA.email },
         caseId: assigned.id as string,
         caseNumber: String(assigned.caseNumber),
-        planId: plan.id as string,
-        itemId: item.id as string,
+        ...(await approvedPlanItem(setup, org)),
         place: `group:${org.groups.a}:${org.villages.a}`,
       };
     },
@@ -96,12 +88,6 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
     { throughProxy: true },
   );
 
-  const count = async (sql: string, values: unknown[]) => (await suite.stored<{ n: number }>(sql, values))[0]!.n;
-  const casesOfHers = () =>
-    count('SELECT count(*)::int AS n FROM cases WHERE assigned_companion_id = $1', [suite.world.companion.id]);
-  const followUps = () => count('SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1', [suite.world.caseId]);
-  const activities = () =>
-    count('SELECT count(*)::int AS n FROM activity_reports WHERE plan_item_id = $1', [suite.world.itemId]);
   /** Every refresh token the server gave this phone, read off the answers as the page received them. */
   const refreshTokens = new Set<string>();
   const collectRefreshTokens = (watched: Watched) =>
@@ -114,29 +100,6 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
     });
 
   /**
-   * The control, planted before any canary is written: it then goes through every flush and
-   * compaction of the browser's LevelDB stores the canaries go through, into the same
-   * Snappy-compressed tables (`.ldb`), so finding it proves the byte search reads those too.
-   */
-  async function plantControl(page: Page): Promise<void> {
-    await page.evaluate((control) => {
-      localStorage.setItem('kontrol', control);
-      const opening = indexedDB.open('kontrol-positif');
-      opening.onupgradeneeded = () => opening.result.createObjectStore('nilai');
-      return new Promise<void>((done) => {
-        opening.onsuccess = () => {
-          const writing = opening.result.transaction('nilai', 'readwrite');
-          writing.objectStore('nilai').put(control, 'kontrol');
-          writing.oncomplete = () => {
-            opening.result.close();
-            done();
-          };
-        };
-      });
-    }, CONTROL);
-  }
-
-  /**
    * Closes the browser (everything it kept is then on disk) and searches the profile folder: no
    * canary and no refresh token, while the control planted at the start is found (where, printed).
    * The search reads bytes as written: LevelDB's write-ahead logs hold values whole, its compacted
@@ -146,8 +109,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
    */
   async function profileHoldsNothingReadable(watched: Watched, folder: string, after: string): Promise<void> {
     await watched.context.close();
-    const markers: Record<string, Buffer[]> = { control: textForms(CONTROL) };
-    for (const [name, value] of Object.entries(CANARIES)) markers[name] = textForms(value);
+    const markers = canaryMarkers(CANARIES);
     [...refreshTokens].forEach((token, index) => (markers[`refreshToken${index}`] = textForms(token)));
     const found = markersOnDisk(folder, markers);
     console.log(`offline-proof, ${after}: the control found in ${found.control?.join(', ')}`);
@@ -164,6 +126,9 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       collectRefreshTokens(watched);
       let page = watched.page;
       await signIn(page, companion.email, TEST_PASSWORD, '.worklist');
+      // Planted before any canary is written, the control goes through every flush and compaction
+      // of the browser's LevelDB stores the canaries go through, into the same Snappy-compressed
+      // tables (`.ldb`), so finding it proves the byte search reads those too.
       await plantControl(page);
       await serviceWorkerReady(page);
       await setUpPhone(page, 'HP bukti');
@@ -199,7 +164,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await unlocked(page);
       await page.waitForSelector('.outbox-line a');
       expect(await page.textContent('.outbox-line a')).toBe('Belum terkirim: 4 catatan');
-      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([1, 0, 0]);
+      expect(await serverCounts(suite)).toEqual([1, 0, 0]);
       await profileHoldsNothingReadable(watched, folder, 'the offline work');
 
       // The network returns, and the first follow-up's answer is lost on its way back: the server
@@ -220,7 +185,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
-      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 2, 1]);
+      expect(await serverCounts(suite)).toEqual([2, 2, 1]);
       // The page heard one follow-up created and the other's repeat, answered 200 {id}: its 201 was lost.
       expect(repeats.sort()).toEqual([200, 201]);
 
@@ -238,7 +203,7 @@ describe('the offline proof of SPEC §12, in a real browser through a proxy it c
       await suite.restartApi();
       await goWithin(page, '/outbox');
       await page.waitForSelector('.outbox-empty', { timeout: 90_000 });
-      expect([await casesOfHers(), await followUps(), await activities()]).toEqual([2, 3, 1]);
+      expect(await serverCounts(suite)).toEqual([2, 3, 1]);
       await profileHoldsNothingReadable(watched, folder, 'the delivery');
     } finally {
       await watched?.context.close();

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
 import { createCase, newCaseBody } from '../support/cases';
-import { addItem, createPlan, itemBody, step } from '../support/work-plans';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
 import {
@@ -13,6 +12,7 @@ import {
   SAVED_ON_PHONE,
   setUpPhone,
 } from './phone-steps';
+import { approvedPlanItem } from './phone-world';
 
 /**
  * The outbox of a phone (SPEC §12 "Outbox", "Sign-out and other users"): a companion's follow-ups
@@ -23,22 +23,16 @@ import {
  */
 
 describe('the outbox of a phone, in a real browser with the API as its own process', () => {
-  const year = new Date().getUTCFullYear();
   const suite = BrowserSuite.register('outbox', async (setup) => {
     const org = await createOrganisation(setup, 'Kotak');
     const kept = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
     const leaving = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
-    const plan = await createPlan(setup, org.companionA, { groupId: org.groups.a, year });
-    const item = await addItem(setup, org.companionA, plan.id, itemBody({ title: 'Penyuluhan di balai desa' }));
-    await step(setup, org.companionA, plan.id, 'submit');
-    await step(setup, org.coordinatorA, plan.id, 'approve');
     return {
       companion: { id: org.companionA.id, email: org.companionA.email },
       colleague: org.companionB.id,
       keptCase: kept.id as string,
       leavingCase: leaving.id as string,
-      planId: plan.id as string,
-      itemId: item.id as string,
+      ...(await approvedPlanItem(setup, org)),
     };
   });
 

@@ -13,6 +13,7 @@ import {
   SAVED_ON_PHONE,
   setUpPhone,
   syncedToPhone,
+  typeRecovery,
   unlockWithPin,
 } from './phone-steps';
 
@@ -42,14 +43,7 @@ async function recoveryFirstStep(page: Page, email: string, password: string): P
   await page.keyboard.press('Enter');
   await page.waitForSelector('.phone-recovery[data-step=sign-in]');
   await page.focus('.phone-recovery input[name=email]');
-  await page.keyboard.type(email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(NEW_PIN);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(NEW_PIN);
-  await page.keyboard.press('Enter');
+  await typeRecovery(page, email, password, NEW_PIN);
 }
 
 /** A JSON call to the API process as the given bearer. */

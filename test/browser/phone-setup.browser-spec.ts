@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { createOrganisation, SignedInUser, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
-import { PHONE_DB, phoneStoreExists, PIN, setUpPhone, unlockWithPin } from './phone-steps';
+import { PHONE_DB, phoneStoreExists, PIN, setUpPhone, typeRecovery, unlockWithPin } from './phone-steps';
 
 /**
  * "Use this phone offline" and the PIN lock (SPEC §12): a companion sets up her phone from her
@@ -343,14 +343,7 @@ describe('setting up a phone for offline capture and its PIN lock, in a real bro
       await suite.checkScreen(watched, 'phone-recovery', '.phone-recovery');
       await expectPinInputs(page, 2);
       await tabTo(page, '.phone-recovery input[name=email]');
-      await page.keyboard.type(forgetful.email);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(TEST_PASSWORD);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(NEW_PIN);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(NEW_PIN);
-      await page.keyboard.press('Enter');
+      await typeRecovery(page, forgetful.email, TEST_PASSWORD, NEW_PIN);
       await worklistShown(page);
       expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('pendamping_refresh');
 

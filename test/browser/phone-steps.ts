@@ -33,6 +33,18 @@ export async function unlockWithPin(page: Page, pin = PIN): Promise<void> {
   await page.press('input[name=pin]', 'Enter');
 }
 
+/**
+ * The recovery form (a forgotten PIN, a reset) typed with the keyboard from its email field, which
+ * the caller has focused: her email, a password and the new PIN twice, sent with Enter.
+ */
+export async function typeRecovery(page: Page, email: string, password: string, newPin: string): Promise<void> {
+  for (const [index, text] of [email, password, newPin, newPin].entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(text);
+  }
+  await page.keyboard.press('Enter');
+}
+
 /** A path of the app reached as its links do, without loading the page again (a reload shows the PIN lock). */
 export async function goWithin(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {

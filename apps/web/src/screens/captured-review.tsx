@@ -202,6 +202,48 @@ function Facts({ rows }: { rows: [string, string | undefined][] }) {
   );
 }
 
+/** Where a captured record goes, chosen from a list, and the confirm button under the form's failure. */
+function AttachTo({
+  id,
+  name,
+  label,
+  value,
+  options,
+  onChange,
+  failure,
+  busy,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; text: string }[];
+  onChange(value: string): void;
+  failure: string | undefined;
+  busy: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div class="field">
+        <label for={id}>{label}</label>
+        <select id={id} name={name} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+          <option value="">{t('followUpChoose')}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Alert text={failure} />
+      <button type="submit" class="primary" disabled={busy}>
+        {t('capturedConfirm')}
+      </button>
+    </>
+  );
+}
+
 /** Puts the record in the outbox under the capture's id, then deletes the sealed capture. */
 async function confirmInto(vault: PhoneVault, id: string, request: Parameters<typeof keepAndSend>[1]): Promise<void> {
   await keepAndSend(id, request);
@@ -229,7 +271,6 @@ function AttachFollowUp({
     },
     (error) => (error instanceof Unattached ? t('capturedChooseCase') : failureText(error, t)),
   );
-  const selectId = `captured-case-${record.id}`;
   return (
     <form class="captured-attach" onSubmit={onSubmit} noValidate>
       <Facts
@@ -241,21 +282,19 @@ function AttachFollowUp({
           [t('followUpDueDate'), body.dueDate && calendarDay(language, body.dueDate)],
         ]}
       />
-      <div class="field">
-        <label for={selectId}>{t('capturedAttachCase')}</label>
-        <select id={selectId} name="case" value={caseId} onChange={(event) => setCaseId(event.currentTarget.value)}>
-          <option value="">{t('followUpChoose')}</option>
-          {ground.cases.map((stored) => (
-            <option key={stored.id} value={stored.id ?? ''}>
-              {[stored.caseNumber, stored.survivor?.name].filter(Boolean).join(' · ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Alert text={failure} />
-      <button type="submit" class="primary" disabled={busy}>
-        {t('capturedConfirm')}
-      </button>
+      <AttachTo
+        id={`captured-case-${record.id}`}
+        name="case"
+        label={t('capturedAttachCase')}
+        value={caseId}
+        options={ground.cases.map((stored) => ({
+          value: stored.id ?? '',
+          text: [stored.caseNumber, stored.survivor?.name].filter(Boolean).join(' · '),
+        }))}
+        onChange={setCaseId}
+        failure={failure}
+        busy={busy}
+      />
     </form>
   );
 }
@@ -283,7 +322,6 @@ function AttachActivity({
     },
     (error) => (error instanceof Unattached ? t('capturedChooseItem') : failureText(error, t)),
   );
-  const selectId = `captured-item-${record.id}`;
   const people = Object.values(body.participants ?? {}).reduce((sum, count) => sum + (Number(count) || 0), 0);
   return (
     <form class="captured-attach" onSubmit={onSubmit} noValidate>
@@ -294,21 +332,16 @@ function AttachActivity({
           [t('workplansSummary'), body.summary],
         ]}
       />
-      <div class="field">
-        <label for={selectId}>{t('captureItem')}</label>
-        <select id={selectId} name="item" value={itemId} onChange={(event) => setItemId(event.currentTarget.value)}>
-          <option value="">{t('followUpChoose')}</option>
-          {ground.items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Alert text={failure} />
-      <button type="submit" class="primary" disabled={busy}>
-        {t('capturedConfirm')}
-      </button>
+      <AttachTo
+        id={`captured-item-${record.id}`}
+        name="item"
+        label={t('captureItem')}
+        value={itemId}
+        options={ground.items.map((item) => ({ value: item.id, text: item.title }))}
+        onChange={setItemId}
+        failure={failure}
+        busy={busy}
+      />
     </form>
   );
 }

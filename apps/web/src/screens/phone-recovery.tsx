@@ -16,6 +16,7 @@ import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { Heading } from '../ui/heading';
 import { useSubmit } from '../ui/use-submit';
+import { CredentialFields } from './credential-fields';
 import { NewPasswordField, passwordChangeFailure } from './new-password-field';
 import { NewPinFields } from './new-pin-fields';
 import { checkNewPin, pinRefusalMessage } from './pin-refusal';
@@ -119,24 +120,7 @@ export function PhoneRecovery({
       <form class="phone-recovery" data-step={shown} onSubmit={onSubmit} noValidate>
         {shown === 'sign-in' && (
           <>
-            <Field
-              label={t('email')}
-              type="email"
-              name="email"
-              autocomplete="off"
-              required
-              value={email}
-              onValue={setEmail}
-            />
-            <Field
-              label={t('password')}
-              type="password"
-              name="password"
-              autocomplete="current-password"
-              required
-              value={password}
-              onValue={setPassword}
-            />
+            <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
             {code !== undefined && (
               <Field
                 label={t('totpCode')}

@@ -7,6 +7,7 @@ import { Alert } from '../ui/alert';
 import { failureText } from '../ui/failure-text';
 import { Field } from '../ui/field';
 import { useSubmit } from '../ui/use-submit';
+import { CredentialFields } from './credential-fields';
 
 type Step = 'password' | 'totp' | 'recovery';
 
@@ -57,26 +58,7 @@ export function SignIn({ locked = false }: { locked?: boolean }) {
       {locked && step === 'password' && <p>{t('sessionLockedHelp')}</p>}
       <form onSubmit={onSubmit} noValidate>
         {step === 'password' ? (
-          <>
-            <Field
-              label={t('email')}
-              type="email"
-              name="email"
-              autocomplete="off"
-              required
-              value={email}
-              onValue={setEmail}
-            />
-            <Field
-              label={t('password')}
-              type="password"
-              name="password"
-              autocomplete="current-password"
-              required
-              value={password}
-              onValue={setPassword}
-            />
-          </>
+          <CredentialFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
         ) : (
           <>
             {step === 'totp' && <p>{t('secondFactorHelp')}</p>}
