@@ -89,8 +89,10 @@ import { createOrganisation, createUser, Organisation, SignedInUser } from './su
  *
  * Cases and their work (Referral, FollowUp) are walked the same way on fixture cases on every side
  * of every boundary: assigned and co-assigned to the companion, another companion's in the same
- * region, another region's, restricted ones naming the coordinator and reviewer or the companion as
- * excluded, and one of the other organisation that names this organisation's region and companion.
+ * region, one the companion followed and was reassigned from (held, not hers now), another region's,
+ * restricted ones naming the coordinator and reviewer or the companion as excluded, and one of the
+ * other organisation that names this organisation's region and companion. Who held a case (took it
+ * in, or was its companion or co-companion) the oracle reads from the history in SQL, as its own.
  * A referral or follow-up sits where its case sits: the oracle reads the case from the table, the
  * server's rules see the record its spec builds. Nested fields (`survivor.name`, `perpetrators.phone`)
  * are written as nested bodies and read back as nested keys; sealed values are read back as written.
@@ -148,6 +150,8 @@ interface Placement {
   assignee?: string;
   coAssignee?: string;
   excluded?: string[];
+  /** The users who held a case: who took it in, and every companion and co-companion its history names. */
+  holders?: string[];
   /** Who asked for a report. */
   requester?: string;
 }
@@ -166,6 +170,7 @@ const casePlacement = (r: Rec | undefined): Placement =>
         assignee: text(r.assignedCompanionId),
         coAssignee: text(r.coCompanionId),
         excluded: texts(r.excludedUserIds),
+        holders: texts(r.heldBy),
       }
     : {};
 
@@ -231,6 +236,8 @@ function inScope(scope: Scope, actor: OracleActor, place: Placement): boolean {
       return place.assignee !== undefined && place.assignee === actor.userId;
     case 'co_assigned_cases':
       return place.coAssignee !== undefined && place.coAssignee === actor.userId;
+    case 'held_cases':
+      return (place.holders ?? []).includes(actor.userId);
     case 'excluded':
       return (place.excluded ?? []).includes(actor.userId);
     case 'others_requests':
@@ -672,6 +679,22 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       a.coordinatorA,
       fullCase('c6', villageA, { assignedCompanionId: a.companionA.id }),
     );
+    // Held by companion A, not hers now: what her phone showed of it is still recorded (held_cases).
+    const reassigned = await fixture(
+      'case companion A followed, reassigned since to another companion',
+      a.coordinatorA,
+      fullCase('c8', villageA, { assignedCompanionId: a.companionA.id }),
+    );
+    const [{ version }] = (await dataSource.query(`SELECT version FROM cases WHERE id = $1`, [reassigned])) as {
+      version: number;
+    }[];
+    const reassignment = await api
+      .http()
+      .put(`${API}/cases/${reassigned}/assignment`)
+      .set(a.coordinatorA.auth())
+      .send({ assignedCompanionId: otherCompanionId, version });
+    if (reassignment.status !== 200)
+      throw new Error(`fixture: reassignment answered ${reassignment.status} ${JSON.stringify(reassignment.body)}`);
     const foreign = await fixture(
       'case of org B naming region A and companion A',
       b.coordinatorA,
@@ -915,7 +938,12 @@ describe('permissions matrix: every cell of the rules table, on real records', (
     if (subject === 'Case' || isCaseWork(subject)) {
       const cases: Rec[] = await dataSource.query(
         `SELECT id, organization_id AS "organizationId", region_id AS "regionId", group_id AS "groupId", assigned_companion_id AS "assignedCompanionId",
-                co_companion_id AS "coCompanionId", excluded_user_ids::text[] AS "excludedUserIds" FROM cases`,
+                co_companion_id AS "coCompanionId", excluded_user_ids::text[] AS "excludedUserIds",
+                ARRAY(SELECT created_by::text UNION
+                      SELECT h.coded_value #>> '{}' FROM case_changes h
+                       WHERE h.case_id = cases.id AND h.field IN ('assignedCompanionId', 'coCompanionId')
+                         AND jsonb_typeof(h.coded_value) = 'string') AS "heldBy"
+           FROM cases`,
       );
       CASES_BY_ID.clear();
       for (const row of cases) CASES_BY_ID.set(String(row.id), row);
@@ -948,6 +976,9 @@ describe('permissions matrix: every cell of the rules table, on real records', (
       );
     }
     const rows = (await dataSource.getRepository(ENTITY[subject]!).find()) as Rec[];
+    // Who held a case is not on the record the server builds (its rules decide it in SQL only): given
+    // here, from the oracle's own reading of the history, so the abilities are weighed on the condition they publish.
+    if (subject === 'Case') return rows.map((row) => ({ ...row, heldBy: CASES_BY_ID.get(String(row.id))?.heldBy }));
     // A phone's status is derived from its revocation, as the service derives it.
     if (subject === 'Device') return rows.map((row) => ({ ...row, status: row.revokedAt ? 'revoked' : 'active' }));
     if (subject !== 'User') return rows;

@@ -275,6 +275,24 @@ describe('Sync', () => {
       expect(otherOrgEvents).toBe(0);
     });
 
+    it('records reads of a case restricted against her since, and of one only its history says she followed', async () => {
+      const followed = await createCase(suite.api, colleague, caseBody('followed'));
+      await assign(followed.id, { assignedCompanionId: companion.id, version: followed.version });
+      await assign(followed.id, { assignedCompanionId: colleague.id, version: followed.version + 1 });
+      const before = (await eventsOf(companion.id, 'device_read')).length;
+      await reads(companion, {
+        reads: [
+          { caseId: cases.restricted.id, fields: ['narrative'], at },
+          { caseId: followed.id, fields: ['survivor.name'], at },
+        ],
+      }).expect(202);
+      const written = (await eventsOf(companion.id, 'device_read')).slice(before);
+      expect(written.map((event) => [event.subjectId, event.fields])).toEqual([
+        [cases.restricted.id, ['narrative']],
+        [followed.id, ['survivor.name']],
+      ]);
+    });
+
     it('shows the sync and device-read events in the audit log, and their chains still verify', async () => {
       const admin = suite.org.admin;
       const listed = async (action: string): Promise<Json[]> =>

@@ -8,6 +8,7 @@ import { AuditWriter } from '../audit/audit.writer';
 import { AuthError } from '../auth-errors';
 import { FieldEncryption } from '../crypto-store/field-encryption.service';
 import { DataKeyOwner, unwrapDataKey, wrapDataKey } from '../crypto';
+import { PhoneOwner } from '../permissions/ability.factory';
 import { RequestAuth } from '../permissions/request-auth';
 import { eachRow, NOT_FOUND, ResourceSpec, ScopedResources } from '../permissions/scoped-resources';
 import { SessionIssuer, TokenPair } from '../sessions/session-issuer';
@@ -292,26 +293,20 @@ export async function markPhoneSynced(manager: EntityManager, auth: RequestAuth)
   );
 }
 
-/** Whose phone sent its last reads, for their audit events (her role as it is now). */
-export interface RevokedPhoneOwner {
-  userId: string;
-  organizationId: string;
-  role: string;
-}
-
 /**
  * A revoked phone's last reads (SPEC §12 "Resets, role changes, revocation") are authenticated by
  * the refresh token it presented and was answered `device-revoked`: accepted only while the phone
  * is revoked, only for the latest token issued to the phone (its current family's current token),
  * unexpired, and only once: the token is consumed (`rotated_at` set, as for a token exchanged for
  * its successor), in the caller's transaction, so a request that fails later consumes nothing.
- * Any other token, phone or state gives undefined, whatever the reason.
+ * Any other token, phone or state gives undefined, whatever the reason. The owner is named with
+ * her role as it is now, for her audit events and the rules that say which reads are recorded.
  */
 export async function consumeRevokedPhoneToken(
   manager: EntityManager,
   deviceId: string,
   refreshToken: string,
-): Promise<RevokedPhoneOwner | undefined> {
+): Promise<PhoneOwner | undefined> {
   const [rows] = (await manager.query(
     `UPDATE refresh_tokens t SET rotated_at = now()
        FROM devices d, users u
@@ -323,6 +318,6 @@ export async function consumeRevokedPhoneToken(
                      ORDER BY latest.created_at DESC, latest.id DESC LIMIT 1)
       RETURNING u.id AS "userId", u.organization_id AS "organizationId", u.role`,
     [deviceId, hashRefreshToken(refreshToken)],
-  )) as [RevokedPhoneOwner[], number];
+  )) as [PhoneOwner[], number];
   return rows[0];
 }

@@ -1,4 +1,5 @@
 import { createMongoAbility, ForcedSubject, MongoAbility, MongoQuery, RawRuleOf } from '@casl/ability';
+import type { Role } from '../users/roles';
 import { UserActor } from './actor';
 import { Action, PERMISSION_TABLE, PermissionRow, Scope } from './rules-table';
 import { fieldsOf, SUBJECTS, SubjectDefinition, SubjectName } from './subjects';
@@ -30,6 +31,8 @@ function scopeValues(actor: UserActor, scope: Scope): { field: keyof SubjectDefi
       return { field: 'assigneeField', ids: [actor.userId] };
     case 'co_assigned_cases':
       return { field: 'coAssigneeField', ids: [actor.userId] };
+    case 'held_cases':
+      return { field: 'heldField', ids: [actor.userId] };
     case 'excluded':
       return { field: 'excludedField', ids: [actor.userId] };
     case 'others_requests':
@@ -50,8 +53,8 @@ export function conditionsFor(row: PermissionRow, actor: UserActor): MongoQuery 
     throw new MisconfiguredRuleError(`rules table: subject ${row.subject} has no ${field} for scope ${row.scope}`);
   }
   const conditions: Record<string, unknown> = { [definition.organizationField]: actor.organizationId };
-  // An array column (the excluded users) holds the actor: equality on an array means "contains".
-  if (row.scope === 'excluded') conditions[property] = actor.userId;
+  // An array (the excluded users, the users who held a case) holds the actor: equality on an array means "contains".
+  if (row.scope === 'excluded' || row.scope === 'held_cases') conditions[property] = actor.userId;
   else if (row.scope === 'others_requests') conditions[property] = { $ne: actor.userId };
   // One id is an equality, so PostgreSQL can walk an index on (column, created_at) in page order.
   else if (row.scope !== 'organization')
@@ -65,17 +68,49 @@ export function rowFields(row: PermissionRow): string[] | undefined {
   return undefined;
 }
 
+const ruleOf = (row: PermissionRow, actor: UserActor): AppRawRule => ({
+  action: [...row.actions],
+  subject: row.subject,
+  conditions: conditionsFor(row, actor),
+  fields: rowFields(row),
+  inverted: row.inverted ?? false,
+  ...(row.reason ? { reason: row.reason } : {}),
+});
+
 export function rulesFor(actor: UserActor): AppRawRule[] {
-  return PERMISSION_TABLE.filter((row) => row.role === actor.role).map((row) => ({
-    action: [...row.actions],
-    subject: row.subject,
-    conditions: conditionsFor(row, actor),
-    fields: rowFields(row),
-    inverted: row.inverted ?? false,
-    ...(row.reason ? { reason: row.reason } : {}),
-  }));
+  return PERMISSION_TABLE.filter((row) => row.role === actor.role).map((row) => ruleOf(row, actor));
 }
 
 export function buildAbility(actor: UserActor): AppAbility {
   return createMongoAbility<AppAbility>(rulesFor(actor));
+}
+
+/** A phone's owner as her revoked phone names her, without a session (consumeRevokedPhoneToken). */
+export interface PhoneOwner {
+  userId: string;
+  organizationId: string;
+  role: Role;
+}
+
+/**
+ * The rules of her role for `record_reads` and nothing else, for a revoked phone's last reads
+ * (docs/offline.md, "`POST /api/v1/devices/:id/final-reads`"): she has no session and may be
+ * deactivated, so she is not loaded as a request's actor, and what her phone showed is recorded by
+ * the rows that say which reads are history, whatever else her role may do now. She is given no
+ * groups or regions: a row scoped by them would record nothing, where a guess could record too much.
+ */
+export function recordingAbility(owner: PhoneOwner): AppAbility {
+  const actor: UserActor = {
+    kind: 'user',
+    ...owner,
+    coordinatedRegionIds: [],
+    memberGroupIds: [],
+    memberVillageIds: [],
+    memberRegionIds: [],
+  };
+  return createMongoAbility<AppAbility>(
+    PERMISSION_TABLE.filter((row) => row.role === owner.role && row.actions.includes('record_reads')).map((row) =>
+      ruleOf({ ...row, actions: ['record_reads'] }, actor),
+    ),
+  );
 }

@@ -19,6 +19,12 @@ export interface RecordAllowance {
  * counting cases into a report, verifying the audit log's chains, syncing a phone.
  */
 const NOT_ON_A_RECORD: readonly Action[] = ['create', 'check_duplicate', 'report', 'verify', 'sync'];
+/**
+ * Actions on records of one subject that are not taken on a shown one: a phone reports its reads
+ * of cases by id (POST /sync/reads), and whether she held a case is decided in SQL only (the
+ * history is not on the record), so it could not be answered here.
+ */
+const NOT_ON_A_SHOWN_RECORD: Partial<Record<SubjectName, readonly Action[]>> = { Case: ['record_reads'] };
 
 /** Per subject, the actions some granting row of the rules table names for an existing record. */
 const RECORD_ACTIONS = new Map<SubjectName, Action[]>(
@@ -27,6 +33,7 @@ const RECORD_ACTIONS = new Map<SubjectName, Action[]>(
     ACTIONS.filter(
       (action) =>
         !NOT_ON_A_RECORD.includes(action) &&
+        !(NOT_ON_A_SHOWN_RECORD[name] ?? []).includes(action) &&
         PERMISSION_TABLE.some((row) => !row.inverted && row.subject === name && row.actions.includes(action)),
     ),
   ]),

@@ -13,6 +13,21 @@ interface SqlFragment {
   params: Record<string, unknown>;
 }
 
+/**
+ * Properties the rules' conditions name that are facts of other tables, not columns: each is said
+ * here once, in SQL on the record's own columns, as "the record's property holds this value" (the
+ * one condition the rules put on them). Records in memory do not carry them, so an ability decides
+ * them in SQL only: in memory, no record meets a condition on one.
+ */
+const DERIVED_PROPERTIES: Record<string, (column: (property: string) => string, value: string) => string> = {
+  // The users who held a case (scope held_cases): who took it in, and each companion and
+  // co-companion its history (case_changes, written with every assignment) names.
+  heldBy: (column, user) =>
+    `${column('createdBy')} = ${user} OR EXISTS (SELECT 1 FROM case_changes held
+      WHERE held.case_id = ${column('id')} AND held.field IN ('assignedCompanionId', 'coCompanionId')
+        AND held.coded_value = to_jsonb(${user}::text))`,
+};
+
 let parameterCounter = 0;
 const nextParameter = () => `scope_${(parameterCounter = (parameterCounter + 1) % 1_000_000_000)}`;
 
@@ -38,7 +53,10 @@ export function applyRowScope<T extends ObjectLiteral>(
 
   const convert = (rule: { conditions?: unknown; inverted: boolean }): SqlFragment => {
     const parts: SqlFragment[] = Object.entries((rule.conditions ?? {}) as Record<string, unknown>).map(
-      ([property, condition]) => conditionSql(column(property), condition),
+      ([property, condition]) =>
+        Object.hasOwn(DERIVED_PROPERTIES, property)
+          ? derivedSql(DERIVED_PROPERTIES[property], (name) => column(name).sql, condition)
+          : conditionSql(column(property), condition),
     );
     const joined = joinFragments(parts, 'AND');
     // A NULL column (a request about a user not created yet) meets no condition, as in CASL: a
@@ -61,6 +79,16 @@ function joinFragments(fragments: SqlFragment[], operator: 'AND' | 'OR'): SqlFra
     sql: fragments.map((fragment) => `(${fragment.sql})`).join(` ${operator} `),
     params: Object.assign({}, ...fragments.map((fragment) => fragment.params)),
   };
+}
+
+function derivedSql(
+  derived: (column: (property: string) => string, value: string) => string,
+  column: (property: string) => string,
+  condition: unknown,
+): SqlFragment {
+  if (typeof condition !== 'string') throw new UnsupportedConditionError('a derived property takes one value');
+  const name = nextParameter();
+  return { sql: derived(column, `:${name}`), params: { [name]: condition } };
 }
 
 function conditionSql(column: { sql: string; isArray: boolean }, condition: unknown): SqlFragment {

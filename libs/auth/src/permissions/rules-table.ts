@@ -47,8 +47,10 @@ export type Action = (typeof ACTIONS)[number];
  * administration request: one she made); about_self: records about the actor (a request whose
  * subject she is);
  * assigned_cases / co_assigned_cases: cases (and their work) the actor is the companion or
- * co-companion of; excluded: restricted cases that name the actor as excluded; others_requests:
- * report requests someone else made.
+ * co-companion of; held_cases: cases the actor held, whether or not she still does: she took them
+ * in, or their history names her as companion or co-companion (decided in SQL only, row-scope.ts:
+ * the history is not on the record); excluded: restricted cases that name the actor as excluded;
+ * others_requests: report requests someone else made.
  */
 export type Scope =
   | 'organization'
@@ -60,6 +62,7 @@ export type Scope =
   | 'about_self'
   | 'assigned_cases'
   | 'co_assigned_cases'
+  | 'held_cases'
   | 'excluded'
   | 'others_requests';
 
@@ -122,9 +125,18 @@ const REPORT_REQUEST_FIELDS = ['kind', 'year', 'scope.level', 'scope.id', 'forma
 const CASE_WORKFLOW: readonly Action[] = ['activate', 'request_closure', 'close', 'reopen'];
 const CASE_SUBJECTS = ['Case', 'Referral', 'FollowUp'] as const;
 
-/** A restricted case does not exist for the users it names, whatever else their role grants. */
+/**
+ * A restricted case does not exist for the users it names, whatever else their role grants; but
+ * what her phone showed before the restriction is history, and is still recorded (`record_reads`).
+ */
 const excludedFromRestrictedCases = (role: Role): PermissionRow[] =>
-  CASE_SUBJECTS.map((subject) => ({ role, subject, actions: ACTIONS, scope: 'excluded', inverted: true }));
+  CASE_SUBJECTS.map((subject) => ({
+    role,
+    subject,
+    actions: ACTIONS.filter((action) => action !== 'record_reads'),
+    scope: 'excluded',
+    inverted: true,
+  }));
 
 /**
  * A report belongs to its requester (SPEC §7): to anyone else it does not exist, in lists, status
@@ -149,6 +161,19 @@ const recordingReadsOfOwnPhones = (role: Role): PermissionRow => ({
   subject: 'Device',
   actions: ['record_reads'],
   scope: 'self',
+});
+
+/**
+ * The cases whose reads her phone's log may record (docs/offline.md, "`POST /api/v1/sync/reads`"):
+ * every role, the cases she held (took in, or was companion or co-companion of), so a case
+ * reassigned since, or a role that no longer works offline, keeps the record of her reads; never
+ * the cases her role lets her read, which no phone held.
+ */
+const recordingReadsOfHeldCases = (role: Role): PermissionRow => ({
+  role,
+  subject: 'Case',
+  actions: ['record_reads'],
+  scope: 'held_cases',
 });
 
 /** A companion's share of a case subject: the cases they are companion or co-companion of. */
@@ -222,10 +247,12 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // The organisation's phones, with their last sync, and revoking one (a lost phone, a departure).
   { role: 'org_admin', subject: 'Device', actions: ['read', 'revoke'], scope: 'organization' },
   recordingReadsOfOwnPhones('org_admin'),
+  recordingReadsOfHeldCases('org_admin'),
 
   // coordinator: case manager of their regions.
   { role: 'coordinator', subject: 'Organization', actions: ['read'], scope: 'organization' },
   recordingReadsOfOwnPhones('coordinator'),
+  recordingReadsOfHeldCases('coordinator'),
   { role: 'coordinator', subject: 'Region', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Village', actions: ['read'], scope: 'coordinated_regions' },
   { role: 'coordinator', subject: 'Group', actions: ['read'], scope: 'coordinated_regions' },
@@ -272,6 +299,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // reviewer: programme and M&E staff, organisation-wide, de-identified.
   { role: 'reviewer', subject: 'Organization', actions: ['read'], scope: 'organization' },
   recordingReadsOfOwnPhones('reviewer'),
+  recordingReadsOfHeldCases('reviewer'),
   { role: 'reviewer', subject: 'Region', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'Village', actions: ['read'], scope: 'organization' },
   { role: 'reviewer', subject: 'Group', actions: ['read'], scope: 'organization' },
@@ -306,8 +334,9 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // The companion who takes a case in is its companion from the start (the service sets it).
   { role: 'companion', subject: 'Case', actions: ['create'], scope: 'assigned_cases', fields: CASE_CONTENT_FIELDS },
   ...onAssignedCases({ subject: 'Case', actions: ['read', 'activate', 'request_closure'] }),
-  // Only a companion works offline: her phone holds the cases she follows (the sync adds "not closed").
-  ...onAssignedCases({ subject: 'Case', actions: ['sync'] }),
+  // Only a companion works offline: her phone holds the cases she follows (the sync adds "not closed"),
+  // and the reads her phone reports of them are recorded, whatever the history says (held_cases, below).
+  ...onAssignedCases({ subject: 'Case', actions: ['sync', 'record_reads'] }),
   ...onAssignedCases({ subject: 'Case', actions: ['update'], fields: CASE_CONTENT_FIELDS }),
   { role: 'companion', subject: 'Case', actions: ['check_duplicate'], scope: 'organization' },
   ...onAssignedCases({ subject: 'Referral', actions: ['read', 'create', 'update'] }),
@@ -344,6 +373,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   // Offline capture is a companion's (SPEC §12): she sets up, recovers and revokes her own phones.
   { role: 'companion', subject: 'Device', actions: ['read', 'create', 'recover', 'revoke'], scope: 'self' },
   recordingReadsOfOwnPhones('companion'),
+  recordingReadsOfHeldCases('companion'),
 
   // Last, because in CASL a later rule wins over an earlier one: whatever a role is granted above,
   // a restricted case does not exist for the users it excludes.

@@ -98,10 +98,11 @@ export class ScopedResources {
     private readonly audit: AuditWriter,
   ) {}
 
+  /** Only the ability is used: a revoked phone's last reads are scoped by her role's rules without a session. */
   scoped<E extends Row>(
     manager: EntityManager,
     spec: ResourceSpec<E>,
-    auth: RequestAuth,
+    auth: Pick<RequestAuth, 'ability'>,
     action: Action = 'read',
   ): SelectQueryBuilder<E> {
     const query = manager.getRepository(spec.entity).createQueryBuilder('row');

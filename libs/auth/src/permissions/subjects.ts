@@ -20,6 +20,11 @@ export interface SubjectDefinition {
   assigneeField?: string;
   coAssigneeField?: string;
   excludedField?: string;
+  /**
+   * The users who held a case: who took it in, and every companion and co-companion its history
+   * names. Not a column: row-scope.ts says it in SQL (DERIVED_PROPERTIES); records in memory lack it.
+   */
+  heldField?: string;
   /** Who asked for the record (a report request). */
   requesterField?: string;
 }
@@ -224,6 +229,7 @@ export const SUBJECTS = {
       ),
     },
     ...CASE_SCOPE,
+    heldField: 'heldBy',
   },
   Referral: {
     fields: {

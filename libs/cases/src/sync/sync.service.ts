@@ -6,6 +6,7 @@ import {
   AuthError,
   consumeRevokedPhoneToken,
   markPhoneSynced,
+  recordingAbility,
   RequestAuth,
   ScopedResources,
 } from '@pendamping/auth';
@@ -190,18 +191,15 @@ export class SyncService {
 
   /**
    * Reads logged on the phone, one audit event each, with the phone's time beside the server's.
-   * Recorded for a case her phone may hold now (the rules' `sync` scope), or one she held (she took
-   * it in, or its history names her as companion or co-companion): a case reassigned since, or a
-   * role that no longer works offline, keeps the record of her reads. Reads of any other id are
-   * dropped without a word, so the answer says nothing about them.
+   * Recorded for the cases the rules' `record_reads` scope gives: those she held (she took them in,
+   * or their history names her as companion or co-companion) and, for a companion, those her phone
+   * may hold now. A case reassigned or restricted since, or a role that no longer works offline,
+   * keeps the record of her reads. Reads of any other id are dropped without a word, so the answer
+   * says nothing about them.
    */
   async deviceReads(auth: RequestAuth, reads: DeviceRead[]): Promise<{ received: number }> {
     await this.dataSource.transaction(async (manager) => {
-      const requested = caseIdsOf(reads);
-      const eligible = new Set([
-        ...(await this.holdableNow(manager, auth, requested)),
-        ...(await this.heldBefore(manager, auth.actor, requested)),
-      ]);
+      const eligible = await this.recordable(manager, auth, caseIdsOf(reads));
       await this.recordReads(manager, reporterOf(auth), reads, eligible);
     });
     return { received: reads.length };
@@ -210,9 +208,9 @@ export class SyncService {
   /**
    * A revoked phone's last reads (SPEC §12 "Resets, role changes, revocation"), authenticated by
    * the refresh token that was answered `device-revoked` (`consumeRevokedPhoneToken`: once, the
-   * phone's latest token). Recorded as `deviceReads` records them, for the cases she held: her
-   * rules may no longer let her read them, but what her phone showed is history. Any refusal of the
-   * token is 401, whichever check failed.
+   * phone's latest token). Recorded as `deviceReads` records them, by the `record_reads` rows of
+   * her role as it is now (`recordingAbility`): she has no session and may be deactivated, but what
+   * her phone showed is history. Any refusal of the token is 401, whichever check failed.
    */
   async revokedPhoneReads(
     deviceId: string,
@@ -224,7 +222,7 @@ export class SyncService {
       const owner = await consumeRevokedPhoneToken(manager, deviceId, refreshToken);
       if (!owner)
         throw new AuthError('unauthenticated', "The refresh token is not this revoked phone's last one, or was used.");
-      const eligible = await this.heldBefore(manager, owner, caseIdsOf(reads));
+      const eligible = await this.recordable(manager, { ability: recordingAbility(owner) }, caseIdsOf(reads));
       await this.recordReads(
         manager,
         { organizationId: owner.organizationId, actor: { id: owner.userId, role: owner.role }, ...request },
@@ -255,32 +253,18 @@ export class SyncService {
     }
   }
 
-  private async holdableNow(manager: EntityManager, auth: RequestAuth, caseIds: string[]): Promise<string[]> {
-    if (caseIds.length === 0) return [];
-    const rows = await this.resources
-      .scoped(manager, this.specs.cases, auth, 'sync')
-      .andWhere('row.id IN (:...caseIds)', { caseIds })
-      .select('row.id', 'id')
-      .getRawMany<{ id: string }>();
-    return rows.map((row) => row.id);
-  }
-
-  /** Cases of her organisation she took in, or whose history names her as companion or co-companion. */
-  private async heldBefore(
+  /** The cases among these whose reads the rules record: the `record_reads` row scope on Case, in SQL. */
+  private async recordable(
     manager: EntityManager,
-    who: { userId: string; organizationId: string },
+    who: Pick<RequestAuth, 'ability'>,
     caseIds: string[],
   ): Promise<Set<string>> {
     if (caseIds.length === 0) return new Set();
-    const rows: { id: string }[] = await manager.query(
-      `SELECT c.id FROM cases c
-        WHERE c.id = ANY($1::uuid[]) AND c.organization_id = $2
-          AND (c.created_by = $3
-            OR EXISTS (SELECT 1 FROM case_changes h
-                        WHERE h.case_id = c.id AND h.field IN ('assignedCompanionId', 'coCompanionId')
-                          AND h.coded_value = to_jsonb($3::text)))`,
-      [caseIds, who.organizationId, who.userId],
-    );
+    const rows = await this.resources
+      .scoped(manager, this.specs.cases, who, 'record_reads')
+      .andWhere('row.id IN (:...caseIds)', { caseIds })
+      .select('row.id', 'id')
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 
