@@ -2,6 +2,7 @@ import type { components } from '../api/schema';
 import type { PackedRule } from '../api/views';
 import type { Profile } from '../session/session';
 import type { CodeLists } from '../ui/labels';
+import { type CaseSummary, inWorklistOrder, summaryOf } from './case-summary';
 import { logDeviceRead } from './device-reads';
 import { whenVaultOpens } from './open-vault';
 import type { PlanItemTitle } from './phone-db';
@@ -16,6 +17,8 @@ export type SyncedCase = components['schemas']['SyncedCaseView'];
 export const STORED = {
   case: (id: string) => `case/${id}`,
   cases: 'case/',
+  summary: (id: string) => `case-summary/${id}`,
+  summaries: 'case-summary/',
   cursor: 'sync/cursor',
   profile: 'me/profile',
   rules: 'me/rules',
@@ -35,7 +38,31 @@ function opened(): Promise<PhoneVault> {
   });
 }
 
-/** Her synced cases by case number: the server's worklist order rests on due dates the phone does not recompute. */
+/** The ids of names listed under `prefix` (`case/<id>` gives `<id>`). */
+export const idsOf = (names: string[], prefix: string): string[] => names.map((name) => name.slice(prefix.length));
+
+/**
+ * Her synced cases as the worklist draws them, in its order: each case's summary, never the case.
+ * Only a case held without one (synced by a version of the app before summaries, until its next
+ * sync writes them) is opened whole, and summarised in memory: the worklist writes nothing. A
+ * summary whose case is not held is left out: the case is the authority on what the phone holds.
+ */
+export async function storedSummaries(): Promise<CaseSummary[]> {
+  const vault = await opened();
+  const [caseNames, summaryNames] = await Promise.all([vault.names(STORED.cases), vault.names(STORED.summaries)]);
+  const held = idsOf(caseNames, STORED.cases);
+  const summarised = new Set(idsOf(summaryNames, STORED.summaries));
+  const summaries = await Promise.all(
+    held.map(async (id) => {
+      if (summarised.has(id)) return vault.get<CaseSummary>(STORED.summary(id));
+      const whole = await vault.get<SyncedCase>(STORED.case(id));
+      return whole && summaryOf(whole);
+    }),
+  );
+  return summaries.filter((item): item is CaseSummary => item !== undefined).sort(inWorklistOrder);
+}
+
+/** Her synced cases whole, by case number: what the review list of capture-only mode attaches a record to. */
 export async function storedCases(): Promise<SyncedCase[]> {
   const vault = await opened();
   const names = await vault.names(STORED.cases);

@@ -4,7 +4,8 @@ import type { PackedRule } from '../api/views';
 import { worksOffline } from '../session/navigation';
 import { sendDeviceReads } from './device-reads';
 import type { PhoneVault } from './phone-vault';
-import { STORED, type SyncedCase } from './phone-store';
+import { summaryOf } from './case-summary';
+import { idsOf, STORED, type SyncedCase } from './phone-store';
 
 /**
  * SPEC §12's `SYNC_MINUTES`, a constant of the client: the server has no setting for it, and a
@@ -30,24 +31,47 @@ const casesSince = (since: string | undefined): Promise<CasePage> =>
 
 /**
  * Pages through the changed cases until `more` is false, sealing each whole under `case/<id>` and
- * the cursor after each page (the cases of a page are stored before the cursor that skips them).
- * Then every held case not in `ids` is deleted; an id it does not hold (a lost store, a case that
- * changed hands twice) sends it round again without a cursor, once.
+ * its summary under `case-summary/<id>` in one transaction, and the cursor after each page (the
+ * cases of a page are stored before the cursor that skips them). Then every held case not in `ids`
+ * is deleted with its summary, in one transaction; an id it does not hold (a lost store, a case
+ * that changed hands twice) sends it round again without a cursor, once.
  */
 async function syncCases(vault: PhoneVault, fresh = false): Promise<void> {
   let since = fresh ? undefined : await vault.get<string>(STORED.cursor);
   let page: CasePage;
   do {
     page = await casesSince(since);
-    for (const item of page.cases) if (item.id) await vault.put(STORED.case(item.id), item);
+    for (const item of page.cases)
+      if (item.id)
+        await vault.putTogether({ [STORED.case(item.id)]: item, [STORED.summary(item.id)]: summaryOf(item) });
     await vault.put(STORED.cursor, page.cursor);
     since = page.cursor;
   } while (page.more);
-  const current = new Set(page.ids.map(STORED.case));
-  const held = await vault.names(STORED.cases);
-  for (const name of held) if (!current.has(name)) await vault.delete(name);
+  const current = new Set(page.ids);
+  const held = idsOf(await vault.names(STORED.cases), STORED.cases);
+  const summarised = idsOf(await vault.names(STORED.summaries), STORED.summaries);
+  const gone = [...new Set([...held, ...summarised])].filter((id) => !current.has(id));
+  await vault.deleteTogether(gone.flatMap((id) => [STORED.case(id), STORED.summary(id)]));
   const heldNow = new Set(held);
-  if (!fresh && [...current].some((name) => !heldNow.has(name))) await syncCases(vault, true);
+  if (!fresh && page.ids.some((id) => !heldNow.has(id))) return syncCases(vault, true);
+  await summariseUnsummarised(
+    vault,
+    held.filter((id) => current.has(id)),
+    new Set(summarised),
+  );
+}
+
+/**
+ * A phone that synced before summaries existed holds its unchanged cases without one: each is
+ * opened once here and its summary sealed, so the worklist need not open it again. Under the sync's
+ * Web Lock, the only writer of cases, so no newer case can slip in between the read and the write.
+ */
+async function summariseUnsummarised(vault: PhoneVault, held: string[], summarised: Set<string>): Promise<void> {
+  for (const id of held) {
+    if (summarised.has(id)) continue;
+    const whole = await vault.get<SyncedCase>(STORED.case(id));
+    if (whole) await vault.put(STORED.summary(id), summaryOf(whole));
+  }
 }
 
 /**

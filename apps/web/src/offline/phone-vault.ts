@@ -212,6 +212,23 @@ export class PhoneVault {
   }
 
   /**
+   * Values that belong together (a case and its summary) sealed first, then written in one
+   * transaction: a page killed meanwhile leaves all or none of them. IndexedDB ends a transaction
+   * that waits on anything else, so the sealing cannot happen inside it.
+   */
+  async putTogether(values: Record<string, unknown>): Promise<void> {
+    const key = this.key();
+    const sealed = await Promise.all(
+      Object.entries(values).map(async ([name, value]) => ({
+        name,
+        sealed: await sealValue(key, sealedPlace(name), value),
+      })),
+    );
+    const transaction = this.db.transaction('sealed', 'readwrite');
+    await Promise.all([...sealed.map(({ name, sealed }) => transaction.store.put(sealed, name)), transaction.done]);
+  }
+
+  /**
    * The names of the sealed values under `prefix` (`case/`, `outbox/`): names are ids chosen by the
    * callers, never a value about a person, so listing them needs no key but is still refused locked.
    */
@@ -223,6 +240,13 @@ export class PhoneVault {
   async delete(name: string): Promise<void> {
     this.key();
     await this.db.delete('sealed', name);
+  }
+
+  /** In one transaction, as `putTogether` writes them. */
+  async deleteTogether(names: string[]): Promise<void> {
+    this.key();
+    const transaction = this.db.transaction('sealed', 'readwrite');
+    await Promise.all([...names.map((name) => transaction.store.delete(name)), transaction.done]);
   }
 
   holdRefreshToken(token: string): Promise<void> {

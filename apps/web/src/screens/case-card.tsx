@@ -4,7 +4,11 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { calendarDay, codeLabel, type CodeLists } from '../ui/labels';
 
-type CaseView = components['schemas']['CaseView'];
+/** What a card draws of a case: coded fields only, so the phone's sealed case summary is enough (`offline/case-summary.ts`). */
+export type CardCase = Pick<
+  components['schemas']['CaseView'],
+  'id' | 'caseNumber' | 'status' | 'riskLevel' | 'nextFollowUpDue'
+>;
 
 /** The case number as a link to the case, followed inside the client. */
 export function CaseLink({ id, caseNumber }: { id?: string | null; caseNumber?: string | null }) {
@@ -22,7 +26,7 @@ export function CaseLink({ id, caseNumber }: { id?: string | null; caseNumber?: 
 }
 
 /** The next follow-up's day, or that none is due; overdue is said in words, not by colour alone. */
-export function FollowUpDue({ item }: { item: CaseView }) {
+export function FollowUpDue({ item }: { item: Pick<CardCase, 'nextFollowUpDue'> }) {
   const { t, language } = useI18n();
   const day = item.nextFollowUpDue?.slice(0, 10);
   const today = new Date().toISOString().slice(0, 10);
@@ -43,7 +47,7 @@ export function CaseCard({
   codes,
   children,
 }: {
-  item: CaseView;
+  item: CardCase;
   codes: CodeLists;
   children?: ComponentChildren;
 }) {

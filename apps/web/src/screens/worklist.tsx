@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { answered } from '../api/problem';
-import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { Heading } from '../ui/heading';
 import { Alert } from '../ui/alert';
@@ -9,10 +8,10 @@ import { failureText } from '../ui/failure-text';
 import type { CodeLists } from '../ui/labels';
 import { navigate } from '../router';
 import { fromApiOrPhone, type PhoneStore } from '../session/api-or-phone';
-import { CaseCard } from './case-card';
+import { type CardCase, CaseCard } from './case-card';
 
 interface Loaded {
-  cases: components['schemas']['CaseView'][];
+  cases: CardCase[];
   codes: CodeLists;
   /** Read from the phone's store: no signal (SPEC §12). */
   offline?: true;
@@ -27,13 +26,14 @@ const fromApi = async (): Promise<Loaded> => {
 };
 
 const fromPhone = async (store: PhoneStore): Promise<Loaded> => {
-  const [cases, codes] = await Promise.all([store.storedCases(), store.storedCodeLists()]);
+  const [cases, codes] = await Promise.all([store.storedSummaries(), store.storedCodeLists()]);
   return { cases, codes, offline: true };
 };
 
 /**
  * The companion's cases in the server's order: active first, then by the next follow-up due (SPEC §8).
- * On a phone with no signal, the cases of its last sync (SPEC §12).
+ * On a phone with no signal, the cases of its last sync in the same order, drawn from their sealed
+ * summaries alone (SPEC §12): no case is opened whole to draw the list.
  */
 export function Worklist() {
   const { t } = useI18n();
