@@ -70,6 +70,12 @@ const common = {
 
 module.exports = {
   testTimeout: 60_000,
+  /**
+   * Every unit and e2e suite has its own database and Redis key prefix, and the ports of its own
+   * processes come from a slice of its worker's (test/support/free-port.ts), so they run on every
+   * core; Jest's default, one core fewer, is a single worker (run in band) on two cores.
+   */
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
@@ -84,6 +90,7 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      runner: '<rootDir>/test/browser/serial-runner.js',
       globalSetup: '<rootDir>/test/browser/global-setup.ts',
       globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
     },

@@ -1,4 +1,5 @@
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
+import { freePort } from './free-port';
 
 /**
  * A loopback proxy a test can cut, to see how the app behaves when a server disappears: Redis for
@@ -41,8 +42,9 @@ export class TcpProxy {
     return parsed.toString();
   }
 
-  async start(port = 0): Promise<number> {
-    await this.listen(port);
+  /** On `port`, else on a port of `freePort`'s, which no other suite of the run is handed meanwhile, even while cut. */
+  async start(port?: number): Promise<number> {
+    await this.listen(port ?? (await freePort()));
     return this.port;
   }
 
