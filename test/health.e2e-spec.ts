@@ -36,6 +36,18 @@ describe('health', () => {
     expect(ready.body.checks.redis.status).toBe('up');
   });
 
+  it('answers liveness outside Nest with every header any answer carries', async () => {
+    const started = await api();
+    const live = await started.http().get('/health/live').expect(200, { status: 'ok' });
+    expect(live.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(live.headers['x-content-type-options']).toBe('nosniff');
+    expect(live.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=()');
+    expect(live.headers['cache-control']).toBe('no-store');
+    expect(live.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await started.http().get('/api/v1/health/live').expect(404);
+    await started.http().head('/health/live').expect(200);
+  });
+
   it('reports Redis as degraded, with 200, when Redis is unreachable', async () => {
     const started = await api({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     const ready = await started.http().get('/health/ready').expect(200);

@@ -5,6 +5,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACTIONS, POLICY, RoutePolicy, SUBJECT_NAMES } from '@pendamping/auth';
 import { problemType } from '@pendamping/core';
+import { LIVENESS_PATH } from '@pendamping/api/health/liveness';
 import { WEB_ROOT } from '@pendamping/api/web-client';
 import { createSuiteDatabase, SuiteDatabase } from './support/suite-database';
 import { startTestApi, suiteConfig, TestApi } from './support/test-app';
@@ -98,6 +99,9 @@ function servedRoutes(api: TestApi): { routes: string[]; unparsed: string[] } {
 /** Swagger UI and the OpenAPI document (SPEC §1): registered by @nestjs/swagger, public by design, no data. */
 const isApiDocs = (route: string) => /^[A-Z]+ \/docs(?:[/-]|$)/.test(route);
 
+/** The liveness probe, on Fastify itself so that Nest's per-request pipeline is not its cost: public, no data. */
+const LIVENESS_ROUTE = `GET ${LIVENESS_PATH}`;
+
 /** The built web client's files and its history-mode fallback: public, no data, no policy (SPEC §11). */
 const webClientRoutes = (): string[] =>
   existsSync(WEB_ROOT)
@@ -138,7 +142,6 @@ const EXPECTED_PUBLIC = [
   'GET /api/v1/devices/:id/status',
   // SPEC §12: a revoked phone has no session; its last reads come with the refresh token answered device-revoked.
   'POST /api/v1/devices/:id/final-reads',
-  'GET /health/live',
   'GET /health/ready',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
@@ -190,12 +193,12 @@ describe('every route declares its policy (deny by default)', () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
-  it('serves no route that is not a controller route, apart from the API docs and the web client files', () => {
+  it('serves no route that is not a controller route, apart from the API docs, liveness and the web client files', () => {
     const served = servedRoutes(api);
     expect(served.unparsed).toEqual([]);
     expect(served.routes.filter(isApiDocs).length).toBeGreaterThan(0);
     expect(served.routes.filter((route) => !isApiDocs(route)).sort()).toEqual(
-      [...routes.map(label), ...webClientRoutes()].sort(),
+      [...routes.map(label), LIVENESS_ROUTE, ...webClientRoutes()].sort(),
     );
   });
 

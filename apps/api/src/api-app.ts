@@ -7,6 +7,7 @@ import { apiDocsServed, AppConfig, NestPinoLogger, newRequestId, ProblemFilter, 
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ApiModule } from './api.module';
+import { registerLiveness } from './health/liveness';
 import { apiDocument } from './openapi/api-document';
 import { cacheControlFor, registerWebClient } from './web-client';
 
@@ -48,12 +49,7 @@ export async function createApiApp(
   });
   // Parses and sets cookies (the sign-in device cookie); each cookie that needs one carries its own MAC.
   await app.register(fastifyCookie);
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/ready', method: RequestMethod.GET }] });
   // Every answer may carry case content or a token: no browser or proxy may keep one (cacheControlFor).
   app
     .getHttpAdapter()
@@ -63,6 +59,7 @@ export async function createApiApp(
       const cacheControl = cacheControlFor(request.url);
       if (cacheControl) reply.header('cache-control', cacheControl);
     });
+  registerLiveness(app.getHttpAdapter().getInstance());
   await registerWebClient(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
 

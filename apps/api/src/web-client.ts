@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { isThePage, REVALIDATED_FILES } from '@pendamping/core/http/server-paths';
 
 /** The built client: dist/web beside dist/apps when running built, the same folder when running from sources. */
@@ -20,7 +20,7 @@ const shared = {
 };
 
 /** The client's policy: nothing inline, nothing from another origin; WebAssembly for the offline store's Argon2 (§12). */
-const CLIENT_POLICY: FastifyHelmetOptions = {
+const CLIENT_POLICY: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -39,7 +39,7 @@ const CLIENT_POLICY: FastifyHelmetOptions = {
 };
 
 /** Swagger UI writes an inline style sheet and data: images; it loads only its own files. */
-const DOCS_POLICY: FastifyHelmetOptions = {
+const DOCS_POLICY: HelmetOptions = {
   ...CLIENT_POLICY,
   contentSecurityPolicy: {
     useDefaults: false,
@@ -78,10 +78,12 @@ export function cacheControlFor(url: string): string | undefined {
  * index.html, precompressed when asked.
  */
 export async function registerWebClient(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(fastifyHelmet, { global: false });
-  fastify.addHook('onRequest', async (request, reply) => {
-    await reply.helmet(request.url.startsWith('/docs') ? DOCS_POLICY : CLIENT_POLICY);
+  // Built once: @fastify/helmet builds helmet's middleware (and parses the policy) again on every request.
+  const clientHeaders = helmet(CLIENT_POLICY);
+  const docsHeaders = helmet(DOCS_POLICY);
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
+    (request.url.startsWith('/docs') ? docsHeaders : clientHeaders)(request.raw, reply.raw, () => done());
   });
   if (!existsSync(join(WEB_ROOT, 'index.html'))) return;
   await fastify.register(fastifyStatic, {

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { PublicRoute } from '@pendamping/auth';
 import type { FastifyReply } from 'fastify';
-import { Liveness, Readiness } from './health.responses';
+import { Readiness } from './health.responses';
 import { ReadinessReport, ReadinessService } from './readiness.service';
 
 @ApiTags('health')
@@ -10,13 +10,6 @@ import { ReadinessReport, ReadinessService } from './readiness.service';
 @PublicRoute()
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
-
-  @ApiOperation({ summary: 'Liveness: the process answers' })
-  @Get('live')
-  @ApiOkResponse({ type: Liveness, description: 'The process is running.' })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
-  }
 
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
   @Get('ready')

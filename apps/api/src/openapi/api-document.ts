@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentLiveness } from '../health/liveness';
+import { Liveness } from '../health/health.responses';
 import { Problem } from './problem.schema';
 
 const PROBLEM_RESPONSE = {
@@ -19,8 +21,9 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-    { extraModels: [Problem] },
+    { extraModels: [Problem, Liveness] },
   );
+  documentLiveness(document);
   for (const operations of Object.values(document.paths))
     for (const operation of [operations.get, operations.put, operations.post, operations.delete, operations.patch])
       if (operation)
