@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * What a companion does on her phone, and what a test reads of the phone's store, shared by the
@@ -31,6 +31,15 @@ export async function unlockWithPin(page: Page, pin = PIN): Promise<void> {
   await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
   await page.fill('input[name=pin]', pin);
   await page.press('input[name=pin]', 'Enter');
+}
+
+/** Another tab of the phone, opened at the lock screen and unlocked with the PIN, once its frame shows. */
+export async function unlockedTab(context: BrowserContext, pin = PIN): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto('/');
+  await unlockWithPin(tab, pin);
+  await tab.waitForSelector('nav');
+  return tab;
 }
 
 /**
