@@ -11,6 +11,9 @@ import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
 import { markersOnDisk } from './phone-profile';
 import {
   ACTIVITY_FORM,
+  CAPTURE_SAVED,
+  captureFollowUp,
+  confirmCapturedFollowUp,
   fillIntakeRest,
   fillIntakeSurvivor,
   FOLLOW_UP_FORM,
@@ -18,6 +21,7 @@ import {
   setUpPhone,
   storeKeys,
   syncedToPhone,
+  unlockWithPin,
 } from './phone-steps';
 import { approvedPlanItem, canaryMarkers, plantControl, serverCounts } from './phone-world';
 
@@ -27,13 +31,12 @@ import { approvedPlanItem, canaryMarkers, plantControl, serverCounts } from './p
  * key, and the app is killed mid-way through a second follow-up. Nothing of it opens before an
  * online sign-in, and the closed profile holds no canary; once her password recovers the phone, the
  * review list shows all three (the unfinished one with what she typed), she attaches and confirms
- * them, and each arrives exactly once.
+ * them, and each arrives exactly once. Chosen at the lock screen by a companion who knows her PIN,
+ * the mode keeps the PIN working, and the PIN's unlock opens the review list.
  */
 
 const NEW_PIN = '86420975';
 const WRONG_PINS = ['11112221', '11112222', '11112223', '11112224', '11112225'];
-
-const CAPTURE_SAVED = 'Tersimpan terkunci di ponsel ini. Periksa dan kirim setelah masuk dengan kata sandi.';
 
 const CANARIES = {
   caseNote: 'Kanari catatan kasus Ibu Marta di Oesao',
@@ -60,7 +63,13 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       const org = await createOrganisation(setup, 'Tangkap Saja');
       const assigned = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
       const { itemId } = await approvedPlanItem(setup, org);
+      const pinKept = await createCase(setup, org.companionB, newCaseBody(org.villages.b));
       return {
+        pinKept: {
+          email: org.companionB.email,
+          caseId: pinKept.id as string,
+          caseNumber: String(pinKept.caseNumber),
+        },
         companion: { id: org.companionA.id, email: org.companionA.email },
         caseId: assigned.id as string,
         caseNumber: String(assigned.caseNumber),
@@ -267,4 +276,36 @@ describe('capture-only mode of SPEC §12, in a real browser through a proxy it c
       rmSync(folder, { recursive: true, force: true });
     }
   }, 400_000);
+
+  it('capture-only chosen beside the PIN: the PIN still opens the phone, on the review list, and the record is delivered once', async () => {
+    const { email, caseId, caseNumber } = suite.world.pinKept;
+    const followUpsOfCase = async () =>
+      (await suite.stored<{ n: number }>('SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1', [caseId]))[0]!
+        .n;
+    await suite.inContext(async ({ page }) => {
+      await signIn(page, email, TEST_PASSWORD, '.worklist');
+      await setUpPhone(page, 'HP dengan PIN');
+      await syncedToPhone(page, { cases: [caseId] });
+
+      // Locked, she takes a follow-up in without unlocking; the PIN copy stays.
+      await page.reload();
+      await page.waitForSelector('.phone-lock[data-state=pin]');
+      await captureFollowUp(page, 'Catatan kasus tanpa membuka kunci', 'Kunjungan dicatat di layar kunci');
+      expect(await page.$('.phone-lock[data-state=pin] input[name=pin]')).not.toBeNull();
+      expect(await storeKeys(page, 'keys')).toContain('dk-by-pin');
+
+      // The PIN opens the phone on the review list, which shows it; confirmed, it is delivered once.
+      await unlockWithPin(page);
+      await page.waitForSelector('.captured-list > li');
+      expect(new URL(page.url()).pathname).toBe('/captured');
+      expect(await page.$$('.captured-list > li')).toHaveLength(1);
+      expect(await page.textContent('.captured-list')).toContain('Catatan kasus tanpa membuka kunci');
+      expect(await followUpsOfCase()).toBe(0);
+      await confirmCapturedFollowUp(page, 'Kunjungan dicatat di layar kunci', caseNumber);
+      expect(await followUpsOfCase()).toBe(1);
+      expect((await storeKeys(page, 'sealed')).filter((name) => name.startsWith('capture/'))).toEqual([]);
+      await goWithin(page, '/captured');
+      await page.waitForSelector('.captured-empty');
+    });
+  }, 180_000);
 });

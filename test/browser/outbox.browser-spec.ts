@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
+import type { Route } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, signIn } from './browser-suite';
@@ -11,6 +12,7 @@ import {
   openCase,
   SAVED_ON_PHONE,
   setUpPhone,
+  unlockedTab,
 } from './phone-steps';
 import { approvedPlanItem } from './phone-world';
 
@@ -19,7 +21,8 @@ import { approvedPlanItem } from './phone-world';
  * and activity report made on her phone reach the server exactly once, with the API up, with it
  * stopped and started again, and with an answer lost after the server handled the request; a
  * record whose case left her shows orphaned and is discarded after a confirm step; sign-out is
- * refused while a record waits unless she confirms discarding it.
+ * refused while a record waits unless she confirms discarding it. A record delivered by one tab
+ * shows as it is sent and as delivered in another tab's case page, without a reload.
  */
 
 describe('the outbox of a phone, in a real browser with the API as its own process', () => {
@@ -27,11 +30,13 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
     const org = await createOrganisation(setup, 'Kotak');
     const kept = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
     const leaving = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
+    const twoTabs = await createCase(setup, org.companionB, newCaseBody(org.villages.b));
     return {
       companion: { id: org.companionA.id, email: org.companionA.email },
       colleague: org.companionB.id,
       keptCase: kept.id as string,
       leavingCase: leaving.id as string,
+      inTwoTabs: { email: org.companionB.email, caseId: twoTabs.id as string },
       ...(await approvedPlanItem(setup, org)),
     };
   });
@@ -198,4 +203,40 @@ describe('the outbox of a phone, in a real browser with the API as its own proce
       expect(await followUpsOf(keptCase)).toBe(3);
     });
   }, 150_000);
+
+  it("tells another tab's case page that a follow-up is being sent, and that it was delivered, without a reload", async () => {
+    const { email, caseId } = suite.world.inTwoTabs;
+    await suite.inContext(async ({ page, context }) => {
+      await signIn(page, email, TEST_PASSWORD, 'nav');
+      await setUpPhone(page);
+      await openCase(page, caseId);
+      const other = await unlockedTab(context);
+      await openCase(other, caseId);
+
+      // Added in the first tab with no signal: the second lists it among those not sent yet.
+      await suite.stopApi();
+      expect(await addFollowUp(page, 'Kunjungan dari tab pertama', 'click')).toBe(SAVED_ON_PHONE);
+      const waiting = '.waiting-follow-ups li:has-text("Kunjungan dari tab pertama")';
+      await other.waitForSelector(waiting);
+
+      // The first tab's delivery held on its way to the API: the second says it is being sent.
+      let holding = true;
+      const held: Route[] = [];
+      await page.route('**/follow-ups', async (route) => {
+        if (holding && route.request().method() === 'POST') held.push(route);
+        else await route.continue();
+      });
+      await suite.restartApi();
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await other.waitForSelector(`${waiting} .outbox-state:text-is("Sedang dikirim…")`);
+
+      // Let through: the second tab's case page, read before, reads its follow-ups again.
+      holding = false;
+      for (const route of held) await route.continue().catch(() => undefined);
+      await other.waitForSelector('.follow-ups li:has-text("Kunjungan dari tab pertama")');
+      await other.waitForSelector('.waiting-follow-ups', { state: 'detached' });
+      expect(await followUpsOf(caseId)).toBe(1);
+      await page.unroute('**/follow-ups');
+    });
+  }, 180_000);
 });

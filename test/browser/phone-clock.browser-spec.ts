@@ -4,14 +4,26 @@ import type { Frame, Page } from 'playwright-core';
 import { createCase, newCaseBody } from '../support/cases';
 import { createOrganisation, TEST_PASSWORD } from '../support/world';
 import { BrowserSuite, serviceWorkerReady, signIn } from './browser-suite';
-import { FOLLOW_UP_FORM, openCase, setUpPhone, storeKeys, syncedToPhone, unlockWithPin } from './phone-steps';
+import {
+  captureFollowUp,
+  confirmCapturedFollowUp,
+  FOLLOW_UP_FORM,
+  openCase,
+  setUpPhone,
+  storeKeys,
+  syncedToPhone,
+  typeRecovery,
+  unlockedTab,
+  unlockWithPin,
+} from './phone-steps';
 
 /**
  * What a phone does as time passes (SPEC §12 "Lock and unlock", "The offline window"), on
  * Playwright's page clock, which every tab of a context shares: 5 minutes with no input in any tab
  * lock them all (a browser's own lock is 15), input in one tab keeps the others open; a phone
  * unlocked with no signal renews its session by itself 30 seconds later, without an `online` event;
- * the offline window closes at its end, here the absolute session lifetime of 1 hour; and a renewal
+ * the offline window closes at its end, here the absolute session lifetime of 1 hour, and what she
+ * captures then is delivered once after her online recovery; and a renewal
  * the network swallows (through a proxy in front of the API) holds no lock back.
  */
 
@@ -55,12 +67,17 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
       const third = await createOrganisation(setup, 'Jam ketiga');
       const fourth = await createOrganisation(setup, 'Jam keempat');
       const hungCase = await createCase(setup, fourth.companionA, newCaseBody(fourth.villages.a));
+      const endsCase = await createCase(setup, third.companionA, newCaseBody(third.villages.a));
       const idleCase = await createCase(setup, org.companionA, newCaseBody(org.villages.a));
       const theCase = await createCase(setup, other.companionA, newCaseBody(other.villages.a));
       return {
         idle: { email: org.companionA.email, caseId: String(idleCase.id) },
         renewing: { email: other.companionA.email, caseId: String(theCase.id) },
-        windowEnds: { email: third.companionA.email },
+        windowEnds: {
+          email: third.companionA.email,
+          caseId: String(endsCase.id),
+          caseNumber: String(endsCase.caseNumber),
+        },
         hung: { email: fourth.companionA.email, caseId: String(hungCase.id) },
       };
     },
@@ -91,10 +108,7 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
       await syncedToPhone(page, { cases: [idle.caseId] });
       await page.click('nav a[href="/"]');
       await page.waitForSelector('.worklist');
-      const other = await context.newPage();
-      await other.goto('/');
-      await unlockWithPin(other);
-      await other.waitForSelector('nav');
+      const other = await unlockedTab(context);
 
       // Four minutes on, input in the first tab only; two more, and neither tab locked.
       await context.clock.fastForward(4 * MINUTE);
@@ -187,15 +201,21 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
     });
   }, 180_000);
 
-  it('ends PIN unlock with no signal when the offline window reaches its end, and asks for an online sign-in', async () => {
+  it('ends PIN unlock with no signal when the offline window reaches its end; a record captured then is delivered once after an online sign-in', async () => {
     const { windowEnds } = suite.world;
+    const followUpsOfCase = async () =>
+      (
+        await suite.stored<{ n: number }>('SELECT count(*)::int AS n FROM follow_ups WHERE case_id = $1', [
+          windowEnds.caseId,
+        ])
+      )[0]!.n;
     await suite.inContext(async (watched) => {
       const { page, context } = watched;
       await context.clock.install();
       await signIn(page, windowEnds.email, TEST_PASSWORD, 'nav');
       await serviceWorkerReady(page);
       await setUpPhone(page);
-      await syncedToPhone(page);
+      await syncedToPhone(page, { cases: [windowEnds.caseId] });
       const signedInAt = await pageNow(page);
 
       // No signal: an online renewal would move the window by the phone clock's lead over the server's.
@@ -218,9 +238,26 @@ describe('a phone as time passes, in a real browser on the page clock', () => {
         expect(await page.$('.phone-lock .forgot-pin')).not.toBeNull();
         expect(await storeKeys(page, 'keys')).not.toContain('dk-by-pin');
         await suite.checkScreen(watched, 'phone-window-ended', '.phone-lock[data-state=window-closed]');
+
+        // The window closed, she still takes a follow-up in, sealed for later.
+        await captureFollowUp(page, 'Catatan kasus setelah jendela tutup', 'Kunjungan setelah jendela tutup');
+        await page.waitForSelector('.phone-lock[data-state=window-closed]');
       } finally {
         await suite.restartApi();
       }
+
+      // With signal, her password and a new PIN recover the phone on the review list, which shows
+      // it; confirmed, it reaches the server once.
+      expect(await followUpsOfCase()).toBe(0);
+      await page.click('.forgot-pin');
+      await page.focus('.phone-recovery input[name=email]');
+      await typeRecovery(page, windowEnds.email, TEST_PASSWORD, '86420975');
+      await page.waitForSelector('.captured-list > li', { timeout: 90_000 });
+      expect(new URL(page.url()).pathname).toBe('/captured');
+      expect(await page.$$('.captured-list > li')).toHaveLength(1);
+      expect(await page.textContent('.captured-list')).toContain('Catatan kasus setelah jendela tutup');
+      await confirmCapturedFollowUp(page, 'Kunjungan setelah jendela tutup', windowEnds.caseNumber);
+      expect(await followUpsOfCase()).toBe(1);
     });
-  }, 180_000);
+  }, 240_000);
 });

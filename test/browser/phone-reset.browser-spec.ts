@@ -10,8 +10,10 @@ import {
   addFollowUp,
   FOLLOW_UP_FORM,
   openCase,
+  phoneStoreExists,
   SAVED_ON_PHONE,
   setUpPhone,
+  storeKeys,
   syncedToPhone,
   typeRecovery,
   unlockWithPin,
@@ -24,7 +26,8 @@ import {
  * PIN, and every waiting record reaches the server exactly once, in that page, even while the
  * reset's notice stands before the frame. A forgotten PIN loses nothing the same way. With
  * companions among the roles that need a second factor, a reset second factor is enrolled again in
- * the recovery's session before W.
+ * the recovery's session before W. A recovery refused (a wrong password or code, no signal) says
+ * why and loses nothing; a phone revoked meanwhile is wiped.
  */
 
 const NEW_PIN = '97531864';
@@ -92,7 +95,7 @@ async function adminReset(
   return `${((await collected.json()) as { firstHalf: string }).firstHalf}${halves.secondHalf}`;
 }
 
-/** An organisation with one case for each of its two companions, and its two org_admins. */
+/** An organisation with one case for each of its two companions, and its two org_admins; a third companion with a case, in an organisation of her own. */
 async function resetWorld(setup: TestApi) {
   const org = await createOrganisation(setup, 'Reset');
   const caseOf = async (user: typeof org.companionA, village: string) => {
@@ -105,10 +108,12 @@ async function resetWorld(setup: TestApi) {
     totpSecret: user.totpSecret!,
   });
   const companion = (user: typeof org.companionA) => ({ id: user.id, email: user.email, totpSecret: user.totpSecret });
+  const failing = await createOrganisation(setup, 'Reset gagal');
   return {
     admins: { requester: admin(org.admin), approver: admin(org.approver) },
     first: { ...companion(org.companionA), case: await caseOf(org.companionA, org.villages.a) },
     second: { ...companion(org.companionB), case: await caseOf(org.companionB, org.villages.b) },
+    failing: { ...companion(failing.companionA), case: await caseOf(failing.companionA, failing.villages.a) },
   };
 }
 
@@ -128,6 +133,11 @@ function phoneSteps(suite: BrowserSuite<unknown>) {
       for (let attempt = 0; attempt < 120 && (await followUpCount(caseId)) < count; attempt++)
         await new Promise((wait) => setTimeout(wait, 250));
       expect(await followUpCount(caseId)).toBe(count);
+    },
+
+    /** The outbox records the phone holds: their names, sealed, never a value. */
+    async outboxNames(page: Page): Promise<string[]> {
+      return (await storeKeys(page, 'sealed')).filter((name) => name.startsWith('outbox/'));
     },
 
     /** Follow-ups added on her case with the API stopped, then the page locked (a fresh page, the PIN lock). */
@@ -244,6 +254,64 @@ describe('a phone after a reset or a forgotten PIN, in a real browser', () => {
       expect(loads).toEqual([]);
     });
   }, 300_000);
+  it('a recovery refused (wrong password, no signal) says why and loses nothing; a phone revoked meanwhile is wiped', async () => {
+    const { failing } = suite.world;
+    await suite.inContext(async (watched) => {
+      const { page } = watched;
+      await signIn(page, failing.email, TEST_PASSWORD, '.worklist');
+      await serviceWorkerReady(page);
+      await setUpPhone(page);
+      await syncedToPhone(page, { cases: [failing.case.id] });
+      await steps.waitingFollowUps(page, failing.case.id, ['Kunjungan sebelum pemulihan gagal']);
+      const waiting = await steps.outboxNames(page);
+      expect(waiting).toHaveLength(1);
+
+      // A wrong password: the form says so and stays, with nothing on the phone touched.
+      await recoveryFirstStep(page, failing.email, 'bukan-kata-sandinya-2026');
+      await page.waitForSelector('.phone-recovery[data-step=sign-in] .alert');
+      expect(await page.textContent('.phone-recovery .alert')).toBe('Email atau kata sandi salah.');
+      expect(await steps.outboxNames(page)).toEqual(waiting);
+      expect(await storeKeys(page, 'keys')).toContain('dk-by-pin');
+
+      // No signal: the form says to try again with signal, and stays.
+      await suite.stopApi();
+      try {
+        await page.fill('.phone-recovery input[name=password]', TEST_PASSWORD);
+        await page.click('.phone-recovery button[type=submit]');
+        await page.waitForSelector(
+          '.phone-recovery .alert:text-is("Tidak ada koneksi ke server. Periksa sinyal dan coba lagi.")',
+        );
+        expect(await page.$('.phone-recovery[data-step=sign-in]')).not.toBeNull();
+        expect(await steps.outboxNames(page)).toEqual(waiting);
+      } finally {
+        await suite.restartApi();
+      }
+
+      // "Back": the PIN still opens the phone, and the follow-up that waited is delivered.
+      await page.click('.phone-recovery button:text-is("Kembali")');
+      await unlockWithPin(page);
+      await page.waitForSelector('nav');
+      await steps.delivered(failing.case.id, 1);
+      expect(await steps.followUpCount(failing.case.id)).toBe(1);
+
+      // Revoked from another device while the lock screen is open: the recovery's sign-in is
+      // answered `device-revoked`, and the phone is wiped.
+      await page.click('header button:text-is("Kunci")');
+      await page.waitForSelector('.phone-lock[data-state=pin]');
+      const [phone] = await suite.stored<{ id: string }>('SELECT id FROM devices WHERE user_id = $1', [failing.id]);
+      const session = await call(suite.origin, '/auth/login', undefined, {
+        email: failing.email,
+        password: TEST_PASSWORD,
+      });
+      const { accessToken } = (await session.json()) as { accessToken: string };
+      expect((await call(suite.origin, `/devices/${phone!.id}/revoke`, accessToken)).status).toBe(200);
+      await recoveryFirstStep(page, failing.email, TEST_PASSWORD);
+      await page.waitForSelector('.phone-lock[data-state=revoked]');
+      expect(await page.textContent('.phone-lock')).toContain('Ponsel ini sudah dicabut');
+      expect(await phoneStoreExists(page)).toBe(false);
+      expect(await steps.followUpCount(failing.case.id)).toBe(1);
+    });
+  }, 300_000);
 });
 
 describe('a phone after a second-factor reset, with companions needing one, in a real browser', () => {
@@ -284,6 +352,36 @@ describe('a phone after a second-factor reset, with companions needing one, in a
       await page.waitForSelector('nav');
       expect(await steps.followUpCount(first.case.id)).toBe(1);
       expect(loads).toEqual([]);
+    });
+  }, 300_000);
+
+  it('a wrong second-factor code in the recovery says so and loses nothing; the right one opens the phone', async () => {
+    const { second } = suite.world;
+    await suite.inContext(async ({ page }) => {
+      await signInWithCode(page, { ...second, password: TEST_PASSWORD }, '.worklist');
+      await serviceWorkerReady(page);
+      await setUpPhone(page);
+      await syncedToPhone(page, { cases: [second.case.id] });
+      await steps.waitingFollowUps(page, second.case.id, ['Kunjungan sebelum kode salah']);
+      const waiting = await steps.outboxNames(page);
+      expect(waiting).toHaveLength(1);
+
+      // Her password is right: the server asks for her code, and a wrong one is refused as such.
+      await recoveryFirstStep(page, second.email, TEST_PASSWORD);
+      await page.waitForSelector('.phone-recovery input[name=code]');
+      await page.fill('.phone-recovery input[name=code]', '000000');
+      await page.click('.phone-recovery button[type=submit]');
+      await page.waitForSelector('.phone-recovery[data-step=sign-in] .alert');
+      expect(await page.textContent('.phone-recovery .alert')).toBe('Kode salah. Coba lagi.');
+      expect(await steps.outboxNames(page)).toEqual(waiting);
+      expect(await storeKeys(page, 'keys')).toContain('dk-by-pin');
+      expect(await steps.followUpCount(second.case.id)).toBe(0);
+
+      // The right code: the phone opens under the new PIN and the follow-up arrives once.
+      await page.fill('.phone-recovery input[name=code]', await freshTotpCode(second.totpSecret!));
+      await page.click('.phone-recovery button[type=submit]');
+      await page.waitForSelector('nav');
+      await steps.delivered(second.case.id, 1);
     });
   }, 300_000);
 });

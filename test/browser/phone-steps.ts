@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the page.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * What a companion does on her phone, and what a test reads of the phone's store, shared by the
@@ -31,6 +31,15 @@ export async function unlockWithPin(page: Page, pin = PIN): Promise<void> {
   await page.waitForSelector('.phone-lock[data-state=pin] input[name=pin]');
   await page.fill('input[name=pin]', pin);
   await page.press('input[name=pin]', 'Enter');
+}
+
+/** Another tab of the phone, opened at the lock screen and unlocked with the PIN, once its frame shows. */
+export async function unlockedTab(context: BrowserContext, pin = PIN): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto('/');
+  await unlockWithPin(tab, pin);
+  await tab.waitForSelector('nav');
+  return tab;
 }
 
 /**
@@ -96,6 +105,46 @@ export async function addFollowUp(
     FOLLOW_UP_FORM,
   );
   return said;
+}
+
+/** What a capture-only form says once its record is sealed. */
+export const CAPTURE_SAVED = 'Tersimpan terkunci di ponsel ini. Periksa dan kirim setelah masuk dengan kata sandi.';
+
+/**
+ * From the lock screen, a follow-up taken in capture-only mode with her note of the case, sealed;
+ * then back to the lock screen.
+ */
+export async function captureFollowUp(page: Page, note: string, notes: string): Promise<void> {
+  await page.click('.capture-without-unlocking');
+  await page.click('.capture-only button[data-kind=follow-up]');
+  await page.waitForSelector(FOLLOW_UP_FORM);
+  await page.fill('textarea[name=note]', note);
+  await page.selectOption(`${FOLLOW_UP_FORM} select[name=type]`, 'home_visit');
+  await page.fill(`${FOLLOW_UP_FORM} textarea[name=notes]`, notes);
+  await page.click(`${FOLLOW_UP_FORM} button[type=submit]`);
+  await page.waitForSelector(`${FOLLOW_UP_FORM} .saved:text-is("${CAPTURE_SAVED}")`);
+  await page.click('.capture-back');
+  await page.click('.capture-only > button.link');
+  await page.waitForSelector('.phone-lock .capture-without-unlocking');
+}
+
+/**
+ * On the review list (`/captured`), the captured follow-up holding `notes` attached to her case
+ * numbered `caseNumber` and confirmed, and the outbox then empty: delivered.
+ */
+export async function confirmCapturedFollowUp(page: Page, notes: string, caseNumber: string): Promise<void> {
+  const section = `section[data-kind=follow-up]:has-text("${notes}")`;
+  const option = await page.$eval(
+    `${section} select[name=case]`,
+    (select, wanted) =>
+      [...(select as HTMLSelectElement).options].find((choice) => choice.text.includes(wanted))?.value ?? '',
+    caseNumber,
+  );
+  await page.selectOption(`${section} select[name=case]`, option);
+  await page.click(`${section} button[type=submit]`);
+  await page.waitForSelector(section, { state: 'detached' });
+  await goWithin(page, '/outbox');
+  await page.waitForSelector('.outbox-empty', { timeout: 60_000 });
 }
 
 export type PhoneStore = 'keys' | 'sealed' | 'forms';

@@ -4,7 +4,7 @@ import { phoneWiped } from '../session/session';
 import { tokens } from '../session/tokens';
 import { followUpDelivered } from './delivered-follow-ups';
 import { openVault, whenVaultOpens } from './open-vault';
-import { Outbox, outboxChanged } from './outbox';
+import { isSentElsewhere, noneSentElsewhere, Outbox, outboxChanged } from './outbox';
 import { afterTry, type DeliveryAnswer, isDue, revokesThePhone } from './outbox-answer';
 import { type FieldProblem, type OutboxRecord, queuesOf } from './outbox-record';
 import type { PhoneVault } from './phone-vault';
@@ -12,9 +12,9 @@ import type { PhoneVault } from './phone-vault';
 /** One tab of the phone delivers at a time, so two tabs never send the same record at once. */
 const LOCK = 'pendamping-outbox';
 
-/** The records this tab is sending now: shown as "Sending…". */
+/** The records this tab is sending now: shown as "Sending…", here and in the other tabs. */
 const sending = new Set<string>();
-export const isSending = (id: string): boolean => sending.has(id);
+export const isSending = (id: string): boolean => sending.has(id) || isSentElsewhere(id);
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let started = false;
@@ -78,12 +78,13 @@ async function deliverQueue(outbox: Outbox, queue: OutboxRecord[], atOnce: boole
   for (const record of queue) {
     if (!isDue(record, Date.now(), atOnce)) return true;
     sending.add(record.id);
-    outboxChanged();
+    outboxChanged([...sending]);
     let answer: DeliveryAnswer;
     try {
       answer = await send(record);
     } finally {
       sending.delete(record.id);
+      outboxChanged([...sending]);
     }
     if (revokesThePhone(answer)) return false;
     const next = afterTry(record, answer, Date.now());
@@ -100,6 +101,7 @@ async function deliverQueue(outbox: Outbox, queue: OutboxRecord[], atOnce: boole
 /** False when a `device-revoked` answer wiped the phone. */
 async function deliverAll(vault: PhoneVault, atOnce: boolean): Promise<boolean> {
   const outbox = new Outbox(vault);
+  noneSentElsewhere();
   // Read inside the lock: another tab may have delivered some since this tab last looked.
   const queues = queuesOf(await outbox.records());
   // Records of different cases do not wait for each other.

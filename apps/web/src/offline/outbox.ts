@@ -1,3 +1,4 @@
+import { hearOtherTabs, tellOtherTabs } from './outbox-channel';
 import type { PhoneVault } from './phone-vault';
 import { openVault } from './open-vault';
 import {
@@ -9,8 +10,6 @@ import {
   type OutboxRequest,
 } from './outbox-record';
 
-/** Other tabs of this phone hear of every change, so their lists and counts follow. */
-const CHANNEL = 'pendamping-outbox';
 /**
  * The count of records this phone made, sealed under DK (outside `outbox/`, so never read as a
  * record): the outbox's order, which a clock set back cannot change. Counted under a Web Lock, so
@@ -19,8 +18,32 @@ const CHANNEL = 'pendamping-outbox';
 const SEQUENCE = 'outbox-sequence';
 const SEQUENCE_LOCK = 'pendamping-outbox-sequence';
 const listeners = new Set<() => void>();
-const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
-channel?.addEventListener('message', () => tell());
+/**
+ * The records another tab is sending now, as the tab delivering last said: only one tab delivers at
+ * a time (the outbox's Web Lock), so its word is the whole of it.
+ */
+const sendingElsewhere = new Set<string>();
+// Other tabs of this phone tell of every change, so the lists and counts of this one follow.
+hearOtherTabs((message) => {
+  if (message.kind === 'follow-up-delivered') return;
+  if (message.sending) {
+    sendingElsewhere.clear();
+    for (const id of message.sending) sendingElsewhere.add(id);
+  }
+  tell();
+});
+
+export const isSentElsewhere = (id: string): boolean => sendingElsewhere.has(id);
+
+/**
+ * This tab holds the outbox's Web Lock: no other is sending, whatever it said last (a tab closed
+ * while it sent never says that it stopped).
+ */
+export function noneSentElsewhere(): void {
+  if (sendingElsewhere.size === 0) return;
+  sendingElsewhere.clear();
+  tell();
+}
 
 function tell(): void {
   for (const listener of listeners) listener();
@@ -32,9 +55,10 @@ export function whenOutboxChanges(listener: () => void): () => void {
   return () => void listeners.delete(listener);
 }
 
-export function outboxChanged(): void {
+/** Tells this tab and the others that the outbox changed; the tab delivering also says what it is sending now. */
+export function outboxChanged(sending?: string[]): void {
   tell();
-  channel?.postMessage('changed');
+  tellOtherTabs({ kind: 'changed', ...(sending ? { sending } : {}) });
 }
 
 /**

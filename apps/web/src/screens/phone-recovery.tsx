@@ -110,6 +110,8 @@ export function PhoneRecovery({
       if (shown === 'enrolment' && error instanceof ApiProblem && error.status < 500) return t('invalidCode');
       if (error instanceof ApiProblem && error.kind === 'invalid-credentials')
         return t(code === undefined ? 'invalidCredentials' : 'invalidCode');
+      // The server asks for the code again when the one sent was wrong (the first ask opened the field).
+      if (error instanceof ApiProblem && error.kind === 'mfa-required') return t('invalidCode');
       return failureText(error, t);
     },
   );
