@@ -106,7 +106,7 @@ describe('the browser session', () => {
     }
   }, 120_000);
 
-  it('signing out and in again right away reaches the code step every time, the reloaded page never racing the sign-in', async () => {
+  it('signing out and in again right away reaches the code step every time, the reloaded page never racing the sign-in, and a wrong code is said to be wrong', async () => {
     const watched = await suite.open();
     const { page, context } = watched;
     const frame = 'nav a[aria-current=page]';
@@ -127,6 +127,15 @@ describe('the browser session', () => {
       await page.click('header >> text=Keluar');
       await typeCredentials(page, suite.world.coordinator.email, TEST_PASSWORD);
       await page.waitForSelector('input[name=code]', { timeout: 10_000 });
+
+      // A wrong code is answered by the server's asking for the code again: the page says the code was wrong.
+      const code = await freshTotpCode(suite.world.coordinator.totpSecret!);
+      await page.fill('input[name=code]', `${code.slice(0, 5)}${(Number(code[5]) + 5) % 10}`);
+      await page.press('input[name=code]', 'Enter');
+      await page.waitForSelector('[role=alert] >> text=Kode salah. Coba lagi.');
+      await page.fill('input[name=code]', await freshTotpCode(suite.world.coordinator.totpSecret!));
+      await page.press('input[name=code]', 'Enter');
+      await page.waitForSelector(frame);
     } finally {
       await context.close();
     }

@@ -39,10 +39,13 @@ export function SignIn({ locked = false }: { locked?: boolean }) {
         throw error;
       }
     },
-    (error) =>
-      error instanceof ApiProblem && error.kind === 'invalid-credentials'
-        ? t(step === 'password' ? 'invalidCredentials' : 'invalidCode')
-        : failureText(error, t),
+    (error) => {
+      if (error instanceof ApiProblem && error.kind === 'invalid-credentials')
+        return t(step === 'password' ? 'invalidCredentials' : 'invalidCode');
+      // The server asks for the second factor again when the code sent was wrong.
+      if (error instanceof ApiProblem && error.kind === 'mfa-required') return t('invalidCode');
+      return failureText(error, t);
+    },
   );
 
   const switchCode = () => {
