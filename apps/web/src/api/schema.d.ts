@@ -1938,6 +1938,11 @@ export interface components {
       caseId: string;
       /** @description The field names shown on the phone (a case field, or followUps.<field> / referrals.<field>). */
       fields: string[];
+      /**
+       * Format: uuid
+       * @description The id the phone gave the read (random). A read whose id was recorded before (a batch resent after its answer was lost) records nothing again.
+       */
+      id: string;
     };
     DeviceReadsDto: {
       /** @description At most 500 per request. */
