@@ -1249,7 +1249,9 @@ describe('isolation between organisations and scopes', () => {
     it('takes no reads for a phone, of either organisation, without that phone’s own latest token', async () => {
       const before = await snapshot();
       const auditBefore = await auditState();
-      const reads = [{ caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' }];
+      const reads = [
+        { id: randomUUID(), caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' },
+      ];
       const phones = [...(foreignIds().devices ?? []), ...devicesOfA.values()];
       const tokens = [
         randomBytes(32).toString('base64url'),
