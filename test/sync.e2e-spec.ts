@@ -293,8 +293,8 @@ describe('Sync', () => {
       const before = (await eventsOf(companion.id, 'device_read')).length;
       await reads(companion, {
         reads: [
-          { caseId: cases.restricted.id, fields: ['narrative'], at },
-          { caseId: followed.id, fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: cases.restricted.id, fields: ['narrative'], at },
+          { id: randomUUID(), caseId: followed.id, fields: ['survivor.name'], at },
         ],
       }).expect(202);
       const written = (await eventsOf(companion.id, 'device_read')).slice(before);
