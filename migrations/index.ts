@@ -14,6 +14,7 @@ import { CaseStatDeltas1796700400000 } from './1796700400000-case-stat-deltas';
 import { Devices1796800100000 } from './1796800100000-devices';
 import { AuditSyncReads1796800200000 } from './1796800200000-audit-sync-reads';
 import { CaseListIndexes1796900100000 } from './1796900100000-case-list-indexes';
+import { DeviceReadsReceived1797000100000 } from './1797000100000-device-reads-received';
 
 /** Applied in this order. `npm run migration:generate` writes a new file; add its class here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Devices1796800100000,
   AuditSyncReads1796800200000,
   CaseListIndexes1796900100000,
+  DeviceReadsReceived1797000100000,
 ];

@@ -112,10 +112,10 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
     const body = {
       refreshToken: phone.refreshToken,
       reads: [
-        { caseId, fields: ['survivor.name', 'narrative'], at },
-        { caseId: colleaguesCase, fields: ['survivor.name'], at },
-        { caseId: otherCase, fields: ['survivor.name'], at },
-        { caseId: '00000000-0000-4000-8000-000000000000', fields: ['survivor.name'], at },
+        { id: randomUUID(), caseId, fields: ['survivor.name', 'narrative'], at },
+        { id: randomUUID(), caseId: colleaguesCase, fields: ['survivor.name'], at },
+        { id: randomUUID(), caseId: otherCase, fields: ['survivor.name'], at },
+        { id: randomUUID(), caseId: '00000000-0000-4000-8000-000000000000', fields: ['survivor.name'], at },
       ],
     };
     const response = await finalReads(phone.deviceId, body).expect(202);
@@ -162,7 +162,7 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
     expect((await refresh(phone)).body.type).toBe(problemType('device-revoked'));
     await finalReads(phone.deviceId, {
       refreshToken: phone.refreshToken,
-      reads: [{ caseId, fields: ['survivor.phone'], at }],
+      reads: [{ id: randomUUID(), caseId, fields: ['survivor.phone'], at }],
     }).expect(202);
     expect((await deviceReadsOf(user.id)).map((event) => [event.subjectId, event.fields])).toEqual([
       [caseId, ['survivor.phone']],
@@ -175,7 +175,7 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
     const first = await setUp(user, earlierFamily.deviceId);
     const phone = await renewed(first);
     const active = await setUp(user);
-    const reads = [{ caseId, fields: ['survivor.name'], at }];
+    const reads = [{ id: randomUUID(), caseId, fields: ['survivor.name'], at }];
 
     // Not revoked: refused, and the token still renews the phone's session.
     expectUnauthenticated(await finalReads(active.deviceId, { refreshToken: active.refreshToken, reads }));
@@ -207,7 +207,7 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
     const { user, caseId } = await companionWithCase();
     const phone = await setUp(user);
     await revokeByAdmin(phone);
-    const good = { caseId, fields: ['survivor.name'], at };
+    const good = { id: randomUUID(), caseId, fields: ['survivor.name'], at };
     for (const [deviceId, body] of [
       [phone.deviceId, {}],
       [phone.deviceId, { reads: [good] }],
@@ -220,6 +220,8 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
       [phone.deviceId, { refreshToken: phone.refreshToken, reads: [{ ...good, at: '2026-12-01T08:30:00' }] }],
       [phone.deviceId, { refreshToken: phone.refreshToken, reads: Array.from({ length: 501 }, () => good) }],
       [phone.deviceId, { refreshToken: phone.refreshToken, reads: [good], extra: true }],
+      [phone.deviceId, { refreshToken: phone.refreshToken, reads: [{ ...good, id: undefined }] }],
+      [phone.deviceId, { refreshToken: phone.refreshToken, reads: [{ ...good, id: 'not-an-id' }] }],
     ] as const) {
       const response = await finalReads(deviceId, body);
       expect({ status: response.status, type: response.body.type }).toEqual({
@@ -243,11 +245,31 @@ describe('a revoked phone’s last reads (POST /devices/:id/final-reads)', () =>
     const { user, caseId } = await companionWithCase();
     const phone = await setUp(user);
     await revokeByAdmin(phone);
-    const body = { refreshToken: phone.refreshToken, reads: [{ caseId, fields: ['survivor.name'], at }] };
+    const body = {
+      refreshToken: phone.refreshToken,
+      reads: [{ id: randomUUID(), caseId, fields: ['survivor.name'], at }],
+    };
     const statuses = (await Promise.all([finalReads(phone.deviceId, body), finalReads(phone.deviceId, body)])).map(
       (response) => response.status,
     );
     expect(statuses.sort()).toEqual([202, 401]);
     expect(await deviceReadsOf(user.id)).toHaveLength(1);
+  });
+
+  it('records nothing twice: a read her last sync delivered (its answer lost) is not recorded again, a new one is', async () => {
+    const { user, caseId } = await companionWithCase();
+    const phone = await setUp(user);
+    const delivered = { id: randomUUID(), caseId, fields: ['survivor.name'], at };
+    await http()
+      .post(`${API}/sync/reads`)
+      .set(user.auth())
+      .send({ reads: [delivered] })
+      .expect(202);
+    await revokeByAdmin(phone);
+    const later = { id: randomUUID(), caseId, fields: ['narrative'], at };
+    await finalReads(phone.deviceId, { refreshToken: phone.refreshToken, reads: [delivered, later, later] }).expect(
+      202,
+    );
+    expect((await deviceReadsOf(user.id)).map((event) => event.fields)).toEqual([['survivor.name'], ['narrative']]);
   });
 });

@@ -570,7 +570,9 @@ describe('isolation between organisations and scopes', () => {
       }),
       // A device read of a case of organisation A, as its companion's phone would send it (SPEC §12).
       'POST /api/v1/sync/reads': {
-        reads: [{ caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' }],
+        reads: [
+          { id: randomUUID(), caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' },
+        ],
       },
       // A report no fixture asked for (another year), of group a: one its companion could request.
       'POST /api/v1/reports': reportBody(planYear - 3, { level: 'group', id: orgA.groups.a }, { format: 'csv' }),
@@ -1247,7 +1249,9 @@ describe('isolation between organisations and scopes', () => {
     it('takes no reads for a phone, of either organisation, without that phone’s own latest token', async () => {
       const before = await snapshot();
       const auditBefore = await auditState();
-      const reads = [{ caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' }];
+      const reads = [
+        { id: randomUUID(), caseId: casesOf('A')[0].id, fields: ['survivor.name'], at: '2026-03-05T08:00:00+07:00' },
+      ];
       const phones = [...(foreignIds().devices ?? []), ...devicesOfA.values()];
       const tokens = [
         randomBytes(32).toString('base64url'),

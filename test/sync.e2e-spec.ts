@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { chainHash } from '@pendamping/auth/audit/audit-chain';
 import { AuditEventEntity } from '@pendamping/auth/entities';
 import { MAX_SYNC_CASES } from '@pendamping/cases';
@@ -36,6 +37,11 @@ describe('Sync', () => {
       .post(`${API}/sync/reads`)
       .set(user.auth())
       .send(body as object);
+  /** The users whose reads were recorded under this read id. */
+  const receivedIds = async (readId: string): Promise<string[]> =>
+    (await suite.dataSource.query(`SELECT user_id FROM device_reads_received WHERE read_id = $1`, [readId])).map(
+      (row: { user_id: string }) => row.user_id,
+    );
   const eventsOf = (actorId: string, action?: string) =>
     suite.dataSource
       .getRepository(AuditEventEntity)
@@ -247,12 +253,17 @@ describe('Sync', () => {
       const before = await eventsOf(companion.id, 'device_read');
       const response = await reads(companion, {
         reads: [
-          { caseId: cases.own.id, fields: ['survivor.name', 'narrative'], at },
-          { caseId: cases.coAssigned.id, fields: ['referrals.note'], at: '2026-12-01T09:00:00+08:00' },
-          { caseId: held.id, fields: ['survivor.phone'], at },
-          { caseId: cases.colleagues.id, fields: ['survivor.name'], at },
-          { caseId: cases.otherOrg.id, fields: ['survivor.name'], at },
-          { caseId: '00000000-0000-4000-8000-000000000000', fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: cases.own.id, fields: ['survivor.name', 'narrative'], at },
+          {
+            id: randomUUID(),
+            caseId: cases.coAssigned.id,
+            fields: ['referrals.note'],
+            at: '2026-12-01T09:00:00+08:00',
+          },
+          { id: randomUUID(), caseId: held.id, fields: ['survivor.phone'], at },
+          { id: randomUUID(), caseId: cases.colleagues.id, fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: cases.otherOrg.id, fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: '00000000-0000-4000-8000-000000000000', fields: ['survivor.name'], at },
         ],
       }).expect(202);
       expect(response.body).toEqual({ received: 6 });
@@ -282,8 +293,8 @@ describe('Sync', () => {
       const before = (await eventsOf(companion.id, 'device_read')).length;
       await reads(companion, {
         reads: [
-          { caseId: cases.restricted.id, fields: ['narrative'], at },
-          { caseId: followed.id, fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: cases.restricted.id, fields: ['narrative'], at },
+          { id: randomUUID(), caseId: followed.id, fields: ['survivor.name'], at },
         ],
       }).expect(202);
       const written = (await eventsOf(companion.id, 'device_read')).slice(before);
@@ -321,7 +332,7 @@ describe('Sync', () => {
 
     it('refuses bad input with 400 and records nothing', async () => {
       const before = (await eventsOf(companion.id, 'device_read')).length;
-      const good = { caseId: cases.own.id, fields: ['survivor.name'], at };
+      const good = { id: randomUUID(), caseId: cases.own.id, fields: ['survivor.name'], at };
       for (const body of [
         {},
         { reads: [] },
@@ -335,19 +346,67 @@ describe('Sync', () => {
         { reads: [{ ...good, extra: 'value' }] },
         { reads: [good], extra: true },
         { reads: [good, { ...good, at: undefined }] },
+        { reads: [{ ...good, id: undefined }] },
+        { reads: [{ ...good, id: 'not-an-id' }] },
+        { reads: [{ ...good, id: 42 }] },
+        { reads: [good, { ...good, id: `${good.id}0` }] },
       ]) {
         const response = await reads(companion, body).expect(400);
         expect(response.body.type).toBe('urn:pendamping:problem:validation-failed');
       }
       expect(await eventsOf(companion.id, 'device_read')).toHaveLength(before);
+      expect(await receivedIds(good.id)).toEqual([]);
+    });
+
+    it('records a read once per id: repeated in a batch (its id in any case), sent again after a lost answer', async () => {
+      const before = (await eventsOf(companion.id, 'device_read')).length;
+      const once = { id: randomUUID(), caseId: cases.own.id, fields: ['survivor.name'], at };
+      const again = { ...once, id: once.id.toUpperCase(), fields: ['narrative'] };
+      const other = { id: randomUUID(), caseId: cases.coAssigned.id, fields: ['survivor.phone'], at };
+      expect((await reads(companion, { reads: [once, again] }).expect(202)).body).toEqual({ received: 2 });
+      // The phone lost that answer and sends its log again, with one read more.
+      expect((await reads(companion, { reads: [once, other] }).expect(202)).body).toEqual({ received: 2 });
+      expect((await reads(companion, { reads: [other, once] }).expect(202)).body).toEqual({ received: 2 });
+      const written = (await eventsOf(companion.id, 'device_read')).slice(before);
+      expect(written.map((event) => [event.subjectId, event.fields])).toEqual([
+        [cases.own.id, ['survivor.name']],
+        [cases.coAssigned.id, ['survivor.phone']],
+      ]);
+    });
+
+    it('records a read once when two requests carry it at once (two tabs, a retry racing the first try), failing neither', async () => {
+      const before = (await eventsOf(companion.id, 'device_read')).length;
+      const raced = Array.from({ length: 4 }, () => ({
+        id: randomUUID(),
+        caseId: cases.own.id,
+        fields: ['survivor.name'],
+        at,
+      }));
+      const statuses = await Promise.all(
+        [raced, [...raced].reverse(), raced.slice(1, 3)].map(
+          async (batch) => (await reads(companion, { reads: batch })).status,
+        ),
+      );
+      expect(statuses).toEqual([202, 202, 202]);
+      expect((await eventsOf(companion.id, 'device_read')).slice(before)).toHaveLength(raced.length);
+    });
+
+    it('keeps read ids apart per user: another user’s read with the same id is hers to record', async () => {
+      const id = randomUUID();
+      const before = (await eventsOf(colleague.id, 'device_read')).length;
+      await reads(companion, { reads: [{ id, caseId: cases.own.id, fields: ['survivor.name'], at }] }).expect(202);
+      await reads(colleague, { reads: [{ id, caseId: cases.coAssigned.id, fields: ['narrative'], at }] }).expect(202);
+      const written = (await eventsOf(colleague.id, 'device_read')).slice(before);
+      expect(written.map((event) => [event.subjectId, event.fields])).toEqual([[cases.coAssigned.id, ['narrative']]]);
+      expect(sorted(await receivedIds(id))).toEqual(sorted([companion.id, colleague.id]));
     });
 
     it('takes reads from every role (recording is history), recording only cases she held: another role’s reach is not a phone’s', async () => {
       const taken = await createCase(suite.api, suite.org.coordinatorA, caseBody('taken in by the coordinator'));
       const body = {
         reads: [
-          { caseId: cases.own.id, fields: ['survivor.name'], at },
-          { caseId: taken.id, fields: ['survivor.phone'], at },
+          { id: randomUUID(), caseId: cases.own.id, fields: ['survivor.name'], at },
+          { id: randomUUID(), caseId: taken.id, fields: ['survivor.phone'], at },
         ],
       };
       for (const user of [suite.org.reviewer, suite.org.coordinatorA]) {

@@ -53,12 +53,12 @@ async function openOfflineFromWorklist(page: Page, caseNumber: string): Promise<
  * The case page read from the store while the page holds a token: the API's answers for the case
  * fail as with no signal, so the page falls back to the phone (`fromApiOrPhone`) and logs the read.
  */
-async function openFromStoreWithToken(page: Page, caseId: string): Promise<void> {
+async function openFromStoreWithToken(page: Page, caseId: string, logged = 1): Promise<void> {
   await page.route(`**/api/v1/cases/${caseId}**`, (route) => route.abort('internetdisconnected'));
   await goWithin(page, `/cases/${caseId}`);
   await page.waitForSelector('#case-follow-ups');
   await page.waitForSelector('.offline-note');
-  await until(async () => (await readNames(page)).length === 1, 'the read to be logged');
+  await until(async () => (await readNames(page)).length === logged, 'the read to be logged');
   await page.unroute(`**/api/v1/cases/${caseId}**`);
 }
 
@@ -90,6 +90,7 @@ describe('device reads on the phone, in a real browser', () => {
         revokedByAdmin: await user(org.companionB, org.villages.b, 'Dewi'),
         admin: { email: org.admin.email, password: org.admin.password, totpSecret: String(org.admin.totpSecret) },
         promoted: await user(third.companionA, third.villages.a, 'Wati'),
+        resender: await user(third.companionB, third.villages.b, 'Lina'),
       };
       // A role changed in the database keeps its session: the one without offline work needs no
       // second factor here, so the phone's session reaches `/me/abilities` and the rules decide.
@@ -266,6 +267,73 @@ describe('device reads on the phone, in a real browser', () => {
       expect(reads.map((read) => [read.subject_id, [...read.fields].sort(), read.actor_role])).toEqual([
         [promoted.case.id, OPENED_FIELDS, 'reviewer'],
       ]);
+    });
+  }, 240_000);
+
+  it('a batch whose answer was lost is recorded once; a read the server refuses is set aside and holds up no later read', async () => {
+    const { resender } = suite.world;
+    const idOf = (name: string) => name.slice('device-read/'.length);
+    await suite.inContext(async ({ page }) => {
+      await signInAndSetUpPhone(page, resender.email, resender.case.id);
+      const syncAgain = async () => {
+        const before = await lastSync(resender.id);
+        await page.click('header >> text=Kunci');
+        await unlockWithPin(page);
+        await page.waitForSelector('nav');
+        await until(async () => (await lastSync(resender.id)) > before, 'the sync of the online unlock');
+      };
+      /** Her case opened from the store again, from the worklist: the page drawn from the API before is left. */
+      const openAgain = async (logged: number) => {
+        await goWithin(page, '/');
+        await page.waitForSelector('.worklist');
+        await openFromStoreWithToken(page, resender.case.id, logged);
+      };
+      await openFromStoreWithToken(page, resender.case.id);
+      const [first] = await readNames(page);
+
+      // The server records the batch, but its answer never reaches the phone, which keeps the read.
+      await page.route('**/api/v1/sync/reads', async (route) => {
+        await route.fetch();
+        await route.abort('internetdisconnected');
+      });
+      await syncAgain();
+      await until(async () => (await deviceReads(resender.id)).length === 1, 'the first batch recorded');
+      await page.unroute('**/api/v1/sync/reads');
+      expect(await readNames(page)).toEqual([first]);
+
+      // A second read, which the server refuses (as it would a field it no longer knows): the batch
+      // holding it answers 400, any other goes through.
+      await openAgain(2);
+      const refused = idOf((await readNames(page)).find((name) => name !== first)!);
+      await page.route('**/api/v1/sync/reads', (route) =>
+        route.request().postData()?.includes(refused)
+          ? route.fulfill({
+              status: 400,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({
+                type: 'urn:pendamping:problem:validation-failed',
+                title: 'Validation failed',
+                status: 400,
+                errors: [{ field: 'reads.1.fields', message: 'fields must name fields of a case' }],
+              }),
+            })
+          : route.continue(),
+      );
+      await syncAgain();
+      await until(async () => (await readNames(page)).length === 0, 'the log emptied');
+      // The resent read is recorded once; the refused one is kept aside, under the same random id.
+      expect(await deviceReads(resender.id)).toHaveLength(1);
+      expect((await storeKeys(page, 'sealed')).filter((name) => name.startsWith('device-read-refused/'))).toEqual([
+        `device-read-refused/${refused}`,
+      ]);
+
+      // A later read goes with the next sync: the refused one holds nothing up, and is not sent
+      // again (the real server, answering now, would record it).
+      await page.unroute('**/api/v1/sync/reads');
+      await openAgain(1);
+      await syncAgain();
+      await until(async () => (await readNames(page)).length === 0, 'the later read sent');
+      expect(await deviceReads(resender.id)).toHaveLength(2);
     });
   }, 240_000);
 });

@@ -8,6 +8,7 @@ import { ReferralEntity } from './cases/referral.entity';
 import { ReportChunkEntity } from './reports/report-chunk.entity';
 import { ReportCountedCaseEntity } from './reports/report-counted-case.entity';
 import { ReportEntity } from './reports/report.entity';
+import { ReceivedDeviceReadEntity } from './sync/received-device-read.entity';
 import { ActivityReportEntity } from './work-plans/activity-report.entity';
 import { PlanItemEntity } from './work-plans/plan-item.entity';
 import { WorkPlanEntity } from './work-plans/work-plan.entity';
@@ -21,6 +22,7 @@ export {
   CaseStatDeltaEntity,
   FollowUpEntity,
   PlanItemEntity,
+  ReceivedDeviceReadEntity,
   ReferralEntity,
   ReportChunkEntity,
   ReportCountedCaseEntity,
@@ -42,4 +44,5 @@ export const CASES_ENTITIES = [
   ReportEntity,
   ReportChunkEntity,
   ReportCountedCaseEntity,
+  ReceivedDeviceReadEntity,
 ];

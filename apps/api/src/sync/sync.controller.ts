@@ -26,7 +26,7 @@ export class SyncController {
   @ApiOperation({
     summary: 'Record reads made on the phone (best effort)',
     description:
-      'Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time; others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.',
+      'Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time, once per read id (a batch resent after a lost answer records nothing again); others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.',
   })
   @Post('reads')
   @HttpCode(202)

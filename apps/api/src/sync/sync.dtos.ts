@@ -39,6 +39,15 @@ export const DEVICE_READ_FIELDS: readonly string[] = [
 ];
 
 export class DeviceReadDto {
+  @ClassedProperty('coded', {
+    type: String,
+    format: 'uuid',
+    description:
+      'The id the phone gave the read (random). A read whose id was recorded before (a batch resent after its answer was lost) records nothing again.',
+  })
+  @IsUUID()
+  id!: string;
+
   @ClassedProperty('coded', { type: String, format: 'uuid' })
   @IsUUID()
   caseId!: string;

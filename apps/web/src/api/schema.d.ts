@@ -836,7 +836,7 @@ export interface paths {
     put?: never;
     /**
      * Record reads made on the phone (best effort)
-     * @description Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time; others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.
+     * @description Each read of a case her phone may hold now, or she held before, becomes an audit event with the phone’s time, once per read id (a batch resent after a lost answer records nothing again); others are dropped unanswered. Open to every role (recording is history, not reading): a phone whose role no longer works offline sends its reads before its wipe.
      */
     post: operations['SyncController_reads'];
     delete?: never;
@@ -1938,6 +1938,11 @@ export interface components {
       caseId: string;
       /** @description The field names shown on the phone (a case field, or followUps.<field> / referrals.<field>). */
       fields: string[];
+      /**
+       * Format: uuid
+       * @description The id the phone gave the read (random). A read whose id was recorded before (a batch resent after its answer was lost) records nothing again.
+       */
+      id: string;
     };
     DeviceReadsDto: {
       /** @description At most 500 per request. */

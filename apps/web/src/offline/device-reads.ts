@@ -1,6 +1,16 @@
 import { api } from '../api/client';
+import { ApiProblem } from '../api/problem';
 import { tokens } from '../session/tokens';
 import { fieldsOpened } from './device-read-fields';
+import {
+  asSent,
+  DEVICE_READ_PREFIX,
+  type LoggedRead,
+  REFUSED_READ_PREFIX,
+  type ReadsAnswer,
+  type SentRead,
+  sendSplittingRefused,
+} from './device-read-sending';
 import { openVault } from './open-vault';
 import type { PhoneVault } from './phone-vault';
 
@@ -9,16 +19,6 @@ import type { PhoneVault } from './phone-vault';
  * store is logged there, sealed under DK, and sent with the next sync (`POST /sync/reads`). Best
  * effort: a phone that never returns, or is wiped first, takes its unsent log with it.
  */
-
-/** One read per name, `device-read/<random id>`: the name says nothing of the case or of her. */
-export const DEVICE_READ_PREFIX = 'device-read/';
-
-/** As `POST /sync/reads` takes a read: `at` is the phone's own clock, which the server records as given. */
-export interface DeviceRead {
-  caseId: string;
-  fields: string[];
-  at: string;
-}
 
 /** The most reads one request may carry (the server's `MAX_DEVICE_READS`). */
 const READS_PER_REQUEST = 500;
@@ -40,35 +40,72 @@ export async function logDeviceRead(
 ): Promise<void> {
   const fields = fieldsOpened(synced);
   if (fields.length === 0) return;
-  const read: DeviceRead = { caseId, fields, at: new Date().toISOString() };
+  const read: LoggedRead = { caseId, fields, at: new Date().toISOString() };
   await vault.put(DEVICE_READ_PREFIX + crypto.randomUUID(), read);
 }
 
+interface Logged {
+  name: string;
+  read: LoggedRead;
+}
+
 /** The logged reads under `names`, unsealed: a name deleted meanwhile (another tab sent it) is skipped. */
-async function readsNamed(vault: PhoneVault, names: string[]): Promise<DeviceRead[]> {
-  return (await Promise.all(names.map((name) => vault.get<DeviceRead>(name)))).filter(
-    (read): read is DeviceRead => read !== undefined,
-  );
+async function readsNamed(vault: PhoneVault, names: string[]): Promise<Logged[]> {
+  const reads = await Promise.all(names.map((name) => vault.get<LoggedRead>(name)));
+  return names.flatMap((name, index) => {
+    const read = reads[index];
+    return read === undefined ? [] : [{ name, read }];
+  });
+}
+
+/** A read the server will not take: kept sealed under another name, so that it holds up no later read. */
+async function setAside(vault: PhoneVault, { name, read }: Logged): Promise<void> {
+  await vault.put(REFUSED_READ_PREFIX + name.slice(DEVICE_READ_PREFIX.length), read);
+  await vault.delete(name);
+}
+
+/** 2xx: recorded; 400 `validation-failed`: refused; anything else throws, and the reads wait. */
+async function postReads(reads: readonly SentRead[], timeoutMs: number): Promise<ReadsAnswer> {
+  const { response, error } = await api.POST('/api/v1/sync/reads', {
+    body: { reads: [...reads] },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (response.ok) return 'recorded';
+  const problem = ApiProblem.from(response.status, error);
+  if (problem.status === 400 && problem.kind === 'validation-failed') return 'refused';
+  throw problem;
 }
 
 /**
- * Sends every logged read, in requests of at most 500, and deletes each request's reads once the
- * server answered 2xx. A failure (no signal, a refusal) keeps them for the next sync, and throws.
+ * Sends every logged read, in requests of at most 500, each with the id of its name, and deletes
+ * a request's reads once the server answered 2xx. A request the server refuses (400) is split
+ * until the refused reads are found; those are set aside, so a read the server will never take
+ * does not hold up the others forever. Any other failure (no signal, a 401, a 5xx) keeps the
+ * reads for the next sync, and throws.
  */
 export function sendDeviceReads(vault: PhoneVault, timeoutMs = SEND_TIMEOUT_MS): Promise<void> {
   const send = async () => {
     const names = await vault.names(DEVICE_READ_PREFIX);
     for (let start = 0; start < names.length; start += READS_PER_REQUEST) {
-      const batch = names.slice(start, start + READS_PER_REQUEST);
-      const reads = await readsNamed(vault, batch);
-      if (reads.length > 0) {
-        const { response } = await api.POST('/api/v1/sync/reads', {
-          body: { reads },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) throw new Error(`POST /sync/reads answered ${response.status}`);
+      const sendable: { logged: Logged; sent: SentRead }[] = [];
+      for (const logged of await readsNamed(vault, names.slice(start, start + READS_PER_REQUEST))) {
+        const sent = asSent(logged.name, logged.read);
+        if (sent) sendable.push({ logged, sent });
+        else await setAside(vault, logged);
       }
-      for (const name of batch) await vault.delete(name);
+      await sendSplittingRefused(
+        sendable,
+        (part) =>
+          postReads(
+            part.map(({ sent }) => sent),
+            timeoutMs,
+          ),
+        async (part, answer) => {
+          for (const { logged } of part)
+            if (answer === 'recorded') await vault.delete(logged.name);
+            else await setAside(vault, logged);
+        },
+      );
     }
   };
   return navigator.locks ? navigator.locks.request(LOCK, send) : send();
@@ -98,7 +135,8 @@ export async function sendReadsBeforeWipe(): Promise<void> {
 export async function sendReadsOfRevokedPhone(vault: PhoneVault, deviceId: string, refreshToken: string) {
   if (!vault.unlocked) return;
   try {
-    const reads = await readsNamed(vault, (await vault.names(DEVICE_READ_PREFIX)).slice(0, READS_PER_REQUEST));
+    const logged = await readsNamed(vault, (await vault.names(DEVICE_READ_PREFIX)).slice(0, READS_PER_REQUEST));
+    const reads = logged.flatMap(({ name, read }) => asSent(name, read) ?? []);
     if (reads.length === 0) return;
     await api.POST('/api/v1/devices/{id}/final-reads', {
       params: { path: { id: deviceId } },

@@ -82,13 +82,17 @@ export function decodeSyncCursor(text: string): SyncCursor {
 }
 
 export interface DeviceRead {
+  /** The phone's own id for the read: recorded once per user, whatever number of times it is sent. */
+  id: string;
   caseId: string;
   fields: string[];
   at: string;
 }
 
 /** Who reports the reads, as each of their audit events names her. */
-type ReadsReporter = Pick<AuditInput, 'organizationId' | 'actor' | 'requestId' | 'clientRequestId'>;
+type ReadsReporter = Pick<AuditInput, 'organizationId' | 'requestId' | 'clientRequestId'> & {
+  actor: { id: string; role: string };
+};
 
 const reporterOf = (auth: RequestAuth): ReadsReporter => ({
   organizationId: auth.actor.organizationId,
@@ -233,14 +237,29 @@ export class SyncService {
     return { received: reads.length };
   }
 
+  /**
+   * One audit event per read of an eligible case whose id this user's phones have not had recorded
+   * before. The ids are claimed first, in one statement, in sorted order: two requests carrying the
+   * same reads at once wait on each other's claim and never deadlock, and the later one finds the
+   * ids taken and records nothing. The first read of an id repeated within the batch is the one recorded.
+   */
   private async recordReads(
     manager: EntityManager,
     reporter: ReadsReporter,
     reads: DeviceRead[],
     eligible: Set<string>,
   ): Promise<void> {
-    for (const read of reads) {
-      if (!eligible.has(read.caseId)) continue;
+    const candidates = reads.filter((read) => eligible.has(read.caseId));
+    if (candidates.length === 0) return;
+    const claimed: { read_id: string }[] = await manager.query(
+      `INSERT INTO device_reads_received (user_id, read_id)
+       SELECT $1, id FROM unnest($2::uuid[]) AS id ORDER BY id
+       ON CONFLICT DO NOTHING RETURNING read_id`,
+      [reporter.actor.id, [...new Set(candidates.map((read) => read.id.toLowerCase()))].sort()],
+    );
+    const fresh = new Set(claimed.map((row) => row.read_id));
+    for (const read of candidates) {
+      if (!fresh.delete(read.id.toLowerCase())) continue;
       await this.audit.record(manager, {
         ...reporter,
         action: 'device_read',
