@@ -225,6 +225,9 @@ describe('device reads on the phone, in a real browser', () => {
 
       // Unlocked with no signal, she opens her case: the read is logged, and the page holds no session.
       await suite.stopApi();
+      // The page stays without signal while the API is back for her administrator: its own renewal
+      // retry must not reach the server before the revocation does.
+      await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
       try {
         await openOfflineFromWorklist(page, revokedByAdmin.case.number);
       } finally {
@@ -234,6 +237,7 @@ describe('device reads on the phone, in a real browser', () => {
       // Meanwhile her administrator revokes the phone; the signal returns and the page renews its session.
       await adminRevokesPhoneOf(revokedByAdmin.id);
       expect(await deviceReads(revokedByAdmin.id)).toEqual([]);
+      await page.unroute('**/api/**');
       await page.evaluate(() => dispatchEvent(new Event('online')));
       await page.waitForSelector('.phone-lock[data-state=revoked]', { timeout: 60_000 });
       await until(async () => !(await phoneStoreExists(page)), 'the revoked phone to be wiped');
