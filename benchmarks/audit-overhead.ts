@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { AuditWriter, OrganizationsService } from '@pendamping/auth';
-import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendamping/core';
+import { createLogger, loadConfig } from '@pendamping/core';
 import { createApiApp } from '@pendamping/api/api-app';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { createBenchDatabase } from './bench-database';
 import { firstSignIn } from './first-sign-in';
-import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
  * Prints the cost of the audit log on a read request: throughput of GET /api/v1/regions (a list,
@@ -18,18 +16,8 @@ const REQUESTS_PER_ROUND = 300;
 const PASSWORD = 'pohon-lontar-di-rote-2026';
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const database = `pendamping_bench_${process.pid}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = Object.assign(new URL(base), { pathname: `/${database}` }).toString();
+  const { url, drop } = await createBenchDatabase();
   try {
-    const migrator = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 2)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: url,
@@ -78,8 +66,7 @@ async function main(): Promise<void> {
     );
     await app.close();
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 

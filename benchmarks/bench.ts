@@ -1,18 +1,18 @@
 import 'reflect-metadata';
-import { createLogger, dataSourceOptions, loadConfig, loadDotEnv } from '@pendamping/core';
+import { createLogger, loadConfig } from '@pendamping/core';
 import { createApiApp } from '@pendamping/api/api-app';
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createBenchDatabase } from './bench-database';
 import { runEntry, startServer } from './bench-processes';
 import { caseLists, checkPlans, PlanCheck, recordListStatements, textPlans } from './case-lists';
 import { firstSession, passwordSession, renewedSession } from './first-sign-in';
 import { enqueueToStart, reportRender, startWorker } from './report-costs';
 import type { ReportRenderFigures } from './report-render-child';
 import { replay, Statement, statementRecorder } from './sql-replay';
-import { FULL_SCHEMA } from '@pendamping/migrations/schema';
 
 /**
  * `npm run bench`: the hot paths side by side with their references, same host, same
@@ -72,19 +72,10 @@ const spread = (values: number[], digits = 0) =>
   `${median(values).toFixed(digits)} (min ${Math.min(...values).toFixed(digits)}, max ${Math.max(...values).toFixed(digits)})`;
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  const base = new URL(process.env.DATABASE_URL ?? '');
-  const database = `pendamping_bench_${process.pid}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = Object.assign(new URL(base), { pathname: `/${database}` }).toString();
+  const { url, drop } = await createBenchDatabase();
   const env = { ...process.env, DATABASE_URL: url, REDIS_KEY_PREFIX: `bench-${process.pid}` };
   const servers: { stop: () => Promise<void> }[] = [];
   try {
-    const migrator = await new DataSource(dataSourceOptions(url, FULL_SCHEMA, 2)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
     const generating = Date.now();
     await runEntry('apps/cli/src/main.ts', ['generate', '--cases', String(options.cases)], env);
     process.stdout.write(
@@ -314,8 +305,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
