@@ -6,8 +6,8 @@ import { createApiApp } from '@pendamping/api/api-app';
 
 /**
  * The API as production starts it, for the benchmark harness. `--without audit` or
- * `--without encryption` switch a protection off inside this process only (R4, R5), as
- * audit-overhead.ts does: never a configuration setting an operator could turn.
+ * `--without encryption` switch a protection off inside this process only (R4, R5): never a
+ * configuration setting an operator could turn.
  */
 async function main(): Promise<void> {
   loadDotEnv();

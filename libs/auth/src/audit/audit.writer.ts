@@ -49,7 +49,7 @@ export interface AuditInput {
 /**
  * Writes audit events inside the caller's transaction: no audit row, no change. The lane head
  * row is locked to order the lane's links; two statements per event keep the cost of auditing a
- * read small (benchmarks/audit-overhead.ts).
+ * read small (R4 of `npm run bench`).
  */
 @Injectable()
 export class AuditWriter {
